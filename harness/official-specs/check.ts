@@ -1,0 +1,69 @@
+import type { ErrorObject } from 'ajv';
+import type { ApiId } from '../../tmf/apis.ts';
+import type { Exchange, ValidationIssue } from '../exchange.ts';
+import type { OfficialSpecs } from './load.ts';
+import { bodyChecks, type BodyCheck } from './pick-definitions.ts';
+
+/** A divergence between a recorded payload and the official TM Forum specification file. */
+export interface OfficialIssue extends ValidationIssue {
+  /** The exchange's position on the wire. */
+  readonly seq: number;
+  readonly api: ApiId;
+  /** File name of the official spec, e.g. `TMF622-ProductOrdering-v4.0.0.swagger.json`. */
+  readonly spec: string;
+  /** The official definition used, e.g. `ProductOrder_Create`, or `ProductOrder[]` for a list. */
+  readonly definition: string;
+}
+
+/** The outcome of checking a trace against the official files. */
+export interface OfficialCheckSummary {
+  /** TMF calls and notifications of which at least one body was validated against an official definition. */
+  readonly checked: number;
+  /** TMF calls and notifications of which no body could be validated: API or definition absent, or no body. */
+  readonly notCovered: number;
+  readonly issues: OfficialIssue[];
+}
+
+/** Harness traffic and parties' own APIs are not TM Forum payloads: the official files do not apply. */
+const isTmfTraffic = (exchange: Exchange): boolean => exchange.kind === 'call' || exchange.kind === 'notification';
+
+function describe(error: ErrorObject): string {
+  const message = error.message ?? error.keyword;
+  if (error.keyword === 'enum') return `${message}: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return message;
+}
+
+function run(check: BodyCheck, exchange: Exchange): OfficialIssue[] {
+  const { spec, definition, where, body } = check;
+  const label = definition.list ? `${definition.name}[]` : definition.name;
+  const issue = (path: string, rule: string, message: string): OfficialIssue => ({
+    where, path, rule, message, schema: label, seq: exchange.seq, api: spec.api, spec: spec.file, definition: label,
+  });
+  const validate = spec.validators.get(definition.name);
+  if (!validate) throw new Error(`${spec.file} has no definition ${definition.name}`);
+  const validateAt = (value: unknown, prefix: string): OfficialIssue[] =>
+    validate(value) ? [] : (validate.errors ?? []).map((e) => issue(prefix + e.instancePath, e.keyword, describe(e)));
+  if (!definition.list) return validateAt(body, '');
+  if (!Array.isArray(body)) return [issue('', 'type', 'must be array')];
+  return body.flatMap((item, i) => validateAt(item, `/${i}`));
+}
+
+/** Validates the request and response bodies of one exchange against the official definitions. */
+export function checkExchange(specs: OfficialSpecs, exchange: Exchange): OfficialIssue[] {
+  if (!isTmfTraffic(exchange)) return [];
+  return bodyChecks(specs, exchange).flatMap((check) => run(check, exchange));
+}
+
+/** Checks every exchange of a trace; counts only TMF calls and notifications. */
+export function checkAll(specs: OfficialSpecs, exchanges: readonly Exchange[]): OfficialCheckSummary {
+  let checked = 0;
+  let notCovered = 0;
+  const issues: OfficialIssue[] = [];
+  for (const exchange of exchanges.filter(isTmfTraffic)) {
+    const checks = bodyChecks(specs, exchange);
+    if (checks.length === 0) notCovered++;
+    else checked++;
+    issues.push(...checks.flatMap((check) => run(check, exchange)));
+  }
+  return { checked, notCovered, issues };
+}
