@@ -1,0 +1,24 @@
+/** What the run reports know of each scenario, besides its exchanges. */
+
+/** The outcome of one scenario, as the run index lists it. */
+export interface ScenarioSummary {
+  readonly name: string;
+  /** Cucumber's status of the scenario: `passed`, `failed`, `skipped`, … */
+  readonly status: string;
+  /** How many exchanges the scenario put on the wire. */
+  readonly exchanges: number;
+  /** How many of those broke their schema or failed. */
+  readonly invalid: number;
+  /** Whether the recorded flow matched the documented steps. */
+  readonly flowsOk: boolean;
+}
+
+/** The run as the index page shows it. */
+export interface RunSummary {
+  readonly scenarios: readonly ScenarioSummary[];
+}
+
+/** Where a scenario's sequence page lives, relative to the report folder. */
+export function sequencePagePath(slug: string): string {
+  return `sequence/${slug}.html`;
+}

@@ -1,0 +1,61 @@
+/** The page of one scenario: its sequence diagram, the Mermaid source, and the table of exchanges. */
+import type { Exchange } from '../exchange.ts';
+import { html, page, table, trusted, type Html, type TableRow } from './html.ts';
+import { toMermaid } from './mermaid.ts';
+import type { ScenarioSummary } from './run-summary.ts';
+import { toSequenceSvg } from './sequence-svg.ts';
+import { sequenceModel, type DiagramOptions, type Message } from './sequence-model.ts';
+
+/** How the page relates to the rest of the report. */
+export interface SequencePageOptions extends DiagramOptions {
+  /** Link back to the run index, relative to the page. */
+  readonly indexHref: string;
+  /** How many scenarios of the run carry this name (their exchanges cannot be told apart). */
+  readonly sharedName: number;
+}
+
+function firstError(exchange: Exchange): string {
+  const error = exchange.errors[0];
+  return error === undefined ? '' : `${error.where} ${error.path || '/'} ${error.rule}`;
+}
+
+function exchangeRow(message: Message): TableRow {
+  const e = message.exchange;
+  return {
+    className: message.flagged ? 'bad' : undefined,
+    cells: [
+      e.seq,
+      e.from,
+      e.to,
+      e.operation,
+      e.failure === undefined ? e.status : `${e.status} (${e.failure})`,
+      e.valid ? html`<span class="ok">yes</span>` : html`<span class="ko">no</span>`,
+      firstError(e),
+    ],
+  };
+}
+
+const LEGEND = html`<p class="legend">Solid arrow: TMF call. Dashed: notification or a party's own API.
+<span class="ko">Red</span>: invalid (schema broken) or failed (5xx, unreachable). Hover an arrow for its path and errors.</p>`;
+
+function sharedNameNote(count: number): Html | null {
+  return count > 1
+    ? html`<p class="ko">${count} scenarios of this run share this name: the trace cannot tell their exchanges apart, so this page shows all of them.</p>`
+    : null;
+}
+
+/** The complete HTML page of one scenario. */
+export function sequencePage(scenario: ScenarioSummary, exchanges: readonly Exchange[], options: SequencePageOptions): string {
+  const { messages } = sequenceModel(exchanges, options);
+  const body = html`<p><a href="${options.indexHref}">← run summary</a></p>
+<h1>${scenario.name}</h1>
+<p>Status: <strong>${scenario.status}</strong> · ${messages.length} exchanges shown · ${messages.filter((m) => m.flagged).length} invalid or failed</p>
+${sharedNameNote(options.sharedName)}
+${LEGEND}
+<div class="diagram">${trusted(toSequenceSvg(exchanges, options))}</div>
+<h2>Exchanges</h2>
+${table(['seq', 'from', 'to', 'operation', 'status', 'valid', 'first error'], messages.map(exchangeRow))}
+<h2>Mermaid source</h2>
+<pre>${toMermaid(exchanges, options)}</pre>`;
+  return page({ title: `Sequence — ${scenario.name}`, body, style: '.diagram { overflow-x: auto; }' });
+}
