@@ -94,3 +94,12 @@ export function parseTmfPath(path: string): PathInfo | undefined {
   if (m[3] === 'hub') return { api: def.id, hub: true, id: m[4] && decodeURIComponent(m[4]) };
   return { api: def.id, resource: m[3], id: m[4] && decodeURIComponent(m[4]) };
 }
+
+/** The API and resource whose entity has this `@type`. */
+export function resourceOfType(type: string): { api: ApiId; resource: string } | undefined {
+  for (const a of APIS) {
+    const res = a.resources.find((r) => r.type === type);
+    if (res) return { api: a.id, resource: res.name };
+  }
+  return undefined;
+}

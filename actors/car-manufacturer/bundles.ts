@@ -1,0 +1,15 @@
+import type { Bundle } from '../../tmf/auth.ts';
+import type { BootstrapBundles } from '../kit/runtime.ts';
+
+/** What the OEM's partners may call on its APIs. */
+export const oemBundles: readonly Bundle[] = [
+  { name: 'oem-csp-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'TMF678', access: 'read' }, { api: 'BillingV2', access: 'read' }] },
+  { name: 'oem-content-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF637', access: 'write' }] },
+  { name: 'oem-call-center', grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'BillingV2', access: 'write' }] },
+];
+
+export const oemBootstrap: BootstrapBundles = {
+  csp: 'oem-csp-partner',
+  'content-provider': 'oem-content-partner',
+  'call-center': 'oem-call-center',
+};

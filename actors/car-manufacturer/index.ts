@@ -1,0 +1,16 @@
+import type { ActorConfig } from '../kit/config.ts';
+import { actorApp } from '../kit/app.ts';
+import { ActorRuntime } from '../kit/runtime.ts';
+import { serve, type RunningActor } from '../kit/serve.ts';
+import { oemControl } from './api/control.ts';
+import { oemListeners } from './api/listeners.ts';
+import { oemTmfApis } from './api/tmf.ts';
+import { oemBootstrap, oemBundles } from './bundles.ts';
+import { oemDefaults } from './store.ts';
+
+/** The car manufacturer (OEM): partner of the CSP, seller of infotainment services, central catalog. */
+export async function startCarManufacturer(config: ActorConfig, port = 0): Promise<RunningActor> {
+  const runtime = await ActorRuntime.start('car-manufacturer', config, oemDefaults, oemBundles, oemBootstrap);
+  const app = actorApp(runtime, { tmf: oemTmfApis(runtime), control: oemControl(runtime), listeners: oemListeners(runtime) });
+  return serve(runtime, app, port);
+}

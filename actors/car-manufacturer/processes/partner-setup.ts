@@ -1,0 +1,59 @@
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import type { Entity } from '../../../tmf/data.ts';
+import { addEntity } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { checkInvoice } from '../domain/invoice-control.ts';
+import { serviceOfferFrom } from '../domain/service-catalog.ts';
+import type { OemData } from '../store.ts';
+
+type Runtime = ActorRuntime<OemData>;
+
+/** The CSP category the OEM's own catalog is built from (its filter of step 7.5). */
+export const CONNECTIVITY_CATEGORY = 'infotainment-connectivity';
+
+/** The CSP offers the OEM's partner agreement names: fleet connectivity and split billing. */
+export const PARTNER_OFFERS = ['po-partner-connectivity', 'po-split-billing'];
+
+/** Step 7.1: the OEM orders the connectivity and split billing offers, and listens to the order's events. */
+export async function placePartnerOrder(runtime: Runtime, offers: readonly string[] = PARTNER_OFFERS): Promise<Entity> {
+  const csp = runtime.client('csp');
+  await csp.subscribe('TMF622', runtime.callbackFor('csp'), 'eventType=ProductOrderStateChangeEvent');
+  return csp.create<Entity>('TMF622', 'productOrder', {
+    description: 'Connected car partner order',
+    category: 'B2B partner',
+    requestedStartDate: runtime.clock.now().toISOString(),
+    relatedParty: [{ id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' }],
+    productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
+  });
+}
+
+/** Step 7.3 received: from now on the OEM calls the CSP with the credential it was issued, and hears of its bills. */
+export async function acceptOnboarding(runtime: Runtime, result: { apiKey: string; bundle: string }): Promise<void> {
+  await runtime.store.update((draft) => {
+    draft.peerKeys.csp = result.apiKey;
+    draft.cspBundle = result.bundle;
+  });
+  await runtime.client('csp').subscribe('TMF678', runtime.callbackFor('csp'), 'eventType=CustomerBillCreateEvent');
+}
+
+/** Steps 7.5 and 7.6: fetch the CSP's launched infotainment connectivity offers and build the OEM's own catalog on them. */
+export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
+  const csp = runtime.client('csp');
+  const { items: offers } = await csp.list<Entity>('TMF620', 'productOffering', { 'category.name': CONNECTIVITY_CATEGORY, lifecycleStatus: 'Launched' });
+  return runtime.store.update((draft) => {
+    const built = offers.map((offer) => addEntity(draft, 'TMF620', 'productOffering', serviceOfferFrom(offer, csp.baseUrl)));
+    runtime.journal(draft, JOURNAL.catalogBuilt, { offers: built.map((o) => o.id), basedOn: offers.map((o) => o.id) });
+    return built;
+  });
+}
+
+/** Step 7.9: on a bill notification, fetch the bill and its items and check that they add up. */
+export async function controlInvoice(runtime: Runtime, billId: string): Promise<void> {
+  const csp = runtime.client('csp');
+  const bill = await csp.get<Entity>('TMF678', 'customerBill', billId);
+  const { items: rates } = await csp.list<Entity>('TMF678', 'appliedCustomerBillingRate', { 'bill.id': billId });
+  const check = checkInvoice(bill, rates);
+  await runtime.store.update((draft) => {
+    draft.billChecks.push(check);
+  });
+}

@@ -1,0 +1,32 @@
+import type { Entity } from '../../../tmf/data.ts';
+import { badRequest } from '../../../tmf/errors.ts';
+
+/** A TMF622 order item as the CSP reads it. */
+export interface OrderItem {
+  id: string;
+  action: string;
+  productOffering?: { id: string; href?: string; name?: string };
+  [key: string]: unknown;
+}
+
+/**
+ * Every item of a new order must add a launched offering of this catalog. All reasons are listed at
+ * once, so a partner fixes its order in one go.
+ */
+export function checkOrderItems(items: readonly OrderItem[], offerings: readonly Entity[]): void {
+  const reasons: string[] = [];
+  if (items.length === 0) reasons.push('the order has no productOrderItem');
+  for (const item of items) {
+    if (item.action !== 'add') reasons.push(`item ${item.id}: only action 'add' is supported on a new order, got '${item.action}'`);
+    const offering = offerings.find((o) => o.id === item.productOffering?.id);
+    if (!item.productOffering?.id) reasons.push(`item ${item.id}: productOffering.id is required`);
+    else if (!offering) reasons.push(`item ${item.id}: unknown productOffering ${item.productOffering.id}`);
+    else if (offering.lifecycleStatus !== 'Launched') reasons.push(`item ${item.id}: productOffering ${offering.id} is ${offering.lifecycleStatus}, not Launched`);
+  }
+  if (reasons.length > 0) throw badRequest('Invalid order', reasons.join('; '), 'INVALID_ORDER');
+}
+
+/** The offerings that make an order a partner order (figure 7) rather than a consumer one. */
+export const PARTNER_OFFERINGS: readonly string[] = ['po-partner-connectivity', 'po-split-billing'];
+
+export const isPartnerOrder = (items: readonly OrderItem[]) => items.some((i) => PARTNER_OFFERINGS.includes(i.productOffering?.id ?? ''));

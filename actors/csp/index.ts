@@ -1,0 +1,15 @@
+import type { ActorConfig } from '../kit/config.ts';
+import { actorApp } from '../kit/app.ts';
+import { ActorRuntime } from '../kit/runtime.ts';
+import { serve, type RunningActor } from '../kit/serve.ts';
+import { cspControl } from './api/control.ts';
+import { cspTmfApis } from './api/tmf.ts';
+import { cspBootstrap, cspBundles } from './bundles.ts';
+import { cspDefaults } from './store.ts';
+
+/** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
+export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
+  const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime) });
+  return serve(runtime, app, port);
+}

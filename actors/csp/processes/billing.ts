@@ -1,0 +1,39 @@
+import { parsePeriodId, periodContaining, type BillingPeriod } from '../../../core/billing-period.ts';
+import { badRequest } from '../../../tmf/errors.ts';
+import type { Entity } from '../../../tmf/data.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { type LineSource, recurringLines, runBillingCycle } from '../domain/billing-cycle.ts';
+import type { CspData } from '../store.ts';
+
+/** The line sources of the CSP's bill run, in bill order. */
+export const LINE_SOURCES: LineSource[] = [recurringLines];
+
+/** Runs the bill run of a period (default: the month before the clock's) and tells subscribers of each bill. */
+export async function billingRun(runtime: ActorRuntime<CspData>, requested?: string): Promise<Entity[]> {
+  const now = runtime.clock.now();
+  const period = requested ? parsePeriod(requested) : previousPeriod(now);
+  const bills = await runtime.store.update((draft) => {
+    const issued = runBillingCycle(draft, period, now, LINE_SOURCES);
+    for (const bill of issued) {
+      runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: (bill.billingAccount as Entity).id, owner: draft.owners[bill.href] });
+      runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
+    }
+    return issued;
+  });
+  runtime.notifier.kick();
+  return bills;
+}
+
+function parsePeriod(id: string): BillingPeriod {
+  try {
+    return parsePeriodId(id);
+  } catch {
+    throw badRequest('Invalid period', `A billing period is written YYYY-MM, got '${id}'`);
+  }
+}
+
+function previousPeriod(now: Date): BillingPeriod {
+  const current = periodContaining(now);
+  return periodContaining(new Date(current.start.getTime() - 1));
+}

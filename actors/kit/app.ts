@@ -1,0 +1,45 @@
+import express, { type Express, type Router } from 'express';
+import { basePath, type ApiId } from '../../tmf/apis.ts';
+import { authenticate, requireGrant } from '../../tmf/auth.ts';
+import type { BaseData } from '../../tmf/data.ts';
+import { notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
+import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
+import { commonControl } from './common-control.ts';
+import type { ActorRuntime } from './runtime.ts';
+
+/** The parts an actor contributes; the kit wires them with auth, validation and errors. */
+export interface ActorParts {
+  /** TMF APIs this actor provides: each router is mounted at the API's base path, with its hub. */
+  readonly tmf: ReadonlyArray<{ readonly api: ApiId; readonly router: Router }>;
+  /** Handlers of the events this actor listens to, by event type. */
+  readonly listeners?: Readonly<Record<string, EventHandler>>;
+  /** The actor's own control triggers, mounted under /control. */
+  readonly control?: Router;
+  /** Other non-TMF APIs peers call (e.g. the driver's /inbox). */
+  readonly partyApi?: Router;
+}
+
+/** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
+export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('json spaces', 0);
+  app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb', strict: false }));
+  app.get('/', (_req, res) => {
+    res.json({ actor: runtime.id, apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })), control: '/control', openapi: '/control/openapi.json' });
+  });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'up', actor: runtime.id });
+  });
+  const auth = authenticate(runtime.credentialFor);
+  for (const { api, router } of parts.tmf) {
+    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, hubRouter(api, runtime.store as never));
+  }
+  app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}));
+  app.use('/control', auth, commonControl(runtime));
+  if (parts.control) app.use('/control', auth, parts.control);
+  if (parts.partyApi) app.use(auth, parts.partyApi);
+  app.use(notFoundRoute);
+  app.use(tmfErrorHandler);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import type { BaseData } from '../../tmf/data.ts';
+import { badRequest } from '../../tmf/errors.ts';
+import { harnessOnly } from '../../tmf/auth.ts';
+import type { ActorRuntime } from './runtime.ts';
+
+/** The control operations every actor has: the harness's levers on a party (documented in the contract). */
+export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Router {
+  const router = Router();
+  router.get('/state', harnessOnly, (_req, res) => {
+    res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, data: runtime.store.data });
+  });
+  router.get('/journal', harnessOnly, (_req, res) => {
+    res.json(runtime.store.data.journal);
+  });
+  router.post('/reset', harnessOnly, async (_req, res) => {
+    await runtime.reset();
+    res.status(204).end();
+  });
+  router.put('/clock', harnessOnly, async (req, res) => {
+    const at = new Date(String(req.body?.now));
+    if (Number.isNaN(at.getTime())) throw badRequest('Invalid clock', 'PUT /control/clock needs {"now": "<ISO date-time>"}');
+    await runtime.setClock(at);
+    res.json({ now: runtime.clock.now().toISOString() });
+  });
+  router.post('/drain', harnessOnly, async (_req, res) => {
+    await runtime.drain();
+    res.json({ pending: 0, failures: runtime.failures });
+  });
+  router.put('/peers', harnessOnly, (req, res) => {
+    runtime.configurePeers(req.body?.peers ?? {}, req.body?.callbacks ?? {});
+    res.json({ peers: runtime.config.peers, callbacks: runtime.config.callbacks });
+  });
+  return router;
+}

@@ -1,0 +1,135 @@
+import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
+import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
+import { Store } from '../../core/store.ts';
+import { bootstrapKey, harnessKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
+import { TmfClient } from '../../tmf/client.ts';
+import { type BaseData, journal } from '../../tmf/data.ts';
+import { Notifier, type EventSender } from '../../tmf/notifier.ts';
+import type { ActorConfig } from './config.ts';
+
+/** A peer known to this actor but granted no TMF API. */
+export const NO_BUNDLE = 'none';
+
+/** Who may call this actor with their bootstrap key, and with which bundle. */
+export type BootstrapBundles = Partial<Record<ActorId, string>>;
+
+/**
+ * One running actor's shared machinery: store, clock, notifier, peer clients and credentials. Domain
+ * code gets it passed in; nothing here knows about any one actor's business.
+ */
+export class ActorRuntime<D extends BaseData> {
+  readonly id: ActorId;
+  readonly store: Store<D>;
+  readonly clock: SimulatedClock;
+  readonly notifier: Notifier;
+  readonly bundles: ReadonlyMap<string, Bundle>;
+  #config: ActorConfig;
+  readonly #bootstrap: BootstrapBundles;
+  readonly #tasks = new Set<Promise<unknown>>();
+  readonly #failures: string[] = [];
+
+  private constructor(id: ActorId, config: ActorConfig, store: Store<D>, bundles: readonly Bundle[], bootstrap: BootstrapBundles) {
+    this.id = id;
+    this.#config = config;
+    this.store = store;
+    this.clock = new SimulatedClock(new Date(store.data.clock));
+    this.bundles = new Map(bundles.map((b) => [b.name, b]));
+    this.#bootstrap = bootstrap;
+    this.notifier = new Notifier(store as unknown as Store<BaseData>, id, this.#sendEvent, config.delivery);
+  }
+
+  static async start<D extends BaseData>(id: ActorId, config: ActorConfig, defaults: (start: Date) => D, bundles: readonly Bundle[], bootstrap: BootstrapBundles): Promise<ActorRuntime<D>> {
+    const store = await Store.open<D>(config.storage, () => defaults(DEFAULT_START));
+    const runtime = new ActorRuntime(id, config, store, bundles, bootstrap);
+    runtime.notifier.kick(); // a restarted actor delivers what it still owed
+    return runtime;
+  }
+
+  get config(): ActorConfig {
+    return this.#config;
+  }
+
+  /** Re-points the actor at other peer URLs (the harness does this when it binds a remote party). */
+  configurePeers(peers: ActorConfig['peers'], callbacks: ActorConfig['callbacks']): void {
+    this.#config = { ...this.#config, peers: { ...this.#config.peers, ...peers }, callbacks: { ...this.#config.callbacks, ...callbacks } };
+  }
+
+  /** A client for a peer, with the best credential this actor holds for it. */
+  client(peer: ActorId): TmfClient {
+    const url = this.#config.peers[peer];
+    if (!url) throw new Error(`${this.id} has no URL for its peer ${peer}`);
+    const key = this.store.data.peerKeys[peer] ?? bootstrapKey(this.#config.secret, this.id, peer);
+    return new TmfClient(url, key, this.#config.peerTimeoutMs);
+  }
+
+  /** The callback URL to give `peer` when subscribing to its hub. */
+  callbackFor(peer: ActorId): string {
+    const url = this.#config.callbacks[peer];
+    if (!url) throw new Error(`${this.id} has no callback URL for its peer ${peer}`);
+    return url;
+  }
+
+  /** Finds who holds a key: the harness, a peer's bootstrap key, or a credential this actor issued. */
+  readonly credentialFor = (apiKey: string): Credential | undefined => {
+    if (apiKey === harnessKey(this.#config.secret, this.id)) return { apiKey, party: HARNESS_PARTY, bundle: HARNESS_BUNDLE };
+    const issued = this.store.data.credentials.find((c) => c.apiKey === apiKey);
+    if (issued) return issued;
+    // Every peer may authenticate (to a listener, say); only its bundle opens TMF APIs.
+    const peer = ACTOR_IDS.find((p) => bootstrapKey(this.#config.secret, p, this.id) === apiKey);
+    return peer ? { apiKey, party: peer, bundle: this.#bootstrap[peer] ?? NO_BUNDLE } : undefined;
+  };
+
+  /** Journals a domain event in a draft: how the harness sees internal flow steps. */
+  journal(draft: D, type: string, data: Record<string, unknown> = {}): void {
+    journal(draft, this.id, this.clock.now(), type, data);
+  }
+
+  /** Runs business work after a response was sent (e.g. fulfilling an order); `drain` waits for it. */
+  background(work: () => Promise<unknown>): void {
+    const task = work().catch((error: Error) => {
+      this.#failures.push(`${new Date().toISOString()} ${error.message}`);
+    });
+    this.#tasks.add(task);
+    void task.finally(() => this.#tasks.delete(task));
+  }
+
+  /** Failures of background work, oldest first: shown in the state dump rather than swallowed. */
+  get failures(): readonly string[] {
+    return this.#failures;
+  }
+
+  /** Resolves when no background work and no event delivery is left. */
+  async drain(): Promise<void> {
+    for (;;) {
+      await Promise.all([...this.#tasks]);
+      await this.notifier.drain();
+      if (this.#tasks.size === 0 && !this.store.data.outbox.some((e) => e.state === 'pending')) return;
+    }
+  }
+
+  async setClock(at: Date): Promise<void> {
+    this.clock.set(at);
+    await this.store.update((draft) => {
+      draft.clock = at.toISOString();
+    });
+  }
+
+  async reset(): Promise<void> {
+    await this.drain();
+    await this.store.reset();
+    this.clock.set(new Date(this.store.data.clock));
+    this.#failures.length = 0;
+  }
+
+  readonly #sendEvent: EventSender = async (url, subscriber, body, timeoutMs) => {
+    const key = this.store.data.peerKeys[subscriber] ?? bootstrapKey(this.#config.secret, this.id, subscriber);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new Error(`listener ${url} answered ${response.status}`);
+  };
+}
+

@@ -1,0 +1,30 @@
+import type { Express } from 'express';
+import type { AddressInfo } from 'node:net';
+import type { ActorId } from '../../core/actor-ids.ts';
+import { listenOn } from '../../core/listen.ts';
+import type { BaseData } from '../../tmf/data.ts';
+import type { ActorRuntime } from './runtime.ts';
+
+/** A simulated actor listening on a port. */
+export interface RunningActor {
+  readonly id: ActorId;
+  readonly url: string;
+  readonly runtime: ActorRuntime<BaseData>;
+  stop(): Promise<void>;
+}
+
+/** Listens on `port` (0 in tests: a free port) and returns the running actor. */
+export async function serve<D extends BaseData>(runtime: ActorRuntime<D>, app: Express, port = 0, host = '127.0.0.1'): Promise<RunningActor> {
+  const server = await listenOn(app, port, host);
+  const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  return {
+    id: runtime.id,
+    url,
+    runtime: runtime as unknown as ActorRuntime<BaseData>,
+    async stop() {
+      await runtime.drain().catch(() => undefined);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { resourceOf, type ApiId } from '../tmf/apis.ts';
+import { hasSchema, validate, validateEvent } from '../tmf/schemas/index.ts';
+import type { Classification } from './classify.ts';
+import type { ValidationIssue } from './exchange.ts';
+
+/** The project's schemas for the non-TMF party APIs that flows use (control triggers between parties, inbox). */
+const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
+  'POST inbox': 'InboxMessage',
+  'POST onboarding-result': 'OnboardingResult',
+};
+
+/**
+ * Validates both bodies of an exchange against the schema each should follow: create/update payloads,
+ * entities, lists of entities, hub subscriptions, event envelopes with their resource, error bodies.
+ */
+export function judge(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown): ValidationIssue[] {
+  // A `fields=` projection leaves required attributes out on purpose: such a body is not held to the entity schema.
+  const projected = new URLSearchParams(path.split('?')[1] ?? '').has('fields');
+  const issues: ValidationIssue[] = [];
+  const check = (schemaId: string | undefined, body: unknown, where: 'request' | 'response') => {
+    if (schemaId && hasSchema(schemaId)) issues.push(...validate(schemaId, body, where));
+  };
+  if (status >= 400) check('Error', response, 'response');
+  if (c.kind === 'notification' || (c.kind === 'harness' && c.eventType)) {
+    issues.push(...validateEvent(request, 'request'));
+    return issues;
+  }
+  if (c.api === 'control' || c.api === 'inbox') {
+    if (method !== 'GET') check(PARTY_API_SCHEMAS[c.operation], request, 'request');
+    return issues;
+  }
+  if (c.hub) {
+    if (method === 'POST') check('Hub_Create', request, 'request');
+    if (status < 400 && method === 'POST') check('Hub', response, 'response');
+    return issues;
+  }
+  if (!c.resource || c.api === 'listener' || c.api === 'unknown') return issues;
+  const def = resourceOf(c.api as ApiId, c.resource);
+  if (method === 'POST') check(def.createSchema, request, 'request');
+  if (method === 'PATCH') check(def.updateSchema, request, 'request');
+  if (status >= 400 || method === 'DELETE') return issues;
+  if (method === 'GET' && !c.byId) {
+    if (!Array.isArray(response)) issues.push({ where: 'response', path: '', rule: 'type', message: 'a list must be a JSON array', schema: def.schema });
+    else if (!projected) response.forEach((item, i) => issues.push(...validate(def.schema, item, 'response').map((issue) => ({ ...issue, path: `/${i}${issue.path}` }))));
+    return issues;
+  }
+  if (!projected) check(def.schema, response, 'response');
+  return issues;
+}

@@ -1,0 +1,89 @@
+import { basePath, type ApiId } from './apis.ts';
+import type { TmfErrorBody } from './errors.ts';
+
+/** A peer answered with an error status: the TMF error body is kept for the caller to reason about. */
+export class TmfCallError extends Error {
+  readonly status: number;
+  readonly body: Partial<TmfErrorBody> | undefined;
+
+  constructor(method: string, url: string, status: number, body: Partial<TmfErrorBody> | undefined) {
+    super(`${method} ${url} → ${status}${body?.reason ? ` ${body.reason}` : ''}${body?.message ? `: ${body.message}` : ''}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export interface ListResult<T> {
+  readonly items: T[];
+  readonly total: number;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/**
+ * The typed client an actor uses to call one peer, through the wire URL it was given for that peer.
+ * Every call carries the actor's credential for that peer.
+ */
+export class TmfClient {
+  readonly baseUrl: string;
+  #apiKey: string;
+  readonly #timeoutMs: number;
+
+  constructor(baseUrl: string, apiKey: string, timeoutMs = 10_000) {
+    this.baseUrl = baseUrl.replace(/\/$/, '');
+    this.#apiKey = apiKey;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** After onboarding, a partner calls with the credential it was issued. */
+  useKey(apiKey: string): void {
+    this.#apiKey = apiKey;
+  }
+
+  async list<T>(api: ApiId, resource: string, query: Query = {}): Promise<ListResult<T>> {
+    const { body, headers } = await this.request<T[]>('GET', `${basePath(api)}/${resource}${toQueryString(query)}`);
+    return { items: body, total: Number(headers.get('x-total-count') ?? body.length) };
+  }
+
+  async get<T>(api: ApiId, resource: string, id: string): Promise<T> {
+    return (await this.request<T>('GET', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`)).body;
+  }
+
+  async create<T>(api: ApiId, resource: string, payload: object): Promise<T> {
+    return (await this.request<T>('POST', `${basePath(api)}/${resource}`, payload)).body;
+  }
+
+  async patch<T>(api: ApiId, resource: string, id: string, patch: object): Promise<T> {
+    return (await this.request<T>('PATCH', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`, patch)).body;
+  }
+
+  /** Subscribes `callback` to the API's events (TMF hub); returns the subscription id. */
+  async subscribe(api: ApiId, callback: string, query = ''): Promise<string> {
+    return (await this.request<{ id: string }>('POST', `${basePath(api)}/hub`, { callback, query })).body.id;
+  }
+
+  /** A party's own, non-TMF API (control, inbox). */
+  async post<T>(path: string, payload: object): Promise<T> {
+    return (await this.request<T>('POST', path, payload)).body;
+  }
+
+  async request<T>(method: string, path: string, payload?: object): Promise<{ body: T; headers: Headers; status: number }> {
+    const url = this.baseUrl + path;
+    const response = await fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${this.#apiKey}`, accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}) },
+      body: payload ? JSON.stringify(payload) : undefined,
+      signal: AbortSignal.timeout(this.#timeoutMs),
+    });
+    const text = await response.text();
+    const body = text ? JSON.parse(text) : undefined;
+    if (!response.ok) throw new TmfCallError(method, path, response.status, body);
+    return { body: body as T, headers: response.headers, status: response.status };
+  }
+}
+
+function toQueryString(query: Query): string {
+  const entries = Object.entries(query).filter(([, v]) => v !== undefined) as [string, string | number][];
+  if (entries.length === 0) return '';
+  return '?' + entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+}

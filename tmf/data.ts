@@ -1,0 +1,91 @@
+import type { ApiId } from './apis.ts';
+import type { Credential } from './auth.ts';
+
+/** A TMF entity as stored: at least its id, href and @type. */
+export interface Entity {
+  id: string;
+  href: string;
+  '@type': string;
+  [key: string]: unknown;
+}
+
+/** A hub subscription (POST /hub): who subscribed, where to call back, for which events. */
+export interface Subscription {
+  id: string;
+  api: ApiId;
+  callback: string;
+  query: string;
+  /** The party that subscribed: events are sent with the key this actor uses towards it. */
+  subscriber: string;
+}
+
+/** An event waiting in the transactional outbox, written in the same update as the change it reports. */
+export interface OutboxEntry {
+  eventId: string;
+  subscriptionId: string;
+  callback: string;
+  subscriber: string;
+  eventName: string;
+  body: Record<string, unknown>;
+  attempts: number;
+  state: 'pending' | 'delivered' | 'failed';
+  lastError?: string;
+}
+
+/** A domain event the actor journals: how internal flow steps are observed. */
+export interface JournalEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** What every actor's lowdb database holds; actors add their own fields next to these. */
+export interface BaseData {
+  /** Collections keyed `<ApiId>.<resource>`, e.g. `TMF620.productOffering`. */
+  resources: Record<string, Entity[]>;
+  counters: Record<string, number>;
+  subscriptions: Subscription[];
+  outbox: OutboxEntry[];
+  /** Event ids already handled by this actor's listeners (a redelivery is ignored). */
+  seenEvents: string[];
+  journal: JournalEntry[];
+  /** The simulated time, persisted so that a restarted actor resumes where it was. */
+  clock: string;
+  /** Credentials this actor has issued to partners (e.g. the CSP's onboarding, step 7.2). */
+  credentials: Credential[];
+  /** Credentials peers have issued to this actor, by peer: used instead of the bootstrap key. */
+  peerKeys: Record<string, string>;
+  /** Which partner an entity belongs to, by href: a partner sees only its own entities (and unowned ones). */
+  owners: Record<string, string>;
+}
+
+export function baseData(clock: Date): BaseData {
+  return { resources: {}, counters: {}, subscriptions: [], outbox: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {} };
+}
+
+export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;
+
+/** The collection in a draft, created on first use. */
+export function collection<E extends Entity = Entity>(draft: BaseData, api: ApiId, resource: string): E[] {
+  const key = collectionKey(api, resource);
+  draft.resources[key] ??= [];
+  return draft.resources[key] as E[];
+}
+
+/** Read-only view of a collection. */
+export function items<E extends Entity = Entity>(data: Readonly<BaseData>, api: ApiId, resource: string): readonly E[] {
+  return (data.resources[collectionKey(api, resource)] ?? []) as E[];
+}
+
+/** Sequential, deterministic ids per prefix: the same scenario always produces the same ids. */
+export function nextId(draft: BaseData, prefix: string): string {
+  const n = (draft.counters[prefix] ?? 0) + 1;
+  draft.counters[prefix] = n;
+  return `${prefix}-${String(n).padStart(4, '0')}`;
+}
+
+export function journal(draft: BaseData, actor: string, at: Date, type: string, data: Record<string, unknown> = {}): void {
+  draft.journal.push({ seq: draft.journal.length + 1, at: at.toISOString(), actor, type, data });
+}

@@ -1,0 +1,71 @@
+import { Router, type Request } from 'express';
+import type { ApiId } from './apis.ts';
+import { callerOf } from './auth.ts';
+import { type BaseData, nextId } from './data.ts';
+import { badRequest, notFound } from './errors.ts';
+import { eventTypeOf } from './events.ts';
+import { validateBody } from './validation.ts';
+import type { Store } from '../core/store.ts';
+
+/** POST /hub and DELETE /hub/{id} of one API: who wants to hear about its events. */
+export function hubRouter(api: ApiId, store: Store<BaseData>): Router {
+  const router = Router();
+  router.post('/hub', async (req, res) => {
+    validateBody('Hub_Create', req.body);
+    const caller = callerOf(res);
+    const sub = await store.update((draft) => {
+      const created = { id: nextId(draft, `hub-${api}`), api, callback: String(req.body.callback), query: String(req.body.query ?? ''), subscriber: caller.party };
+      draft.subscriptions.push(created);
+      return created;
+    });
+    res.status(201).json({ id: sub.id, callback: sub.callback, query: sub.query });
+  });
+  router.delete('/hub/:id', async (req, res) => {
+    const caller = callerOf(res);
+    const removed = await store.update((draft) => {
+      const index = draft.subscriptions.findIndex((s) => s.id === req.params.id && s.api === api && (s.subscriber === caller.party || caller.party === 'harness'));
+      return index < 0 ? undefined : draft.subscriptions.splice(index, 1)[0];
+    });
+    if (!removed) throw notFound('hub subscription', req.params.id);
+    res.status(204).end();
+  });
+  return router;
+}
+
+/** The envelope a listener receives. */
+export interface EventEnvelope {
+  eventId: string;
+  eventTime: string;
+  eventType: string;
+  event: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export type EventHandler = (event: EventEnvelope, req: Request) => Promise<void> | void;
+
+/**
+ * POST /listener/{eventName}: validates the envelope, ignores an event id already handled (so a retried
+ * delivery is harmless), and hands the event to the actor's handler. An event is marked as seen only
+ * after its handler succeeded, so a failed handling is retried by the sender.
+ */
+export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record<string, EventHandler>>): Router {
+  const router = Router();
+  router.post('/listener/:eventName', async (req, res) => {
+    const eventType = eventTypeOf(String(req.params.eventName));
+    validateBody('Event', req.body);
+    const envelope = req.body as EventEnvelope;
+    if (envelope.eventType !== eventType) {
+      throw badRequest('Event type mismatch', `Listener ${req.params.eventName} received an event of type ${envelope.eventType}`);
+    }
+    if (store.data.seenEvents.includes(envelope.eventId)) {
+      res.status(204).end();
+      return;
+    }
+    await handlers[eventType]?.(envelope, req);
+    await store.update((draft) => {
+      draft.seenEvents.push(envelope.eventId);
+    });
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,89 @@
+import { badRequest } from './errors.ts';
+
+/** A parsed TMF630 list query: projection, paging and attribute filters. */
+export interface ListQuery {
+  readonly fields?: readonly string[];
+  readonly offset: number;
+  readonly limit?: number;
+  /** Attribute path (dotted) → accepted values (a comma in the query means "any of"). */
+  readonly filters: ReadonlyArray<{ readonly path: string; readonly values: readonly string[] }>;
+}
+
+const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
+
+/**
+ * Parses `req.query`. A filter on an attribute the resource does not have is refused (400) rather than
+ * silently matching nothing, so a typo in a partner's filter shows up as an error, not as an empty list.
+ */
+export function parseListQuery(query: Record<string, unknown>, knownAttributes: ReadonlySet<string>): ListQuery {
+  const filters: { path: string; values: string[] }[] = [];
+  for (const [key, raw] of Object.entries(query)) {
+    if (RESERVED.has(key)) continue;
+    const root = key.split('.')[0];
+    if (!knownAttributes.has(root)) {
+      throw badRequest('Unknown filter', `Cannot filter on '${key}': the resource has no attribute '${root}'`, 'UNKNOWN_FILTER');
+    }
+    filters.push({ path: key, values: asStrings(raw, key).flatMap((v) => v.split(',')) });
+  }
+  return {
+    fields: query.fields === undefined ? undefined : asStrings(query.fields, 'fields').flatMap((v) => v.split(',')).filter(Boolean),
+    offset: nonNegativeInt(query.offset, 'offset') ?? 0,
+    limit: nonNegativeInt(query.limit, 'limit'),
+    filters,
+  };
+}
+
+function asStrings(raw: unknown, key: string): string[] {
+  if (typeof raw === 'string') return [raw];
+  if (Array.isArray(raw) && raw.every((v) => typeof v === 'string')) return raw as string[];
+  throw badRequest('Invalid query', `Query parameter '${key}' must be a plain value`);
+}
+
+function nonNegativeInt(raw: unknown, key: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = asStrings(raw, key)[0];
+  if (!/^\d+$/.test(text)) throw badRequest('Invalid query', `'${key}' must be a non-negative integer, got '${text}'`);
+  return Number(text);
+}
+
+/** The values found at a dotted path, walking into arrays (`relatedParty.id` looks at every party). */
+export function valuesAt(entity: unknown, path: string): unknown[] {
+  let current: unknown[] = [entity];
+  for (const segment of path.split('.')) {
+    current = current.flatMap((node) => {
+      if (Array.isArray(node)) return node.map((item) => (item as Record<string, unknown>)?.[segment]);
+      if (node && typeof node === 'object') return [(node as Record<string, unknown>)[segment]];
+      return [];
+    });
+  }
+  return current.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== undefined);
+}
+
+export function matchesFilters(entity: unknown, filters: ListQuery['filters']): boolean {
+  return filters.every(({ path, values }) => valuesAt(entity, path).some((found) => values.includes(String(found))));
+}
+
+/** Keeps the requested fields; `id`, `href` and `@type` always stay so the result is still addressable. */
+export function project<T extends Record<string, unknown>>(entity: T, fields: readonly string[] | undefined): Partial<T> {
+  if (!fields) return entity;
+  const keep = new Set([...fields.map((f) => f.split('.')[0]), 'id', 'href', '@type']);
+  return Object.fromEntries(Object.entries(entity).filter(([key]) => keep.has(key))) as Partial<T>;
+}
+
+/** Applies a filtered, projected page and returns it with the total before paging. */
+export function applyListQuery<T extends Record<string, unknown>>(items: readonly T[], query: ListQuery): { page: Partial<T>[]; total: number } {
+  const matching = items.filter((item) => matchesFilters(item, query.filters));
+  const end = query.limit === undefined ? undefined : query.offset + query.limit;
+  return { page: matching.slice(query.offset, end).map((item) => project(item, query.fields)), total: matching.length };
+}
+
+/** RFC 7396 JSON merge patch: null removes, objects merge, everything else replaces. */
+export function mergePatch<T>(target: T, patch: unknown): T {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch as T;
+  const base: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete base[key];
+    else base[key] = mergePatch(base[key], value);
+  }
+  return base as T;
+}

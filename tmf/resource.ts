@@ -1,0 +1,154 @@
+import { Router, type Request, type Response } from 'express';
+import { basePath, resourceOf, type ApiId } from './apis.ts';
+import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
+import { type BaseData, type Entity, collection, items, nextId } from './data.ts';
+import { methodNotAllowed, notFound } from './errors.ts';
+import { changeEventType, changedFields } from './events.ts';
+import type { Notifier } from './notifier.ts';
+import { applyListQuery, mergePatch, parseListQuery } from './query.ts';
+import { knownAttributes, validateBody } from './validation.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Store } from '../core/store.ts';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
+export interface WriteContext<D extends BaseData> {
+  readonly draft: D;
+  readonly caller: Caller;
+  readonly now: Date;
+  readonly notifier: Notifier;
+}
+
+/**
+ * The domain's say in a collection. Hooks run inside one store update: throwing a TmfError refuses the
+ * request and nothing changes. Routers stay thin; the rules live in the actor's domain/.
+ */
+export interface ResourceHooks<D extends BaseData, E extends Entity> {
+  /** Turns a valid create payload (with id, href, @type already assigned) into the stored entity. */
+  create?(input: E, ctx: WriteContext<D>): E;
+  /** Checks a merge-patched entity against the current one (e.g. allowed transitions); returns what to store. */
+  patch?(current: E, next: E, ctx: WriteContext<D>): E;
+  /** Whether the caller may see the entity, beyond ownership (a partner never sees another's entities). */
+  visible?(entity: E, caller: Caller, data: Readonly<D>): boolean;
+  /** After the change is stored: kick off asynchronous processing (e.g. order fulfilment). */
+  afterCreate?(entity: E, caller: Caller): void;
+  afterPatch?(entity: E, caller: Caller): void;
+}
+
+export interface ResourceOptions<D extends BaseData, E extends Entity> {
+  readonly api: ApiId;
+  readonly resource: string;
+  readonly store: Store<D>;
+  readonly clock: Clock;
+  readonly notifier: Notifier;
+  /** Defaults to every method. */
+  readonly methods?: readonly Method[];
+  readonly hooks?: ResourceHooks<D, E>;
+}
+
+/** The href of an entity: the provider's own path, relative, so it holds behind any proxy. */
+export const hrefOf = (api: ApiId, resource: string, id: string) => `${basePath(api)}/${resource}/${id}`;
+
+/** Stores a new entity made by the actor itself (an internal step): id, href and @type assigned. */
+export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
+  const id = nextId(draft, resource);
+  const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
+  collection(draft, api, resource).push(entity);
+  if (owner) draft.owners[entity.href] = owner;
+  return entity;
+}
+
+/** A TMF630 resource collection: POST, GET list, GET by id, PATCH (merge patch), DELETE. */
+export function resourceRouter<D extends BaseData, E extends Entity>(options: ResourceOptions<D, E>): Router {
+  const { api, resource, store, clock, notifier, hooks = {} } = options;
+  const def = resourceOf(api, resource);
+  const allowed = new Set(options.methods ?? ['GET', 'POST', 'PATCH', 'DELETE']);
+  const attributes = knownAttributes(def.schema);
+  const router = Router();
+  const collectionPath = `/${resource}`;
+  const entityPath = `/${resource}/:id`;
+
+  const visibleTo = (caller: Caller) => (entity: E) => {
+    if (caller.party === HARNESS_PARTY) return true;
+    const owner = store.data.owners[entity.href];
+    return (owner === undefined || owner === caller.party) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
+  };
+  const find = (req: Request, res: Response): E => {
+    const entity = items<E>(store.data, api, resource).find((e) => e.id === req.params.id);
+    if (!entity || !visibleTo(callerOf(res))(entity)) throw notFound(resource, String(req.params.id));
+    return entity;
+  };
+  const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });
+
+  router.get(collectionPath, only(allowed, 'GET'), (req, res) => {
+    const query = parseListQuery(req.query as Record<string, unknown>, attributes);
+    const all = items<E>(store.data, api, resource).filter(visibleTo(callerOf(res)));
+    const { page, total } = applyListQuery(all, query);
+    res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
+  });
+
+  router.post(collectionPath, only(allowed, 'POST'), async (req, res) => {
+    validateBody(def.createSchema ?? def.schema, req.body);
+    const caller = callerOf(res);
+    const created = await store.update((draft) => {
+      const id = nextId(draft, resource);
+      const input = { ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E;
+      const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
+      collection<E>(draft, api, resource).push(entity);
+      if (caller.party !== HARNESS_PARTY) draft.owners[entity.href] ??= caller.party;
+      notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity });
+      return entity;
+    });
+    notifier.kick();
+    hooks.afterCreate?.(created, caller);
+    res.status(201).location(created.href).json(created);
+  });
+
+  router.get(entityPath, only(allowed, 'GET'), (req, res) => {
+    const fields = typeof req.query.fields === 'string' ? req.query.fields.split(',') : undefined;
+    const entity = find(req, res);
+    res.status(200).json(fields ? applyListQuery([entity], { offset: 0, filters: [], fields }).page[0] : entity);
+  });
+
+  router.patch(entityPath, only(allowed, 'PATCH'), async (req, res) => {
+    validateBody(def.updateSchema ?? def.schema, req.body);
+    const current = find(req, res);
+    const caller = callerOf(res);
+    const updated = await store.update((draft) => {
+      const list = collection<E>(draft, api, resource);
+      const index = list.findIndex((e) => e.id === current.id);
+      const merged = { ...mergePatch(list[index], req.body), id: current.id, href: current.href } as E;
+      const next = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
+      const eventType = changeEventType(api, list[index], next);
+      const fieldPath = changedFields(list[index], next);
+      list[index] = next;
+      if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath });
+      return next;
+    });
+    notifier.kick();
+    hooks.afterPatch?.(updated, caller);
+    res.status(200).json(updated);
+  });
+
+  router.delete(entityPath, only(allowed, 'DELETE'), async (req, res) => {
+    const current = find(req, res);
+    await store.update((draft) => {
+      const list = collection<E>(draft, api, resource);
+      list.splice(list.findIndex((e) => e.id === current.id), 1);
+      notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}DeleteEvent`, resource, entity: current });
+    });
+    notifier.kick();
+    res.status(204).end();
+  });
+
+  // Known paths with a method the collection does not offer: 405, not 404.
+  router.all([collectionPath, entityPath], (req) => {
+    throw methodNotAllowed(req.method, req.path);
+  });
+  return router;
+}
+
+function only(allowed: ReadonlySet<string>, method: Method) {
+  return (req: Request, _res: Response, next: (err?: unknown) => void) => next(allowed.has(method) ? undefined : methodNotAllowed(req.method, req.path));
+}

@@ -1,0 +1,31 @@
+import { badRequest } from './errors.ts';
+import { SCHEMAS, validate, validateEvent } from './schemas/index.ts';
+import type { ValidationIssue } from '../harness/exchange.ts';
+
+/** "path: rule (message)" lines, the way every report shows a failed rule. */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((i) => `${i.path || '/'} ${i.rule}: ${i.message}`).join('; ');
+}
+
+/** Refuses a request body that does not follow its schema: 400 naming every failing path and rule. */
+export function validateBody(schemaId: string, body: unknown): void {
+  const issues = schemaId === 'Event' ? validateEvent(body, 'request') : validate(schemaId, body, 'request');
+  if (issues.length > 0) {
+    throw badRequest('Invalid body', `The body does not follow ${schemaId}: ${describeIssues(issues)}`, 'SCHEMA_VIOLATION');
+  }
+}
+
+type SchemaNode = { $id?: string; properties?: Record<string, unknown>; allOf?: SchemaNode[]; $ref?: string };
+
+/** Top-level attribute names an entity schema declares: what a list filter may name. */
+export function knownAttributes(schemaId: string): ReadonlySet<string> {
+  const byId = new Map((SCHEMAS as SchemaNode[]).map((s) => [s.$id, s]));
+  const names = new Set<string>(['id', 'href', '@type', '@baseType', '@schemaLocation']);
+  const visit = (node: SchemaNode | undefined, depth: number): void => {
+    if (!node || depth > 5) return;
+    Object.keys(node.properties ?? {}).forEach((key) => names.add(key));
+    node.allOf?.forEach((part) => visit(part.$ref ? byId.get(part.$ref) : part, depth + 1));
+  };
+  visit(byId.get(schemaId), 0);
+  return names;
+}
