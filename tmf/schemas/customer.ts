@@ -1,0 +1,28 @@
+/** TMF629 Customer Management v4: Customer. */
+import { dateTime, listOf, polymorphic, ref, str, text, type Schema } from './common.ts';
+import { resourceSchemas } from './resource.ts';
+
+const CreditProfile: Schema = {
+  $id: 'CreditProfile',
+  type: 'object',
+  required: ['creditProfileDate', 'validFor'],
+  properties: {
+    creditProfileDate: dateTime, creditRiskRating: { type: 'integer' }, creditScore: { type: 'integer' },
+    validFor: ref('TimePeriod'), ...polymorphic,
+  },
+};
+
+/** `engagedParty` is the party (an Individual or Organization of TMF632) playing the customer role. */
+const customer = resourceSchemas({
+  type: 'Customer',
+  createRequired: ['engagedParty', 'name'],
+  entityRequired: ['engagedParty'],
+  properties: {
+    name: text, status: str, statusReason: str, engagedParty: ref('RelatedParty'),
+    account: listOf('EntityRef'), agreement: listOf('EntityRef'), characteristic: listOf('Characteristic'),
+    contactMedium: listOf('ContactMedium'), creditProfile: listOf('CreditProfile'),
+    paymentMethod: listOf('EntityRef'), relatedParty: listOf('RelatedParty'), validFor: ref('TimePeriod'),
+  },
+});
+
+export const CUSTOMER_SCHEMAS: readonly Schema[] = [CreditProfile, ...customer];

@@ -1,0 +1,20 @@
+/** Hub subscriptions (TMF630 v4 notification pattern), shared by every API. */
+import { str, text, type Schema } from './common.ts';
+
+/** POST /hub body. The callback must be an absolute URL: the provider posts events to it. */
+const HubCreate: Schema = {
+  $id: 'Hub_Create',
+  type: 'object',
+  required: ['callback'],
+  properties: { callback: { type: 'string', format: 'uri' }, query: str },
+};
+
+/** The subscription as served (201 response of POST /hub). */
+const Hub: Schema = {
+  $id: 'Hub',
+  type: 'object',
+  required: ['id', 'callback'],
+  properties: { id: text, callback: { type: 'string', format: 'uri' }, query: str },
+};
+
+export const HUB_SCHEMAS: readonly Schema[] = [HubCreate, Hub];

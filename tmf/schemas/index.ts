@@ -1,0 +1,106 @@
+/**
+ * The schema registry: every JSON Schema of the project, compiled once by one ajv instance, and the
+ * functions the wire and the routers validate bodies with. Schema ids are those of tmf/apis.ts
+ * (`ProductOrder`, `ProductOrder_Create`, `ProductOrder_Update`, …) plus `Event`, `Hub`, `Hub_Create`,
+ * `Error`, `InboxMessage`, `OnboardingResult` and the shared parts (`Money`, `RelatedParty`, …).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import formats from 'ajv-formats';
+import type { ValidationIssue } from '../../harness/exchange.ts';
+import { ACCOUNT_SCHEMAS } from './account.ts';
+import { BILL_SCHEMAS } from './bill.ts';
+import { CATALOG_SCHEMAS } from './catalog.ts';
+import { COMMON_SCHEMAS, type Schema } from './common.ts';
+import { CUSTOMER_SCHEMAS } from './customer.ts';
+import { ERROR_SCHEMAS } from './error.ts';
+import { EVENT_SCHEMAS, eventSchemaFor } from './events.ts';
+import { HUB_SCHEMAS } from './hub.ts';
+import { INVENTORY_SCHEMAS } from './inventory.ts';
+import { ORDERING_SCHEMAS } from './ordering.ts';
+import { PARTY_API_SCHEMAS } from './party-api.ts';
+import { PARTY_SCHEMAS } from './party.ts';
+import { PAYMENT_SCHEMAS } from './payment.ts';
+import { SETTLEMENT_SCHEMAS } from './settlement.ts';
+import { SLA_SCHEMAS } from './sla.ts';
+import { SPLIT_BILLING_SCHEMAS } from './split-billing.ts';
+import { TROUBLE_TICKET_SCHEMAS } from './trouble-ticket.ts';
+import { USAGE_SCHEMAS } from './usage.ts';
+
+export { eventSchemaFor, type EventTarget } from './events.ts';
+
+/** Every schema of the project, each with its `$id`. */
+export const SCHEMAS: readonly Schema[] = [
+  ...COMMON_SCHEMAS, ...SPLIT_BILLING_SCHEMAS, ...CATALOG_SCHEMAS, ...INVENTORY_SCHEMAS, ...ORDERING_SCHEMAS,
+  ...CUSTOMER_SCHEMAS, ...PARTY_SCHEMAS, ...USAGE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...BILL_SCHEMAS,
+  ...TROUBLE_TICKET_SCHEMAS, ...SLA_SCHEMAS, ...PAYMENT_SCHEMAS, ...SETTLEMENT_SCHEMAS, ...EVENT_SCHEMAS,
+  ...HUB_SCHEMAS, ...ERROR_SCHEMAS, ...PARTY_API_SCHEMAS,
+];
+
+const IDS: readonly string[] = SCHEMAS.map((s) => s.$id as string);
+
+export function schemaIds(): string[] {
+  return [...IDS];
+}
+
+export function hasSchema(schemaId: string): boolean {
+  return IDS.includes(schemaId);
+}
+
+let compiled: ReadonlyMap<string, ValidateFunction> | undefined;
+
+/** Compiles every schema on first use, so that a dangling `$ref` fails at once rather than mid-run. */
+function validators(): ReadonlyMap<string, ValidateFunction> {
+  if (compiled) return compiled;
+  // Not inlining refs compiles each shared part once: it halves the start-up cost, validation speed is unchanged.
+  const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false });
+  formats.default(ajv);
+  ajv.addSchema(SCHEMAS.map((s) => ({ ...s })));
+  compiled = new Map(IDS.map((id) => [id, ajv.getSchema(id) as ValidateFunction]));
+  return compiled;
+}
+
+/** ajv's message, completed with what it leaves in `params` (allowed values, the offending name). */
+function messageOf(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'false schema': return 'must not be present';
+    case 'enum': return `${e.message}: ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'const': return `${e.message}: ${String(p.allowedValue)}`;
+    case 'additionalProperties': return `${e.message}: ${String(p.additionalProperty)}`;
+    default: return e.message ?? e.keyword;
+  }
+}
+
+/**
+ * Validates a body against a registered schema. `if` errors are dropped: ajv reports them next to
+ * the errors of the branch that failed, which already say what is wrong.
+ */
+export function validate(schemaId: string, data: unknown, where: 'request' | 'response'): ValidationIssue[] {
+  const check = validators().get(schemaId);
+  if (!check) throw new Error(`no schema ${schemaId} in tmf/schemas`);
+  if (check(data)) return [];
+  return (check.errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => ({ where, path: e.instancePath, rule: e.keyword, message: messageOf(e), schema: schemaId }));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a hub notification: its envelope, then the resource it carries against that resource's schema. */
+export function validateEvent(body: unknown, where: 'request' | 'response'): ValidationIssue[] {
+  const issues = validate('Event', body, where);
+  if (!isObject(body) || typeof body.eventType !== 'string' || !isObject(body.event)) return issues;
+  const target = eventSchemaFor(body.eventType);
+  if (!target) return issues;
+  const resource = body.event[target.resourceKey];
+  if (resource === undefined) {
+    return [...issues, {
+      where, path: '/event', rule: 'required', schema: 'Event',
+      message: `must have required property '${target.resourceKey}'`,
+    }];
+  }
+  const prefix = `/event/${target.resourceKey}`;
+  return [...issues, ...validate(target.schemaId, resource, where).map((i) => ({ ...i, path: prefix + i.path }))];
+}

@@ -1,0 +1,24 @@
+/** The parties' own non-TMF bodies that flow steps exchange: the driver's inbox and the onboarding result. */
+import { ACTOR_IDS } from '../../core/actor-ids.ts';
+import { dateTime, listOf, text, type Schema } from './common.ts';
+
+/** What a party tells the driver (an invoice, a ticket outcome, an SLA report), by POST to its inbox. */
+const InboxMessage: Schema = {
+  $id: 'InboxMessage',
+  type: 'object',
+  required: ['from', 'subject', 'body'],
+  properties: {
+    from: { type: 'string', enum: ACTOR_IDS }, subject: text, body: text,
+    relatedEntity: listOf('RelatedEntity'), receivedAt: dateTime,
+  },
+};
+
+/** What the CSP hands a new partner (FLOWS 7.3): its credentials and the API bundle it may call. */
+const OnboardingResult: Schema = {
+  $id: 'OnboardingResult',
+  type: 'object',
+  required: ['clientId', 'apiKey', 'bundle'],
+  properties: { clientId: text, apiKey: text, bundle: text, portalUrl: { type: 'string', format: 'uri' } },
+};
+
+export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult];

@@ -1,0 +1,62 @@
+/**
+ * TMF623 SLA Management v2 (no later version exists): Sla and SlaViolation. The v2 model is kept,
+ * including its string-typed rule values; ids may be integers as v2 serves them.
+ */
+import { dateTime, listOf, num, ref, str, text, type Schema } from './common.ts';
+import { resourceSchemas } from './resource.ts';
+
+/** A party of an SLA (v2 shape: no id required, but it must point somewhere). Roles: SLAProvider, SLAConsumer, ... */
+const SlaParty: Schema = {
+  $id: 'SlaParty',
+  type: 'object',
+  properties: { id: str, href: str, name: str, role: str, validFor: ref('TimePeriod') },
+  anyOf: [{ required: ['id'] }, { required: ['href'] }],
+};
+
+/** A rule cannot be evaluated without what it measures, how it compares and what to. */
+const SlaRule: Schema = {
+  $id: 'SlaRule',
+  type: 'object',
+  required: ['metric', 'operator', 'referenceValue'],
+  properties: {
+    id: str, metric: text, unit: str, referenceValue: text, operator: text, tolerance: str, consequence: str,
+  },
+};
+
+const v2Ref: Schema = { type: 'object', properties: { id: str, href: str, description: str } };
+/** The violated SLA: a reference that points nowhere would orphan the violation. */
+const slaRef: Schema = { ...v2Ref, anyOf: [{ required: ['id'] }, { required: ['href'] }] };
+
+const sla = resourceSchemas({
+  type: 'Sla',
+  integerIds: true,
+  properties: {
+    name: str, description: str, version: str, validFor: ref('TimePeriod'), relatedParty: listOf('SlaParty'),
+    rule: listOf('SlaRule'), template: { type: 'object', properties: { href: str, name: str, description: str } },
+  },
+});
+
+/**
+ * What was breached. `metric` is a project extension (v2 has no such field): the metric identifier
+ * that correlates the violation with its alarm ticket (FLOWS 9.21 to 9.26).
+ */
+const Violation: Schema = {
+  $id: 'Violation',
+  type: 'object',
+  required: ['metric', 'actualValue'],
+  properties: {
+    metric: text, unit: str, referenceValue: str, operator: str, actualValue: text, tolerance: num,
+    violationAverage: num, comment: str, consequence: str, attachment: v2Ref, rule: v2Ref,
+  },
+};
+
+/** A violation is of an SLA: both the SLA and what was violated are required (v2 requires nothing). */
+const slaViolation = resourceSchemas({
+  type: 'SlaViolation',
+  integerIds: true,
+  createRequired: ['sla', 'violation'],
+  entityRequired: ['sla', 'violation'],
+  properties: { date: dateTime, sla: slaRef, violation: ref('Violation'), relatedParty: listOf('SlaParty') },
+});
+
+export const SLA_SCHEMAS: readonly Schema[] = [SlaParty, SlaRule, Violation, ...sla, ...slaViolation];
