@@ -35,7 +35,10 @@ export interface OutboxEntry {
 /** A domain event the actor journals: how internal flow steps are observed. */
 export interface JournalEntry {
   seq: number;
+  /** Simulated time of the event. */
   at: string;
+  /** Wall-clock time, so that the harness can order it against exchanges on the wire. */
+  recordedAt: string;
   actor: string;
   type: string;
   data: Record<string, unknown>;
@@ -87,5 +90,5 @@ export function nextId(draft: BaseData, prefix: string): string {
 }
 
 export function journal(draft: BaseData, actor: string, at: Date, type: string, data: Record<string, unknown> = {}): void {
-  draft.journal.push({ seq: draft.journal.length + 1, at: at.toISOString(), actor, type, data });
+  draft.journal.push({ seq: draft.journal.length + 1, at: at.toISOString(), recordedAt: new Date().toISOString(), actor, type, data });
 }

@@ -1,0 +1,38 @@
+import type { Entity } from '../../tmf/data.ts';
+import type { HarnessWorld } from '../support/world.ts';
+
+/**
+ * Tasks and questions of figure 7, in the domain's words. Steps call these; these call the parties'
+ * control APIs (tasks) or read the parties' state (questions).
+ */
+export const PartnerSetup = {
+  /** 7.1–7.4: the OEM's partner order, fulfilled and onboarded. */
+  orderPartnerOffers: (world: HarnessWorld) => world.trigger('car-manufacturer', 'partner-order'),
+  /** 7.5–7.6: the OEM's own catalog, built on the CSP's offers. */
+  buildServiceCatalog: (world: HarnessWorld) => world.trigger<Entity[]>('car-manufacturer', 'build-catalog'),
+  /** 7.7–7.9: the clock reaches the end of the period, the CSP runs its bill run. */
+  endBillingPeriod: async (world: HarnessWorld, period: string) => {
+    await world.setClock(nextMonthStart(period));
+    return world.trigger<{ bills: { id: string }[] }>('csp', 'billing-run', { period });
+  },
+};
+
+export const PartnerQuestions = {
+  onboarding: async (world: HarnessWorld) => {
+    const csp = await world.state<{ credentials: { party: string; bundle: string }[]; resources: Record<string, Entity[]> }>('csp');
+    return { credentials: csp.credentials, organizations: csp.resources['TMF632.organization'] ?? [], accounts: csp.resources['TMF666.billingAccount'] ?? [], products: csp.resources['TMF637.product'] ?? [] };
+  },
+  oemCatalog: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('car-manufacturer')).resources['TMF620.productOffering'] ?? [],
+  cspOfferings: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('csp')).resources['TMF620.productOffering'] ?? [],
+  billsAtCsp: async (world: HarnessWorld) => {
+    const csp = await world.state<{ resources: Record<string, Entity[]> }>('csp');
+    return { bills: csp.resources['TMF678.customerBill'] ?? [], rates: csp.resources['TMF678.appliedCustomerBillingRate'] ?? [] };
+  },
+  oemBillChecks: async (world: HarnessWorld) => (await world.state<{ billChecks: { billId: string; matches: boolean; amount: string; itemsTotal: string; items: number }[] }>('car-manufacturer')).billChecks,
+};
+
+/** `2026-01` → the first instant of February 2026, when January's bill run may start. */
+export function nextMonthStart(period: string): Date {
+  const [year, month] = period.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 1));
+}

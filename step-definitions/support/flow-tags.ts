@@ -1,0 +1,13 @@
+/** What a scenario claims to cover, read from its tags: `@figure7`, `@steps:7.1,7.5`, `@branch:new-party`. */
+export interface Coverage {
+  readonly figures: number[];
+  readonly steps?: string[];
+  readonly branches: string[];
+}
+
+export function coverageOf(tags: readonly string[]): Coverage {
+  const figures = tags.map((t) => /^@figure(\d+)$/.exec(t)?.[1]).filter((f): f is string => Boolean(f)).map(Number);
+  const steps = tags.filter((t) => t.startsWith('@steps:')).flatMap((t) => t.slice('@steps:'.length).split(','));
+  const branches = tags.filter((t) => t.startsWith('@branch:')).map((t) => t.slice('@branch:'.length));
+  return { figures, steps: steps.length > 0 ? steps : undefined, branches };
+}

@@ -1,0 +1,77 @@
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { ACTOR_IDS, isActorId, type ActorId } from '../../core/actor-ids.ts';
+import type { JournalEntry as FlowJournalEntry } from '../../harness/flows/match.ts';
+import type { Ecosystem } from '../../harness/ecosystem.ts';
+import type { JournalEntry } from '../../tmf/data.ts';
+import { TmfCallError } from '../../tmf/client.ts';
+import { run } from './run-state.ts';
+
+/** The answer to the last call a step made, kept for the Then steps that judge it. */
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * The World of a scenario: a handle on the running ecosystem and what this scenario has seen. Steps
+ * stay one line; tasks and questions (screenplay/) carry the domain verbs.
+ */
+export class HarnessWorld extends World {
+  answer: Answer | undefined;
+  /** Named things a scenario refers back to ("the bill"). */
+  readonly notes = new Map<string, unknown>();
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get ecosystem(): Ecosystem {
+    return run.ecosystem();
+  }
+
+  /** Lets every party finish what it started (background work, event deliveries) until the wire is quiet. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      const before = this.ecosystem.recorder.exchanges.filter((e) => e.kind !== 'harness').length;
+      for (const id of ACTOR_IDS) await this.ecosystem.control(id).post('/control/drain', {});
+      if (this.ecosystem.recorder.exchanges.filter((e) => e.kind !== 'harness').length === before) return;
+    }
+    throw new Error('the ecosystem did not settle after 20 rounds');
+  }
+
+  /** A party's control trigger, then wait for the consequences. */
+  async trigger<T>(actor: ActorId, operation: string, body: object = {}): Promise<T> {
+    const result = await this.ecosystem.control(actor).post<T>(`/control/${operation}`, body);
+    await this.settle();
+    return result;
+  }
+
+  /** Moves every party's simulated clock to the same instant. */
+  async setClock(at: Date): Promise<void> {
+    for (const id of ACTOR_IDS) await this.ecosystem.control(id).request('PUT', '/control/clock', { now: at.toISOString() });
+  }
+
+  async state<T = Record<string, unknown>>(actor: ActorId): Promise<T> {
+    const { body } = await this.ecosystem.control(actor).request<{ data: T }>('GET', '/control/state');
+    return body.data;
+  }
+
+  /** The parties' journals, timed by the wall clock so they can be ordered against the wire. */
+  async journals(): Promise<FlowJournalEntry[]> {
+    const all = await Promise.all(ACTOR_IDS.map((id) => this.ecosystem.control(id).request<JournalEntry[]>('GET', '/control/journal')));
+    return all.flatMap((r) => r.body).filter((e) => isActorId(e.actor)).map((e) => ({ ...e, actor: e.actor as ActorId, at: e.recordedAt }));
+  }
+
+  /** Calls through the wire and keeps the answer, error or not. */
+  async call(send: () => Promise<{ status: number; body: unknown }>): Promise<Answer> {
+    try {
+      this.answer = await send();
+    } catch (error) {
+      if (!(error instanceof TmfCallError)) throw error;
+      this.answer = { status: error.status, body: error.body };
+    }
+    return this.answer;
+  }
+}
+
+setWorldConstructor(HarnessWorld);
