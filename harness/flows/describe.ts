@@ -1,0 +1,20 @@
+import type { BodyPredicate, InternalMatcher, WireMatcher } from './types.ts';
+
+/** One line a report can show, e.g. `car-manufacturer → csp GET TMF620 productOffering?category.name`. */
+export function describeMatcher(m: WireMatcher | InternalMatcher): string {
+  if (m.kind === 'journal') return `${m.actor.join('|')} journal ${m.type}`;
+  const ends = `${m.from.join('|')} → ${m.to.join('|')}`;
+  switch (m.kind) {
+    case 'call': {
+      const query = m.query?.length ? `?${m.query.join('&')}` : '';
+      return `${ends} ${m.method} ${m.api} ${m.resource}${query}${describeBody(m.body)}`;
+    }
+    case 'notification': return `${ends} ${m.api} event ${m.events.join('|')}`;
+    case 'party-api': return `${ends} ${m.api} ${m.path}${describeBody(m.body)}`;
+  }
+}
+
+function describeBody(predicates: readonly BodyPredicate[] | undefined): string {
+  if (!predicates?.length) return '';
+  return ` [${predicates.map((p) => `${p.field}${p.op === 'equals' ? '=' : '≠'}${String(p.value)}`).join(', ')}]`;
+}

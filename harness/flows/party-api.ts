@@ -1,0 +1,34 @@
+/**
+ * The party-API endpoints that flow steps use between parties, and the topics of inbox messages. Two
+ * steps can share caller, callee and API (8.2 and 11.1 are both driver → car-manufacturer control;
+ * 9.7 and 9.22 are both call-center → driver inbox), so the catalogue tells them apart by path and by
+ * the inbox message's `topic`. Actors serve and send exactly these.
+ */
+export const PARTY_API = {
+  /** 7.3 csp → car-manufacturer: portal credentials and API bundle name after onboarding. */
+  onboardingResult: '/control/onboarding-result',
+  /** 8.2 driver → car-manufacturer: the driver picks an infotainment service, agrees to pay its connectivity. */
+  serviceSelection: '/control/service-selection',
+  /** 9.1 driver → call-center: a support request (a phone call in the seed). */
+  supportRequest: '/control/support-request',
+  /** 11.1 driver → car-manufacturer: an order placed on the self-service portal. */
+  portalOrder: '/control/portal-order',
+  /** 11.6 driver → content-provider: the driver asks for the service to be activated. */
+  activationRequest: '/control/activation-request',
+  /** Where every party posts what the driver is told. */
+  inbox: '/inbox',
+} as const;
+
+/** The `topic` an inbox message carries. */
+export const INBOX_TOPIC = {
+  /** 8.1 car-manufacturer: infotainment services offered with the car. */
+  serviceOffer: 'service-offer',
+  /** 8.14 csp: an invoice is available. */
+  invoiceAvailable: 'invoice-available',
+  /** 9.7 call-center: the outcome of the driver's ticket. */
+  ticketOutcome: 'ticket-outcome',
+  /** 9.22 call-center: an SLA report about a violation. */
+  slaReport: 'sla-report',
+} as const;
+
+export type InboxTopic = (typeof INBOX_TOPIC)[keyof typeof INBOX_TOPIC];
