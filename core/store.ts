@@ -29,6 +29,7 @@ export class Store<T extends object> {
     const db = new Low<T>(adapter, defaults());
     await db.read();
     db.data = { ...defaults(), ...(db.data ?? {}) };
+    await db.write(); // a new file holds the seeded defaults from the start
     return new Store(db, defaults);
   }
 

@@ -50,6 +50,9 @@ export type EventHandler = (event: EventEnvelope, req: Request) => Promise<void>
  */
 export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record<string, EventHandler>>): Router {
   const router = Router();
+  // A redelivery arriving while the first delivery is still being handled (the sender timed out) waits
+  // for that handling and shares its outcome instead of running the handler a second time.
+  const inFlight = new Map<string, Promise<void>>();
   router.post('/listener/:eventName', async (req, res) => {
     const eventType = eventTypeOf(String(req.params.eventName));
     validateBody('Event', req.body);
@@ -61,10 +64,17 @@ export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record
       res.status(204).end();
       return;
     }
-    await handlers[eventType]?.(envelope, req);
-    await store.update((draft) => {
-      draft.seenEvents.push(envelope.eventId);
-    });
+    let handling = inFlight.get(envelope.eventId);
+    if (!handling) {
+      handling = (async () => {
+        await handlers[eventType]?.(envelope, req);
+        await store.update((draft) => {
+          draft.seenEvents.push(envelope.eventId);
+        });
+      })().finally(() => inFlight.delete(envelope.eventId));
+      inFlight.set(envelope.eventId, handling);
+    }
+    await handling;
     res.status(204).end();
   });
   return router;

@@ -118,6 +118,8 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     const updated = await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
+      // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
+      if (index < 0) throw notFound(resource, current.id);
       const merged = { ...mergePatch(list[index], req.body), id: current.id, href: current.href } as E;
       const next = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
       const eventType = changeEventType(api, list[index], next);
@@ -135,7 +137,10 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     const current = find(req, res);
     await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
-      list.splice(list.findIndex((e) => e.id === current.id), 1);
+      const index = list.findIndex((e) => e.id === current.id);
+      // A concurrent DELETE may have removed it since `find`; splice(-1) would remove the last entity.
+      if (index < 0) throw notFound(resource, current.id);
+      list.splice(index, 1);
       notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}DeleteEvent`, resource, entity: current });
     });
     notifier.kick();

@@ -18,7 +18,7 @@ Feature: Figure 7 — product setup and billing
     And every exchange on the wire was valid
     And the recorded sequence matches figure 7
 
-  @steps:7.1,7.2,7.3,7.4
+  @steps:none
   Scenario: A call without credentials is refused
     When a caller without credentials asks the CSP for its product offerings
     Then the answer is a TMF error with status 401

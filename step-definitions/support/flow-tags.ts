@@ -1,4 +1,7 @@
-/** What a scenario claims to cover, read from its tags: `@figure7`, `@steps:7.1,7.5`, `@branch:new-party`. */
+/**
+ * What a scenario claims to cover, read from its tags: `@figure7`, `@steps:7.1,7.5`, `@branch:new-party`.
+ * `@steps:none` is a scenario that exercises a rule of the figure but none of its steps (e.g. a refused call).
+ */
 export interface Coverage {
   readonly figures: number[];
   readonly steps?: string[];
@@ -7,7 +10,8 @@ export interface Coverage {
 
 export function coverageOf(tags: readonly string[]): Coverage {
   const figures = tags.map((t) => /^@figure(\d+)$/.exec(t)?.[1]).filter((f): f is string => Boolean(f)).map(Number);
-  const steps = tags.filter((t) => t.startsWith('@steps:')).flatMap((t) => t.slice('@steps:'.length).split(','));
+  const steps = tags.filter((t) => t.startsWith('@steps:')).flatMap((t) => t.slice('@steps:'.length).split(',')).filter((s) => s !== 'none');
+  const claimsSteps = tags.some((t) => t.startsWith('@steps:'));
   const branches = tags.filter((t) => t.startsWith('@branch:')).map((t) => t.slice('@branch:'.length));
-  return { figures, steps: steps.length > 0 ? steps : undefined, branches };
+  return { figures, steps: claimsSteps ? steps : undefined, branches };
 }

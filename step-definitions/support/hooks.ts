@@ -1,5 +1,5 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
-import { ACTOR_IDS } from '../../core/actor-ids.ts';
+import { resetAll } from '../../harness/drive/settle.ts';
 import { startEcosystem } from '../../harness/ecosystem.ts';
 import { matchScenario } from '../../harness/flows/match.ts';
 import { writeRunReports } from '../../harness/reports/write-run.ts';
@@ -19,7 +19,7 @@ BeforeAll(async () => {
 /** Every scenario starts from a clean ecosystem: each party reset, the wire told which scenario runs. */
 Before(async function (this: HarnessWorld, { pickle }) {
   this.ecosystem.recorder.startScenario(pickle.name);
-  for (const id of ACTOR_IDS) await this.ecosystem.control(id).post('/control/reset', {});
+  await resetAll(this.ecosystem);
 });
 
 /** After a scenario: its exchanges and journals compared with the documented steps of its figures. */

@@ -5,6 +5,7 @@ import type { Ecosystem } from '../../harness/ecosystem.ts';
 import type { JournalEntry } from '../../tmf/data.ts';
 import { TmfCallError } from '../../tmf/client.ts';
 import { run } from './run-state.ts';
+import { setClock, settle } from '../../harness/drive/settle.ts';
 
 /** The answer to the last call a step made, kept for the Then steps that judge it. */
 export interface Answer {
@@ -29,14 +30,9 @@ export class HarnessWorld extends World {
     return run.ecosystem();
   }
 
-  /** Lets every party finish what it started (background work, event deliveries) until the wire is quiet. */
-  async settle(): Promise<void> {
-    for (let round = 0; round < 20; round++) {
-      const before = this.ecosystem.recorder.exchanges.filter((e) => e.kind !== 'harness').length;
-      for (const id of ACTOR_IDS) await this.ecosystem.control(id).post('/control/drain', {});
-      if (this.ecosystem.recorder.exchanges.filter((e) => e.kind !== 'harness').length === before) return;
-    }
-    throw new Error('the ecosystem did not settle after 20 rounds');
+  /** Lets every party finish what it started, until the wire is quiet. */
+  settle(): Promise<void> {
+    return settle(this.ecosystem);
   }
 
   /** A party's control trigger, then wait for the consequences. */
@@ -47,8 +43,8 @@ export class HarnessWorld extends World {
   }
 
   /** Moves every party's simulated clock to the same instant. */
-  async setClock(at: Date): Promise<void> {
-    for (const id of ACTOR_IDS) await this.ecosystem.control(id).request('PUT', '/control/clock', { now: at.toISOString() });
+  setClock(at: Date): Promise<void> {
+    return setClock(this.ecosystem, at);
   }
 
   async state<T = Record<string, unknown>>(actor: ActorId): Promise<T> {

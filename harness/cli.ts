@@ -1,0 +1,27 @@
+import { parseArgs } from './cli/args.ts';
+import { HELP } from './cli/help.ts';
+import { runFeatures } from './cli/run.ts';
+import { up } from './cli/up.ts';
+
+/** The `cch` command. Returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.flags.has('help') || !args.command || args.command === 'help') {
+      process.stdout.write(HELP);
+      return args.command || args.flags.has('help') ? 0 : 1;
+    }
+    switch (args.command) {
+      case 'up':
+        return await up(args);
+      case 'run':
+        return await runFeatures(args);
+      default:
+        process.stderr.write(`cch: unknown command '${args.command}'. Try 'cch --help'.\n`);
+        return 2;
+    }
+  } catch (error) {
+    process.stderr.write(`cch: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,25 @@
+import { ACTOR_IDS } from '../../core/actor-ids.ts';
+import type { Ecosystem } from '../ecosystem.ts';
+
+/**
+ * Lets every party finish what it started (background work, event deliveries) until the wire is quiet:
+ * one party's drain can start another's work, so rounds repeat until a round adds no exchange.
+ */
+export async function settle(ecosystem: Ecosystem, maxRounds = 20): Promise<void> {
+  const flowCount = () => ecosystem.recorder.exchanges.filter((e) => e.kind !== 'harness').length;
+  for (let round = 0; round < maxRounds; round++) {
+    const before = flowCount();
+    for (const id of ACTOR_IDS) await ecosystem.control(id).post('/control/drain', {});
+    if (flowCount() === before) return;
+  }
+  throw new Error(`the ecosystem did not settle after ${maxRounds} rounds`);
+}
+
+/** Every party's simulated clock to the same instant. */
+export async function setClock(ecosystem: Ecosystem, at: Date): Promise<void> {
+  for (const id of ACTOR_IDS) await ecosystem.control(id).request('PUT', '/control/clock', { now: at.toISOString() });
+}
+
+export async function resetAll(ecosystem: Ecosystem): Promise<void> {
+  for (const id of ACTOR_IDS) await ecosystem.control(id).post('/control/reset', {});
+}

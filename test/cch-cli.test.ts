@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const CCH = join(import.meta.dirname, '..', 'bin', 'cch.mjs');
+
+/** Starts `cch` and resolves once its output holds `ready`; the caller interrupts it. */
+function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`cch did not get ready: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve({ child, output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`cch exited with ${code}: ${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+test('cch --help names every command', async () => {
+  const { child, output } = await start(['--help'], /cch run/);
+  await new Promise((r) => child.once('exit', r));
+  for (const word of ['cch up', '--only', 'cch run', '--report-dir', '--tags']) assert.ok(output.includes(word), word);
+});
+
+test('cch up starts five parties behind the harness, each answering on its URL, and stops on Ctrl-C', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'cch-up-'));
+  const { child, output } = await start(['up', '--port', '0', '--data', data], /Ctrl-C/);
+  const urls = [...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+)/gm)].map((m) => ({ actor: m[1], url: m[2] }));
+  assert.deepEqual(urls.map((u) => u.actor), ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver']);
+  for (const { actor, url } of urls) {
+    const health = await (await fetch(`${url}/health`)).json();
+    assert.equal(health.actor, actor);
+  }
+  const harness = /Harness \(wire \+ dashboard\): (\S+)/.exec(output)![1];
+  const viaWire = await fetch(`${harness}wire/harness/csp/health`);
+  assert.equal(viaWire.status, 200);
+  assert.equal(await stop(child), 0);
+  assert.ok(existsSync(join(data, 'csp.json')), 'the CSP kept its lowdb file');
+});
+
+test('cch up --only starts one party on the given port', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'cch-only-'));
+  const { child, output } = await start(['up', '--only', 'csp', '--port', '0', '--data', data], /Ctrl-C/);
+  const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
+  const offers = await fetch(`${url}/tmf-api/productCatalogManagement/v4/productOffering`);
+  assert.equal(offers.status, 401, 'the party demands credentials');
+  assert.equal(await stop(child), 0);
+});
+
+test('cch refuses an unknown actor with a clear message', async () => {
+  const child = spawn(process.execPath, [CCH, 'up', '--only', 'oem', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (c) => (err += c));
+  const code = await new Promise((r) => child.once('exit', r));
+  assert.equal(code, 2);
+  assert.match(err, /--only takes one of csp, car-manufacturer/);
+});
