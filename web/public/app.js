@@ -146,7 +146,7 @@ function showCount() {
   if (replay.active) return;
   const drawn = live.exchanges.filter(isDrawable);
   const invalid = drawn.filter(isInvalid).length;
-  setStatus(`Live: ${drawn.length} exchanges between parties, ${invalid} invalid.`);
+  $('live-count').textContent = `Live: ${drawn.length} exchanges between parties, ${invalid} invalid.`;
 }
 
 function setStatus(text, isError = false) {
@@ -302,6 +302,7 @@ async function loadTrace(file) {
     replay.shown = 0;
     $('rows').replaceChildren();
     $('detail').hidden = true;
+    setStatus('');
     showReplay();
   } catch (error) {
     setStatus(`Cannot replay ${file.name}: ${error.message}`, true);
@@ -328,7 +329,7 @@ function showReplay() {
   $('replay-next').disabled = !replay.active || replay.shown >= replay.exchanges.length;
   $('replay-live').disabled = !replay.active;
   $('replay-position').textContent = replay.active ? `${replay.shown} / ${replay.exchanges.length}` : '';
-  if (replay.active) setStatus(`Replaying a saved trace: ${replay.shown} of ${replay.exchanges.length} exchanges shown.`);
+  if (replay.active) $('live-count').textContent = `Replaying a saved trace: ${replay.shown} of ${replay.exchanges.length} exchanges shown.`;
 }
 
 function backToLive() {
