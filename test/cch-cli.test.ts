@@ -52,6 +52,9 @@ test('cch up starts five parties behind the harness, each answering on its URL, 
   const harness = /Harness \(wire \+ dashboard\): (\S+)/.exec(output)![1];
   const viaWire = await fetch(`${harness}wire/harness/csp/health`);
   assert.equal(viaWire.status, 200);
+  const page = await fetch(harness);
+  assert.equal(page.status, 200, 'the dashboard is served at the harness URL');
+  assert.match(await page.text(), /<html/i);
   assert.equal(await stop(child), 0);
   assert.ok(existsSync(join(data, 'csp.json')), 'the CSP kept its lowdb file');
 });

@@ -3,6 +3,7 @@ import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/act
 import { startActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { startEcosystem } from '../ecosystem.ts';
+import { mountDashboard } from '../../web/server.ts';
 import { parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
 
@@ -12,7 +13,8 @@ export async function up(args: Args): Promise<number> {
   const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
   if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
-  const ecosystem = await startEcosystem({ port: port(args, 8080), storage: { kind: 'files', dir: dataDir }, secret });
+  const dashboard = !args.flags.has('no-dashboard');
+  const ecosystem = await startEcosystem({ port: port(args, 8080), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
   const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();

@@ -1,11 +1,11 @@
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { ACTOR_IDS, isActorId, type ActorId } from '../../core/actor-ids.ts';
+import type { ActorId } from '../../core/actor-ids.ts';
 import type { JournalEntry as FlowJournalEntry } from '../../harness/flows/match.ts';
 import type { Ecosystem } from '../../harness/ecosystem.ts';
-import type { JournalEntry } from '../../tmf/data.ts';
 import { TmfCallError } from '../../tmf/client.ts';
 import { run } from './run-state.ts';
 import { setClock, settle } from '../../harness/drive/settle.ts';
+import { journals } from '../../harness/drive/journals.ts';
 
 /** The answer to the last call a step made, kept for the Then steps that judge it. */
 export interface Answer {
@@ -53,9 +53,8 @@ export class HarnessWorld extends World {
   }
 
   /** The parties' journals, timed by the wall clock so they can be ordered against the wire. */
-  async journals(): Promise<FlowJournalEntry[]> {
-    const all = await Promise.all(ACTOR_IDS.map((id) => this.ecosystem.control(id).request<JournalEntry[]>('GET', '/control/journal')));
-    return all.flatMap((r) => r.body).filter((e) => isActorId(e.actor)).map((e) => ({ ...e, actor: e.actor as ActorId, at: e.recordedAt }));
+  journals(): Promise<FlowJournalEntry[]> {
+    return journals(this.ecosystem);
   }
 
   /** Calls through the wire and keeps the answer, error or not. */
