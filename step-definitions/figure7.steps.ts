@@ -58,7 +58,7 @@ Then("the car manufacturer's subscriptions are active and billed to its own acco
 });
 
 Then("the car manufacturer's catalog has one service offer per launched infotainment connectivity offer of the CSP", async function (this: HarnessWorld) {
-  const csp = (await PartnerQuestions.cspOfferings(this)).filter((o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity'));
+  const csp = await PartnerQuestions.cspLaunchedInfotainmentOffers(this);
   const oem = await PartnerQuestions.oemCatalog(this);
   const basedOn = oem.map((o) => (o.productOfferingRelationship as { id: string }[])[0].id).sort();
   assert.ok(csp.length >= 2, 'the CSP sells several infotainment connectivity offers');
@@ -69,7 +69,7 @@ Then('only the CSP\'s launched infotainment connectivity offers come back', asyn
   assert.equal(this.answer?.status, 200);
   const returned = this.answer?.body as { id: string; lifecycleStatus: string; category: { name: string }[] }[];
   const all = await PartnerQuestions.cspOfferings(this);
-  const expected = all.filter((o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity')).map((o) => o.id).sort();
+  const expected = (await PartnerQuestions.cspLaunchedInfotainmentOffers(this)).map((o) => o.id).sort();
   assert.ok(all.length > expected.length, 'the catalog holds other offers too, so the filter had something to leave out');
   assert.deepEqual(returned.map((o) => o.id).sort(), expected);
 });

@@ -24,6 +24,9 @@ export const PartnerQuestions = {
   },
   oemCatalog: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('car-manufacturer')).resources['TMF620.productOffering'] ?? [],
   cspOfferings: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('csp')).resources['TMF620.productOffering'] ?? [],
+  /** The CSP's launched infotainment connectivity offers, read from its own catalog (not through the filter under test). */
+  cspLaunchedInfotainmentOffers: async (world: HarnessWorld) =>
+    (await PartnerQuestions.cspOfferings(world)).filter((o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity')),
   billsAtCsp: async (world: HarnessWorld) => {
     const csp = await world.state<{ resources: Record<string, Entity[]> }>('csp');
     return { bills: csp.resources['TMF678.customerBill'] ?? [], rates: csp.resources['TMF678.appliedCustomerBillingRate'] ?? [] };

@@ -1,5 +1,5 @@
-import { collection, type Entity, nextId } from '../../../tmf/data.ts';
-import { hrefOf } from '../../../tmf/resource.ts';
+import { collection, type Entity } from '../../../tmf/data.ts';
+import { addEntity } from '../../../tmf/resource.ts';
 import type { CspData } from '../store.ts';
 import type { OrderItem } from './order-check.ts';
 
@@ -10,22 +10,17 @@ const ref = (e: Entity) => ({ id: e.id, href: e.href, name: e.name as string | u
  * TMF637 product per item, billed to the given account, owned by the ordering partner.
  */
 export function registerSubscriptions(draft: CspData, order: Entity, items: readonly OrderItem[], billingAccount: Entity, owner: string, now: Date): Entity[] {
-  const products = collection(draft, 'TMF637', 'product');
   const offerings = collection(draft, 'TMF620', 'productOffering');
   return items.map((item) => {
     const offering = offerings.find((o) => o.id === item.productOffering?.id)!;
-    const id = nextId(draft, 'prd');
-    const product: Entity = {
-      id, href: hrefOf('TMF637', 'product', id), '@type': 'Product', name: offering.name, status: 'active', isBundle: false,
+    return addEntity(draft, 'TMF637', 'product', {
+      name: offering.name, status: 'active', isBundle: false,
       startDate: now.toISOString(), orderDate: now.toISOString(),
       productOffering: ref(offering),
       productPrice: (offering.productOfferingPrice as Entity[] | undefined ?? []).map((p) => ({ productOfferingPrice: { id: p.id, href: p.href, name: p.name } })),
       billingAccount: ref(billingAccount),
       productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
       relatedParty: billingAccount.relatedParty,
-    };
-    products.push(product);
-    draft.owners[product.href] = owner;
-    return product;
+    }, owner);
   });
 }
