@@ -7,6 +7,7 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { bootstrapKey } from '../tmf/auth.ts';
+import { TmfClient } from '../tmf/client.ts';
 import { mountDashboard } from '../web/server.ts';
 
 const SCREENSHOTS = join(process.env.CCH_REPORT_DIR ?? 'reports/latest', 'screenshots');
@@ -107,6 +108,19 @@ describe('live dashboard', () => {
     const color = await row.locator('.arrow').evaluate((a) => getComputedStyle(a).borderTopColor);
     assert.equal(color, 'rgb(198, 40, 40)');
     await shot('invalid-exchange');
+  });
+
+  test('several hundred exchanges are all drawn and the page still answers a click', async () => {
+    const burst = 400;
+    const before = await page.locator('#rows .row').count();
+    const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'csp'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'csp'));
+    for (let i = 0; i < burst; i++) await client.list('TMF620', 'productOffering', { offset: i % 7, limit: 2 });
+    await page.waitForFunction((expected) => document.querySelectorAll('#rows .row').length >= expected, before + burst, { timeout: 30_000 });
+    assert.equal(await page.locator('#rows .row').count(), before + burst, 'one row per exchange, no more, no less');
+    const last = page.locator('#rows .row').last();
+    await last.click();
+    await page.locator('#detail-title', { hasText: 'GET productOffering' }).waitFor({ timeout: 5_000 });
+    await shot('several-hundred-exchanges');
   });
 
   test('a figure not scripted yet answers with a clear error', async () => {
