@@ -22,3 +22,18 @@ export function bindingsFromEnv(env: NodeJS.ProcessEnv): Partial<Record<ActorId,
   const raw = env.CCH_ACTORS?.trim();
   return raw ? parseBindings(raw.split(',')) : {};
 }
+
+/**
+ * The ecosystem options a run takes from the environment: the remote bindings (CCH_ACTORS), the
+ * harness's port (CCH_HARNESS_PORT, so that a partner can be told its peers' URLs before the run) and
+ * the wire's time-out (CCH_TIMEOUT_MS) and the shared secret (CCH_SECRET). `cch conformance` sets them for the scenarios it runs.
+ */
+export function ecosystemOptionsFromEnv(env: NodeJS.ProcessEnv): { bindings: Partial<Record<ActorId, Binding>>; port?: number; timeoutMs?: number; secret?: string } {
+  const number = (name: string) => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, got '${raw}'`);
+    return Number(raw);
+  };
+  return { bindings: bindingsFromEnv(env), port: number('CCH_HARNESS_PORT'), timeoutMs: number('CCH_TIMEOUT_MS'), secret: env.CCH_SECRET };
+}

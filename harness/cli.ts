@@ -1,4 +1,5 @@
 import { parseArgs } from './cli/args.ts';
+import { conformance } from './cli/conformance.ts';
 import { HELP } from './cli/help.ts';
 import { runFeatures } from './cli/run.ts';
 import { up } from './cli/up.ts';
@@ -16,6 +17,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await up(args);
       case 'run':
         return await runFeatures(args);
+      case 'conformance':
+        return await conformance(args);
       default:
         process.stderr.write(`cch: unknown command '${args.command}'. Try 'cch --help'.\n`);
         return 2;

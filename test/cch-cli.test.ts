@@ -1,43 +1,19 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { startCch, stopCch } from './support/cch-process.ts';
 
 const CCH = join(import.meta.dirname, '..', 'bin', 'cch.mjs');
-
-/** Starts `cch` and resolves once its output holds `ready`; the caller interrupts it. */
-function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cch did not get ready: ${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) {
-        clearTimeout(timer);
-        resolve({ child, output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`cch exited with ${code}: ${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
-  });
-}
+const start = startCch;
+const stop = stopCch;
 
 test('cch --help names every command', async () => {
   const { child, output } = await start(['--help'], /cch run/);
   await new Promise((r) => child.once('exit', r));
-  for (const word of ['cch up', '--only', 'cch run', '--report-dir', '--tags']) assert.ok(output.includes(word), word);
+  for (const word of ['cch up', '--only', 'cch run', '--report-dir', '--tags', 'cch conformance', '--spec-dir', '--timeout-ms']) assert.ok(output.includes(word), word);
 });
 
 test('cch up starts five parties behind the harness, each answering on its URL, and stops on Ctrl-C', async () => {

@@ -3,10 +3,16 @@ import type { BaseData } from '../../tmf/data.ts';
 import { badRequest } from '../../tmf/errors.ts';
 import { harnessOnly } from '../../tmf/auth.ts';
 import type { ActorRuntime } from './runtime.ts';
+import { controlContract } from '../../harness/control-contract/openapi.ts';
 
 /** The control operations every actor has: the harness's levers on a party (documented in the contract). */
 export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Router {
   const router = Router();
+  const contract = controlContract(runtime.id);
+  /** The control contract (harness/control-contract/openapi.ts): any authenticated caller may read it. */
+  router.get('/openapi.json', (_req, res) => {
+    res.json(contract);
+  });
   router.get('/state', harnessOnly, (_req, res) => {
     res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, data: runtime.store.data });
   });

@@ -12,10 +12,22 @@ Usage:
           expression, e.g. "@figure7"), write the reports to DIR (default reports/latest): cucumber.html,
           cucumber.json, junit.xml, trace.json, flows.json, sequence/*.html|.mmd, index.html.
           Exits non-zero when a scenario fails.
+  cch conformance --actor ACTOR=URL [--actor ...] [--config FILE] [--spec-dir DIR] [--timeout-ms N]
+          [--report-dir DIR] [--harness-port P]
+          Judge partners' implementations bound by URL (any party, one or several), every other party
+          simulated. Prints (and writes to DIR/peers.json) the wire URLs the partner must use for its
+          peers, checks its control contract (GET /control/openapi.json: full flows, else provider-only
+          checks), exercises the TMF APIs it provides, runs the scenarios of the figures it takes part
+          in, and writes DIR (default reports/conformance)/conformance.html, .json and .junit.xml: party
+          x API x operation x flow step -> pass / fail / not exercised. Exits 1 on any failure.
+          FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "reportDir", "harnessPort"}.
   cch --help
 
 Environment:
   CCH_SECRET     shared secret from which bootstrap credentials derive (default: a fixed dev secret)
-  CCH_ACTORS     remote bindings for \`cch run\`, e.g. "csp=http://127.0.0.1:9001"
+  CCH_ACTORS     remote bindings for \`cch run\` and \`cch conformance\`, e.g. "csp=http://127.0.0.1:9001"
+  CCH_TIMEOUT_MS how long the wire waits for a party (conformance default 10000)
+  CCH_HARNESS_PORT  the harness's port for \`cch run\` / \`cch conformance\` (default: a free one)
+  CCH_CONFORMANCE_DIR  report folder of \`cch conformance\`
   TMF_SPECS_DIR  folder of the official TM Forum specification files (tests use it as a second opinion)
 `;

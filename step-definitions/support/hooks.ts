@@ -3,7 +3,7 @@ import { resetAll } from '../../harness/drive/settle.ts';
 import { startEcosystem } from '../../harness/ecosystem.ts';
 import { matchScenario } from '../../harness/flows/match.ts';
 import { writeRunReports } from '../../harness/reports/write-run.ts';
-import { bindingsFromEnv } from '../../harness/bindings.ts';
+import { ecosystemOptionsFromEnv } from '../../harness/bindings.ts';
 import { coverageOf } from './flow-tags.ts';
 import { run } from './run-state.ts';
 import type { HarnessWorld } from './world.ts';
@@ -13,7 +13,7 @@ setDefaultTimeout(60_000);
 const reportDir = () => process.env.CCH_REPORT_DIR ?? 'reports/latest';
 
 BeforeAll(async () => {
-  run.start(await startEcosystem({ bindings: bindingsFromEnv(process.env), delivery: { attempts: 4, baseDelayMs: 10, timeoutMs: 5000 } }));
+  run.start(await startEcosystem({ ...ecosystemOptionsFromEnv(process.env), delivery: { attempts: 4, baseDelayMs: 10, timeoutMs: 5000 } }));
 });
 
 /** Every scenario starts from a clean ecosystem: each party reset, the wire told which scenario runs. */

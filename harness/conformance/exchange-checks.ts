@@ -1,0 +1,96 @@
+import type { ActorId } from '../../core/actor-ids.ts';
+import { parseTmfPath } from '../../tmf/apis.ts';
+import { valuesAt } from '../../tmf/query.ts';
+import type { Exchange } from '../exchange.ts';
+import type { Figure } from '../flows/types.ts';
+import { cellOf, refOf } from './attribution.ts';
+import type { Cell, Finding } from './types.ts';
+
+/** Query parameters that are not attribute filters (TMF630). */
+const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
+
+/**
+ * What one exchange tells about `party`: whether it could be reached in time, whether the bodies on its
+ * side follow the schemas (what it serves, what it sends), and, for what it serves, the TMF conventions.
+ */
+export function checkExchange(e: Exchange, party: ActorId, figures: readonly Figure[]): Finding[] {
+  const serves = e.to === party;
+  if (!serves && e.from !== party) return [];
+  const cell = cellOf(e, party, figures);
+  const at = (verdict: 'pass' | 'fail', source: Finding['source'], rule: string, message: string, path?: string): Finding => ({
+    ...cell, verdict, source, rule, message, scenario: e.scenario, exchange: refOf(e, verdict === 'fail'), ...(path !== undefined ? { path } : {}),
+  });
+  if (e.failure) return [at('fail', 'transport', e.status === 504 ? 'answers within the timeout' : 'is reachable', e.failure)];
+  // The party's side: the response of what it serves, the request of what it sends.
+  const side = serves ? 'response' : 'request';
+  const issues = e.errors.filter((i) => i.where === side);
+  const findings = issues.map((i) => at('fail', 'schema', `schema ${i.schema}: ${i.rule}`, `${i.where} ${i.path || '(root)'}: ${i.message}`, `${i.where}${i.path}`));
+  if (e.kind === 'harness' && e.api === 'control') return findings; // the harness driving: only transport and error bodies matter
+  if (issues.length === 0) findings.push(at('pass', 'schema', `schema of the ${side}`, `${side} follows the schema`));
+  if (serves) findings.push(...conventions(e).map((c) => at(c.ok ? 'pass' : 'fail', 'convention', c.rule, c.message, c.path)));
+  return findings;
+}
+
+interface ConventionCheck {
+  readonly ok: boolean;
+  readonly rule: string;
+  readonly message: string;
+  readonly path?: string;
+}
+
+/** The TMF630 conventions of a successful answer of a TMF API: identity of entities, paging headers, filters. */
+export function conventions(e: Exchange): ConventionCheck[] {
+  const info = parseTmfPath(e.path.split('?')[0]);
+  if (!info || info.hub || !info.resource || e.status >= 400) return [];
+  const body = e.response.body;
+  const method = e.method.toUpperCase();
+  if (method === 'GET' && !info.id) return listConventions(e, body);
+  if ((method === 'POST' && e.status === 201) || (method === 'GET' && info.id) || method === 'PATCH') {
+    return [identity(body, '')];
+  }
+  return [];
+}
+
+function listConventions(e: Exchange, body: unknown): ConventionCheck[] {
+  if (!Array.isArray(body)) return [{ ok: false, rule: 'a list is a JSON array', message: `the list answer is ${typeof body}`, path: 'response' }];
+  const query = new URLSearchParams(e.path.split('?')[1] ?? '');
+  const total = e.response.headers['x-total-count'];
+  const result = e.response.headers['x-result-count'];
+  const checks: ConventionCheck[] = [
+    { ok: total !== undefined && result !== undefined, rule: 'X-Total-Count and X-Result-Count headers', message: `X-Total-Count: ${total ?? 'absent'}, X-Result-Count: ${result ?? 'absent'}` },
+  ];
+  if (result !== undefined) checks.push({ ok: Number(result) === body.length, rule: 'X-Result-Count = items returned', message: `X-Result-Count ${result}, ${body.length} items` });
+  if (total !== undefined) checks.push({ ok: Number(total) >= body.length, rule: 'X-Total-Count ≥ items returned', message: `X-Total-Count ${total}, ${body.length} items` });
+  const limit = query.get('limit');
+  if (limit !== null && /^\d+$/.test(limit)) {
+    checks.push({ ok: body.length <= Number(limit), rule: 'a list honours limit', message: `limit=${limit}, ${body.length} items returned`, path: 'response' });
+  }
+  if (!query.has('fields')) {
+    const lacking = body.map((item, i) => ({ i, check: identity(item, `/${i}`) })).filter((x) => !x.check.ok);
+    checks.push(lacking[0]?.check ?? { ok: true, rule: IDENTITY, message: `${body.length} items with id, href and @type` });
+  }
+  for (const [name, value] of query) {
+    if (RESERVED.has(name)) continue;
+    const accepted = value.split(',');
+    const wrong = body.findIndex((item) => !valuesAt(item, name).map(String).some((v) => accepted.includes(v)));
+    checks.push(wrong < 0
+      ? { ok: true, rule: FILTERED, message: `every item has ${name} in ${value}` }
+      : { ok: false, rule: FILTERED, message: `item ${wrong} has ${name} = ${JSON.stringify(valuesAt(body[wrong], name))}, the filter asked ${value}`, path: `response/${wrong}/${name.replaceAll('.', '/')}` });
+  }
+  return checks;
+}
+
+const IDENTITY = 'an entity has id, href and @type';
+const FILTERED = 'a list honours its filters';
+
+/** An entity carries `id`, `href` and `@type` (TMF630). */
+function identity(entity: unknown, at: string): ConventionCheck {
+  const e = (entity ?? {}) as Record<string, unknown>;
+  const missing = ['id', 'href', '@type'].filter((k) => typeof e[k] !== 'string' || e[k] === '');
+  return { ok: missing.length === 0, rule: IDENTITY, message: missing.length ? `missing ${missing.join(', ')}` : 'id, href and @type present', path: `response${at}` };
+}
+
+/** The cell and the verdict of a check the harness made with a probe of its own. */
+export function expectation(cell: Cell, e: Exchange, ok: boolean, source: Finding['source'], rule: string, message: string): Finding {
+  return { ...cell, verdict: ok ? 'pass' : 'fail', source, rule, message, scenario: e.scenario, exchange: refOf(e, !ok) };
+}

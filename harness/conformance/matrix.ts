@@ -1,0 +1,39 @@
+import type { ActorId } from '../../core/actor-ids.ts';
+import type { Figure } from '../flows/types.ts';
+import { leavesOfParty } from './selection.ts';
+import type { Cell, Finding, MatrixRow, PartnerMode } from './types.ts';
+
+const keyOf = (c: Cell) => `${c.party}\u0000${c.api}\u0000${c.operation}\u0000${c.step}`;
+
+/**
+ * The party's rows of the matrix: one per operation of each documented step it takes part in (in every
+ * figure, run or not), plus any other operation a finding is about. A row fails with one failed finding,
+ * passes with at least one passed finding and none failed, and is otherwise not exercised, with why.
+ */
+export function matrixOf(party: ActorId, mode: PartnerMode, findings: readonly Finding[], figures: readonly Figure[], run: readonly Figure[]): MatrixRow[] {
+  const own = findings.filter((f) => f.party === party);
+  const cells = new Map<string, { cell: Cell; figure?: Figure }>();
+  for (const leaf of leavesOfParty(party, figures)) {
+    const cell = { party, api: leaf.api, operation: leaf.operation, step: leaf.step.id };
+    if (!cells.has(keyOf(cell))) cells.set(keyOf(cell), { cell, figure: leaf.step.figure });
+  }
+  for (const f of own) {
+    const cell = { party, api: f.api, operation: f.operation, step: f.step };
+    if (!cells.has(keyOf(cell))) cells.set(keyOf(cell), { cell });
+  }
+  return [...cells.values()].map(({ cell, figure }) => {
+    const mine = own.filter((f) => keyOf(f) === keyOf(cell));
+    const failed = mine.filter((f) => f.verdict === 'fail').length;
+    const passed = mine.length - failed;
+    if (failed > 0) return { ...cell, verdict: 'fail', passed, failed };
+    if (passed > 0) return { ...cell, verdict: 'pass', passed, failed };
+    return { ...cell, verdict: 'not exercised', passed, failed, reason: whyNot(mode, figure, run) };
+  });
+}
+
+function whyNot(mode: PartnerMode, figure: Figure | undefined, run: readonly Figure[]): string {
+  if (mode.mode === 'unreachable') return `${mode.party} could not be reached: ${mode.reason}`;
+  if (figure !== undefined && !run.includes(figure)) return `no scenario of figure ${figure} yet`;
+  if (mode.mode === 'provider-only') return `provider-only checks (${mode.reason}): the harness cannot drive ${mode.party}'s processes nor see its internal steps`;
+  return 'not covered by the scenarios that ran';
+}

@@ -1,0 +1,81 @@
+import type { ActorId } from '../../core/actor-ids.ts';
+import type { Exchange } from '../exchange.ts';
+import type { Figure } from '../flows/types.ts';
+import { checkAll, type OfficialIssue } from '../official-specs/check.ts';
+import { loadOfficialSpecs } from '../official-specs/load.ts';
+import type { PeerUrls } from './peers.ts';
+import type { Finding, MatrixRow, PartnerMode } from './types.ts';
+
+/** An official-spec issue on the partner's side of an exchange. */
+export interface PartnerOfficialIssue extends OfficialIssue {
+  readonly party: ActorId;
+  readonly scenario: string;
+}
+
+/** The second opinion: the same exchanges against the official TMF files, reported apart. */
+export interface OfficialOpinion {
+  readonly dir: string;
+  /** Why nothing could be checked (no such folder, no file), if so. */
+  readonly unavailable?: string;
+  readonly checked: number;
+  readonly notCovered: number;
+  readonly issues: readonly PartnerOfficialIssue[];
+}
+
+/** The conformance report of one run: `conformance.json` is this object. */
+export interface ConformanceReport {
+  readonly generatedAt: string;
+  readonly harnessUrl: string;
+  readonly timeoutMs: number;
+  readonly partners: readonly PartnerMode[];
+  readonly peerUrls: readonly PeerUrls[];
+  /** Per partner: the figures it takes part in, and those of them that have scenarios to run. */
+  readonly figures: readonly { readonly party: ActorId; readonly takesPart: readonly Figure[]; readonly withScenarios: readonly Figure[] }[];
+  readonly scenarios: readonly { readonly name: string; readonly passed: boolean }[];
+  readonly matrix: readonly MatrixRow[];
+  /** Every failed check, with its exchange, JSON path and rule. */
+  readonly failures: readonly Finding[];
+  readonly official: OfficialOpinion;
+  readonly summary: { readonly ok: boolean; readonly pass: number; readonly fail: number; readonly notExercised: number; readonly line: string };
+}
+
+/**
+ * Checks the partners' side of every exchange against the official files. Each batch is one wire (its
+ * own `seq` numbering), so the issues are tied back to their exchange batch by batch.
+ */
+export function officialOpinion(dir: string, batches: readonly (readonly Exchange[])[], partners: readonly ActorId[]): OfficialOpinion {
+  const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
+  if (!tmfTraffic) return { dir, unavailable: 'no TMF exchange of the partners to check', checked: 0, notCovered: 0, issues: [] };
+  let specs;
+  try {
+    specs = loadOfficialSpecs(dir);
+  } catch (error) {
+    return { dir, unavailable: (error as Error).message, checked: 0, notCovered: 0, issues: [] };
+  }
+  if (specs.byApi.size === 0) return { dir, unavailable: 'no official specification file found', checked: 0, notCovered: 0, issues: [] };
+  let checked = 0;
+  let notCovered = 0;
+  const issues: PartnerOfficialIssue[] = [];
+  for (const batch of batches) {
+    const mine = batch.filter((e) => partners.some((p) => e.to === p || e.from === p));
+    const result = checkAll(specs, mine);
+    checked += result.checked;
+    notCovered += result.notCovered;
+    for (const issue of result.issues) {
+      const e = mine.find((x) => x.seq === issue.seq);
+      const party = partners.find((p) => (issue.where === 'response' ? e?.to === p : e?.from === p));
+      if (e && party) issues.push({ ...issue, party, scenario: e.scenario });
+    }
+  }
+  return { dir, checked, notCovered, issues };
+}
+
+/** The one line the terminal shows. */
+export function summaryLine(partners: readonly PartnerMode[], matrix: readonly MatrixRow[], scenarios: ConformanceReport['scenarios'], official: OfficialOpinion, reportFile: string): string {
+  const count = (v: MatrixRow['verdict']) => matrix.filter((r) => r.verdict === v).length;
+  const ok = count('fail') === 0;
+  const who = partners.map((p) => `${p.party} (${p.mode})`).join(', ');
+  const second = official.unavailable ? 'official specs: not available' : `official specs: ${official.issues.length} issue(s)`;
+  return `conformance ${ok ? 'PASS' : 'FAIL'} ${who}: ${count('pass')} pass, ${count('fail')} fail, ${count('not exercised')} not exercised; `
+    + `${scenarios.length} scenario(s), ${scenarios.filter((s) => !s.passed).length} failed; ${second} → ${reportFile}`;
+}

@@ -1,0 +1,99 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ActorId } from '../../core/actor-ids.ts';
+import { startEcosystem } from '../ecosystem.ts';
+import type { Exchange } from '../exchange.ts';
+import type { Figure } from '../flows/types.ts';
+import { matrixOf } from './matrix.ts';
+import type { ConformanceOptions } from './options.ts';
+import { describePeerUrls, peerUrlsOf, type PeerUrls } from './peers.ts';
+import { probeContract, probeProvider } from './probes.ts';
+import { officialOpinion, summaryLine, type ConformanceReport } from './report.ts';
+import { conformancePage } from './report-html.ts';
+import { conformanceJunit } from './report-junit.ts';
+import { runFindings, type RunRecord } from './run-findings.ts';
+import { runScenarios } from './scenarios.ts';
+import { figuresOf, figuresWithScenarios, tagExpression } from './selection.ts';
+import type { Finding, PartnerMode } from './types.ts';
+
+/** The files a run writes into its report folder. */
+export const REPORT_FILES = { html: 'conformance.html', json: 'conformance.json', junit: 'conformance.junit.xml', peers: 'peers.json', run: 'run' } as const;
+
+const EMPTY_RUN: RunRecord = { exchanges: [], flows: [], scenarios: [] };
+
+/**
+ * A conformance run: tell each partner where its peers are, find out how far the harness can go with
+ * it (control contract or not), exercise the TMF APIs it provides, run the scenarios of the figures it
+ * takes part in with every other party simulated, and judge everything it served and sent.
+ */
+export async function runConformance(options: ConformanceOptions, say: (line: string) => void): Promise<ConformanceReport> {
+  const partners = Object.keys(options.bindings) as ActorId[];
+  const withScenarios = figuresWithScenarios();
+  const figures = partners.map((party) => ({ party, takesPart: figuresOf(party), withScenarios: figuresOf(party).filter((f) => withScenarios.includes(f)) }));
+  const active = (party: ActorId): Figure[] => figures.find((f) => f.party === party)!.withScenarios;
+  await rm(options.reportDir, { recursive: true, force: true });
+  await mkdir(options.reportDir, { recursive: true });
+
+  // The probes run on an ecosystem of their own; the scenarios' ecosystem takes the same port after it.
+  const ecosystem = await startEcosystem({ bindings: options.bindings, port: options.harnessPort, timeoutMs: options.timeoutMs, secret: options.secret });
+  const harnessPort = Number(new URL(ecosystem.url).port);
+  const peerUrls: PeerUrls[] = partners.map((p) => peerUrlsOf(ecosystem, p));
+  await writeFile(join(options.reportDir, REPORT_FILES.peers), `${JSON.stringify(peerUrls, null, 2)}\n`);
+  say([`Harness: ${ecosystem.url} (wire time-out ${options.timeoutMs} ms)`, ...describePeerUrls(peerUrls), `(also in ${join(options.reportDir, REPORT_FILES.peers)})`].join('\n'));
+
+  const modes: PartnerMode[] = [];
+  const findings: Finding[] = [];
+  let probeExchanges: Exchange[];
+  try {
+    for (const party of partners) {
+      const contract = await probeContract(ecosystem, party);
+      modes.push(contract.mode);
+      findings.push(...contract.findings);
+      say(`${party}: ${contract.mode.mode} — ${contract.mode.reason}`);
+      if (contract.mode.mode !== 'unreachable') findings.push(...(await probeProvider(ecosystem, party, active(party))));
+    }
+    probeExchanges = [...ecosystem.recorder.exchanges];
+  } finally {
+    await ecosystem.stop();
+  }
+
+  const runFigures = withScenarios.filter((f) => partners.some((p) => active(p).includes(f)));
+  const tags = tagExpression(runFigures);
+  let run: RunRecord = EMPTY_RUN;
+  if (modes.every((m) => m.mode === 'full') && tags) {
+    say(`Running the scenarios of ${tags} …`);
+    const bindings = Object.fromEntries(partners.map((p) => [p, ecosystem.actorUrls[p]]));
+    const result = await runScenarios({ bindings, harnessPort, timeoutMs: options.timeoutMs, dir: join(options.reportDir, REPORT_FILES.run), tags });
+    run = result;
+    if (result.error) findings.push(...partners.map((party): Finding => ({ party, api: 'scenario', operation: 'run the scenarios', step: '—', verdict: 'fail', source: 'scenario', rule: 'the scenarios can run', message: result.error! })));
+  }
+  for (const party of partners) findings.push(...runFindings(run, party, active(party)));
+
+  const official = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners);
+  const matrix = partners.flatMap((party) => matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party)));
+  const scenarios = run.scenarios.map((s) => ({ name: s.name, passed: s.steps.every((st) => st.result.status === 'passed') }));
+  const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html));
+  const report: ConformanceReport = {
+    generatedAt: new Date().toISOString(),
+    harnessUrl: ecosystem.url,
+    timeoutMs: options.timeoutMs,
+    partners: modes,
+    peerUrls,
+    figures,
+    scenarios,
+    matrix,
+    failures: findings.filter((f) => f.verdict === 'fail'),
+    official,
+    summary: {
+      ok: matrix.every((r) => r.verdict !== 'fail'),
+      pass: matrix.filter((r) => r.verdict === 'pass').length,
+      fail: matrix.filter((r) => r.verdict === 'fail').length,
+      notExercised: matrix.filter((r) => r.verdict === 'not exercised').length,
+      line,
+    },
+  };
+  await writeFile(join(options.reportDir, REPORT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(options.reportDir, REPORT_FILES.html), conformancePage(report));
+  await writeFile(join(options.reportDir, REPORT_FILES.junit), conformanceJunit(report));
+  return report;
+}

@@ -1,0 +1,44 @@
+import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActorId } from '../../core/actor-ids.ts';
+import type { Exchange } from '../exchange.ts';
+import type { FlowVerdict } from '../flows/match.ts';
+import type { CucumberScenario, RunRecord } from './run-findings.ts';
+
+/** How the scenarios of a conformance run are run. */
+export interface ScenarioRun {
+  readonly bindings: Readonly<Partial<Record<ActorId, string>>>;
+  readonly harnessPort: number;
+  readonly timeoutMs: number;
+  /** Where Cucumber and the run reports go (trace.json, flows.json, cucumber.json, sequence/). */
+  readonly dir: string;
+  readonly tags: string;
+}
+
+/**
+ * Runs the selected Gherkin scenarios with the partners bound by URL, through the same hooks as `cch run`
+ * (which read CCH_ACTORS, CCH_HARNESS_PORT and CCH_TIMEOUT_MS), and reads back what the run recorded.
+ * Cucumber loads step definitions once per process: one call per process.
+ */
+export async function runScenarios(run: ScenarioRun): Promise<RunRecord & { error?: string }> {
+  process.env.CCH_ACTORS = Object.entries(run.bindings).map(([id, url]) => `${id}=${url}`).join(',');
+  process.env.CCH_HARNESS_PORT = String(run.harnessPort);
+  process.env.CCH_TIMEOUT_MS = String(run.timeoutMs);
+  process.env.CCH_REPORT_DIR = run.dir; // read by cucumber.mjs and the hooks
+  let error: string | undefined;
+  try {
+    const { runConfiguration } = await loadConfiguration({ provided: { tags: run.tags } });
+    await runCucumber(runConfiguration);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const read = <T>(file: string, fallback: T): T => (existsSync(join(run.dir, file)) ? (JSON.parse(readFileSync(join(run.dir, file), 'utf8')) as T) : fallback);
+  const features = read<{ elements?: CucumberScenario[] }[]>('cucumber.json', []);
+  return {
+    exchanges: read<Exchange[]>('trace.json', []),
+    flows: read<FlowVerdict[]>('flows.json', []),
+    scenarios: features.flatMap((f) => f.elements ?? []),
+    ...(error ? { error } : {}),
+  };
+}

@@ -1,0 +1,82 @@
+import type { ActorId } from '../../core/actor-ids.ts';
+import { fromTmf, sum } from '../../core/money.ts';
+import { parseTmfPath } from '../../tmf/apis.ts';
+import { listenerName } from '../../tmf/events.ts';
+import type { Exchange } from '../exchange.ts';
+import type { Figure } from '../flows/types.ts';
+import { succeeded } from '../flows/wire-match.ts';
+import { cellOf, refOf } from './attribution.ts';
+import type { Finding } from './types.ts';
+
+/**
+ * Business rules of the documented steps that no schema can express, judged on what one scenario put on
+ * the wire. Each rule is general (any bill, any subscribed resource), so the steps of later figures that
+ * carry the same rule are judged without a change here.
+ */
+export type StepRule = (exchanges: readonly Exchange[], party: ActorId, figures: readonly Figure[]) => Finding[];
+
+/** 7.9 (and every bill read with its items): the sum of the items equals the bill amount. */
+export const billEqualsItems: StepRule = (exchanges, party, figures) => {
+  const bills = exchanges.filter((e) => e.to === party && succeeded(e) && e.method === 'GET' && isResource(e, 'customerBill', true));
+  return bills.flatMap((billRead) => {
+    const bill = billRead.response.body as Record<string, unknown>;
+    const items = exchanges.find((e) => e.to === party && succeeded(e) && e.method === 'GET' && isResource(e, 'appliedCustomerBillingRate', false)
+      && new URLSearchParams(e.path.split('?')[1] ?? '').get('bill.id') === bill.id);
+    if (!items || !Array.isArray(items.response.body)) return [];
+    const rates = items.response.body as Record<string, unknown>[];
+    const cell = cellOf(billRead, party, figures);
+    return (['taxIncludedAmount', 'taxExcludedAmount'] as const).map((field): Finding => {
+      const { ok, message } = compareSum(bill, rates, field);
+      return { ...cell, verdict: ok ? 'pass' : 'fail', source: 'rule', rule: `the sum of the bill items equals the bill amount (${field})`, path: `response/${field}/value`, message, scenario: billRead.scenario, exchange: refOf(billRead, !ok) };
+    });
+  });
+};
+
+function compareSum(bill: Record<string, unknown>, rates: readonly Record<string, unknown>[], field: string): { ok: boolean; message: string } {
+  try {
+    const amount = fromTmf(bill[field] as { unit: string; value: number });
+    const total = sum(rates.map((r) => fromTmf(r[field] as { unit: string; value: number })), amount.currency);
+    return { ok: total.equals(amount), message: `bill ${String(bill.id)} ${field} ${amount.toString()}, its ${rates.length} items sum to ${total.toString()}` };
+  } catch (error) {
+    return { ok: false, message: `bill ${String(bill.id)}: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * A party that subscribed to the state changes of a resource it then created hears of them: the
+ * provider notifies `<resource>StateChangeEvent` to its listener (e.g. 7.1: the partner order).
+ */
+export const subscribedChangesNotified: StepRule = (exchanges, party, figures) => {
+  const created = exchanges.filter((e) => e.to === party && e.from !== 'harness' && e.method === 'POST' && e.status === 201 && !hubPath(e));
+  return created.flatMap((post): Finding[] => {
+    const resource = parseTmfPath(post.path.split('?')[0])?.resource;
+    if (!resource) return [];
+    const event = `${resource}StateChangeEvent`;
+    const subscribed = exchanges.some((e) => e.from === post.from && e.to === party && e.method === 'POST' && succeeded(e) && hubPath(e) === post.api
+      && listensTo(String((e.request.body as { query?: string } | undefined)?.query ?? ''), event));
+    if (!subscribed) return [];
+    const heard = exchanges.some((e) => e.from === party && e.to === post.from && e.kind === 'notification' && e.path.split('?')[0].endsWith(`/listener/${event}`) && e.seq > post.seq);
+    const cell = { ...cellOf(post, party, figures), operation: `event ${event}` };
+    return [{ ...cell, verdict: heard ? 'pass' : 'fail', source: 'rule', rule: 'a subscriber hears of the state changes of what it created', message: heard ? `${post.from} was notified ${event}` : `${post.from} subscribed to ${post.api} ${event[0].toUpperCase() + event.slice(1)} and created ${resource} #${post.seq}, but ${party} never notified a state change`, scenario: post.scenario, exchange: refOf(post, !heard) }];
+  });
+};
+
+/** Every step rule the conformance run applies to each scenario. */
+export const STEP_RULES: readonly StepRule[] = [billEqualsItems, subscribedChangesNotified];
+
+function isResource(e: Exchange, resource: string, byId: boolean): boolean {
+  const info = parseTmfPath(e.path.split('?')[0]);
+  return info?.resource === resource && !info.hub && Boolean(info.id) === byId;
+}
+
+/** The API of a hub path, if it is one. */
+function hubPath(e: Exchange): string | undefined {
+  const info = parseTmfPath(e.path.split('?')[0]);
+  return info?.hub ? info.api : undefined;
+}
+
+/** Does a hub query (`eventType=A,B`, or nothing: every event) let `event` through? */
+function listensTo(query: string, event: string): boolean {
+  const types = new URLSearchParams(query).get('eventType');
+  return types === null || types.split(',').map((t) => listenerName(t.trim())).includes(event);
+}

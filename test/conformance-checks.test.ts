@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseArgs } from '../harness/cli/args.ts';
+import { conventions } from '../harness/conformance/exchange-checks.ts';
+import { conformanceOptions } from '../harness/conformance/options.ts';
+import { billEqualsItems, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
+import { controlContract, missingOperations } from '../harness/control-contract/openapi.ts';
+import type { Exchange } from '../harness/exchange.ts';
+
+const OFFERINGS = '/tmf-api/productCatalogManagement/v4/productOffering';
+const BILLS = '/tmf-api/customerBillManagement/v4';
+
+function exchange(over: Partial<Exchange> & Pick<Exchange, 'method' | 'path'>): Exchange {
+  return {
+    seq: 1, scenario: 's', from: 'car-manufacturer', to: 'csp', kind: 'call', api: 'TMF620', operation: 'op', status: 200,
+    request: { headers: {}, body: undefined }, response: { headers: {}, body: undefined }, valid: true, errors: [], startedAt: '', durationMs: 1, ...over,
+  };
+}
+
+const offer = (id: string, category: string) => ({ id, href: `/x/${id}`, '@type': 'ProductOffering', category: [{ name: category }] });
+const failed = (e: Exchange) => conventions(e).filter((c) => !c.ok).map((c) => c.rule);
+
+test('a list that honours limit, its filters and the paging headers passes every convention', () => {
+  const e = exchange({ method: 'GET', path: `${OFFERINGS}?limit=1&category.name=a`, response: { headers: { 'x-total-count': '3', 'x-result-count': '1' }, body: [offer('1', 'a')] } });
+  assert.deepEqual(failed(e), []);
+});
+
+test('a list ignoring limit, its filter and the paging headers fails each of those conventions', () => {
+  const e = exchange({ method: 'GET', path: `${OFFERINGS}?limit=1&category.name=a`, response: { headers: {}, body: [offer('1', 'a'), { ...offer('2', 'b'), href: undefined }] } });
+  assert.deepEqual(failed(e).sort(), ['X-Total-Count and X-Result-Count headers', 'a list honours its filters', 'a list honours limit', 'an entity has id, href and @type'].sort());
+});
+
+test('bill items that do not add up to the bill fail the rule of 7.9; items that do pass it', () => {
+  const money = (value: number) => ({ unit: 'EUR', value });
+  const bill = { id: 'b1', taxIncludedAmount: money(12), taxExcludedAmount: money(10) };
+  const rates = [{ id: 'r1', taxIncludedAmount: money(6), taxExcludedAmount: money(5) }, { id: 'r2', taxIncludedAmount: money(6), taxExcludedAmount: money(5) }];
+  const read = (b: object) => [
+    exchange({ seq: 1, api: 'TMF678', method: 'GET', path: `${BILLS}/customerBill/b1`, response: { headers: {}, body: b } }),
+    exchange({ seq: 2, api: 'TMF678', method: 'GET', path: `${BILLS}/appliedCustomerBillingRate?bill.id=b1`, response: { headers: {}, body: rates } }),
+  ];
+  assert.deepEqual(billEqualsItems(read(bill), 'csp', [7]).map((f) => f.verdict), ['pass', 'pass']);
+  const wrong = billEqualsItems(read({ ...bill, taxIncludedAmount: money(13) }), 'csp', [7]);
+  assert.deepEqual(wrong.map((f) => [f.step, f.verdict, f.path]), [['7.9', 'fail', 'response/taxIncludedAmount/value'], ['7.9', 'pass', 'response/taxExcludedAmount/value']]);
+});
+
+test('a subscriber that created an order must hear of its state changes (7.1)', () => {
+  const hub = exchange({ seq: 1, api: 'TMF622', method: 'POST', path: '/tmf-api/productOrderingManagement/v4/hub', status: 201, request: { headers: {}, body: { callback: 'x', query: 'eventType=ProductOrderStateChangeEvent' } } });
+  const order = exchange({ seq: 2, api: 'TMF622', method: 'POST', path: '/tmf-api/productOrderingManagement/v4/productOrder', status: 201, request: { headers: {}, body: { productOrderItem: [] } } });
+  const event = exchange({ seq: 3, from: 'csp', to: 'car-manufacturer', kind: 'notification', api: 'TMF622', method: 'POST', path: '/listener/productOrderStateChangeEvent', status: 204 });
+  assert.deepEqual(subscribedChangesNotified([hub, order, event], 'csp', [7]).map((f) => [f.step, f.verdict]), [['7.1', 'pass']]);
+  assert.deepEqual(subscribedChangesNotified([hub, order], 'csp', [7]).map((f) => [f.step, f.verdict]), [['7.1', 'fail']]);
+  assert.deepEqual(subscribedChangesNotified([order], 'csp', [7]), [], 'no subscription, nothing owed');
+});
+
+test('every simulated party documents the whole control contract; a partial one names what it lacks', () => {
+  assert.deepEqual(missingOperations(controlContract('csp')), []);
+  assert.deepEqual(missingOperations({ paths: { '/control/reset': { post: {} } } }).length, 6);
+  assert.ok(JSON.stringify(controlContract('car-manufacturer')).includes('/control/partner-order'));
+  assert.ok(!JSON.stringify(controlContract('csp')).includes('/control/partner-order'), 'a party documents only its own triggers');
+});
+
+test('conformance settings: the command line over the config file over the environment', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cch-config-'));
+  const config = join(dir, 'c.json');
+  writeFileSync(config, JSON.stringify({ actors: { csp: 'http://config:1', driver: 'http://config:2' }, timeoutMs: 700, reportDir: join(dir, 'r') }));
+  const env = { CCH_ACTORS: 'csp=http://env:1,call-center=http://env:3', CCH_TIMEOUT_MS: '900' };
+  const options = conformanceOptions(parseArgs(['conformance', '--config', config, '--actor', 'csp=http://cli:1']), env);
+  assert.deepEqual(options.bindings, { csp: { kind: 'remote', url: 'http://cli:1' }, driver: { kind: 'remote', url: 'http://config:2' }, 'call-center': { kind: 'remote', url: 'http://env:3' } });
+  assert.equal(options.timeoutMs, 700);
+  assert.equal(options.reportDir, join(dir, 'r'));
+  assert.throws(() => conformanceOptions(parseArgs(['conformance']), {}), /at least one partner/);
+  assert.throws(() => conformanceOptions(parseArgs(['conformance', '--actor', 'csp=http://a', '--timeout-ms', 'soon']), {}), /--timeout-ms/);
+});

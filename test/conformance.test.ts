@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { ConformanceReport } from '../harness/conformance/report.ts';
+import type { Finding } from '../harness/conformance/types.ts';
+import { runCch, startCch, stopCch } from './support/cch-process.ts';
+import { startFaultyCsp, type CspFaults } from './support/faulty-csp.ts';
+import { closedPort, startSlowServer } from './support/slow-server.ts';
+
+// Partner conformance (issue 6), each run a real `cch conformance` process against a partner bound by URL.
+
+const tmp = (name: string) => mkdtempSync(join(tmpdir(), `cch-${name}-`));
+
+async function conformance(binding: string, extra: string[] = []) {
+  const dir = tmp('conformance');
+  const run = await runCch(['conformance', '--actor', binding, '--report-dir', dir, ...extra]);
+  const file = join(dir, 'conformance.json');
+  assert.ok(existsSync(file), `a report was written: ${run.output}`);
+  return { ...run, dir, report: JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport };
+}
+
+const describe = (f: Finding) => `${f.step} ${f.api} ${f.operation}: ${f.rule}: ${f.message}`;
+
+for (const actor of ['csp', 'car-manufacturer'] as const) {
+  test(`self-test: the simulated ${actor}, started alone and bound by URL, passes conformance with zero failures`, async () => {
+    const { child, output } = await startCch(['up', '--only', actor, '--port', '0', '--data', tmp(actor)], /Ctrl-C/);
+    try {
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
+      const { code, output: out, report, dir } = await conformance(`${actor}=${url}`);
+      assert.deepEqual(report.failures.map(describe), []);
+      assert.equal(code, 0, out);
+      assert.equal(report.partners[0].mode, 'full');
+      assert.ok(report.scenarios.length >= 5 && report.scenarios.every((s) => s.passed), 'the scenarios of figure 7 ran and passed');
+      const fig7 = report.matrix.filter((r) => r.step.startsWith('7.'));
+      assert.ok(fig7.length > 5 && fig7.every((r) => r.verdict === 'pass'), 'every figure 7 row the party takes part in passed');
+      assert.ok(report.matrix.some((r) => r.verdict === 'not exercised' && /no scenario of figure/.test(r.reason ?? '')), 'rows of figures without scenarios are not exercised, and say why');
+      assert.match(out, /conformance PASS/);
+      assert.match(out, new RegExp(`${actor} \\(http://127\\.0\\.0\\.1:\\d+\\) must call its peers at:`));
+      const peers = JSON.parse(readFileSync(join(dir, 'peers.json'), 'utf8'));
+      assert.match(peers[0].peers[actor === 'csp' ? 'car-manufacturer' : 'csp'], /\/wire\//);
+      assert.match(readFileSync(join(dir, 'conformance.junit.xml'), 'utf8'), /<testsuite name="conformance [^"]+" tests="\d+" failures="0"/);
+      assert.match(readFileSync(join(dir, 'conformance.html'), 'utf8'), /Conformance <span class="ok">PASS/);
+    } finally {
+      await stopCch(child);
+    }
+  });
+}
+
+/** The planted faults, each with the step and the rule at which the report must name it. */
+const PLANTED: { fault: keyof CspFaults; step: string; rule: RegExp; path?: string }[] = [
+  { fault: 'billsDontSum', step: '7.9', rule: /sum of the bill items equals the bill amount/, path: 'response/taxIncludedAmount/value' },
+  { fault: 'ignoresLimit', step: '7.5', rule: /a list honours limit/ },
+  { fault: 'errorsWithoutCode', step: '7.5', rule: /schema Error: required/ },
+  { fault: 'acceptsOutsideBundle', step: '7.2', rule: /outside the API bundle is refused with 403/ },
+  { fault: 'noOrderStateNotification', step: '7.1', rule: /subscriber hears of the state changes/ },
+];
+
+test('negative control: a faulty CSP fails conformance, and the report names each planted fault at its step', async () => {
+  const csp = await startFaultyCsp(Object.fromEntries(PLANTED.map((p) => [p.fault, true])));
+  try {
+    const { code, report, dir } = await conformance(`csp=${csp.baseUrl}`);
+    assert.equal(code, 1);
+    for (const planted of PLANTED) {
+      const named = report.failures.filter((f) => f.step === planted.step && planted.rule.test(f.rule) && (!planted.path || f.path === planted.path));
+      assert.ok(named.length > 0, `${planted.fault} is named at ${planted.step}; failures: ${report.failures.map(describe).join('\n')}`);
+      assert.ok(named.every((f) => f.exchange), `${planted.fault}: the failure shows its exchange`);
+    }
+    assert.ok(report.failures.find((f) => /schema Error/.test(f.rule))?.message.includes('code'), 'the missing field is named');
+    const html = readFileSync(join(dir, 'conformance.html'), 'utf8');
+    for (const words of ['sum of the bill items', 'a list honours limit', 'outside the API bundle']) assert.ok(html.includes(words), words);
+    assert.match(readFileSync(join(dir, 'conformance.junit.xml'), 'utf8'), /<failure message=/);
+  } finally {
+    await csp.close();
+  }
+});
+
+test('a partner without the control contract gets provider-only checks, and the report says which steps were not exercised', async () => {
+  const csp = await startFaultyCsp({ hideControl: true });
+  try {
+    const { code, report } = await conformance(`csp=${csp.baseUrl}`);
+    assert.equal(report.partners[0].mode, 'provider-only');
+    assert.match(report.partners[0].reason, /openapi\.json → 404/);
+    assert.equal(report.scenarios.length, 0, 'no scenario can drive the partner');
+    assert.deepEqual(report.failures.map(describe), [], 'the real CSP serves its TMF APIs correctly');
+    assert.equal(code, 0);
+    const row = (step: string, api: string) => report.matrix.find((r) => r.step === step && r.api === api)!;
+    assert.equal(row('7.5', 'TMF620').verdict, 'pass', 'the catalog list was exercised directly');
+    assert.equal(row('7.2', 'TMF637').verdict, 'pass', 'the bundle refusals were exercised directly');
+    assert.equal(row('7.3', 'control').verdict, 'not exercised');
+    assert.match(row('7.7', 'internal').reason!, /provider-only/);
+  } finally {
+    await csp.close();
+  }
+});
+
+test('an unreachable partner ends in a clear failure naming the URL', async () => {
+  const port = await closedPort();
+  const { code, report, output } = await conformance(`csp=http://127.0.0.1:${port}`, ['--timeout-ms', '2000']);
+  assert.equal(code, 1);
+  assert.equal(report.partners[0].mode, 'unreachable');
+  const failure = report.failures.find((f) => f.source === 'transport')!;
+  assert.match(failure.message, new RegExp(`unreachable at http://127\\.0\\.0\\.1:${port}`));
+  assert.equal(failure.exchange?.status, 502);
+  assert.match(output, /conformance FAIL csp \(unreachable\)/);
+});
+
+test('a partner slower than the time-out ends in a clear failure within the time-out', async () => {
+  const slow = await startSlowServer(10_000);
+  try {
+    const { code, report, ms } = await conformance(`csp=${slow.baseUrl}`, ['--timeout-ms', '400']);
+    assert.equal(code, 1);
+    const failure = report.failures.find((f) => f.source === 'transport')!;
+    assert.match(failure.message, /did not answer within 400 ms/);
+    assert.ok(failure.message.includes(slow.baseUrl), 'the URL is named');
+    assert.equal(failure.exchange?.status, 504);
+    assert.ok(ms < 10_000, `the run ended long before the partner would have answered (${ms} ms)`);
+  } finally {
+    await slow.close();
+  }
+});
