@@ -47,7 +47,8 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 /** The reviewer's own verdict out of its PATCH; anything else a partner tries to change is refused. */
 function reviewPatch(current: Entity, next: Entity, party: string, now: Date): PartnerReview {
   if (!(REVIEWERS as readonly string[]).includes(party)) throw forbidden(`${party} does not review converged offerings`);
-  if (current.isBundle !== true || current.lifecycleStatus !== 'In test') throw badRequest('Not under review', `${current.id} is not a converged offering awaiting review`, 'NOT_UNDER_REVIEW');
+  // A rejection by one reviewer does not stop the others: the registrant gets every reason at once.
+  if (current.isBundle !== true || current.lifecycleStatus === 'Launched') throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');
   const changed = Object.keys({ ...current, ...next }).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
   if (changed.some((k) => k !== 'partnerReview')) throw forbidden(`a partner may only add its review, not change ${changed.filter((k) => k !== 'partnerReview').join(', ')}`);
   const mine = reviewsOf(next).filter((r) => r.partyId === party);
