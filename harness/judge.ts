@@ -7,6 +7,9 @@ import type { ValidationIssue } from './exchange.ts';
 const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
   'POST inbox': 'InboxMessage',
   'POST onboarding-result': 'OnboardingResult',
+  'POST portal-order': 'ConvergedOrderRequest',
+  'POST channel-order': 'ConvergedOrderRequest',
+  'POST activation-request': 'ActivationRequest',
 };
 
 /**

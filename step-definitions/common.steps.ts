@@ -2,6 +2,7 @@ import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { matchScenario } from '../harness/flows/match.ts';
 import { describeIssues } from '../tmf/validation.ts';
+import { coverageOf } from './support/flow-tags.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Then('the answer is a TMF error with status {int}', function (this: HarnessWorld, status: number) {
@@ -22,7 +23,9 @@ Then('every exchange on the wire was valid', async function (this: HarnessWorld)
 Then('the recorded sequence matches figure {int}', async function (this: HarnessWorld, figure: number) {
   await this.settle();
   const scenario = this.ecosystem.recorder.scenario;
-  const verdict = matchScenario({ scenario, figures: [figure], exchanges: this.ecosystem.recorder.exchangesOf(scenario), journal: await this.journals() });
+  // Against the steps the scenario's tags say it covers (`@steps:…`), or the whole figure.
+  const { steps, branches } = coverageOf(this.tags);
+  const verdict = matchScenario({ scenario, figures: [figure], steps, branches, exchanges: this.ecosystem.recorder.exchangesOf(scenario), journal: await this.journals() });
   const problems = verdict.figures.flatMap((f) => [...f.missing.map((s) => `missing ${s}`), ...f.outOfOrder.map((o) => `${o.step} before ${o.mustFollow}`)]);
   problems.push(...verdict.unexpected.map((u) => `unexpected #${u.seq} ${u.from}→${u.to} ${u.operation}`));
   assert.deepEqual(problems, []);

@@ -29,6 +29,11 @@ export interface ResourceHooks<D extends BaseData, E extends Entity> {
   create?(input: E, ctx: WriteContext<D>): E;
   /** Checks a merge-patched entity against the current one (e.g. allowed transitions); returns what to store. */
   patch?(current: E, next: E, ctx: WriteContext<D>): E;
+  /**
+   * Who a created entity belongs to; defaults to the caller. `undefined` leaves it unowned, visible to
+   * every partner the `visible` hook lets see it (e.g. an offering published to a shared catalog).
+   */
+  owner?(entity: E, caller: Caller): string | undefined;
   /** Whether the caller may see the entity, beyond ownership (a partner never sees another's entities). */
   visible?(entity: E, caller: Caller, data: Readonly<D>): boolean;
   /** After the change is stored: kick off asynchronous processing (e.g. order fulfilment). */
@@ -96,7 +101,8 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       const input = { ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E;
       const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
       collection<E>(draft, api, resource).push(entity);
-      if (caller.party !== HARNESS_PARTY) draft.owners[entity.href] ??= caller.party;
+      const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;
+      if (caller.party !== HARNESS_PARTY && owner !== undefined) draft.owners[entity.href] ??= owner;
       notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity });
       return entity;
     });

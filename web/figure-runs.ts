@@ -1,5 +1,7 @@
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { driveFigure7 } from '../harness/drive/figure7.ts';
+import { driveFigure10 } from '../harness/drive/figure10.ts';
+import { driveFigure11 } from '../harness/drive/figure11.ts';
 import { journals } from '../harness/drive/journals.ts';
 import { resetAll, settle } from '../harness/drive/settle.ts';
 import type { Figure } from '../harness/flows/types.ts';
@@ -14,5 +16,13 @@ export const FIGURE_RUNS: Partial<Record<Figure, FigureRun>> = {
   7: async (ecosystem) => {
     await resetAll(ecosystem);
     await driveFigure7(ecosystem);
+  },
+  10: async (ecosystem) => {
+    await resetAll(ecosystem);
+    await driveFigure10(ecosystem);
+  },
+  11: async (ecosystem) => {
+    await resetAll(ecosystem);
+    await driveFigure11(ecosystem);
   },
 };

@@ -3,8 +3,15 @@ import type { BootstrapBundles } from '../kit/runtime.ts';
 
 /** What the OEM's partners may call on its APIs. */
 export const oemBundles: readonly Bundle[] = [
-  { name: 'oem-csp-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'TMF678', access: 'read' }, { api: 'BillingV2', access: 'read' }] },
-  { name: 'oem-content-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF637', access: 'write' }] },
+  {
+    name: 'oem-csp-partner',
+    grants: [
+      { api: 'TMF620', access: 'write' }, { api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'TMF678', access: 'read' },
+      { api: 'BillingV2', access: 'read' }, { api: 'TMF622', access: 'write' },
+    ],
+  },
+  // Figures 10–11: publishes to the central catalog, sells converged offers, activates them in the inventory.
+  { name: 'oem-content-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF637', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'BillingV2', access: 'read' }] },
   { name: 'oem-call-center', grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'BillingV2', access: 'write' }] },
 ];
 

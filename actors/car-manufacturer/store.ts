@@ -1,4 +1,5 @@
 import { type BaseData, baseData } from '../../tmf/data.ts';
+import { seedOemData } from './domain/seed.ts';
 
 /** The OEM's database: its TMF collections, plus what the CSP told it at onboarding. */
 export interface OemData extends BaseData {
@@ -18,5 +19,7 @@ export interface BillCheck {
 }
 
 export function oemDefaults(start: Date): OemData {
-  return { ...baseData(start), cspBundle: '', billChecks: [] };
+  const data: OemData = { ...baseData(start), cspBundle: '', billChecks: [] };
+  data.resources = seedOemData();
+  return data;
 }

@@ -1,19 +1,16 @@
-import type { Router } from 'express';
-import type { Entity } from '../../tmf/data.ts';
-import { baseData, type BaseData } from '../../tmf/data.ts';
-import { resourceRouter } from '../../tmf/resource.ts';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
+import { cpControl } from './api/control.ts';
+import { cpListeners } from './api/listeners.ts';
+import { cpTmfApis } from './api/tmf.ts';
+import { cpBootstrap, cpBundles } from './bundles.ts';
+import { cpDefaults } from './store.ts';
 
-/** The infotainment content provider: its own catalog and an ordering channel for converged offers. */
+/** The infotainment content provider: its own catalog, converged offers with the CSP, activation, a sales channel. */
 export async function startContentProvider(config: ActorConfig, port = 0): Promise<RunningActor> {
-  const runtime = await ActorRuntime.start<BaseData>('content-provider', config, baseData, [
-    { name: 'cp-channel-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }] },
-  ], { 'car-manufacturer': 'cp-channel-partner', csp: 'cp-channel-partner' });
-  const collectionOf = (api: 'TMF620' | 'TMF622', resource: string): Router =>
-    resourceRouter<BaseData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier });
-  const app = actorApp(runtime, { tmf: [{ api: 'TMF620', router: collectionOf('TMF620', 'productOffering') }, { api: 'TMF622', router: collectionOf('TMF622', 'productOrder') }] });
+  const runtime = await ActorRuntime.start('content-provider', config, cpDefaults, cpBundles, cpBootstrap);
+  const app = actorApp(runtime, { tmf: cpTmfApis(runtime), control: cpControl(runtime), listeners: cpListeners(runtime) });
   return serve(runtime, app, port);
 }

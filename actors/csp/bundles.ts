@@ -14,11 +14,13 @@ export const CSP_BUNDLES = {
 } as const;
 
 export const cspBundles: readonly Bundle[] = [
-  { name: CSP_BUNDLES.prospect, grants: [{ api: 'TMF620', access: 'read' }, { api: 'TMF622', access: 'write' }] },
+  // The OEM also runs the central catalog: it distributes converged offers to the CSP's catalog (10.9)
+  // and pays the CSP's settlements (11.12), before and after its onboarding alike.
+  { name: CSP_BUNDLES.prospect, grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'TMF676', access: 'write' }] },
   {
     name: CSP_BUNDLES.splitBilling,
     grants: [
-      { api: 'TMF620', access: 'read' }, { api: 'TMF622', access: 'write' }, { api: 'TMF629', access: 'write' },
+      { api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'TMF629', access: 'write' }, { api: 'TMF676', access: 'write' },
       { api: 'TMF632', access: 'write' }, { api: 'TMF635', access: 'read' }, { api: 'TMF666', access: 'write' },
       { api: 'TMF678', access: 'read' }, { api: 'TMF637', access: 'read' },
     ],

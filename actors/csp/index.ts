@@ -4,12 +4,13 @@ import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { cspControl } from './api/control.ts';
 import { cspTmfApis } from './api/tmf.ts';
+import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { cspDefaults } from './store.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime) });
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners: convergedOfferListeners(runtime) });
   return serve(runtime, app, port);
 }

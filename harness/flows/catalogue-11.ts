@@ -5,6 +5,7 @@ import { PRODUCT_ORDER_EVENTS, SETTLEMENT_NOTE_CHANGE_EVENTS, SETTLEMENT_NOTE_CR
 import type { FlowStep } from './types.ts';
 
 const PAYEES = ['content-provider', 'csp'] as const;
+const CHANNELS = ['csp', 'content-provider'] as const;
 
 /** Figure 11 — ordering and delivering the converged offer. */
 export const FIGURE_11: readonly FlowStep[] = [
@@ -16,6 +17,12 @@ export const FIGURE_11: readonly FlowStep[] = [
       control('driver', 'car-manufacturer', PARTY_API.portalOrder),
       journal('car-manufacturer', JOURNAL.orderRegistered),
     ),
+    // The same order placed through the CSP's or the content provider's channel (issue 5): the channel
+    // passes it on to the OEM's TMF622, which fulfils it as in 11.2–11.5. Never required.
+    related: [
+      control('driver', CHANNELS, PARTY_API.channelOrder),
+      call(CHANNELS, 'car-manufacturer', 'POST', 'TMF622', 'productOrder'),
+    ],
   },
   {
     id: '11.2', figure: 11, from: ['car-manufacturer'], to: ['car-manufacturer'],

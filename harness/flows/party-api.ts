@@ -13,6 +13,11 @@ export const PARTY_API = {
   supportRequest: '/control/support-request',
   /** 11.1 driver → car-manufacturer: an order placed on the self-service portal. */
   portalOrder: '/control/portal-order',
+  /**
+   * driver → csp / content-provider: the converged offer ordered through another channel than the OEM
+   * portal; the channel passes it to the OEM, which fulfils it as in 11.2–11.5 (related to 11.1).
+   */
+  channelOrder: '/control/channel-order',
   /** 11.6 driver → content-provider: the driver asks for the service to be activated. */
   activationRequest: '/control/activation-request',
   /** Where every party posts what the driver is told. */

@@ -19,6 +19,7 @@ BeforeAll(async () => {
 /** Every scenario starts from a clean ecosystem: each party reset, the wire told which scenario runs. */
 Before(async function (this: HarnessWorld, { pickle }) {
   this.ecosystem.recorder.startScenario(pickle.name);
+  this.tags = pickle.tags.map((t) => t.name);
   await resetAll(this.ecosystem);
 });
 

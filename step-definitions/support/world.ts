@@ -19,6 +19,8 @@ export interface Answer {
  */
 export class HarnessWorld extends World {
   answer: Answer | undefined;
+  /** The scenario's tags (`@figure11`, `@steps:…`): what it claims to cover. */
+  tags: readonly string[] = [];
   /** Named things a scenario refers back to ("the bill"). */
   readonly notes = new Map<string, unknown>();
 

@@ -43,6 +43,27 @@ const BundledProductOffering: Schema = {
   },
 };
 
+/**
+ * Project extension (FLOWS 10.8, 11.12): what each partner is paid per period for its part of a
+ * converged offering. The amounts are the settlement weights; the OEM keeps the rest as its margin.
+ */
+const RevenueShare: Schema = {
+  $id: 'RevenueShare',
+  type: 'object',
+  required: ['partyId', 'productOfferingId', 'amount'],
+  properties: { partyId: text, productOfferingId: text, amount: ref('Money') },
+};
+
+/** Project extension (FLOWS 10.8): one verifier's verdict on a converged offering, with every reason. */
+const PartnerReview: Schema = {
+  $id: 'PartnerReview',
+  type: 'object',
+  required: ['partyId', 'verdict'],
+  properties: { partyId: text, verdict: oneOfValues(['approved', 'rejected']), reason: listOf(text), reviewDate: dateTime },
+  if: { properties: { verdict: { const: 'rejected' } } },
+  then: { required: ['reason'], properties: { reason: { minItems: 1 } } },
+};
+
 const catalog = resourceSchemas({
   type: 'Catalog',
   createRequired: ['name'],
@@ -79,6 +100,11 @@ const productOffering = resourceSchemas({
     productOfferingTerm: listOf({ type: 'object', properties: { name: str, description: str, validFor: ref('TimePeriod') } }),
     prodSpecCharValueUse: listOf({ type: 'object' }),
     validFor: ref('TimePeriod'),
+    productOfferingRelationship: listOf({
+      type: 'object', required: ['id', 'relationshipType'],
+      properties: { id: text, href: str, name: str, relationshipType: text, '@referredType': str, ...polymorphic },
+    }),
+    revenueShare: listOf('RevenueShare'), partnerReview: listOf('PartnerReview'),
   },
   // A bundle without members would pass the bundle verification vacuously.
   rules: [{
@@ -113,5 +139,5 @@ const productOfferingPrice = resourceSchemas({
 });
 
 export const CATALOG_SCHEMAS: readonly Schema[] = [
-  CategoryRef, BundledProductOffering, ...catalog, ...category, ...productOffering, ...productOfferingPrice,
+  CategoryRef, BundledProductOffering, RevenueShare, PartnerReview, ...catalog, ...category, ...productOffering, ...productOfferingPrice,
 ];

@@ -21,4 +21,23 @@ const OnboardingResult: Schema = {
   properties: { clientId: text, apiKey: text, bundle: text, portalUrl: { type: 'string', format: 'uri' } },
 };
 
-export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult];
+/**
+ * A driver's order of an offering for one of the seller's customers (FLOWS 11.1 on the OEM portal; the
+ * same body on the CSP's and the content provider's channels).
+ */
+const ConvergedOrderRequest: Schema = {
+  $id: 'ConvergedOrderRequest',
+  type: 'object',
+  required: ['customerId', 'productOfferingId'],
+  properties: { customerId: text, productOfferingId: text },
+};
+
+/** The driver asks the content provider to activate a service it bought (FLOWS 11.6). */
+const ActivationRequest: Schema = {
+  $id: 'ActivationRequest',
+  type: 'object',
+  required: ['customerId'],
+  properties: { customerId: text, productOfferingId: text },
+};
+
+export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult, ConvergedOrderRequest, ActivationRequest];

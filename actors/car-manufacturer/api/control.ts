@@ -5,6 +5,7 @@ import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { acceptOnboarding, buildServiceCatalog, placePartnerOrder } from '../processes/partner-setup.ts';
 import type { OemData } from '../store.ts';
+import { convergedOfferControl } from './converged-offer.ts';
 
 /** The OEM's business triggers, and the control endpoints its partners call. */
 export function oemControl(runtime: ActorRuntime<OemData>): Router {
@@ -24,5 +25,6 @@ export function oemControl(runtime: ActorRuntime<OemData>): Router {
     runtime.background(() => acceptOnboarding(runtime, req.body));
     res.status(202).json({ accepted: true });
   });
+  router.use(convergedOfferControl(runtime));
   return router;
 }

@@ -3,6 +3,7 @@ import { harnessOnly } from '../../../tmf/auth.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { billingRun } from '../processes/billing.ts';
 import type { CspData } from '../store.ts';
+import { convergedOfferControl } from './converged-offer.ts';
 
 /** The CSP's business triggers. */
 export function cspControl(runtime: ActorRuntime<CspData>): Router {
@@ -12,5 +13,6 @@ export function cspControl(runtime: ActorRuntime<CspData>): Router {
     const bills = await billingRun(runtime, req.body?.period);
     res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
   });
+  router.use(convergedOfferControl(runtime));
   return router;
 }

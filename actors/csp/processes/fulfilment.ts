@@ -7,6 +7,8 @@ import { onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
 import { isPartnerOrder, type OrderItem } from '../domain/order-check.ts';
 import { registerSubscriptions } from '../domain/subscriptions.ts';
 import type { CspData } from '../store.ts';
+import { isConvergedConnectivity } from '../domain/partner-offers.ts';
+import { activateConvergedConnectivity } from './converged-offer.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -18,6 +20,7 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
   await setOrderState(runtime, orderId, 'inProgress');
   const order = findOrder(runtime, orderId);
   const items = order.productOrderItem as OrderItem[];
+  if (isConvergedConnectivity(items, collection(runtime.store.data, 'TMF620', 'productOffering'))) return activateConvergedConnectivity(runtime, order, buyer);
   if (!isPartnerOrder(items)) return; // consumer orders are fulfilled by their own process (figure 8)
   const onboarding = await runtime.store.update((draft) => {
     const now = runtime.clock.now();

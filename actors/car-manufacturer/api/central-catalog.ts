@@ -1,0 +1,57 @@
+import type { Router } from 'express';
+import type { Entity } from '../../../tmf/data.ts';
+import { badRequest, forbidden } from '../../../tmf/errors.ts';
+import { HARNESS_PARTY, type Caller } from '../../../tmf/auth.ts';
+import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { applyReview, isCentral, publishToCentral, REVIEWERS, reviewsOf, type PartnerReview } from '../domain/central-catalog.ts';
+import { distributeConvergedOffering, reviewConvergedOffering } from '../processes/converged-offer.ts';
+import type { OemData } from '../store.ts';
+
+type Runtime = ActorRuntime<OemData>;
+
+/**
+ * The OEM's TMF620: its product catalog and the central catalog on one API. What a partner POSTs goes
+ * to the central catalog (10.3, 10.7) and is visible to every partner; the OEM's own offers are not
+ * shown to partners. A partner's PATCH may only add its own review of a converged offering (10.8).
+ */
+export function catalogRouter(runtime: Runtime): Router {
+  const collectionOf = (resource: string, hooks?: ResourceHooks<OemData, Entity>) =>
+    resourceRouter<OemData, Entity>({ api: 'TMF620', resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, hooks });
+  const router = collectionOf('productOffering', offeringHooks(runtime));
+  for (const resource of ['productOfferingPrice', 'catalog', 'category']) router.use(collectionOf(resource));
+  return router;
+}
+
+const isPartner = (caller: Caller) => caller.party !== HARNESS_PARTY;
+
+function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+  return {
+    create: (input, ctx) => (isPartner(ctx.caller) ? publishToCentral(input, ctx.caller.party) : input),
+    // A published offering is shared: every partner of the central catalog sees it.
+    owner: () => undefined,
+    visible: (offering, caller) => !isPartner(caller) || isCentral(offering),
+    patch(current, next, ctx) {
+      if (!isPartner(ctx.caller)) return next;
+      return applyReview(current, reviewPatch(current, next, ctx.caller.party, ctx.now));
+    },
+    afterCreate(offering) {
+      if (offering.isBundle === true && isCentral(offering)) runtime.background(() => reviewConvergedOffering(runtime, offering.id));
+    },
+    afterPatch(offering) {
+      if (offering.lifecycleStatus === 'Launched' && isCentral(offering)) runtime.background(() => distributeConvergedOffering(runtime, offering.id));
+    },
+  };
+}
+
+/** The reviewer's own verdict out of its PATCH; anything else a partner tries to change is refused. */
+function reviewPatch(current: Entity, next: Entity, party: string, now: Date): PartnerReview {
+  if (!(REVIEWERS as readonly string[]).includes(party)) throw forbidden(`${party} does not review converged offerings`);
+  // A rejection by one reviewer does not stop the others: the registrant gets every reason at once.
+  if (current.isBundle !== true || current.lifecycleStatus === 'Launched') throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');
+  const changed = Object.keys({ ...current, ...next }).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
+  if (changed.some((k) => k !== 'partnerReview')) throw forbidden(`a partner may only add its review, not change ${changed.filter((k) => k !== 'partnerReview').join(', ')}`);
+  const mine = reviewsOf(next).filter((r) => r.partyId === party);
+  if (mine.length !== 1) throw badRequest('Invalid review', `the PATCH must carry exactly one partnerReview of ${party}`, 'INVALID_REVIEW');
+  return { ...mine[0], reviewDate: now.toISOString() };
+}

@@ -1,0 +1,67 @@
+import { Router } from 'express';
+import type { ApiId } from '../../../tmf/apis.ts';
+import { callerOf, harnessOnly } from '../../../tmf/auth.ts';
+import type { Entity } from '../../../tmf/data.ts';
+import { forbidden } from '../../../tmf/errors.ts';
+import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
+import { validateBody } from '../../../tmf/validation.ts';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
+import { driverBillingRun, placePortalOrder, withProduct } from '../processes/converged-offer.ts';
+import type { OemData } from '../store.ts';
+import { activationPatch } from '../domain/activation.ts';
+
+type Runtime = ActorRuntime<OemData>;
+const READ: readonly Method[] = ['GET'];
+
+const involves = (entity: Entity, party: string) => ((entity.relatedParty as { id: string }[] | undefined) ?? []).some((p) => p.id === party);
+
+/**
+ * The OEM's APIs for figure 11: orders from partner channels (TMF622), customers (TMF629), the product
+ * inventory the content provider reads and activates (TMF637), the drivers' bills (TMF678) and the
+ * settlement note advices of converged offers (Billing v2). A partner sees only what involves it.
+ */
+export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Router }[] {
+  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<OemData, Entity>) =>
+    resourceRouter<OemData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
+  const bills = collectionOf('TMF678', 'customerBill', READ);
+  bills.use(collectionOf('TMF678', 'appliedCustomerBillingRate', READ));
+  return [
+    { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
+    { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
+    { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], { visible: (p, caller) => involves(p, caller.party), patch: activationPatch }) },
+    { api: 'TMF678', router: bills },
+    { api: 'BillingV2', router: collectionOf('BillingV2', 'settlementNoteAdvice', READ) },
+  ];
+}
+
+/** A channel's order (CSP, content provider) is fulfilled as a portal order, in the same change. */
+function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+  return {
+    create(input, ctx) {
+      const order = { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
+      const journal = (type: string, data: Record<string, unknown>) => runtime.journal(ctx.draft, type, data);
+      const request = channelOrderInput(order, ctx.caller.party);
+      journal(JOURNAL.orderRegistered, { order: order.id, channel: request.channel, customer: request.customerId });
+      const outcome = fulfilConvergedOrder(ctx.draft, order, request, ctx.now, journal);
+      return { ...order, state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product) };
+    },
+  };
+}
+
+/** The OEM's triggers for figure 11: the drivers' portal (11.1) and the end of a billing cycle (11.11). */
+export function convergedOfferControl(runtime: Runtime): Router {
+  const router = Router();
+  router.post('/portal-order', async (req, res) => {
+    if (callerOf(res).party !== 'driver') throw forbidden('Only drivers order on the self-service portal');
+    validateBody('ConvergedOrderRequest', req.body);
+    const order = await placePortalOrder(runtime, { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
+    res.status(201).json(order);
+  });
+  router.post('/driver-billing-run', harnessOnly, async (req, res) => {
+    const { bills, notes } = await driverBillingRun(runtime, req.body?.period);
+    res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })), settlementNotes: notes.map((n) => n.id) });
+  });
+  return router;
+}

@@ -1,0 +1,120 @@
+import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { collection, type Entity } from '../../../tmf/data.ts';
+import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { addEntity } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCentral } from '../domain/central-catalog.ts';
+import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
+import { fulfilConvergedOrder, portalOrderBody, type ConvergedOrderInput } from '../domain/converged-order.ts';
+import { billDriverAccount } from '../domain/driver-billing.ts';
+import { paymentFor, settlementNotes } from '../domain/settlement-notes.ts';
+import type { OemData } from '../store.ts';
+
+type Runtime = ActorRuntime<OemData>;
+
+/** The product catalogs an approved converged offering is distributed to, besides the OEM's own (10.9). */
+export const DISTRIBUTION_CHANNELS = ['csp', 'content-provider'] as const;
+
+/** 10.8, the OEM's part: verifies a newly registered converged offering and records its verdict. */
+export async function reviewConvergedOffering(runtime: Runtime, centralId: string): Promise<void> {
+  const launched = await runtime.store.update((draft) => {
+    const offerings = collection(draft, 'TMF620', 'productOffering');
+    const index = offerings.findIndex((o) => o.id === centralId);
+    const reasons = verifyAtCentral(offerings[index], offerings.filter(isCentral));
+    const verdict = reasons.length === 0 ? 'approved' as const : 'rejected' as const;
+    const before = offerings[index];
+    offerings[index] = applyReview(before, { partyId: 'car-manufacturer', verdict, ...(reasons.length ? { reason: reasons } : {}), reviewDate: runtime.clock.now().toISOString() });
+    runtime.journal(draft, JOURNAL.offeringVerified, { offering: centralId, verdict, reasons });
+    return offerings[index].lifecycleStatus === 'Launched';
+  });
+  if (launched) await distributeConvergedOffering(runtime, centralId);
+}
+
+/**
+ * 10.9: an approved converged offering is placed in the OEM's own product catalog and posted to the
+ * CSP's and the content provider's. Done once, whichever review completed the approval.
+ */
+export async function distributeConvergedOffering(runtime: Runtime, centralId: string): Promise<void> {
+  const central = await runtime.store.update((draft) => {
+    const offerings = collection(draft, 'TMF620', 'productOffering');
+    if (offerings.some((o) => originOf(o, DISTRIBUTED_FROM) === centralId)) return undefined;
+    const found = offerings.find((o) => o.id === centralId)!;
+    const copy = addEntity(draft, 'TMF620', 'productOffering', distributionCopy(found, PRODUCT_CATEGORY));
+    runtime.journal(draft, JOURNAL.offeringDistributed, { offering: centralId, ownCatalogCopy: copy.id, channels: [...DISTRIBUTION_CHANNELS] });
+    return found;
+  });
+  if (!central) return;
+  for (const channel of DISTRIBUTION_CHANNELS) {
+    await runtime.client(channel).create('TMF620', 'productOffering', distributionCopy(central));
+  }
+}
+
+/** 11.1–11.5: a portal order registered on the OEM's TMF622 and fulfilled in the same change. */
+export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderInput): Promise<Entity> {
+  return runtime.store.update((draft) => {
+    const now = runtime.clock.now();
+    const order = addEntity(draft, 'TMF622', 'productOrder', portalOrderBody(input, now));
+    runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, channel: input.channel, customer: input.customerId });
+    const outcome = fulfilConvergedOrder(draft, order, input, now, (type, data) => runtime.journal(draft, type, data));
+    Object.assign(order, { state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product) });
+    return order;
+  });
+}
+
+/** The order's item, completed and pointing at the product it created. */
+export function withProduct(order: Entity, product: Entity): unknown[] {
+  return (order.productOrderItem as Record<string, unknown>[]).map((item) => ({ ...item, state: 'completed', product: { id: product.id, href: product.href } }));
+}
+
+/**
+ * 11.11 and 11.12: the drivers' bills of a period on the OEM's TMF678, then, per bill, the settlement
+ * note advices of the converged offers' partners (notified to them) and their payments.
+ */
+export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[]; notes: Entity[] }> {
+  const now = runtime.clock.now();
+  const period = parsePeriod(String(requested));
+  if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
+  const result = await runtime.store.update((draft) => {
+    const bills: Entity[] = [];
+    const notes: Entity[] = [];
+    for (const account of [...collection(draft, 'TMF666', 'billingAccount')]) {
+      const bill = billDriverAccount(draft, account, period, now);
+      if (!bill) continue;
+      bills.push(bill);
+      runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: account.id, amount: bill.taxIncludedAmount });
+      for (const note of settlementNotes(draft, bill, now)) {
+        notes.push(note);
+        runtime.notifier.enqueue(draft, now, { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+      }
+    }
+    return { bills, notes };
+  });
+  runtime.notifier.kick();
+  runtime.background(() => payNotes(runtime, result.notes.map((n) => n.id)));
+  return result;
+}
+
+/** 11.12: each payee is paid its note (TMF676 at the payee), then the note is marked paid. */
+async function payNotes(runtime: Runtime, noteIds: readonly string[]): Promise<void> {
+  for (const id of noteIds) {
+    const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id)!;
+    const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
+    await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
+    await runtime.store.update((draft) => {
+      const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+      const index = notes.findIndex((n) => n.id === id);
+      notes[index] = { ...notes[index], state: 'paid' };
+      runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
+    });
+    runtime.notifier.kick();
+  }
+}
+
+function parsePeriod(id: string): BillingPeriod {
+  try {
+    return parsePeriodId(id);
+  } catch {
+    throw badRequest('Invalid period', `A billing period is written YYYY-MM, got '${id}'`);
+  }
+}

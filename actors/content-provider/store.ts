@@ -1,0 +1,31 @@
+import { type BaseData, baseData } from '../../tmf/data.ts';
+
+/** A converged offering the content provider built (10.6) and registered (10.7). */
+export interface ConvergedRecord {
+  /** The bundle in the provider's own catalog. */
+  bundleId: string;
+  /** Its id in the central catalog, once registered. */
+  centralId?: string;
+  /** The CSP offerings to order for activation (11.8), by their id in the CSP's catalog. */
+  cspOfferingIds: string[];
+}
+
+/** A driver's activation request in progress (11.6–11.10). */
+export interface Activation {
+  customerId: string;
+  oemProductId: string;
+  cspOrderId: string;
+  state: 'ordered' | 'active';
+}
+
+/** The content provider's database: its TMF collections, its converged offerings and activations. */
+export interface CpData extends BaseData {
+  convergedOffers: ConvergedRecord[];
+  activations: Activation[];
+  /** Hub subscriptions made once: at the OEM (settlement notes) and at the CSP (order events). */
+  subscribed: string[];
+}
+
+export function cpDefaults(start: Date): CpData {
+  return { ...baseData(start), convergedOffers: [], activations: [], subscribed: [] };
+}

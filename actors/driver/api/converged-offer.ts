@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { harnessOnly } from '../../../tmf/auth.ts';
+import { badRequest } from '../../../tmf/errors.ts';
+import { validateBody } from '../../../tmf/validation.ts';
+import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { relayed } from '../../kit/relay.ts';
+import type { DriverData } from '../store.ts';
+
+const CHANNELS = ['csp', 'content-provider'] as const;
+
+/**
+ * What the driver does in figure 11, as the harness asks it: order the converged offer on the OEM
+ * portal (11.1) or through another channel, and ask the content provider for activation (11.6). A
+ * refusal comes back as the refusing party's TMF error.
+ */
+export function convergedOfferControl(runtime: ActorRuntime<DriverData>): Router {
+  const router = Router();
+  router.post('/portal-order', harnessOnly, async (req, res) => {
+    validateBody('ConvergedOrderRequest', req.body);
+    const body = { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId };
+    res.status(201).json(await relayed(runtime.client('car-manufacturer').post(PARTY_API.portalOrder, body)));
+  });
+  router.post('/channel-order', harnessOnly, async (req, res) => {
+    const channel = req.body?.channel as (typeof CHANNELS)[number];
+    if (!CHANNELS.includes(channel)) throw badRequest('Invalid channel', `channel is one of ${CHANNELS.join(', ')}`);
+    validateBody('ConvergedOrderRequest', req.body);
+    const body = { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId };
+    res.status(201).json(await relayed(runtime.client(channel).post(PARTY_API.channelOrder, body)));
+  });
+  router.post('/request-activation', harnessOnly, async (req, res) => {
+    validateBody('ActivationRequest', req.body);
+    res.status(202).json(await relayed(runtime.client('content-provider').post(PARTY_API.activationRequest, { customerId: req.body.customerId })));
+  });
+  return router;
+}

@@ -1,0 +1,55 @@
+@figure11
+Feature: Figure 11 — ordering and delivering the converged offer
+  A driver orders the converged offer (on the car manufacturer's portal, or through the CSP's or the
+  content provider's channel), later asks the content provider to activate it; at the end of the
+  billing cycle the car manufacturer invoices the driver and pays the partners their shares.
+
+  Background:
+    Given a converged offer "5 GB music download" for "14.99" EUR bundles "Music access" at "4.99" and the CSP's "5 GB infotainment data" at "7.50"
+
+  Scenario: The driver orders on the portal, the service is activated, billed and settled
+    When the driver "cust-alex" orders the converged offer on the car manufacturer's portal
+    Then the car manufacturer created a billing account for "cust-alex"
+    And "cust-alex" has one converged product with status "created"
+    When the driver "cust-alex" asks the content provider to activate the service
+    Then "cust-alex" has one converged product with status "active"
+    And the CSP registered the connectivity subscription for "cust-alex"
+    When the car manufacturer's billing period "2026-01" ends
+    Then the car manufacturer billed "cust-alex" "14.99" EUR before tax
+    And the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    And the shares plus the car manufacturer's margin equal what the driver paid
+    And every exchange on the wire was valid
+    And the recorded sequence matches figure 11
+
+  @steps:11.1,11.2,11.3,11.4,11.5
+  Scenario: A second order of the same offer is refused as incompatible
+    Given the driver "cust-alex" orders the converged offer on the car manufacturer's portal
+    When the driver "cust-alex" orders the converged offer on the car manufacturer's portal
+    Then the answer is a TMF error with status 409
+    And the refusal says "already has product"
+    And "cust-alex" has one converged product with status "created"
+
+  @steps:11.7
+  Scenario: A driver who does not own the service cannot have it activated
+    Given the driver "cust-alex" orders the converged offer on the car manufacturer's portal
+    When the driver "cust-sam" asks the content provider to activate the service
+    Then the answer is a TMF error with status 409
+    And the refusal says "has not bought"
+    And the content provider ordered nothing from the CSP
+
+  @steps:11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12
+  Scenario Outline: The converged offer ordered through the <channel>'s channel ends in the same inventory and billing
+    When the driver "cust-sam" orders the converged offer through the <channel>'s channel
+    Then "cust-sam" has one converged product with status "created"
+    When the driver "cust-sam" asks the content provider to activate the service
+    Then "cust-sam" has one converged product with status "active"
+    When the car manufacturer's billing period "2026-01" ends
+    Then the car manufacturer billed "cust-sam" "14.99" EUR before tax
+    And the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    And every exchange on the wire was valid
+    And the recorded sequence matches figure 11
+
+    Examples:
+      | channel          |
+      | csp              |
+      | content-provider |

@@ -1,0 +1,67 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { Decimal } from 'decimal.js';
+import { ConvergedOffer, ConvergedQuestions } from './screenplay/converged-offer.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+Given('a converged offer {string} for {string} EUR bundles {string} at {string} and the CSP\'s {string} at {string}', async function (this: HarnessWorld, name: string, fee: string, own: string, ownFee: string, csp: string, cspFee: string) {
+  await this.setClock(new Date('2026-01-01T08:00:00Z'));
+  await ConvergedOffer.createCspOffer(this, csp, cspFee);
+  await ConvergedOffer.markEligible(this);
+  await ConvergedOffer.publish(this);
+  await ConvergedOffer.createOwnOffer(this, own, ownFee);
+  await ConvergedOffer.bundle(this, name, fee);
+});
+
+Given(/^the driver "([^"]*)" orders the converged offer on the car manufacturer's portal$/, async function (this: HarnessWorld, customer: string) {
+  await ConvergedOffer.orderOnPortal(this, customer);
+});
+
+When(/^the driver "([^"]*)" orders the converged offer through the (csp|content-provider)'s channel$/, async function (this: HarnessWorld, customer: string, channel: 'csp' | 'content-provider') {
+  await ConvergedOffer.orderThroughChannel(this, customer, channel);
+});
+
+When('the driver {string} asks the content provider to activate the service', async function (this: HarnessWorld, customer: string) {
+  await ConvergedOffer.requestActivation(this, customer);
+});
+
+When("the car manufacturer's billing period {string} ends", async function (this: HarnessWorld, period: string) {
+  await ConvergedOffer.endBillingPeriod(this, period);
+});
+
+Then('the car manufacturer created a billing account for {string}', async function (this: HarnessWorld, customer: string) {
+  const accounts = (await ConvergedQuestions.resources(this, 'car-manufacturer', 'TMF666.billingAccount')).filter((a) => (a.relatedParty as { id: string }[]).some((r) => r.id === customer));
+  assert.equal(accounts.length, 1);
+});
+
+Then('{string} has one converged product with status {string}', async function (this: HarnessWorld, customer: string, status: string) {
+  const products = await ConvergedQuestions.convergedProducts(this, customer);
+  assert.deepEqual(products.map((p) => p.status), [status]);
+  assert.equal((products[0].productOffering as { id: string }).id, this.notes.get('central'), 'the product is of the central converged offering, whatever the channel');
+});
+
+Then('the CSP registered the connectivity subscription for {string}', async function (this: HarnessWorld, customer: string) {
+  const products = (await ConvergedQuestions.resources(this, 'csp', 'TMF637.product')).filter((p) => (p.relatedParty as { id: string }[]).some((r) => r.id === customer));
+  assert.deepEqual(products.map((p) => [(p.productOffering as { id: string }).id, p.status]), [[this.notes.get('cspOffering'), 'active']]);
+});
+
+Then('the content provider ordered nothing from the CSP', async function (this: HarnessWorld) {
+  const orders = (await ConvergedQuestions.resources(this, 'csp', 'TMF622.productOrder'));
+  assert.deepEqual(orders, []);
+});
+
+Then('the car manufacturer billed {string} {string} EUR before tax', async function (this: HarnessWorld, customer: string, amount: string) {
+  const bills = await ConvergedQuestions.billOf(this, customer);
+  assert.deepEqual(bills.map((b) => new Decimal(String((b.taxExcludedAmount as { value: number }).value)).toFixed(2)), [amount]);
+});
+
+Then('the content provider was paid {string} EUR and the CSP {string} EUR', async function (this: HarnessWorld, cp: string, csp: string) {
+  assert.equal((await ConvergedQuestions.paidTo(this, 'content-provider')).toFixed(2), cp);
+  assert.equal((await ConvergedQuestions.paidTo(this, 'csp')).toFixed(2), csp);
+});
+
+Then("the shares plus the car manufacturer's margin equal what the driver paid", async function (this: HarnessWorld) {
+  const { paid, settled, margin } = await ConvergedQuestions.settlementTotals(this);
+  assert.ok(paid.greaterThan(0));
+  assert.equal(settled.plus(margin).toFixed(2), paid.toFixed(2));
+});
