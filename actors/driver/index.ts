@@ -3,11 +3,12 @@ import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { inboxApi } from './api/inbox.ts';
+import { supportCall } from './api/support-call.ts';
 import { driverDefaults } from './store.ts';
 
 /** The driver and the car: no TMF API, a control API (what a person or a car does) and an inbox. */
 export async function startDriver(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('driver', config, driverDefaults, [], {});
-  const app = actorApp(runtime, { tmf: [], partyApi: inboxApi(runtime) });
+  const app = actorApp(runtime, { tmf: [], partyApi: inboxApi(runtime), control: supportCall(runtime) });
   return serve(runtime, app, port);
 }

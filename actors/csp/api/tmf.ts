@@ -7,6 +7,7 @@ import { checkOrderItems, type OrderItem } from '../domain/order-check.ts';
 import { fulfilOrder } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
 import type { Entity } from '../../../tmf/data.ts';
+import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 
 type Runtime = ActorRuntime<CspData>;
 const READ: readonly Method[] = ['GET'];
@@ -28,6 +29,7 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
     { api: 'TMF666', router: collectionOf('TMF666', 'billingAccount') },
     { api: 'TMF637', router: collectionOf('TMF637', 'product', READ_PATCH) },
     { api: 'TMF678', router: many(collectionOf('TMF678', 'customerBill', READ_PATCH), collectionOf('TMF678', 'appliedCustomerBillingRate', READ)) },
+    ...ticketTmfApis(runtime),
   ];
 }
 
