@@ -1,4 +1,4 @@
-import { checkInvoice } from '../../car-manufacturer/domain/invoice-control.ts';
+import { retrieveAndCheckBill } from '../../car-manufacturer/processes/partner-setup.ts';
 import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
@@ -26,10 +26,7 @@ export function followPartnerBills(runtime: Runtime): Promise<string> {
 
 /** Step 9.14: the CSP retrieves the OEM's bill and its items, and checks they add up (the OEM's own invoice control rule). */
 export async function retrievePartnerBill(runtime: Runtime, billId: string): Promise<void> {
-  const oem = runtime.client('car-manufacturer');
-  const bill = await oem.get<Entity>('TMF678', 'customerBill', billId);
-  const { items: rates } = await oem.list<Entity>('TMF678', 'appliedCustomerBillingRate', { 'bill.id': billId });
-  const check = checkInvoice(bill, rates);
+  const check = await retrieveAndCheckBill(runtime.client('car-manufacturer'), billId);
   await runtime.store.update((draft) => {
     (draft.partnerBillChecks ??= []).push(check);
   });
