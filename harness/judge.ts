@@ -10,6 +10,7 @@ const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
   'POST portal-order': 'ConvergedOrderRequest',
   'POST channel-order': 'ConvergedOrderRequest',
   'POST activation-request': 'ActivationRequest',
+  'POST support-request': 'SupportRequest',
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ActorId } from '../core/actor-ids.ts';
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { ConvergedOffer, ConvergedQuestions } from './screenplay/converged-offer.ts';
@@ -62,9 +63,9 @@ Then('the converged offer can be ordered from the catalogs of the CSP, the conte
   }
 });
 
-Then(/^the converged offer is rejected by the (CSP|car manufacturer) because "(.*)"$/, async function (this: HarnessWorld, who: string, reason: string) {
+Then('the converged offer is rejected by the {resolver} because {string}', async function (this: HarnessWorld, reviewer: ActorId, reason: string) {
   const offer = await ConvergedQuestions.centralConverged(this);
-  const review = (offer.partnerReview as Review[]).find((r) => r.partyId === (who === 'CSP' ? 'csp' : 'car-manufacturer'));
+  const review = (offer.partnerReview as Review[]).find((r) => r.partyId === reviewer);
   assert.equal(review?.verdict, 'rejected');
   assert.ok(review.reason?.some((r) => r.includes(reason)), `reasons: ${review.reason?.join('; ')}`);
   assert.equal(offer.lifecycleStatus, 'Rejected');

@@ -55,6 +55,20 @@ test('a subscriber that created an order must hear of its state changes (7.1)', 
   assert.deepEqual(subscribedChangesNotified([order], 'csp', [7]), [], 'no subscription, nothing owed');
 });
 
+test('a ticket owes a status change event only once the wire shows its status moving, and TMF621 calls it a status change', () => {
+  const TICKETS = '/tmf-api/troubleTicket/v4';
+  const ticket = (status: string) => ({ id: 't1', href: `${TICKETS}/troubleTicket/t1`, '@type': 'TroubleTicket', status });
+  const base = { from: 'call-center' as const, to: 'csp' as const, api: 'TMF621' as const };
+  const hub = exchange({ ...base, seq: 1, method: 'POST', path: `${TICKETS}/hub`, status: 201, request: { headers: {}, body: { callback: 'x', query: '' } } });
+  const created = exchange({ ...base, seq: 2, method: 'POST', path: `${TICKETS}/troubleTicket`, status: 201, response: { headers: {}, body: ticket('acknowledged') } });
+  const progressed = exchange({ from: 'harness', to: 'csp', api: 'TMF621', seq: 3, method: 'PATCH', path: `${TICKETS}/troubleTicket/t1`, response: { headers: {}, body: ticket('inProgress') } });
+  const event = exchange({ from: 'csp', to: 'call-center', kind: 'notification', api: 'TMF621', seq: 4, method: 'POST', path: '/listener/troubleTicketStatusChangeEvent', status: 204 });
+  const verdicts = (record: Exchange[]) => subscribedChangesNotified(record, 'csp', [9]).map((f) => f.verdict);
+  assert.deepEqual(verdicts([hub, created]), [], 'a ticket nobody worked on owes no event');
+  assert.deepEqual(verdicts([hub, created, progressed]), ['fail'], 'a status moved without an event');
+  assert.deepEqual(verdicts([hub, created, progressed, event]), ['pass']);
+});
+
 test('every simulated party documents the whole control contract; a partial one names what it lacks', () => {
   assert.deepEqual(missingOperations(controlContract('csp')), []);
   assert.deepEqual(missingOperations({ paths: { '/control/reset': { post: {} } } }).length, 6);

@@ -10,11 +10,14 @@ export const eventTypeOf = (listenerSegment: string) => listenerSegment[0].toUpp
 /** TMF621 calls it a status change; the other APIs a state change. */
 const changeWord = (api: ApiId) => (api === 'TMF621' ? 'StatusChange' : 'StateChange');
 
+/** The event a lifecycle change of an entity of `type` raises: `ProductOrderStateChangeEvent`, `TroubleTicketStatusChangeEvent`. */
+export const lifecycleEventType = (api: ApiId, type: string) => `${type}${changeWord(api)}Event`;
+
 /** Which event a change of `before` into `after` raises. */
 export function changeEventType(api: ApiId, before: Entity, after: Entity): string {
   const type = after['@type'];
   const lifecycle = ['state', 'status'].some((field) => field in after && before[field] !== after[field]);
-  return `${type}${lifecycle ? changeWord(api) : 'AttributeValueChange'}Event`;
+  return lifecycle ? lifecycleEventType(api, type) : `${type}AttributeValueChangeEvent`;
 }
 
 /** Fields whose value differs: the `fieldPath` of an attribute value change event. */

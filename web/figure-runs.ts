@@ -1,5 +1,6 @@
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { driveFigure7 } from '../harness/drive/figure7.ts';
+import { driveFigure9 } from '../harness/drive/figure9.ts';
 import { driveFigure10 } from '../harness/drive/figure10.ts';
 import { driveFigure11 } from '../harness/drive/figure11.ts';
 import { journals } from '../harness/drive/journals.ts';
@@ -16,6 +17,10 @@ export const FIGURE_RUNS: Partial<Record<Figure, FigureRun>> = {
   7: async (ecosystem) => {
     await resetAll(ecosystem);
     await driveFigure7(ecosystem);
+  },
+  9: async (ecosystem) => {
+    await resetAll(ecosystem);
+    await driveFigure9(ecosystem);
   },
   10: async (ecosystem) => {
     await resetAll(ecosystem);

@@ -1,20 +1,16 @@
-import type { Router } from 'express';
-import type { Entity } from '../../tmf/data.ts';
-import { baseData, type BaseData } from '../../tmf/data.ts';
-import { resourceRouter } from '../../tmf/resource.ts';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
+import { callCenterControl } from './api/control.ts';
+import { callCenterListeners } from './api/listeners.ts';
+import { callCenterTmfApis } from './api/tmf.ts';
+import { callCenterBootstrap, callCenterBundles } from './bundles.ts';
+import { callCenterDefaults } from './store.ts';
 
-/** The call center: master trouble tickets, and the payments of its settlements. */
+/** The call center: the driver's phone line, master trouble tickets, SLA follow-up, and its settlements. */
 export async function startCallCenter(config: ActorConfig, port = 0): Promise<RunningActor> {
-  const runtime = await ActorRuntime.start<BaseData>('call-center', config, baseData, [
-    { name: 'cc-resolver', grants: [{ api: 'TMF621', access: 'write' }] },
-    { name: 'cc-payer', grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF676', access: 'write' }] },
-  ], { csp: 'cc-payer', 'car-manufacturer': 'cc-resolver' });
-  const collectionOf = (api: 'TMF621' | 'TMF676', resource: string): Router =>
-    resourceRouter<BaseData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier });
-  const app = actorApp(runtime, { tmf: [{ api: 'TMF621', router: collectionOf('TMF621', 'troubleTicket') }, { api: 'TMF676', router: collectionOf('TMF676', 'payment') }] });
+  const runtime = await ActorRuntime.start('call-center', config, callCenterDefaults, callCenterBundles, callCenterBootstrap);
+  const app = actorApp(runtime, { tmf: callCenterTmfApis(runtime), control: callCenterControl(runtime), listeners: callCenterListeners(runtime) });
   return serve(runtime, app, port);
 }

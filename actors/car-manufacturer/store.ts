@@ -1,12 +1,16 @@
-import { type BaseData, baseData } from '../../tmf/data.ts';
+import { baseData, type Entity } from '../../tmf/data.ts';
+import type { TicketData } from '../trouble-tickets/data.ts';
+import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
 import { seedOemData } from './domain/seed.ts';
 
 /** The OEM's database: its TMF collections, plus what the CSP told it at onboarding. */
-export interface OemData extends BaseData {
+export interface OemData extends TicketData {
   /** The API bundle the CSP granted (step 7.3); empty until onboarded. */
   cspBundle: string;
   /** The OEM's invoice control of each bill it received: items summed against the bill (step 7.9). */
   billChecks: BillCheck[];
+  /** Copies of the CSP's trouble tickets, kept from its events (step 9.9). */
+  cspTickets?: Entity[];
 }
 
 export interface BillCheck {
@@ -20,6 +24,6 @@ export interface BillCheck {
 
 export function oemDefaults(start: Date): OemData {
   const data: OemData = { ...baseData(start), cspBundle: '', billChecks: [] };
-  data.resources = seedOemData();
+  data.resources = { ...seedOemData(), 'TMF623.sla': seedSlas('car-manufacturer', start) };
   return data;
 }

@@ -23,6 +23,8 @@ export const cspBundles: readonly Bundle[] = [
       { api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'TMF629', access: 'write' }, { api: 'TMF676', access: 'write' },
       { api: 'TMF632', access: 'write' }, { api: 'TMF635', access: 'read' }, { api: 'TMF666', access: 'write' },
       { api: 'TMF678', access: 'read' }, { api: 'TMF637', access: 'read' },
+      // Partners exchange trouble tickets: redirects both ways, and the OEM follows the CSP's (figure 9).
+      { api: 'TMF621', access: 'write' },
     ],
   },
   { name: CSP_BUNDLES.troubleTicketing, grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'TMF676', access: 'write' }] },

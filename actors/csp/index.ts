@@ -3,6 +3,7 @@ import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { cspControl } from './api/control.ts';
+import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
 import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
@@ -11,6 +12,7 @@ import { cspDefaults } from './store.ts';
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners: convergedOfferListeners(runtime) });
+  const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners });
   return serve(runtime, app, port);
 }

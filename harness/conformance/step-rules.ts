@@ -1,7 +1,7 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import { fromTmf, sum } from '../../core/money.ts';
-import { parseTmfPath } from '../../tmf/apis.ts';
-import { listenerName } from '../../tmf/events.ts';
+import { parseTmfPath, resourceOf } from '../../tmf/apis.ts';
+import { lifecycleEventType, listenerName } from '../../tmf/events.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { succeeded } from '../flows/wire-match.ts';
@@ -44,22 +44,38 @@ function compareSum(bill: Record<string, unknown>, rates: readonly Record<string
 
 /**
  * A party that subscribed to the state changes of a resource it then created hears of them: the
- * provider notifies `<resource>StateChangeEvent` to its listener (e.g. 7.1: the partner order).
+ * provider notifies its lifecycle change event to its listener (e.g. 7.1: the partner order's
+ * `productOrderStateChangeEvent`; TMF621 says `troubleTicketStatusChangeEvent`).
  */
 export const subscribedChangesNotified: StepRule = (exchanges, party, figures) => {
   const created = exchanges.filter((e) => e.to === party && e.from !== 'harness' && e.method === 'POST' && e.status === 201 && !hubPath(e));
   return created.flatMap((post): Finding[] => {
-    const resource = parseTmfPath(post.path.split('?')[0])?.resource;
-    if (!resource) return [];
-    const event = `${resource}StateChangeEvent`;
+    const info = parseTmfPath(post.path.split('?')[0]);
+    const resource = info?.resource;
+    if (!info || !resource) return [];
+    const event = listenerName(lifecycleEventType(info.api, resourceOf(info.api, resource).type));
     const subscribed = exchanges.some((e) => e.from === post.from && e.to === party && e.method === 'POST' && succeeded(e) && hubPath(e) === post.api
       && listensTo(String((e.request.body as { query?: string } | undefined)?.query ?? ''), event));
-    if (!subscribed) return [];
+    if (!subscribed || !lifecycleMoved(post, resource, exchanges, party)) return [];
     const heard = exchanges.some((e) => e.from === party && e.to === post.from && e.kind === 'notification' && e.path.split('?')[0].endsWith(`/listener/${event}`) && e.seq > post.seq);
     const cell = { ...cellOf(post, party, figures), operation: `event ${event}` };
     return [{ ...cell, verdict: heard ? 'pass' : 'fail', source: 'rule', rule: 'a subscriber hears of the state changes of what it created', message: heard ? `${post.from} was notified ${event}` : `${post.from} subscribed to ${post.api} ${event[0].toUpperCase() + event.slice(1)} and created ${resource} #${post.seq}, but ${party} never notified a state change`, scenario: post.scenario, exchange: refOf(post, !heard) }];
   });
 };
+
+/**
+ * Whether the wire shows the created entity's state or status moving on: a later answer of the party
+ * shows it with another value. An order is the provider's to fulfil (acknowledged never stays), so an
+ * order always counts as moving; a ticket moves only when somebody works on it in the scenario.
+ */
+function lifecycleMoved(post: Exchange, resource: string, exchanges: readonly Exchange[], party: ActorId): boolean {
+  if (post.api === 'TMF622') return true;
+  const created = post.response.body as Record<string, unknown> | undefined;
+  const lifecycle = (e: Record<string, unknown>) => e.state ?? e.status;
+  if (!created?.id || lifecycle(created) === undefined) return false;
+  return exchanges.some((e) => e.seq > post.seq && e.to === party && succeeded(e) && parseTmfPath(e.path.split('?')[0])?.resource === resource
+    && [e.response.body].flat().some((b) => (b as Record<string, unknown> | undefined)?.id === created.id && lifecycle(b as Record<string, unknown>) !== lifecycle(created)));
+}
 
 /** Every step rule the conformance run applies to each scenario. */
 export const STEP_RULES: readonly StepRule[] = [billEqualsItems, subscribedChangesNotified];

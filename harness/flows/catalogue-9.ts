@@ -138,6 +138,8 @@ export const FIGURE_9: readonly FlowStep[] = [
     title: 'TMF676 POST payment',
     rule: 'only after acceptance: the CSP pays the settled amount, referencing the note',
     observe: call('csp', 'call-center', 'POST', 'TMF676', 'payment'),
+    // The payer reads the note it pays (amount, reference) where it is issued.
+    related: [call('csp', 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice')],
     after: ['9.12'],
   },
   {

@@ -1,6 +1,6 @@
 /** The parties' own non-TMF bodies that flow steps exchange: the driver's inbox and the onboarding result. */
 import { ACTOR_IDS } from '../../core/actor-ids.ts';
-import { dateTime, listOf, text, type Schema } from './common.ts';
+import { dateTime, listOf, ref, text, type Schema } from './common.ts';
 
 /** What a party tells the driver (an invoice, a ticket outcome, an SLA report), by POST to its inbox. */
 const InboxMessage: Schema = {
@@ -40,4 +40,12 @@ const ActivationRequest: Schema = {
   properties: { customerId: text, productOfferingId: text },
 };
 
-export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult, ConvergedOrderRequest, ActivationRequest];
+/** What the driver tells the call center on the phone (FLOWS 9.1): who calls, and the trouble in their words. */
+const SupportRequest: Schema = {
+  $id: 'SupportRequest',
+  type: 'object',
+  required: ['customer', 'description'],
+  properties: { customer: ref('RelatedParty'), description: text, symptoms: { type: 'array', items: text }, severity: text },
+};
+
+export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult, ConvergedOrderRequest, ActivationRequest, SupportRequest];

@@ -6,10 +6,12 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { acceptOnboarding, buildServiceCatalog, placePartnerOrder } from '../processes/partner-setup.ts';
 import type { OemData } from '../store.ts';
 import { convergedOfferControl } from './converged-offer.ts';
+import { oemFigure9Control } from './settlement-control.ts';
 
 /** The OEM's business triggers, and the control endpoints its partners call. */
 export function oemControl(runtime: ActorRuntime<OemData>): Router {
   const router = Router();
+  router.use(oemFigure9Control(runtime));
   router.post('/partner-order', harnessOnly, async (req, res) => {
     const order = await placePartnerOrder(runtime, req.body?.productOfferingIds);
     res.status(201).json(order);

@@ -18,21 +18,17 @@ const READ: readonly Method[] = ['GET'];
 const involves = (entity: Entity, party: string) => ((entity.relatedParty as { id: string }[] | undefined) ?? []).some((p) => p.id === party);
 
 /**
- * The OEM's APIs for figure 11: orders from partner channels (TMF622), customers (TMF629), the product
- * inventory the content provider reads and activates (TMF637), the drivers' bills (TMF678) and the
- * settlement note advices of converged offers (Billing v2). A partner sees only what involves it.
+ * The OEM's APIs for figure 11: orders from partner channels (TMF622), customers (TMF629) and the product
+ * inventory the content provider reads and activates (TMF637). A partner sees only what involves it.
+ * The drivers' bills (TMF678) and the settlement note advices (Billing v2) share figure 9's collections.
  */
 export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Router }[] {
   const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<OemData, Entity>) =>
     resourceRouter<OemData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
-  const bills = collectionOf('TMF678', 'customerBill', READ);
-  bills.use(collectionOf('TMF678', 'appliedCustomerBillingRate', READ));
   return [
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
     { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], { visible: (p, caller) => involves(p, caller.party), patch: activationPatch }) },
-    { api: 'TMF678', router: bills },
-    { api: 'BillingV2', router: collectionOf('BillingV2', 'settlementNoteAdvice', READ) },
   ];
 }
 

@@ -1,10 +1,11 @@
 import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import type { TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkInvoice } from '../domain/invoice-control.ts';
 import { serviceOfferFrom } from '../domain/service-catalog.ts';
-import type { OemData } from '../store.ts';
+import type { BillCheck, OemData } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
 
@@ -49,11 +50,15 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 
 /** Step 7.9: on a bill notification, fetch the bill and its items and check that they add up. */
 export async function controlInvoice(runtime: Runtime, billId: string): Promise<void> {
-  const csp = runtime.client('csp');
-  const bill = await csp.get<Entity>('TMF678', 'customerBill', billId);
-  const { items: rates } = await csp.list<Entity>('TMF678', 'appliedCustomerBillingRate', { 'bill.id': billId });
-  const check = checkInvoice(bill, rates);
+  const check = await retrieveAndCheckBill(runtime.client('csp'), billId);
   await runtime.store.update((draft) => {
     draft.billChecks.push(check);
   });
+}
+
+/** Fetches a bill and its items from the party that issued it, and checks that they add up (7.9, 9.14). */
+export async function retrieveAndCheckBill(issuer: TmfClient, billId: string): Promise<BillCheck> {
+  const bill = await issuer.get<Entity>('TMF678', 'customerBill', billId);
+  const { items: rates } = await issuer.list<Entity>('TMF678', 'appliedCustomerBillingRate', { 'bill.id': billId });
+  return checkInvoice(bill, rates);
 }

@@ -4,10 +4,12 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { billingRun } from '../processes/billing.ts';
 import type { CspData } from '../store.ts';
 import { convergedOfferControl } from './converged-offer.ts';
+import { cspFigure9Control } from './tickets.ts';
 
 /** The CSP's business triggers. */
 export function cspControl(runtime: ActorRuntime<CspData>): Router {
   const router = Router();
+  router.use(cspFigure9Control(runtime));
   /** End of billing period: `{ "period": "2026-01" }`, default the month before the clock's. */
   router.post('/billing-run', harnessOnly, async (req, res) => {
     const bills = await billingRun(runtime, req.body?.period);

@@ -8,6 +8,7 @@ import { fulfilOrder } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
 import { paymentRouter } from './converged-offer.ts';
 import type { Entity } from '../../../tmf/data.ts';
+import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 
 type Runtime = ActorRuntime<CspData>;
 const READ: readonly Method[] = ['GET'];
@@ -30,6 +31,7 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
     { api: 'TMF637', router: collectionOf('TMF637', 'product', READ_PATCH) },
     { api: 'TMF678', router: many(collectionOf('TMF678', 'customerBill', READ_PATCH), collectionOf('TMF678', 'appliedCustomerBillingRate', READ)) },
     { api: 'TMF676', router: paymentRouter(runtime) },
+    ...ticketTmfApis(runtime),
   ];
 }
 

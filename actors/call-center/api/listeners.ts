@@ -1,0 +1,44 @@
+import type { ActorId } from '../../../core/actor-ids.ts';
+import { callerOf } from '../../../tmf/auth.ts';
+import type { Entity } from '../../../tmf/data.ts';
+import type { EventHandler } from '../../../tmf/hub.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
+import { fetchNote, keepNote } from '../processes/settlement.ts';
+import { violationHeard } from '../processes/sla.ts';
+import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
+import type { CallCenterData } from '../store.ts';
+
+/** The partner that sent an event, when it is one of the resolvers; other senders are ignored. */
+const resolverSending = (req: Parameters<EventHandler>[1]): ActorId | undefined => {
+  const party = req.res ? callerOf(req.res).party : undefined;
+  return (RESOLVERS as readonly string[]).includes(party ?? '') ? (party as ActorId) : undefined;
+};
+
+/**
+ * What the call center hears: ticket progress and resolutions (9.4–9.6), SLA violations (9.21) and
+ * settlement notes (9.11). State follows at once, in event order; calls to peers run in the background.
+ */
+export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Record<string, EventHandler> {
+  const ticketOf = (event: Parameters<EventHandler>[0]) => event.event.troubleTicket as Entity;
+  return {
+    TroubleTicketStatusChangeEvent: async (event, req) => {
+      const from = resolverSending(req);
+      if (from) await ticketChanged(runtime, from, ticketOf(event));
+    },
+    TroubleTicketResolvedEvent: async (event, req) => {
+      const from = resolverSending(req);
+      if (from) await ticketResolved(runtime, from, ticketOf(event));
+    },
+    SlaViolationCreateEvent: async (event, req) => {
+      const provider = resolverSending(req);
+      if (provider) await violationHeard(runtime, provider, event.event.slaViolation as Entity);
+    },
+    SettlementNoteAdviceCreateEvent: (event) => {
+      const note = event.event.settlementNoteAdvice as Entity;
+      runtime.background(() => fetchNote(runtime, String(note.id)));
+    },
+    SettlementNoteAdviceStateChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
+    SettlementNoteAdviceAttributeValueChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
+  };
+}

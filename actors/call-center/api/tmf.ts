@@ -1,0 +1,31 @@
+import type { Router } from 'express';
+import type { ApiId } from '../../../tmf/apis.ts';
+import { items, type Entity } from '../../../tmf/data.ts';
+import { resourceRouter } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { patchedTicket } from '../../trouble-tickets/domain/ticket-status.ts';
+import { checkSettlementPayment, paidNoteId } from '../domain/payment-check.ts';
+import { markPaid } from '../processes/settlement.ts';
+import type { CallCenterData } from '../store.ts';
+
+/** The call center's own TMF APIs: its master tickets (TMF621) and the payments it receives (TMF676). */
+export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api: ApiId; router: Router }[] {
+  const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
+  const tickets = resourceRouter<CallCenterData, Entity>({
+    ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'PATCH'],
+    hooks: { patch: (current, next, { now }) => patchedTicket(current, next, now) },
+  });
+  const payments = resourceRouter<CallCenterData, Entity>({
+    ...base, api: 'TMF676', resource: 'payment', methods: ['GET', 'POST'],
+    hooks: {
+      create(input, { draft, now }) {
+        checkSettlementPayment(input, draft.settlementNotes, items(draft, 'TMF676', 'payment'));
+        return { ...input, status: 'succeeded', statusDate: now.toISOString() };
+      },
+      afterCreate(payment) {
+        runtime.background(() => markPaid(runtime, paidNoteId(payment)!));
+      },
+    },
+  });
+  return [{ api: 'TMF621', router: tickets }, { api: 'TMF676', router: payments }];
+}

@@ -1,0 +1,28 @@
+import type { Entity } from '../../../tmf/data.ts';
+import { INBOX_TOPIC } from '../../../harness/flows/party-api.ts';
+
+type Violation = { metric: string; actualValue: string; operator?: string; referenceValue?: string; unit?: string };
+
+export const violationOf = (v: Entity) => v.violation as Violation;
+
+/** Step 9.22: what the driver is told about a violation of an SLA that covers their service. */
+export function slaReport(violation: Entity, sla: Entity, provider: string): Record<string, unknown> {
+  const v = violationOf(violation);
+  return {
+    from: 'call-center', topic: INBOX_TOPIC.slaReport,
+    subject: `Service level report: ${String(sla.name)}`,
+    body: `${provider} did not meet its commitment (${v.metric}: ${v.actualValue}${v.unit ?? ''}, committed ${v.operator ?? ''} ${v.referenceValue ?? ''}${v.unit ?? ''}). `
+      + 'We have raised an alarm with the team responsible and will keep you informed.',
+    relatedEntity: [{ id: String(violation.id), role: 'slaViolation', '@referredType': 'SlaViolation' }],
+  };
+}
+
+/** Step 9.23: the violation as told to the other party, pointing at the provider's SLA and violation. */
+export function violationNotice(violation: Entity, provider: string, providerUrl: string): Record<string, unknown> {
+  const sla = violation.sla as { id?: string; href?: string; description?: string };
+  return {
+    date: violation.date, violation: violation.violation,
+    sla: { id: sla.id, href: sla.href ? `${providerUrl}${sla.href}` : undefined, description: sla.description },
+    relatedParty: [{ id: provider, role: 'SLAProvider' }, { id: 'call-center', role: 'SLAAuditor' }],
+  };
+}

@@ -1,0 +1,38 @@
+import type { Router } from 'express';
+import type { ApiId } from '../../../tmf/apis.ts';
+import { HARNESS_PARTY } from '../../../tmf/auth.ts';
+import type { Entity } from '../../../tmf/data.ts';
+import { resourceRouter } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
+import { checkSettlementChange, type SettlementState } from '../domain/settlement.ts';
+import { reviseSettlement } from '../processes/settlement.ts';
+import type { OemData } from '../store.ts';
+
+/** Parties a settlement note concerns: its issuer, its receiver and its payer. */
+const concerned = (advice: Entity, party: string) =>
+  ['issuer', 'receiver', 'payer'].some((role) => (advice[role] as { id?: string } | undefined)?.id === party);
+
+/**
+ * Figure 9 at the OEM: trouble tickets and SLAs (shared with the CSP), the call center's settlement
+ * note advices (Billing v2, accepted or disputed by PATCH), and its bills to the CSP (TMF678).
+ */
+export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; router: Router }[] {
+  const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
+  const notes = resourceRouter<OemData, Entity>({
+    ...base, api: 'BillingV2', resource: 'settlementNoteAdvice', methods: ['GET', 'PATCH'],
+    hooks: {
+      visible: (advice, caller) => concerned(advice, caller.party),
+      patch(current, next, { caller }) {
+        checkSettlementChange(current.id, current.state as SettlementState, next.state as SettlementState, caller.party === HARNESS_PARTY);
+        return next;
+      },
+      afterPatch(advice) {
+        if (advice.state === 'disputed') runtime.background(() => reviseSettlement(runtime, advice.id));
+      },
+    },
+  });
+  const bills = resourceRouter<OemData, Entity>({ ...base, api: 'TMF678', resource: 'customerBill', methods: ['GET'] });
+  bills.use(resourceRouter<OemData, Entity>({ ...base, api: 'TMF678', resource: 'appliedCustomerBillingRate', methods: ['GET'] }));
+  return [...ticketTmfApis(runtime), { api: 'BillingV2', router: notes }, { api: 'TMF678', router: bills }];
+}

@@ -1,0 +1,56 @@
+import type { Router } from 'express';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import type { ApiId } from '../../../tmf/apis.ts';
+import { items, type Entity } from '../../../tmf/data.ts';
+import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { TicketData } from '../data.ts';
+import { ALARM, correlate } from '../domain/alarm.ts';
+import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf } from '../domain/redirect.ts';
+import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
+
+/**
+ * TMF621 troubleTicket and TMF623 sla / slaViolation of a party with a resolution team (the CSP and the
+ * OEM): the same rules at both, so the code is shared and each actor registers it with one line.
+ */
+export function ticketTmfApis<D extends TicketData>(runtime: ActorRuntime<D>): { api: ApiId; router: Router }[] {
+  const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
+  const sla = resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'sla', methods: ['GET'] });
+  sla.use(resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET', 'POST'], hooks: violationHooks() }));
+  return [
+    { api: 'TMF621', router: resourceRouter<D, Entity>({ ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'POST', 'PATCH'], hooks: ticketHooks(runtime) }) },
+    { api: 'TMF623', router: sla },
+  ];
+}
+
+function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHooks<D, Entity> {
+  return {
+    create(input, { draft, now }) {
+      refusePingPong(items(draft, 'TMF621', 'troubleTicket'), input, runtime.id);
+      const ticket = openTicket(input, now);
+      // A redirected ticket belongs to the trouble's originator, who follows it here; not to the redirecting team.
+      const originator = originatorOf(ticket);
+      if (originator && relationshipsOf(ticket).some((r) => r.relationshipType === REDIRECTED_FROM)) draft.owners[ticket.href] = originator;
+      if (ticket.ticketType === ALARM) {
+        const { violation, metric } = correlate(ticket, items(draft, 'TMF623', 'slaViolation'));
+        (draft.alarms ??= []).push({ ticket: ticket.id, violation: violation.id, metric, state: 'open' });
+        runtime.journal(draft, JOURNAL.alarmCorrelated, { ticket: ticket.id, violation: violation.id, metric });
+      }
+      return ticket;
+    },
+    patch(current, next, { draft, now }) {
+      const patched = patchedTicket(current, next, now);
+      const handling = draft.alarms?.find((a) => a.ticket === current.id);
+      // Closing the alarm ticket ends the violation's handling (9.27).
+      if (handling && patched.status === 'closed') handling.state = 'closed';
+      return patched;
+    },
+  };
+}
+
+function violationHooks<D extends TicketData>(): ResourceHooks<D, Entity> {
+  return {
+    // A violation told by another party (9.23) is kept as it was reported, dated on arrival when undated.
+    create: (input, { now }) => ({ ...input, date: input.date ?? now.toISOString() }),
+  };
+}

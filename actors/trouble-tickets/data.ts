@@ -1,0 +1,15 @@
+import type { BaseData } from '../../tmf/data.ts';
+
+/** A resolution team's handling of an SLA violation: the alarm ticket it correlated with it (9.26). */
+export interface AlarmHandling {
+  ticket: string;
+  violation: string;
+  metric: string;
+  /** Closed when the alarm ticket is closed: the end of the violation's handling (9.27). */
+  state: 'open' | 'closed';
+}
+
+/** What a party with a resolution team keeps besides its TMF collections (created on first use). */
+export interface TicketData extends BaseData {
+  alarms?: AlarmHandling[];
+}

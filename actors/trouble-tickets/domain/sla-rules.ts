@@ -1,0 +1,74 @@
+import { Decimal } from 'decimal.js';
+import type { Entity } from '../../../tmf/data.ts';
+import { badRequest } from '../../../tmf/errors.ts';
+
+/** A TMF623 v2 rule: what it measures, how it compares and to what (v2 keeps values as strings). */
+export interface SlaRule {
+  id?: string;
+  metric: string;
+  unit?: string;
+  operator: string;
+  referenceValue: string;
+}
+
+/** The metrics the parties' SLAs name. */
+export const METRIC = {
+  availability: 'connectivity.availability',
+  infotainmentAvailability: 'infotainment.availability',
+  resolutionTime: 'ticket.resolutionTime',
+} as const;
+
+const COMPARE: Readonly<Record<string, (actual: Decimal, reference: Decimal) => boolean>> = {
+  '>=': (a, r) => a.gte(r), '>': (a, r) => a.gt(r), '<=': (a, r) => a.lte(r), '<': (a, r) => a.lt(r), '==': (a, r) => a.eq(r),
+};
+
+/** Decimal of a measured value; never a binary float (99.5 must compare exactly). */
+export function measured(value: string | number): Decimal {
+  try {
+    const d = new Decimal(String(value));
+    if (d.isFinite()) return d;
+  } catch { /* fall through */ }
+  throw badRequest('Invalid measurement', `A measured value is a decimal number, got '${String(value)}'`);
+}
+
+/** Whether an actual value keeps the rule (true) or breaches it (false). */
+export function keeps(rule: SlaRule, actual: Decimal): boolean {
+  const compare = COMPARE[rule.operator];
+  if (!compare) throw new Error(`SLA rule ${rule.id ?? rule.metric} has an unknown operator '${rule.operator}'`);
+  return compare(actual, new Decimal(rule.referenceValue));
+}
+
+/** Every (SLA, rule) on `metric` that `actual` breaches. */
+export function breaches(slas: readonly Entity[], metric: string, actual: Decimal): { sla: Entity; rule: SlaRule }[] {
+  return slas.flatMap((sla) => ((sla.rule as SlaRule[] | undefined) ?? [])
+    .filter((rule) => rule.metric === metric && !keeps(rule, actual))
+    .map((rule) => ({ sla, rule })));
+}
+
+/**
+ * The metric identifier of one measurement: the metric and what it was measured over (a period, a
+ * ticket). The alarm ticket carries it, and the resolution team correlates alarm and violation by it.
+ */
+export const metricId = (metric: string, subject: string) => `${metric}:${subject}`;
+
+/** Hours between two instants, to the hundredth, exactly (e.g. 4 h 30 min → 4.5). */
+export function hoursBetween(from: string, to: string): Decimal {
+  return new Decimal(Date.parse(to) - Date.parse(from)).div(3_600_000).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** The SLAs a party holds: connectivity (CSP) or infotainment (OEM) availability, and ticket resolution. */
+export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Entity[] {
+  const service = provider === 'csp' ? 'Connectivity' : 'Infotainment service';
+  const availability = provider === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
+  const id = provider === 'csp' ? 'sla-csp-0001' : 'sla-oem-0001';
+  return [{
+    id, href: `/tmf-api/slaManagement/v2/sla/${id}`, '@type': 'Sla',
+    name: `${service} SLA`, description: `${service} for connected cars: monthly availability and ticket resolution time`, version: '1',
+    validFor: { startDateTime: start.toISOString() },
+    relatedParty: [{ id: provider, role: 'SLAProvider' }, { id: 'call-center', role: 'SLAConsumer' }],
+    rule: [
+      { id: 'availability', metric: availability, unit: '%', operator: '>=', referenceValue: '99.5', consequence: 'service credit' },
+      { id: 'resolution', metric: METRIC.resolutionTime, unit: 'h', operator: '<=', referenceValue: '4', consequence: 'escalation' },
+    ],
+  }];
+}

@@ -1,0 +1,54 @@
+import type { Decimal } from 'decimal.js';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { items, type Entity } from '../../../tmf/data.ts';
+import { addEntity } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { TicketData } from '../data.ts';
+import { breaches, measured, metricId, type SlaRule } from '../domain/sla-rules.ts';
+
+/** A measurement reported to a party (its monitoring, or the harness's control endpoint). */
+export interface Measurement {
+  metric: string;
+  value: string | number;
+  /** What it was measured over, e.g. the period `2026-03`; part of the metric identifier. */
+  subject: string;
+  /** The affected customer, when there is one. */
+  customer?: { id: string; name?: string };
+}
+
+/**
+ * Step 9.21: an slaViolation with the metric identifier, journaled and notified in the draft's update.
+ * A metric identifier is violated once: reporting the same measurement again changes nothing.
+ */
+export function recordViolation<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, found: { sla: Entity; rule: SlaRule }, id: string, actual: Decimal, customer?: Measurement['customer']): Entity | undefined {
+  const known = items(draft, 'TMF623', 'slaViolation').some((v) => (v.violation as { metric: string }).metric === id);
+  if (known) return undefined;
+  const { sla, rule } = found;
+  const now = runtime.clock.now();
+  const violation = addEntity(draft, 'TMF623', 'slaViolation', {
+    date: now.toISOString(),
+    sla: { id: sla.id, href: sla.href, description: String(sla.name) },
+    violation: {
+      metric: id, unit: rule.unit, referenceValue: rule.referenceValue, operator: rule.operator, actualValue: actual.toString(),
+      rule: { id: rule.id }, consequence: (rule as { consequence?: string }).consequence, comment: `${rule.metric} ${actual.toString()} breaches ${rule.operator} ${rule.referenceValue}`,
+    },
+    relatedParty: [{ id: runtime.id, role: 'SLAProvider' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'EndUser' }] : [])],
+  });
+  runtime.journal(draft, JOURNAL.slaViolated, { violation: violation.id, metric: id, sla: sla.id, actual: actual.toString() });
+  runtime.notifier.enqueue(draft, now, { api: 'TMF623', eventType: 'SlaViolationCreateEvent', resource: 'slaViolation', entity: violation });
+  return violation;
+}
+
+/** Evaluates a measurement against every SLA rule on its metric; returns the violations it created. */
+export function evaluateMeasurement<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, m: Measurement): Entity[] {
+  const actual = measured(m.value);
+  return breaches(items(draft, 'TMF623', 'sla'), m.metric, actual)
+    .flatMap((found) => recordViolation(runtime, draft, found, metricId(m.metric, m.subject), actual, m.customer) ?? []);
+}
+
+/** The control endpoint's measurement (FLOWS 9.21: "fed by a control endpoint that reports measurements"). */
+export async function reportMeasurement<D extends TicketData>(runtime: ActorRuntime<D>, m: Measurement): Promise<Entity[]> {
+  const created = await runtime.store.update((draft) => evaluateMeasurement(runtime, draft, m));
+  runtime.notifier.kick();
+  return created;
+}

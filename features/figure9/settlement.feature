@@ -1,0 +1,42 @@
+@figure9
+Feature: Figure 9 — the call center's settlement and the OEM's ticket invoice
+  At the end of the period the car manufacturer settles the call center: a fee per handled ticket,
+  with a bonus for a resolution within 4 hours and a penalty beyond. The call center accepts or
+  disputes; only an accepted advice is paid, by the CSP, exactly once. The car manufacturer may
+  invoice the CSP per connectivity ticket.
+
+  Background:
+    Given the simulated clock reads "2026-03-02T08:00:00Z"
+    And the car manufacturer is a partner of the CSP
+    And the partners follow the tickets, settlements and bills of figure 9
+    And the driver reported "No mobile data connection" on "2026-03-02T08:00:00Z" and the CSP resolved it on "2026-03-02T10:00:00Z"
+    And the driver reported "The navigation app crashes" on "2026-03-03T08:00:00Z" and the car manufacturer resolved it on "2026-03-03T14:00:00Z"
+
+  @steps:9.1,9.2,9.3,9.5,9.6,9.7,9.8,9.9,9.10,9.11,9.12,9.13
+  Scenario: A disputed settlement is revised, accepted and paid exactly once
+    When the call center's settlement period "2026-03" ends
+    Then the call center holds a settlement note advice with 2 items for "28.50" EUR before tax and "34.20" EUR with tax
+    And the item of the CSP's ticket is "16.50" EUR and the item of the car manufacturer's ticket is "12.00" EUR
+    When the CSP tries to pay the settlement
+    Then the answer is a TMF error with status 409
+    And the answer says "Settlement not accepted"
+    When the call center disputes the settlement: "the late resolution followed a software fault outside our control"
+    Then the settlement is revised to "31.50" EUR before tax and "37.80" EUR with tax
+    When the call center accepts the settlement
+    And the CSP pays the settlement
+    Then the call center received one payment of "37.80" EUR for the settlement
+    And the settlement note advice is "paid"
+    When the CSP tries to pay the settlement
+    Then the answer is a TMF error with status 409
+    And the answer says "Already paid"
+    And the call center received one payment of "37.80" EUR for the settlement
+    And every exchange on the wire was valid
+    And the recorded sequence matches the steps this scenario covers
+
+  @steps:9.1,9.2,9.3,9.5,9.6,9.7,9.8,9.9,9.14 @branch:oem-invoices-csp
+  Scenario: The car manufacturer invoices the CSP per connectivity ticket
+    When the car manufacturer invoices the CSP for the connectivity tickets of "2026-03"
+    Then the CSP retrieved a bill with 1 item for "15.00" EUR before tax and "18.00" EUR with tax
+    And the CSP found the bill's items add up to the bill amount
+    And every exchange on the wire was valid
+    And the recorded sequence matches the steps this scenario covers

@@ -1,0 +1,229 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { Decimal } from 'decimal.js';
+import type { ActorId } from '../core/actor-ids.ts';
+import type { Entity } from '../tmf/data.ts';
+import { Settlement, SettlementQuestions, Sla, Support, TicketQuestions } from './screenplay/figure9.ts';
+import type { HarnessWorld } from './support/world.ts';
+
+/** The two parties with a resolution team, as a scenario names them. */
+const amount = (v: unknown) => new Decimal(String(v)).toFixed(2);
+const metricOf = (v: Entity) => (v.violation as { metric: string }).metric;
+
+Given('the partners follow the tickets, settlements and bills of figure 9', async function (this: HarnessWorld) {
+  await Support.followPartners(this);
+});
+
+Given('the driver reported {string} on {string} and the {resolver} resolved it on {string}', async function (this: HarnessWorld, description: string, openedAt: string, party: ActorId, resolvedAt: string) {
+  await Support.reportedAndResolved(this, description, openedAt, party, resolvedAt);
+});
+
+Given('the call center follows the SLA violations of the CSP and the car manufacturer', async function (this: HarnessWorld) {
+  await Sla.follow(this);
+});
+
+When('the driver calls the call center about {string}', async function (this: HarnessWorld, description: string) {
+  await Support.call(this, description);
+});
+
+When("the {resolver}'s resolution team works on the ticket at {string}", async function (this: HarnessWorld, party: ActorId, at: string) {
+  await Support.teamSets(this, party, 'inProgress', at);
+});
+
+When("the {resolver}'s resolution team resolves the ticket at {string}: {string}", async function (this: HarnessWorld, party: ActorId, at: string, note: string) {
+  await Support.teamSets(this, party, 'resolved', at, note);
+});
+
+When("the {resolver}'s resolution team redirects the ticket to the {resolver}: {string}", async function (this: HarnessWorld, from: ActorId, to: ActorId, reason: string) {
+  await Support.redirect(this, from, to, reason);
+});
+
+When("the {resolver}'s resolution team tries to redirect the ticket back to the {resolver}: {string}", async function (this: HarnessWorld, from: ActorId, to: ActorId, reason: string) {
+  await Support.attempt(this, from, 'redirect-ticket', { to, reason });
+});
+
+When("the {resolver}'s resolution team tries to move the ticket to {string}", async function (this: HarnessWorld, party: ActorId, status: string) {
+  await Support.attempt(this, party, 'ticket-status', { status });
+});
+
+When("the call center's settlement period {string} ends", async function (this: HarnessWorld, period: string) {
+  await Settlement.endPeriod(this, period);
+});
+
+When('the CSP tries to pay the settlement', async function (this: HarnessWorld) {
+  await Settlement.pay(this);
+});
+
+When('the CSP pays the settlement', async function (this: HarnessWorld) {
+  const answer = await Settlement.pay(this);
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+});
+
+When('the call center disputes the settlement: {string}', async function (this: HarnessWorld, reason: string) {
+  await Settlement.decide(this, 'disputed', reason);
+});
+
+When('the call center accepts the settlement', async function (this: HarnessWorld) {
+  await Settlement.decide(this, 'accepted');
+});
+
+When('the car manufacturer invoices the CSP for the connectivity tickets of {string}', async function (this: HarnessWorld, period: string) {
+  await Settlement.invoiceTickets(this, period);
+});
+
+When("the {resolver}'s monitoring reports {string} at {string} for {string}", async function (this: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) {
+  await Sla.measure(this, party, metric, value, subject);
+});
+
+When("the {resolver}'s resolution team resolves the alarm ticket at {string}: {string}", async function (this: HarnessWorld, party: ActorId, at: string, note: string) {
+  await Sla.resolveAlarm(this, party, at, note);
+});
+
+When('figure 9 is driven from start to end', async function (this: HarnessWorld) {
+  await Support.driveAll(this);
+});
+
+Then('the answer says {string}', function (this: HarnessWorld, reason: string) {
+  assert.equal((this.answer?.body as { reason?: string })?.reason, reason);
+});
+
+Then('the call center opened a master ticket for a {string} trouble and sent it to the {resolver}', async function (this: HarnessWorld, nature: string, party: ActorId) {
+  const master = await TicketQuestions.master(this);
+  assert.equal(master.ticketType, nature);
+  const ticket = await TicketQuestions.ticketAt(this, party);
+  assert.ok(ticket, `the ${party} holds a ticket with externalId ${master.id}`);
+  assert.equal(ticket.status, 'acknowledged');
+  const other = party === 'csp' ? 'car-manufacturer' : 'csp';
+  assert.equal(await TicketQuestions.ticketAt(this, other), undefined, `${other} received nothing`);
+  assert.ok((await TicketQuestions.hubs(this))[`${party} TMF621`], `the call center listens to the ${party}'s tickets`);
+});
+
+Then('the call center followed the ticket to {string}', async function (this: HarnessWorld, status: string) {
+  const master = await TicketQuestions.master(this);
+  const history = (master.statusChange as { status: string }[]).map((c) => c.status);
+  assert.ok(history.includes('inProgress') && history.includes(status), `master history ${history.join(' → ')}`);
+});
+
+Then('the driver was told the ticket is resolved: {string}', async function (this: HarnessWorld, resolution: string) {
+  const told = (await TicketQuestions.inbox(this)).filter((m) => m.topic === 'ticket-outcome' && m.relatedEntity?.some((e) => e.id === Support.trouble(this)));
+  assert.equal(told.length, 1, 'one message about the ticket');
+  assert.match(told[0].body, new RegExp(resolution));
+});
+
+Then("the master ticket and the {resolver}'s ticket are closed", async function (this: HarnessWorld, party: ActorId) {
+  assert.equal((await TicketQuestions.master(this)).status, 'closed');
+  assert.equal((await TicketQuestions.ticketAt(this, party))?.status, 'closed');
+});
+
+Then("the {resolver}'s ticket is rejected with the reason {string}", async function (this: HarnessWorld, party: ActorId, reason: string) {
+  const [ticket] = await TicketQuestions.troubleTicketsAt(this, party);
+  assert.equal(ticket.status, 'rejected');
+  assert.equal(ticket.statusChangeReason, reason);
+});
+
+Then("the {resolver} holds a ticket for the trouble related to the {resolver}'s", async function (this: HarnessWorld, party: ActorId, from: ActorId) {
+  const [original] = await TicketQuestions.troubleTicketsAt(this, from);
+  const ticket = await TicketQuestions.ticketAt(this, party);
+  const links = (ticket?.troubleTicketRelationship as { id: string; name: string; relationshipType: string }[]) ?? [];
+  assert.deepEqual(links.map((l) => [l.id, l.name, l.relationshipType]), [[original.id, from, 'redirectedFrom']]);
+});
+
+Then('the master ticket follows the trouble to the {resolver}', async function (this: HarnessWorld, party: ActorId) {
+  const master = await TicketQuestions.master(this);
+  const ticket = await TicketQuestions.ticketAt(this, party);
+  const assigned = (master.troubleTicketRelationship as { id: string; name: string; relationshipType: string }[]).filter((l) => l.relationshipType === 'assignedTo');
+  assert.deepEqual(assigned.map((l) => [l.id, l.name]), [[ticket?.id, party]]);
+  assert.ok((await TicketQuestions.hubs(this))[`${party} TMF621`], `the call center listens to the ${party}'s tickets`);
+});
+
+Then("the {resolver}'s ticket is unchanged", async function (this: HarnessWorld, party: ActorId) {
+  assert.deepEqual(await TicketQuestions.ticketAt(this, party), Support.ticketBefore(this));
+});
+
+Then('the call center holds a settlement note advice with {int} items for {string} EUR before tax and {string} EUR with tax', async function (this: HarnessWorld, count: number, net: string, gross: string) {
+  const note = await SettlementQuestions.noteAtCallCenter(this);
+  assert.ok(note, 'the call center read the advice');
+  assert.equal(note.state, 'issued');
+  assert.equal((note.settlementNoteItem as unknown[]).length, count);
+  assert.deepEqual([amount(note.taxExcludedAmount), amount(note.taxIncludedAmount)], [net, gross]);
+});
+
+Then("the item of the CSP's ticket is {string} EUR and the item of the car manufacturer's ticket is {string} EUR", async function (this: HarnessWorld, csp: string, oem: string) {
+  const note = await SettlementQuestions.noteAtCallCenter(this);
+  const items = note!.settlementNoteItem as { itemLabel: string; taxExcludedAmount: number }[];
+  const of = (party: string) => items.filter((i) => i.itemLabel.includes(`resolved by ${party} `)).map((i) => amount(i.taxExcludedAmount));
+  assert.deepEqual([of('csp'), of('car-manufacturer')], [[csp], [oem]]);
+});
+
+Then('the settlement is revised to {string} EUR before tax and {string} EUR with tax', async function (this: HarnessWorld, net: string, gross: string) {
+  for (const note of [await SettlementQuestions.noteAtOem(this), await SettlementQuestions.noteAtCallCenter(this)]) {
+    assert.equal(note?.state, 'revised');
+    assert.deepEqual([amount(note.taxExcludedAmount), amount(note.taxIncludedAmount)], [net, gross]);
+  }
+});
+
+Then('the call center received one payment of {string} EUR for the settlement', async function (this: HarnessWorld, total: string) {
+  const payments = await SettlementQuestions.payments(this);
+  assert.equal(payments.length, 1);
+  assert.equal(amount((payments[0].totalAmount as { value: number }).value), total);
+  const items = payments[0].paymentItem as { item: { id: string; '@referredType': string } }[];
+  assert.deepEqual(items.map((i) => [i.item.id, i.item['@referredType']]), [[Settlement.note(this), 'SettlementNoteAdvice']]);
+});
+
+Then('the settlement note advice is {string}', async function (this: HarnessWorld, state: string) {
+  assert.equal((await SettlementQuestions.noteAtOem(this))?.state, state);
+  assert.equal((await SettlementQuestions.noteAtCallCenter(this))?.state, state);
+});
+
+Then('the CSP retrieved a bill with {int} item(s) for {string} EUR before tax and {string} EUR with tax', async function (this: HarnessWorld, count: number, net: string, gross: string) {
+  const [bill] = await SettlementQuestions.oemBills(this);
+  assert.ok(bill, 'the OEM issued a bill');
+  assert.deepEqual([amount((bill.taxExcludedAmount as { value: number }).value), amount((bill.taxIncludedAmount as { value: number }).value)], [net, gross]);
+  const checks = await SettlementQuestions.cspBillChecks(this);
+  assert.deepEqual(checks.map((c) => [c.billId, c.items]), [[bill.id, count]]);
+});
+
+Then("the CSP found the bill's items add up to the bill amount", async function (this: HarnessWorld) {
+  const [check] = await SettlementQuestions.cspBillChecks(this);
+  assert.equal(check.matches, true, `items ${check.itemsTotal} vs bill ${check.amount}`);
+});
+
+Then("the {resolver} holds an SLA violation with the metric identifier {string}", async function (this: HarnessWorld, party: ActorId, metric: string) {
+  assert.deepEqual((await TicketQuestions.violations(this, party)).map(metricOf), [metric]);
+});
+
+Then('the {resolver} holds no SLA violation', async function (this: HarnessWorld, party: ActorId) {
+  assert.deepEqual(await TicketQuestions.violations(this, party), []);
+});
+
+Then('the driver received an SLA report about {string}', async function (this: HarnessWorld, metric: string) {
+  const reports = (await TicketQuestions.inbox(this)).filter((m) => m.topic === 'sla-report');
+  assert.equal(reports.length, 1);
+  assert.ok(reports[0].body.includes(metric.split(':')[0]), reports[0].body);
+});
+
+Then('the driver received no SLA report', async function (this: HarnessWorld) {
+  assert.deepEqual((await TicketQuestions.inbox(this)).filter((m) => m.topic === 'sla-report'), []);
+});
+
+Then('the car manufacturer was told of the violation {string}', async function (this: HarnessWorld, metric: string) {
+  assert.deepEqual((await TicketQuestions.violations(this, 'car-manufacturer')).map(metricOf), [metric]);
+});
+
+Then("the {resolver}'s resolution team correlated an alarm ticket with the violation {string}", async function (this: HarnessWorld, party: ActorId, metric: string) {
+  const [violation] = await TicketQuestions.violations(this, party);
+  const alarms = await TicketQuestions.alarms(this, party);
+  assert.deepEqual(alarms.map((a) => [a.violation, a.metric, a.state]), [[violation.id, metric, 'open']]);
+  const ticket = (await TicketQuestions.ticketsAt(this, party)).find((t) => t.id === alarms[0].ticket);
+  assert.equal(ticket?.ticketType, 'alarm');
+});
+
+Then('the alarm ticket is closed at the call center and at the {resolver}', async function (this: HarnessWorld, party: ActorId) {
+  await this.settle();
+  assert.equal((await TicketQuestions.master(this)).status, 'closed');
+  assert.equal((await TicketQuestions.ticketAt(this, party))?.status, 'closed');
+});
+
+Then("the {resolver}'s handling of the violation {string} has ended", async function (this: HarnessWorld, party: ActorId, metric: string) {
+  assert.deepEqual((await TicketQuestions.alarms(this, party)).map((a) => [a.metric, a.state]), [[metric, 'closed']]);
+});

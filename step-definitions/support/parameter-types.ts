@@ -1,0 +1,9 @@
+import { defineParameterType } from '@cucumber/cucumber';
+import type { ActorId } from '../../core/actor-ids.ts';
+
+/**
+ * `{resolver}`: the CSP or the car manufacturer, as the party that resolves tickets or reviews offers.
+ * Cucumber applies a parameter type to every regex capture with the same pattern too, so steps name
+ * these two parties through it and get the actor id.
+ */
+defineParameterType({ name: 'resolver', regexp: /CSP|car manufacturer/, transformer: (s: string): ActorId => (s === 'CSP' ? 'csp' : 'car-manufacturer') });

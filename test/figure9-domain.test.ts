@@ -1,0 +1,179 @@
+/** Unit tests of figure 9's business rules: ticket life cycle, routing, redirect, SLA rules, settlement, payment. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Decimal } from 'decimal.js';
+import { checkSettlementPayment } from '../actors/call-center/domain/payment-check.ts';
+import { natureOf, routeOf } from '../actors/call-center/domain/routing.ts';
+import { checkSettlementChange, handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/settlement.ts';
+import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
+import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
+import { breaches, hoursBetween, keeps, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
+import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
+import { parsePeriodId } from '../core/billing-period.ts';
+import type { Entity } from '../tmf/data.ts';
+import { TmfError } from '../tmf/errors.ts';
+import { validate } from '../tmf/schemas/index.ts';
+
+const NOW = new Date('2026-03-02T08:00:00Z');
+const ticket = (extra: Record<string, unknown> = {}): Entity =>
+  openTicket({ id: 'TT-1', href: '/tt/TT-1', '@type': 'TroubleTicket', description: 'd', severity: 'minor', ticketType: 'connectivity', ...extra }, NOW);
+const refusedWith = (status: number, reason: string) => (e: unknown) => e instanceof TmfError && e.status === status && e.reason === reason;
+
+describe('ticket state machine', () => {
+  test('a new ticket is acknowledged, with its history started', () => {
+    const t = ticket();
+    assert.equal(t.status, 'acknowledged');
+    assert.deepEqual(t.statusChange, [{ status: 'acknowledged', changeDate: NOW.toISOString() }]);
+  });
+
+  test('acknowledged → inProgress → resolved → closed, each change dated, the resolution too', () => {
+    const later = new Date('2026-03-02T10:00:00Z');
+    const resolved = changeStatus(changeStatus(ticket(), 'inProgress', NOW), 'resolved', later, 'fixed');
+    assert.equal(resolved.resolutionDate, later.toISOString());
+    assert.equal(resolved.statusChangeReason, 'fixed');
+    const closed = changeStatus(resolved, 'closed', later);
+    assert.deepEqual((closed.statusChange as { status: string }[]).map((c) => c.status), ['acknowledged', 'inProgress', 'resolved', 'closed']);
+  });
+
+  test('final statuses lead nowhere: closed → inProgress is a 409', () => {
+    for (const final of ['closed', 'cancelled', 'rejected'] as const) assert.deepEqual(TICKET_TRANSITIONS[final], []);
+    const closed = { ...ticket(), status: 'closed' };
+    assert.throws(() => changeStatus(closed, 'inProgress', NOW), refusedWith(409, 'Illegal status transition'));
+  });
+
+  test('a resolved ticket may be taken up again, an acknowledged one cannot be closed unresolved', () => {
+    assert.equal(canMove('resolved', 'inProgress'), true);
+    assert.equal(canMove('acknowledged', 'closed'), false);
+    assert.equal(canMove('held', 'held'), true);
+  });
+});
+
+describe('routing rules', () => {
+  test('connectivity troubles go to the CSP, app and vehicle troubles to the OEM', () => {
+    assert.deepEqual(routeOf({ description: 'No mobile data connection since this morning' }), { nature: 'connectivity', resolver: 'csp' });
+    assert.deepEqual(routeOf({ description: 'The music streaming app freezes on the screen' }), { nature: 'infotainment', resolver: 'car-manufacturer' });
+    assert.deepEqual(routeOf({ description: 'A warning light about the brake' }), { nature: 'vehicle', resolver: 'car-manufacturer' });
+  });
+
+  test('the nature most words point at wins; symptoms count; nothing recognised is a vehicle trouble', () => {
+    assert.equal(natureOf({ description: 'The navigation app shows no map', symptoms: ['no network', 'no signal', 'roaming'] }), 'connectivity');
+    assert.equal(natureOf({ description: 'It makes a strange noise' }), 'vehicle');
+    assert.equal(natureOf({ description: 'Happy about the apple' }), 'vehicle', 'whole words only: "apple" is no "app"');
+  });
+});
+
+describe('redirect', () => {
+  test('only to the other resolver, of a ticket that may still be rejected', () => {
+    assert.equal(checkRedirect(ticket(), 'csp', 'car-manufacturer'), 'car-manufacturer');
+    assert.throws(() => checkRedirect(ticket(), 'csp', 'csp'), refusedWith(400, 'Invalid redirect target'));
+    assert.throws(() => checkRedirect(ticket(), 'csp', 'driver'), refusedWith(400, 'Invalid redirect target'));
+    assert.throws(() => checkRedirect({ ...ticket(), status: 'resolved' }, 'csp', 'car-manufacturer'), refusedWith(409, 'Illegal status transition'));
+  });
+
+  test('a trouble this party already turned away cannot come back (ping-pong)', () => {
+    const turnedAway = { ...ticket({ externalId: 'M-1' }), status: 'rejected', statusChangeReason: 'not ours' };
+    assert.throws(() => refusePingPong([turnedAway], ticket({ externalId: 'M-1' }), 'csp'), refusedWith(409, 'Redirect ping-pong'));
+    refusePingPong([turnedAway], ticket({ externalId: 'M-2' }), 'csp');
+    refusePingPong([{ ...turnedAway, status: 'closed' }], ticket({ externalId: 'M-1' }), 'csp');
+  });
+});
+
+describe('SLA rules', () => {
+  const [sla] = seedSlas('csp', NOW);
+
+  test('availability ≥ 99.5 %: 99.5 keeps it, 99.49 breaches it, compared exactly', () => {
+    const rule = { metric: 'connectivity.availability', operator: '>=', referenceValue: '99.5' };
+    assert.equal(keeps(rule, new Decimal('99.5')), true);
+    assert.equal(keeps(rule, new Decimal('99.49')), false);
+    assert.deepEqual(breaches([sla], 'connectivity.availability', new Decimal('99.2')).map((b) => b.rule.id), ['availability']);
+    assert.deepEqual(breaches([sla], 'connectivity.availability', new Decimal('99.9')), []);
+  });
+
+  test('resolution ≤ 4 h: 4 h keeps it, 4 h 1 min breaches it', () => {
+    assert.equal(hoursBetween('2026-03-02T08:00:00Z', '2026-03-02T12:00:00Z').toString(), '4');
+    assert.deepEqual(breaches([sla], 'ticket.resolutionTime', hoursBetween('2026-03-02T08:00:00Z', '2026-03-02T12:00:00Z')), []);
+    assert.equal(breaches([sla], 'ticket.resolutionTime', hoursBetween('2026-03-02T08:00:00Z', '2026-03-02T12:01:00Z')).length, 1);
+  });
+
+  test('the seeded SLAs are valid TMF623 v2 entities', () => {
+    for (const provider of ['csp', 'car-manufacturer'] as const) assert.deepEqual(validate('Sla', seedSlas(provider, NOW)[0], 'response'), []);
+  });
+
+  test('an alarm is correlated with the violation of its metric identifier, or refused', () => {
+    const violation = { id: '1', href: '/v/1', '@type': 'SlaViolation', violation: { metric: 'connectivity.availability:2026-03', actualValue: '99.2' } };
+    const alarm = ticket({ ticketType: 'alarm', relatedEntity: [{ id: 'connectivity.availability:2026-03', role: 'slaMetric', '@referredType': 'SlaMetric' }] });
+    assert.equal(correlate(alarm, [violation]).violation.id, '1');
+    assert.throws(() => correlate(alarm, []), refusedWith(400, 'Unknown metric'));
+    assert.throws(() => correlate(ticket({ ticketType: 'alarm' }), [violation]), refusedWith(400, 'Alarm without metric'));
+  });
+});
+
+describe('settlement computation', () => {
+  const period = parsePeriodId('2026-03');
+  const t = (party: string, id: string, external: string, status: string, created: string, resolved?: string, extra: Record<string, unknown> = {}): KnownTicket => ({
+    party, ticket: { id, href: `/${id}`, '@type': 'TroubleTicket', externalId: external, status, creationDate: created, ...(resolved ? { resolutionDate: resolved } : {}), ticketType: 'connectivity', ...extra },
+  });
+
+  test('one handled ticket per trouble: a redirected one counts once, from its first ticket; alarms and unresolved ones not at all', () => {
+    const handled = handledTickets([
+      t('csp', 'TT-1', 'M-1', 'rejected', '2026-03-02T08:00:00Z'),
+      t('car-manufacturer', 'TT-1', 'M-1', 'closed', '2026-03-02T08:30:00Z', '2026-03-02T13:00:00Z'),
+      t('csp', 'TT-2', 'M-2', 'resolved', '2026-03-03T08:00:00Z', '2026-03-03T09:00:00Z'),
+      t('csp', 'TT-3', 'M-3', 'inProgress', '2026-03-04T08:00:00Z'),
+      t('csp', 'TT-4', 'A-1', 'closed', '2026-03-04T08:00:00Z', '2026-03-04T09:00:00Z', { ticketType: 'alarm' }),
+      t('csp', 'TT-5', 'M-5', 'closed', '2026-02-27T08:00:00Z', '2026-02-28T09:00:00Z'),
+    ], period);
+    assert.deepEqual(handled.map((h) => [h.trouble, h.resolver, h.hours.toString()]), [['M-1', 'car-manufacturer', '5'], ['M-2', 'csp', '1']]);
+  });
+
+  test('fee 15.00 EUR: +10 % within 4 h, −20 % beyond, exact to the cent', () => {
+    const h = (hours: string) => ({ trouble: 'M', openedAt: '', resolvedAt: '', resolver: 'csp', hours: new Decimal(hours) });
+    assert.equal(ticketAmount(h('4'), SETTLEMENT_POLICY).amount.toString(), '16.50 EUR');
+    assert.equal(ticketAmount(h('4.01'), SETTLEMENT_POLICY).amount.toString(), '12.00 EUR');
+    assert.equal(ticketAmount(h('1'), { ...SETTLEMENT_POLICY, feePerTicket: '10.05', bonusPercent: '3' }).amount.toString(), '10.35 EUR', '10.3515 rounds half-up');
+  });
+
+  test('the advice has one item per ticket, taxed per line, totals the exact sums; a revision waives the penalties', () => {
+    const handled = [
+      { trouble: 'M-1', openedAt: '', resolvedAt: '', resolver: 'csp', hours: new Decimal('2') },
+      { trouble: 'M-2', openedAt: '', resolvedAt: '', resolver: 'car-manufacturer', hours: new Decimal('6') },
+    ];
+    const body = settlementAdvice(handled, SETTLEMENT_POLICY, period, NOW);
+    assert.deepEqual([body.taxExcludedAmount, body.taxIncludedAmount], [28.5, 34.2]);
+    assert.deepEqual((body.settlementNoteItem as { itemId: string; taxIncludedAmount: number }[]).map((i) => [i.itemId, i.taxIncludedAmount]), [['M-1', 19.8], ['M-2', 14.4]]);
+    const advice = { ...body, id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice' } as Entity;
+    assert.deepEqual(validate('SettlementNoteAdvice', advice, 'response'), []);
+    const revised = revisedAdvice({ ...advice, state: 'disputed', disputeReason: 'x' }, SETTLEMENT_POLICY);
+    assert.deepEqual([revised.state, revised.revision, revised.taxExcludedAmount, revised.taxIncludedAmount], ['revised', 1, 31.5, 37.8]);
+    assert.throws(() => settlementAdvice([], SETTLEMENT_POLICY, period, NOW), refusedWith(409, 'Nothing to settle'));
+  });
+
+  test('states: issued → accepted | disputed → revised (by the issuer only) → accepted → paid', () => {
+    checkSettlementChange('1', 'issued', 'disputed', false);
+    checkSettlementChange('1', 'disputed', 'revised', true);
+    checkSettlementChange('1', 'accepted', 'paid', false);
+    assert.throws(() => checkSettlementChange('1', 'disputed', 'revised', false), refusedWith(409, 'Only the issuer revises'));
+    assert.throws(() => checkSettlementChange('1', 'issued', 'paid', false), refusedWith(409, 'Illegal settlement state change'));
+    assert.throws(() => checkSettlementChange('1', 'paid', 'accepted', true), refusedWith(409, 'Illegal settlement state change'));
+  });
+});
+
+describe('payment of a settlement at the call center', () => {
+  const note = (state: string): Entity => ({ id: '7', href: '/n/7', '@type': 'SettlementNoteAdvice', state, currencyCode: 'EUR', taxIncludedAmount: 37.8 });
+  const payment = (value: number, id = 'p-1'): Entity => ({
+    id, href: `/p/${id}`, '@type': 'Payment', totalAmount: { unit: 'EUR', value },
+    paymentItem: [{ item: { id: '7', '@referredType': 'SettlementNoteAdvice' } }],
+  });
+
+  test('an accepted note is paid its exact amount, once', () => {
+    assert.equal(checkSettlementPayment(payment(37.8), [note('accepted')], []).id, '7');
+    assert.throws(() => checkSettlementPayment(payment(37.8, 'p-2'), [note('accepted')], [payment(37.8)]), refusedWith(409, 'Already paid'));
+  });
+
+  test('not before acceptance, not another amount, not an unknown note', () => {
+    for (const state of ['issued', 'disputed', 'revised']) assert.throws(() => checkSettlementPayment(payment(37.8), [note(state)], []), refusedWith(409, 'Settlement not accepted'));
+    assert.throws(() => checkSettlementPayment(payment(37.79), [note('accepted')], []), refusedWith(400, 'Wrong amount'));
+    assert.throws(() => checkSettlementPayment(payment(37.8), [], []), refusedWith(400, 'Unknown settlement note'));
+    assert.throws(() => checkSettlementPayment({ ...payment(37.8), paymentItem: [] }, [note('accepted')], []), refusedWith(400, 'No settlement note'));
+  });
+});
