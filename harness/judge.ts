@@ -7,6 +7,7 @@ import type { ValidationIssue } from './exchange.ts';
 const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
   'POST inbox': 'InboxMessage',
   'POST onboarding-result': 'OnboardingResult',
+  'POST service-selection': 'ServiceSelection',
 };
 
 /**

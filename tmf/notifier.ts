@@ -44,9 +44,14 @@ export class Notifier {
     this.#policy = policy;
   }
 
-  /** Adds the event to the outbox of `draft` for every matching subscription. Call inside `store.update`. */
+  /**
+   * Adds the event to the outbox of `draft` for every matching subscription (of the entity's owner, when
+   * it has one). Call inside `store.update`.
+   */
   enqueue(draft: BaseData, now: Date, event: EventToPublish): void {
-    for (const sub of draft.subscriptions.filter((s) => s.api === event.api)) {
+    // An entity one party owns is news for that party only: another partner's subscription must not leak it.
+    const owner = draft.owners[event.entity.href];
+    for (const sub of draft.subscriptions.filter((s) => s.api === event.api && (owner === undefined || s.subscriber === owner))) {
       const body = {
         eventId: `${this.#actor}-${nextId(draft, 'evt')}`,
         eventTime: now.toISOString(),

@@ -1,5 +1,6 @@
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { driveFigure7 } from '../harness/drive/figure7.ts';
+import { driveFigure8 } from '../harness/drive/figure8.ts';
 import { journals } from '../harness/drive/journals.ts';
 import { resetAll, settle } from '../harness/drive/settle.ts';
 import type { Figure } from '../harness/flows/types.ts';
@@ -14,5 +15,9 @@ export const FIGURE_RUNS: Partial<Record<Figure, FigureRun>> = {
   7: async (ecosystem) => {
     await resetAll(ecosystem);
     await driveFigure7(ecosystem);
+  },
+  8: async (ecosystem) => {
+    await resetAll(ecosystem);
+    await driveFigure8(ecosystem);
   },
 };

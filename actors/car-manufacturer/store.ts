@@ -6,6 +6,26 @@ export interface OemData extends BaseData {
   cspBundle: string;
   /** The OEM's invoice control of each bill it received: items summed against the bill (step 7.9). */
   billChecks: BillCheck[];
+  /** Cars sold, with their driver (step 8.1). */
+  cars: SoldCar[];
+  /** Consumption follow-ups of its cars' usage at the CSP (step 8.11). */
+  usageFollowUps: UsageFollowUp[];
+}
+
+/** A car the OEM sold, and who drives it. */
+export interface SoldCar {
+  vehicleId: string;
+  soldAt: string;
+  driver: { givenName: string; familyName: string; email: string };
+}
+
+/** What the OEM saw of its cars' usage at the CSP: records and MB per usage class and status. */
+export interface UsageFollowUp {
+  at: string;
+  vehicles: string[];
+  records: number;
+  megabytesByClass: Record<string, string>;
+  statuses: Record<string, number>;
 }
 
 export interface BillCheck {
@@ -18,5 +38,5 @@ export interface BillCheck {
 }
 
 export function oemDefaults(start: Date): OemData {
-  return { ...baseData(start), cspBundle: '', billChecks: [] };
+  return { ...baseData(start), cspBundle: '', billChecks: [], cars: [], usageFollowUps: [] };
 }
