@@ -110,13 +110,13 @@ describe('live dashboard', () => {
   });
 
   test('a figure not scripted yet answers with a clear error', async () => {
-    await page.click('button[data-figure="8"]');
+    await page.click('button[data-figure="9"]');
     await page.locator('#status.error', { hasText: 'not implemented' }).waitFor();
-    const response = await fetch(`${ecosystem.url}/dashboard/run/8`, { method: 'POST' });
+    const response = await fetch(`${ecosystem.url}/dashboard/run/9`, { method: 'POST' });
     assert.equal(response.status, 501);
     const body = await response.json() as { code: string; '@type': string; message: string };
     assert.equal(body['@type'], 'Error');
-    assert.match(body.message, /figure 8/);
+    assert.match(body.message, /figure 9/);
   });
 
   test('a saved trace replays step by step', async () => {
@@ -139,8 +139,8 @@ describe('live dashboard', () => {
   });
 
   test('the page logged no errors', () => {
-    // Chrome logs every non-2xx fetch; the 501 of figure 8 was asked for above.
-    const unexpected = consoleErrors.filter((m) => !m.location().url.endsWith('/dashboard/run/8'));
+    // Chrome logs every non-2xx fetch; the 501 of figure 9 was asked for above.
+    const unexpected = consoleErrors.filter((m) => !m.location().url.endsWith('/dashboard/run/9'));
     assert.deepEqual(unexpected.map((m) => m.text()), []);
     assert.deepEqual(pageErrors.map((e) => e.message), []);
   });

@@ -59,12 +59,14 @@ export const usageLines: LineSource = (draft, account, period) => {
 };
 
 /**
- * Once the account's bill of the period is issued, its shares are billed; a record whose every share
- * is billed becomes `billed`. Returns the records it touched; a second call finds nothing left.
+ * Once the account's bill of the period is issued, its shares are billed; without a bill (nothing to
+ * charge) only its zero shares are, since they need none. A record whose every share is billed becomes
+ * `billed`. Returns the records it touched; a second call finds nothing left.
  */
-export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod): string[] {
+export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod, billIssued: boolean): string[] {
   const touched = new Set<Entity>();
   for (const { usage, share } of unbilled(draft, account, period)) {
+    if (!billIssued && share.taxExcludedRatingAmount.value !== 0) continue;
     share.isBilled = true;
     touched.add(usage);
   }

@@ -20,9 +20,11 @@ export async function billingRun(runtime: ActorRuntime<CspData>, requested?: str
     for (const bill of issued) {
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: (bill.billingAccount as Entity).id, owner: draft.owners[bill.href] });
       runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
-      const account = collection(draft, 'TMF666', 'billingAccount').find((a) => a.id === (bill.billingAccount as Entity).id)!;
-      const records = markUsageBilled(draft, account, period);
-      if (records.length > 0) runtime.journal(draft, JOURNAL.usageBilled, { bill: bill.id, billingAccount: account.id, records });
+    }
+    for (const account of collection(draft, 'TMF666', 'billingAccount')) {
+      const bill = issued.find((b) => (b.billingAccount as Entity).id === account.id);
+      const records = markUsageBilled(draft, account, period, bill !== undefined);
+      if (records.length > 0) runtime.journal(draft, JOURNAL.usageBilled, { bill: bill?.id, billingAccount: account.id, records });
     }
     return issued;
   });
