@@ -11,6 +11,7 @@ const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
   'POST channel-order': 'ConvergedOrderRequest',
   'POST activation-request': 'ActivationRequest',
   'POST support-request': 'SupportRequest',
+  'POST service-selection': 'ServiceSelection',
 };
 
 /**

@@ -35,7 +35,7 @@ for (const actor of ['csp', 'car-manufacturer'] as const) {
       assert.ok(report.scenarios.length >= 5 && report.scenarios.every((s) => s.passed), 'the scenarios of figure 7 ran and passed');
       const fig7 = report.matrix.filter((r) => r.step.startsWith('7.'));
       assert.ok(fig7.length > 5 && fig7.every((r) => r.verdict === 'pass'), 'every figure 7 row the party takes part in passed');
-      assert.ok(report.matrix.some((r) => r.verdict === 'not exercised' && /no scenario of figure/.test(r.reason ?? '')), 'rows of figures without scenarios are not exercised, and say why');
+      assert.ok(report.matrix.filter((r) => r.verdict === 'not exercised').every((r) => Boolean(r.reason)), 'a row not exercised says why');
       assert.match(out, /conformance PASS/);
       assert.match(out, new RegExp(`${actor} \\(http://127\\.0\\.0\\.1:\\d+\\) must call its peers at:`));
       const peers = JSON.parse(readFileSync(join(dir, 'peers.json'), 'utf8'));

@@ -409,6 +409,24 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.equal(items(f.store.data, 'TMF620', 'productOffering')[0].name, 'of A');
     });
 
+    it('lets a reader of a partner\'s entity read it and hear of its changes, but never change it', async () => {
+      const ofA = await create('of A', KEYS.a);
+      await f.store.update((draft) => {
+        draft.readers[ofA.href] = ['partner-b'];
+        draft.subscriptions.push(
+          { id: 'hub-b', api: 'TMF620', callback: CALLBACK, query: '', subscriber: 'partner-b' },
+          { id: 'hub-d', api: 'TMF620', callback: CALLBACK, query: '', subscriber: 'partner-d' },
+        );
+      });
+      assert.equal((await f.send('GET', ofA.href, KEYS.b)).status, 200);
+      assert.ok((await f.send('GET', OFFERINGS, KEYS.b)).body.some((e: Entity) => e.id === ofA.id), 'listed for its reader');
+      assertTmfError(await f.send('PATCH', ofA.href, KEYS.b, { name: 'hijacked' }), 404, 'NOT_FOUND');
+      assertTmfError(await f.send('DELETE', ofA.href, KEYS.b), 404, 'NOT_FOUND');
+      assert.equal((await f.send('PATCH', ofA.href, KEYS.a, { lifecycleStatus: 'Retired' })).status, 200);
+      const heard = f.store.data.outbox.filter((e) => e.eventName === 'productOfferingAttributeValueChangeEvent').map((e) => e.subscriber);
+      assert.deepEqual(heard, ['partner-b'], 'the reader hears of the change; a partner that may not read it does not');
+    });
+
     it('shows an entity the harness created to every partner', async () => {
       const shared = await create('shared', KEYS.harness);
       assert.equal((await f.send('GET', shared.href, KEYS.a)).status, 200);

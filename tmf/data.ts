@@ -62,10 +62,15 @@ export interface BaseData {
   peerKeys: Record<string, string>;
   /** Which partner an entity belongs to, by href: a partner sees only its own entities (and unowned ones). */
   owners: Record<string, string>;
+  /**
+   * Parties besides the owner that may read an owned entity and hear of its changes, by href (e.g. the
+   * CSP's trouble tickets for the OEM that settles them, step 9.9). Reading never lets them change it.
+   */
+  readers: Record<string, string[]>;
 }
 
 export function baseData(clock: Date): BaseData {
-  return { resources: {}, counters: {}, subscriptions: [], outbox: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {} };
+  return { resources: {}, counters: {}, subscriptions: [], outbox: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
 }
 
 export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;

@@ -44,9 +44,15 @@ export class Notifier {
     this.#policy = policy;
   }
 
-  /** Adds the event to the outbox of `draft` for every matching subscription. Call inside `store.update`. */
+  /**
+   * Adds the event to the outbox of `draft` for every matching subscription (of the entity's owner and
+   * readers, when it has an owner). Call inside `store.update`.
+   */
   enqueue(draft: BaseData, now: Date, event: EventToPublish): void {
-    for (const sub of draft.subscriptions.filter((s) => s.api === event.api)) {
+    // An entity one party owns is news only for that party and its readers: no other subscription hears of it.
+    const owner = draft.owners[event.entity.href];
+    const hears = (party: string) => owner === undefined || party === owner || (draft.readers[event.entity.href] ?? []).includes(party);
+    for (const sub of draft.subscriptions.filter((s) => s.api === event.api && hears(s.subscriber))) {
       const body = {
         eventId: `${this.#actor}-${nextId(draft, 'evt')}`,
         eventTime: now.toISOString(),

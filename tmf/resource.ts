@@ -36,6 +36,11 @@ export interface ResourceHooks<D extends BaseData, E extends Entity> {
   owner?(entity: E, caller: Caller): string | undefined;
   /** Whether the caller may see the entity, beyond ownership (a partner never sees another's entities). */
   visible?(entity: E, caller: Caller, data: Readonly<D>): boolean;
+  /**
+   * Whether a partner may read an entity another party owns (never change it): e.g. a consumer's
+   * billing account, looked up by the partner ordering on it. Absent: owned entities stay private.
+   */
+  sharedWith?(entity: E, caller: Caller, data: Readonly<D>): boolean;
   /** After the change is stored: kick off asynchronous processing (e.g. order fulfilment). */
   afterCreate?(entity: E, caller: Caller): void;
   afterPatch?(entity: E, caller: Caller): void;
@@ -74,14 +79,15 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   const collectionPath = `/${resource}`;
   const entityPath = `/${resource}/:id`;
 
-  const visibleTo = (caller: Caller) => (entity: E) => {
+  const visibleTo = (caller: Caller, access: 'read' | 'write' = 'read') => (entity: E) => {
     if (caller.party === HARNESS_PARTY) return true;
     const owner = store.data.owners[entity.href];
-    return (owner === undefined || owner === caller.party) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
+    const shared = access === 'read' && (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D) ?? false));
+    return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
   };
-  const find = (req: Request, res: Response): E => {
+  const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
     const entity = items<E>(store.data, api, resource).find((e) => e.id === req.params.id);
-    if (!entity || !visibleTo(callerOf(res))(entity)) throw notFound(resource, String(req.params.id));
+    if (!entity || !visibleTo(callerOf(res), access)(entity)) throw notFound(resource, String(req.params.id));
     return entity;
   };
   const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });
@@ -119,7 +125,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
 
   router.patch(entityPath, only(allowed, 'PATCH'), async (req, res) => {
     validateBody(def.updateSchema ?? def.schema, req.body);
-    const current = find(req, res);
+    const current = find(req, res, 'write');
     const caller = callerOf(res);
     const updated = await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
@@ -140,7 +146,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   });
 
   router.delete(entityPath, only(allowed, 'DELETE'), async (req, res) => {
-    const current = find(req, res);
+    const current = find(req, res, 'write');
     await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);

@@ -1,33 +1,32 @@
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { driveFigure7 } from '../harness/drive/figure7.ts';
+import { driveFigure8 } from '../harness/drive/figure8.ts';
 import { driveFigure9 } from '../harness/drive/figure9.ts';
 import { driveFigure10 } from '../harness/drive/figure10.ts';
 import { driveFigure11 } from '../harness/drive/figure11.ts';
 import { journals } from '../harness/drive/journals.ts';
 import { resetAll, settle } from '../harness/drive/settle.ts';
-import type { Figure } from '../harness/flows/types.ts';
+import { BRANCHES, type Branch, type Figure } from '../harness/flows/types.ts';
 
 export { journals, settle };
 
-/** Drives one figure's scenario through the parties' control APIs, until the wire is quiet. */
-export type FigureRun = (ecosystem: Ecosystem) => Promise<void>;
+/** A scripted run of one figure: how to drive it, and the branches of FLOWS.md it takes. */
+export interface FigureRun {
+  readonly drive: (ecosystem: Ecosystem) => Promise<unknown>;
+  readonly branches: readonly Branch[];
+}
 
-/** The figures the dashboard can drive (each from a clean ecosystem); the others are not scripted yet. */
+/** The figures the dashboard can drive; each run starts from a clean ecosystem. */
 export const FIGURE_RUNS: Partial<Record<Figure, FigureRun>> = {
-  7: async (ecosystem) => {
-    await resetAll(ecosystem);
-    await driveFigure7(ecosystem);
-  },
-  9: async (ecosystem) => {
-    await resetAll(ecosystem);
-    await driveFigure9(ecosystem);
-  },
-  10: async (ecosystem) => {
-    await resetAll(ecosystem);
-    await driveFigure10(ecosystem);
-  },
-  11: async (ecosystem) => {
-    await resetAll(ecosystem);
-    await driveFigure11(ecosystem);
-  },
+  7: { drive: driveFigure7, branches: [] },
+  8: { drive: driveFigure8, branches: [BRANCHES.newParty] },
+  9: { drive: driveFigure9, branches: [BRANCHES.misdirected, BRANCHES.oemInvoicesCsp] },
+  10: { drive: driveFigure10, branches: [] },
+  11: { drive: driveFigure11, branches: [] },
 };
+
+/** Runs a figure from a clean ecosystem. */
+export async function runFigure(ecosystem: Ecosystem, run: FigureRun): Promise<void> {
+  await resetAll(ecosystem);
+  await run.drive(ecosystem);
+}

@@ -7,7 +7,7 @@ import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario } from '../harness/flows/match.ts';
 import { TmfCallError } from '../tmf/client.ts';
 import { conflict, notFound, TmfError } from '../tmf/errors.ts';
-import { FIGURE_RUNS, journals } from './figure-runs.ts';
+import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -69,20 +69,21 @@ function figureRunner(ecosystem: Ecosystem) {
     const figure = figureOf(String(req.params.figure));
     const run = FIGURE_RUNS[figure];
     if (!run) {
-      throw new TmfError(501, 'NOT_IMPLEMENTED', 'Figure not implemented yet', `The dashboard cannot drive figure ${figure} yet; only figure 7 is scripted`);
+      throw new TmfError(501, 'NOT_IMPLEMENTED', 'Figure not implemented yet', `The dashboard cannot drive figure ${figure} yet`);
     }
     if (running) throw conflict('A figure is already running', 'Wait for the running figure to finish before starting another');
     running = true;
     try {
       const scenario = `dashboard: figure ${figure} (run ${++runs})`;
       ecosystem.recorder.startScenario(scenario);
-      await run(ecosystem);
-      const verdict = matchScenario({ scenario, figures: [figure], exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
+      await runFigure(ecosystem, run);
+      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
       const [result] = verdict.figures;
       res.json({
         figure,
         scenario,
         ok: verdict.ok,
+        expected: result.expected,
         seen: result.seen.map((s) => s.step),
         missing: result.missing,
         outOfOrder: result.outOfOrder.map((o) => ({ step: o.step, mustFollow: o.mustFollow })),

@@ -11,6 +11,26 @@ export interface OemData extends TicketData {
   billChecks: BillCheck[];
   /** Copies of the CSP's trouble tickets, kept from its events (step 9.9). */
   cspTickets?: Entity[];
+  /** Cars sold, with their driver (step 8.1). */
+  cars: SoldCar[];
+  /** Consumption follow-ups of its cars' usage at the CSP (step 8.11). */
+  usageFollowUps: UsageFollowUp[];
+}
+
+/** A car the OEM sold, and who drives it. */
+export interface SoldCar {
+  vehicleId: string;
+  soldAt: string;
+  driver: { givenName: string; familyName: string; email: string };
+}
+
+/** What the OEM saw of its cars' usage at the CSP: records and MB per usage class and status. */
+export interface UsageFollowUp {
+  at: string;
+  vehicles: string[];
+  records: number;
+  megabytesByClass: Record<string, string>;
+  statuses: Record<string, number>;
 }
 
 export interface BillCheck {
@@ -23,7 +43,7 @@ export interface BillCheck {
 }
 
 export function oemDefaults(start: Date): OemData {
-  const data: OemData = { ...baseData(start), cspBundle: '', billChecks: [] };
+  const data: OemData = { ...baseData(start), cspBundle: '', billChecks: [], cars: [], usageFollowUps: [] };
   data.resources = { ...seedOemData(), 'TMF623.sla': seedSlas('car-manufacturer', start) };
   return data;
 }

@@ -3,9 +3,24 @@ import type { BillCheck } from '../car-manufacturer/store.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
 import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
 import { seedCatalog } from './domain/catalog-seed.ts';
+import type { SplitCriteria } from './domain/split-billing.ts';
 
-/** The CSP's database: the TMF collections (seeded with its catalog and SLAs). */
+/**
+ * Mediation's guiding table (step 8.8): a subscription whose usage is collected, who pays it by role,
+ * and how a record is split between them.
+ */
+export interface UsageCollection {
+  /** The TMF637 product id the car's records name. */
+  product: string;
+  openedAt: string;
+  criteria: SplitCriteria;
+  /** Billing account of each payer role on the order (`buyer`, `thirdPartyPayer`). */
+  payers: Record<string, { id: string; href: string }>;
+}
+
+/** The CSP's database: the TMF collections (seeded with its catalog and SLAs) and mediation's collections. */
 export interface CspData extends TicketData {
+  usageCollections: UsageCollection[];
   /** Subscribed to the central catalog's converged offerings and its settlement notes (figures 10–11). */
   centralCatalogSubscribed?: boolean;
   /** Its control of the OEM's bills for connectivity tickets (step 9.14). */
@@ -13,7 +28,7 @@ export interface CspData extends TicketData {
 }
 
 export function cspDefaults(start: Date): CspData {
-  const data = baseData(start);
+  const data: CspData = { ...baseData(start), usageCollections: [] };
   data.resources = { ...seedCatalog(), 'TMF623.sla': seedSlas('csp', start) };
   return data;
 }

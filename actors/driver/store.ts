@@ -1,3 +1,4 @@
+import { Faker, en } from '@faker-js/faker';
 import { type BaseData, baseData } from '../../tmf/data.ts';
 
 /** A message the driver was told (invoice available, ticket outcome, SLA report, service offer). */
@@ -7,13 +8,39 @@ export interface InboxEntry {
   topic?: string;
   subject: string;
   body?: string;
-  relatedEntity?: unknown[];
+  relatedEntity?: { id: string; href?: string; name?: string; role: string; '@referredType': string }[];
+}
+
+/** Who the driver is: generated from the seed, the same in every run. */
+export interface DriverProfile {
+  givenName: string;
+  familyName: string;
+  email: string;
+}
+
+/** A usage record the car sent to the CSP's mediation (step 8.9), and how the CSP answered. */
+export interface SentUsage {
+  recordId: string;
+  httpStatus: number;
+  /** The record's status at the CSP (`rated`, `rejected`, …), or the refusal's reason. */
+  outcome: string;
+  body: Record<string, unknown>;
 }
 
 export interface DriverData extends BaseData {
   inbox: InboxEntry[];
+  profile: DriverProfile;
+  usageSent: SentUsage[];
 }
 
-export function driverDefaults(start: Date): DriverData {
-  return { ...baseData(start), inbox: [] };
+export function driverProfile(seed: number): DriverProfile {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
+  const givenName = faker.person.firstName();
+  const familyName = faker.person.lastName();
+  return { givenName, familyName, email: faker.internet.email({ firstName: givenName, lastName: familyName, provider: 'example.com' }).toLowerCase() };
+}
+
+export function driverDefaults(start: Date, seed = 0): DriverData {
+  return { ...baseData(start), inbox: [], profile: driverProfile(seed), usageSent: [] };
 }

@@ -1,4 +1,5 @@
 import type { ActorId } from '../../core/actor-ids.ts';
+import { bootstrapKey } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
 import type { Entity } from '../../tmf/data.ts';
 import type { HarnessWorld } from '../support/world.ts';
@@ -17,6 +18,12 @@ export const Partner = {
   async oemCalls(world: HarnessWorld, method: string, path: string, body?: object) {
     const oem = await world.state<{ peerKeys: Record<string, string> }>('car-manufacturer');
     const client = new TmfClient(world.ecosystem.wireUrl('car-manufacturer', 'csp'), oem.peerKeys.csp);
+    return world.call(() => client.request(method, path, body));
+  },
+
+  /** A party calls another with the bootstrap credential every peer starts with (before any onboarding). */
+  async calls(world: HarnessWorld, from: ActorId, to: ActorId, method: string, path: string, body?: object) {
+    const client = new TmfClient(world.ecosystem.wireUrl(from, to), bootstrapKey(world.ecosystem.secret, from, to));
     return world.call(() => client.request(method, path, body));
   },
 

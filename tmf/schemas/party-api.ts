@@ -1,4 +1,4 @@
-/** The parties' own non-TMF bodies that flow steps exchange: the driver's inbox and the onboarding result. */
+/** The parties' own non-TMF bodies that flow steps exchange: the driver's inbox, the onboarding result, the service selection. */
 import { ACTOR_IDS } from '../../core/actor-ids.ts';
 import { dateTime, listOf, ref, text, type Schema } from './common.ts';
 
@@ -48,4 +48,23 @@ const SupportRequest: Schema = {
   properties: { customer: ref('RelatedParty'), description: text, symptoms: { type: 'array', items: text }, severity: text },
 };
 
-export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult, ConvergedOrderRequest, ActivationRequest, SupportRequest];
+/**
+ * The driver's choice (FLOWS 8.2): an infotainment service of the OEM's catalog for one car, and the
+ * driver's agreement to pay its connectivity as 3rd party payer; the advanced offer adds split criteria.
+ */
+const ServiceSelection: Schema = {
+  $id: 'ServiceSelection',
+  type: 'object',
+  required: ['vehicleId', 'productOffering', 'customer', 'thirdPartyPayer'],
+  properties: {
+    vehicleId: text, productOffering: ref('EntityRef'), thirdPartyPayer: { type: 'boolean' },
+    customer: {
+      type: 'object',
+      required: ['givenName', 'familyName', 'email'],
+      properties: { givenName: text, familyName: text, email: { type: 'string', format: 'email' } },
+    },
+    splitBillingCriteria: ref('SplitBillingCriteria'),
+  },
+};
+
+export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult, ServiceSelection, ConvergedOrderRequest, ActivationRequest, SupportRequest];

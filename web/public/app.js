@@ -221,7 +221,8 @@ function markSteps(result) {
   for (const id of result.missing) status.set(id, 'missing');
   for (const o of result.outOfOrder) status.set(o.step, 'out-of-order');
   for (const li of $('checklist').children) {
-    const state = status.get(li.dataset.step) ?? 'not covered';
+    // A step of a branch this run did not take is neither seen nor missing.
+    const state = status.get(li.dataset.step) ?? (result.expected.includes(li.dataset.step) ? 'not covered' : 'other branch');
     li.className = state.replace(' ', '-');
     li.querySelector('.mark').textContent = state;
   }

@@ -1,6 +1,7 @@
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { controlInvoice } from '../processes/partner-setup.ts';
+import { followCspOrder } from '../processes/service-sale.ts';
 import type { OemData } from '../store.ts';
 import { cspTicketListeners } from './ticket-listeners.ts';
 
@@ -12,6 +13,10 @@ export function oemListeners(runtime: ActorRuntime<OemData>): Record<string, Eve
     CustomerBillCreateEvent: (event) => {
       const bill = event.event.customerBill as { id: string };
       runtime.background(() => controlInvoice(runtime, bill.id));
+    },
+    /** Step 8.8: the CSP's connectivity order moved on; the OEM's own order follows. */
+    ProductOrderStateChangeEvent: (event) => {
+      runtime.background(() => followCspOrder(runtime, event.event.productOrder as { id: string; state?: string }));
     },
   };
 }

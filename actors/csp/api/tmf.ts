@@ -1,13 +1,17 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { items } from '../../../tmf/data.ts';
+import { type Entity, items } from '../../../tmf/data.ts';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { CSP_BUNDLES } from '../bundles.ts';
+import { checkConsumerOrder, thirdPartyPayerOf } from '../domain/consumer-order.ts';
+import { mediate } from '../domain/mediation.ts';
+import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
 import { resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkOrderItems, type OrderItem } from '../domain/order-check.ts';
 import { fulfilOrder } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
 import { paymentRouter } from './converged-offer.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 
 type Runtime = ActorRuntime<CspData>;
@@ -26,8 +30,10 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
   return [
     { api: 'TMF620', router: many(...['catalog', 'category', 'productOffering', 'productOfferingPrice'].map((r) => collectionOf('TMF620', r))) },
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST', 'PATCH'], orderHooks(runtime)) },
+    { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ, consumerShared) },
     { api: 'TMF632', router: many(collectionOf('TMF632', 'organization'), collectionOf('TMF632', 'individual')) },
-    { api: 'TMF666', router: collectionOf('TMF666', 'billingAccount') },
+    { api: 'TMF635', router: collectionOf('TMF635', 'usage', ['GET', 'POST'], usageHooks(runtime)) },
+    { api: 'TMF666', router: collectionOf('TMF666', 'billingAccount', undefined, consumerShared) },
     { api: 'TMF637', router: collectionOf('TMF637', 'product', READ_PATCH) },
     { api: 'TMF678', router: many(collectionOf('TMF678', 'customerBill', READ_PATCH), collectionOf('TMF678', 'appliedCustomerBillingRate', READ)) },
     { api: 'TMF676', router: paymentRouter(runtime) },
@@ -39,10 +45,37 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
   return {
     create(input, ctx) {
       checkOrderItems((input.productOrderItem as OrderItem[] | undefined) ?? [], items(ctx.draft, 'TMF620', 'productOffering'));
+      if (thirdPartyPayerOf(input)) checkConsumerOrder(ctx.draft, input, ctx.caller.party);
       return { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
     },
     afterCreate(order, caller) {
       runtime.background(() => fulfilOrder(runtime, order.id, caller.party));
+    },
+  };
+}
+
+/**
+ * Consumer customers and billing accounts belong to the driver, but a split billing partner may read
+ * them: step 8.4 looks the driver up, 8.5 retrieves the account to order on. Bills stay private.
+ */
+const consumerShared: ResourceHooks<CspData, Entity> = {
+  sharedWith: (entity, caller) => caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
+};
+
+/** The mediation intake (steps 8.9–8.10): each record is guided, rated and split as it arrives. */
+function usageHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
+  return {
+    create(input, ctx) {
+      const { usage, intake, owner, shares } = mediate(ctx.draft, { ...input, status: 'received' }, ctx.now);
+      // The OEM sees the usage of its own cars: the record belongs to the owner of its subscription.
+      if (owner) ctx.draft.owners[usage.href] = owner;
+      if (usage.status === 'rated') {
+        runtime.journal(ctx.draft, JOURNAL.usageRated, {
+          usage: usage.id, recordId: intake.recordId, product: intake.subscription, usageClass: intake.usageClass,
+          shares: shares.map((s) => ({ payerRole: s.payerRole, billingAccount: s.billingAccount.id, amount: s.amount.toString() })),
+        });
+      }
+      return usage;
     },
   };
 }

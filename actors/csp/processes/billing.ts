@@ -1,13 +1,15 @@
 import { parsePeriodId, periodContaining, type BillingPeriod } from '../../../core/billing-period.ts';
 import { badRequest } from '../../../tmf/errors.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { collection, type Entity } from '../../../tmf/data.ts';
 import { type LineSource, recurringLines, runBillingCycle } from '../domain/billing-cycle.ts';
+import { markUsageBilled, usageLines } from '../domain/usage-billing.ts';
 import type { CspData } from '../store.ts';
+import { tellDriverOfInvoices } from './invoice-notice.ts';
 
 /** The line sources of the CSP's bill run, in bill order. */
-export const LINE_SOURCES: LineSource[] = [recurringLines];
+export const LINE_SOURCES: LineSource[] = [recurringLines, usageLines];
 
 /** Runs the bill run of a period (default: the month before the clock's) and tells subscribers of each bill. */
 export async function billingRun(runtime: ActorRuntime<CspData>, requested?: string): Promise<Entity[]> {
@@ -19,9 +21,15 @@ export async function billingRun(runtime: ActorRuntime<CspData>, requested?: str
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: (bill.billingAccount as Entity).id, owner: draft.owners[bill.href] });
       runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
     }
+    for (const account of collection(draft, 'TMF666', 'billingAccount')) {
+      const bill = issued.find((b) => (b.billingAccount as Entity).id === account.id);
+      const records = markUsageBilled(draft, account, period, bill !== undefined);
+      if (records.length > 0) runtime.journal(draft, JOURNAL.usageBilled, { bill: bill?.id, billingAccount: account.id, records });
+    }
     return issued;
   });
   runtime.notifier.kick();
+  runtime.background(() => tellDriverOfInvoices(runtime, bills));
   return bills;
 }
 

@@ -6,6 +6,8 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
 import { isPartnerOrder, type OrderItem } from '../domain/order-check.ts';
 import { registerSubscriptions } from '../domain/subscriptions.ts';
+import { thirdPartyPayerOf } from '../domain/consumer-order.ts';
+import { fulfilConsumerOrder } from './consumer-fulfilment.ts';
 import type { CspData } from '../store.ts';
 import { isConvergedConnectivity } from '../domain/partner-offers.ts';
 import { activateConvergedConnectivity } from './converged-offer.ts';
@@ -20,8 +22,9 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
   await setOrderState(runtime, orderId, 'inProgress');
   const order = findOrder(runtime, orderId);
   const items = order.productOrderItem as OrderItem[];
+  if (thirdPartyPayerOf(order)) return fulfilConsumerOrder(runtime, orderId, buyer);
   if (isConvergedConnectivity(items, collection(runtime.store.data, 'TMF620', 'productOffering'))) return activateConvergedConnectivity(runtime, order, buyer);
-  if (!isPartnerOrder(items)) return; // consumer orders are fulfilled by their own process (figure 8)
+  if (!isPartnerOrder(items)) return;
   const onboarding = await runtime.store.update((draft) => {
     const now = runtime.clock.now();
     const { organization, billingAccount, result } = onboardPartner(draft, buyer, tradingNameOf(order, buyer), now, runtime.config.secret, portalUrlFor(runtime, buyer));
@@ -56,7 +59,7 @@ export async function setOrderState(runtime: Runtime, orderId: string, state: st
   runtime.notifier.kick();
 }
 
-function findOrder(runtime: Runtime, orderId: string): Entity {
+export function findOrder(runtime: Runtime, orderId: string): Entity {
   return runtime.store.data.resources['TMF622.productOrder']!.find((o) => o.id === orderId)!;
 }
 

@@ -6,7 +6,7 @@ import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
 import { ALARM, correlate } from '../domain/alarm.ts';
-import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf } from '../domain/redirect.ts';
+import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf, ticketReaders } from '../domain/redirect.ts';
 import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
 
 /**
@@ -31,6 +31,8 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
       // A redirected ticket belongs to the trouble's originator, who follows it here; not to the redirecting team.
       const originator = originatorOf(ticket);
       if (originator && relationshipsOf(ticket).some((r) => r.relationshipType === REDIRECTED_FROM)) draft.owners[ticket.href] = originator;
+      const readers = ticketReaders(runtime.id);
+      if (readers.length > 0) draft.readers[ticket.href] = readers;
       if (ticket.ticketType === ALARM) {
         const { violation, metric } = correlate(ticket, items(draft, 'TMF623', 'slaViolation'));
         (draft.alarms ??= []).push({ ticket: ticket.id, violation: violation.id, metric, state: 'open' });

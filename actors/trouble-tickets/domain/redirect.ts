@@ -57,3 +57,11 @@ export function refusePingPong(tickets: readonly Entity[], incoming: Entity, sel
     `${self} already rejected trouble ${String(incoming.externalId)} (ticket ${rejected.id}: ${String(rejected.statusChangeReason)}); `
     + 'it cannot be redirected back here — escalate to the call center instead', 'REDIRECT_LOOP');
 }
+
+/**
+ * Who besides the ticket's owner reads the tickets a resolver holds: the CSP's tickets reach the OEM,
+ * which settles the call center's work and may invoice the CSP per connectivity ticket (FLOWS 9.9, 9.14).
+ */
+export function ticketReaders(resolver: ActorId): string[] {
+  return resolver === 'csp' ? ['car-manufacturer'] : [];
+}

@@ -1,0 +1,82 @@
+import { Decimal } from 'decimal.js';
+import { INBOX_TOPIC } from '../../../harness/flows/party-api.ts';
+import type { Entity } from '../../../tmf/data.ts';
+import type { SoldCar, UsageFollowUp } from '../store.ts';
+
+/** The driver's choice as the OEM receives it (step 8.2; schema `ServiceSelection`). */
+export interface ServiceSelection {
+  vehicleId: string;
+  productOffering: { id: string };
+  customer: { givenName: string; familyName: string; email: string };
+  thirdPartyPayer: boolean;
+  splitBillingCriteria?: Record<string, unknown>;
+}
+
+/** Who pays the connectivity at the CSP: the individual, and its billing account when it already has one. */
+export interface CspPayer {
+  individual: { id: string; href?: string; name: string };
+  billingAccount?: { id: string; href?: string };
+}
+
+/** Step 8.1: the infotainment services of the OEM's catalog, offered to the driver of a new car. */
+export function serviceOfferMessage(car: SoldCar, offers: readonly Entity[]) {
+  return {
+    from: 'car-manufacturer', topic: INBOX_TOPIC.serviceOffer,
+    subject: `Infotainment services for your car ${car.vehicleId}`,
+    body: `Choose a service; its connectivity is billed to you by the CSP: ${offers.map((o) => String(o.name)).join('; ')}`,
+    relatedEntity: [
+      { id: car.vehicleId, name: 'your car', role: 'vehicle', '@referredType': 'Vehicle' },
+      ...offers.map((o) => ({ id: o.id, href: o.href, name: String(o.name), role: 'serviceOffer', '@referredType': 'ProductOffering' })),
+    ],
+  };
+}
+
+/** The CSP offering an OEM service offer rides on (its `requires` relationship, step 7.6). */
+export const cspOfferingOf = (offer: Entity) => (offer.productOfferingRelationship as { id: string }[] | undefined)?.[0]?.id;
+
+/** Step 8.3: the infotainment service order on the OEM's own TMF622. */
+export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): Record<string, unknown> {
+  const { customer } = selection;
+  return {
+    state: 'acknowledged', orderDate: now.toISOString(), category: 'B2C infotainment', description: `Infotainment service for car ${selection.vehicleId}`,
+    relatedParty: [{ id: customer.email, name: `${customer.givenName} ${customer.familyName}`, role: 'customer', '@referredType': 'Individual' }],
+    productOrderItem: [{
+      id: '1', action: 'add', quantity: 1, productOffering: { id: offer.id, href: offer.href, name: String(offer.name) },
+      product: { productCharacteristic: [{ name: 'vehicleId', value: selection.vehicleId }] },
+    }],
+  };
+}
+
+/**
+ * Step 8.7: the connectivity order at the CSP. The OEM is the buyer, the driver the `thirdPartyPayer`;
+ * an existing customer's account is named so the CSP bills it; the advanced offer carries its criteria.
+ */
+export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): Record<string, unknown> {
+  const characteristics: { name: string; value: unknown }[] = [{ name: 'vehicleId', value: selection.vehicleId }];
+  if (selection.splitBillingCriteria) characteristics.push({ name: 'splitBillingCriteria', value: selection.splitBillingCriteria });
+  return {
+    externalId: ownOrder.id, category: 'B2B2C infotainment connectivity', description: `Infotainment connectivity for car ${selection.vehicleId}`,
+    relatedParty: [
+      { id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' },
+      { ...payer.individual, role: 'thirdPartyPayer', '@referredType': 'Individual' },
+    ],
+    ...(payer.billingAccount ? { billingAccount: payer.billingAccount } : {}),
+    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } }],
+  };
+}
+
+/** Step 8.11: the OEM's summary of its cars' usage records. */
+export function summariseUsage(records: readonly Entity[], vehicles: readonly string[], now: Date): UsageFollowUp {
+  const megabytes = new Map<string, Decimal>();
+  const statuses: Record<string, number> = {};
+  for (const r of records) {
+    const volume = ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === 'volumeMB')?.value;
+    const usageClass = String(r.usageType);
+    megabytes.set(usageClass, (megabytes.get(usageClass) ?? new Decimal(0)).plus(String(volume ?? 0)));
+    statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
+  }
+  return {
+    at: now.toISOString(), vehicles: [...vehicles], records: records.length, statuses,
+    megabytesByClass: Object.fromEntries([...megabytes].map(([k, v]) => [k, v.toFixed()])),
+  };
+}

@@ -1,0 +1,91 @@
+import { Faker, en } from '@faker-js/faker';
+import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { collection, type Entity, items } from '../../../tmf/data.ts';
+import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { addEntity } from '../../../tmf/resource.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { type CspPayer, cspOfferingOf, cspOrderBody, ownOrderBody, type ServiceSelection, serviceOfferMessage, summariseUsage } from '../domain/service-sale.ts';
+import type { OemData, SoldCar } from '../store.ts';
+
+type Runtime = ActorRuntime<OemData>;
+
+/** The OEM's infotainment services: its own catalog's offers that ride on a CSP connectivity offer. */
+const servicesOf = (data: OemData) => items(data, 'TMF620', 'productOffering').filter((o) => o.lifecycleStatus === 'Launched' && cspOfferingOf(o));
+
+/** Step 8.1: a car sold (its VIN generated from the seed); its driver is offered the infotainment services. */
+export async function sellCar(runtime: Runtime, driver: SoldCar['driver']): Promise<SoldCar> {
+  const offers = servicesOf(runtime.store.data);
+  if (offers.length === 0) throw conflict('No service to offer', 'The OEM has no infotainment service in its catalog yet (step 7.6 builds it)');
+  const car = await runtime.store.update((draft) => {
+    const faker = new Faker({ locale: [en] });
+    faker.seed(runtime.config.seed + draft.cars.length);
+    const sold: SoldCar = { vehicleId: faker.vehicle.vin(), soldAt: runtime.clock.now().toISOString(), driver };
+    draft.cars.push(sold);
+    return sold;
+  });
+  await runtime.client('driver').post(PARTY_API.inbox, serviceOfferMessage(car, offers));
+  return car;
+}
+
+/** Step 8.2 received: refused at once (400) unless the car, the service and the driver's agreement hold. */
+export function checkSelection(data: OemData, selection: ServiceSelection): Entity {
+  if (!selection.thirdPartyPayer) throw badRequest('No payer', 'The driver must agree to pay the connectivity as 3rd party payer');
+  if (!data.cars.some((c) => c.vehicleId === selection.vehicleId)) throw badRequest('Unknown car', `No car ${selection.vehicleId} was sold by this OEM`);
+  const offer = servicesOf(data).find((o) => o.id === selection.productOffering.id);
+  if (!offer) throw badRequest('Unknown service', `No infotainment service ${selection.productOffering.id} in the OEM's catalog`);
+  return offer;
+}
+
+/** Steps 8.3–8.7: register the order, find or create the payer at the CSP, order the connectivity there. */
+export async function orderSelectedService(runtime: Runtime, selection: ServiceSelection, offer: Entity): Promise<void> {
+  const ownOrder = await runtime.store.update((draft) => {
+    const order = addEntity(draft, 'TMF622', 'productOrder', ownOrderBody(selection, offer, runtime.clock.now()));
+    runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, vehicleId: selection.vehicleId });
+    return order;
+  });
+  const payer = await payerAtCsp(runtime, selection.customer);
+  const cspOrder = await runtime.client('csp').create<Entity>('TMF622', 'productOrder', cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder));
+  await runtime.store.update((draft) => {
+    const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
+    Object.assign(own, { state: 'inProgress', externalId: cspOrder.id });
+  });
+}
+
+/** Steps 8.4–8.6: the driver as a CSP customer with its billing account (8.5), or as a new individual (8.6). */
+async function payerAtCsp(runtime: Runtime, person: ServiceSelection['customer']): Promise<CspPayer> {
+  const csp = runtime.client('csp');
+  const name = `${person.givenName} ${person.familyName}`;
+  const { items: customers } = await csp.list<Entity>('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
+  const party = customers[0]?.engagedParty as { id: string; href?: string } | undefined;
+  if (party) {
+    const { items: accounts } = await csp.list<Entity>('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
+    const account = accounts.find((a) => a.accountType === 'consumer');
+    return { individual: { id: party.id, href: party.href, name }, billingAccount: account && { id: account.id, href: account.href } };
+  }
+  const individual = await csp.create<Entity>('TMF632', 'individual', {
+    givenName: person.givenName, familyName: person.familyName, status: 'initialized',
+    contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
+  });
+  return { individual: { id: individual.id, href: individual.href, name } };
+}
+
+/** The CSP's order changed state (8.8): the OEM's own order follows it. */
+export async function followCspOrder(runtime: Runtime, cspOrder: { id: string; state?: string }): Promise<void> {
+  await runtime.store.update((draft) => {
+    const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
+    if (own && cspOrder.state) own.state = cspOrder.state;
+  });
+}
+
+/** Step 8.11: the usage of the OEM's cars at the CSP, filtered on their vehicle ids. */
+export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFollowUps'][number]> {
+  const vehicles = runtime.store.data.cars.map((c) => c.vehicleId);
+  if (vehicles.length === 0) throw conflict('No car sold', 'The OEM has no car whose usage it could follow');
+  const { items: records } = await runtime.client('csp').list<Entity>('TMF635', 'usage', { 'usageCharacteristic.value': vehicles.join(',') });
+  const summary = summariseUsage(records, vehicles, runtime.clock.now());
+  await runtime.store.update((draft) => {
+    draft.usageFollowUps.push(summary);
+  });
+  return summary;
+}

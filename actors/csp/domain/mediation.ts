@@ -1,0 +1,109 @@
+import type { Decimal } from 'decimal.js';
+import { periodContaining, periodId } from '../../../core/billing-period.ts';
+import { MoneyDecimal } from '../../../core/money.ts';
+import { collection, type Entity } from '../../../tmf/data.ts';
+import { badRequest, conflict } from '../../../tmf/errors.ts';
+import type { CspData } from '../store.ts';
+import { type Share, splitRecord } from './split-billing.ts';
+import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass } from './usage-rating.ts';
+
+/** Names of the usage characteristics the car sends and mediation adds. */
+export const USAGE_CHAR = {
+  recordId: 'recordId', subscription: 'subscriptionId', vehicle: 'vehicleId', volume: 'volumeMB',
+  included: 'includedMB', chargeable: 'chargeableMB', rejection: 'rejectionReason',
+} as const;
+
+type Characteristic = { name: string; value: unknown; valueType?: string };
+
+export const characteristicsOf = (usage: Entity) => (usage.usageCharacteristic as Characteristic[] | undefined) ?? [];
+export const charValue = (usage: Entity, name: string) => characteristicsOf(usage).find((c) => c.name === name)?.value;
+
+/** What mediation reads from a record the car sent (step 8.9). */
+export interface UsageIntake {
+  readonly recordId: string;
+  readonly subscription: string;
+  readonly usageClass: UsageClass;
+  readonly volumeMB: Decimal;
+  readonly usageDate: Date;
+}
+
+/** A record without these cannot be mediated at all: 400, nothing kept. */
+export function readIntake(usage: Entity): UsageIntake {
+  const reasons: string[] = [];
+  const recordId = charValue(usage, USAGE_CHAR.recordId);
+  const subscription = charValue(usage, USAGE_CHAR.subscription);
+  const volume = charValue(usage, USAGE_CHAR.volume);
+  const usageDate = new Date(String(usage.usageDate));
+  if (typeof recordId !== 'string' || !recordId) reasons.push(`usageCharacteristic '${USAGE_CHAR.recordId}' (the car's record id) is required`);
+  if (typeof subscription !== 'string' || !subscription) reasons.push(`usageCharacteristic '${USAGE_CHAR.subscription}' is required`);
+  if (!isUsageClass(usage.usageType)) reasons.push(`usageType must be one of ${USAGE_CLASSES.join(', ')}, got '${String(usage.usageType)}'`);
+  const volumeMB = typeof volume === 'number' || typeof volume === 'string' ? new MoneyDecimal(String(volume)) : undefined;
+  if (!volumeMB || !volumeMB.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
+  if (Number.isNaN(usageDate.getTime())) reasons.push('usageDate is required');
+  if (reasons.length > 0) throw badRequest('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
+  return { recordId: recordId as string, subscription: subscription as string, usageClass: usage.usageType as UsageClass, volumeMB: volumeMB!, usageDate };
+}
+
+/** What mediation did with a record, for the journal. */
+export interface MediationOutcome {
+  readonly usage: Entity;
+  readonly intake: UsageIntake;
+  /** The product's owner (the OEM), who may see the record; none for a rejected record. */
+  readonly owner?: string;
+  readonly shares: readonly (Share & { billingAccount: { id: string; href: string } })[];
+}
+
+/**
+ * Mediation of one record (steps 8.9–8.10): received → guided to its subscription and payers → rated
+ * (allowance first, then the unit price, rounded per record) → split into one share per payer. A
+ * record id already seen is refused (409) and rates nothing; a record for a subscription mediation
+ * does not collect is kept as `rejected` with the reason, never dropped.
+ */
+export function mediate(draft: CspData, received: Entity, now: Date): MediationOutcome {
+  const intake = readIntake(received);
+  const usages = collection(draft, 'TMF635', 'usage');
+  const seen = usages.find((u) => charValue(u, USAGE_CHAR.recordId) === intake.recordId);
+  if (seen) throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen.id}; it is not rated again`, 'DUPLICATE_USAGE');
+  const collected = draft.usageCollections.find((c) => c.product === intake.subscription);
+  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === intake.subscription);
+  if (!collected || !product) return rejected(received, intake, `unknown subscription ${intake.subscription}: mediation collects no usage for it`);
+  const tariff = tariffFor(product, intake.usageClass, collection(draft, 'TMF620', 'productOffering'), collection(draft, 'TMF620', 'productOfferingPrice'));
+  if (!tariff) return rejected(received, intake, `no usage price for ${intake.usageClass} in the catalog`);
+
+  const rated = rateVolume(intake.volumeMB, usedBefore(usages, intake), tariff);
+  const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({ ...s, billingAccount: collected.payers[s.payerRole] }));
+  const usage: Entity = {
+    ...received,
+    status: 'rated',
+    usageCharacteristic: [
+      ...characteristicsOf(received),
+      { name: USAGE_CHAR.included, valueType: 'number', value: Number(rated.includedMB.toFixed()) },
+      { name: USAGE_CHAR.chargeable, valueType: 'number', value: Number(rated.chargeableMB.toFixed()) },
+    ],
+    relatedParty: shares.map((s) => ({ id: s.billingAccount.id, href: s.billingAccount.href, role: s.payerRole, '@referredType': 'BillingAccount' })),
+    ratedProductUsage: shares.map((s) => ({
+      '@type': 'RatedProductUsage', ratingDate: now.toISOString(), usageRatingTag: rated.tag, ratingAmountType: 'share',
+      offerTariffType: tariff.priceId, isBilled: false, isTaxExempt: false,
+      taxExcludedRatingAmount: s.amount.toTmf(), productRef: { id: product.id, href: product.href },
+      payerRole: s.payerRole, billingAccount: s.billingAccount,
+    })),
+  };
+  return { usage, intake, owner: draft.owners[product.href], shares };
+}
+
+function rejected(received: Entity, intake: UsageIntake, reason: string): MediationOutcome {
+  const usage = {
+    ...received, status: 'rejected', description: `Rejected by mediation: ${reason}`,
+    usageCharacteristic: [...characteristicsOf(received), { name: USAGE_CHAR.rejection, value: reason }],
+  };
+  return { usage, intake, shares: [] };
+}
+
+/** Volume already rated for the same subscription, usage class and month: what the allowance has left. */
+function usedBefore(usages: readonly Entity[], intake: UsageIntake): Decimal {
+  const month = periodId(periodContaining(intake.usageDate));
+  return usages
+    .filter((u) => (u.status === 'rated' || u.status === 'billed') && u.usageType === intake.usageClass)
+    .filter((u) => charValue(u, USAGE_CHAR.subscription) === intake.subscription && periodId(periodContaining(new Date(String(u.usageDate)))) === month)
+    .reduce((acc, u) => acc.plus(new MoneyDecimal(String(charValue(u, USAGE_CHAR.volume)))), new MoneyDecimal(0));
+}

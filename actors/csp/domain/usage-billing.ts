@@ -1,0 +1,75 @@
+import type { Decimal } from 'decimal.js';
+import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
+import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
+import { collection, type Entity } from '../../../tmf/data.ts';
+import type { CspData } from '../store.ts';
+import type { LineSource } from './billing-cycle.ts';
+import { charValue, USAGE_CHAR } from './mediation.ts';
+
+/** A payer's share of a rated record, as mediation stored it in `ratedProductUsage`. */
+interface RatedShare {
+  isBilled: boolean;
+  taxExcludedRatingAmount: { unit: string; value: number };
+  productRef: { id: string };
+  payerRole: string;
+  billingAccount: { id: string };
+}
+
+const sharesOf = (usage: Entity) => (usage.ratedProductUsage as RatedShare[] | undefined) ?? [];
+
+const inPeriod = (usage: Entity, period: BillingPeriod) => {
+  const at = new Date(String(usage.usageDate));
+  return at >= period.start && at < period.end;
+};
+
+/** The account's unbilled shares of rated records of the period, with their record. */
+function unbilled(draft: CspData, account: Entity, period: BillingPeriod): { usage: Entity; share: RatedShare }[] {
+  return collection(draft, 'TMF635', 'usage')
+    .filter((u) => u.status === 'rated' && inPeriod(u, period))
+    .flatMap((usage) => sharesOf(usage).filter((s) => s.billingAccount.id === account.id && !s.isBilled).map((share) => ({ usage, share })));
+}
+
+const className = (usageClass: string) => usageClass.charAt(0).toUpperCase() + usageClass.slice(1);
+
+/**
+ * Usage bill lines of an account (step 8.12): one line per subscription and usage class, the exact
+ * sum of the account's (already rounded) shares. Shares of nothing to pay (included usage) make no line.
+ */
+export const usageLines: LineSource = (draft, account, period) => {
+  const groups = new Map<string, { product: string; usageClass: string; amount: Money; records: number; chargeableMB: Decimal }>();
+  for (const { usage, share } of unbilled(draft, account, period)) {
+    const key = `${share.productRef.id}|${String(usage.usageType)}`;
+    const amount = fromTmf(share.taxExcludedRatingAmount);
+    const group = groups.get(key);
+    const chargeableMB = new MoneyDecimal(String(charValue(usage, USAGE_CHAR.chargeable) ?? 0));
+    if (!group) groups.set(key, { product: share.productRef.id, usageClass: String(usage.usageType), amount, records: 1, chargeableMB });
+    else groups.set(key, { ...group, amount: group.amount.plus(amount), records: group.records + 1, chargeableMB: group.chargeableMB.plus(chargeableMB) });
+  }
+  const products = collection(draft, 'TMF637', 'product');
+  return [...groups.values()].filter((g) => !g.amount.isZero()).map((g) => ({
+    name: `${className(g.usageClass)} data usage (${periodId(period)})`,
+    amount: g.amount,
+    product: products.find((p) => p.id === g.product)!,
+    coverage: { start: period.start, end: period.end },
+    characteristic: [
+      { name: 'usageClass', value: g.usageClass }, { name: 'usageRecords', value: String(g.records) },
+      { name: 'chargeableMB', value: g.chargeableMB.toFixed() },
+    ],
+  }));
+};
+
+/**
+ * Once the account's bill of the period is issued, its shares are billed; without a bill (nothing to
+ * charge) only its zero shares are, since they need none. A record whose every share is billed becomes
+ * `billed`. Returns the records it touched; a second call finds nothing left.
+ */
+export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod, billIssued: boolean): string[] {
+  const touched = new Set<Entity>();
+  for (const { usage, share } of unbilled(draft, account, period)) {
+    if (!billIssued && share.taxExcludedRatingAmount.value !== 0) continue;
+    share.isBilled = true;
+    touched.add(usage);
+  }
+  for (const usage of touched) if (sharesOf(usage).every((s) => s.isBilled)) usage.status = 'billed';
+  return [...touched].map((u) => u.id);
+}

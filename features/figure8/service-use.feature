@@ -1,0 +1,103 @@
+@figure8
+Feature: Figure 8 — service use
+  The driver of a new car picks an infotainment service from the car manufacturer and agrees to pay
+  its connectivity as 3rd party payer. The car manufacturer orders it at the CSP; the car's usage goes
+  through the CSP's mediation (guided, rated, split between the payers) and both payers get their bill.
+
+  Background:
+    Given the simulated clock reads "2026-01-01T08:00:00Z"
+    And the car manufacturer is a partner of the CSP
+    And the car manufacturer has built its service catalog from the CSP's offers
+
+  @branch:new-party
+  Scenario: A new driver pays the infotainment connectivity of a new car, the car manufacturer its telematics
+    When the car manufacturer sells a car to the driver
+    Then the driver is offered the car manufacturer's infotainment services
+    When the driver selects the "5 GB" service and agrees to pay its connectivity
+    Then the CSP has the driver as a new customer with a billing account of its own
+    And the CSP's order was completed, each change of state notified to the car manufacturer
+    And the car's subscription is active, billed to the driver's account, and mediation collects its usage
+    When the car uses 3000 MB of infotainment and 40 MB of telematics data in January
+    Then every usage record is rated, infotainment for the driver and telematics for the car manufacturer
+    And every infotainment record is within the allowance, at no charge
+    When the car manufacturer follows up the usage of its cars
+    Then the car manufacturer saw every usage record of its car
+    When the billing period "2026-01" ends
+    Then the CSP issued one bill to the driver and one to the car manufacturer for "2026-01"
+    And every bill's total equals the sum of its items
+    And the driver's bill charges its monthly fee and no data usage
+    And every usage record of the month is billed
+    And the driver was told once that its invoice is available
+    And every exchange on the wire was valid
+    And the recorded sequence matches figure 8
+
+  @branch:existing-customer
+  Scenario: A driver who is already a CSP customer pays on its existing account, beyond the allowance
+    Given the driver is already a customer of the CSP
+    When the car manufacturer sells a car to the driver
+    And the driver selects the "5 GB" service and agrees to pay its connectivity
+    Then the car manufacturer ordered on the driver's existing billing account
+    And the CSP created no second customer and no second billing account for the driver
+    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    And the car manufacturer follows up the usage of its cars
+    And the billing period "2026-01" ends
+    Then the driver's bill charges the 880 MB beyond the allowance at 0.0125 EUR per MB, rounded per record
+    And every bill's total equals the sum of its items
+    And every usage record of the month is billed
+    And the driver was told once that its invoice is available
+    And every exchange on the wire was valid
+    And the recorded sequence matches figure 8
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: Split by volume threshold: the car manufacturer pays the first 5500 MB of the month, the driver the rest
+    Given the driver has the "5 GB" service, the car manufacturer paying the first 5500 MB of each month
+    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    Then the shares of every usage record add up to its amount
+    And beyond the allowance the car manufacturer pays for 380 MB and the driver for 500 MB
+    And every exchange on the wire was valid
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: Split by percentage: the car manufacturer pays 30 % of the infotainment usage
+    Given the driver has the "5 GB" service, the car manufacturer paying 30 percent of the infotainment usage
+    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    Then the shares of every usage record add up to its amount
+    And the car manufacturer pays 30 percent of every infotainment record, to the cent
+    And every exchange on the wire was valid
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: A usage record sent twice is rated once
+    Given the driver has the "5 GB" service
+    When the car uses 3000 MB of infotainment and 40 MB of telematics data in January
+    And the car sends its last usage record again
+    Then the CSP refused the repeated record as a duplicate
+    And each usage record was received and rated only once
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9
+  Scenario: Usage for an unknown subscription is kept as rejected, with the reason
+    Given the driver has the "5 GB" service
+    When the car reports 100 MB of infotainment on a subscription the CSP does not know
+    Then the CSP kept every one of those records as rejected, naming the unknown subscription
+    And none of them was rated or charged to anyone
+    And every exchange on the wire was valid
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10,8.12,8.13,8.14
+  Scenario: A second bill run of the same month bills nothing twice
+    Given the driver has the "5 GB" service
+    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    And the billing period "2026-01" ends
+    And the CSP runs the bill run of "2026-01" again
+    Then the CSP issued one bill to the driver and one to the car manufacturer for "2026-01"
+    And no bill holds the same item twice and every usage share is billed once
+    And the driver was told once that its invoice is available
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10,8.12,8.13,8.14
+  Scenario: The car manufacturer cannot read the driver's bill, nor another partner the usage
+    Given the driver has the "5 GB" service
+    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    And the billing period "2026-01" ends
+    When the car manufacturer asks the CSP for the driver's bill
+    Then the answer is a TMF error with status 404
+    When the car manufacturer lists its bills at the CSP
+    Then only the car manufacturer's own bill comes back
+    When the content provider asks the CSP for usage records
+    Then the answer is a TMF error with status 403

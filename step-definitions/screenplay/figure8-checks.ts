@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { Decimal } from 'decimal.js';
+import type { Entity } from '../../tmf/data.ts';
+import { FIGURE_8_MONTH } from '../../harness/drive/figure8.ts';
+import { Bills } from './bills.ts';
+import { ServiceUseQuestions as Q } from './figure8.ts';
+import type { HarnessWorld } from '../support/world.ts';
+
+const ALLOWANCE_MB = 5120;
+const OVERAGE_PER_MB = '0.0125';
+const sum = (values: readonly Decimal[]) => values.reduce((a, b) => a.plus(b), new Decimal(0));
+const roleOfRecord = (u: Entity) => Q.sharesOf(u).map((s) => s.payerRole);
+
+/** What figure 8's scenarios expect, each check reading the parties' state. */
+export const ServiceUseChecks = {
+  async offered(world: HarnessWorld) {
+    const { inbox } = await Q.driver(world);
+    const offers = inbox.filter((m) => m.topic === 'service-offer' && m.from === 'car-manufacturer');
+    assert.equal(offers.length, 1, 'one service offer');
+    const services = (offers[0].relatedEntity ?? []).filter((e) => e.role === 'serviceOffer');
+    const catalog = (await Q.oem(world)).resources['TMF620.productOffering'] ?? [];
+    assert.deepEqual(services.map((s) => s.id).sort(), catalog.map((o) => o.id).sort());
+  },
+
+  async newCustomer(world: HarnessWorld) {
+    const { customers, accounts, owners } = await Q.driverAtCsp(world);
+    assert.equal(customers.length, 1, 'one customer for the driver');
+    assert.equal(accounts.length, 1, 'one consumer billing account for the driver');
+    assert.equal(owners[accounts[0].href], 'driver', "the account is the driver's, not the OEM's");
+    const order = await Q.cspOrderFor3rdPartyPayer(world);
+    assert.equal(order?.billingAccount, undefined, 'the OEM named no account: the CSP created it');
+  },
+
+  async orderedOnExistingAccount(world: HarnessWorld) {
+    const { accounts } = await Q.driverAtCsp(world);
+    const order = await Q.cspOrderFor3rdPartyPayer(world);
+    assert.equal((order?.billingAccount as { id: string } | undefined)?.id, accounts[0].id);
+  },
+
+  async noSecondCustomer(world: HarnessWorld) {
+    const { customers, accounts } = await Q.driverAtCsp(world);
+    assert.equal(customers.length, 1);
+    assert.equal(accounts.length, 1);
+  },
+
+  async orderCompletedAndNotified(world: HarnessWorld) {
+    const order = await Q.cspOrderFor3rdPartyPayer(world);
+    assert.equal(order?.state, 'completed');
+    const states = world.ecosystem.recorder.exchangesOf(world.ecosystem.recorder.scenario)
+      .filter((e) => e.from === 'csp' && e.to === 'car-manufacturer' && e.path.endsWith('/listener/productOrderStateChangeEvent'))
+      .map((e) => (e.request.body as { event: { productOrder: Entity } }).event.productOrder)
+      .filter((o) => o.id === order?.id).map((o) => o.state);
+    assert.deepEqual(states, ['inProgress', 'completed']);
+    const own = ((await Q.oem(world)).resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === order?.id);
+    assert.equal(own?.state, 'completed', "the OEM's own order followed the CSP's");
+  },
+
+  async subscriptionCollected(world: HarnessWorld) {
+    const csp = await Q.csp(world);
+    const { accounts } = await Q.driverAtCsp(world);
+    const id = await Q.subscription(world);
+    const product = csp.resources['TMF637.product'].find((p) => p.id === id)!;
+    assert.equal(product.status, 'active');
+    assert.equal((product.billingAccount as { id: string }).id, accounts[0].id);
+    assert.equal(csp.usageCollections.at(-1)?.payers.thirdPartyPayer.id, accounts[0].id);
+  },
+
+  async ratedByClass(world: HarnessWorld) {
+    const usage = await Q.usage(world);
+    assert.ok(usage.length > 0);
+    for (const u of usage) {
+      assert.equal(u.status, 'rated', `${u.id}`);
+      assert.deepEqual(roleOfRecord(u), [u.usageType === 'infotainment' ? 'thirdPartyPayer' : 'buyer']);
+    }
+  },
+
+  async infotainmentIncluded(world: HarnessWorld) {
+    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
+    for (const u of infotainment) {
+      assert.equal((u.ratedProductUsage as { usageRatingTag: string }[])[0].usageRatingTag, 'included usage');
+      assert.equal(sum(Q.sharesOf(u).map(Q.amountOf)).toFixed(2), '0.00');
+    }
+  },
+
+  async followedUp(world: HarnessWorld) {
+    const oem = await Q.oem(world);
+    assert.equal(oem.usageFollowUps.at(-1)?.records, (await Q.usage(world)).length);
+  },
+
+  async oneBillEach(world: HarnessWorld) {
+    for (const owner of ['driver', 'car-manufacturer']) {
+      const bills = (await Q.billsOf(world, owner)).filter((b) => Bills.periodOf(b) === FIGURE_8_MONTH);
+      assert.equal(bills.length, 1, `one bill for ${owner}`);
+    }
+  },
+
+  async driverBillLines(world: HarnessWorld) {
+    const [bill] = await Q.billsOf(world, 'driver');
+    return Q.ratesOf(world, bill);
+  },
+
+  async monthlyFeeOnly(world: HarnessWorld) {
+    const names = (await ServiceUseChecks.driverBillLines(world)).map((r) => String(r.name));
+    assert.deepEqual(names, ['5 GB monthly fee (2026-01)']);
+  },
+
+  async overageRoundedPerRecord(world: HarnessWorld) {
+    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
+    const volumes = infotainment.map((u) => new Decimal(String(Q.char(u, 'volumeMB'))));
+    const chargeable = infotainment.map((u) => new Decimal(String(Q.char(u, 'chargeableMB'))));
+    assert.equal(sum(chargeable).toFixed(3), sum(volumes).minus(ALLOWANCE_MB).toFixed(3), 'chargeable = volume beyond the allowance');
+    assert.equal(sum(chargeable).toFixed(3), '880.000');
+    const expected = sum(chargeable.map((mb) => mb.times(OVERAGE_PER_MB).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
+    const line = (await ServiceUseChecks.driverBillLines(world)).find((r) => String(r.name).startsWith('Infotainment data usage'));
+    assert.equal(new Decimal(String((line?.taxExcludedAmount as { value: number }).value)).toFixed(2), expected.toFixed(2));
+  },
+
+  async allBilled(world: HarnessWorld) {
+    for (const u of await Q.usage(world)) {
+      assert.equal(u.status, 'billed', `${u.id}`);
+      assert.ok(Q.sharesOf(u).every((s) => s.isBilled));
+    }
+  },
+
+  async toldOnce(world: HarnessWorld) {
+    const { inbox } = await Q.driver(world);
+    const notices = inbox.filter((m) => m.topic === 'invoice-available' && m.from === 'csp');
+    const [bill] = await Q.billsOf(world, 'driver');
+    assert.deepEqual(notices.map((n) => n.relatedEntity?.[0]?.id), [bill.id]);
+  },
+
+  async sharesAddUp(world: HarnessWorld) {
+    for (const u of await Q.usage(world)) {
+      const shares = Q.sharesOf(u);
+      assert.ok(shares.length >= 1);
+      const amount = new Decimal(String(Q.char(u, 'chargeableMB'))).times(u.usageType === 'infotainment' ? OVERAGE_PER_MB : '0.02').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      assert.equal(sum(shares.map(Q.amountOf)).toFixed(2), amount.toFixed(2), `${u.id}`);
+    }
+  },
+
+  /** Pays for `mb` MB of overage, give or take a cent per record (each record is rounded on its own). */
+  async thresholdShares(world: HarnessWorld, oemMB: number, driverMB: number) {
+    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
+    const paid = (role: string) => sum(infotainment.flatMap((u) => Q.sharesOf(u).filter((s) => s.payerRole === role).map(Q.amountOf)));
+    const slack = new Decimal(infotainment.length).times('0.01');
+    for (const [role, mb] of [['buyer', oemMB], ['thirdPartyPayer', driverMB]] as const) {
+      const exact = new Decimal(mb).times(OVERAGE_PER_MB);
+      assert.ok(paid(role).minus(exact).abs().lessThanOrEqualTo(slack), `${role} pays ${paid(role).toFixed(2)}, about ${exact.toFixed(2)}`);
+    }
+    assert.ok(paid('buyer').greaterThan(0) && paid('thirdPartyPayer').greaterThan(0));
+  },
+
+  async percentShares(world: HarnessWorld, percent: number) {
+    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
+    let charged = 0;
+    for (const u of infotainment) {
+      const total = sum(Q.sharesOf(u).map(Q.amountOf));
+      if (total.isZero()) continue;
+      charged++;
+      const oem = sum(Q.sharesOf(u).filter((s) => s.payerRole === 'buyer').map(Q.amountOf));
+      assert.ok(oem.minus(total.times(percent).div(100)).abs().lessThan('0.01'), `${u.id}: ${oem.toFixed(2)} of ${total.toFixed(2)}`);
+    }
+    assert.ok(charged > 0, 'some records were charged');
+  },
+
+  async duplicateRefused(world: HarnessWorld) {
+    const { usageSent } = await Q.driver(world);
+    const last = usageSent.at(-1)!;
+    assert.equal(last.httpStatus, 409);
+    assert.equal(last.outcome, 'Duplicate usage record');
+    assert.equal(usageSent.filter((s) => s.recordId === last.recordId).length, 2, 'the car did send it twice');
+  },
+
+  async receivedOnce(world: HarnessWorld) {
+    const ids = (await Q.usage(world)).map((u) => String(Q.char(u, 'recordId')));
+    assert.equal(new Set(ids).size, ids.length);
+    const rated = (await world.journals()).filter((j) => j.type === 'usage.rated').map((j) => (j.data as { recordId: string }).recordId);
+    assert.equal(new Set(rated).size, rated.length);
+    assert.equal(rated.length, ids.length);
+  },
+
+  async rejectedKept(world: HarnessWorld) {
+    const { usageSent } = await Q.driver(world);
+    const usage = await Q.usage(world);
+    assert.ok(usageSent.length > 0);
+    for (const sent of usageSent) {
+      const record = usage.find((u) => Q.char(u, 'recordId') === sent.recordId);
+      assert.equal(record?.status, 'rejected');
+      assert.match(String(Q.char(record!, 'rejectionReason')), /unknown subscription product-9999/);
+    }
+  },
+
+  async nothingRated(world: HarnessWorld) {
+    for (const u of await Q.usage(world)) assert.equal(Q.sharesOf(u).length, 0);
+    assert.equal((await world.journals()).filter((j) => j.type === 'usage.rated').length, 0);
+  },
+
+  async noItemTwice(world: HarnessWorld) {
+    const csp = await Q.csp(world);
+    const rates = csp.resources['TMF678.appliedCustomerBillingRate'] ?? [];
+    const keys = rates.map((r) => `${(r.billingAccount as { id: string }).id}|${String(r.name)}`);
+    assert.equal(new Set(keys).size, keys.length);
+    await ServiceUseChecks.allBilled(world);
+  },
+
+  onlyOwnBill(world: HarnessWorld) {
+    const bills = world.answer?.body as Entity[];
+    assert.equal(world.answer?.status, 200);
+    return Q.billsOf(world, 'car-manufacturer').then((own) => assert.deepEqual(bills.map((b) => b.id), own.map((b) => b.id)));
+  },
+};

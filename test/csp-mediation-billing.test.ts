@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import { parsePeriodId } from '../core/billing-period.ts';
+import { fromTmf, sum } from '../core/money.ts';
+import { collection, type Entity } from '../tmf/data.ts';
+import { addEntity } from '../tmf/resource.ts';
+import { TmfError } from '../tmf/errors.ts';
+import { cspDefaults, type CspData } from '../actors/csp/store.ts';
+import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
+import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
+import { registerExistingCustomer } from '../actors/csp/domain/third-party-payer.ts';
+import { mediate } from '../actors/csp/domain/mediation.ts';
+import { recurringLines, runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
+import { markUsageBilled, usageLines } from '../actors/csp/domain/usage-billing.ts';
+import { usageRecords } from '../actors/driver/domain/usage-records.ts';
+
+const START = new Date('2026-01-01T08:00:00Z');
+const JANUARY = parsePeriodId('2026-01');
+const END = new Date('2026-02-01T00:00:00Z');
+
+/** A CSP with the OEM onboarded and one driver subscribed to the 5 GB package, default split. */
+function subscribedCsp(criteria?: object): { draft: CspData; product: string } {
+  const draft = cspDefaults(START);
+  onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 's', 'http://x');
+  const { individual } = registerExistingCustomer(draft, { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.com' }, START);
+  const order = addEntity(draft, 'TMF622', 'productOrder', {
+    state: 'inProgress',
+    relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: individual.id, role: 'thirdPartyPayer' }],
+    productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' },
+      product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] } }],
+  }, 'car-manufacturer');
+  const { products } = setUpConsumerService(draft, order, 'car-manufacturer', START);
+  return { draft, product: products[0].id };
+}
+
+function send(draft: CspData, body: Record<string, unknown>): Entity {
+  const received = { ...body, id: 'u', href: 'u', '@type': 'Usage' } as Entity;
+  const { usage } = mediate(draft, received, START);
+  const stored = addEntity(draft, 'TMF635', 'usage', usage);
+  return stored;
+}
+
+const drive = (product: string, infotainmentMB: number, telematicsMB: number, seed = 7) =>
+  usageRecords({ subscription: product, vehicleId: 'VIN1', period: JANUARY, infotainmentMB, telematicsMB, sessions: { infotainment: 8, telematics: 4 }, seed, firstRecord: 1 });
+
+describe('mediation', () => {
+  it('guides, rates and splits each record: received → rated with one share per payer', () => {
+    const { draft, product } = subscribedCsp();
+    const usage = drive(product, 6000, 40).map((r) => send(draft, r));
+    assert.ok(usage.every((u) => u.status === 'rated'));
+    const charged = usage.filter((u) => u.usageType === 'infotainment').flatMap((u) => u.ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { unit: string; value: number } }[]);
+    assert.ok(charged.every((s) => s.payerRole === 'thirdPartyPayer'));
+    assert.ok(sum(charged.map((s) => fromTmf(s.taxExcludedRatingAmount)), 'EUR').amount.greaterThan(10.9));
+  });
+
+  it('refuses a record id already seen (409) and rates nothing more', () => {
+    const { draft, product } = subscribedCsp();
+    const [first] = drive(product, 100, 1);
+    send(draft, first);
+    assert.throws(() => mediate(draft, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: TmfError) => e.status === 409 && e.code === 'DUPLICATE_USAGE');
+  });
+
+  it('keeps a record for an unknown subscription as rejected, with the reason, and rates nothing', () => {
+    const { draft } = subscribedCsp();
+    const [record] = drive('product-9999', 100, 1);
+    const usage = send(draft, record);
+    assert.equal(usage.status, 'rejected');
+    assert.match(String(usage.description), /unknown subscription product-9999/);
+    assert.equal(usage.ratedProductUsage, undefined);
+  });
+
+  it('refuses a record without its id or volume (400)', () => {
+    const { draft, product } = subscribedCsp();
+    const [record] = drive(product, 100, 1);
+    assert.throws(() => mediate(draft, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: TmfError) => e.status === 400);
+  });
+});
+
+describe('bill assembly with usage', () => {
+  const run = (draft: CspData) => {
+    const bills = runBillingCycle(draft, JANUARY, END, [recurringLines, usageLines]);
+    for (const account of collection(draft, 'TMF666', 'billingAccount')) {
+      markUsageBilled(draft, account, JANUARY, bills.some((b) => (b.billingAccount as Entity).id === account.id));
+    }
+    return bills;
+  };
+  const criteria = fc.oneof(
+    fc.constant(undefined),
+    fc.integer({ min: 0, max: 9000 }).map((t) => ({ basis: 'volumeThreshold', thresholdMB: t, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' })),
+    fc.integer({ min: 1, max: 99 }).map((p) => ({ basis: 'percentage', shares: [{ payerRole: 'buyer', percent: p }, { payerRole: 'thirdPartyPayer', percent: 100 - p }] })),
+  );
+
+  it('property: bill total = sum of items, every share billed exactly once, a second run bills nothing', () => {
+    fc.assert(fc.property(criteria, fc.integer({ min: 0, max: 12_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1000 }), (c, info, tel, seed) => {
+      const { draft, product } = subscribedCsp(c);
+      const usage = drive(product, info, tel, seed).map((r) => send(draft, r));
+      const shares = usage.flatMap((u) => u.ratedProductUsage as { taxExcludedRatingAmount: { unit: string; value: number } }[]);
+      const bills = run(draft);
+      assert.ok(bills.length >= 1, 'the driver always has its monthly fee');
+      const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate');
+      for (const bill of bills) {
+        const items = rates.filter((r) => (r.bill as { id: string }).id === bill.id);
+        for (const field of ['taxExcludedAmount', 'taxIncludedAmount']) {
+          assert.ok(sum(items.map((r) => fromTmf(r[field] as { unit: string; value: number })), 'EUR').equals(fromTmf(bill[field] as { unit: string; value: number })));
+        }
+      }
+      const usageItems = rates.filter((r) => String(r.name).includes('data usage'));
+      const billedUsage = sum(usageItems.map((r) => fromTmf(r.taxExcludedAmount as { unit: string; value: number })), 'EUR');
+      assert.ok(billedUsage.equals(sum(shares.map((s) => fromTmf(s.taxExcludedRatingAmount)), 'EUR')), 'every share on a bill, none twice');
+      assert.ok(collection(draft, 'TMF635', 'usage').every((u) => u.status === 'billed'));
+      assert.deepEqual(run(draft), []);
+      assert.equal(collection(draft, 'TMF678', 'appliedCustomerBillingRate').length, rates.length);
+    }), { numRuns: 40 });
+  });
+
+  it('the volumes the car reports add up to what it was asked to drive, to the kilobyte', () => {
+    const records = drive('p', 6000.5, 40);
+    const total = records.reduce((acc, r) => acc.plus(String((r.usageCharacteristic as { name: string; value: number }[]).find((c) => c.name === 'volumeMB')!.value)), new Decimal(0));
+    assert.equal(total.toFixed(3), '6040.500');
+    assert.deepEqual(drive('p', 6000.5, 40), records, 'the same seed gives the same records');
+  });
+});
