@@ -3,6 +3,8 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { ConvergedOffer, ConvergedQuestions } from './screenplay/converged-offer.ts';
 import type { HarnessWorld } from './support/world.ts';
+import { PartnerQuestions } from './screenplay/figure7.ts';
+import { Partner } from './screenplay/partner-calls.ts';
 
 type Review = { partyId: string; verdict: string; reason?: string[] };
 
@@ -73,4 +75,13 @@ Then('the converged offer is rejected by the {resolver} because {string}', async
 
 Then('the converged offer is in no product catalog', async function (this: HarnessWorld) {
   for (const actor of ['csp', 'content-provider', 'car-manufacturer'] as const) assert.deepEqual(await ConvergedQuestions.catalogCopies(this, actor), []);
+});
+
+When("the car manufacturer tries to retire the CSP's offering {string}", async function (this: HarnessWorld, id: string) {
+  await Partner.calls(this, 'car-manufacturer', 'csp', 'PATCH', `/tmf-api/productCatalogManagement/v4/productOffering/${id}`, { lifecycleStatus: 'Retired' });
+});
+
+Then("the CSP's offering {string} is still {string}", async function (this: HarnessWorld, id: string, status: string) {
+  const offering = (await PartnerQuestions.cspOfferings(this)).find((o) => o.id === id);
+  assert.equal(offering?.lifecycleStatus, status);
 });

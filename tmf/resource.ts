@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { basePath, resourceOf, type ApiId } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
 import { type BaseData, type Entity, collection, items, nextId } from './data.ts';
-import { methodNotAllowed, notFound } from './errors.ts';
+import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { Notifier } from './notifier.ts';
 import { applyListQuery, mergePatch, parseListQuery } from './query.ts';
@@ -54,6 +54,12 @@ export interface ResourceOptions<D extends BaseData, E extends Entity> {
   readonly notifier: Notifier;
   /** Defaults to every method. */
   readonly methods?: readonly Method[];
+  /**
+   * Which entities a partner may PATCH or DELETE: `visible` (default) — any it can see, unowned ones
+   * included (e.g. the central catalog its reviewers annotate); `own` — only those it created or was
+   * given, so the provider's own entities (its catalog) stay the provider's.
+   */
+  readonly partnerWrites?: 'visible' | 'own';
   readonly hooks?: ResourceHooks<D, E>;
 }
 
@@ -87,7 +93,11 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
     const entity = items<E>(store.data, api, resource).find((e) => e.id === req.params.id);
-    if (!entity || !visibleTo(callerOf(res), access)(entity)) throw notFound(resource, String(req.params.id));
+    const caller = callerOf(res);
+    if (!entity || !visibleTo(caller, access)(entity)) throw notFound(resource, String(req.params.id));
+    if (access === 'write' && options.partnerWrites === 'own' && caller.party !== HARNESS_PARTY && store.data.owners[entity.href] !== caller.party) {
+      throw forbidden(`${caller.party} may read ${resource} ${entity.id} but change only the ${resource} entities it owns`);
+    }
     return entity;
   };
   const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });

@@ -36,3 +36,9 @@ Feature: Figure 10 — creating a converged infotainment offer
     And the converged offer is in no product catalog
     And every exchange on the wire was valid
     And the recorded sequence matches figure 10
+
+  @steps:none
+  Scenario: A partner that may write the CSP's catalog still cannot change the CSP's own offerings
+    When the car manufacturer tries to retire the CSP's offering "po-infotainment-5gb"
+    Then the answer is a TMF error with status 403
+    And the CSP's offering "po-infotainment-5gb" is still "Launched"

@@ -20,8 +20,9 @@ const READ_PATCH: readonly Method[] = ['GET', 'PATCH'];
 
 /** The CSP's TMF APIs: thin routers over the toolkit, with the domain's hooks. */
 export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
+  // Partners change only what they own: the CSP's catalog, accounts and inventory stay the CSP's.
   const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<CspData, Entity>) =>
-    resourceRouter<CspData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
+    resourceRouter<CspData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks, partnerWrites: 'own' });
   const many = (...routers: Router[]) => {
     const [first, ...rest] = routers;
     rest.forEach((r) => first.use(r));
