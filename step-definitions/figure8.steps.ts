@@ -33,6 +33,7 @@ Then("the car's subscription is active, billed to the driver's account, and medi
 Then('every usage record is rated, infotainment for the driver and telematics for the car manufacturer', function (this: W) { return Check.ratedByClass(this); });
 Then('every infotainment record is within the allowance, at no charge', function (this: W) { return Check.infotainmentIncluded(this); });
 Then('the car manufacturer saw every usage record of its car', function (this: W) { return Check.followedUp(this); });
+Then('the car manufacturer saw only the usage shares it pays itself', function (this: W) { return Check.oemSawOnlyItsShares(this); });
 Then('the CSP issued one bill to the driver and one to the car manufacturer for {string}', function (this: W, _period: string) { return Check.oneBillEach(this); });
 Then("the driver's bill charges its monthly fee and no data usage", function (this: W) { return Check.monthlyFeeOnly(this); });
 Then('every usage record of the month is billed', function (this: W) { return Check.allBilled(this); });

@@ -41,6 +41,12 @@ export interface ResourceHooks<D extends BaseData, E extends Entity> {
    * billing account, looked up by the partner ordering on it. Absent: owned entities stay private.
    */
   sharedWith?(entity: E, caller: Caller, data: Readonly<D>): boolean;
+  /**
+   * What a partner is shown of an entity it may read, when that is less than the whole (e.g. a usage
+   * record without the shares other payers pay). Applied before list filters, so a filter cannot probe
+   * what is hidden. The harness always sees the whole entity.
+   */
+  view?(entity: E, caller: Caller, data: Readonly<D>): E;
   /** After the change is stored: kick off asynchronous processing (e.g. order fulfilment). */
   afterCreate?(entity: E, caller: Caller): void;
   afterPatch?(entity: E, caller: Caller): void;
@@ -101,10 +107,12 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     return entity;
   };
   const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });
+  const shown = (caller: Caller) => (entity: E): E => (caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
 
   router.get(collectionPath, only(allowed, 'GET'), (req, res) => {
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
-    const all = items<E>(store.data, api, resource).filter(visibleTo(callerOf(res)));
+    const caller = callerOf(res);
+    const all = items<E>(store.data, api, resource).filter(visibleTo(caller)).map(shown(caller));
     const { page, total } = applyListQuery(all, query);
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
@@ -124,12 +132,12 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     });
     notifier.kick();
     hooks.afterCreate?.(created, caller);
-    res.status(201).location(created.href).json(created);
+    res.status(201).location(created.href).json(shown(caller)(created));
   });
 
   router.get(entityPath, only(allowed, 'GET'), (req, res) => {
     const fields = typeof req.query.fields === 'string' ? req.query.fields.split(',') : undefined;
-    const entity = find(req, res);
+    const entity = shown(callerOf(res))(find(req, res));
     res.status(200).json(fields ? applyListQuery([entity], { offset: 0, filters: [], fields }).page[0] : entity);
   });
 
@@ -152,7 +160,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     });
     notifier.kick();
     hooks.afterPatch?.(updated, caller);
-    res.status(200).json(updated);
+    res.status(200).json(shown(caller)(updated));
   });
 
   router.delete(entityPath, only(allowed, 'DELETE'), async (req, res) => {

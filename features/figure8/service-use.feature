@@ -48,12 +48,14 @@ Feature: Figure 8 — service use
     And every exchange on the wire was valid
     And the recorded sequence matches figure 8
 
-  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10,8.11
   Scenario: Split by volume threshold: the car manufacturer pays the first 5500 MB of the month, the driver the rest
     Given the driver has the "5 GB" service, the car manufacturer paying the first 5500 MB of each month
     When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
     Then the shares of every usage record add up to its amount
     And beyond the allowance the car manufacturer pays for 380 MB and the driver for 500 MB
+    When the car manufacturer follows up the usage of its cars
+    Then the car manufacturer saw only the usage shares it pays itself
     And every exchange on the wire was valid
 
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10

@@ -87,6 +87,18 @@ export const ServiceUseChecks = {
     assert.equal(oem.usageFollowUps.at(-1)?.records, (await Q.usage(world)).length);
   },
 
+  /** What crossed the wire to the OEM: its cars' records, with only the shares the OEM pays itself. */
+  async oemSawOnlyItsShares(world: HarnessWorld) {
+    const seen = world.ecosystem.recorder.exchangesOf(world.ecosystem.recorder.scenario)
+      .filter((e) => e.from === 'car-manufacturer' && e.to === 'csp' && e.operation === 'GET usage' && e.status === 200)
+      .flatMap((e) => e.response.body as Entity[]);
+    const roles = seen.flatMap((u) => ((u.ratedProductUsage as { payerRole: string }[] | undefined) ?? []).map((r) => r.payerRole));
+    const driverShares = (await Q.usage(world)).flatMap((u) => (u.ratedProductUsage as { payerRole: string }[] | undefined) ?? []).filter((r) => r.payerRole === 'thirdPartyPayer');
+    assert.ok(seen.length > 0 && roles.includes('buyer'), 'the OEM saw records with its own shares');
+    assert.ok(driverShares.length > 0, 'the driver does pay shares of these records');
+    assert.deepEqual([...new Set(roles)], ['buyer'], 'no share the driver pays reached the OEM');
+  },
+
   async oneBillEach(world: HarnessWorld) {
     for (const owner of ['driver', 'car-manufacturer']) {
       const bills = (await Q.billsOf(world, owner)).filter((b) => Bills.periodOf(b) === FIGURE_8_MONTH);

@@ -5,6 +5,7 @@ import { JOURNAL } from '../../../harness/flows/journal-events.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
 import { checkConsumerOrder, thirdPartyPayerOf } from '../domain/consumer-order.ts';
 import { mediate } from '../domain/mediation.ts';
+import { usageSeenBy } from '../domain/usage-view.ts';
 import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
 import { resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -66,6 +67,7 @@ const consumerShared: ResourceHooks<CspData, Entity> = {
 /** The mediation intake (steps 8.9–8.10): each record is guided, rated and split as it arrives. */
 function usageHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
   return {
+    view: (usage, caller, data) => usageSeenBy(usage, caller.party, data.owners),
     create(input, ctx) {
       const { usage, intake, owner, shares } = mediate(ctx.draft, { ...input, status: 'received' }, ctx.now);
       // The OEM sees the usage of its own cars: the record belongs to the owner of its subscription.
