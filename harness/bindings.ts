@@ -28,12 +28,16 @@ export function bindingsFromEnv(env: NodeJS.ProcessEnv): Partial<Record<ActorId,
  * harness's port (CCH_HARNESS_PORT, so that a partner can be told its peers' URLs before the run) and
  * the wire's time-out (CCH_TIMEOUT_MS) and the shared secret (CCH_SECRET). `cch conformance` sets them for the scenarios it runs.
  */
-export function ecosystemOptionsFromEnv(env: NodeJS.ProcessEnv): { bindings: Partial<Record<ActorId, Binding>>; port?: number; timeoutMs?: number; secret?: string } {
+export function ecosystemOptionsFromEnv(env: NodeJS.ProcessEnv): { bindings: Partial<Record<ActorId, Binding>>; port?: number; host?: string; publicHost?: string; timeoutMs?: number; secret?: string } {
   const number = (name: string) => {
     const raw = env[name]?.trim();
     if (!raw) return undefined;
     if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, got '${raw}'`);
     return Number(raw);
   };
-  return { bindings: bindingsFromEnv(env), port: number('CCH_HARNESS_PORT'), timeoutMs: number('CCH_TIMEOUT_MS'), secret: env.CCH_SECRET };
+  const text = (name: string) => env[name]?.trim() || undefined;
+  return {
+    bindings: bindingsFromEnv(env), port: number('CCH_HARNESS_PORT'), host: text('CCH_HARNESS_HOST'), publicHost: text('CCH_HARNESS_PUBLIC_HOST'),
+    timeoutMs: number('CCH_TIMEOUT_MS'), secret: env.CCH_SECRET,
+  };
 }

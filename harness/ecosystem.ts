@@ -1,5 +1,6 @@
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ACTOR_IDS, type ActorId } from '../core/actor-ids.ts';
 import { listenOn } from '../core/listen.ts';
@@ -17,7 +18,10 @@ export type Binding = { readonly kind: 'local' } | { readonly kind: 'remote'; re
 export interface EcosystemOptions {
   /** Port of the harness (wire + dashboard); 0 picks a free one. */
   readonly port?: number;
+  /** Address the harness listens on (default 127.0.0.1; 0.0.0.0 to be reached from other hosts). */
   readonly host?: string;
+  /** Host name partners use to reach the harness: goes into every wire URL (default: the host, or this machine's name when listening on every address). */
+  readonly publicHost?: string;
   readonly bindings?: Partial<Record<ActorId, Binding>>;
   /** Memory for tests; a folder of lowdb JSON files for `cch up`. */
   readonly storage?: { readonly kind: 'memory' } | { readonly kind: 'files'; readonly dir: string };
@@ -56,7 +60,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   app.disable('x-powered-by');
   app.use(recorder.router());
   const server = await listenOn(app, options.port ?? 0, options.host ?? '127.0.0.1');
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `http://${advertisedHost(options)}:${(server.address() as AddressInfo).port}`;
   const wireUrl = (from: ActorId | 'harness', to: ActorId) => `${url}/wire/${from}/${to}`;
   const peersOf = (id: ActorId) => Object.fromEntries(ACTOR_IDS.filter((p) => p !== id).map((p) => [p, wireUrl(id, p)]));
   const callbacksOf = (id: ActorId) => Object.fromEntries(ACTOR_IDS.filter((p) => p !== id).map((p) => [p, wireUrl(p, id)]));
@@ -99,4 +103,11 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   app.use(notFoundRoute);
   app.use(tmfErrorHandler);
   return ecosystem;
+}
+
+/** The host name in the wire URLs: what partners must be able to reach. */
+function advertisedHost(options: EcosystemOptions): string {
+  if (options.publicHost) return options.publicHost;
+  const host = options.host ?? '127.0.0.1';
+  return host === '0.0.0.0' || host === '::' ? hostname() : host;
 }

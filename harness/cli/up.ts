@@ -14,7 +14,7 @@ export async function up(args: Args): Promise<number> {
   const only = one(args, 'only');
   if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
   const dashboard = !args.flags.has('no-dashboard');
-  const ecosystem = await startEcosystem({ port: port(args, 8080), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
+  const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
   const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();

@@ -17,6 +17,9 @@ export interface ConformanceOptions {
   readonly reportDir: string;
   /** The harness's port (0: a free one); fix it when the partner must be configured before the run. */
   readonly harnessPort: number;
+  /** Where the harness listens, and the host name partners reach it by (see EcosystemOptions). */
+  readonly host?: string;
+  readonly publicHost?: string;
   /** Secret from which the bootstrap credentials derive (CCH_SECRET). */
   readonly secret?: string;
 }
@@ -28,6 +31,8 @@ interface ConfigFile {
   readonly timeoutMs?: number;
   readonly reportDir?: string;
   readonly harnessPort?: number;
+  readonly host?: string;
+  readonly publicHost?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -53,6 +58,8 @@ export function conformanceOptions(args: Args, env: NodeJS.ProcessEnv = process.
     timeoutMs: whole('--timeout-ms', one(args, 'timeout-ms') ?? config.timeoutMs ?? env.CCH_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS, 1),
     reportDir: resolve(one(args, 'report-dir') ?? config.reportDir ?? env.CCH_CONFORMANCE_DIR ?? 'reports/conformance'),
     harnessPort: whole('--harness-port', one(args, 'harness-port') ?? config.harnessPort ?? env.CCH_HARNESS_PORT ?? 0, 0, 65535),
+    host: one(args, 'host') ?? config.host ?? env.CCH_HARNESS_HOST,
+    publicHost: one(args, 'public-host') ?? config.publicHost ?? env.CCH_HARNESS_PUBLIC_HOST,
     secret: env.CCH_SECRET,
   };
 }

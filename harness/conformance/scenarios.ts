@@ -10,6 +10,8 @@ import type { CucumberScenario, RunRecord } from './run-findings.ts';
 export interface ScenarioRun {
   readonly bindings: Readonly<Partial<Record<ActorId, string>>>;
   readonly harnessPort: number;
+  readonly host?: string;
+  readonly publicHost?: string;
   readonly timeoutMs: number;
   /** Where Cucumber and the run reports go (trace.json, flows.json, cucumber.json, sequence/). */
   readonly dir: string;
@@ -18,12 +20,16 @@ export interface ScenarioRun {
 
 /**
  * Runs the selected Gherkin scenarios with the partners bound by URL, through the same hooks as `cch run`
- * (which read CCH_ACTORS, CCH_HARNESS_PORT and CCH_TIMEOUT_MS), and reads back what the run recorded.
+ * (which read CCH_ACTORS, CCH_HARNESS_PORT, CCH_HARNESS_HOST, CCH_HARNESS_PUBLIC_HOST and CCH_TIMEOUT_MS), and reads back what the run recorded.
  * Cucumber loads step definitions once per process: one call per process.
  */
 export async function runScenarios(run: ScenarioRun): Promise<RunRecord & { error?: string }> {
   process.env.CCH_ACTORS = Object.entries(run.bindings).map(([id, url]) => `${id}=${url}`).join(',');
   process.env.CCH_HARNESS_PORT = String(run.harnessPort);
+  for (const [name, value] of [['CCH_HARNESS_HOST', run.host], ['CCH_HARNESS_PUBLIC_HOST', run.publicHost]] as const) {
+    if (value) process.env[name] = value;
+    else delete process.env[name];
+  }
   process.env.CCH_TIMEOUT_MS = String(run.timeoutMs);
   process.env.CCH_REPORT_DIR = run.dir; // read by cucumber.mjs and the hooks
   let error: string | undefined;
