@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
 import { TmfError } from '../tmf/errors.ts';
+import { FORWARDED } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange } from './exchange.ts';
 import { judge } from './judge.ts';
@@ -94,7 +95,7 @@ export class Recorder {
     try {
       const upstream = await fetch(base + path, {
         method: req.method,
-        headers: forwardHeaders(req),
+        headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}` },
         body: rawBody ? new Uint8Array(rawBody) : undefined,
         signal: AbortSignal.timeout(this.#timeoutMs),
         redirect: 'manual',

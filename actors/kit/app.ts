@@ -1,8 +1,9 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { authenticate, requireGrant } from '../../tmf/auth.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import { notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
+import { absoluteHrefs, requestBase } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { commonControl } from './common-control.ts';
 import type { ActorRuntime } from './runtime.ts';
@@ -25,6 +26,7 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   app.disable('x-powered-by');
   app.set('json spaces', 0);
   app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb', strict: false }));
+  app.use(absoluteHrefsInAnswers);
   app.get('/', (_req, res) => {
     res.json({ actor: runtime.id, apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })), control: '/control', openapi: '/control/openapi.json' });
   });
@@ -43,3 +45,14 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   app.use(tmfErrorHandler);
   return app;
 }
+
+/**
+ * Every TMF answer carries absolute hrefs under the URL the caller used (see tmf/href.ts). The control
+ * API's state dumps stay as stored: they are the party's record (its owners index is keyed by href).
+ */
+const absoluteHrefsInAnswers: RequestHandler = (req, res, next) => {
+  if (req.path.startsWith('/control/')) return next();
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => json(absoluteHrefs(body, requestBase((h) => req.get(h), req.protocol)));
+  next();
+};

@@ -3,6 +3,7 @@ import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
 import { Store } from '../../core/store.ts';
 import { bootstrapKey, harnessKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
+import { absoluteHrefs } from '../../tmf/href.ts';
 import { type BaseData, journal } from '../../tmf/data.ts';
 import { Notifier, type EventSender } from '../../tmf/notifier.ts';
 import type { ActorConfig } from './config.ts';
@@ -126,7 +127,7 @@ export class ActorRuntime<D extends BaseData> {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(body),
+      body: JSON.stringify(absoluteHrefs(body, this.#config.callbacks[subscriber as ActorId] ?? '')),
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) throw new Error(`listener ${url} answered ${response.status}`);

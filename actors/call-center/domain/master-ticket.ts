@@ -18,7 +18,7 @@ export function masterTicket(request: SupportRequest, nature: TroubleNature): Re
   return {
     name: `${nature} trouble`, description: request.description, severity: request.severity ?? 'minor', ticketType: nature,
     channel: { id: 'phone', name: 'phone' },
-    relatedParty: [{ id: request.customer.id, name: request.customer.name, role: 'customer' }],
+    relatedParty: [{ id: request.customer.id, name: request.customer.name, role: 'customer', '@referredType': 'Individual' }],
     ...(request.symptoms?.length ? { note: [{ text: `Symptoms: ${request.symptoms.join(', ')}`, author: 'call-center' }] } : {}),
   };
 }
@@ -37,7 +37,7 @@ export function resolverTicket(master: Entity): Record<string, unknown> {
   return {
     name: master.name, description: master.description, severity: master.severity, ticketType: master.ticketType,
     externalId: master.id, relatedEntity: master.relatedEntity, note: master.note,
-    relatedParty: [{ id: 'call-center', name: 'Call center', role: ORIGINATOR }, ...parties],
+    relatedParty: [{ id: 'call-center', name: 'Call center', role: ORIGINATOR, '@referredType': 'Organization' }, ...parties],
   };
 }
 
@@ -47,7 +47,7 @@ export function assign(master: Entity, resolver: string, ticket: { id: string; h
   const links = relationshipsOf(master).filter((r) => r.relationshipType !== ASSIGNED_TO);
   return {
     ...master,
-    relatedParty: [...parties, { id: resolver, role: RESOLVER_ROLE }],
+    relatedParty: [...parties, { id: resolver, role: RESOLVER_ROLE, '@referredType': 'Organization' }],
     troubleTicketRelationship: [...links, { id: ticket.id, href: ticket.href, name: resolver, relationshipType: ASSIGNED_TO }],
   };
 }

@@ -23,6 +23,6 @@ export function violationNotice(violation: Entity, provider: string, providerUrl
   return {
     date: violation.date, violation: violation.violation,
     sla: { id: sla.id, href: sla.href ? `${providerUrl}${sla.href}` : undefined, description: sla.description },
-    relatedParty: [{ id: provider, role: 'SLAProvider' }, { id: 'call-center', role: 'SLAAuditor' }],
+    relatedParty: [{ id: provider, role: 'SLAProvider', '@referredType': 'Organization' }, { id: 'call-center', role: 'SLAAuditor', '@referredType': 'Organization' }],
   };
 }

@@ -50,7 +50,7 @@ export function paymentFor(note: Entity, now: Date): Record<string, unknown> {
   return {
     name: `Settlement ${note.id}`, paymentDate: now.toISOString(), status: 'succeeded', correlatorId: note.id,
     account: { id: `${payee}-settlement`, name: `${payee} settlement account`, '@referredType': 'PartyAccount' },
-    paymentMethod: { name: 'bank transfer' }, payer: { id: 'car-manufacturer', name: 'Car manufacturer', role: 'payer' },
+    paymentMethod: { name: 'bank transfer' }, payer: { id: 'car-manufacturer', name: 'Car manufacturer', role: 'payer', '@referredType': 'Organization' },
     totalAmount: total, amount: total,
     paymentItem: [{ item: { id: note.id, href: note.href, '@referredType': 'SettlementNoteAdvice' }, totalAmount: total }],
   };

@@ -13,7 +13,7 @@ export function settlementPayment(note: Entity, noteUrl: string, now: Date): Rec
     name: `Settlement ${String(note.description ?? note.id)}`, description: 'Payment of an accepted call center settlement',
     correlatorId: String(note.id), paymentDate: now.toISOString(),
     account: { id: receiver.id, name: receiver.name, '@referredType': 'PartyAccount' },
-    payer: { id: 'csp', name: 'CSP', role: 'payer' },
+    payer: { id: 'csp', name: 'CSP', role: 'payer', '@referredType': 'Organization' },
     paymentMethod: { name: 'Bank transfer', '@referredType': 'BankTransfer' },
     totalAmount: total,
     paymentItem: [{ item: ref, totalAmount: total }],

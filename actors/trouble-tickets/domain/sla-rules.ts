@@ -65,7 +65,7 @@ export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Ent
     id, href: `/tmf-api/slaManagement/v2/sla/${id}`, '@type': 'Sla',
     name: `${service} SLA`, description: `${service} for connected cars: monthly availability and ticket resolution time`, version: '1',
     validFor: { startDateTime: start.toISOString() },
-    relatedParty: [{ id: provider, role: 'SLAProvider' }, { id: 'call-center', role: 'SLAConsumer' }],
+    relatedParty: [{ id: provider, role: 'SLAProvider', '@referredType': 'Organization' }, { id: 'call-center', role: 'SLAConsumer', '@referredType': 'Organization' }],
     rule: [
       { id: 'availability', metric: availability, unit: '%', operator: '>=', referenceValue: '99.5', consequence: 'service credit' },
       { id: 'resolution', metric: METRIC.resolutionTime, unit: 'h', operator: '<=', referenceValue: '4', consequence: 'escalation' },

@@ -32,7 +32,7 @@ export function recordViolation<D extends TicketData>(runtime: ActorRuntime<D>, 
       metric: id, unit: rule.unit, referenceValue: rule.referenceValue, operator: rule.operator, actualValue: actual.toString(),
       rule: { id: rule.id }, consequence: (rule as { consequence?: string }).consequence, comment: `${rule.metric} ${actual.toString()} breaches ${rule.operator} ${rule.referenceValue}`,
     },
-    relatedParty: [{ id: runtime.id, role: 'SLAProvider' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'EndUser' }] : [])],
+    relatedParty: [{ id: runtime.id, role: 'SLAProvider', '@referredType': 'Organization' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'EndUser', '@referredType': 'Individual' }] : [])],
   });
   runtime.journal(draft, JOURNAL.slaViolated, { violation: violation.id, metric: id, sla: sla.id, actual: actual.toString() });
   runtime.notifier.enqueue(draft, now, { api: 'TMF623', eventType: 'SlaViolationCreateEvent', resource: 'slaViolation', entity: violation });
