@@ -9,6 +9,8 @@ import { conformanceOptions } from '../harness/conformance/options.ts';
 import { billEqualsItems, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
 import { controlContract, missingOperations } from '../harness/control-contract/openapi.ts';
 import type { Exchange } from '../harness/exchange.ts';
+import { peerUrlsOf } from '../harness/conformance/peers.ts';
+import { startEcosystem } from '../harness/ecosystem.ts';
 
 const OFFERINGS = '/tmf-api/productCatalogManagement/v4/productOffering';
 const BILLS = '/tmf-api/customerBillManagement/v4';
@@ -87,4 +89,18 @@ test('conformance settings: the command line over the config file over the envir
   assert.equal(options.reportDir, join(dir, 'r'));
   assert.throws(() => conformanceOptions(parseArgs(['conformance']), {}), /at least one partner/);
   assert.throws(() => conformanceOptions(parseArgs(['conformance', '--actor', 'csp=http://a', '--timeout-ms', 'soon']), {}), /--timeout-ms/);
+});
+
+test('peers.json gives a partner every credential it needs, so it needs no shared secret', async () => {
+  const ecosystem = await startEcosystem({ secret: 'a-secret-the-partner-never-sees' });
+  try {
+    const { credentials } = peerUrlsOf(ecosystem, 'car-manufacturer');
+    const offers = await fetch(`${ecosystem.wireUrl('car-manufacturer', 'csp')}/tmf-api/productCatalogManagement/v4/productOffering`, { headers: { authorization: `Bearer ${credentials.presentsTo.csp}` } });
+    assert.equal(offers.status, 200, 'the key it presents to the CSP opens the CSP');
+    const oem = ecosystem.local['car-manufacturer']!.runtime;
+    assert.equal(oem.credentialFor(credentials.accepts.csp)?.party, 'csp', 'the key it accepts is the one the CSP presents');
+    assert.equal(oem.credentialFor(credentials.harness)?.party, 'harness', 'the harness drives it with the key named');
+  } finally {
+    await ecosystem.stop();
+  }
 });

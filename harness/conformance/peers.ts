@@ -1,4 +1,5 @@
 import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
+import { bootstrapKey, harnessKey } from '../../tmf/auth.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 
 /**
@@ -12,6 +13,15 @@ export interface PeerUrls {
   readonly url: string;
   readonly peers: Readonly<Record<string, string>>;
   readonly callbacks: Readonly<Record<string, string>>;
+  /**
+   * The bootstrap credentials, so a partner needs no shared secret: the bearer key it presents to each
+   * peer, the key each peer presents to it, and the key the harness drives its control API with.
+   */
+  readonly credentials: {
+    readonly presentsTo: Readonly<Record<string, string>>;
+    readonly accepts: Readonly<Record<string, string>>;
+    readonly harness: string;
+  };
 }
 
 export function peerUrlsOf(ecosystem: Ecosystem, party: ActorId): PeerUrls {
@@ -21,6 +31,11 @@ export function peerUrlsOf(ecosystem: Ecosystem, party: ActorId): PeerUrls {
     url: ecosystem.actorUrls[party],
     peers: Object.fromEntries(others.map((p) => [p, ecosystem.wireUrl(party, p)])),
     callbacks: Object.fromEntries(others.map((p) => [p, ecosystem.wireUrl(p, party)])),
+    credentials: {
+      presentsTo: Object.fromEntries(others.map((p) => [p, bootstrapKey(ecosystem.secret, party, p)])),
+      accepts: Object.fromEntries(others.map((p) => [p, bootstrapKey(ecosystem.secret, p, party)])),
+      harness: harnessKey(ecosystem.secret, party),
+    },
   };
 }
 
@@ -31,5 +46,6 @@ export function describePeerUrls(all: readonly PeerUrls[]): string[] {
     ...Object.entries(p.peers).map(([peer, url]) => `  ${peer.padEnd(17)} ${url}`),
     '  and give its peers these callback URLs (hub subscriptions):',
     ...Object.entries(p.callbacks).map(([peer, url]) => `  ${peer.padEnd(17)} ${url}`),
+    '  with the bearer credentials listed in peers.json (or the same CCH_SECRET as the harness).',
   ]);
 }
