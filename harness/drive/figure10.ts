@@ -1,6 +1,7 @@
 import type { Entity } from '../../tmf/data.ts';
 import type { Ecosystem } from '../ecosystem.ts';
-import { setClock, settle } from './settle.ts';
+import { setClock } from './settle.ts';
+import { trigger } from './trigger.ts';
 
 /** The example offers of figures 10 and 11: 5 GB data from the CSP, music from the provider, bundled. */
 export const EXAMPLE = {
@@ -16,23 +17,11 @@ export interface ConvergedOfferIds {
   central: string;
 }
 
-type Trigger = <T>(actor: 'csp' | 'content-provider', operation: string, body?: object) => Promise<T>;
-
-/** A control trigger, then wait until the ecosystem is quiet. */
-export function triggerOn(ecosystem: Ecosystem): Trigger {
-  return async <T>(actor: 'csp' | 'content-provider', operation: string, body: object = {}) => {
-    const result = await ecosystem.control(actor).post<T>(`/control/${operation}`, body);
-    await settle(ecosystem);
-    return result;
-  };
-}
-
 /** 10.1–10.3: the CSP's offer created, made partner-eligible and published. Returns its CSP id. */
 export async function publishCspOffer(ecosystem: Ecosystem): Promise<string> {
-  const trigger = triggerOn(ecosystem);
-  const offering = await trigger<Entity>('csp', 'partner-offer', EXAMPLE.cspOffer);
-  await trigger('csp', 'partner-eligible', { productOfferingId: offering.id });
-  await trigger('csp', 'publish-offer', { productOfferingId: offering.id });
+  const offering = await trigger<Entity>(ecosystem, 'csp', 'partner-offer', EXAMPLE.cspOffer);
+  await trigger(ecosystem, 'csp', 'partner-eligible', { productOfferingId: offering.id });
+  await trigger(ecosystem, 'csp', 'publish-offer', { productOfferingId: offering.id });
   return offering.id;
 }
 
@@ -42,9 +31,8 @@ export async function publishCspOffer(ecosystem: Ecosystem): Promise<string> {
  */
 export async function driveFigure10(ecosystem: Ecosystem): Promise<ConvergedOfferIds> {
   await setClock(ecosystem, new Date('2026-01-01T08:00:00Z'));
-  const trigger = triggerOn(ecosystem);
   const cspOffering = await publishCspOffer(ecosystem);
-  const own = await trigger<Entity>('content-provider', 'own-offer', EXAMPLE.ownOffer);
-  const central = await trigger<Entity>('content-provider', 'converged-offer', { ...EXAMPLE.converged, ownOfferingId: own.id });
+  const own = await trigger<Entity>(ecosystem, 'content-provider', 'own-offer', EXAMPLE.ownOffer);
+  const central = await trigger<Entity>(ecosystem, 'content-provider', 'converged-offer', { ...EXAMPLE.converged, ownOfferingId: own.id });
   return { cspOffering, ownOffering: own.id, central: central.id };
 }

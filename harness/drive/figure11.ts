@@ -1,7 +1,8 @@
 import type { Entity } from '../../tmf/data.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 import { driveFigure10 } from './figure10.ts';
-import { setClock, settle } from './settle.ts';
+import { setClock } from './settle.ts';
+import { trigger } from './trigger.ts';
 
 /** The customer the OEM knows for the driver of the scripted run (seeded at the OEM). */
 export const DRIVER_CUSTOMER = 'cust-alex';
@@ -16,11 +17,7 @@ export async function oemCopyOf(ecosystem: Ecosystem, centralId: string): Promis
 }
 
 /** A driver's action (harness → driver control), then wait until the ecosystem is quiet. */
-export async function driverDoes<T>(ecosystem: Ecosystem, operation: string, body: object): Promise<T> {
-  const result = await ecosystem.control('driver').post<T>(`/control/${operation}`, body);
-  await settle(ecosystem);
-  return result;
-}
+export const driverDoes = <T>(ecosystem: Ecosystem, operation: string, body: object): Promise<T> => trigger<T>(ecosystem, 'driver', operation, body);
 
 /**
  * Figure 11 driven without Cucumber, after figure 10: the driver orders on the OEM portal, later asks
@@ -33,6 +30,5 @@ export async function driveFigure11(ecosystem: Ecosystem): Promise<void> {
   await setClock(ecosystem, new Date('2026-01-01T10:00:00Z'));
   await driverDoes(ecosystem, 'request-activation', { customerId: DRIVER_CUSTOMER });
   await setClock(ecosystem, new Date('2026-02-01T00:00:00Z'));
-  await ecosystem.control('car-manufacturer').post('/control/driver-billing-run', { period: '2026-01' });
-  await settle(ecosystem);
+  await trigger(ecosystem, 'car-manufacturer', 'driver-billing-run', { period: '2026-01' });
 }

@@ -1,6 +1,7 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Ecosystem } from '../ecosystem.ts';
-import { setClock, settle } from './settle.ts';
+import { setClock } from './settle.ts';
+import { trigger } from './trigger.ts';
 
 /** The month figure 8's scenarios drive, and the service the driver picks. */
 export const FIGURE_8_MONTH = '2026-01';
@@ -12,12 +13,6 @@ async function stateOf<T>(ecosystem: Ecosystem, actor: ActorId): Promise<T> {
   return (await ecosystem.control(actor).request<{ data: T }>('GET', '/control/state')).body.data;
 }
 
-/** A party's control trigger, then every consequence settled. */
-export async function trigger<T>(ecosystem: Ecosystem, actor: ActorId, operation: string, body: object = {}): Promise<T> {
-  const result = await ecosystem.control(actor).post<T>(`/control/${operation}`, body);
-  await settle(ecosystem);
-  return result;
-}
 
 /** Who the driver is (the driver's seeded profile). */
 export const driverProfile = async (ecosystem: Ecosystem) => (await stateOf<{ profile: DriverProfile }>(ecosystem, 'driver')).profile;

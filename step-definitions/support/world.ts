@@ -6,6 +6,7 @@ import { TmfCallError } from '../../tmf/client.ts';
 import { run } from './run-state.ts';
 import { setClock, settle } from '../../harness/drive/settle.ts';
 import { journals } from '../../harness/drive/journals.ts';
+import { trigger } from '../../harness/drive/trigger.ts';
 
 /** The answer to the last call a step made, kept for the Then steps that judge it. */
 export interface Answer {
@@ -38,10 +39,8 @@ export class HarnessWorld extends World {
   }
 
   /** A party's control trigger, then wait for the consequences. */
-  async trigger<T>(actor: ActorId, operation: string, body: object = {}): Promise<T> {
-    const result = await this.ecosystem.control(actor).post<T>(`/control/${operation}`, body);
-    await this.settle();
-    return result;
+  trigger<T>(actor: ActorId, operation: string, body: object = {}): Promise<T> {
+    return trigger<T>(this.ecosystem, actor, operation, body);
   }
 
   /** Moves every party's simulated clock to the same instant. */

@@ -3,7 +3,7 @@ import { callerOf, harnessOnly } from '../../../tmf/auth.ts';
 import { badRequest, forbidden } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { relayed } from '../../kit/relay.ts';
+import { passOnRefusal } from '../../kit/peer-error.ts';
 import { buildConvergedOffer, createOffer, passChannelOrder, requestActivation } from '../processes/converged-offer.ts';
 import type { CpData } from '../store.ts';
 
@@ -32,13 +32,13 @@ export function cpControl(runtime: ActorRuntime<CpData>): Router {
   /** 10.5–10.7: `{ "name": "5 GB music download", "monthlyFee": "14.99", "ownOfferingId": "…", "cspOfferingId"?: "…" }`. */
   router.post('/converged-offer', harnessOnly, async (req, res) => {
     const request = { name: text(req.body?.name, 'name'), monthlyFee: amount(req.body?.monthlyFee, 'monthlyFee'), ownOfferingId: text(req.body?.ownOfferingId, 'ownOfferingId'), cspOfferingId: req.body?.cspOfferingId };
-    res.status(201).json(await relayed(buildConvergedOffer(runtime, request)));
+    res.status(201).json(await passOnRefusal(() => buildConvergedOffer(runtime, request)));
   });
   /** 11.6: the driver asks for its service to be activated. */
   router.post('/activation-request', async (req, res) => {
     onlyDriver(res);
     validateBody('ActivationRequest', req.body);
-    res.status(202).json(await relayed(requestActivation(runtime, req.body.customerId)));
+    res.status(202).json(await passOnRefusal(() => requestActivation(runtime, req.body.customerId)));
   });
   router.post('/channel-order', async (req, res) => {
     onlyDriver(res);

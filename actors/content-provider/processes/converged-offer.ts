@@ -3,7 +3,7 @@ import { JOURNAL } from '../../../harness/flows/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { relayed } from '../../kit/relay.ts';
+import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createBundle, createOwnOffer, cspIdOf, registrationBody, type OwnOfferRequest } from '../domain/converged-bundle.ts';
 import type { CpData } from '../store.ts';
 
@@ -96,5 +96,5 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of this catalog`, 'UNKNOWN_OFFERING');
-  return relayed(runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')));
+  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')));
 }

@@ -5,7 +5,7 @@ import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, notFound } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { relayed } from '../../kit/relay.ts';
+import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createPartnerOffer, publicationBody, verifyAsCsp, type MemberLookup, type PartnerOfferRequest } from '../domain/partner-offers.ts';
 import type { CspData } from '../store.ts';
 import { setOrderState } from './fulfilment.ts';
@@ -48,7 +48,7 @@ export async function publishOffer(runtime: Runtime, offeringId: string): Promis
   const reasons = publicationReasons(offering);
   if (reasons.length > 0) throw badRequest('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
   await subscribeToCentralCatalog(runtime);
-  return relayed(runtime.client('car-manufacturer').create<Entity>('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))));
+  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))));
 }
 
 async function subscribeToCentralCatalog(runtime: Runtime): Promise<void> {
@@ -92,7 +92,7 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of the CSP's catalog`, 'UNKNOWN_OFFERING');
-  return relayed(runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'csp')));
+  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'csp')));
 }
 
 /**

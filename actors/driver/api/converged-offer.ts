@@ -4,7 +4,7 @@ import { badRequest } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import { PARTY_API } from '../../../harness/flows/party-api.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { relayed } from '../../kit/relay.ts';
+import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { DriverData } from '../store.ts';
 
 const CHANNELS = ['csp', 'content-provider'] as const;
@@ -19,18 +19,18 @@ export function convergedOfferControl(runtime: ActorRuntime<DriverData>): Router
   router.post('/portal-order', harnessOnly, async (req, res) => {
     validateBody('ConvergedOrderRequest', req.body);
     const body = { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId };
-    res.status(201).json(await relayed(runtime.client('car-manufacturer').post(PARTY_API.portalOrder, body)));
+    res.status(201).json(await passOnRefusal(() => runtime.client('car-manufacturer').post(PARTY_API.portalOrder, body)));
   });
   router.post('/channel-order', harnessOnly, async (req, res) => {
     const channel = req.body?.channel as (typeof CHANNELS)[number];
     if (!CHANNELS.includes(channel)) throw badRequest('Invalid channel', `channel is one of ${CHANNELS.join(', ')}`);
     validateBody('ConvergedOrderRequest', req.body);
     const body = { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId };
-    res.status(201).json(await relayed(runtime.client(channel).post(PARTY_API.channelOrder, body)));
+    res.status(201).json(await passOnRefusal(() => runtime.client(channel).post(PARTY_API.channelOrder, body)));
   });
   router.post('/request-activation', harnessOnly, async (req, res) => {
     validateBody('ActivationRequest', req.body);
-    res.status(202).json(await relayed(runtime.client('content-provider').post(PARTY_API.activationRequest, { customerId: req.body.customerId })));
+    res.status(202).json(await passOnRefusal(() => runtime.client('content-provider').post(PARTY_API.activationRequest, { customerId: req.body.customerId })));
   });
   return router;
 }
