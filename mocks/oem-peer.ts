@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { PARTY_API } from '../harness/flows/party-api.ts';
+import { PARTY_API } from '../core/party-api.ts';
 import type { EventEnvelope } from '../tmf/hub.ts';
 import { recordOf, type RecordedRequest } from './recorded-request.ts';
 

@@ -7,7 +7,7 @@ import { parseArgs } from '../harness/cli/args.ts';
 import { conventions } from '../harness/conformance/exchange-checks.ts';
 import { conformanceOptions } from '../harness/conformance/options.ts';
 import { billEqualsItems, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
-import { controlContract, missingOperations } from '../harness/control-contract/openapi.ts';
+import { controlContract, missingOperations } from '../actors/kit/control-contract.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { peerUrlsOf } from '../harness/conformance/peers.ts';
 import { startEcosystem } from '../harness/ecosystem.ts';

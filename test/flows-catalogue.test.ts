@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isActorId } from '../core/actor-ids.ts';
 import { api } from '../tmf/apis.ts';
 import { FLOWS, step, stepsOf } from '../harness/flows/catalogue.ts';
-import { JOURNAL } from '../harness/flows/journal-events.ts';
+import { JOURNAL } from '../core/journal-events.ts';
 import { leavesOf } from '../harness/flows/observe.ts';
 import { wireMatchersOf } from '../harness/flows/wire-match.ts';
 import { FIGURES, type Observation } from '../harness/flows/types.ts';

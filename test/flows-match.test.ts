@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActorId, WireParty } from '../core/actor-ids.ts';
 import type { Exchange, ExchangeKind, WireApi } from '../harness/exchange.ts';
-import { JOURNAL } from '../harness/flows/journal-events.ts';
+import { JOURNAL } from '../core/journal-events.ts';
 import { matchScenario, type JournalEntry, type ScenarioFlowInput } from '../harness/flows/match.ts';
-import { PARTY_API } from '../harness/flows/party-api.ts';
+import { PARTY_API } from '../core/party-api.ts';
 
 const SCENARIO = 'partner sets up split billing';
 const T0 = Date.parse('2030-01-01T10:00:00.000Z');

@@ -3,7 +3,7 @@ import type { BaseData } from '../../tmf/data.ts';
 import { badRequest } from '../../tmf/errors.ts';
 import { harnessOnly } from '../../tmf/auth.ts';
 import type { ActorRuntime } from './runtime.ts';
-import { controlContract } from '../../harness/control-contract/openapi.ts';
+import { controlContract } from './control-contract.ts';
 
 /** The control operations every actor has: the harness's levers on a party (documented in the contract). */
 export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Router {

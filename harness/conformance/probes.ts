@@ -1,7 +1,7 @@
 import type { ActorId, WireParty } from '../../core/actor-ids.ts';
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../../tmf/auth.ts';
-import { CONTROL_CONTRACT_PATH, missingOperations } from '../control-contract/openapi.ts';
+import { CONTROL_CONTRACT_PATH, missingOperations } from '../../actors/kit/control-contract.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';

@@ -1,4 +1,4 @@
-import { JOURNAL } from './journal-events.ts';
+import { JOURNAL } from '../../core/journal-events.ts';
 import { allOf, call, hubTraffic, journal, notify } from './observe.ts';
 import type { FlowStep } from './types.ts';
 

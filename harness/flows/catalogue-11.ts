@@ -1,6 +1,6 @@
-import { JOURNAL } from './journal-events.ts';
+import { JOURNAL } from '../../core/journal-events.ts';
 import { allOf, call, control, equals, hubTraffic, journal, notify, subscribe } from './observe.ts';
-import { PARTY_API } from './party-api.ts';
+import { PARTY_API } from '../../core/party-api.ts';
 import { PRODUCT_ORDER_EVENTS, SETTLEMENT_NOTE_CHANGE_EVENTS, SETTLEMENT_NOTE_CREATED_EVENT } from './tmf-events.ts';
 import type { FlowStep } from './types.ts';
 

@@ -1,6 +1,6 @@
-import { JOURNAL } from './journal-events.ts';
+import { JOURNAL } from '../../core/journal-events.ts';
 import { allOf, call, control, hubTraffic, journal, notify, differs } from './observe.ts';
-import { PARTY_API } from './party-api.ts';
+import { PARTY_API } from '../../core/party-api.ts';
 import { PRODUCT_ORDER_EVENTS } from './tmf-events.ts';
 import type { FlowStep } from './types.ts';
 

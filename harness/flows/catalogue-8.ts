@@ -1,6 +1,6 @@
-import { JOURNAL } from './journal-events.ts';
+import { JOURNAL } from '../../core/journal-events.ts';
 import { allOf, call, control, equals, hubTraffic, inbox, journal, notify } from './observe.ts';
-import { INBOX_TOPIC, PARTY_API } from './party-api.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../core/party-api.ts';
 import { PRODUCT_ORDER_EVENTS } from './tmf-events.ts';
 import { BRANCHES, type FlowStep } from './types.ts';
 

@@ -1,6 +1,6 @@
-import { JOURNAL } from './journal-events.ts';
+import { JOURNAL } from '../../core/journal-events.ts';
 import { allOf, anyOf, call, control, differs, equals, hubTraffic, inbox, journal, notify, subscribe } from './observe.ts';
-import { INBOX_TOPIC, PARTY_API } from './party-api.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../core/party-api.ts';
 import {
   SETTLEMENT_NOTE_CHANGE_EVENTS, SETTLEMENT_NOTE_CREATED_EVENT, SLA_VIOLATION_EVENT, TICKET_PROGRESS_EVENTS,
   TICKET_RESOLVED_EVENT,

@@ -1,7 +1,7 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { ApiId } from '../../tmf/apis.ts';
-import type { JournalType } from './journal-events.ts';
-import { PARTY_API, type InboxTopic } from './party-api.ts';
+import type { JournalType } from '../../core/journal-events.ts';
+import { PARTY_API, type InboxTopic } from '../../core/party-api.ts';
 import type {
   AllOf, AnyOf, BodyPredicate, CallMatcher, HttpMethod, InternalMatcher, NotificationMatcher, Observation,
   PartyApiMatcher, WireMatcher,

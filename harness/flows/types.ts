@@ -1,6 +1,6 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { ApiId } from '../../tmf/apis.ts';
-import type { JournalType } from './journal-events.ts';
+import type { JournalType } from '../../core/journal-events.ts';
 
 /** The figures of the use case that FLOWS.md describes step by step. */
 export const FIGURES = [7, 8, 9, 10, 11] as const;

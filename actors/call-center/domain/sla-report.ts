@@ -1,5 +1,5 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { INBOX_TOPIC } from '../../../harness/flows/party-api.ts';
+import { INBOX_TOPIC } from '../../../core/party-api.ts';
 
 type Violation = { metric: string; actualValue: string; operator?: string; referenceValue?: string; unit?: string };
 

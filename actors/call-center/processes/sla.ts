@@ -1,5 +1,5 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
-import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { PARTY_API } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

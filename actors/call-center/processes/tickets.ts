@@ -1,6 +1,6 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
-import { INBOX_TOPIC, PARTY_API } from '../../../harness/flows/party-api.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

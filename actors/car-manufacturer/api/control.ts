@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { harnessOnly, callerOf } from '../../../tmf/auth.ts';
 import { badRequest, forbidden } from '../../../tmf/errors.ts';
-import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { PARTY_API } from '../../../core/party-api.ts';
 import { checkSelection, followCarUsage, orderSelectedService, sellCar } from '../processes/service-sale.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

@@ -5,7 +5,7 @@ import type { Entity } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
 import { validateBody } from '../../../tmf/validation.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
 import { driverBillingRun, placePortalOrder, withProduct } from '../processes/converged-offer.ts';

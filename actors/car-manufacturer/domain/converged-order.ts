@@ -1,5 +1,5 @@
 import { DISTRIBUTED_FROM, originOf, recurringPrice } from '../../../core/converged-offer.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';

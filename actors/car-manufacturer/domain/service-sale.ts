@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { INBOX_TOPIC } from '../../../harness/flows/party-api.ts';
+import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { SoldCar, UsageFollowUp } from '../store.ts';
 

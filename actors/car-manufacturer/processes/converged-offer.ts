@@ -1,5 +1,5 @@
 import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';

@@ -1,4 +1,4 @@
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import type { TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';

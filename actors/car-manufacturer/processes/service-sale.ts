@@ -1,6 +1,6 @@
 import { Faker, en } from '@faker-js/faker';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
-import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
+import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';

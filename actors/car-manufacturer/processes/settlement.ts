@@ -1,5 +1,5 @@
 import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, items, type Entity } from '../../../tmf/data.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';

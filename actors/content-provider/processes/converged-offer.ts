@@ -1,5 +1,5 @@
 import { channelOrderBody, DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

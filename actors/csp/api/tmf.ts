@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
 import { type Entity, items } from '../../../tmf/data.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
 import { checkConsumerOrder, thirdPartyPayerOf } from '../domain/consumer-order.ts';
 import { mediate } from '../domain/mediation.ts';

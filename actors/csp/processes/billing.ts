@@ -1,7 +1,7 @@
 import { parsePeriodId, periodContaining, type BillingPeriod } from '../../../core/billing-period.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { type LineSource, recurringLines, runBillingCycle } from '../domain/billing-cycle.ts';
 import { markUsageBilled, usageLines } from '../domain/usage-billing.ts';

@@ -1,4 +1,4 @@
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { setUpConsumerService } from '../domain/consumer-order.ts';

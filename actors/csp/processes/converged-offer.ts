@@ -1,5 +1,5 @@
 import { channelOrderBody, DISTRIBUTED_FROM, originOf, publicationReasons, type RevenueShare } from '../../../core/converged-offer.ts';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, notFound } from '../../../tmf/errors.ts';

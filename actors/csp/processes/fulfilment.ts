@@ -1,5 +1,5 @@
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
-import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
+import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { changeEventType } from '../../../tmf/events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

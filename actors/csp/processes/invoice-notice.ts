@@ -1,4 +1,4 @@
-import { INBOX_TOPIC, PARTY_API } from '../../../harness/flows/party-api.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { CONSUMER_OWNER } from '../domain/third-party-payer.ts';

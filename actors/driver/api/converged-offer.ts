@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { harnessOnly } from '../../../tmf/auth.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
-import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { PARTY_API } from '../../../core/party-api.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { DriverData } from '../store.ts';

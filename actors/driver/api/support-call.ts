@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { PARTY_API } from '../../../harness/flows/party-api.ts';
+import { PARTY_API } from '../../../core/party-api.ts';
 import { harnessOnly } from '../../../tmf/auth.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { parsePeriodId } from '../../../core/billing-period.ts';
-import { INBOX_TOPIC, PARTY_API } from '../../../harness/flows/party-api.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';

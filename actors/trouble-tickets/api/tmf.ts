@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
 import { items, type Entity } from '../../../tmf/data.ts';
 import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';

@@ -1,4 +1,4 @@
-import { JOURNAL } from '../../../harness/flows/journal-events.ts';
+import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, notFound } from '../../../tmf/errors.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';

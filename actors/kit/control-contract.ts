@@ -5,7 +5,7 @@
  * does not gets provider-only checks.
  */
 import type { ActorId } from '../../core/actor-ids.ts';
-import { PARTY_API } from '../flows/party-api.ts';
+import { PARTY_API } from '../../core/party-api.ts';
 
 /** Where the contract is served, on every party. */
 export const CONTROL_CONTRACT_PATH = '/control/openapi.json';
