@@ -2,6 +2,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { PARTY_API } from '../core/party-api.ts';
 import type { EventEnvelope } from '../tmf/hub.ts';
 import { recordOf, type RecordedRequest } from './recorded-request.ts';
+import { unauthorized } from './unauthorized.ts';
 
 /** An event the mocked OEM's listener accepted. */
 export interface ReceivedEvent extends RecordedRequest {
@@ -24,9 +25,6 @@ export function resetOemInbox(): void {
   oemInbox.onboardingResults.length = 0;
   oemInbox.events.length = 0;
 }
-
-/** Like the real party, the mock refuses a call without a bearer credential (and records nothing). */
-const unauthorized = () => HttpResponse.json({ code: '401', reason: 'Unauthorized', message: 'bearer credential required' }, { status: 401 });
 
 /**
  * The OEM as the CSP's peer at `baseUrl` (e.g. http://oem.test): it accepts the onboarding result and
