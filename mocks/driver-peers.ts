@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import { PARTY_API } from '../harness/flows/party-api.ts';
+import { PARTY_API } from '../core/party-api.ts';
 import { basePath } from '../tmf/apis.ts';
 import { hrefOf } from '../tmf/resource.ts';
 import { RequestLog } from './request-log.ts';

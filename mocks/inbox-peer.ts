@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { PARTY_API } from '../harness/flows/party-api.ts';
+import { PARTY_API } from '../core/party-api.ts';
 import { RequestLog } from './request-log.ts';
 import { hasBearer, unauthorized } from './unauthorized.ts';
 

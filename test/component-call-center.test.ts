@@ -13,7 +13,7 @@ import { settlementPayment } from '../actors/csp/domain/settlement-payment.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import type { Resolver } from '../actors/trouble-tickets/domain/redirect.ts';
-import { INBOX_TOPIC, PARTY_API } from '../harness/flows/party-api.ts';
+import { INBOX_TOPIC, PARTY_API } from '../core/party-api.ts';
 import { driverInbox, inboxHandlers } from '../mocks/inbox-peer.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { resetResolverRequests, resolverHandlers, resolverRequests, resolverTicketId, TICKETS } from '../mocks/resolver-peer.ts';

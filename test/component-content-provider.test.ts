@@ -10,7 +10,7 @@ import { setupServer } from 'msw/node';
 import { startContentProvider } from '../actors/content-provider/index.ts';
 import type { CpData } from '../actors/content-provider/store.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
-import { PARTY_API } from '../harness/flows/party-api.ts';
+import { PARTY_API } from '../core/party-api.ts';
 import {
   ALREADY_ACTIVE, CENTRAL_BUNDLE_ID, CENTRAL_CSP_OFFER, centralCatalogHandlers, centralCatalogRequests, CSP_OWN_OFFERING_ID,
   emptyCentralCatalog, OTHER_BUYER, OWNED_PRODUCT_ID, OWNER,

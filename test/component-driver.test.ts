@@ -11,7 +11,7 @@ import { startDriver } from '../actors/driver/index.ts';
 import { driverProfile, type DriverData } from '../actors/driver/store.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
-import { PARTY_API } from '../harness/flows/party-api.ts';
+import { PARTY_API } from '../core/party-api.ts';
 import { driverPeerRequests, driverPeersHandlers, refusedActivation, resetDriverPeerRequests, USAGES, type DriverPeer } from '../mocks/driver-peers.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { resourceOf } from '../tmf/apis.ts';
