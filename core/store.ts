@@ -1,3 +1,4 @@
+import { createDraft, current, finishDraft, isDraft, setAutoFreeze } from 'immer';
 import { Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { mkdirSync } from 'node:fs';
@@ -9,9 +10,11 @@ export type StorageOption = { readonly kind: 'memory' } | { readonly kind: 'file
 /**
  * A lowdb database with serialized, all-or-nothing updates.
  *
- * Each update works on a copy of the data and replaces it only when the mutation and the write both
+ * Each update works on a draft of the data and replaces it only when the mutation and the write both
  * succeed, so a domain rule that throws half-way changes nothing, and a crash loses at most the update
  * in flight (lowdb's file adapter writes to a temporary file and renames it, so the file is never torn).
+ * Drafts share structure with the data (Immer): an update copies only what it changes, so its cost does
+ * not grow with everything the actor holds (bench/store-update.ts).
  */
 export class Store<T extends object> {
   readonly #db: Low<T>;
@@ -41,10 +44,10 @@ export class Store<T extends object> {
   /** Runs `mutate` on a draft and commits it; updates run one at a time, in call order. */
   update<R>(mutate: (draft: T) => R): Promise<R> {
     const run = this.#queue.then(async () => {
-      const draft = structuredClone(this.#db.data);
-      const result = mutate(draft);
+      const draft = createDraft(this.#db.data) as T;
+      const result = detached(mutate(draft));
       const previous = this.#db.data;
-      this.#db.data = draft;
+      this.#db.data = finishDraft(draft) as T;
       try {
         await this.#db.write();
       } catch (error) {
@@ -64,6 +67,19 @@ export class Store<T extends object> {
       Object.assign(draft, this.#defaults());
     });
   }
+}
+
+// Stored data is plain JSON that callers treat as read-only; freezing it would only cost time.
+setAutoFreeze(false);
+
+/** What an update returns may hold parts of its draft, which die with it: hand back plain values. */
+function detached<R>(value: R): R {
+  if (isDraft(value)) return current(value as object) as R;
+  if (Array.isArray(value)) return value.map(detached) as R;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as R;
+  }
+  return value;
 }
 
 function fileAdapter<T>(path: string): JSONFile<T> {

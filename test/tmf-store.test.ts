@@ -33,6 +33,28 @@ describe('Store', () => {
     assert.deepEqual(store.data, { names: ['a'], counter: 1, settings: { mode: 'normal' } });
   });
 
+  it('returns parts of the draft as plain values that outlive the update and do not touch the data', async () => {
+    const store = await memory();
+    const { settings, names } = await store.update((draft) => {
+      draft.settings.mode = 'busy';
+      draft.names.push('a');
+      return { settings: draft.settings, names: draft.names };
+    });
+    assert.deepEqual([settings.mode, names], ['busy', ['a']], 'readable after the update');
+    settings.mode = 'changed outside';
+    names.push('b');
+    assert.deepEqual(store.data, { names: ['a'], counter: 0, settings: { mode: 'busy' } }, 'the stored data is not the returned value');
+  });
+
+  it('shares what an update does not change: the untouched parts are the same objects as before', async () => {
+    const store = await memory();
+    const before = store.data.settings;
+    await store.update((draft) => {
+      draft.counter += 1;
+    });
+    assert.equal(store.data.settings, before);
+  });
+
   it('is all-or-nothing: a mutation that throws half-way changes nothing', async () => {
     const store = await memory();
     await store.update((draft) => {

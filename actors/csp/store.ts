@@ -18,9 +18,22 @@ export interface UsageCollection {
   payers: Record<string, { id: string; href: string }>;
 }
 
+/**
+ * Mediation's rating ledger: what it has already seen and rated, so that a record is recognised and an
+ * allowance consumed without reading every record again (the uniqueness key and running totals that
+ * billing systems keep for the same reason).
+ */
+export interface UsageLedger {
+  /** The car's record id → the usage it was received as. */
+  records: Record<string, string>;
+  /** `<subscription>|<usage class>|<YYYY-MM>` → MB rated so far (exact decimal, as text). */
+  ratedMB: Record<string, string>;
+}
+
 /** The CSP's database: the TMF collections (seeded with its catalog and SLAs) and mediation's collections. */
 export interface CspData extends TicketData {
   usageCollections: UsageCollection[];
+  usageLedger: UsageLedger;
   /** Subscribed to the central catalog's converged offerings and its settlement notes (figures 10–11). */
   centralCatalogSubscribed?: boolean;
   /** Its control of the OEM's bills for connectivity tickets (step 9.14). */
@@ -28,7 +41,7 @@ export interface CspData extends TicketData {
 }
 
 export function cspDefaults(start: Date): CspData {
-  const data: CspData = { ...baseData(start), usageCollections: [] };
+  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {} } };
   data.resources = { ...seedCatalog(), 'TMF623.sla': seedSlas('csp', start) };
   return data;
 }

@@ -61,16 +61,20 @@ export interface MediationOutcome {
  */
 export function mediate(draft: CspData, received: Entity, now: Date): MediationOutcome {
   const intake = readIntake(received);
-  const usages = collection(draft, 'TMF635', 'usage');
-  const seen = usages.find((u) => charValue(u, USAGE_CHAR.recordId) === intake.recordId);
-  if (seen) throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen.id}; it is not rated again`, 'DUPLICATE_USAGE');
+  const ledger = draft.usageLedger;
+  const seen = ledger.records[intake.recordId];
+  if (seen) throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
+  ledger.records[intake.recordId] = received.id;
   const collected = draft.usageCollections.find((c) => c.product === intake.subscription);
   const product = collection(draft, 'TMF637', 'product').find((p) => p.id === intake.subscription);
   if (!collected || !product) return rejected(received, intake, `unknown subscription ${intake.subscription}: mediation collects no usage for it`);
   const tariff = tariffFor(product, intake.usageClass, collection(draft, 'TMF620', 'productOffering'), collection(draft, 'TMF620', 'productOfferingPrice'));
   if (!tariff) return rejected(received, intake, `no usage price for ${intake.usageClass} in the catalog`);
 
-  const rated = rateVolume(intake.volumeMB, usedBefore(usages, intake), tariff);
+  const volumeKey = ratedVolumeKey(intake);
+  const usedBefore = new MoneyDecimal(ledger.ratedMB[volumeKey] ?? 0);
+  const rated = rateVolume(intake.volumeMB, usedBefore, tariff);
+  ledger.ratedMB[volumeKey] = usedBefore.plus(intake.volumeMB).toString();
   const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({ ...s, billingAccount: collected.payers[s.payerRole] }));
   const usage: Entity = {
     ...received,
@@ -99,11 +103,5 @@ function rejected(received: Entity, intake: UsageIntake, reason: string): Mediat
   return { usage, intake, shares: [] };
 }
 
-/** Volume already rated for the same subscription, usage class and month: what the allowance has left. */
-function usedBefore(usages: readonly Entity[], intake: UsageIntake): Decimal {
-  const month = periodId(periodContaining(intake.usageDate));
-  return usages
-    .filter((u) => (u.status === 'rated' || u.status === 'billed') && u.usageType === intake.usageClass)
-    .filter((u) => charValue(u, USAGE_CHAR.subscription) === intake.subscription && periodId(periodContaining(new Date(String(u.usageDate)))) === month)
-    .reduce((acc, u) => acc.plus(new MoneyDecimal(String(charValue(u, USAGE_CHAR.volume)))), new MoneyDecimal(0));
-}
+/** The ledger key of the volume already rated for a subscription, usage class and month: what the allowance has left. */
+const ratedVolumeKey = (intake: UsageIntake) => `${intake.subscription}|${intake.usageClass}|${periodId(periodContaining(intake.usageDate))}`;

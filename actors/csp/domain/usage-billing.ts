@@ -22,11 +22,34 @@ const inPeriod = (usage: Entity, period: BillingPeriod) => {
   return at >= period.start && at < period.end;
 };
 
+type AccountShares = Map<string, { usage: Entity; share: RatedShare }[]>;
+
+/**
+ * The period's shares grouped by billing account, built once per bill run rather than scanning every
+ * record for every account (a bill run of n accounts over m records would be n × m). Kept for the same
+ * usage array while it does not grow: records are never removed, and a new one invalidates it.
+ */
+const sharesByAccount = new WeakMap<Entity[], { period: string; size: number; index: AccountShares }>();
+
+function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
+  const usages = collection(draft, 'TMF635', 'usage');
+  const cached = sharesByAccount.get(usages);
+  if (cached && cached.period === periodId(period) && cached.size === usages.length) return cached.index;
+  const index: AccountShares = new Map();
+  for (const usage of usages.filter((u) => inPeriod(u, period))) {
+    for (const share of sharesOf(usage)) {
+      const list = index.get(share.billingAccount.id) ?? [];
+      list.push({ usage, share });
+      index.set(share.billingAccount.id, list);
+    }
+  }
+  sharesByAccount.set(usages, { period: periodId(period), size: usages.length, index });
+  return index;
+}
+
 /** The account's unbilled shares of rated records of the period, with their record. */
 function unbilled(draft: CspData, account: Entity, period: BillingPeriod): { usage: Entity; share: RatedShare }[] {
-  return collection(draft, 'TMF635', 'usage')
-    .filter((u) => u.status === 'rated' && inPeriod(u, period))
-    .flatMap((usage) => sharesOf(usage).filter((s) => s.billingAccount.id === account.id && !s.isBilled).map((share) => ({ usage, share })));
+  return (accountShares(draft, period).get(account.id) ?? []).filter(({ usage, share }) => usage.status === 'rated' && !share.isBilled);
 }
 
 const className = (usageClass: string) => usageClass.charAt(0).toUpperCase() + usageClass.slice(1);

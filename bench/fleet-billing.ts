@@ -1,0 +1,52 @@
+/**
+ * Fleet-scale billing, at the CSP's domain level (no HTTP): FLEET drivers each subscribed to the 5 GB
+ * package through the OEM, a month of seeded usage per car, mediation of every record, then the bill run.
+ * Prints records/s and bills/s. `npm run bench` runs it after bench/run.ts; FLEET=2000 for more.
+ */
+import { performance } from 'node:perf_hooks';
+import { parsePeriodId } from '../core/billing-period.ts';
+import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
+import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
+import { registerExistingCustomer } from '../actors/csp/domain/third-party-payer.ts';
+import { mediate } from '../actors/csp/domain/mediation.ts';
+import { runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
+import { LINE_SOURCES } from '../actors/csp/processes/billing.ts';
+import { cspDefaults } from '../actors/csp/store.ts';
+import { usageRecords } from '../actors/driver/domain/usage-records.ts';
+import { collection, type Entity } from '../tmf/data.ts';
+import { addEntity } from '../tmf/resource.ts';
+
+const FLEET = Number(process.env.FLEET ?? 300);
+const START = new Date('2026-01-01T08:00:00Z');
+const JANUARY = parsePeriodId('2026-01');
+
+const draft = cspDefaults(START);
+onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 'bench', 'http://bench');
+const products: string[] = [];
+for (let i = 0; i < FLEET; i++) {
+  const { individual } = registerExistingCustomer(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START);
+  const order = addEntity(draft, 'TMF622', 'productOrder', {
+    state: 'inProgress',
+    relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: individual.id, role: 'thirdPartyPayer' }],
+    productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
+  }, 'car-manufacturer');
+  products.push(setUpConsumerService(draft, order, 'car-manufacturer', START).products[0].id);
+}
+
+const records = products.flatMap((product, i) =>
+  usageRecords({ subscription: product, vehicleId: `VIN${i}`, period: JANUARY, infotainmentMB: 3000 + (i % 7) * 700, telematicsMB: 40, sessions: { infotainment: 20, telematics: 10 }, seed: i + 1, firstRecord: 1 }));
+
+let t = performance.now();
+for (const record of records) {
+  const { usage } = mediate(draft, { ...record, id: 'u', href: 'u', '@type': 'Usage' } as Entity, START);
+  addEntity(draft, 'TMF635', 'usage', usage);
+}
+const mediationSeconds = (performance.now() - t) / 1000;
+
+t = performance.now();
+const bills = runBillingCycle(draft, JANUARY, new Date('2026-02-01T00:00:00Z'), LINE_SOURCES);
+const billingSeconds = (performance.now() - t) / 1000;
+
+const rated = collection(draft, 'TMF635', 'usage').filter((u) => u.status === 'rated').length;
+console.log(`fleet billing: ${FLEET} cars, ${records.length} usage records (${rated} rated) mediated in ${mediationSeconds.toFixed(2)} s = ${(records.length / mediationSeconds).toFixed(0)} records/s`);
+console.log(`fleet billing: bill run of ${bills.length} bills in ${billingSeconds.toFixed(2)} s = ${(bills.length / billingSeconds).toFixed(0)} bills/s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
