@@ -76,6 +76,10 @@ describe('live dashboard', () => {
     assert.equal(await page.locator('#checklist li.seen').count(), await page.locator('#checklist li').count());
     assert.ok(await page.locator('.row.notification').count() > 0, 'notifications are drawn as such');
     assert.equal(await page.locator('.row.invalid').count(), 0);
+    const stepsOf = (operation: string) => page.locator(`.row[data-operation="${operation}"]`).first().getAttribute('data-steps');
+    assert.equal(await stepsOf('POST productOrder'), '7.1', 'each exchange shows the documented step it fulfils');
+    assert.equal(await stepsOf('CustomerBillCreateEvent'), '7.8');
+    assert.equal(await page.locator('.row[data-operation="GET productOffering"] .steps').first().textContent(), '7.5');
     await page.locator('#party-csp li', { hasText: 'new' }).waitFor();
     await shot('figure-7');
   });
@@ -88,6 +92,7 @@ describe('live dashboard', () => {
     assert.match(request ?? '', /\n {2}"/, 'the JSON is indented');
     assert.match(await page.locator('#detail-request-headers').textContent() ?? '', /content-type/);
     assert.match(await page.locator('#detail-errors').textContent() ?? '', /valid/);
+    assert.match(await page.locator('#detail-meta').textContent() ?? '', /fulfils step 7\.1/);
     await shot('exchange-detail');
   });
 

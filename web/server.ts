@@ -4,7 +4,7 @@ import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
-import { matchScenario } from '../harness/flows/match.ts';
+import { matchScenario, type SeenStep } from '../harness/flows/match.ts';
 import { TmfCallError } from '../tmf/client.ts';
 import { conflict, notFound, TmfError } from '../tmf/errors.ts';
 import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
@@ -85,6 +85,7 @@ function figureRunner(ecosystem: Ecosystem) {
         ok: verdict.ok,
         expected: result.expected,
         seen: result.seen.map((s) => s.step),
+        stepsBySeq: stepsBySeq(result.seen),
         missing: result.missing,
         outOfOrder: result.outOfOrder.map((o) => ({ step: o.step, mustFollow: o.mustFollow })),
         unexpected: verdict.unexpected,
@@ -93,4 +94,13 @@ function figureRunner(ecosystem: Ecosystem) {
       running = false;
     }
   };
+}
+
+/** Which documented steps each exchange fulfils: the wire evidence of every step seen, by sequence number. */
+function stepsBySeq(seen: readonly SeenStep[]): Record<number, string[]> {
+  const bySeq: Record<number, string[]> = {};
+  for (const { step, evidence } of seen) {
+    for (const e of evidence) if (e.source === 'wire') (bySeq[e.seq] ??= []).includes(step) || bySeq[e.seq].push(step);
+  }
+  return bySeq;
 }

@@ -102,7 +102,8 @@ function select(row, x) {
   $('detail').hidden = false;
   $('detail-title').textContent = `#${x.seq} ${x.api} · ${x.operation}`;
   const duration = x.durationMs === undefined ? '' : ` · ${x.durationMs} ms`;
-  $('detail-meta').textContent = `${x.from} → ${x.to} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}`;
+  const steps = row.dataset.steps ? ` · fulfils step ${row.dataset.steps}` : '';
+  $('detail-meta').textContent = `${x.from} → ${x.to} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
   const errors = $('detail-errors');
   errors.replaceChildren();
   const issues = Array.isArray(x.errors) ? x.errors : [];
@@ -201,6 +202,16 @@ async function runFigure(button) {
   }
 }
 
+/** Each exchange of the run shows the documented step(s) it fulfils, next to its number. */
+function labelExchanges(stepsBySeq) {
+  for (const [seq, steps] of Object.entries(stepsBySeq)) {
+    const row = document.querySelector(`#rows .row[data-seq="${seq}"]`);
+    if (!row || row.dataset.steps) continue;
+    row.dataset.steps = steps.join(' ');
+    row.querySelector('.seq').after(el('span', 'steps', steps.join(' ')));
+  }
+}
+
 function showSteps(figure, steps) {
   $('checklist-title').textContent = `Figure ${figure} — steps`;
   $('checklist-hint').textContent = 'Running…';
@@ -216,6 +227,7 @@ function showSteps(figure, steps) {
 }
 
 function markSteps(result) {
+  labelExchanges(result.stepsBySeq ?? {});
   const status = new Map();
   for (const id of result.seen) status.set(id, 'seen');
   for (const id of result.missing) status.set(id, 'missing');
