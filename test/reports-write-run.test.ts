@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exchange } from '../harness/exchange.ts';
+import type { FlowVerdict } from '../harness/flows/match.ts';
 import type { ScenarioSummary } from '../harness/reports/run-summary.ts';
 import { writeFlows, writeRunIndex, writeRunReports } from '../harness/reports/write-run.ts';
 
@@ -38,7 +39,13 @@ const scenarios: readonly ScenarioSummary[] = [
   { name: 'Order connectivity', status: 'passed', exchanges: 1, invalid: 0, flowsOk: true },
   { name: evilName, status: 'failed', exchanges: 1, invalid: 1, flowsOk: false },
 ];
-const flows = [{ scenario: 'Order connectivity', figure: '7', expected: ['7.1'], seen: ['7.1'], missing: [], unexpected: [], outOfOrder: [] }];
+const flows: readonly FlowVerdict[] = [{
+  scenario: 'Order connectivity', ok: false, unexpected: [], refused: [],
+  figures: [{
+    figure: 7, expected: ['7.1', '7.5'], missing: ['7.5'], unmet: [], outOfOrder: [],
+    seen: [{ step: '7.1', evidence: [{ source: 'wire', seq: 1, operation: 'POST productOrder', at: '2025-01-01T00:00:00.000Z' }] }],
+  }],
+}];
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'reports-'));
@@ -57,6 +64,16 @@ test('writeRunReports writes trace, flows, a diagram and a page per scenario, an
     'order-connectivity.mmd',
   ]);
   assert.equal(written.length, 7);
+});
+
+test('a scenario page says which step each exchange fulfils and which documented steps are missing', async (t) => {
+  const dir = await tempDir();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeRunReports(dir, { exchanges, flows, scenarios });
+  const page = await readFile(join(dir, 'sequence', 'order-connectivity.html'), 'utf8');
+  assert.match(page, /<td>1<\/td><td>7\.1<\/td>/, 'the exchange of step 7.1 is labelled with it');
+  assert.match(page, /Figure 7: 1 of 2 steps seen; <span class="ko">missing 7\.5<\/span>/);
+  assert.match(page, /not as documented/);
 });
 
 test('trace.json and flows.json round-trip', async (t) => {

@@ -4,7 +4,7 @@ import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
-import { matchScenario, type SeenStep } from '../harness/flows/match.ts';
+import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
 import { TmfCallError } from '../tmf/client.ts';
 import { conflict, notFound, TmfError } from '../tmf/errors.ts';
 import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
@@ -96,11 +96,3 @@ function figureRunner(ecosystem: Ecosystem) {
   };
 }
 
-/** Which documented steps each exchange fulfils: the wire evidence of every step seen, by sequence number. */
-function stepsBySeq(seen: readonly SeenStep[]): Record<number, string[]> {
-  const bySeq: Record<number, string[]> = {};
-  for (const { step, evidence } of seen) {
-    for (const e of evidence) if (e.source === 'wire') (bySeq[e.seq] ??= []).includes(step) || bySeq[e.seq].push(step);
-  }
-  return bySeq;
-}

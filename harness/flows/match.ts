@@ -182,3 +182,16 @@ function isRefusal(e: Exchange): boolean {
 function toUnexpected(e: Exchange): UnexpectedExchange {
   return { seq: e.seq, operation: e.operation, from: e.from, to: e.to, path: e.path, status: e.status };
 }
+
+/** Which documented steps each exchange fulfils: the wire evidence of every step seen, by sequence number. */
+export function stepsBySeq(seen: readonly SeenStep[]): Record<number, string[]> {
+  const bySeq: Record<number, string[]> = {};
+  for (const { step, evidence } of seen) {
+    for (const e of evidence) {
+      if (e.source !== 'wire') continue;
+      const steps = (bySeq[e.seq] ??= []);
+      if (!steps.includes(step)) steps.push(step);
+    }
+  }
+  return bySeq;
+}

@@ -1,5 +1,6 @@
 /** The page of one scenario: its sequence diagram, the Mermaid source, and the table of exchanges. */
 import type { Exchange } from '../exchange.ts';
+import { stepsBySeq, type FlowVerdict } from '../flows/match.ts';
 import { html, page, table, trusted, type Html, type TableRow } from './html.ts';
 import { toMermaid } from './mermaid.ts';
 import type { ScenarioSummary } from './run-summary.ts';
@@ -12,6 +13,8 @@ export interface SequencePageOptions extends DiagramOptions {
   readonly indexHref: string;
   /** How many scenarios of the run carry this name (their exchanges cannot be told apart). */
   readonly sharedName: number;
+  /** The scenario's comparison with the documented steps, when it claims figures. */
+  readonly verdict?: FlowVerdict;
 }
 
 function firstError(exchange: Exchange): string {
@@ -19,12 +22,13 @@ function firstError(exchange: Exchange): string {
   return error === undefined ? '' : `${error.where} ${error.path || '/'} ${error.rule}`;
 }
 
-function exchangeRow(message: Message): TableRow {
+function exchangeRow(message: Message, steps: Record<number, string[]>): TableRow {
   const e = message.exchange;
   return {
     className: message.flagged ? 'bad' : undefined,
     cells: [
       e.seq,
+      (steps[e.seq] ?? []).join(' '),
       e.from,
       e.to,
       e.operation,
@@ -33,6 +37,17 @@ function exchangeRow(message: Message): TableRow {
       firstError(e),
     ],
   };
+}
+
+/** The documented steps the scenario claims, and what the recording showed of them. */
+function flowSection(verdict: FlowVerdict | undefined): Html | null {
+  if (!verdict) return null;
+  const figures = verdict.figures.map((f) => html`<li>Figure ${f.figure}: ${f.seen.length} of ${f.expected.length} steps seen${
+    f.missing.length > 0 ? html`; <span class="ko">missing ${f.missing.join(', ')}</span>` : ''}${
+    f.outOfOrder.length > 0 ? html`; <span class="ko">out of order ${f.outOfOrder.map((o) => `${o.step} (before ${o.mustFollow})`).join(', ')}</span>` : ''}</li>`);
+  const unexpected = verdict.unexpected.map((u) => html`<li class="ko">#${u.seq} ${u.from} → ${u.to} ${u.operation} (${u.status}): no documented step</li>`);
+  return html`<h2>Documented steps: <span class="${verdict.ok ? 'ok' : 'ko'}">${verdict.ok ? 'as documented' : 'not as documented'}</span></h2>
+<ul>${figures}${unexpected}</ul>`;
 }
 
 const LEGEND = html`<p class="legend">Solid arrow: TMF call. Dashed: notification or a party's own API.
@@ -47,14 +62,16 @@ function sharedNameNote(count: number): Html | null {
 /** The complete HTML page of one scenario. */
 export function sequencePage(scenario: ScenarioSummary, exchanges: readonly Exchange[], options: SequencePageOptions): string {
   const { messages } = sequenceModel(exchanges, options);
+  const steps = options.verdict ? stepsBySeq(options.verdict.figures.flatMap((f) => f.seen)) : {};
   const body = html`<p><a href="${options.indexHref}">← run summary</a></p>
 <h1>${scenario.name}</h1>
 <p>Status: <strong>${scenario.status}</strong> · ${messages.length} exchanges shown · ${messages.filter((m) => m.flagged).length} invalid or failed</p>
 ${sharedNameNote(options.sharedName)}
 ${LEGEND}
 <div class="diagram">${trusted(toSequenceSvg(exchanges, options))}</div>
+${flowSection(options.verdict)}
 <h2>Exchanges</h2>
-${table(['seq', 'from', 'to', 'operation', 'status', 'valid', 'first error'], messages.map(exchangeRow))}
+${table(['seq', 'step', 'from', 'to', 'operation', 'status', 'valid', 'first error'], messages.map((m) => exchangeRow(m, steps)))}
 <h2>Mermaid source</h2>
 <pre>${toMermaid(exchanges, options)}</pre>`;
   return page({ title: `Sequence — ${scenario.name}`, body, style: '.diagram { overflow-x: auto; }' });

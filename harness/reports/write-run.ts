@@ -5,6 +5,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Exchange } from '../exchange.ts';
+import type { FlowVerdict } from '../flows/match.ts';
 import { indexPage } from './index-page.ts';
 import { toMermaid } from './mermaid.ts';
 import { sequencePagePath, type RunSummary, type ScenarioSummary } from './run-summary.ts';
@@ -16,8 +17,8 @@ import { uniqueSlugs } from './slug.ts';
 export interface RunReportInput extends RunSummary {
   /** Every exchange recorded on the wire during the run. */
   readonly exchanges: readonly Exchange[];
-  /** Flow verdicts computed elsewhere; written as they are. */
-  readonly flows: readonly object[];
+  /** Flow verdicts of the scenarios that claim figures: written as they are, and shown on each page. */
+  readonly flows: readonly FlowVerdict[];
 }
 
 function json(value: unknown): string {
@@ -57,6 +58,7 @@ export async function writeSequences(
   exchanges: readonly Exchange[],
   scenarios: readonly ScenarioSummary[],
   options: DiagramOptions = {},
+  flows: readonly FlowVerdict[] = [],
 ): Promise<string[]> {
   const folder = join(dir, 'sequence');
   await rm(folder, { recursive: true, force: true });
@@ -67,7 +69,8 @@ export async function writeSequences(
     const own = exchanges.filter((e) => e.scenario === scenario.name);
     const sharedName = scenarios.filter((s) => s.name === scenario.name).length;
     written.push(await write(join(folder, `${slugs[i]}.mmd`), toMermaid(own, options)));
-    const html = sequencePage(scenario, own, { ...options, indexHref: '../index.html', sharedName });
+    const verdict = flows.find((v) => v.scenario === scenario.name);
+    const html = sequencePage(scenario, own, { ...options, indexHref: '../index.html', sharedName, verdict });
     written.push(await write(join(dir, sequencePagePath(slugs[i])), html));
   }
   return written;
@@ -78,7 +81,7 @@ export async function writeRunReports(dir: string, input: RunReportInput, option
   return [
     await writeTrace(dir, input.exchanges),
     await writeFlows(dir, input.flows),
-    ...(await writeSequences(dir, input.exchanges, input.scenarios, options)),
+    ...(await writeSequences(dir, input.exchanges, input.scenarios, options, input.flows)),
     await writeRunIndex(dir, { scenarios: input.scenarios }),
   ];
 }
