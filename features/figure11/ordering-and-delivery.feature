@@ -53,3 +53,14 @@ Feature: Figure 11 — ordering and delivering the converged offer
       | channel          |
       | csp              |
       | content-provider |
+
+  @steps:11.1,11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12
+  Scenario: A service activated on the 10th pays 22 of January's 31 days, and the settlement still adds up
+    When the driver "cust-alex" orders the converged offer on the car manufacturer's portal
+    And the simulated clock reads "2026-01-10T09:30:00Z"
+    And the driver "cust-alex" asks the content provider to activate the service
+    And the car manufacturer's billing period "2026-01" ends
+    Then the car manufacturer billed "cust-alex" "10.64" EUR before tax
+    And the shares plus the car manufacturer's margin equal what the driver paid
+    And every exchange on the wire was valid
+    And the recorded sequence matches figure 11

@@ -94,11 +94,10 @@ export const ConvergedQuestions = {
     const product = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product'))[0];
     const offering = (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === (product.productOffering as Ref).id)!;
     const price = new Decimal(String(((offering.productOfferingPrice as { price: { value: number } }[])[0]).price.value));
-    const shares = (offering.revenueShare as { amount: { value: number } }[]).reduce((acc, s) => acc.plus(String(s.amount.value)), new Decimal(0));
-    return {
-      paid: rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0)),
-      settled: notes.reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0)),
-      margin: price.minus(shares),
-    };
+    const listShares = (offering.revenueShare as { partyId: string; amount: { value: number } }[]).map((s) => ({ party: s.partyId, amount: new Decimal(String(s.amount.value)) }));
+    const settledTo = (party: string) => notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
+    const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
+    const settled = listShares.map((s) => ({ ...s, settled: settledTo(s.party) }));
+    return { paid, price, settled, margin: paid.minus(settled.reduce((acc, s) => acc.plus(s.settled), new Decimal(0))) };
   },
 };
