@@ -19,8 +19,14 @@ export const JOURNAL = {
   orderCompleted: 'order.completed',
   /** 8.8 csp: mediation asked to collect usage for a subscription. */
   usageCollectionRequested: 'usage.collection-requested',
+  /** 8.9 csp: a usage record received by the mediation intake (status received). */
+  usageReceived: 'usage.received',
+  /** 8.10 csp: a usage record guided to its subscription and payers (status guided). */
+  usageGuided: 'usage.guided',
   /** 8.10 csp: usage records split by payer and rated. */
   usageRated: 'usage.rated',
+  /** 8.10 csp: a usage record mediation cannot rate, kept as rejected with the reason. */
+  usageRejected: 'usage.rejected',
   /** 8.12 csp: rated usage marked billed. */
   usageBilled: 'usage.billed',
   /** 9.2 call-center: the master trouble ticket created. */

@@ -28,6 +28,8 @@ export interface UsageLedger {
   records: Record<string, string>;
   /** `<subscription>|<usage class>|<YYYY-MM>` → MB rated so far (exact decimal, as text). */
   ratedMB: Record<string, string>;
+  /** Ids of the records received and not yet rated or rejected, in the order they arrived: mediated in that order. */
+  pending?: string[];
 }
 
 /** The CSP's database: the TMF collections (seeded with its catalog and SLAs) and mediation's collections. */
@@ -41,7 +43,7 @@ export interface CspData extends TicketData {
 }
 
 export function cspDefaults(start: Date): CspData {
-  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {} } };
+  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {}, pending: [] } };
   data.resources = { ...seedCatalog(), 'TMF623.sla': seedSlas('csp', start) };
   return data;
 }

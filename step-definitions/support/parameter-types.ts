@@ -7,3 +7,6 @@ import type { ActorId } from '../../core/actor-ids.ts';
  * these two parties through it and get the actor id.
  */
 defineParameterType({ name: 'resolver', regexp: /CSP|car manufacturer/, transformer: (s: string): ActorId => (s === 'CSP' ? 'csp' : 'car-manufacturer') });
+
+/** `{amount}`: an exact money amount with its two decimals, e.g. `1.25`, kept as text so no float rounds it. */
+defineParameterType({ name: 'amount', regexp: /\d+\.\d{2}/, transformer: (s: string): string => s });

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { SoldCar, UsageFollowUp } from '../store.ts';
+import type { SoldCar, UsageFollowUp, UsageStateSeen } from '../store.ts';
 
 /** The driver's choice as the OEM receives it (step 8.2; schema `ServiceSelection`). */
 export interface ServiceSelection {
@@ -78,5 +78,17 @@ export function summariseUsage(records: readonly Entity[], vehicles: readonly st
   return {
     at: now.toISOString(), vehicles: [...vehicles], records: records.length, statuses,
     megabytesByClass: Object.fromEntries([...megabytes].map(([k, v]) => [k, v.toFixed()])),
+  };
+}
+
+const characteristic = (r: Entity, name: string) => ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
+
+/** A usage record's state as the CSP's event shows it, and the sum of the shares the OEM was shown (its own). */
+export function usageStateOf(usage: Entity): UsageStateSeen {
+  const shares = (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[] | undefined) ?? [];
+  const amount = shares.reduce((sum, s) => sum.plus(String(s.taxExcludedRatingAmount.value)), new Decimal(0));
+  return {
+    usage: usage.id, recordId: String(characteristic(usage, 'recordId') ?? ''), status: String(usage.status),
+    ...(usage.status === 'rated' ? { amount: amount.toFixed(2) } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { type CspPayer, cspOfferingOf, cspOrderBody, ownOrderBody, type ServiceSelection, serviceOfferMessage, summariseUsage } from '../domain/service-sale.ts';
+import { type CspPayer, cspOfferingOf, cspOrderBody, ownOrderBody, type ServiceSelection, serviceOfferMessage, summariseUsage, usageStateOf } from '../domain/service-sale.ts';
 import type { OemData, SoldCar } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
@@ -44,11 +44,21 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, vehicleId: selection.vehicleId });
     return order;
   });
+  await followMediation(runtime);
   const payer = await payerAtCsp(runtime, selection.customer);
   const cspOrder = await runtime.client('csp').create<Entity>('TMF622', 'productOrder', cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder));
   await runtime.store.update((draft) => {
     const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
     Object.assign(own, { state: 'inProgress', externalId: cspOrder.id });
+  });
+}
+
+/** Before its first car's connectivity is ordered, the OEM asks to hear mediation's states of its records (8.10). */
+async function followMediation(runtime: Runtime): Promise<void> {
+  if (runtime.store.data.usageSubscribed) return;
+  await runtime.client('csp').subscribe('TMF635', runtime.callbackFor('csp'), 'eventType=UsageStateChangeEvent');
+  await runtime.store.update((draft) => {
+    draft.usageSubscribed = true;
   });
 }
 
@@ -88,4 +98,12 @@ export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFo
     draft.usageFollowUps.push(summary);
   });
   return summary;
+}
+
+/** Step 8.10 heard: a record of its cars reached a state at the CSP's mediation; kept with what the OEM pays of it. */
+export async function noteUsageState(runtime: Runtime, usage: Entity): Promise<void> {
+  const seen = usageStateOf(usage);
+  await runtime.store.update((draft) => {
+    (draft.usageStates ??= []).push(seen);
+  });
 }
