@@ -40,6 +40,8 @@ export interface CspData extends TicketData {
   centralCatalogSubscribed?: boolean;
   /** Its control of the OEM's bills for connectivity tickets (step 9.14). */
   partnerBillChecks?: BillCheck[];
+  /** Settlement note advices it paid (9.13): note id → payment id at the payee. Never paid twice. */
+  settlementsPaid?: Record<string, string>;
 }
 
 export function cspDefaults(start: Date): CspData {

@@ -136,10 +136,16 @@ export const FIGURE_9: readonly FlowStep[] = [
   {
     id: '9.13', figure: 9, from: ['csp'], to: ['call-center'],
     title: 'TMF676 POST payment',
-    rule: 'only after acceptance: the CSP pays the settled amount, referencing the note',
+    rule: 'only after acceptance: the CSP pays the settled amount, referencing the note — on the acceptance event, '
+      + 'after checking itself that the note is accepted and not paid yet',
     observe: call('csp', 'call-center', 'POST', 'TMF676', 'payment'),
-    // The payer reads the note it pays (amount, reference) where it is issued.
-    related: [call('csp', 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice')],
+    related: [
+      // The payer reads the note it pays (amount, reference) where it is issued.
+      call('csp', 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice'),
+      // It hears of the call center's decisions on the notes it pays.
+      ...hubTraffic('csp', 'car-manufacturer', 'BillingV2'),
+      notify('car-manufacturer', 'csp', 'BillingV2', SETTLEMENT_NOTE_CHANGE_EVENTS),
+    ],
     after: ['9.12'],
   },
   {

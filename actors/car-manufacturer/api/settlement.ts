@@ -5,7 +5,7 @@ import type { Entity } from '../../../tmf/data.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
-import { checkSettlementChange, type SettlementState } from '../domain/settlement.ts';
+import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/settlement.ts';
 import { reviseSettlement } from '../processes/settlement.ts';
 import type { OemData } from '../store.ts';
 
@@ -25,7 +25,9 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
       visible: (advice, caller) => concerned(advice, caller.party),
       patch(current, next, { caller }) {
         checkSettlementChange(current.id, current.state as SettlementState, next.state as SettlementState, caller.party === HARNESS_PARTY);
-        return next;
+        if (caller.party === HARNESS_PARTY) return next;
+        // The receiver decides; the note's amounts and items stay the issuer's.
+        return next.state === 'disputed' && current.state !== 'disputed' ? recordDispute(current, next) : { ...current, state: next.state };
       },
       afterPatch(advice) {
         if (advice.state === 'disputed') runtime.background(() => reviseSettlement(runtime, advice.id));
