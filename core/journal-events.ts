@@ -57,6 +57,8 @@ export const JOURNAL = {
   billingAccountReady: 'billing-account.ready',
   /** 11.4 car-manufacturer: existing products checked for compatibility with the order. */
   orderCompatibilityChecked: 'order.compatibility-checked',
+  /** 11.14 car-manufacturer: a driver's payment applied to its bill (partially paid, or settled). */
+  billPaid: 'bill.paid',
   /** 11.5 car-manufacturer: the product of the converged offer created in its inventory. */
   productCreated: 'product.created',
 } as const;

@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
-import { ConvergedOffer, ConvergedQuestions } from './screenplay/converged-offer.ts';
+import { ConvergedOffer, ConvergedQuestions, payInvoice } from './screenplay/converged-offer.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('a converged offer {string} for {string} EUR bundles {string} at {string} and the CSP\'s {string} at {string}', async function (this: HarnessWorld, name: string, fee: string, own: string, ownFee: string, csp: string, cspFee: string) {
@@ -71,4 +71,32 @@ Then("the shares plus the car manufacturer's margin equal what the driver paid",
   for (const s of settled) assert.ok(s.settled.minus(exact(s.amount)).abs().lessThan('0.01'), `${s.party} settled ${s.settled} of ${paid}`);
   const listMargin = settled.reduce((acc, s) => acc.minus(s.amount), price);
   assert.ok(margin.greaterThanOrEqualTo(0) && margin.minus(exact(listMargin)).abs().lessThan('0.01'), `the margin kept is ${margin} of ${paid}`);
+});
+
+When('the driver {string} pays the car manufacturer\'s invoice', async function (this: HarnessWorld, customer: string) {
+  await payInvoice(this, customer);
+  assert.equal(this.answer?.status, 201, JSON.stringify(this.answer?.body));
+});
+
+When('the driver {string} pays {amount} EUR of the car manufacturer\'s invoice', async function (this: HarnessWorld, customer: string, amount: string) {
+  await payInvoice(this, customer, amount);
+});
+
+Then('the driver was told in its inbox of the car manufacturer\'s invoice of {amount} EUR', async function (this: HarnessWorld, amount: string) {
+  const inbox = (await this.state<{ inbox: { from: string; topic?: string; body: string }[] }>('driver')).inbox;
+  const told = inbox.filter((m) => m.from === 'car-manufacturer' && m.topic === 'invoice-available');
+  assert.equal(told.length, 1);
+  assert.match(told[0].body, new RegExp(`Amount due ${amount.replace('.', '\\.')} EUR`));
+});
+
+Then('the invoice of {string} is {string} with {amount} EUR remaining', async function (this: HarnessWorld, customer: string, state: string, remaining: string) {
+  const [bill] = await ConvergedQuestions.billOf(this, customer);
+  assert.equal(bill.state, state);
+  assert.equal(new Decimal(String((bill.remainingAmount as { value: number }).value)).toFixed(2), remaining);
+});
+
+Then('no partner was paid or sent a settlement note yet', async function (this: HarnessWorld) {
+  assert.equal((await ConvergedQuestions.paidTo(this, 'content-provider')).toFixed(2), '0.00');
+  assert.equal((await ConvergedQuestions.paidTo(this, 'csp')).toFixed(2), '0.00');
+  assert.deepEqual(await ConvergedQuestions.resources(this, 'car-manufacturer', 'BillingV2.settlementNoteAdvice'), []);
 });

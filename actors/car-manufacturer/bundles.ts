@@ -12,6 +12,8 @@ export const oemBundles: readonly Bundle[] = [
   },
   // Figures 10–11: publishes to the central catalog, sells converged offers, activates them in the inventory.
   { name: 'oem-content-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF637', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'BillingV2', access: 'read' }] },
+  // Figure 11: a driver reads its invoices and pays them.
+  { name: 'oem-driver', grants: [{ api: 'TMF678', access: 'read' }, { api: 'TMF676', access: 'write' }] },
   { name: 'oem-call-center', grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'BillingV2', access: 'write' }] },
 ];
 
@@ -19,4 +21,5 @@ export const oemBootstrap: BootstrapBundles = {
   csp: 'oem-csp-partner',
   'content-provider': 'oem-content-partner',
   'call-center': 'oem-call-center',
+  driver: 'oem-driver',
 };

@@ -67,6 +67,10 @@ export const ConvergedOffer = {
   },
 };
 
+/** 11.13–11.14: the driver pays its invoice at the car manufacturer, all that remains or `amount`. */
+export const payInvoice = (world: HarnessWorld, customerId: string, amount?: string) =>
+  attempt(world, 'driver', 'pay-invoice', { customerId, ...(amount ? { amount } : {}) });
+
 /** Questions about figures 10 and 11, answered from the parties' own state. */
 export const ConvergedQuestions = {
   resources: async (world: HarnessWorld, actor: ActorId, key: string) => (await world.state<Resources>(actor)).resources[key] ?? [],

@@ -1,5 +1,6 @@
 import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
@@ -68,31 +69,53 @@ export function withProduct(order: Entity, product: Entity): unknown[] {
 }
 
 /**
- * 11.11 and 11.12: the drivers' bills of a period on the OEM's TMF678, then, per bill, the settlement
- * note advices of the converged offers' partners (notified to them) and their payments.
+ * 11.11: the drivers' bills of a period on the OEM's TMF678, each driver told in its inbox. The
+ * partners are settled (11.12) from what the driver paid, once its bill is paid in full.
  */
-export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[]; notes: Entity[] }> {
+export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[] }> {
   const now = runtime.clock.now();
   const period = parsePeriod(String(requested));
   if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
-  const result = await runtime.store.update((draft) => {
-    const bills: Entity[] = [];
-    const notes: Entity[] = [];
+  const bills = await runtime.store.update((draft) => {
+    const issued: Entity[] = [];
     for (const account of [...collection(draft, 'TMF666', 'billingAccount')]) {
       const bill = billDriverAccount(draft, account, period, now);
       if (!bill) continue;
-      bills.push(bill);
+      issued.push(bill);
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: account.id, amount: bill.taxIncludedAmount });
-      for (const note of settlementNotes(draft, bill, now)) {
-        notes.push(note);
-        runtime.notifier.enqueue(draft, now, { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
-      }
     }
-    return { bills, notes };
+    return issued;
+  });
+  runtime.background(() => tellDriverOfInvoices(runtime, bills));
+  return { bills };
+}
+
+/** The driver is told of each of its invoices, with the amount due and how to pay it. */
+async function tellDriverOfInvoices(runtime: Runtime, bills: readonly Entity[]): Promise<void> {
+  for (const bill of bills) {
+    const due = bill.amountDue as { unit: string; value: number };
+    await runtime.client('driver').post(PARTY_API.inbox, {
+      from: 'car-manufacturer', topic: INBOX_TOPIC.invoiceAvailable,
+      subject: `Your invoice ${String(bill.billNo)} is available`,
+      body: `Amount due ${due.value.toFixed(2)} ${due.unit}, payable by ${String(bill.paymentDueDate).slice(0, 10)} (TMF676 payment to the car manufacturer).`,
+      relatedEntity: [{ id: bill.id, href: bill.href, name: String(bill.billNo), role: 'customerBill', '@referredType': 'CustomerBill' }],
+    });
+  }
+}
+
+/** 11.12 once a driver's bill is paid in full: one settlement note advice per partner, notified, then paid. */
+export async function settlePaidBill(runtime: Runtime, billId: string): Promise<Entity[]> {
+  const now = runtime.clock.now();
+  const notes = await runtime.store.update((draft) => {
+    const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
+    if (!bill || bill.state !== 'settled') return [];
+    const issued = settlementNotes(draft, bill, now);
+    for (const note of issued) runtime.notifier.enqueue(draft, now, { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+    return issued;
   });
   runtime.notifier.kick();
-  runtime.background(() => payNotes(runtime, result.notes.map((n) => n.id)));
-  return result;
+  await payNotes(runtime, notes.map((n) => n.id));
+  return notes;
 }
 
 /** 11.12: each payee is paid its note (TMF676 at the payee), then the note is marked paid. */
