@@ -55,9 +55,16 @@ Then('the car manufacturer billed {string} {string} EUR before tax', async funct
   assert.deepEqual(bills.map((b) => new Decimal(String((b.taxExcludedAmount as { value: number }).value)).toFixed(2)), [amount]);
 });
 
-Then('the content provider was paid {string} EUR and the CSP {string} EUR', async function (this: HarnessWorld, cp: string, csp: string) {
+Then('each partner accepted its settlement note and was paid it with tax: the content provider {string} EUR \\({amount} + 20 % VAT), the CSP {string} EUR \\({amount} + 20 % VAT)', async function (this: HarnessWorld, cp: string, cpNet: string, csp: string, cspNet: string) {
   assert.equal((await ConvergedQuestions.paidTo(this, 'content-provider')).toFixed(2), cp);
   assert.equal((await ConvergedQuestions.paidTo(this, 'csp')).toFixed(2), csp);
+  const notes = await ConvergedQuestions.resources(this, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
+  for (const [payee, net, gross] of [['content-provider', cpNet, cp], ['csp', cspNet, csp]]) {
+    const mine = notes.filter((n) => (n.receiver as { id: string }).id === payee);
+    assert.deepEqual(mine.map((n) => [n.state, new Decimal(String(n.taxExcludedAmount)).toFixed(2), new Decimal(String(n.taxIncludedAmount)).toFixed(2)]), [['paid', net, gross]], payee);
+    const copy = ((await this.state<{ partnerNotes?: { id: string; state: string }[] }>(payee as 'csp')).partnerNotes ?? []).find((n) => String(n.id) === String(mine[0].id));
+    assert.equal(copy?.state, 'accepted', `${payee} accepted the note itself`);
+  }
 });
 
 /**

@@ -1,4 +1,4 @@
-import { baseData } from '../../tmf/data.ts';
+import { baseData, type Entity } from '../../tmf/data.ts';
 import type { BillCheck } from '../car-manufacturer/store.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
 import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
@@ -42,6 +42,8 @@ export interface CspData extends TicketData {
   partnerBillChecks?: BillCheck[];
   /** Settlement note advices it paid (9.13): note id → payment id at the payee. Never paid twice. */
   settlementsPaid?: Record<string, string>;
+  /** Its copies of the OEM's settlement notes of converged offers, as it answered them (11.12). */
+  partnerNotes?: Entity[];
 }
 
 export function cspDefaults(start: Date): CspData {

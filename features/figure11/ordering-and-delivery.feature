@@ -21,7 +21,7 @@ Feature: Figure 11 — ordering and delivering the converged offer
     And no partner was paid or sent a settlement note yet
     When the driver "cust-alex" pays the car manufacturer's invoice
     Then the invoice of "cust-alex" is "settled" with 0.00 EUR remaining
-    And the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    And each partner accepted its settlement note and was paid it with tax: the content provider "5.99" EUR (4.99 + 20 % VAT), the CSP "9.00" EUR (7.50 + 20 % VAT)
     And the shares plus the car manufacturer's margin equal what the driver paid
     And every exchange on the wire was valid
     And the recorded sequence matches figure 11
@@ -51,7 +51,7 @@ Feature: Figure 11 — ordering and delivering the converged offer
     When the car manufacturer's billing period "2026-01" ends
     Then the car manufacturer billed "cust-sam" "14.99" EUR before tax
     When the driver "cust-sam" pays the car manufacturer's invoice
-    Then the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    Then each partner accepted its settlement note and was paid it with tax: the content provider "5.99" EUR (4.99 + 20 % VAT), the CSP "9.00" EUR (7.50 + 20 % VAT)
     And every exchange on the wire was valid
     And the recorded sequence matches figure 11
 
@@ -86,5 +86,5 @@ Feature: Figure 11 — ordering and delivering the converged offer
     And the invoice of "cust-alex" is "partiallyPaid" with 7.99 EUR remaining
     When the driver "cust-alex" pays 7.99 EUR of the car manufacturer's invoice
     Then the invoice of "cust-alex" is "settled" with 0.00 EUR remaining
-    And the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    And each partner accepted its settlement note and was paid it with tax: the content provider "5.99" EUR (4.99 + 20 % VAT), the CSP "9.00" EUR (7.50 + 20 % VAT)
     And every exchange on the wire was valid

@@ -103,7 +103,7 @@ async function tellDriverOfInvoices(runtime: Runtime, bills: readonly Entity[]):
   }
 }
 
-/** 11.12 once a driver's bill is paid in full: one settlement note advice per partner, notified, then paid. */
+/** 11.12 once a driver's bill is paid in full: one settlement note advice per partner, notified; each is paid once its payee accepts it. */
 export async function settlePaidBill(runtime: Runtime, billId: string): Promise<Entity[]> {
   const now = runtime.clock.now();
   const notes = await runtime.store.update((draft) => {
@@ -114,24 +114,22 @@ export async function settlePaidBill(runtime: Runtime, billId: string): Promise<
     return issued;
   });
   runtime.notifier.kick();
-  await payNotes(runtime, notes.map((n) => n.id));
   return notes;
 }
 
-/** 11.12: each payee is paid its note (TMF676 at the payee), then the note is marked paid. */
-async function payNotes(runtime: Runtime, noteIds: readonly string[]): Promise<void> {
-  for (const id of noteIds) {
-    const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id)!;
-    const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
-    await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
-    await runtime.store.update((draft) => {
-      const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
-      const index = notes.findIndex((n) => n.id === id);
-      notes[index] = { ...notes[index], state: 'paid' };
-      runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
-    });
-    runtime.notifier.kick();
-  }
+/** 11.12: a note its payee accepted is paid (TMF676 at the payee), then marked paid. Only the OEM's own notes to pay. */
+export async function payAcceptedNote(runtime: Runtime, id: string): Promise<void> {
+  const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
+  if (!note || note.state !== 'accepted' || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
+  const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
+  await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
+  await runtime.store.update((draft) => {
+    const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+    const index = notes.findIndex((n) => n.id === id);
+    notes[index] = { ...notes[index], state: 'paid' };
+    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
+  });
+  runtime.notifier.kick();
 }
 
 function parsePeriod(id: string): BillingPeriod {
