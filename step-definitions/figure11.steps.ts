@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
-import { ConvergedOffer, ConvergedQuestions, payInvoice } from './screenplay/converged-offer.ts';
+import { ConvergedOffer, ConvergedQuestions, customersNamed, orderAsNewDriver, payInvoice } from './screenplay/converged-offer.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given('a converged offer {string} for {string} EUR bundles {string} at {string} and the CSP\'s {string} at {string}', async function (this: HarnessWorld, name: string, fee: string, own: string, ownFee: string, csp: string, cspFee: string) {
@@ -106,4 +106,33 @@ Then('no partner was paid or sent a settlement note yet', async function (this: 
   assert.equal((await ConvergedQuestions.paidTo(this, 'content-provider')).toFixed(2), '0.00');
   assert.equal((await ConvergedQuestions.paidTo(this, 'csp')).toFixed(2), '0.00');
   assert.deepEqual(await ConvergedQuestions.resources(this, 'car-manufacturer', 'BillingV2.settlementNoteAdvice'), []);
+});
+
+When('a new driver {string} with e-mail {string} orders the converged offer on the car manufacturer\'s portal', async function (this: HarnessWorld, name: string, email: string) {
+  await orderAsNewDriver(this, name, email);
+});
+
+When('the new customer {string} asks the content provider to activate the service', async function (this: HarnessWorld, name: string) {
+  const [customer] = await customersNamed(this, name);
+  await ConvergedOffer.requestActivation(this, customer.id);
+});
+
+Then('the car manufacturer has {string} as a new customer, identified by {string}, with a billing account and one converged product {string}', async function (this: HarnessWorld, name: string, email: string, status: string) {
+  const customers = await customersNamed(this, name);
+  assert.equal(customers.length, 1);
+  const [customer] = customers;
+  assert.equal(customer.status, 'approved');
+  assert.match(JSON.stringify(customer.contactMedium), new RegExp(email.replace('.', '\\.')));
+  const accounts = (await ConvergedQuestions.resources(this, 'car-manufacturer', 'TMF666.billingAccount')).filter((a) => (a.relatedParty as { id: string }[]).some((r) => r.id === customer.id));
+  assert.equal(accounts.length, 1);
+  assert.deepEqual((customer.account as { id: string }[]).map((a) => a.id), [accounts[0].id]);
+  const products = await ConvergedQuestions.convergedProducts(this, customer.id);
+  assert.deepEqual(products.map((p) => [p.status, (p.billingAccount as { id: string }).id]), [[status, accounts[0].id]]);
+});
+
+Then('the driver was told in its inbox that the service of {string} is active', async function (this: HarnessWorld, name: string) {
+  const inbox = (await this.state<{ inbox: { from: string; topic?: string; body: string }[] }>('driver')).inbox;
+  const told = inbox.filter((m) => m.from === 'car-manufacturer' && m.topic === 'service-activated');
+  assert.equal(told.length, 1);
+  assert.ok(told[0].body.startsWith(`${name} service`), told[0].body);
 });

@@ -140,4 +140,11 @@ export const FIGURE_11: readonly FlowStep[] = [
     related: [call('driver', 'car-manufacturer', 'GET', 'TMF678', 'customerBill')],
     after: ['11.13'],
   },
+  {
+    id: '11.15', figure: 11, from: ['car-manufacturer'], to: ['driver'],
+    title: 'inbox',
+    rule: 'the driver is told its service is active (the content provider activated it), billed from that day',
+    observe: inbox('car-manufacturer', INBOX_TOPIC.serviceActivated),
+    after: ['11.10'],
+  },
 ];

@@ -8,7 +8,7 @@ import { validateBody } from '../../../tmf/validation.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
-import { driverBillingRun, placePortalOrder, settlePaidBill, withProduct } from '../processes/converged-offer.ts';
+import { driverBillingRun, placePortalOrder, settlePaidBill, tellDriverOfActivation, withProduct } from '../processes/converged-offer.ts';
 import { applyDriverPayment } from '../domain/driver-payment.ts';
 import type { OemData } from '../store.ts';
 import { activationPatch } from '../domain/activation.ts';
@@ -29,7 +29,12 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
   return [
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
-    { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], { visible: (p, caller) => involves(p, caller.party), patch: activationPatch }) },
+    { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
+      visible: (p, caller) => involves(p, caller.party), patch: activationPatch,
+      afterPatch(product) {
+        if (product.status === 'active') runtime.background(() => tellDriverOfActivation(runtime, product));
+      },
+    }) },
     { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], driverPaymentHooks(runtime)) },
   ];
 }
@@ -73,7 +78,7 @@ export function convergedOfferControl(runtime: Runtime): Router {
   router.post('/portal-order', async (req, res) => {
     if (callerOf(res).party !== 'driver') throw forbidden('Only drivers order on the self-service portal');
     validateBody('ConvergedOrderRequest', req.body);
-    const order = await placePortalOrder(runtime, { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
+    const order = await placePortalOrder(runtime, { customerId: req.body.customerId, newCustomer: req.body.newCustomer, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
     res.status(201).json(order);
   });
   router.post('/driver-billing-run', harnessOnly, async (req, res) => {

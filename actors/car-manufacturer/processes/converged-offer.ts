@@ -58,7 +58,10 @@ export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderIn
     const order = addEntity(draft, 'TMF622', 'productOrder', portalOrderBody(input, now));
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, channel: input.channel, customer: input.customerId });
     const outcome = fulfilConvergedOrder(draft, order, input, now, (type, data) => runtime.journal(draft, type, data));
-    Object.assign(order, { state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product) });
+    Object.assign(order, {
+      state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product),
+      relatedParty: [{ id: outcome.customer.id, name: String(outcome.customer.name), role: 'customer', '@referredType': 'Customer' }],
+    });
     return order;
   });
 }
@@ -88,6 +91,17 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
   });
   runtime.background(() => tellDriverOfInvoices(runtime, bills));
   return { bills };
+}
+
+/** 11.15: the driver is told its converged service is active, and from when it is billed. */
+export async function tellDriverOfActivation(runtime: Runtime, product: Entity): Promise<void> {
+  const customer = ((product.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
+  await runtime.client('driver').post(PARTY_API.inbox, {
+    from: 'car-manufacturer', topic: INBOX_TOPIC.serviceActivated,
+    subject: `Your service ${String(product.name)} is active`,
+    body: `${customer?.name ?? 'Your'} service ${String(product.name)} is active since ${String(product.startDate)}; it is billed from that day.`,
+    relatedEntity: [{ id: product.id, href: product.href, name: String(product.name), role: 'product', '@referredType': 'Product' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'customer', '@referredType': 'Customer' }] : [])],
+  });
 }
 
 /** The driver is told of each of its invoices, with the amount due and how to pay it. */

@@ -19,7 +19,8 @@ export function convergedOfferControl(runtime: ActorRuntime<DriverData>): Router
   const router = Router();
   router.post('/portal-order', harnessOnly, async (req, res) => {
     validateBody('ConvergedOrderRequest', req.body);
-    const body = { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId };
+    const who = req.body.newCustomer ? { newCustomer: req.body.newCustomer } : { customerId: req.body.customerId };
+    const body = { ...who, productOfferingId: req.body.productOfferingId };
     res.status(201).json(await passOnRefusal(() => runtime.client('car-manufacturer').post(PARTY_API.portalOrder, body)));
   });
   router.post('/channel-order', harnessOnly, async (req, res) => {
