@@ -66,3 +66,4 @@ Then("the driver's bill for {string} charges the late record on a line {string} 
 Then('every usage record is billed, each share on exactly one bill', function (this: W) { return Mediation.everyShareOnOneBill(this); });
 Then('the answer is a TMF error with status {int} naming {string}', function (this: W, status: number, text: string) { return Mediation.refusedNaming(this, status, text); });
 Then('the CSP holds no order for the driver', function (this: W) { return Mediation.noOrderFor(this, 'po-telematics'); });
+Then("the car manufacturer's own order was fulfilled: completed with the CSP's, the driver's infotainment service active in its inventory", function (this: W) { return Check.ownOrderFulfilled(this); });

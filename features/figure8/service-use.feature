@@ -16,6 +16,7 @@ Feature: Figure 8 — service use
     When the driver selects the "5 GB" service and agrees to pay its connectivity
     Then the CSP has the driver as a new customer with a billing account of its own
     And the CSP's order was completed, each change of state notified to the car manufacturer
+    And the car manufacturer's own order was fulfilled: completed with the CSP's, the driver's infotainment service active in its inventory
     And the car's subscription is active, billed to the driver's account, and mediation collects its usage
     When the car uses 3000 MB of infotainment and 40 MB of telematics data in January
     Then every usage record is rated, infotainment for the driver and telematics for the car manufacturer

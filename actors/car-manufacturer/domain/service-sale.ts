@@ -92,3 +92,15 @@ export function usageStateOf(usage: Entity): UsageStateSeen {
     ...(usage.status === 'rated' ? { amount: amount.toFixed(2) } : {}),
   };
 }
+
+/** 8.8 at the OEM: the driver's infotainment service, fulfilled once the CSP completed its connectivity. */
+export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: Date): Record<string, unknown> {
+  const [item] = ownOrder.productOrderItem as { productOffering: { id: string; href?: string; name?: string }; product?: { productCharacteristic?: unknown[] } }[];
+  return {
+    name: item.productOffering.name ?? 'Infotainment service', status: 'active', startDate: now.toISOString(), isBundle: false,
+    productOffering: item.productOffering, productCharacteristic: item.product?.productCharacteristic ?? [],
+    productOrderItem: [{ productOrderId: ownOrder.id, orderItemId: '1', orderItemAction: 'add' }],
+    relatedParty: ownOrder.relatedParty,
+    productRelationship: [{ id: cspOrderId, relationshipType: 'reliesOn', name: 'CSP connectivity order' }],
+  };
+}
