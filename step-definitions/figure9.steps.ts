@@ -59,8 +59,17 @@ When('the car manufacturer invoices the CSP for the connectivity tickets of {str
   await Settlement.invoiceTickets(this, period);
 });
 
-When("the {resolver}'s monitoring reports {string} at {string} for {string}", async function (this: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) {
-  await Sla.measure(this, party, metric, value, subject);
+Given("the {resolver}'s service has a fault {string} from {string} for {string} minutes", async function (this: HarnessWorld, party: ActorId, description: string, start: string, minutes: string) {
+  await Sla.scheduleFault(this, party, description, start, Number(minutes));
+});
+
+When("the {resolver}'s SLA measurement period {string} ends", async function (this: HarnessWorld, party: ActorId, period: string) {
+  await Sla.endPeriod(this, party, period);
+  assert.deepEqual(await TicketQuestions.ticketAt(this, party), Support.ticketBefore(this));
+});
+
+Then("the {resolver}'s monitoring measured {string} at {string} % for {string}", function (this: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) {
+  assert.deepEqual(Sla.measured(this, party).filter((m) => m.metric === metric).map((m) => [m.value, m.subject]), [[value, subject]]);
 });
 
 When("the {resolver}'s resolution team resolves the alarm ticket at {string}: {string}", async function (this: HarnessWorld, party: ActorId, at: string, note: string) {

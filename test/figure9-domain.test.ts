@@ -8,7 +8,7 @@ import { natureOf, routeOf } from '../actors/call-center/domain/routing.ts';
 import { checkSettlementChange, handledTickets, recordDispute, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/settlement.ts';
 import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
 import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
-import { breaches, hoursBetween, keeps, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
+import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
 import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
 import { parsePeriodId } from '../core/billing-period.ts';
 import type { Entity } from '../tmf/data.ts';
@@ -222,5 +222,31 @@ describe('the call center judges a settlement note by its own records and contra
     const review = reviewSettlement(note([['a', 16.5, 19.81]]), [record('a', 'connectivity', '2')], CALL_CENTER_CONTRACT);
     assert.equal(review.items[0].verdict, 'disputed');
     assert.match(review.items[0].reason!, /makes 19\.80/);
+  });
+});
+
+describe('SLA measurements come from the party\'s own operation', () => {
+  const march = parsePeriodId('2026-03');
+  const outage = (start: string, minutes: number) => ({ start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), description: 'fault' });
+  const availabilityOf = (outages: { start: string; end: string; description: string }[]) =>
+    measureOperation(march, 'connectivity.availability', outages, [], '2026-03')[0].value;
+
+  test('availability is the share of the month outside every outage, to the hundredth', () => {
+    assert.equal(availabilityOf([]), '100.00');
+    assert.equal(availabilityOf([outage('2026-03-10T02:00:00Z', 240)]), '99.46');
+    assert.equal(availabilityOf([outage('2026-03-10T02:00:00Z', 223.2)]), '99.50', 'exactly the SLA: kept');
+    assert.equal(availabilityOf([outage('2026-02-28T22:00:00Z', 240)]), '99.73', 'only the 2 h inside March count');
+  });
+
+  test('each customer ticket resolved in the period is measured by its resolution time; alarms are not', () => {
+    const ticket = (id: string, type: string, from: string, to: string) => ({ id, href: id, '@type': 'TroubleTicket', ticketType: type, status: 'resolved', creationDate: from, resolutionDate: to, relatedParty: [{ id: 'driver', role: 'customer' }] }) as Entity;
+    const measured = measureOperation(march, 'connectivity.availability', [], [
+      ticket('1', 'connectivity', '2026-03-02T08:00:00Z', '2026-03-02T12:00:00Z'),
+      ticket('2', 'connectivity', '2026-03-03T08:00:00Z', '2026-03-03T12:30:00Z'),
+      ticket('3', 'alarm', '2026-03-04T08:00:00Z', '2026-03-04T18:00:00Z'),
+    ], '2026-03').slice(1);
+    assert.deepEqual(measured.map((m) => [m.subject, m.value]), [['ticket-1', '4'], ['ticket-2', '4.5']]);
+    const slas = seedSlas('csp', new Date('2026-01-01T00:00:00Z'));
+    assert.deepEqual(measured.map((m) => breaches(slas, m.metric, new Decimal(m.value)).length), [0, 1], 'exactly 4 h keeps the SLA, 4.5 h breaches it');
   });
 });

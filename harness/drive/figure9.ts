@@ -47,8 +47,12 @@ export const Figure9 = {
   pay: (eco: Ecosystem, note: string) => trigger<Entity>(eco, 'csp', 'settlement-payment', { note }),
   invoiceTickets: (eco: Ecosystem, period: string) => trigger(eco, 'car-manufacturer', 'ticket-invoice', { period }),
   followSla: (eco: Ecosystem) => trigger(eco, 'call-center', 'follow-sla-violations'),
-  measure: (eco: Ecosystem, party: ActorId, metric: string, value: string, subject: string) =>
-    trigger<{ violations: Entity[] }>(eco, party, 'sla-measurement', { metric, value, subject, customer: { id: 'driver', name: 'Driver' } }),
+  /** A fault of a party's service in the simulated operation: unavailable `minutes` from `start`. */
+  scheduleFault: (eco: Ecosystem, party: ActorId, start: string, minutes: number, description: string) =>
+    trigger(eco, party, 'schedule-fault', { start, durationMinutes: minutes, description }),
+  /** 9.21: the end of a measurement period; the party's monitoring measures its operation. */
+  endSlaPeriod: (eco: Ecosystem, party: ActorId, period: string) =>
+    trigger<{ measurements: { metric: string; value: string; subject: string }[]; violations: Entity[] }>(eco, party, 'sla-period-end', { period }),
 };
 
 /**
@@ -71,7 +75,8 @@ export async function driveFigure9(eco: Ecosystem): Promise<void> {
   await Figure9.endSettlementPeriod(eco, '2026-03', '2026-04-01T06:00:00Z');
   await Figure9.invoiceTickets(eco, '2026-03');
   await Figure9.followSla(eco);
-  await Figure9.measure(eco, 'csp', 'connectivity.availability', '99.2', '2026-03');
+  await Figure9.scheduleFault(eco, 'csp', '2026-03-10T02:00:00Z', 240, 'Backhaul link down');
+  await Figure9.endSlaPeriod(eco, 'csp', '2026-03');
   const alarm = (await collectionAt(eco, 'call-center', 'TMF621.troubleTicket')).find((t) => t.ticketType === 'alarm');
   if (alarm) await Figure9.teamSets(eco, 'csp', alarm.id, 'resolved', '2026-04-01T09:00:00Z', 'Backhaul link replaced');
 }

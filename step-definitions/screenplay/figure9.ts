@@ -58,7 +58,12 @@ export const Settlement = {
 
 export const Sla = {
   follow: (world: HarnessWorld) => Figure9.followSla(world.ecosystem),
-  measure: (world: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) => Figure9.measure(world.ecosystem, party, metric, value, subject),
+  scheduleFault: (world: HarnessWorld, party: ActorId, description: string, start: string, minutes: number) => Figure9.scheduleFault(world.ecosystem, party, start, minutes, description),
+  async endPeriod(world: HarnessWorld, party: ActorId, period: string) {
+    const { measurements } = await Figure9.endSlaPeriod(world.ecosystem, party, period);
+    world.notes.set(`measurements ${party}`, measurements);
+  },
+  measured: (world: HarnessWorld, party: ActorId) => (world.notes.get(`measurements ${party}`) ?? []) as { metric: string; value: string; subject: string }[],
   async resolveAlarm(world: HarnessWorld, party: ActorId, at: string, note: string) {
     const alarm = (await TicketQuestions.masterTickets(world)).find((t) => t.ticketType === 'alarm');
     if (!alarm) throw new Error('the call center raised no alarm ticket');
