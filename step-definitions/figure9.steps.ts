@@ -246,3 +246,12 @@ Then('the alarm ticket is closed at the call center and at the {resolver}', asyn
 Then("the {resolver}'s handling of the violation {string} has ended", async function (this: HarnessWorld, party: ActorId, metric: string) {
   assert.deepEqual((await TicketQuestions.alarms(this, party)).map((a) => [a.metric, a.state]), [[metric, 'closed']]);
 });
+
+Then('the CSP and the car manufacturer retrieved from the call center how it handles the violation {string}', async function (this: HarnessWorld, metric: string) {
+  for (const party of ['csp', 'car-manufacturer'] as const) {
+    const info = ((await this.state<{ slaInformation?: { metric: string; violations: string[]; description: string[] }[] }>(party)).slaInformation ?? []).filter((i) => i.metric === metric);
+    assert.ok(info.length > 0, `${party} retrieved SLA information`);
+    assert.equal(info[0].violations.length, 1, `${party} found the call center's violation`);
+    assert.match(info[0].description[0], /reported to the driver/);
+  }
+});

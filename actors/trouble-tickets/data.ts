@@ -15,4 +15,6 @@ export interface TicketData extends BaseData {
   alarms?: AlarmHandling[];
   /** Faults of its service its monitoring saw (scheduled by a scenario): what availability is measured from. */
   outages?: Outage[];
+  /** What it retrieved from the call center about violations, by metric identifier (9.24). */
+  slaInformation?: { metric: string; retrievedAt: string; violations: string[]; description: string[] }[];
 }

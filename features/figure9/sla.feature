@@ -18,6 +18,7 @@ Feature: Figure 9 — SLA violations
     And the CSP holds an SLA violation with the metric identifier "connectivity.availability:2026-03"
     And the driver received an SLA report about "connectivity.availability:2026-03"
     And the car manufacturer was told of the violation "connectivity.availability:2026-03"
+    And the CSP and the car manufacturer retrieved from the call center how it handles the violation "connectivity.availability:2026-03"
     And the CSP's resolution team correlated an alarm ticket with the violation "connectivity.availability:2026-03"
     When the CSP's resolution team resolves the alarm ticket at "2026-04-01T09:00:00Z": "Backhaul link replaced"
     Then the alarm ticket is closed at the call center and at the CSP

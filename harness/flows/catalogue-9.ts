@@ -198,12 +198,11 @@ export const FIGURE_9: readonly FlowStep[] = [
   {
     id: '9.24', figure: 9, from: ['csp', 'car-manufacturer'], to: ['call-center'],
     title: 'TMF623 GET sla / slaViolation',
-    rule: 'retrieve SLA information',
-    // The SLA information flows to the call center: it reads it from the parties that host TMF623.
-    observe: anyOf(
-      call('call-center', RESOLVERS, 'GET', 'TMF623', 'sla'),
-      call('call-center', RESOLVERS, 'GET', 'TMF623', 'slaViolation'),
-    ),
+    rule: 'retrieve SLA information: the party handling the alarm, and the party told of the violation, read how the '
+      + 'call center handles it (its slaViolation, by metric identifier)',
+    observe: call(RESOLVERS, 'call-center', 'GET', 'TMF623', 'slaViolation'),
+    // The call center reads the provider's SLA for its report to the driver (9.22).
+    related: [call('call-center', RESOLVERS, 'GET', 'TMF623', 'sla')],
     after: ['9.21'],
   },
   {

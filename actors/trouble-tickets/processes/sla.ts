@@ -80,3 +80,15 @@ export async function measurePeriod<D extends TicketData>(runtime: ActorRuntime<
   runtime.notifier.kick();
   return result;
 }
+
+/**
+ * 9.24: the party retrieves from the call center what it knows of a violation (by metric identifier):
+ * how the call center handled it. Kept beside the party's alarm handling, or as a note of it.
+ */
+export async function retrieveSlaInformation<D extends TicketData>(runtime: ActorRuntime<D>, metric: string): Promise<Entity[]> {
+  const { items: found } = await runtime.client('call-center').list<Entity>('TMF623', 'slaViolation', { 'violation.metric': metric });
+  await runtime.store.update((draft) => {
+    (draft.slaInformation ??= []).push({ metric, retrievedAt: runtime.clock.now().toISOString(), violations: found.map((v) => String(v.id)), description: found.map((v) => String(v.description ?? '')) });
+  });
+  return found;
+}
