@@ -17,6 +17,8 @@ export interface OemData extends TicketData {
   usageFollowUps: UsageFollowUp[];
   /** Mediation's states of its cars' usage records, as the CSP's events told them (step 8.10). */
   usageStates?: UsageStateSeen[];
+  /** Settlement notes of converged offers issued and not yet announced to their payee, in order (11.12). */
+  notesToAnnounce?: string[];
   /** Subscribed to the CSP's usage events (once, with its first car's order). */
   usageSubscribed?: boolean;
 }

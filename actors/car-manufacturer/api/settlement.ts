@@ -35,8 +35,8 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
       afterPatch(advice) {
         // The call center's settlement is revised by its policy; a partner's dispute of figure 11 waits for people.
         if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center') runtime.background(() => reviseSettlement(runtime, advice.id));
-        // 11.12: a partner accepted the note of its share; the OEM pays it.
-        if (advice.state === 'accepted') runtime.background(() => payAcceptedNote(runtime, advice.id));
+        // 11.12: a partner answered the note of its share: the OEM pays it if accepted, then announces the next.
+        if (advice.state === 'accepted' || (advice.state === 'disputed' && (advice.receiver as { id?: string }).id !== 'call-center')) runtime.background(() => payAcceptedNote(runtime, advice.id));
       },
     },
   });

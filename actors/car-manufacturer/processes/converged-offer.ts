@@ -117,24 +117,40 @@ async function tellDriverOfInvoices(runtime: Runtime, bills: readonly Entity[]):
   }
 }
 
-/** 11.12 once a driver's bill is paid in full: one settlement note advice per partner, notified; each is paid once its payee accepts it. */
+/**
+ * 11.12 once a driver's bill is paid in full: one settlement note advice per partner, each paid once its
+ * payee accepts it. The notes are announced one at a time — the next once the previous was answered —
+ * so partners settle in the same order in every run.
+ */
 export async function settlePaidBill(runtime: Runtime, billId: string): Promise<Entity[]> {
   const now = runtime.clock.now();
   const notes = await runtime.store.update((draft) => {
     const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
     if (!bill || bill.state !== 'settled') return [];
     const issued = settlementNotes(draft, bill, now);
-    for (const note of issued) runtime.notifier.enqueue(draft, now, { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+    (draft.notesToAnnounce ??= []).push(...issued.map((n) => n.id));
     return issued;
   });
-  runtime.notifier.kick();
+  await announceNextNote(runtime);
   return notes;
+}
+
+/** Announces the next settlement note waiting (if any) to its payee. */
+export async function announceNextNote(runtime: Runtime): Promise<void> {
+  await runtime.store.update((draft) => {
+    const id = draft.notesToAnnounce?.shift();
+    const note = id && collection(draft, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
+    if (note) runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+  });
+  runtime.notifier.kick();
 }
 
 /** 11.12: a note its payee accepted is paid (TMF676 at the payee), then marked paid. Only the OEM's own notes to pay. */
 export async function payAcceptedNote(runtime: Runtime, id: string): Promise<void> {
   const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
-  if (!note || note.state !== 'accepted' || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
+  if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
+  // Answered (accepted or disputed): the next partner's note may go out.
+  if (note.state !== 'accepted') return announceNextNote(runtime);
   const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
   await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
   await runtime.store.update((draft) => {
@@ -144,6 +160,7 @@ export async function payAcceptedNote(runtime: Runtime, id: string): Promise<voi
     runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
   });
   runtime.notifier.kick();
+  await announceNextNote(runtime);
 }
 
 function parsePeriod(id: string): BillingPeriod {
