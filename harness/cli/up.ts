@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/actor-ids.ts';
-import { startActor } from '../../actors/index.ts';
+import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { startEcosystem } from '../ecosystem.ts';
 import { mountDashboard } from '../../web/server.ts';
@@ -24,13 +24,19 @@ export async function up(args: Args): Promise<number> {
 }
 
 async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[]): Promise<number> {
-  if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
-  const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
-  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED }, listenPort);
-  process.stdout.write(`${ACTOR_TITLES[id]}: ${actor.url}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
+  const { actor, peers } = await startAlone(id, listenPort, dataDir, secret, peerPairs);
+  process.stdout.write(`${ACTOR_TITLES[actor.id]}: ${actor.url}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
   await untilInterrupted();
   await actor.stop();
   return 0;
+}
+
+/** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */
+export async function startAlone(id: string, listenPort: number, dataDir: string, secret = DEFAULT_SECRET, peerPairs: readonly string[] = []): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
+  if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
+  const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
+  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED }, listenPort);
+  return { actor, peers };
 }
 
 function untilInterrupted(): Promise<void> {
