@@ -3,6 +3,7 @@ import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/act
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { startEcosystem } from '../ecosystem.ts';
+import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { mountDashboard } from '../../web/server.ts';
 import { parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
@@ -14,11 +15,19 @@ export async function up(args: Args): Promise<number> {
   const only = one(args, 'only');
   if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
   const dashboard = !args.flags.has('no-dashboard');
-  const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
-  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
+  // One process per party (bound by URL, as partners on other hosts), unless --in-process.
+  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS, dataDir, secret);
+  const bindings = Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const]));
+  const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+    await Promise.all(parties.map((p) => p.stop()));
+    throw error;
+  });
+  const where = (id: ActorId) => parties.find((p) => p.id === id)?.pid ?? process.pid;
+  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, pid ${where(id)}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();
   await ecosystem.stop();
+  await Promise.all(parties.map((p) => p.stop()));
   process.stdout.write('Stopped.\n');
   return 0;
 }
@@ -39,9 +48,18 @@ export async function startAlone(id: string, listenPort: number, dataDir: string
   return { actor, peers };
 }
 
+/**
+ * Ctrl-C or SIGTERM; the handlers stay, so a second Ctrl-C (a terminal sends it to the harness and its
+ * parties alike, then the harness stops each party) cannot kill a party half-way through closing. A
+ * party started by a harness also stops when the harness is gone (its stdin ends).
+ */
 function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+  const watch = Boolean(process.env[PARENT_WATCH_ENV]);
+  return new Promise<void>((resolve) => {
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+    if (watch) process.stdin.once('end', () => resolve()).once('close', () => resolve()).resume();
+  }).finally(() => {
+    if (watch) process.stdin.destroy();
   });
 }
