@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
 import { headerOf, httpCall, type HttpAnswer } from '../core/http-call.ts';
 import { TmfError } from '../tmf/errors.ts';
@@ -11,6 +12,16 @@ import { judge } from './judge.ts';
 const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count'];
 
 export type ExchangeListener = (exchange: Exchange) => void;
+
+/**
+ * Bounded memory for long runs (`cch up`): the wire keeps the latest `retain` exchanges in memory and
+ * appends older ones, complete, to `spillTo` (one JSON exchange per line), so the whole record stays
+ * intact on disk. Without it (the tests, `cch run`), every exchange stays in memory for the reports.
+ */
+export interface TraceRetention {
+  readonly retain: number;
+  readonly spillTo: string;
+}
 
 /**
  * The wire: a recording, validating reverse proxy. A party calls `/wire/<from>/<to>/<path>`; the
@@ -28,9 +39,26 @@ export class Recorder {
   #seq = 0;
   #scenario = '';
 
-  constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000) {
+  readonly #retention: TraceRetention | undefined;
+  #spill: WriteStream | undefined;
+  #spilled = 0;
+
+  constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention) {
     this.#targets = new Map(Object.entries(targets) as [ActorId, string][]);
     this.#timeoutMs = timeoutMs;
+    this.#retention = retention;
+  }
+
+  /** How many exchanges left memory for the spill file. */
+  get spilled(): number {
+    return this.#spilled;
+  }
+
+  /** Flushes and closes the spill file. */
+  async close(): Promise<void> {
+    const spill = this.#spill;
+    this.#spill = undefined;
+    if (spill) await new Promise<void>((resolve, reject) => spill.end((error?: Error | null) => (error ? reject(error) : resolve())));
   }
 
   /** Where the callee really is (a local port or a partner's URL). */
@@ -129,6 +157,23 @@ export class Recorder {
     this.#listeners.forEach((listener) => listener(exchange));
   }
 
+  #spillOldest(): void {
+    const retention = this.#retention;
+    if (!retention || this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 10)) return;
+    // A tenth of `retain` at a time, so that the copy is amortised over as many exchanges.
+    // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
+    const leaving = this.#exchanges.splice(0, this.#exchanges.length - retention.retain);
+    this.#spill ??= createWriteStream(retention.spillTo, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${retention.spillTo}: ${error.message}\n`));
+    this.#spill.write(leaving.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    this.#spilled += leaving.length;
+    const lastLeft = leaving.at(-1)!.seq;
+    for (const [scenario, list] of this.#byScenario) {
+      const keep = list.findIndex((e) => e.seq > lastLeft);
+      if (keep === -1) this.#byScenario.delete(scenario);
+      else if (keep > 0) list.splice(0, keep);
+    }
+  }
+
   #record(r: RawExchange): Exchange {
     const requestBody = parseBody(r.rawBody?.toString('utf8'));
     const responseBody = parseBody(r.responseText);
@@ -158,6 +203,7 @@ export class Recorder {
     if (ofScenario.length === 0) this.#byScenario.set(exchange.scenario, ofScenario);
     insertInSeqOrder(ofScenario, exchange);
     if (exchange.kind !== 'harness') this.#flowCount++;
+    this.#spillOldest();
     return exchange;
   }
 }

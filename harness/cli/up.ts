@@ -8,6 +8,9 @@ import { mountDashboard } from '../../web/server.ts';
 import { parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
 
+/** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to DIR/trace.ndjson. */
+const RETAINED_EXCHANGES = 10_000;
+
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
 export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
@@ -18,7 +21,7 @@ export async function up(args: Args): Promise<number> {
   // One process per party (bound by URL, as partners on other hosts), unless --in-process.
   const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS, dataDir, secret);
   const bindings = Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const]));
-  const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+  const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
     throw error;
   });
