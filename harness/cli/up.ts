@@ -5,7 +5,7 @@ import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { startEcosystem } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { mountDashboard } from '../../web/server.ts';
-import { parseBindings } from '../bindings.ts';
+import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
 
 /** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to DIR/trace.ndjson. */
@@ -16,17 +16,19 @@ export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
   const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
-  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
+  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? [], one(args, 'host'));
   const dashboard = !args.flags.has('no-dashboard');
-  // One process per party (bound by URL, as partners on other hosts), unless --in-process.
-  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS, dataDir, secret);
-  const bindings = Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const]));
+  // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
+  // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
+  const elsewhere = bindingsFromEnv(process.env);
+  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret);
+  const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
   const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
     throw error;
   });
-  const where = (id: ActorId) => parties.find((p) => p.id === id)?.pid ?? process.pid;
-  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, pid ${where(id)}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
+  const where = (id: ActorId) => (elsewhere[id] ? 'bound by URL' : `pid ${parties.find((p) => p.id === id)?.pid ?? process.pid}`);
+  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();
   await ecosystem.stop();
@@ -35,8 +37,8 @@ export async function up(args: Args): Promise<number> {
   return 0;
 }
 
-async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[]): Promise<number> {
-  const { actor, peers } = await startAlone(id, listenPort, dataDir, secret, peerPairs);
+async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[], host?: string): Promise<number> {
+  const { actor, peers } = await startAlone(id, listenPort, dataDir, secret, peerPairs, host);
   process.stdout.write(`${ACTOR_TITLES[actor.id]}: ${actor.url}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
   await untilInterrupted();
   await actor.stop();
@@ -44,10 +46,10 @@ async function upOne(id: string, listenPort: number, dataDir: string, secret: st
 }
 
 /** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */
-export async function startAlone(id: string, listenPort: number, dataDir: string, secret = DEFAULT_SECRET, peerPairs: readonly string[] = []): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
+export async function startAlone(id: string, listenPort: number, dataDir: string, secret = DEFAULT_SECRET, peerPairs: readonly string[] = [], host?: string): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
   if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
   const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
-  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED }, listenPort);
+  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED, host }, listenPort);
   return { actor, peers };
 }
 

@@ -5,8 +5,8 @@ const CCH = join(import.meta.dirname, '..', '..', 'bin', 'cch.mjs');
 const READY_WITHIN_MS = 90_000;
 
 /** A `cch` process kept running (e.g. `cch up --only csp`), ready once its output matched. */
-export function startCch(args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCch(args: readonly string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   return new Promise((resolve, reject) => {
     // Generous: on a loaded machine `cch up` starts six processes. A process that never got ready is
