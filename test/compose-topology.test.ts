@@ -80,7 +80,7 @@ test('compose.yaml: five party services and the harness, started as local proces
     const url = `http://127.0.0.1:${ports.get(harness.command[harness.command.indexOf('--port') + 1])}`;
     const run = await fetch(`${url}/dashboard/run/7`, { method: 'POST' });
     const verdict = (await run.json()) as { ok: boolean; missing: string[] };
-    assert.equal(run.status, 200);
+    assert.equal(run.status, 200, JSON.stringify(verdict));
     assert.deepEqual(verdict.missing, []);
     assert.equal(verdict.ok, true, 'figure 7 ran across the services, every documented step seen');
     const trace = (await (await fetch(`${url}/dashboard/exchanges`)).json()) as { from: string; to: string; valid: boolean }[];
