@@ -1,6 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import { resetAll } from '../../harness/drive/settle.ts';
 import { startEcosystem } from '../../harness/ecosystem.ts';
+import { isFigure } from '../../harness/flows/catalogue.ts';
 import { matchScenario } from '../../harness/flows/match.ts';
 import { writeRunReports } from '../../harness/reports/write-run.ts';
 import { ecosystemOptionsFromEnv } from '../../harness/bindings.ts';
@@ -35,7 +36,7 @@ After(async function (this: HarnessWorld, { pickle, result }) {
     flowsOk = verdict.ok;
   }
   const flow = exchanges.filter((e) => e.kind !== 'harness');
-  run.scenarios.push({ name: pickle.name, status: String(result?.status ?? 'unknown').toLowerCase(), exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length, flowsOk });
+  run.scenarios.push({ name: pickle.name, status: String(result?.status ?? 'unknown').toLowerCase(), exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length, flowsOk, figures: coverage.figures.filter(isFigure) });
 });
 
 AfterAll(async () => {
