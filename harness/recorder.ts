@@ -5,9 +5,10 @@ import { FORWARDED } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange } from './exchange.ts';
 import { judge } from './judge.ts';
+import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
 /** Request headers worth keeping in the trace (credentials are masked). */
-const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count'];
+const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count', DUPLICATE_HEADER];
 
 export type ExchangeListener = (exchange: Exchange) => void;
 
@@ -23,6 +24,8 @@ export class Recorder {
   readonly #timeoutMs: number;
   #seq = 0;
   #scenario = '';
+  /** Faults injected on the wire (a party down, its events delayed or duplicated): none by default. */
+  readonly faults = new FaultTable();
 
   constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000) {
     this.#targets = new Map(Object.entries(targets) as [ActorId, string][]);
@@ -92,7 +95,10 @@ export class Recorder {
     let responseText = '';
     let responseHeaders: Record<string, string> = {};
     let failure: string | undefined;
+    const fault = this.faults.decide(from as WireParty, to as ActorId, path, (name) => req.get(name));
     try {
+      if (fault.down) throw new InjectedDown(fault.down);
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       const upstream = await fetch(base + path, {
         method: req.method,
         headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}` },
@@ -106,7 +112,7 @@ export class Recorder {
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
       status = timedOut ? 504 : 502;
-      failure = timedOut ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})` : `${to} is unreachable at ${base}: ${causeOf(error)}`;
+      failure = error instanceof InjectedDown ? error.message : timedOut ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})` : `${to} is unreachable at ${base}: ${causeOf(error)}`;
       const body = new TmfError(status, timedOut ? 'PEER_TIMEOUT' : 'PEER_UNREACHABLE', timedOut ? 'Peer timed out' : 'Peer unreachable', failure).toBody();
       responseText = JSON.stringify(body);
       responseHeaders = { 'content-type': 'application/json' };
@@ -115,6 +121,7 @@ export class Recorder {
     for (const [name, value] of Object.entries(responseHeaders)) if (name !== 'content-length') res.setHeader(name, value);
     res.status(status).send(responseText);
     this.#listeners.forEach((listener) => listener(exchange));
+    if (fault.duplicate) deliverAgain(`${req.protocol}://${req.get('host')}${req.originalUrl}`, req.method, forwardHeaders(req), rawBody);
   }
 
   #record(r: RawExchange): Exchange {

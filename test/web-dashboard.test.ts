@@ -203,6 +203,34 @@ describe('live dashboard', () => {
     assert.equal(body['@type'], 'Error');
   });
 
+  test('faults injected from the page: a party down fails red with the reason, a party\'s events sent twice show twice', async () => {
+    await page.selectOption('#fault-content-provider', 'down');
+    await page.locator('#party-content-provider.faulty').waitFor();
+    const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'content-provider'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'content-provider'));
+    await assert.rejects(client.list('TMF620', 'productOffering', {}), /502|down/);
+    const down = page.locator('.row.invalid[data-to="content-provider"]').last();
+    await down.waitFor();
+    assert.match(await down.locator('.label').textContent() ?? '', /→ 502 ✗ content-provider is down \(fault injected from the dashboard\)/);
+    await page.selectOption('#fault-content-provider', '');
+    await page.locator('#party-content-provider:not(.faulty)').waitFor();
+    await client.list('TMF620', 'productOffering', {});
+
+    const refused = await fetch(`${ecosystem.url}/dashboard/faults/csp`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"kind":"explode"}' });
+    assert.equal(refused.status, 400, 'an unknown fault is a TMF 400');
+    assert.deepEqual(await (await fetch(`${ecosystem.url}/dashboard/faults`)).json(), {}, 'and changes nothing');
+
+    await page.selectOption('#fault-csp', 'duplicate');
+    await page.locator('#party-csp.faulty').waitFor();
+    await page.click('button[data-figure="7"]');
+    await page.locator('#status', { hasText: 'Figure 7 — Product setup and billing ran' }).waitFor({ timeout: 30_000 });
+    const twice = await page.locator('.run').last().locator('.row.duplicate').evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset.from} ${(r as HTMLElement).dataset.kind ?? ''}`));
+    assert.ok(twice.length > 0, 'the duplicated events are drawn, marked as such');
+    assert.ok(twice.every((t) => t.startsWith('csp')), 'only the CSP\'s events were sent twice');
+    await shot('fault-duplicate');
+    await page.selectOption('#fault-csp', '');
+    await page.locator('#party-csp:not(.faulty)').waitFor();
+  });
+
   test('at 390 px the page stacks without horizontal scrolling', async () => {
     await page.setViewportSize(PHONE);
     assert.ok(await noHorizontalOverflow(), 'no horizontal overflow at 390 px');

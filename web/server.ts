@@ -10,6 +10,7 @@ import { FIGURES, type Figure } from '../harness/flows/types.ts';
 import { labelledTrace } from '../harness/reports/trace.ts';
 import { TmfCallError } from '../tmf/client.ts';
 import { conflict, notFound, TmfError } from '../tmf/errors.ts';
+import { mountFaults } from './faults.ts';
 import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -57,6 +58,7 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
     res.json(stepsOf(figure).map((s) => ({ id: s.id, api: s.title, sentence: stepSentence(s), parties: stepParties(s), from: s.from, to: s.to, branch: s.branch })));
   });
   app.post('/dashboard/run/:figure', figureRunner(ecosystem, runs));
+  mountFaults(app, ecosystem);
   app.use(express.static(PUBLIC_DIR, { index: false }));
 }
 

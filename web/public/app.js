@@ -88,7 +88,9 @@ function rowOf(exchange) {
   Object.assign(row.dataset, { seq: exchange.seq, operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
   row.setAttribute('aria-label', `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`);
   const track = el('div', 'track');
-  const label = el('div', 'label', `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}`);
+  const duplicate = exchange.request?.headers?.['x-cch-injected-duplicate'] !== undefined;
+  if (duplicate) row.classList.add('duplicate');
+  const label = el('div', 'label', `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}${exchange.failure ? ` ${exchange.failure}` : ''}${duplicate ? ' · sent twice (injected)' : ''}`);
   label.style.marginLeft = `${Math.min(left, 45)}%`;
   const arrow = el('div', `arrow ${to >= from ? 'ltr' : 'rtl'}`);
   arrow.style.marginLeft = `${left}%`;
@@ -362,6 +364,7 @@ function connect() {
       for (const x of buffered.splice(0)) receive(x);
       showCount();
       setConnection('live');
+      showFaults(await fetchJson('/dashboard/faults'));
     } catch {
       setConnection('disconnected');
     }
@@ -482,8 +485,48 @@ function drawParties() {
     raw.addEventListener('toggle', () => {
       if (raw.open) raw.querySelector('pre').textContent = JSON.stringify(lastState.get(party) ?? {}, null, 2);
     });
-    card.append(el('h3', '', TITLES[party]), el('p', 'clock'), el('div', 'facts empty', 'loading…'), raw);
+    const head = el('div', 'card-head');
+    head.append(el('h3', '', TITLES[party]), faultPicker(party));
+    card.append(head, el('p', 'clock'), el('div', 'facts empty', 'loading…'), raw);
     $('parties').append(card);
+  }
+}
+
+// ---- faults injected on the wire, for demos -------------------------------------------------------
+
+const FAULTS = [
+  ['', 'no fault'],
+  ['down', 'down: unreachable'],
+  ['delay', 'its events 2 s late'],
+  ['duplicate', 'its events sent twice'],
+];
+const FAULT_BODIES = { down: { kind: 'down' }, delay: { kind: 'delay', ms: 2000 }, duplicate: { kind: 'duplicate' } };
+
+function faultPicker(party) {
+  const label = el('label', 'fault', 'Inject ');
+  const select = el('select');
+  select.id = `fault-${party}`;
+  for (const [value, text] of FAULTS) select.append(new Option(text, value));
+  select.addEventListener('change', () => setFault(party, select.value));
+  label.append(select);
+  return label;
+}
+
+async function setFault(party, kind) {
+  try {
+    const init = kind ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(FAULT_BODIES[kind]) } : { method: 'DELETE' };
+    showFaults(await fetchJson(`/dashboard/faults/${party}`, init));
+    setStatus(kind ? `${TITLES[party]}: ${FAULTS.find(([v]) => v === kind)[1]} (injected on the wire).` : `${TITLES[party]}: fault cleared.`);
+  } catch (error) {
+    setStatus(`Cannot change the fault of ${TITLES[party]}: ${connection === 'live' ? error.message : 'the harness is not answering'}.`, true);
+  }
+}
+
+function showFaults(faults) {
+  for (const party of PARTIES) {
+    const kind = faults[party]?.kind ?? '';
+    $(`fault-${party}`).value = kind;
+    $(`party-${party}`).classList.toggle('faulty', kind !== '');
   }
 }
 
@@ -638,6 +681,13 @@ function showReplayMoment(current) {
   showReplayParties(replay.exchanges.slice(0, replay.pos));
 }
 
+/** One message of a party as its card lists it: number, direction, operation, the steps it fulfils. */
+function replayLine(party, x) {
+  const direction = x.from === party ? `to ${SHORT[x.to]}` : `from ${SHORT[x.from]}`;
+  const steps = (replay.steps.get(x.seq) ?? []).map((id) => `step ${id}: ${catalogue.get(id)?.sentence ?? ''}`).join('; ');
+  return join(`#${x.seq} ${direction}`, x.operation, steps);
+}
+
 /** The party cards of the replayed moment: what each party sent and received so far. */
 function showReplayParties(shown) {
   $('parties-mode').textContent = `(replayed moment: exchange ${replay.pos} of ${replay.exchanges.length})`;
@@ -648,7 +698,7 @@ function showReplayParties(shown) {
     card.querySelector('.clock').textContent = `Recorded at ${timeOf(own.at(-1)?.startedAt) || '—'} (a trace holds no simulated date)`;
     const sections = own.length === 0 ? [] : [
       ['Messages so far', [`${sent} sent, ${own.length - sent} received`], false],
-      ['Latest messages', own.slice(-5).map((x) => join(`#${x.seq} ${x.from === party ? `to ${SHORT[x.to]}` : `from ${SHORT[x.from]}`}`, x.operation, (replay.steps.get(x.seq) ?? []).map((id) => `step ${id}: ${catalogue.get(id)?.sentence ?? ''}`).join('; ')), false],
+      ['Latest messages', own.slice(-5).map((x) => replayLine(party, x)), false],
     ];
     card.querySelector('.facts').replaceWith(factsBox(sections, 'No message yet at this moment.'));
   }
