@@ -18,6 +18,26 @@ import { mountDashboard } from '../web/server.ts';
 /** `npm run screenshots` runs this file: a person looks at these pictures of every state tested. */
 const SCREENSHOTS = join(process.env.CCH_REPORT_DIR ?? 'reports/latest', 'screenshots');
 const WIDE = { width: 1440, height: 1000 };
+
+/** The WCAG contrast ratio of each selector's first element against the background it sits on. */
+const CONTRAST_SCRIPT = `function (list) {
+  function rgb(c) { return (c.match(/[\\d.]+/g) || []).map(Number); }
+  function channel(v) { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+  function luminance(c) { return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]); }
+  function background(el) {
+    for (var e = el; e; e = e.parentElement) {
+      var c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  }
+  return list.map(function (selector) {
+    var el = document.querySelector(selector);
+    if (!el) return [selector, 0];
+    var a = luminance(rgb(getComputedStyle(el).color)), b = luminance(background(el));
+    return [selector, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+  });
+}`;
 const PHONE = { width: 390, height: 844 };
 
 describe('live dashboard', () => {
@@ -90,9 +110,18 @@ describe('live dashboard', () => {
     await page.locator('#party-csp .facts li', { hasText: /CSP-\d{4}-\d\d-\d+ · \d+(\.\d+)? EUR · new/ }).waitFor();
     assert.equal(await page.locator('#party-csp details.raw pre').innerText(), '', 'the raw state waits for a click');
     await page.locator('#party-csp details.raw summary').click();
+    await page.locator('#party-csp details.raw pre', { hasText: '"resources"' }).waitFor();
     assert.ok(JSON.parse(await page.locator('#party-csp details.raw pre').innerText()).data.resources, 'the raw state is one click away');
     await page.locator('#party-csp details.raw summary').click();
     await shot('figure-7');
+  });
+
+  test('text meets WCAG AA contrast (4.5:1) on its background', async () => {
+    const selectors = ['.row .seq', '.row.valid .track .label', '.step-note p', '.badge', '#checklist .mark', '#checklist .parties', '#checklist .sentence',
+      '.hint', '.party .clock', '.party h4', '.connection', '.legend', '.run-head', '#figures .num', '#figures .name', '.fault', '#live-count'];
+    // Plain JavaScript: the page runs it as given, with nothing the test's compiler adds.
+    const ratios = await page.evaluate(`(${CONTRAST_SCRIPT})(${JSON.stringify(selectors)})`) as [string, number][];
+    for (const [selector, ratio] of ratios) assert.ok(ratio >= 4.5, `${selector}: contrast ${ratio.toFixed(2)}:1`);
   });
 
   test('keyboard only: Tab reaches an exchange, Enter opens the inspector, Escape closes it', async () => {

@@ -32,7 +32,7 @@ const catalogue = new Map();
 const figureNames = new Map();
 const figureOfStep = (id) => Number(String(id).split('.')[0]);
 
-const live = { exchanges: [], seqs: new Set(), steps: new Map(), runs: new Map(), checklist: null };
+const live = { exchanges: [], seqs: new Set(), drawn: 0, invalid: 0, steps: new Map(), runs: new Map(), checklist: null };
 const replay = { active: false, exchanges: [], steps: new Map(), pos: 0, timer: null };
 let selectedRow = null;
 let connection = 'connecting';
@@ -287,6 +287,11 @@ function receive(exchange) {
   if (live.seqs.has(exchange.seq)) return;
   live.seqs.add(exchange.seq);
   live.exchanges.push(exchange);
+  // Counted as they come: recounting every exchange on each one would slow a long session down.
+  if (isDrawable(exchange)) {
+    live.drawn += 1;
+    if (isInvalid(exchange)) live.invalid += 1;
+  }
   if (!replay.active) queue(exchange);
   // State dumps travel as harness traffic: refreshing on those would refresh for ever.
   if (exchange.kind !== 'harness' && !replay.active) {
@@ -298,9 +303,7 @@ function receive(exchange) {
 
 function showCount() {
   if (replay.active) return;
-  const drawn = live.exchanges.filter(isDrawable);
-  const invalid = drawn.filter(isInvalid).length;
-  $('live-count').textContent = `Live: ${drawn.length} exchanges between parties, ${invalid} invalid.`;
+  $('live-count').textContent = `Live: ${live.drawn} exchanges between parties, ${live.invalid} invalid.`;
 }
 
 function setStatus(text, isError = false) {
