@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import express from 'express';
+import { Recorder } from '../harness/recorder.ts';
 import { DUPLICATE_HEADER, FaultTable, MAX_DELAY_MS } from '../harness/wire-faults.ts';
+import { jsonApp, startApp } from './support/http-app.ts';
 
 const none = () => undefined;
 
@@ -31,4 +34,45 @@ test('the table holds one fault per party, caps delays, and clears', () => {
   assert.deepEqual(faults.list(), { csp: { kind: 'down' } });
   faults.clear('csp');
   assert.deepEqual(faults.list(), {});
+});
+
+test('the wire applies the table: a party down is never called, late events arrive late, a duplicate is delivered and recorded twice', async (t) => {
+  const received: string[] = [];
+  const callee = jsonApp();
+  callee.post('/listener/:event', (req, res) => {
+    received.push(`${req.params.event}${req.get(DUPLICATE_HEADER) ? ' (again)' : ''}`);
+    res.status(204).end();
+  });
+  const target = await startApp(callee);
+  const recorder = new Recorder({ 'car-manufacturer': target.baseUrl });
+  const wireApp = express();
+  wireApp.use(recorder.router());
+  const wire = await startApp(wireApp);
+  t.after(() => Promise.all([target.close(), wire.close()]));
+  const send = (event: string) => fetch(`${wire.baseUrl}/wire/csp/car-manufacturer/listener/${event}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"eventId":"e-1"}' });
+  const duplicateRecorded = () => new Promise<void>((resolve) => {
+    const stop = recorder.subscribe((exchange) => {
+      if (exchange.request.headers[DUPLICATE_HEADER] === undefined) return;
+      stop();
+      resolve();
+    });
+  });
+
+  recorder.faults.set('car-manufacturer', { kind: 'down' });
+  assert.equal((await send('aEvent')).status, 502);
+  assert.match(recorder.exchanges.at(-1)?.failure ?? '', /car-manufacturer is down/);
+  assert.deepEqual(received, [], 'a party that is down receives nothing');
+  recorder.faults.clear('car-manufacturer');
+
+  recorder.faults.set('csp', { kind: 'delay', ms: 120 });
+  assert.equal((await send('bEvent')).status, 204);
+  assert.ok((recorder.exchanges.at(-1)?.durationMs ?? 0) >= 120, 'the event went on the wire at least the delay late');
+
+  recorder.faults.set('csp', { kind: 'duplicate' });
+  const second = duplicateRecorded();
+  assert.equal((await send('cEvent')).status, 204);
+  await second;
+  assert.deepEqual(received, ['bEvent', 'cEvent', 'cEvent (again)']);
+  const last = recorder.exchanges.slice(-2);
+  assert.deepEqual(last.map((e) => e.request.headers[DUPLICATE_HEADER]), [undefined, '1'], 'both deliveries are on the record, the second marked');
 });
