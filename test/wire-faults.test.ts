@@ -40,7 +40,7 @@ test('the wire applies the table: a party down is never called, late events arri
   const received: string[] = [];
   const callee = jsonApp();
   callee.post('/listener/:event', (req, res) => {
-    received.push(`${req.params.event}${req.get(DUPLICATE_HEADER) ? ' (again)' : ''}`);
+    received.push(req.params.event);
     res.status(204).end();
   });
   const target = await startApp(callee);
@@ -72,7 +72,7 @@ test('the wire applies the table: a party down is never called, late events arri
   const second = duplicateRecorded();
   assert.equal((await send('cEvent')).status, 204);
   await second;
-  assert.deepEqual(received, ['bEvent', 'cEvent', 'cEvent (again)']);
+  assert.deepEqual(received, ['bEvent', 'cEvent', 'cEvent'], 'the listener gets the event twice, as from a sender that retried');
   const last = recorder.exchanges.slice(-2);
   assert.deepEqual(last.map((e) => e.request.headers[DUPLICATE_HEADER]), [undefined, '1'], 'both deliveries are on the record, the second marked');
 });
