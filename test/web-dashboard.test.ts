@@ -215,6 +215,12 @@ describe('live dashboard', () => {
       assert.ok(seen > 0);
       assert.equal(seen + await page.locator('#checklist li.other-branch').count(), await page.locator('#checklist li').count(), 'every step is seen but those of branches not taken');
       await assertEverySentence(figure);
+      assert.match(await page.locator('.run-head').last().innerText(), new RegExp(`Figure ${figure} — ${FIGURE_NAMES[figure]}`));
+      await page.waitForFunction(() => {
+        const lanes = document.getElementById('lanes')!.getBoundingClientRect();
+        const last = Array.from(document.querySelectorAll('#rows .row')).at(-1)!.getBoundingClientRect();
+        return last.top >= lanes.top - 1 && last.bottom <= lanes.bottom + 1;
+      }, undefined, { timeout: 5_000 });
       await shot(`figure-${figure}`);
     });
   }

@@ -123,6 +123,8 @@ function figureRunner(ecosystem: Ecosystem, runs: DashboardRun[]) {
       runs[runs.indexOf(started)] = { ...started, ok: false };
       throw error;
     } finally {
+      // Traffic after the run (a partner's own calls, a test's) is not the run's.
+      ecosystem.recorder.startScenario('');
       running = false;
     }
   };

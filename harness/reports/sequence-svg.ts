@@ -114,7 +114,8 @@ function place(messages: readonly Message[], indexOf: (p: WireParty) => number, 
   let y = FIRST_ROW - ROW;
   return messages.map((message) => {
     const span = Math.abs(indexOf(message.exchange.to) - indexOf(message.exchange.from)) * COLUMN;
-    const lines = wrapLabel(labelOf(message, steps[message.exchange.seq] ?? []), Math.floor(Math.max(span, COLUMN) / CHAR_WIDTH));
+    // A label may reach a little past its lifelines before it wraps: neighbours leave that room free.
+    const lines = wrapLabel(labelOf(message, steps[message.exchange.seq] ?? []), Math.floor((Math.max(span, COLUMN) + COLUMN * 0.4) / CHAR_WIDTH));
     y += ROW + (lines.length - 1) * LINE;
     return { message, lines, y };
   });

@@ -32,7 +32,7 @@ const catalogue = new Map();
 const figureNames = new Map();
 const figureOfStep = (id) => Number(String(id).split('.')[0]);
 
-const live = { exchanges: [], seqs: new Set(), drawn: 0, invalid: 0, steps: new Map(), runs: new Map(), checklist: null };
+const live = { exchanges: [], seqs: new Set(), drawn: 0, invalid: 0, steps: new Map(), runs: new Map(), checklist: null, follow: false };
 const replay = { active: false, exchanges: [], steps: new Map(), pos: 0, timer: null };
 let selectedRow = null;
 let connection = 'connecting';
@@ -178,7 +178,20 @@ function draw(exchanges) {
     refreshHead(group);
     group.hidden = !groupMatches(group);
   }
-  if (atBottom && touched.size > 0) lanes.scrollTo({ top: lanes.scrollHeight, behavior: exchanges.length > 20 ? 'auto' : 'smooth' });
+  if ((atBottom || live.follow) && touched.size > 0) stickToEnd(20);
+}
+
+/**
+ * Keeps the newest row in view. Rows out of view are laid out at an estimated height until they are
+ * drawn (content-visibility), so the end moves once they are: follow it for a few frames.
+ */
+function stickToEnd(frames) {
+  const lanes = $('lanes');
+  lanes.scrollTop = lanes.scrollHeight;
+  requestAnimationFrame(() => {
+    const atEnd = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 1;
+    if (!atEnd && frames > 0) stickToEnd(frames - 1);
+  });
 }
 
 function redraw(exchanges) {
@@ -407,6 +420,8 @@ async function runFigure(button) {
   const figure = Number(button.dataset.figure);
   const heading = `Figure ${figure} — ${figureNames.get(figure)}`;
   running = true;
+  // The audience asked for this run: the diagram follows it, wherever the reader had scrolled.
+  live.follow = true;
   enableButtons();
   button.classList.add('running');
   setStatus(`Running ${heading}…`);
@@ -428,6 +443,7 @@ async function runFigure(button) {
     $('checklist-hint').textContent = `${heading} was not run.`;
   } finally {
     running = false;
+    live.follow = false;
     enableButtons();
     button.classList.remove('running');
     if (!replay.active) refreshParties();
@@ -436,11 +452,15 @@ async function runFigure(button) {
 
 /** Labels the rows already drawn with the steps they fulfil, and re-heads their runs. */
 function labelDrawn(steps) {
+  const lanes = $('lanes');
+  const atBottom = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 60;
   for (const group of $('rows').children) {
     for (const row of group.querySelectorAll('.row')) labelRow(row, steps.get(Number(row.dataset.seq)));
     refreshHead(group);
     group.hidden = !groupMatches(group);
   }
+  // Labels make rows taller: a reader following the end keeps seeing it.
+  if (atBottom || live.follow) stickToEnd(20);
 }
 
 /** The checklist of a figure: each step's state, sentence and parties. */
