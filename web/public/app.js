@@ -285,11 +285,11 @@ function open(row, x, { focus = false } = {}) {
   }
 }
 
-function closeInspector() {
+function closeInspector({ refocus = true } = {}) {
   if ($('detail').hidden) return;
   $('detail').hidden = true;
   selectedRow?.classList.remove('selected');
-  selectedRow?.focus();
+  if (refocus) selectedRow?.focus();
 }
 
 // ---- the live feed and the connection -------------------------------------------------------------
@@ -422,6 +422,7 @@ async function runFigure(button) {
   running = true;
   // The audience asked for this run: the diagram follows it, wherever the reader had scrolled.
   live.follow = true;
+  closeInspector({ refocus: false });
   enableButtons();
   button.classList.add('running');
   setStatus(`Running ${heading}…`);
@@ -816,7 +817,7 @@ $('replay-jump').addEventListener('change', (e) => {
   e.target.value = '';
 });
 $('replay-live').addEventListener('click', backToLive);
-$('detail-close').addEventListener('click', closeInspector);
+$('detail-close').addEventListener('click', () => closeInspector());
 document.addEventListener('keydown', onKey);
 loadCatalogue()
   .then(() => {
