@@ -364,4 +364,17 @@ describe('live dashboard', () => {
     assert.ok(await page.locator('#replay-session').isDisabled());
     await shot('disconnected');
   });
+
+  test('when a harness answers again on that address, the page goes live with its wire, numbered afresh', async () => {
+    ecosystem = await startEcosystem({ port: Number(new URL(ecosystem.url).port), mount: mountDashboard });
+    stopped = false;
+    await page.locator('#connection', { hasText: 'Live' }).waitFor({ timeout: 15_000 });
+    assert.ok(await page.locator('button[data-figure="7"]').isEnabled());
+    assert.equal(await page.locator('#rows .row').count(), 0, 'the old wire is gone with the old harness');
+    const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'csp'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'csp'));
+    await client.list('TMF620', 'productOffering', {});
+    const seq = ecosystem.recorder.exchanges.at(-1)!.seq;
+    await page.locator(`#rows .row[data-seq="${seq}"][data-operation="GET productOffering"]`).waitFor();
+    assert.equal(await page.locator('#rows .row').count(), ecosystem.recorder.exchanges.filter((x) => x.kind !== 'harness').length, 'exactly the new wire is drawn');
+  });
 });

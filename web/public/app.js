@@ -343,6 +343,14 @@ function enableButtons() {
   $('replay-session').disabled = connection !== 'live';
 }
 
+function resetLive() {
+  Object.assign(live, { exchanges: [], drawn: 0, invalid: 0, checklist: null });
+  live.seqs.clear();
+  live.steps.clear();
+  live.runs.clear();
+  if (!replay.active) redraw([]);
+}
+
 async function loadHistory() {
   const [exchanges, runs] = await Promise.all([fetchJson('/dashboard/exchanges'), fetchJson('/dashboard/runs')]);
   rememberRuns(runs);
@@ -375,6 +383,8 @@ function connect() {
   });
   events.addEventListener('open', async () => {
     try {
+      // After an outage the harness may have restarted, numbering its exchanges from 1 again: start over.
+      if (connection !== 'connecting') resetLive();
       await loadHistory();
       loaded = true;
       for (const x of buffered.splice(0)) receive(x);
