@@ -185,6 +185,15 @@ describe('live dashboard', () => {
     const parties = await page.locator('#rows .row:visible').evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset.from} ${(r as HTMLElement).dataset.to}`));
     assert.ok(parties.length > 0 && parties.every((p) => p.includes('car-manufacturer')), 'the party filter keeps only that party\'s exchanges');
     await page.selectOption('#filter-party', '');
+    await page.check('#filter-documented');
+    const documented = await page.locator('#rows .row:visible').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.steps ?? ''));
+    assert.ok(documented.length > 0 && documented.length < all && documented.every((d) => d !== ''), '"only documented steps" keeps the exchanges that fulfil a step');
+    await page.uncheck('#filter-documented');
+    await page.selectOption('#filter-figure', '7');
+    const heads = await page.locator('.run:visible > .run-head .text').allInnerTexts();
+    assert.ok(heads.length > 0 && heads.every((h) => h.startsWith('Figure 7')), `the figure filter keeps the runs of that figure (${heads.join(' | ')})`);
+    assert.ok(await page.locator('.row.invalid[data-operation="POST productOrder"]').isHidden(), 'the stray invalid call belongs to no figure run');
+    await page.selectOption('#filter-figure', '');
     assert.equal(await page.locator('#rows .row:visible').count(), all, 'clearing the filters shows every exchange again');
   });
 
