@@ -73,7 +73,7 @@ test('a ticket owes a status change event only once the wire shows its status mo
 
 test('every simulated party documents the whole control contract; a partial one names what it lacks', () => {
   assert.deepEqual(missingOperations(controlContract('csp')), []);
-  assert.deepEqual(missingOperations({ paths: { '/control/reset': { post: {} } } }).length, 6);
+  assert.deepEqual(missingOperations({ paths: { '/control/reset': { post: {} } } }).length, 7);
   assert.ok(JSON.stringify(controlContract('car-manufacturer')).includes('/control/partner-order'));
   assert.ok(!JSON.stringify(controlContract('csp')).includes('/control/partner-order'), 'a party documents only its own triggers');
 });

@@ -1,4 +1,4 @@
-@figure8
+@figure8 @setup:figure7
 Feature: Figure 8 — service use
   The driver of a new car picks an infotainment service from the car manufacturer and agrees to pay
   its connectivity as 3rd party payer. The car manufacturer orders it at the CSP; the car's usage goes

@@ -1,4 +1,4 @@
-@figure9
+@figure9 @setup:figure7
 Feature: Figure 9 — the call center's settlement and the OEM's ticket invoice
   At the end of the period the car manufacturer settles the call center: a fee per handled ticket,
   with a bonus for a resolution within 4 hours and a penalty beyond. The call center accepts or
