@@ -77,7 +77,7 @@ function figureRunner(ecosystem: Ecosystem) {
       const scenario = `dashboard: figure ${figure} (run ${++runs})`;
       ecosystem.recorder.startScenario(scenario);
       await runFigure(ecosystem, run);
-      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
+      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, setup: run.setup, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
       const [result] = verdict.figures;
       res.json({
         figure,
