@@ -29,7 +29,8 @@ for (const actor of ACTOR_IDS) {
     const { child, output } = await startCch(['up', '--only', actor, '--port', '0', '--data', tmp(actor)], /Ctrl-C/);
     try {
       const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
-      const { code, output: out, report, dir } = await conformance(`${actor}=${url}`);
+      // The test machine is shared and busy: the self-test judges correctness, the latency test speed.
+      const { code, output: out, report, dir } = await conformance(`${actor}=${url}`, ['--latency-budget-ms', '5000']);
       assert.deepEqual(report.failures.map(describe), []);
       assert.equal(code, 0, out);
       assert.equal(report.partners[0].mode, 'full');

@@ -7,6 +7,13 @@ import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { cellOf } from './attribution.ts';
 import { BUNDLE_PROBES } from './bundle-probes.ts';
+import { probeCollection } from './collection-probes.ts';
+import { driveFigure7 } from '../drive/figure7.ts';
+import { driveFigure8 } from '../drive/figure8.ts';
+import { driveFigure9 } from '../drive/figure9.ts';
+import { driveFigure10 } from '../drive/figure10.ts';
+import { driveFigure11 } from '../drive/figure11.ts';
+import { resetAll } from '../drive/settle.ts';
 import { checkExchange, expectation } from './exchange-checks.ts';
 import { wireLeaves } from './selection.ts';
 import type { Finding, PartnerMode } from './types.ts';
@@ -65,18 +72,23 @@ export async function probeContract(ecosystem: Ecosystem, party: ActorId): Promi
  * would: a page of each collection, an entity, an unknown id, no credentials, an invalid create, and the
  * calls outside a peer's bundle. Every exchange is also judged like any other (schemas, conventions).
  */
-export async function probeProvider(ecosystem: Ecosystem, party: ActorId, figures: readonly Figure[]): Promise<Finding[]> {
+export async function probeProvider(ecosystem: Ecosystem, party: ActorId, figures: readonly Figure[], latencyBudgetMs?: number, parts: ProbeParts = BOTH): Promise<Finding[]> {
   ecosystem.recorder.startScenario(probeScenario(party));
   const key = harnessKey(ecosystem.secret, party);
   const findings: Finding[] = [];
   /** The exchange judged like any other, and the probe's own expectation; a bundle probe names its step. */
+  const checked = new Set<number>();
   const judged = (e: Exchange, ok: boolean, rule: string, message: string, step?: string) => {
-    findings.push(...checkExchange(e, party, figures));
+    if (!checked.has(e.seq)) findings.push(...checkExchange(e, party, figures, latencyBudgetMs));
+    checked.add(e.seq);
     const cell = cellOf(e, party, figures);
     findings.push(expectation(step ? { ...cell, step } : cell, e, ok, step ? 'rule' : 'convention', rule, message));
   };
-  for (const { api, resource, methods } of providedCollections(party, figures)) {
+  for (const { api, resource, methods } of parts.collections ? providedCollections(party, figures) : []) {
     const base = `${basePath(api)}/${resource}`;
+    for (const v of await probeCollection((path) => send(ecosystem, party, 'GET', path, key), base, ecosystem.wireUrl('harness', party))) {
+      judged(v.exchange, v.ok, v.rule, v.message);
+    }
     const page = await send(ecosystem, party, 'GET', `${base}?limit=1`, key);
     judged(page, page.status === 200, 'a collection answers GET with 200', `GET ${base}?limit=1 → ${page.status}`);
     const first = Array.isArray(page.response.body) ? (page.response.body[0] as { id?: string } | undefined) : undefined;
@@ -93,11 +105,42 @@ export async function probeProvider(ecosystem: Ecosystem, party: ActorId, figure
       judged(invalid, invalid.status === 400, 'an invalid create is refused with 400 and a TMF error', `POST ${base} {} → ${invalid.status}`);
     }
   }
-  for (const probe of BUNDLE_PROBES.filter((p) => p.provider === party && figures.includes(p.figure))) {
+  for (const probe of parts.bundles ? BUNDLE_PROBES.filter((p) => p.provider === party && figures.includes(p.figure)) : []) {
     const path = `${basePath(probe.api)}/${probe.resource}${probe.byId ? `/${NO_SUCH_ID}` : ''}`;
     const e = await sentBy(ecosystem, probe.caller, party, probe.method, path, probe.body);
     if (!e) continue;
     judged(e, e.status === 403, probe.rule, `${probe.caller} ${probe.method} ${path} → ${e.status}`, probe.step);
+  }
+  return findings;
+}
+
+/** Which probes to run: the collections a figure serves, the bundle refusals (which assume no onboarding yet). */
+interface ProbeParts {
+  readonly collections: boolean;
+  readonly bundles: boolean;
+}
+const BOTH: ProbeParts = { collections: true, bundles: true };
+
+const DRIVES: Record<Figure, (ecosystem: Ecosystem) => Promise<unknown>> = {
+  7: driveFigure7, 8: driveFigure8, 9: driveFigure9, 10: driveFigure10, 11: driveFigure11,
+};
+
+/**
+ * For a partner that serves the control contract: the bundle refusals on a clean ecosystem (before any
+ * onboarding), then each figure driven from a clean ecosystem (so its collections hold entities of
+ * several kinds and states) and the collection probes of that figure.
+ */
+export async function probeAfterFlows(ecosystem: Ecosystem, party: ActorId, figures: readonly Figure[], latencyBudgetMs?: number): Promise<Finding[]> {
+  await resetAll(ecosystem);
+  const findings = await probeProvider(ecosystem, party, figures, latencyBudgetMs, { collections: false, bundles: true });
+  for (const figure of figures) {
+    await resetAll(ecosystem);
+    try {
+      await DRIVES[figure](ecosystem);
+    } catch (error) {
+      findings.push({ party, api: 'scenario', operation: `drive figure ${figure}`, step: '—', verdict: 'fail', source: 'scenario', rule: 'the flows of the figure can be driven to fill the collections', message: (error as Error).message });
+    }
+    findings.push(...(await probeProvider(ecosystem, party, [figure], latencyBudgetMs, { collections: true, bundles: false })));
   }
   return findings;
 }

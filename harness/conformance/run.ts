@@ -7,7 +7,7 @@ import type { Figure } from '../flows/types.ts';
 import { matrixOf } from './matrix.ts';
 import type { ConformanceOptions } from './options.ts';
 import { describePeerUrls, peerUrlsOf, type PeerUrls } from './peers.ts';
-import { probeContract, probeProvider } from './probes.ts';
+import { probeAfterFlows, probeContract, probeProvider } from './probes.ts';
 import { officialOpinion, summaryLine, type ConformanceReport } from './report.ts';
 import { conformancePage } from './report-html.ts';
 import { conformanceJunit } from './report-junit.ts';
@@ -50,7 +50,9 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
       modes.push(contract.mode);
       findings.push(...contract.findings);
       say(`${party}: ${contract.mode.mode} — ${contract.mode.reason}`);
-      if (contract.mode.mode !== 'unreachable') findings.push(...(await probeProvider(ecosystem, party, active(party))));
+      if (contract.mode.mode === 'provider-only') findings.push(...(await probeProvider(ecosystem, party, active(party), options.latencyBudgetMs)));
+      // A partner the harness can drive is probed after each of its figures has put data in its collections.
+      if (contract.mode.mode === 'full') findings.push(...(await probeAfterFlows(ecosystem, party, active(party), options.latencyBudgetMs)));
     }
     probeExchanges = [...ecosystem.recorder.exchanges];
   } finally {
@@ -67,7 +69,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
     run = result;
     if (result.error) findings.push(...partners.map((party): Finding => ({ party, api: 'scenario', operation: 'run the scenarios', step: '—', verdict: 'fail', source: 'scenario', rule: 'the scenarios can run', message: result.error! })));
   }
-  for (const party of partners) findings.push(...runFindings(run, party, active(party)));
+  for (const party of partners) findings.push(...runFindings(run, party, active(party), options.latencyBudgetMs));
 
   const official = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners);
   const matrix = partners.flatMap((party) => matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party)));
