@@ -6,6 +6,7 @@ import type { Figure } from '../flows/types.ts';
 import { cellOf, refOf } from './attribution.ts';
 import type { Cell, Finding } from './types.ts';
 import { DEFAULT_LATENCY_BUDGET_MS } from './options.ts';
+import { BILL_AMOUNTS, billAmountsProblem } from './bill-amounts.ts';
 
 /** Query parameters that are not attribute filters (TMF630). */
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
@@ -50,11 +51,21 @@ export function conventions(e: Exchange): ConventionCheck[] {
   const body = e.response.body;
   const method = e.method.toUpperCase();
   const type = typeOf(info.api, info.resource);
-  if (method === 'GET' && !info.id) return listConventions(e, body, type);
+  const bills = info.resource === 'customerBill' ? billChecks([body].flat()) : [];
+  if (method === 'GET' && !info.id) return [...listConventions(e, body, type), ...bills];
   if ((method === 'POST' && e.status === 201) || (method === 'GET' && info.id) || method === 'PATCH') {
-    return [identity(body, ''), ...(type ? [typeConsistent(body, '', type)] : [])];
+    return [identity(body, ''), ...(type ? [typeConsistent(body, '', type)] : []), ...bills];
   }
   return [];
+}
+
+function billChecks(bills: readonly unknown[]): ConventionCheck[] {
+  const problems = bills.map((b) => (b && typeof b === 'object' ? billAmountsProblem(b as Record<string, unknown>) : undefined));
+  const at = problems.findIndex(Boolean);
+  if (bills.length === 0) return [];
+  return [at < 0
+    ? { ok: true, rule: BILL_AMOUNTS, message: `${bills.length} bill(s) with consistent amounts` }
+    : { ok: false, rule: BILL_AMOUNTS, message: problems[at]!, path: 'response/amountDue/value' }];
 }
 
 function typeOf(api: ApiId, resource: string): string | undefined {
