@@ -5,7 +5,7 @@ const common = {
   paths: ['features/**/*.feature'],
   import: ['step-definitions/**/*.ts'],
   format: [
-    'progress',
+    'summary',
     `html:${reportDir}/cucumber.html`,
     `json:${reportDir}/cucumber.json`,
     `junit:${reportDir}/junit.xml`,

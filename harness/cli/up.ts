@@ -6,15 +6,18 @@ import { startEcosystem } from '../ecosystem.ts';
 import { mountDashboard } from '../../web/server.ts';
 import { parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
+import { assertPortFree } from './port-free.ts';
 
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
 export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
   const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
-  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
+  const listenPort = port(args, only === undefined ? 8080 : 0);
+  await assertPortFree(listenPort, only === undefined ? one(args, 'host') : undefined);
+  if (only !== undefined) return upOne(only, listenPort, dataDir, secret, args.options.get('peer') ?? []);
   const dashboard = !args.flags.has('no-dashboard');
-  const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
+  const ecosystem = await startEcosystem({ port: listenPort, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
   const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();

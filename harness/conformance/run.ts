@@ -5,6 +5,7 @@ import { startEcosystem } from '../ecosystem.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { matrixOf } from './matrix.ts';
+import { assertPortFree } from '../cli/port-free.ts';
 import type { ConformanceOptions } from './options.ts';
 import { describePeerUrls, peerUrlsOf, type PeerUrls } from './peers.ts';
 import { probeAfterFlows, probeContract, probeProvider } from './probes.ts';
@@ -31,6 +32,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   const withScenarios = figuresWithScenarios();
   const figures = partners.map((party) => ({ party, takesPart: figuresOf(party), withScenarios: figuresOf(party).filter((f) => withScenarios.includes(f)) }));
   const active = (party: ActorId): Figure[] => figures.find((f) => f.party === party)!.withScenarios;
+  await assertPortFree(options.harnessPort, options.host, '--harness-port');
   await rm(options.reportDir, { recursive: true, force: true });
   await mkdir(options.reportDir, { recursive: true });
 
@@ -65,7 +67,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   if (modes.every((m) => m.mode === 'full') && tags) {
     say(`Running the scenarios of ${tags} …`);
     const bindings = Object.fromEntries(partners.map((p) => [p, ecosystem.actorUrls[p]]));
-    const result = await runScenarios({ bindings, harnessPort, host: options.host, publicHost: options.publicHost, timeoutMs: options.timeoutMs, dir: join(options.reportDir, REPORT_FILES.run), tags });
+    const result = await runScenarios({ bindings, harnessPort, host: options.host, publicHost: options.publicHost, timeoutMs: options.timeoutMs, dir: join(options.reportDir, REPORT_FILES.run), tags, say: (line) => say(`  ${line}`) });
     run = result;
     if (result.error) findings.push(...partners.map((party): Finding => ({ party, api: 'scenario', operation: 'run the scenarios', step: '—', verdict: 'fail', source: 'scenario', rule: 'the scenarios can run', message: result.error! })));
   }

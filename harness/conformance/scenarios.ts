@@ -5,6 +5,7 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import type { Exchange } from '../exchange.ts';
 import type { FlowVerdict } from '../flows/match.ts';
 import type { CucumberScenario, RunRecord } from './run-findings.ts';
+import { scenarioProgress, selectedScenarios } from '../cli/run.ts';
 
 /** How the scenarios of a conformance run are run. */
 export interface ScenarioRun {
@@ -16,6 +17,8 @@ export interface ScenarioRun {
   /** Where Cucumber and the run reports go (trace.json, flows.json, cucumber.json, sequence/). */
   readonly dir: string;
   readonly tags: string;
+  /** Told each scenario's name and result as it finishes. */
+  readonly say?: (line: string) => void;
 }
 
 /**
@@ -35,7 +38,8 @@ export async function runScenarios(run: ScenarioRun): Promise<RunRecord & { erro
   let error: string | undefined;
   try {
     const { runConfiguration } = await loadConfiguration({ provided: { tags: run.tags } });
-    await runCucumber(runConfiguration);
+    const count = await selectedScenarios(runConfiguration.sources, run.tags);
+    await runCucumber(runConfiguration, undefined, scenarioProgress(count, run.say ?? (() => undefined)));
   } catch (e) {
     error = (e as Error).message;
   }
