@@ -58,6 +58,25 @@ Feature: Figure 8 — service use
     Then the car manufacturer saw only the usage shares it pays itself
     And every exchange on the wire was valid
 
+  # Boundaries, each amount derived here: the 5 GB service includes 5120 MB a month, then 0.0125 EUR per MB,
+  # each record rounded half-up to the cent.
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: The volume threshold falls inside one record, which is split between the payers at that MB
+    Given the driver has the "5 GB" service, the car manufacturer paying the first 5500 MB of each month
+    # 5000 MB: all included. 700 MB: MB 5000–5700, of which 5120–5700 are charged (580 MB = 7.25 EUR);
+    # up to the threshold 5500 the car manufacturer pays 380 MB (4.75 EUR), the driver the 200 MB above (2.50 EUR).
+    When the car sends infotainment sessions of 5000 and 700 MB in January, one after the other
+    Then the 5000 MB record costs "0.00" EUR
+    And the 700 MB record costs "7.25" EUR, of which the car manufacturer pays "4.75" EUR and the driver "2.50" EUR
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: Exactly the allowance is free; the first MB beyond it is charged
+    Given the driver has the "5 GB" service
+    # 5120 MB is exactly the allowance: 0.00 EUR. The next 1 MB: 0.0125 EUR, rounded half-up to 0.01 EUR.
+    When the car sends infotainment sessions of 5120 and 1 MB in January, one after the other
+    Then the 5120 MB record costs "0.00" EUR
+    And the 1 MB record costs "0.01" EUR, of which the car manufacturer pays "0.00" EUR and the driver "0.01" EUR
+
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
   Scenario: Split by percentage: the car manufacturer pays 30 % of the infotainment usage
     Given the driver has the "5 GB" service, the car manufacturer paying 30 percent of the infotainment usage

@@ -175,6 +175,21 @@ export const ServiceUseChecks = {
     assert.ok(charged > 0, 'some records were charged');
   },
 
+  /**
+   * The rated amount of the record of `mb` MB and what each payer pays of it, to the cent. Read over
+   * TMF635 (what the CSP serves), not from its state.
+   */
+  async recordCharged(world: HarnessWorld, mb: number, amount: string, payers: Partial<Record<'buyer' | 'thirdPartyPayer', string>>) {
+    const { items } = await world.ecosystem.control('csp').list<Entity>('TMF635', 'usage', { usageType: 'infotainment' });
+    const records = items.filter((u) => Number(Q.char(u, 'volumeMB')) === mb);
+    assert.equal(records.length, 1, `one record of ${mb} MB`);
+    const shares = Q.sharesOf(records[0]);
+    assert.equal(sum(shares.map(Q.amountOf)).toFixed(2), amount, `the ${mb} MB record costs ${amount} EUR`);
+    for (const [role, expected] of Object.entries(payers)) {
+      assert.equal(sum(shares.filter((s) => s.payerRole === role).map(Q.amountOf)).toFixed(2), expected, `${role} pays ${expected} EUR of it`);
+    }
+  },
+
   async duplicateRefused(world: HarnessWorld) {
     const { usageSent } = await Q.driver(world);
     const last = usageSent.at(-1)!;
