@@ -51,9 +51,13 @@ Feature: Figure 8 — service use
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10,8.11
   Scenario: Split by volume threshold: the car manufacturer pays the first 5500 MB of the month, the driver the rest
     Given the driver has the "5 GB" service, the car manufacturer paying the first 5500 MB of each month
-    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    # 3000 + 2000 MB: within the 5120 MB allowance. The 1000 MB record (MB 5000–6000) is charged for
+    # 5120–6000: 880 MB × 0.0125 = 11.00 EUR; the car manufacturer pays up to 5500 (380 MB = 4.75 EUR),
+    # the driver the 500 MB above (6.25 EUR).
+    When the car sends infotainment sessions of 3000, 2000 and 1000 MB in January, one after the other
     Then the shares of every usage record add up to its amount
-    And beyond the allowance the car manufacturer pays for 380 MB and the driver for 500 MB
+    And the 3000 MB record costs "0.00" EUR
+    And the 1000 MB record costs "11.00" EUR, of which the car manufacturer pays "4.75" EUR and the driver "6.25" EUR
     When the car manufacturer follows up the usage of its cars
     Then the car manufacturer saw only the usage shares it pays itself
     And every exchange on the wire was valid

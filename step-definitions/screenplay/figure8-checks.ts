@@ -150,18 +150,6 @@ export const ServiceUseChecks = {
     }
   },
 
-  /** Pays for `mb` MB of overage, give or take a cent per record (each record is rounded on its own). */
-  async thresholdShares(world: HarnessWorld, oemMB: number, driverMB: number) {
-    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
-    const paid = (role: string) => sum(infotainment.flatMap((u) => Q.sharesOf(u).filter((s) => s.payerRole === role).map(Q.amountOf)));
-    const slack = new Decimal(infotainment.length).times('0.01');
-    for (const [role, mb] of [['buyer', oemMB], ['thirdPartyPayer', driverMB]] as const) {
-      const exact = new Decimal(mb).times(OVERAGE_PER_MB);
-      assert.ok(paid(role).minus(exact).abs().lessThanOrEqualTo(slack), `${role} pays ${paid(role).toFixed(2)}, about ${exact.toFixed(2)}`);
-    }
-    assert.ok(paid('buyer').greaterThan(0) && paid('thirdPartyPayer').greaterThan(0));
-  },
-
   async percentShares(world: HarnessWorld, percent: number) {
     const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
     let charged = 0;
