@@ -11,6 +11,7 @@ import { BILL_AMOUNTS } from '../harness/conformance/bill-amounts.ts';
 import { controlContract, missingOperations } from '../actors/kit/control-contract.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { peerUrlsOf } from '../harness/conformance/peers.ts';
+import { selfReportedChecks } from '../harness/conformance/run.ts';
 import { startEcosystem } from '../harness/ecosystem.ts';
 
 const OFFERINGS = '/tmf-api/productCatalogManagement/v4/productOffering';
@@ -127,4 +128,10 @@ test('@type must name the resource; @baseType excuses another @type only with a 
   assert.equal(typed({ '@type': 'ProductOffering' }), true);
   assert.equal(typed({ '@type': 'Individual', '@baseType': 'ProductOffering' }), false);
   assert.equal(typed({ '@type': 'BundledOffering', '@baseType': 'ProductOffering', '@schemaLocation': 'https://example.org/BundledOffering.json' }), true);
+});
+
+test('the report lists the scenario checks that could only read a partner\'s own control state', () => {
+  const read = (seq: number, scenario: string, to: Exchange['to']) => exchange({ seq, scenario, from: 'harness', to, kind: 'harness', api: 'control', method: 'GET', path: '/control/state' });
+  const tmfRead = exchange({ seq: 9, scenario: 'b', from: 'harness', to: 'csp', kind: 'harness', method: 'GET', path: OFFERINGS });
+  assert.deepEqual(selfReportedChecks([read(1, 'a', 'csp'), read(2, 'a', 'csp'), read(3, 'a', 'driver'), tmfRead], ['csp']), [{ scenario: 'a', party: 'csp', reads: 2 }]);
 });

@@ -17,6 +17,18 @@ import { runScenarios } from './scenarios.ts';
 import { figuresOf, figuresWithScenarios, tagExpression } from './selection.ts';
 import type { Finding, PartnerMode } from './types.ts';
 
+/** Per scenario and partner: how often its checks read the partner's control state. */
+export function selfReportedChecks(exchanges: readonly Exchange[], partners: readonly ActorId[]): ConformanceReport['selfReported'] {
+  const counts = new Map<string, { scenario: string; party: ActorId; reads: number }>();
+  for (const e of exchanges) {
+    if (e.from !== 'harness' || !partners.includes(e.to) || e.method !== 'GET' || e.path.split('?')[0] !== '/control/state') continue;
+    const key = `${e.scenario}\u0000${e.to}`;
+    const entry = counts.get(key) ?? { scenario: e.scenario, party: e.to, reads: 0 };
+    counts.set(key, { ...entry, reads: entry.reads + 1 });
+  }
+  return [...counts.values()];
+}
+
 /** The files a run writes into its report folder. */
 export const REPORT_FILES = { html: 'conformance.html', json: 'conformance.json', junit: 'conformance.junit.xml', peers: 'peers.json', run: 'run' } as const;
 
@@ -76,6 +88,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   const official = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners);
   const matrix = partners.flatMap((party) => matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party)));
   const scenarios = run.scenarios.map((s) => ({ name: s.name, passed: s.steps.every((st) => st.result.status === 'passed') }));
+  const selfReported = selfReportedChecks(run.exchanges, partners);
   const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html));
   const report: ConformanceReport = {
     generatedAt: new Date().toISOString(),
@@ -85,6 +98,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
     peerUrls,
     figures,
     scenarios,
+    selfReported,
     matrix,
     failures: findings.filter((f) => f.verdict === 'fail'),
     official,
