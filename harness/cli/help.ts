@@ -1,13 +1,16 @@
 export const HELP = `cch — connected-car harness: five TM Forum parties, their documented flows, and a verdict.
 
 Usage:
-  cch up  [--port P] [--host H] [--public-host NAME] [--data DIR] [--no-dashboard]
+  cch up  [--port P] [--host H] [--public-host NAME] [--data DIR] [--no-dashboard] [--in-process]
           Start the whole ecosystem (csp, car-manufacturer, content-provider, call-center, driver), each
-          its own Express app and port with lowdb files under DIR (default data/), behind the harness on
-          port P (default 8080). Prints every URL. Ctrl-C stops it cleanly. The harness listens on H
+          its own process, Express app and port with lowdb files under DIR (default data/), behind the
+          harness on port P (default 8080); --in-process runs them all in the harness's process.
+          Parties named in CCH_ACTORS (csp=http://…,driver=http://…) are bound by URL, not started.
+          Prints every URL. Ctrl-C stops it cleanly. The harness listens on H
           (default 127.0.0.1; 0.0.0.0 for other hosts) and names itself NAME in every wire URL.
-  cch up  --only ACTOR --port P [--peer ACTOR=URL ...] [--data DIR]
-          Start one party alone on port P (e.g. to be bound by URL from another harness).
+  cch up  --only ACTOR --port P [--host H] [--peer ACTOR=URL ...] [--data DIR]
+          Start one party alone on port P, listening on H (default 127.0.0.1), e.g. to be bound by URL
+          from another harness.
   cch run [--tags EXPR] [--report-dir DIR]
           Start a fresh ecosystem, run the Gherkin features (all, or those matching the tag
           expression, e.g. "@figure7"), write the reports to DIR (default reports/latest): cucumber.html,

@@ -1,4 +1,5 @@
 import type { ActorId, WireParty } from '../../core/actor-ids.ts';
+import { httpCall } from '../../core/http-call.ts';
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { harnessKey } from '../../tmf/auth.ts';
 import { CONTROL_CONTRACT_PATH, missingOperations } from '../../actors/kit/control-contract.ts';
@@ -27,7 +28,7 @@ const NO_SUCH_ID = 'cch-conformance-no-such-id';
 /** The harness sends one request (as itself) through the wire; returns the exchange the wire recorded. */
 async function send(ecosystem: Ecosystem, to: ActorId, method: string, path: string, key: string | undefined, body?: object): Promise<Exchange> {
   const headers: Record<string, string> = { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
-  await fetch(ecosystem.wireUrl('harness', to) + path, { method, headers, body: body ? JSON.stringify(body) : undefined }).then((r) => r.arrayBuffer());
+  await httpCall(ecosystem.wireUrl('harness', to) + path, { method, headers, body: body ? JSON.stringify(body) : undefined, timeoutMs: 2 * ecosystem.recorder.timeoutMs }); // the wire answers within its own time-out
   return recorded(ecosystem, 'harness', to, method, path);
 }
 
@@ -42,7 +43,7 @@ async function sentBy(ecosystem: Ecosystem, from: ActorId, to: ActorId, method: 
 }
 
 function recorded(ecosystem: Ecosystem, from: WireParty, to: ActorId, method: string, path: string): Exchange {
-  const found = ecosystem.recorder.exchanges.filter((e) => e.from === from && e.to === to && e.method === method && e.path === path).at(-1);
+  const found = ecosystem.recorder.exchanges.findLast((e) => e.from === from && e.to === to && e.method === method && e.path === path);
   if (!found) throw new Error(`the wire did not record ${method} ${path}`);
   return found;
 }
