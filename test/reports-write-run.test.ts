@@ -40,7 +40,7 @@ const scenarios: readonly ScenarioSummary[] = [
   { name: evilName, status: 'failed', exchanges: 1, invalid: 1, flowsOk: false },
 ];
 const flows: readonly FlowVerdict[] = [{
-  scenario: 'Order connectivity', ok: false, unexpected: [], refused: [],
+  scenario: 'Order connectivity', ok: false, unexpected: [], unclaimed: [], refused: [],
   figures: [{
     figure: 7, expected: ['7.1', '7.5'], missing: ['7.5'], unmet: [], outOfOrder: [],
     seen: [{ step: '7.1', evidence: [{ source: 'wire', seq: 1, operation: 'POST productOrder', at: '2025-01-01T00:00:00.000Z' }] }],

@@ -108,7 +108,7 @@ function figureRunner(ecosystem: Ecosystem, runs: DashboardRun[]) {
     try {
       ecosystem.recorder.startScenario(scenario);
       await runFigure(ecosystem, run);
-      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
+      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, setup: run.setup, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
       const [result] = verdict.figures;
       const seen = result.seen.map((s) => s.step);
       const done: DashboardRun = { ...started, ok: verdict.ok, seen, missing: result.missing, stepsBySeq: stepsBySeq(result.seen) };
