@@ -24,7 +24,7 @@ const CONFIG: ActorConfig = {
   peers: { 'car-manufacturer': OEM_URL },
   callbacks: { 'car-manufacturer': 'http://csp.test' },
   seed: 1,
-  delivery: { attempts: 4, baseDelayMs: 5, timeoutMs: 2000 },
+  delivery: { burst: 4, burstDelayMs: 5, timeoutMs: 2000 },
 };
 const OEM_KEY = bootstrapKey(SECRET, 'car-manufacturer', 'csp');
 const HARNESS_KEY = harnessKey(SECRET, 'csp');

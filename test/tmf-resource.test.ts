@@ -59,7 +59,7 @@ async function startFixture(): Promise<Fixture> {
   const sent: Sent[] = [];
   const notifier = new Notifier(store, 'csp', async (url, subscriber, body) => {
     sent.push({ url, subscriber, body });
-  }, { attempts: 1, baseDelayMs: 1, timeoutMs: 1000 });
+  }, { burst: 1, burstDelayMs: 1, timeoutMs: 1000 });
   const byKey = new Map(CREDENTIALS.map((c) => [c.apiKey, c]));
   const auth = authenticate((key) => byKey.get(key));
   const guarded = (api: ApiId) => [auth, requireGrant(BUNDLES, api)];

@@ -41,7 +41,12 @@ export interface EventEnvelope {
   [key: string]: unknown;
 }
 
-export type EventHandler = (event: EventEnvelope, req: Request) => Promise<void> | void;
+/**
+ * Handles one event. It may return a change to commit together with marking the event handled (e.g.
+ * owing an effect), so that a crash in between neither loses nor doubles it.
+ */
+export type EventHandler = (event: EventEnvelope, req: Request) => Promise<EventOutcome> | EventOutcome;
+export type EventOutcome = void | ((draft: BaseData) => void);
 
 /**
  * POST /listener/{eventName}: validates the envelope, ignores an event id already handled (so a retried
@@ -67,8 +72,9 @@ export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record
     let handling = inFlight.get(envelope.eventId);
     if (!handling) {
       handling = (async () => {
-        await handlers[eventType]?.(envelope, req);
+        const commit = await handlers[eventType]?.(envelope, req);
         await store.update((draft) => {
+          if (typeof commit === 'function') commit(draft);
           draft.seenEvents.push(envelope.eventId);
         });
       })().finally(() => inFlight.delete(envelope.eventId));

@@ -7,12 +7,13 @@ import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
 import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
+import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
   const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners });
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners, effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
   return serve(runtime, app, port);
 }

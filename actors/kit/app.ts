@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { authenticate, requireGrant } from '../../tmf/auth.ts';
 import type { BaseData } from '../../tmf/data.ts';
+import type { EffectHandler } from '../../tmf/owed-effects.ts';
 import { notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
 import { absoluteHrefs, requestBase } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
@@ -9,7 +10,7 @@ import { commonControl } from './common-control.ts';
 import type { ActorRuntime } from './runtime.ts';
 
 /** The parts an actor contributes; the kit wires them with auth, validation and errors. */
-export interface ActorParts {
+export interface ActorParts<D extends BaseData = BaseData> {
   /** TMF APIs this actor provides: each router is mounted at the API's base path, with its hub. */
   readonly tmf: ReadonlyArray<{ readonly api: ApiId; readonly router: Router }>;
   /** Handlers of the events this actor listens to, by event type. */
@@ -18,10 +19,13 @@ export interface ActorParts {
   readonly control?: Router;
   /** Other non-TMF APIs peers call (e.g. the driver's /inbox). */
   readonly partyApi?: Router;
+  /** How each kind of owed effect is carried out (see tmf/owed-effects.ts). */
+  readonly effects?: Readonly<Record<string, EffectHandler<D>>>;
 }
 
 /** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
-export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts): Express {
+export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts<D>): Express {
+  for (const [kind, handler] of Object.entries(parts.effects ?? {})) runtime.effects.register(kind, handler);
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);

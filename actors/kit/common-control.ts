@@ -4,6 +4,7 @@ import { badRequest } from '../../tmf/errors.ts';
 import { harnessOnly } from '../../tmf/auth.ts';
 import type { ActorRuntime } from './runtime.ts';
 import { controlContract } from './control-contract.ts';
+import { deliveryState } from '../../tmf/delivery-state.ts';
 
 /** The control operations every actor has: the harness's levers on a party (documented in the contract). */
 export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Router {
@@ -14,7 +15,7 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Rou
     res.json(contract);
   });
   router.get('/state', harnessOnly, (_req, res) => {
-    res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, data: runtime.store.data });
+    res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, delivery: deliveryState(runtime.store.data), data: runtime.store.data });
   });
   router.get('/journal', harnessOnly, (_req, res) => {
     res.json(runtime.store.data.journal);
@@ -32,6 +33,13 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Rou
   router.post('/drain', harnessOnly, async (_req, res) => {
     await runtime.drain();
     res.json({ pending: 0, failures: runtime.failures });
+  });
+  router.post('/redeliver', harnessOnly, async (req, res) => {
+    const ids = req.body?.ids;
+    if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) {
+      throw badRequest('Invalid redelivery', 'POST /control/redeliver takes {"ids"?: [<eventId or effect key>, …]} (none: every dead letter)');
+    }
+    res.json(await runtime.redeliver(ids));
   });
   router.put('/peers', harnessOnly, (req, res) => {
     runtime.configurePeers(req.body?.peers ?? {}, req.body?.callbacks ?? {});

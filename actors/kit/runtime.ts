@@ -6,6 +6,7 @@ import { TmfClient } from '../../tmf/client.ts';
 import { absoluteHrefs } from '../../tmf/href.ts';
 import { type BaseData, journal } from '../../tmf/data.ts';
 import { Notifier, type EventSender } from '../../tmf/notifier.ts';
+import { OwedEffects } from '../../tmf/owed-effects.ts';
 import type { ActorConfig } from './config.ts';
 
 /** A peer known to this actor but granted no TMF API. */
@@ -23,6 +24,8 @@ export class ActorRuntime<D extends BaseData> {
   readonly store: Store<D>;
   readonly clock: SimulatedClock;
   readonly notifier: Notifier;
+  /** What this party owes besides events (messages, controls), carried out until done. */
+  readonly effects: OwedEffects<D>;
   readonly bundles: ReadonlyMap<string, Bundle>;
   #config: ActorConfig;
   readonly #bootstrap: BootstrapBundles;
@@ -37,13 +40,12 @@ export class ActorRuntime<D extends BaseData> {
     this.bundles = new Map(bundles.map((b) => [b.name, b]));
     this.#bootstrap = bootstrap;
     this.notifier = new Notifier(store as unknown as Store<BaseData>, id, this.#sendEvent, config.delivery);
+    this.effects = new OwedEffects(store, config.delivery);
   }
 
   static async start<D extends BaseData>(id: ActorId, config: ActorConfig, defaults: (start: Date) => D, bundles: readonly Bundle[], bootstrap: BootstrapBundles): Promise<ActorRuntime<D>> {
     const store = await Store.open<D>(config.storage, () => defaults(DEFAULT_START));
-    const runtime = new ActorRuntime(id, config, store, bundles, bootstrap);
-    runtime.notifier.kick(); // a restarted actor delivers what it still owed
-    return runtime;
+    return new ActorRuntime(id, config, store, bundles, bootstrap);
   }
 
   get config(): ActorConfig {
@@ -85,6 +87,17 @@ export class ActorRuntime<D extends BaseData> {
     journal(draft, this.id, this.clock.now(), type, data);
   }
 
+  /** A restarted actor delivers what it still owed; call once the effect handlers are registered. */
+  resume(): void {
+    this.notifier.kick();
+    this.effects.resume();
+  }
+
+  /** Records in `draft` an effect this actor owes (see tmf/owed-effects.ts); once per key. */
+  owe(draft: D, kind: string, args: Record<string, unknown>, options?: { key?: string; lane?: string }): boolean {
+    return this.effects.owe(draft, this.clock.now(), kind, args, options);
+  }
+
   /** Runs business work after a response was sent (e.g. fulfilling an order); `drain` waits for it. */
   background(work: () => Promise<unknown>): void {
     const task = work().catch((error: Error) => {
@@ -99,13 +112,24 @@ export class ActorRuntime<D extends BaseData> {
     return this.#failures;
   }
 
-  /** Resolves when no background work and no event delivery is left. */
+  /**
+   * Resolves when no background work, event delivery or owed effect is due or in flight. Work waiting
+   * for a retry later in simulated time stays pending: advance the clock to make it due.
+   */
   async drain(): Promise<void> {
     for (;;) {
       await Promise.all([...this.#tasks]);
-      await this.notifier.drain();
-      if (this.#tasks.size === 0 && !this.store.data.outbox.some((e) => e.state === 'pending')) return;
+      await Promise.all([this.notifier.drain(), this.effects.drain()]);
+      if (this.#tasks.size === 0 && !this.notifier.busy && !this.effects.busy) return;
     }
+  }
+
+  /** Puts dead-lettered events and effects back to work (all, or those with the given ids/keys). */
+  redeliver(ids?: readonly string[]): Promise<{ events: string[]; effects: string[] }> {
+    return this.store.update((draft) => ({
+      events: this.notifier.redeliver(draft, this.clock.now(), ids),
+      effects: this.effects.redeliver(draft, this.clock.now(), ids),
+    }));
   }
 
   async setClock(at: Date): Promise<void> {

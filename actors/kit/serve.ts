@@ -17,6 +17,7 @@ export interface RunningActor {
 export async function serve<D extends BaseData>(runtime: ActorRuntime<D>, app: Express, port = 0, host = '127.0.0.1'): Promise<RunningActor> {
   const server = await listenOn(app, port, host);
   const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  runtime.resume();
   return {
     id: runtime.id,
     url,

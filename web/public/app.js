@@ -264,9 +264,12 @@ function summaryOf(state) {
   const collections = Object.entries(data.resources ?? {}).filter(([, items]) => items.length > 0);
   for (const [key, items] of collections) dl.append(el('dt', '', key), el('dd', '', items.length));
   if (collections.length === 0) dl.append(el('dt', '', 'collections'), el('dd', '', 0));
-  const pending = (data.outbox ?? []).filter((o) => o.state === 'pending').length;
+  const delivery = state.delivery ?? { pendingEvents: 0, pendingEffects: 0, deadLetters: [] };
   dl.append(el('dt', '', 'subscriptions'), el('dd', '', (data.subscriptions ?? []).length));
-  dl.append(el('dt', '', 'outbox pending'), el('dd', '', pending));
+  dl.append(el('dt', '', 'outbox pending'), el('dd', '', delivery.pendingEvents));
+  dl.append(el('dt', '', 'effects owed'), el('dd', '', delivery.pendingEffects));
+  dl.append(el('dt', '', 'dead letters'), el('dd', delivery.deadLetters.length ? 'bad' : '', delivery.deadLetters.length));
+  for (const dead of delivery.deadLetters) dl.append(el('dt', '', `dead: ${dead.what}`), el('dd', 'bad', `${dead.attempts} tries, ${dead.lastError ?? ''}`));
   dl.append(el('dt', '', 'journal'), el('dd', '', (data.journal ?? []).length));
   if (Array.isArray(data.inbox)) dl.append(el('dt', '', 'inbox'), el('dd', '', data.inbox.length));
   box.append(dl);

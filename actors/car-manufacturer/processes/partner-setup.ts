@@ -1,6 +1,7 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkInvoice } from '../domain/invoice-control.ts';
@@ -49,12 +50,15 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 }
 
 /** Step 7.9: on a bill notification, fetch the bill and its items and check that they add up. */
-export async function controlInvoice(runtime: Runtime, billId: string): Promise<void> {
-  const check = await retrieveAndCheckBill(runtime.client('csp'), billId);
-  await runtime.store.update((draft) => {
+export const INVOICE_CONTROL = 'invoice-control';
+
+/** Step 7.9, carried out as an owed effect: the check is kept in the same update that marks it done. */
+export const invoiceControlEffect = (runtime: Runtime): EffectHandler<OemData> => async (args) => {
+  const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
+  return (draft) => {
     draft.billChecks.push(check);
-  });
-}
+  };
+};
 
 /** Fetches a bill and its items from the party that issued it, and checks that they add up (7.9, 9.14). */
 export async function retrieveAndCheckBill(issuer: TmfClient, billId: string): Promise<BillCheck> {

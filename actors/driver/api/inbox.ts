@@ -10,10 +10,14 @@ export function inboxApi(runtime: ActorRuntime<DriverData>): Router {
   router.post('/inbox', async (req, res) => {
     validateBody('InboxMessage', req.body);
     const entry: InboxEntry = { ...req.body, from: callerOf(res).party, receivedAt: runtime.clock.now().toISOString() };
-    await runtime.store.update((draft) => {
+    const { kept, added } = await runtime.store.update((draft) => {
+      // A sender resending a message it may already have delivered (after a crash) gets it kept once.
+      const known = entry.id === undefined ? undefined : draft.inbox.find((m) => m.id === entry.id && m.from === entry.from);
+      if (known) return { kept: known, added: false };
       draft.inbox.push(entry);
+      return { kept: entry, added: true };
     });
-    res.status(201).json(entry);
+    res.status(added ? 201 : 200).json(kept);
   });
   router.get('/inbox', (_req, res) => {
     res.json(runtime.store.data.inbox);
