@@ -4,8 +4,8 @@ import { join } from 'node:path';
 const CCH = join(import.meta.dirname, '..', '..', 'bin', 'cch.mjs');
 
 /** A `cch` process kept running (e.g. `cch up --only csp`), ready once its output matched. */
-export function startCch(args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCch(args: readonly string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`cch did not get ready: ${output}`)), 20_000);
@@ -40,4 +40,17 @@ export function runCch(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
   child.stdout.on('data', (c) => (output += c));
   child.stderr.on('data', (c) => (output += c));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output, ms: Date.now() - started })));
+}
+
+/** Resolves once `child` has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Kills a running `cch` outright (SIGKILL: no drain, no clean-up) and waits until it is gone. */
+export async function killCch(child: ChildProcess): Promise<void> {
+  const gone = exited(child);
+  child.kill('SIGKILL');
+  await gone;
 }

@@ -1,5 +1,6 @@
 import type { Entity } from '../../../tmf/data.ts';
 import { badRequest } from '../../../tmf/errors.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CallCenterData } from '../store.ts';
@@ -20,9 +21,10 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
 }
 
 /** Step 9.11: told of a new advice, the call center reads it at the OEM. */
-export async function fetchNote(runtime: Runtime, id: string): Promise<void> {
-  await keepNote(runtime, await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', id));
-}
+export const FETCH_NOTE = 'fetch-settlement-note';
+export const fetchNoteEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
+  await keepNote(runtime, await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId)));
+};
 
 /** Step 9.12: the call center accepts the advice, or disputes it with a reason. */
 export async function decideSettlement(runtime: Runtime, id: string, decision: unknown, reason?: string): Promise<Entity> {
@@ -34,6 +36,7 @@ export async function decideSettlement(runtime: Runtime, id: string, decision: u
 }
 
 /** After the payment: the advice is marked paid at the OEM, ending its life cycle. */
-export async function markPaid(runtime: Runtime, id: string): Promise<void> {
-  await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', id, { state: 'paid' }));
-}
+export const MARK_PAID = 'mark-settlement-paid';
+export const markPaidEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
+  await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }));
+};

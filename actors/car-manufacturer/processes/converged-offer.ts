@@ -2,6 +2,7 @@ import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../c
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCentral } from '../domain/central-catalog.ts';
@@ -86,30 +87,30 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
       for (const note of settlementNotes(draft, bill, now)) {
         notes.push(note);
         runtime.notifier.enqueue(draft, now, { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+        runtime.owe(draft, PAY_NOTE, { noteId: note.id });
       }
     }
     return { bills, notes };
   });
   runtime.notifier.kick();
-  runtime.background(() => payNotes(runtime, result.notes.map((n) => n.id)));
   return result;
 }
 
-/** 11.12: each payee is paid its note (TMF676 at the payee), then the note is marked paid. */
-async function payNotes(runtime: Runtime, noteIds: readonly string[]): Promise<void> {
-  for (const id of noteIds) {
-    const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id)!;
-    const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
-    await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
-    await runtime.store.update((draft) => {
-      const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
-      const index = notes.findIndex((n) => n.id === id);
-      notes[index] = { ...notes[index], state: 'paid' };
-      runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
-    });
-    runtime.notifier.kick();
-  }
-}
+/** 11.12: each payee is paid its note (TMF676 at the payee), then the note is marked paid; owed with the note. */
+export const PAY_NOTE = 'pay-settlement-note';
+export const payNoteEffect = (runtime: Runtime): EffectHandler<OemData> => async (args) => {
+  const id = String(args.noteId);
+  const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
+  if (!note) return;
+  const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
+  await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
+  return (draft) => {
+    const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+    const index = notes.findIndex((n) => n.id === id);
+    notes[index] = { ...notes[index], state: 'paid' };
+    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
+  };
+};
 
 function parsePeriod(id: string): BillingPeriod {
   try {
