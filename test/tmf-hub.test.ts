@@ -80,11 +80,19 @@ describe('hubRouter', () => {
     ]);
   });
 
-  it('gives each subscription its own id and defaults the query to empty', async () => {
+  it('is idempotent: the same callback and query again is the same subscription (201, then 200); the query defaults to empty', async () => {
     const first = await send('POST', '/hub', 'key-a', { callback: CALLBACK });
-    const second = await send('POST', '/hub', 'key-a', { callback: CALLBACK });
+    const again = await send('POST', '/hub', 'key-a', { callback: CALLBACK, query: '' });
+    assert.equal(first.status, 201);
     assert.equal(first.body.query, '');
-    assert.notEqual(first.body.id, second.body.id);
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body, first.body);
+    const otherQuery = await send('POST', '/hub', 'key-a', { callback: CALLBACK, query: 'eventType=ProductOfferingCreateEvent' });
+    const otherParty = await send('POST', '/hub', 'key-b', { callback: CALLBACK });
+    assert.equal(otherQuery.status, 201);
+    assert.equal(otherParty.status, 201);
+    assert.equal(new Set([first.body.id, otherQuery.body.id, otherParty.body.id]).size, 3);
+    assert.equal(store.data.subscriptions.length, 3);
   });
 
   it('refuses a callback that is not an absolute URL with 400', async () => {
@@ -382,7 +390,8 @@ describe('listenerRouter', () => {
   const envelope = (eventId: string, overrides: Record<string, unknown> = {}) => ({
     eventId, eventTime: NOW.toISOString(), eventType: 'ProductOfferingCreateEvent', event: { productOffering: offering }, ...overrides,
   });
-  const deliver = (body: unknown, name = 'productOfferingCreateEvent') => call(app.baseUrl, 'POST', `/listener/${name}`, { body });
+  const deliver = (body: unknown, name = 'productOfferingCreateEvent', key = 'key-a') => call(app.baseUrl, 'POST', `/listener/${name}`, { body, key });
+  const senders: readonly Credential[] = [{ apiKey: 'key-a', party: 'partner-a', bundle: 'any' }, { apiKey: 'key-b', party: 'partner-b', bundle: 'any' }];
 
   beforeEach(async () => {
     store = await openStore();
@@ -391,6 +400,8 @@ describe('listenerRouter', () => {
     hold = undefined;
     entered = [];
     const web = jsonApp();
+    web.use(authenticate((key) => senders.find((c) => c.apiKey === key)));
+    // This listener subscribed to partner-a's TMF620 events only.
     web.use(listenerRouter(store, {
       ProductOfferingCreateEvent: async (event) => {
         entered.push(event.eventId);
@@ -401,12 +412,24 @@ describe('listenerRouter', () => {
         }
         handled.push(event);
       },
-    }));
+    }, (party, api) => party === 'partner-a' && api === 'TMF620'));
     web.use(tmfErrorHandler);
     app = await startApp(web);
   });
   afterEach(async () => {
     await app.close();
+  });
+
+  it('refuses (403) an event from a party it did not subscribe to, or of an API it did not subscribe to, and changes nothing', async () => {
+    const forged = await deliver(envelope('evt-forged'), 'productOfferingCreateEvent', 'key-b');
+    assert.equal(forged.status, 403);
+    assert.equal(forged.body['@type'], 'Error');
+    const otherApi = await deliver({ ...envelope('evt-other'), eventType: 'ProductOrderCreateEvent', event: { productOrder: { id: 'o-1' } } }, 'productOrderCreateEvent');
+    assert.equal(otherApi.status, 403);
+    const unauthenticated = await call(app.baseUrl, 'POST', '/listener/productOfferingCreateEvent', { body: envelope('evt-anon') });
+    assert.equal(unauthenticated.status, 401);
+    assert.deepEqual(entered, []);
+    assert.deepEqual(store.data.seenEvents, []);
   });
 
   it('hands an event to its handler once, however often it is delivered', async () => {
@@ -488,7 +511,7 @@ describe('listenerRouter', () => {
       draft.subscriptions.push({ id: 'hub-1', api: 'TMF620', callback: app.baseUrl, query: '', subscriber: 'partner-a' });
     });
     const overHttp: EventSender = async (url, _subscriber, body) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer key-a' }, body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     };
     const notifier = new Notifier(provider, 'csp', overHttp, FAST);

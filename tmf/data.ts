@@ -10,6 +10,15 @@ export interface Entity {
   [key: string]: unknown;
 }
 
+/** A subscription this actor made at a peer's hub: the events it will accept from that peer. */
+export interface JoinedHub {
+  peer: string;
+  api: ApiId;
+  query: string;
+  /** The subscription's id at the peer. */
+  id: string;
+}
+
 /** A hub subscription (POST /hub): who subscribed, where to call back, for which events. */
 export interface Subscription {
   id: string;
@@ -62,6 +71,8 @@ export interface BaseData {
   resources: Record<string, Entity[]>;
   counters: Record<string, number>;
   subscriptions: Subscription[];
+  /** Hubs this actor subscribed to at its peers (once each): its listeners take events only from these. */
+  hubsJoined: JoinedHub[];
   outbox: OutboxEntry[];
   /** Side effects owed and not yet carried out (and the last ones done, for inspection). */
   owed: OwedEffect[];
@@ -86,7 +97,7 @@ export interface BaseData {
 }
 
 export function baseData(clock: Date): BaseData {
-  return { resources: {}, counters: {}, subscriptions: [], outbox: [], owed: [], owedKeys: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
+  return { resources: {}, counters: {}, subscriptions: [], hubsJoined: [], outbox: [], owed: [], owedKeys: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
 }
 
 export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;

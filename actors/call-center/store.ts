@@ -4,12 +4,10 @@ import { type BaseData, baseData, type Entity } from '../../tmf/data.ts';
 export interface CallCenterData extends BaseData {
   /** Its copies of the settlement note advices the OEM issued it (9.11), kept current from events and answers. */
   settlementNotes: Entity[];
-  /** Hub subscriptions it made, by `<party> <api>`: each hub is joined once. */
-  hubs: Record<string, string>;
   /** Metric identifiers of the SLA violations it handles: a violation heard twice is handled once. */
   handledMetrics: string[];
 }
 
 export function callCenterDefaults(start: Date): CallCenterData {
-  return { ...baseData(start), settlementNotes: [], hubs: {}, handledMetrics: [] };
+  return { ...baseData(start), settlementNotes: [], handledMetrics: [] };
 }

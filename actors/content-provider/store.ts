@@ -22,10 +22,8 @@ export interface Activation {
 export interface CpData extends BaseData {
   convergedOffers: ConvergedRecord[];
   activations: Activation[];
-  /** Hub subscriptions made once: at the OEM (settlement notes) and at the CSP (order events). */
-  subscribed: string[];
 }
 
 export function cpDefaults(start: Date): CpData {
-  return { ...baseData(start), convergedOffers: [], activations: [], subscribed: [] };
+  return { ...baseData(start), convergedOffers: [], activations: [] };
 }

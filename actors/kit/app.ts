@@ -41,7 +41,7 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   for (const { api, router } of parts.tmf) {
     app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, hubRouter(api, runtime.store as never));
   }
-  app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}));
+  app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)));
   app.use('/control', auth, commonControl(runtime));
   if (parts.control) app.use('/control', auth, parts.control);
   if (parts.partyApi) app.use(auth, parts.partyApi);

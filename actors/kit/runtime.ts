@@ -4,7 +4,8 @@ import { Store } from '../../core/store.ts';
 import { bootstrapKey, harnessKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
 import { absoluteHrefs } from '../../tmf/href.ts';
-import { type BaseData, journal } from '../../tmf/data.ts';
+import type { ApiId } from '../../tmf/apis.ts';
+import { type BaseData, type JoinedHub, journal } from '../../tmf/data.ts';
 import { Notifier, type EventSender } from '../../tmf/notifier.ts';
 import { OwedEffects } from '../../tmf/owed-effects.ts';
 import type { ActorConfig } from './config.ts';
@@ -63,6 +64,26 @@ export class ActorRuntime<D extends BaseData> {
     if (!url) throw new Error(`${this.id} has no URL for its peer ${peer}`);
     const key = this.store.data.peerKeys[peer] ?? bootstrapKey(this.#config.secret, this.id, peer);
     return new TmfClient(url, key, this.#config.peerTimeoutMs);
+  }
+
+  /**
+   * Subscribes to `peer`'s events of `api` (matching `query`) once: a subscription already made is
+   * reused. The listeners accept events of that API from that peer only (see `mayNotify`).
+   */
+  async subscribe(peer: ActorId, api: ApiId, query = ''): Promise<string> {
+    const joined = (hub: JoinedHub) => hub.peer === peer && hub.api === api && hub.query === query;
+    const known = this.store.data.hubsJoined.find(joined);
+    if (known) return known.id;
+    const id = await this.client(peer).subscribe(api, this.callbackFor(peer), query);
+    await this.store.update((draft) => {
+      if (!draft.hubsJoined.some(joined)) draft.hubsJoined.push({ peer, api, query, id });
+    });
+    return id;
+  }
+
+  /** Whether `party` may send this actor events of `api`: the harness, or a peer whose hub it joined. */
+  mayNotify(party: string, api: ApiId): boolean {
+    return party === HARNESS_PARTY || this.store.data.hubsJoined.some((hub) => hub.peer === party && hub.api === api);
   }
 
   /** The callback URL to give `peer` when subscribing to its hub. */

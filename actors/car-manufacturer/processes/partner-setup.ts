@@ -19,7 +19,7 @@ export const PARTNER_OFFERS = ['po-partner-connectivity', 'po-split-billing'];
 /** Step 7.1: the OEM orders the connectivity and split billing offers, and listens to the order's events. */
 export async function placePartnerOrder(runtime: Runtime, offers: readonly string[] = PARTNER_OFFERS): Promise<Entity> {
   const csp = runtime.client('csp');
-  await csp.subscribe('TMF622', runtime.callbackFor('csp'), 'eventType=ProductOrderStateChangeEvent');
+  await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent');
   return csp.create<Entity>('TMF622', 'productOrder', {
     description: 'Connected car partner order',
     category: 'B2B partner',
@@ -35,7 +35,7 @@ export async function acceptOnboarding(runtime: Runtime, result: { apiKey: strin
     draft.peerKeys.csp = result.apiKey;
     draft.cspBundle = result.bundle;
   });
-  await runtime.client('csp').subscribe('TMF678', runtime.callbackFor('csp'), 'eventType=CustomerBillCreateEvent');
+  await runtime.subscribe('csp', 'TMF678', 'eventType=CustomerBillCreateEvent');
 }
 
 /** Steps 7.5 and 7.6: fetch the CSP's launched infotainment connectivity offers and build the OEM's own catalog on them. */
