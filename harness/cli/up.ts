@@ -5,14 +5,18 @@ import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { startEcosystem } from '../ecosystem.ts';
 import { mountDashboard } from '../../web/server.ts';
 import { parseBindings } from '../bindings.ts';
+import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
 
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
 export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
-  const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
-  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
+  // One party alone pairs with a harness elsewhere: both derive keys from CCH_SECRET (or the dev default, on this host only).
+  if (only !== undefined) return upOne(only, port(args, 0), dataDir, process.env.CCH_SECRET ?? DEFAULT_SECRET, args.options.get('peer') ?? []);
+  const secret = ecosystemSecret(process.env, dataDir);
+  const warning = publicSecretWarning(secret, one(args, 'host'));
+  if (warning) process.stderr.write(warning);
   const dashboard = !args.flags.has('no-dashboard');
   const ecosystem = await startEcosystem({ port: port(args, 8080), host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
   const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];

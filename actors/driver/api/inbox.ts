@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { callerOf } from '../../../tmf/auth.ts';
+import { callerOf, HARNESS_PARTY } from '../../../tmf/auth.ts';
+import { forbidden } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { DriverData, InboxEntry } from '../store.ts';
@@ -19,7 +20,10 @@ export function inboxApi(runtime: ActorRuntime<DriverData>): Router {
     });
     res.status(added ? 201 : 200).json(kept);
   });
+  // What the driver is told is the driver's: only the driver (and the harness) reads it, never a peer.
   router.get('/inbox', (_req, res) => {
+    const reader = callerOf(res).party;
+    if (reader !== HARNESS_PARTY && reader !== runtime.id) throw forbidden(`${reader} may post to the driver's inbox but not read it`);
     res.json(runtime.store.data.inbox);
   });
   return router;
