@@ -3,7 +3,7 @@ import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { authenticate, requireGrant } from '../../tmf/auth.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import type { EffectHandler } from '../../tmf/owed-effects.ts';
-import { notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
+import { badRequest, notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
 import { absoluteHrefs, requestBase } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { commonControl } from './common-control.ts';
@@ -29,7 +29,8 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
-  app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb', strict: false }));
+  app.use(express.json({ type: ['application/json', 'application/*+json'], limit: BODY_LIMIT, strict: false }));
+  app.use(boundedDepth);
   app.use(absoluteHrefsInAnswers);
   app.get('/', (_req, res) => {
     res.json({ actor: runtime.id, apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })), control: '/control', openapi: '/control/openapi.json' });
@@ -48,6 +49,28 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   app.use(notFoundRoute);
   app.use(tmfErrorHandler);
   return app;
+}
+
+/** Largest body an actor reads, and deepest nesting it accepts: what no TMF payload comes near. */
+const BODY_LIMIT = '1mb';
+export const MAX_BODY_DEPTH = 64;
+
+/** Refuses (400) a body nested deeper than MAX_BODY_DEPTH before any recursive code walks it. */
+const boundedDepth: RequestHandler = (req, _res, next) => {
+  next(depthOf(req.body) > MAX_BODY_DEPTH ? badRequest('Body too deep', `A request body may nest at most ${MAX_BODY_DEPTH} levels`, 'BODY_TOO_DEEP') : undefined);
+};
+
+/** The nesting depth of a JSON value, measured without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    if (node !== null && typeof node === 'object') for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ACTOR_IDS, isActorId } from '../../core/actor-ids.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import { badRequest } from '../../tmf/errors.ts';
 import { harnessOnly } from '../../tmf/auth.ts';
@@ -42,8 +43,18 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Rou
     res.json(await runtime.redeliver(ids));
   });
   router.put('/peers', harnessOnly, (req, res) => {
+    checkPeerUrls(req.body?.peers, 'peers');
+    checkPeerUrls(req.body?.callbacks, 'callbacks');
     runtime.configurePeers(req.body?.peers ?? {}, req.body?.callbacks ?? {});
     res.json({ peers: runtime.config.peers, callbacks: runtime.config.callbacks });
   });
   return router;
+}
+
+/** `PUT /control/peers` takes `{peers?, callbacks?}`, each mapping party ids to http(s) URLs. */
+function checkPeerUrls(map: unknown, field: string): void {
+  if (map === undefined) return;
+  const valid = typeof map === 'object' && map !== null && !Array.isArray(map)
+    && Object.entries(map).every(([party, url]) => isActorId(party) && typeof url === 'string' && /^https?:\/\/\S+$/.test(url));
+  if (!valid) throw badRequest('Invalid peers', `${field} maps party ids (${ACTOR_IDS.join(', ')}) to http(s) URLs`);
 }

@@ -10,6 +10,8 @@ export interface RunningActor {
   readonly id: ActorId;
   readonly url: string;
   readonly runtime: ActorRuntime<BaseData>;
+  /** The actor's app: its route table (the fuzz test walks it). */
+  readonly app: Express;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function serve<D extends BaseData>(runtime: ActorRuntime<D>, app: E
     id: runtime.id,
     url,
     runtime: runtime as unknown as ActorRuntime<BaseData>,
+    app,
     async stop() {
       await runtime.drain().catch(() => undefined);
       server.closeAllConnections();
