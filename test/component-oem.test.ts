@@ -93,6 +93,14 @@ describe('car manufacturer with a mocked CSP', () => {
     assert.ok(cspRequests.every((r) => r.apiKey === OEM_KEY_AT_CSP), 'before onboarding the OEM calls with its bootstrap key');
   });
 
+  test('partner-order with offering ids that are not a list is refused (400) before anything is subscribed or ordered', async () => {
+    for (const productOfferingIds of ['po-split-billing', [], [42], {}]) {
+      const refused = await call('POST', '/control/partner-order', HARNESS_KEY, { productOfferingIds });
+      assert.equal(refused.status, 400, JSON.stringify(productOfferingIds));
+    }
+    assert.deepEqual(cspRequests, []);
+  });
+
   test('an onboarding result switches the OEM to the issued key and subscribes it to bills', async () => {
     const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, { clientId: 'car-manufacturer@csp', apiKey: 'cch_issued', bundle: 'connected-car-split-billing', portalUrl: `${CSP_URL}/tmf-api` });
     assert.equal(accepted.status, 202);
