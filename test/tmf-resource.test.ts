@@ -286,7 +286,7 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
     it('enqueues a state change event when the state changes', async () => {
       await subscribe(f.store, 'TMF622');
       const created = (await f.send('POST', ORDERS, KEYS.a, order('to complete'))).body as Entity;
-      const res = await f.send('PATCH', created.href, KEYS.a, { state: 'completed' });
+      const res = await f.send('PATCH', created.href, KEYS.a, { state: 'inProgress' });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.deepEqual(eventTypes(f.store), ['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent']);
       await f.notifier.drain();

@@ -1,3 +1,4 @@
+import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
 import { basePath, resourceOf, type ApiId } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
@@ -156,6 +157,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
       if (index < 0) throw notFound(resource, current.id);
       const merged = { ...mergePatch(list[index], req.body), id: current.id, href: current.href } as E;
+      checkLifecycle(api, resource, list[index], merged);
       const next = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
       const eventType = changeEventType(api, list[index], next);
       const fieldPath = changedFields(list[index], next);

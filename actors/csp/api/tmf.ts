@@ -7,7 +7,6 @@ import { checkConsumerOrder, thirdPartyPayerOf } from '../domain/consumer-order.
 import { mediate } from '../domain/mediation.ts';
 import { usageSeenBy } from '../domain/usage-view.ts';
 import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
-import { checkOrderTransition } from '../../../tmf/order-lifecycle.ts';
 import { resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkOrderItems, type OrderItem } from '../domain/order-check.ts';
@@ -50,10 +49,6 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
       checkOrderItems((input.productOrderItem as OrderItem[] | undefined) ?? [], items(ctx.draft, 'TMF620', 'productOffering'));
       if (thirdPartyPayerOf(input)) checkConsumerOrder(ctx.draft, input, ctx.caller.party);
       return { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
-    },
-    patch(current, next) {
-      checkOrderTransition(current.id, current.state, next.state);
-      return next;
     },
     afterCreate(order, caller) {
       runtime.background(() => fulfilOrder(runtime, order.id, caller.party));
