@@ -18,12 +18,17 @@ export interface RetryPolicy {
   readonly horizonMs: number;
   /** Seeds the jitter, so the same run schedules the same retries. */
   readonly seed: number;
+  /**
+   * How long (real time) a slow try holds up the work behind it before the next lane goes ahead: prompt
+   * listeners are served strictly in order (a deterministic trace), a hanging one delays others by this.
+   */
+  readonly patienceMs: number;
 }
 
 const MINUTE = 60_000;
 export const DEFAULT_RETRY: RetryPolicy = {
   burst: 3, burstDelayMs: 20, timeoutMs: 5000,
-  baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, horizonMs: 24 * 60 * MINUTE, seed: 7,
+  baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, horizonMs: 24 * 60 * MINUTE, seed: 7, patienceMs: 250,
 };
 
 /** What a failed round leads to: another round at `at`, or the dead letter. */

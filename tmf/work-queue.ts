@@ -32,15 +32,21 @@ export interface WorkQueueOptions<D, W extends QueuedWork> {
 }
 
 /**
- * Persistent, retried work: one worker per lane (so a listener that hangs or is down delays nobody
- * else), a burst of quick tries then backoff in simulated time up to a horizon, then the dead letter.
- * Entries live in the actor's store, so a restart resumes them; time only moves when the clock does,
- * so retries are driven by advancing the simulated clock, never by waiting.
+ * Persistent, retried work, tried in the order it was owed: while every try answers promptly the queue
+ * is strictly sequential (so the same run gives the same trace); a try that takes longer than
+ * `patienceMs` is left running and the next lane goes ahead, so a listener that hangs or is down delays
+ * nobody else by more than that. Within a lane (an event stream per subscription) work stays in order.
+ * A burst of quick tries, then backoff in simulated time up to a horizon, then the dead letter. Entries
+ * live in the actor's store, so a restart resumes them; time only moves when the clock does, so retries
+ * are driven by advancing the simulated clock, never by waiting.
  */
 export class WorkQueue<D extends object, W extends QueuedWork> {
   readonly #store: Store<D>;
   readonly #options: WorkQueueOptions<D, W>;
-  readonly #running = new Map<string, Promise<void>>();
+  /** The try in flight per lane. */
+  readonly #inFlight = new Map<string, Promise<void>>();
+  #dispatching: Promise<void> | undefined;
+  #again = false;
   #paused: boolean;
 
   /** A paused queue keeps its work until `resume` (e.g. until the handlers it needs are registered). */
@@ -60,27 +66,30 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
     return new Date((this.#store.data as { clock?: string }).clock ?? Date.now());
   }
 
-  /** Starts a worker for every lane whose next work is due (a lane already being worked is left alone). */
+  /** Starts trying what is due (a no-op while paused; re-scans when already dispatching). */
   kick(): void {
     if (this.#paused) return;
-    for (const lane of this.#dueLanes()) {
-      if (this.#running.has(lane)) continue;
-      this.#running.set(lane, this.#work(lane).finally(() => this.#running.delete(lane)));
-    }
+    this.#again = true;
+    if (this.#dispatching || this.#nextDue() === undefined) return;
+    this.#dispatching = this.#dispatch().finally(() => {
+      this.#dispatching = undefined;
+      if (this.#again) this.kick(); // asked for while the dispatch was finishing
+    });
   }
 
   /** Resolves once nothing is due and no try is in flight (work scheduled for later stays pending). */
   async drain(): Promise<void> {
     for (;;) {
       this.kick();
-      if (this.#running.size === 0) return;
-      await Promise.all(this.#running.values());
+      const running = [...(this.#dispatching ? [this.#dispatching] : []), ...this.#inFlight.values()];
+      if (running.length === 0) return;
+      await Promise.all(running);
     }
   }
 
   /** Whether any work is due now or in flight. */
   get busy(): boolean {
-    return this.#running.size > 0 || (!this.#paused && this.#dueLanes().size > 0);
+    return this.#dispatching !== undefined || this.#inFlight.size > 0 || (!this.#paused && this.#nextDue() !== undefined);
   }
 
   /** Puts dead work (all of it, or the given ids) back in its lane with a fresh horizon; call in an update. */
@@ -92,47 +101,54 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
     return revived.map(this.#options.idOf);
   }
 
-  #head(lane: string): W | undefined {
-    return this.#options.list(this.#store.data).find((w) => w.lane === lane && w.state === 'pending');
-  }
-
-  #dueLanes(): Set<string> {
+  /** The first due work, in the order owed, that heads its lane and whose lane has no try in flight. */
+  #nextDue(): W | undefined {
     const now = this.#now.getTime();
-    const lanes = new Set<string>();
     const seen = new Set<string>();
     for (const work of this.#options.list(this.#store.data)) {
       if (work.state !== 'pending' || seen.has(work.lane)) continue;
       seen.add(work.lane); // only a lane's head counts: its followers wait behind it
-      if (isDue(work, now)) lanes.add(work.lane);
+      if (!this.#inFlight.has(work.lane) && isDue(work, now)) return work;
     }
-    return lanes;
+    return undefined;
   }
 
-  async #work(lane: string): Promise<void> {
-    for (;;) {
-      const head = this.#head(lane);
-      if (!head || !isDue(head, this.#now.getTime())) return;
-      const { tries, error, commit } = await this.#burst(head);
-      const id = this.#options.idOf(head);
-      await this.#store.update((draft) => {
-        const list = this.#options.list(draft);
-        const entry = list.find((w) => this.#options.idOf(w) === id);
-        if (!entry || entry.state !== 'pending') return;
-        entry.attempts += tries;
-        if (error === undefined) {
-          commit?.(draft);
-          entry.state = 'delivered';
-          delete entry.lastError;
-          prune(list, this.#options.retainDone);
-          return;
-        }
-        entry.lastError = error;
-        entry.rounds += 1;
-        const next = afterFailure(this.#options.policy, id, entry.rounds, new Date(entry.owedAt), this.#now);
-        if ('dead' in next) entry.state = 'dead';
-        else entry.nextAttemptAt = next.retryAt.toISOString();
-      });
+  async #dispatch(): Promise<void> {
+    while (this.#again) {
+      this.#again = false;
+      for (let next = this.#nextDue(); next; next = this.#nextDue()) {
+        const lane = next.lane;
+        const trying = this.#tryAndRecord(next).finally(() => {
+          this.#inFlight.delete(lane);
+          this.kick();
+        });
+        this.#inFlight.set(lane, trying);
+        await Promise.race([trying, pause(this.#options.policy.patienceMs)]);
+      }
     }
+  }
+
+  async #tryAndRecord(head: W): Promise<void> {
+    const { tries, error, commit } = await this.#burst(head);
+    const id = this.#options.idOf(head);
+    await this.#store.update((draft) => {
+      const list = this.#options.list(draft);
+      const entry = list.find((w) => this.#options.idOf(w) === id);
+      if (!entry || entry.state !== 'pending') return;
+      entry.attempts += tries;
+      if (error === undefined) {
+        commit?.(draft);
+        entry.state = 'delivered';
+        delete entry.lastError;
+        prune(list, this.#options.retainDone);
+        return;
+      }
+      entry.lastError = error;
+      entry.rounds += 1;
+      const next = afterFailure(this.#options.policy, id, entry.rounds, new Date(entry.owedAt), this.#now);
+      if ('dead' in next) entry.state = 'dead';
+      else entry.nextAttemptAt = next.retryAt.toISOString();
+    });
   }
 
   async #burst(work: W): Promise<{ tries: number; error?: string; commit?: (draft: D) => void }> {
