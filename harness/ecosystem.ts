@@ -10,7 +10,7 @@ import { harnessKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
 import { notFoundRoute, tmfErrorHandler } from '../tmf/errors.ts';
 import type { DeliveryPolicy } from '../tmf/notifier.ts';
-import { Recorder } from './recorder.ts';
+import { Recorder, type TraceRetention } from './recorder.ts';
 import { publicSecretWarning } from './secret.ts';
 
 /** A party is either simulated here (local) or a partner's implementation at a URL (remote). */
@@ -31,6 +31,8 @@ export interface EcosystemOptions {
   /** How long the wire waits for a callee. */
   readonly timeoutMs?: number;
   readonly delivery?: DeliveryPolicy;
+  /** Bounded memory for the wire's record (long runs); default: every exchange in memory. */
+  readonly trace?: TraceRetention;
   /** Extra routes on the harness server (the dashboard mounts itself here). */
   readonly mount?: (app: express.Express, ecosystem: Ecosystem) => void;
 }
@@ -58,7 +60,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   const warning = publicSecretWarning(secret, options.host);
   if (warning) process.stderr.write(warning);
   const bindings = Object.fromEntries(ACTOR_IDS.map((id) => [id, options.bindings?.[id] ?? { kind: 'local' }])) as Record<ActorId, Binding>;
-  const recorder = new Recorder({}, options.timeoutMs);
+  const recorder = new Recorder({}, options.timeoutMs, options.trace);
   const app = express();
   app.disable('x-powered-by');
   app.use(recorder.router());
@@ -96,6 +98,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
       await Promise.all(Object.values(local).map((a) => a?.stop()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await recorder.close();
     },
   };
   // A remote partner that implements the control contract is told where its peers are.

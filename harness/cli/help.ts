@@ -1,28 +1,33 @@
 export const HELP = `cch — connected-car harness: five TM Forum parties, their documented flows, and a verdict.
 
 Usage:
-  cch up  [--port P] [--host H] [--public-host NAME] [--data DIR] [--no-dashboard]
+  cch up  [--port P] [--host H] [--public-host NAME] [--data DIR] [--no-dashboard] [--in-process]
           Start the whole ecosystem (csp, car-manufacturer, content-provider, call-center, driver), each
-          its own Express app and port with lowdb files under DIR (default data/), behind the harness on
-          port P (default 8080). Prints every URL. Ctrl-C stops it cleanly. The harness listens on H
+          its own process, Express app and port with lowdb files under DIR (default data/), behind the
+          harness on port P (default 8080); --in-process runs them all in the harness's process.
+          Parties named in CCH_ACTORS (csp=http://…,driver=http://…) are bound by URL, not started.
+          Prints every URL. Ctrl-C stops it cleanly. The harness listens on H
           (default 127.0.0.1; 0.0.0.0 for other hosts) and names itself NAME in every wire URL.
-  cch up  --only ACTOR --port P [--peer ACTOR=URL ...] [--data DIR]
-          Start one party alone on port P (e.g. to be bound by URL from another harness).
+  cch up  --only ACTOR --port P [--host H] [--peer ACTOR=URL ...] [--data DIR]
+          Start one party alone on port P, listening on H (default 127.0.0.1), e.g. to be bound by URL
+          from another harness.
   cch run [--tags EXPR] [--report-dir DIR]
           Start a fresh ecosystem, run the Gherkin features (all, or those matching the tag
           expression, e.g. "@figure7"), write the reports to DIR (default reports/latest): cucumber.html,
           cucumber.json, junit.xml, trace.json, flows.json, sequence/*.html|.mmd, index.html.
           Exits non-zero when a scenario fails.
   cch conformance --actor ACTOR=URL [--actor ...] [--config FILE] [--spec-dir DIR] [--timeout-ms N]
-          [--report-dir DIR] [--harness-port P] [--host H] [--public-host NAME]
+          [--latency-budget-ms N] [--report-dir DIR] [--harness-port P] [--host H] [--public-host NAME]
           Judge partners' implementations bound by URL (any party, one or several), every other party
           simulated. Prints (and writes to DIR/peers.json) the wire URLs the partner must use for its
           peers, checks its control contract (GET /control/openapi.json: full flows, else provider-only
           checks), exercises the TMF APIs it provides, runs the scenarios of the figures it takes part
           in, and writes DIR (default reports/conformance)/conformance.html, .json and .junit.xml: party
           x API x operation x flow step -> pass / fail / not exercised. Exits 1 on any failure.
+          An answer slower than the latency budget (default 1000 ms) is a finding naming the operation
+          and its time; one slower than the time-out is another.
           A partner on another host needs --host 0.0.0.0 and a --public-host it can reach.
-          FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "reportDir", "harnessPort",
+          FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "latencyBudgetMs", "reportDir", "harnessPort",
           "host", "publicHost"}.
   cch --help
 
@@ -31,6 +36,7 @@ Environment:
                  the data folder; for \`--only\`, \`run\` and \`conformance\`: a fixed dev secret, warned about off loopback)
   CCH_ACTORS     remote bindings for \`cch run\` and \`cch conformance\`, e.g. "csp=http://127.0.0.1:9001"
   CCH_TIMEOUT_MS how long the wire waits for a party (conformance default 10000)
+  CCH_LATENCY_BUDGET_MS  how long a partner may take before conformance calls it slow (default 1000)
   CCH_HARNESS_PORT  the harness's port for \`cch run\` / \`cch conformance\` (default: a free one)
   CCH_HARNESS_HOST, CCH_HARNESS_PUBLIC_HOST  the harness's listening address and advertised name
   CCH_CONFORMANCE_DIR  report folder of \`cch conformance\`

@@ -32,6 +32,11 @@ export interface ConformanceReport {
   /** Per partner: the figures it takes part in, and those of them that have scenarios to run. */
   readonly figures: readonly { readonly party: ActorId; readonly takesPart: readonly Figure[]; readonly withScenarios: readonly Figure[] }[];
   readonly scenarios: readonly { readonly name: string; readonly passed: boolean }[];
+  /**
+   * Scenario checks that could only read a partner's own account of itself (its GET /control/state),
+   * because no TMF API it serves shows the fact: such a verdict rests on what the partner says.
+   */
+  readonly selfReported: readonly { readonly scenario: string; readonly party: ActorId; readonly reads: number }[];
   readonly matrix: readonly MatrixRow[];
   /** Every failed check, with its exchange, JSON path and rule. */
   readonly failures: readonly Finding[];
@@ -43,12 +48,19 @@ export interface ConformanceReport {
  * Checks the partners' side of every exchange against the official files. Each batch is one wire (its
  * own `seq` numbering), so the issues are tied back to their exchange batch by batch.
  */
+/** The official files are read and compiled once per process and folder (several runs may share them). */
+const loaded = new Map<string, ReturnType<typeof loadOfficialSpecs>>();
+function officialSpecsOf(dir: string): ReturnType<typeof loadOfficialSpecs> {
+  if (!loaded.has(dir)) loaded.set(dir, loadOfficialSpecs(dir));
+  return loaded.get(dir)!;
+}
+
 export function officialOpinion(dir: string, batches: readonly (readonly Exchange[])[], partners: readonly ActorId[]): OfficialOpinion {
   const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
   if (!tmfTraffic) return { dir, unavailable: 'no TMF exchange of the partners to check', checked: 0, notCovered: 0, issues: [] };
   let specs;
   try {
-    specs = loadOfficialSpecs(dir);
+    specs = officialSpecsOf(dir);
   } catch (error) {
     return { dir, unavailable: (error as Error).message, checked: 0, notCovered: 0, issues: [] };
   }
