@@ -20,6 +20,7 @@ export class Store<T extends object> {
   readonly #db: Low<T>;
   readonly #defaults: () => T;
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #commitListeners: Array<() => void> = [];
 
   private constructor(db: Low<T>, defaults: () => T) {
     this.#db = db;
@@ -54,10 +55,16 @@ export class Store<T extends object> {
         this.#db.data = previous;
         throw error;
       }
+      for (const listener of this.#commitListeners) listener();
       return result;
     });
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Calls `listener` after every committed update (e.g. to start work the update made due). */
+  onCommit(listener: () => void): void {
+    this.#commitListeners.push(listener);
   }
 
   /** Back to the defaults (the control API's reset). */

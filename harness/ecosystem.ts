@@ -11,6 +11,7 @@ import { TmfClient } from '../tmf/client.ts';
 import { notFoundRoute, tmfErrorHandler } from '../tmf/errors.ts';
 import type { DeliveryPolicy } from '../tmf/notifier.ts';
 import { Recorder, type TraceRetention } from './recorder.ts';
+import { publicSecretWarning } from './secret.ts';
 
 /** A party is either simulated here (local) or a partner's implementation at a URL (remote). */
 export type Binding = { readonly kind: 'local' } | { readonly kind: 'remote'; readonly url: string };
@@ -56,6 +57,8 @@ export interface Ecosystem {
 
 export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ecosystem> {
   const secret = options.secret ?? DEFAULT_SECRET;
+  const warning = publicSecretWarning(secret, options.host);
+  if (warning) process.stderr.write(warning);
   const bindings = Object.fromEntries(ACTOR_IDS.map((id) => [id, options.bindings?.[id] ?? { kind: 'local' }])) as Record<ActorId, Binding>;
   const recorder = new Recorder({}, options.timeoutMs, options.trace);
   const app = express();

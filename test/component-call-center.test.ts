@@ -69,10 +69,13 @@ function ticketEvent(from: Resolver, eventType: 'TroubleTicketStatusChangeEvent'
   return as(keyOf(from))('POST', listener, { eventId: `${from}-evt-${eventCount}`, eventTime: '2026-03-02T09:00:00.000Z', eventType, event: { troubleTicket } });
 }
 
-/** Step 9.10 as the OEM tells it: a new settlement note advice for the call center. */
-const noteAnnounced = () => as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceCreateEvent', {
-  eventId: 'oem-evt-1', eventTime: '2026-04-01T00:00:00.000Z', eventType: 'SettlementNoteAdviceCreateEvent', event: { settlementNoteAdvice: settlementNote },
-});
+/** Step 9.10 as the OEM tells it: a new settlement note advice for the call center, which follows the OEM's settlements. */
+async function noteAnnounced() {
+  assert.equal((await harness('POST', '/control/follow-settlements')).status < 300, true);
+  return as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceCreateEvent', {
+    eventId: 'oem-evt-1', eventTime: '2026-04-01T00:00:00.000Z', eventType: 'SettlementNoteAdviceCreateEvent', event: { settlementNoteAdvice: settlementNote },
+  });
+}
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
@@ -161,7 +164,8 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     const master = (await supportCall('No mobile data connection since this morning')).body.ticket as string;
     await drain();
 
-    assert.equal((await ticketEvent('car-manufacturer', 'TroubleTicketResolvedEvent', master, 'resolved', 'not mine')).status, 204);
+    const refused = await ticketEvent('car-manufacturer', 'TroubleTicketResolvedEvent', master, 'resolved', 'not mine');
+    assert.equal(refused.status, 403, 'the call center never subscribed to the OEM\'s tickets');
     await drain();
 
     assert.equal((await masterTicket(master)).status, 'acknowledged');

@@ -18,7 +18,7 @@ const SECRET = 'component-csp-mediation';
 const OEM_URL = 'http://oem.test';
 const CONFIG: ActorConfig = {
   storage: { kind: 'memory' }, secret: SECRET, peers: { 'car-manufacturer': OEM_URL }, callbacks: { 'car-manufacturer': 'http://csp.test' },
-  seed: 1, delivery: { attempts: 3, baseDelayMs: 5, timeoutMs: 2000 },
+  seed: 1, delivery: { burst: 3, burstDelayMs: 5, timeoutMs: 2000 },
 };
 const HARNESS_KEY = harnessKey(SECRET, 'csp');
 const CAR_KEY = bootstrapKey(SECRET, 'driver', 'csp');

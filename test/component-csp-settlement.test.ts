@@ -21,7 +21,7 @@ const SECRET = 'component-csp-settlement';
 const OEM_URL = 'http://oem.test';
 const CALL_CENTER_URL = 'http://call-center.test';
 const CONFIG: ActorConfig = {
-  storage: { kind: 'memory' }, secret: SECRET, seed: 1, delivery: { attempts: 3, baseDelayMs: 5, timeoutMs: 2000 },
+  storage: { kind: 'memory' }, secret: SECRET, seed: 1, delivery: { burst: 3, burstDelayMs: 5, timeoutMs: 2000 },
   peers: { 'car-manufacturer': OEM_URL, 'call-center': CALL_CENTER_URL }, callbacks: { 'car-manufacturer': 'http://csp.test', 'call-center': 'http://csp.test' },
 };
 const NOTE_PATH = `${basePath('BillingV2')}/settlementNoteAdvice/7`;

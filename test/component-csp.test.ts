@@ -24,7 +24,7 @@ const CONFIG: ActorConfig = {
   peers: { 'car-manufacturer': OEM_URL },
   callbacks: { 'car-manufacturer': 'http://csp.test' },
   seed: 1,
-  delivery: { attempts: 4, baseDelayMs: 5, timeoutMs: 2000 },
+  delivery: { burst: 4, burstDelayMs: 5, timeoutMs: 2000 },
 };
 const OEM_KEY = bootstrapKey(SECRET, 'car-manufacturer', 'csp');
 const HARNESS_KEY = harnessKey(SECRET, 'csp');
@@ -96,6 +96,20 @@ describe('CSP with a mocked OEM', () => {
     assert.deepEqual((await state()).failures, []);
   });
 
+  test('TMF622 life cycle on PATCH: a completed order cannot be cancelled or sent back to acknowledged (409, nothing changes)', async () => {
+    const order = await placePartnerOrder();
+    await drain();
+    const path = `/tmf-api/productOrderingManagement/v4/productOrder/${order.body.id}`;
+    for (const state of ['cancelled', 'acknowledged', 'inProgress']) {
+      const moved = await call('PATCH', path, HARNESS_KEY, { state });
+      assert.equal(moved.status, 409, `completed → ${state}`);
+      assert.equal(moved.body.code, 'ILLEGAL_TRANSITION');
+    }
+    const same = await call('PATCH', path, HARNESS_KEY, { state: 'completed', description: 'renamed' });
+    assert.equal(same.status, 200, 'staying completed is no transition');
+    assert.equal((await call('GET', path, HARNESS_KEY)).body.state, 'completed');
+  });
+
   test('with the issued key the OEM reads the one bill of January, whose items add up to it', async () => {
     await placePartnerOrder();
     await drain();
@@ -122,6 +136,35 @@ describe('CSP with a mocked OEM', () => {
     const billEvents = oemInbox.events.filter((e) => e.eventName === 'customerBillCreateEvent');
     assert.deepEqual(billEvents.map((e) => (e.body.event.customerBill as Entity).id), [bill.id]);
     assert.equal(billEvents[0].apiKey, bootstrapKey(SECRET, 'csp', 'car-manufacturer'));
+  });
+
+  test('a listener down for more than a simulated day: its events are dead letters in /control/state until POST /control/redeliver, then arrive once', async () => {
+    server.use(failingListener(OEM_URL, 10_000, 503));
+    await placePartnerOrder();
+    await drain();
+    type Delivery = { pendingEvents: number; nextRetryAt?: string; deadLetters: { kind: string; what: string; lastError?: string }[] };
+    const delivery = async () => (await call('GET', '/control/state', HARNESS_KEY)).body.delivery as Delivery;
+    assert.equal((await delivery()).pendingEvents, 2, 'waiting for a retry, not given up');
+    // Simulated time moves on in hours, past the 24 h horizon: every due retry is made on the way.
+    for (let hour = 1; hour <= 26; hour++) {
+      await call('PUT', '/control/clock', HARNESS_KEY, { now: new Date(Date.parse('2026-01-01T08:00:00.000Z') + hour * 3_600_000).toISOString() });
+      await drain();
+    }
+    const dead = await delivery();
+    assert.equal(dead.pendingEvents, 0);
+    assert.equal(dead.deadLetters.length, 2);
+    assert.ok(dead.deadLetters.every((d) => d.kind === 'event' && /503/.test(d.lastError ?? '')), JSON.stringify(dead.deadLetters));
+    assert.deepEqual(orderStates(), []);
+
+    server.resetHandlers();
+    server.use(passThroughTo(csp.url));
+    const redelivered = await call('POST', '/control/redeliver', HARNESS_KEY, {});
+    assert.equal(redelivered.status, 200);
+    assert.equal(redelivered.body.events.length, 2);
+    await drain();
+    assert.deepEqual(orderStates(), ['inProgress', 'completed']);
+    assert.deepEqual((await delivery()).deadLetters, []);
+    assert.equal((await call('POST', '/control/redeliver', HARNESS_KEY, { ids: 'all' })).status, 400);
   });
 
   test('a listener failing twice still gets every event, on the third attempt', async () => {

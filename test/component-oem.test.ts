@@ -57,6 +57,13 @@ const billCreated = (eventId: string) =>
     event: { customerBill: CSP_BILL },
   });
 
+/** Step 7.3: onboarded, the OEM subscribes to the CSP's bills; only then does its listener take bill events from the CSP. */
+async function onboarded(): Promise<void> {
+  const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, { clientId: 'car-manufacturer@csp', apiKey: 'cch_issued', bundle: 'connected-car-split-billing', portalUrl: `${CSP_URL}/tmf-api` });
+  assert.equal(accepted.status, 202);
+  await drain();
+}
+
 const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
 const state = async () => (await call('GET', '/control/state', HARNESS_KEY)).body as { failures: string[]; data: { billChecks: BillCheck[]; cspBundle: string } };
 
@@ -86,6 +93,14 @@ describe('car manufacturer with a mocked CSP', () => {
     assert.ok(cspRequests.every((r) => r.apiKey === OEM_KEY_AT_CSP), 'before onboarding the OEM calls with its bootstrap key');
   });
 
+  test('partner-order with offering ids that are not a list is refused (400) before anything is subscribed or ordered', async () => {
+    for (const productOfferingIds of ['po-split-billing', [], [42], {}]) {
+      const refused = await call('POST', '/control/partner-order', HARNESS_KEY, { productOfferingIds });
+      assert.equal(refused.status, 400, JSON.stringify(productOfferingIds));
+    }
+    assert.deepEqual(cspRequests, []);
+  });
+
   test('an onboarding result switches the OEM to the issued key and subscribes it to bills', async () => {
     const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, { clientId: 'car-manufacturer@csp', apiKey: 'cch_issued', bundle: 'connected-car-split-billing', portalUrl: `${CSP_URL}/tmf-api` });
     assert.equal(accepted.status, 202);
@@ -112,6 +127,7 @@ describe('car manufacturer with a mocked CSP', () => {
   });
 
   test('a bill notification leads to an invoice control that matches', async () => {
+    await onboarded();
     assert.equal((await billCreated('csp-evt-0001')).status, 204);
     await drain();
 
@@ -124,6 +140,7 @@ describe('car manufacturer with a mocked CSP', () => {
 
   test('a bill whose items do not add up is recorded as not matching', async () => {
     server.use(billNotMatchingItems(CSP_URL));
+    await onboarded();
     assert.equal((await billCreated('csp-evt-0001')).status, 204);
     await drain();
 
@@ -135,11 +152,35 @@ describe('car manufacturer with a mocked CSP', () => {
   });
 
   test('the same event delivered twice is handled once', async () => {
+    await onboarded();
     assert.equal((await billCreated('csp-evt-0007')).status, 204);
     assert.equal((await billCreated('csp-evt-0007')).status, 204);
     await drain();
 
     assert.equal((await state()).data.billChecks.length, 1);
     assert.equal(cspRequestsTo(BILL_PATH).length, 1);
+  });
+
+  test('a forged bill event is refused (403) and changes nothing: from a party never subscribed to, or before the subscription', async () => {
+    const forged = (key: string, eventId: string) => call('POST', '/listener/customerBillCreateEvent', key, {
+      eventId, eventTime: '2026-02-01T00:00:00.000Z', eventType: 'CustomerBillCreateEvent', event: { customerBill: CSP_BILL },
+    });
+    const before = await state();
+    const early = await forged(CSP_KEY, 'csp-evt-0100');
+    assert.equal(early.status, 403, 'no subscription to the CSP\'s bills yet');
+    assert.equal(early.body['@type'], 'Error');
+    await onboarded();
+    for (const party of ['content-provider', 'driver', 'call-center'] as const) {
+      const res = await forged(bootstrapKey(SECRET, party, 'car-manufacturer'), `${party}-evt-1`);
+      assert.equal(res.status, 403, `${party} may not send the OEM bill events`);
+    }
+    const orderEvent = await call('POST', '/listener/productOrderStateChangeEvent', bootstrapKey(SECRET, 'content-provider', 'car-manufacturer'), {
+      eventId: 'cp-evt-2', eventTime: '2026-02-01T00:00:00.000Z', eventType: 'ProductOrderStateChangeEvent', event: { productOrder: { id: 'o-1', state: 'cancelled' } },
+    });
+    assert.equal(orderEvent.status, 403, 'nor order events');
+    await drain();
+    const after = await state();
+    assert.deepEqual(after.data.billChecks, before.data.billChecks);
+    assert.equal(cspRequestsTo(BILL_PATH).length, 0, 'no bill was fetched on a forged event');
   });
 });

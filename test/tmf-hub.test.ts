@@ -9,14 +9,15 @@ import { matchesQuery, Notifier, type DeliveryPolicy, type EventSender, type Eve
 import { validateEvent } from '../tmf/schemas/index.ts';
 import { call, jsonApp, startApp, type RunningApp } from './support/http-app.ts';
 
-const START = new Date('2026-01-01T08:00:00.000Z');
 const NOW = new Date('2026-01-05T12:30:00.000Z');
 const CALLBACK = 'http://listener.test/partner-a';
-const FAST: DeliveryPolicy = { attempts: 5, baseDelayMs: 1, timeoutMs: 100 };
+const FAST: DeliveryPolicy = { burst: 5, burstDelayMs: 1, timeoutMs: 100 };
+const MINUTE = 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const openStore = () => Store.open<BaseData>({ kind: 'memory' }, () => baseData(START));
+// The store's clock is the simulated time the notifier schedules retries by; events are published at it.
+const openStore = () => Store.open<BaseData>({ kind: 'memory' }, () => baseData(NOW));
 
 const offering: Entity = { id: 'po-1', href: '/tmf-api/productCatalogManagement/v4/productOffering/po-1', '@type': 'ProductOffering', name: '5 GB', lifecycleStatus: 'Launched' };
 
@@ -79,11 +80,19 @@ describe('hubRouter', () => {
     ]);
   });
 
-  it('gives each subscription its own id and defaults the query to empty', async () => {
+  it('is idempotent: the same callback and query again is the same subscription (201, then 200); the query defaults to empty', async () => {
     const first = await send('POST', '/hub', 'key-a', { callback: CALLBACK });
-    const second = await send('POST', '/hub', 'key-a', { callback: CALLBACK });
+    const again = await send('POST', '/hub', 'key-a', { callback: CALLBACK, query: '' });
+    assert.equal(first.status, 201);
     assert.equal(first.body.query, '');
-    assert.notEqual(first.body.id, second.body.id);
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body, first.body);
+    const otherQuery = await send('POST', '/hub', 'key-a', { callback: CALLBACK, query: 'eventType=ProductOfferingCreateEvent' });
+    const otherParty = await send('POST', '/hub', 'key-b', { callback: CALLBACK });
+    assert.equal(otherQuery.status, 201);
+    assert.equal(otherParty.status, 201);
+    assert.equal(new Set([first.body.id, otherQuery.body.id, otherParty.body.id]).size, 3);
+    assert.equal(store.data.subscriptions.length, 3);
   });
 
   it('refuses a callback that is not an absolute URL with 400', async () => {
@@ -194,34 +203,125 @@ describe('Notifier', () => {
     assert.equal(entry.lastError, undefined);
   });
 
-  it('backs off exponentially between attempts', async () => {
+  it('keeps an event whose listener is down past the burst pending, and delivers it once simulated time reaches the retry', async () => {
     const store = await openStore();
     await subscribe(store);
-    const { send } = recordingSender(2);
-    const notifier = new Notifier(store, 'csp', send, { attempts: 3, baseDelayMs: 40, timeoutMs: 100 });
+    let up = false;
+    const calls: string[] = [];
+    const notifier = new Notifier(store, 'csp', async (_url, _sub, body) => {
+      calls.push(String(body.eventId));
+      if (!up) throw new Error('connect ECONNREFUSED');
+    }, { burst: 2, burstDelayMs: 1, timeoutMs: 100, baseDelayMs: MINUTE });
     await publish(store, notifier, createEvent());
-    const started = performance.now();
     await notifier.drain();
-    // 40 ms after the 1st failure, 80 ms after the 2nd.
-    assert.ok(performance.now() - started >= 115, `took only ${performance.now() - started} ms`);
+    const [waiting] = store.data.outbox;
+    assert.equal(waiting.state, 'pending', 'drain does not wait for a retry due later in simulated time');
+    assert.equal(waiting.attempts, 2);
+    assert.equal(waiting.lastError, 'connect ECONNREFUSED');
+    const due = Date.parse(waiting.nextAttemptAt) - Date.parse(store.data.clock);
+    assert.ok(due >= MINUTE / 2 && due <= MINUTE, `first backoff ${due} ms is within [base/2, base]`);
+    up = true;
+    await store.update((draft) => {
+      draft.clock = new Date(Date.parse(draft.clock) + MINUTE / 4).toISOString();
+    });
+    await notifier.drain();
+    assert.equal(store.data.outbox[0].state, 'pending', 'not yet due: not tried again');
+    assert.equal(calls.length, 2);
+    await store.update((draft) => {
+      draft.clock = waiting.nextAttemptAt;
+    });
+    await notifier.drain();
+    assert.equal(store.data.outbox[0].state, 'delivered');
+    assert.equal(calls.length, 3);
   });
 
-  it('gives up after `attempts` tries, leaving the entry failed with the last error, and moves on', async () => {
+  it('backs off exponentially with seeded jitter, the same schedule on every run, and dead-letters at the horizon', async () => {
+    const schedule = async (seed: number) => {
+      const store = await openStore();
+      await subscribe(store);
+      const notifier = new Notifier(store, 'csp', async () => {
+        throw new Error('HTTP 503 from listener');
+      }, { burst: 1, timeoutMs: 100, baseDelayMs: MINUTE, maxDelayMs: 16 * MINUTE, horizonMs: 60 * MINUTE, seed });
+      await publish(store, notifier, createEvent());
+      const delays: number[] = [];
+      for (let round = 0; round < 50 && store.data.outbox[0].state === 'pending'; round++) {
+        await notifier.drain();
+        const entry = store.data.outbox[0];
+        if (entry.state !== 'pending') break;
+        delays.push(Date.parse(entry.nextAttemptAt) - Date.parse(store.data.clock));
+        await store.update((draft) => {
+          draft.clock = entry.nextAttemptAt;
+        });
+      }
+      return { delays, entry: store.data.outbox[0], store };
+    };
+    const first = await schedule(7);
+    const again = await schedule(7);
+    const other = await schedule(8);
+    assert.deepEqual(again.delays, first.delays, 'same seed, same retries');
+    assert.notDeepEqual(other.delays, first.delays, 'the seed drives the jitter');
+    // Rounds 1–5: within [c/2, c] for c = 1, 2, 4, 8, 16 minutes (capped at 16).
+    first.delays.slice(0, 5).forEach((delay, i) => {
+      const ceiling = Math.min(16, 2 ** i) * MINUTE;
+      assert.ok(delay >= ceiling / 2 && delay <= ceiling, `round ${i + 1}: ${delay} within [${ceiling / 2}, ${ceiling}]`);
+    });
+    assert.equal(first.entry.state, 'dead');
+    assert.equal(first.entry.lastError, 'HTTP 503 from listener');
+    assert.equal(Date.parse(first.store.data.clock) - Date.parse(first.entry.owedAt), 60 * MINUTE, 'the last try falls on the horizon');
+  });
+
+  it('dead-letters an event without holding up the ones behind it, and redelivers it on request', async () => {
     const store = await openStore();
     await subscribe(store);
+    let failCreate = true;
     const calls: string[] = [];
     const notifier = new Notifier(store, 'csp', async (_url, _sub, body) => {
       calls.push(String(body.eventType));
-      if (body.eventType === 'ProductOfferingCreateEvent') throw new Error(`HTTP 503 from listener (try ${calls.length})`);
-    }, { attempts: 3, baseDelayMs: 1, timeoutMs: 100 });
+      if (failCreate && body.eventType === 'ProductOfferingCreateEvent') throw new Error('HTTP 503 from listener');
+    }, { burst: 1, timeoutMs: 100, horizonMs: 0 });
     await publish(store, notifier, createEvent(), { ...createEvent(), eventType: 'ProductOfferingDeleteEvent' });
     await notifier.drain();
-    assert.deepEqual(calls, ['ProductOfferingCreateEvent', 'ProductOfferingCreateEvent', 'ProductOfferingCreateEvent', 'ProductOfferingDeleteEvent']);
-    const [failed, delivered] = store.data.outbox;
-    assert.equal(failed.state, 'failed');
-    assert.equal(failed.attempts, 3);
-    assert.equal(failed.lastError, 'HTTP 503 from listener (try 3)');
-    assert.equal(delivered.state, 'delivered');
+    assert.deepEqual(store.data.outbox.map((e) => [e.body.eventType, e.state, e.lastError]), [
+      ['ProductOfferingCreateEvent', 'dead', 'HTTP 503 from listener'],
+      ['ProductOfferingDeleteEvent', 'delivered', undefined],
+    ]);
+    failCreate = false;
+    const revived = await store.update((draft) => notifier.redeliver(draft, new Date(draft.clock)));
+    assert.deepEqual(revived, [store.data.outbox[0].eventId]);
+    await notifier.drain();
+    assert.equal(store.data.outbox[0].state, 'delivered');
+    assert.deepEqual(calls, ['ProductOfferingCreateEvent', 'ProductOfferingDeleteEvent', 'ProductOfferingCreateEvent']);
+  });
+
+  it('gives every subscription its own queue: a hanging listener delays no other subscriber beyond the patience', async () => {
+    const store = await openStore();
+    await subscribe(store, '', 'hub-hanging');
+    await subscribe(store, '', 'hub-fine');
+    const delivered: string[] = [];
+    const notifier = new Notifier(store, 'csp', (url, _sub, body, timeoutMs) => {
+      if (store.data.outbox.find((e) => e.eventId === body.eventId)?.subscriptionId === 'hub-hanging') {
+        return new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timed out')), timeoutMs));
+      }
+      delivered.push(String(body.eventType));
+      return Promise.resolve();
+    }, { burst: 1, timeoutMs: 400, patienceMs: 20 });
+    await publish(store, notifier, createEvent(), { ...createEvent(), eventType: 'ProductOfferingDeleteEvent' });
+    const draining = notifier.drain();
+    const fine = () => store.data.outbox.filter((e) => e.subscriptionId === 'hub-fine' && e.state === 'delivered').length;
+    for (let i = 0; i < 100 && fine() < 2; i++) await sleep(2);
+    assert.equal(fine(), 2, 'the other subscriber got both events while the first listener still hung');
+    assert.equal(store.data.outbox.find((e) => e.subscriptionId === 'hub-hanging')?.attempts, 0, 'the hanging try is still in flight');
+    await draining;
+    assert.deepEqual(store.data.outbox.filter((e) => e.subscriptionId === 'hub-hanging').map((e) => [e.state, e.attempts, e.lastError]), [['pending', 1, 'timed out'], ['pending', 0, undefined]]);
+  });
+
+  it('prunes delivered entries beyond the retention, never pending ones', async () => {
+    const store = await openStore();
+    await subscribe(store);
+    const notifier = new Notifier(store, 'csp', recordingSender().send, { ...FAST, retainDelivered: 2 });
+    for (let i = 0; i < 5; i++) await publish(store, notifier, createEvent({ ...offering, id: `po-${i}` }));
+    await notifier.drain();
+    assert.deepEqual(store.data.outbox.map((e) => [(e.body.event as { productOffering: Entity }).productOffering.id, e.state]), [['po-3', 'delivered'], ['po-4', 'delivered']]);
   });
 
   it('sends only the events a subscription\'s query asks for', async () => {
@@ -290,7 +390,8 @@ describe('listenerRouter', () => {
   const envelope = (eventId: string, overrides: Record<string, unknown> = {}) => ({
     eventId, eventTime: NOW.toISOString(), eventType: 'ProductOfferingCreateEvent', event: { productOffering: offering }, ...overrides,
   });
-  const deliver = (body: unknown, name = 'productOfferingCreateEvent') => call(app.baseUrl, 'POST', `/listener/${name}`, { body });
+  const deliver = (body: unknown, name = 'productOfferingCreateEvent', key = 'key-a') => call(app.baseUrl, 'POST', `/listener/${name}`, { body, key });
+  const senders: readonly Credential[] = [{ apiKey: 'key-a', party: 'partner-a', bundle: 'any' }, { apiKey: 'key-b', party: 'partner-b', bundle: 'any' }];
 
   beforeEach(async () => {
     store = await openStore();
@@ -299,6 +400,8 @@ describe('listenerRouter', () => {
     hold = undefined;
     entered = [];
     const web = jsonApp();
+    web.use(authenticate((key) => senders.find((c) => c.apiKey === key)));
+    // This listener subscribed to partner-a's TMF620 events only.
     web.use(listenerRouter(store, {
       ProductOfferingCreateEvent: async (event) => {
         entered.push(event.eventId);
@@ -309,12 +412,24 @@ describe('listenerRouter', () => {
         }
         handled.push(event);
       },
-    }));
+    }, (party, api) => party === 'partner-a' && api === 'TMF620'));
     web.use(tmfErrorHandler);
     app = await startApp(web);
   });
   afterEach(async () => {
     await app.close();
+  });
+
+  it('refuses (403) an event from a party it did not subscribe to, or of an API it did not subscribe to, and changes nothing', async () => {
+    const forged = await deliver(envelope('evt-forged'), 'productOfferingCreateEvent', 'key-b');
+    assert.equal(forged.status, 403);
+    assert.equal(forged.body['@type'], 'Error');
+    const otherApi = await deliver({ ...envelope('evt-other'), eventType: 'ProductOrderCreateEvent', event: { productOrder: { id: 'o-1' } } }, 'productOrderCreateEvent');
+    assert.equal(otherApi.status, 403);
+    const unauthenticated = await call(app.baseUrl, 'POST', '/listener/productOfferingCreateEvent', { body: envelope('evt-anon') });
+    assert.equal(unauthenticated.status, 401);
+    assert.deepEqual(entered, []);
+    assert.deepEqual(store.data.seenEvents, []);
   });
 
   it('hands an event to its handler once, however often it is delivered', async () => {
@@ -396,7 +511,7 @@ describe('listenerRouter', () => {
       draft.subscriptions.push({ id: 'hub-1', api: 'TMF620', callback: app.baseUrl, query: '', subscriber: 'partner-a' });
     });
     const overHttp: EventSender = async (url, _subscriber, body) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer key-a' }, body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     };
     const notifier = new Notifier(provider, 'csp', overHttp, FAST);

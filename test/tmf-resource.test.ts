@@ -59,7 +59,7 @@ async function startFixture(): Promise<Fixture> {
   const sent: Sent[] = [];
   const notifier = new Notifier(store, 'csp', async (url, subscriber, body) => {
     sent.push({ url, subscriber, body });
-  }, { attempts: 1, baseDelayMs: 1, timeoutMs: 1000 });
+  }, { burst: 1, burstDelayMs: 1, timeoutMs: 1000 });
   const byKey = new Map(CREDENTIALS.map((c) => [c.apiKey, c]));
   const auth = authenticate((key) => byKey.get(key));
   const guarded = (api: ApiId) => [auth, requireGrant(BUNDLES, api)];
@@ -286,7 +286,7 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
     it('enqueues a state change event when the state changes', async () => {
       await subscribe(f.store, 'TMF622');
       const created = (await f.send('POST', ORDERS, KEYS.a, order('to complete'))).body as Entity;
-      const res = await f.send('PATCH', created.href, KEYS.a, { state: 'completed' });
+      const res = await f.send('PATCH', created.href, KEYS.a, { state: 'inProgress' });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.deepEqual(eventTypes(f.store), ['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent']);
       await f.notifier.drain();

@@ -1,5 +1,6 @@
 import type { ApiId } from './apis.ts';
 import type { Credential } from './auth.ts';
+import type { QueuedWork } from './work-queue.ts';
 
 /** A TMF entity as stored: at least its id, href and @type. */
 export interface Entity {
@@ -7,6 +8,15 @@ export interface Entity {
   href: string;
   '@type': string;
   [key: string]: unknown;
+}
+
+/** A subscription this actor made at a peer's hub: the events it will accept from that peer. */
+export interface JoinedHub {
+  peer: string;
+  api: ApiId;
+  query: string;
+  /** The subscription's id at the peer. */
+  id: string;
 }
 
 /** A hub subscription (POST /hub): who subscribed, where to call back, for which events. */
@@ -19,17 +29,28 @@ export interface Subscription {
   subscriber: string;
 }
 
-/** An event waiting in the transactional outbox, written in the same update as the change it reports. */
-export interface OutboxEntry {
+/**
+ * An event in the transactional outbox, written in the same update as the change it reports; its lane is
+ * its subscription. Delivered entries are pruned beyond a retention; dead ones stay until redelivered.
+ */
+export interface OutboxEntry extends QueuedWork {
   eventId: string;
   subscriptionId: string;
   callback: string;
   subscriber: string;
   eventName: string;
   body: Record<string, unknown>;
-  attempts: number;
-  state: 'pending' | 'delivered' | 'failed';
-  lastError?: string;
+}
+
+/**
+ * A side effect a party owes (tell the driver of an invoice, control a bill), written in the same update
+ * as its cause and carried out by a registered handler until it succeeds (or is dead-lettered).
+ */
+export interface OwedEffect extends QueuedWork {
+  /** Unique: owing the same key twice owes it once (a redelivered cause adds nothing). */
+  key: string;
+  kind: string;
+  args: Record<string, unknown>;
 }
 
 /** A domain event the actor journals: how internal flow steps are observed. */
@@ -50,7 +71,13 @@ export interface BaseData {
   resources: Record<string, Entity[]>;
   counters: Record<string, number>;
   subscriptions: Subscription[];
+  /** Hubs this actor subscribed to at its peers (once each): its listeners take events only from these. */
+  hubsJoined: JoinedHub[];
   outbox: OutboxEntry[];
+  /** Side effects owed and not yet carried out (and the last ones done, for inspection). */
+  owed: OwedEffect[];
+  /** Keys of every effect ever owed, so that a repeated cause owes nothing more. */
+  owedKeys: string[];
   /** Event ids already handled by this actor's listeners (a redelivery is ignored). */
   seenEvents: string[];
   journal: JournalEntry[];
@@ -70,7 +97,7 @@ export interface BaseData {
 }
 
 export function baseData(clock: Date): BaseData {
-  return { resources: {}, counters: {}, subscriptions: [], outbox: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
+  return { resources: {}, counters: {}, subscriptions: [], hubsJoined: [], outbox: [], owed: [], owedKeys: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
 }
 
 export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;

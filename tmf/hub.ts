@@ -2,23 +2,28 @@ import { Router, type Request } from 'express';
 import type { ApiId } from './apis.ts';
 import { callerOf } from './auth.ts';
 import { type BaseData, nextId } from './data.ts';
-import { badRequest, notFound } from './errors.ts';
-import { eventTypeOf } from './events.ts';
+import { badRequest, forbidden, notFound } from './errors.ts';
+import { eventSubject, eventTypeOf } from './events.ts';
 import { validateBody } from './validation.ts';
 import type { Store } from '../core/store.ts';
 
 /** POST /hub and DELETE /hub/{id} of one API: who wants to hear about its events. */
 export function hubRouter(api: ApiId, store: Store<BaseData>): Router {
   const router = Router();
+  // TMF630: the same callback and query from the same subscriber is the same subscription (201, then 200).
   router.post('/hub', async (req, res) => {
     validateBody('Hub_Create', req.body);
     const caller = callerOf(res);
-    const sub = await store.update((draft) => {
-      const created = { id: nextId(draft, `hub-${api}`), api, callback: String(req.body.callback), query: String(req.body.query ?? ''), subscriber: caller.party };
-      draft.subscriptions.push(created);
-      return created;
+    const callback = String(req.body.callback);
+    const query = String(req.body.query ?? '');
+    const { sub, created } = await store.update((draft) => {
+      const known = draft.subscriptions.find((s) => s.api === api && s.subscriber === caller.party && s.callback === callback && s.query === query);
+      if (known) return { sub: known, created: false };
+      const fresh = { id: nextId(draft, `hub-${api}`), api, callback, query, subscriber: caller.party };
+      draft.subscriptions.push(fresh);
+      return { sub: fresh, created: true };
     });
-    res.status(201).json({ id: sub.id, callback: sub.callback, query: sub.query });
+    res.status(created ? 201 : 200).json({ id: sub.id, callback: sub.callback, query: sub.query });
   });
   router.delete('/hub/:id', async (req, res) => {
     const caller = callerOf(res);
@@ -41,20 +46,31 @@ export interface EventEnvelope {
   [key: string]: unknown;
 }
 
-export type EventHandler = (event: EventEnvelope, req: Request) => Promise<void> | void;
+/**
+ * Handles one event. It may return a change to commit together with marking the event handled (e.g.
+ * owing an effect), so that a crash in between neither loses nor doubles it.
+ */
+export type EventHandler = (event: EventEnvelope, req: Request) => Promise<EventOutcome> | EventOutcome;
+export type EventOutcome = void | ((draft: BaseData) => void);
 
 /**
  * POST /listener/{eventName}: validates the envelope, ignores an event id already handled (so a retried
  * delivery is harmless), and hands the event to the actor's handler. An event is marked as seen only
  * after its handler succeeded, so a failed handling is retried by the sender.
  */
-export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record<string, EventHandler>>): Router {
+export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record<string, EventHandler>>, mayNotify: (party: string, api: ApiId) => boolean = () => true): Router {
   const router = Router();
   // A redelivery arriving while the first delivery is still being handled (the sender timed out) waits
   // for that handling and shares its outcome instead of running the handler a second time.
   const inFlight = new Map<string, Promise<void>>();
   router.post('/listener/:eventName', async (req, res) => {
     const eventType = eventTypeOf(String(req.params.eventName));
+    // Only a party this actor subscribed to, and only for the API subscribed to, may tell it of events.
+    const subject = eventSubject(eventType);
+    const sender = callerOf(res).party;
+    if (!subject || !mayNotify(sender, subject.api)) {
+      throw forbidden(`${sender} may not send ${eventType}: no subscription was made with it for ${subject?.api ?? 'this event'}`);
+    }
     validateBody('Event', req.body);
     const envelope = req.body as EventEnvelope;
     if (envelope.eventType !== eventType) {
@@ -67,8 +83,9 @@ export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record
     let handling = inFlight.get(envelope.eventId);
     if (!handling) {
       handling = (async () => {
-        await handlers[eventType]?.(envelope, req);
+        const commit = await handlers[eventType]?.(envelope, req);
         await store.update((draft) => {
+          if (typeof commit === 'function') commit(draft);
           draft.seenEvents.push(envelope.eventId);
         });
       })().finally(() => inFlight.delete(envelope.eventId));

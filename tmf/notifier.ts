@@ -1,17 +1,18 @@
 import type { ApiId } from './apis.ts';
-import { type BaseData, type Entity, nextId } from './data.ts';
+import { type BaseData, type Entity, type OutboxEntry, nextId } from './data.ts';
 import { listenerName } from './events.ts';
 import type { Store } from '../core/store.ts';
 import { valuesAt } from './query.ts';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
+import { freshWork, WorkQueue } from './work-queue.ts';
 
-/** How hard the notifier tries before it gives an event up (kept in the outbox as failed). */
-export interface DeliveryPolicy {
-  readonly attempts: number;
-  readonly baseDelayMs: number;
-  readonly timeoutMs: number;
-}
+/** How hard the notifier tries before it dead-letters an event (any field left out keeps its default). */
+export type DeliveryPolicy = Partial<RetryPolicy> & {
+  /** Delivered entries kept in the outbox for inspection; older ones are pruned. */
+  readonly retainDelivered?: number;
+};
 
-export const DEFAULT_DELIVERY: DeliveryPolicy = { attempts: 5, baseDelayMs: 20, timeoutMs: 5000 };
+export const DEFAULT_RETAIN_DELIVERED = 200;
 
 /** Sends one event; resolves when the listener answered 2xx, rejects otherwise. */
 export type EventSender = (url: string, subscriber: string, body: Record<string, unknown>, timeoutMs: number) => Promise<void>;
@@ -27,21 +28,22 @@ export interface EventToPublish {
 
 /**
  * The hub's sending side, built on a transactional outbox: an event is written in the same store update
- * as the change it reports, then delivered in order with retries and exponential backoff. A restart
- * delivers what was still pending; a delivery that keeps failing stays visible as `failed`.
+ * as the change it reports, then delivered by one queue per subscription (in order within it, none
+ * waiting for another), retried with backoff in simulated time and dead-lettered after the horizon.
+ * A restart resumes what was still pending.
  */
-export class Notifier {
-  readonly #store: Store<BaseData>;
+export class Notifier extends WorkQueue<BaseData, OutboxEntry> {
   readonly #actor: string;
-  readonly #send: EventSender;
-  readonly #policy: DeliveryPolicy;
-  #running: Promise<void> | undefined;
 
-  constructor(store: Store<BaseData>, actor: string, send: EventSender, policy: DeliveryPolicy = DEFAULT_DELIVERY) {
-    this.#store = store;
+  constructor(store: Store<BaseData>, actor: string, send: EventSender, policy: DeliveryPolicy = {}) {
+    super(store, {
+      list: (data) => data.outbox,
+      idOf: (entry) => entry.eventId,
+      attempt: (entry, timeoutMs) => send(`${entry.callback.replace(/\/$/, '')}/listener/${entry.eventName}`, entry.subscriber, entry.body, timeoutMs),
+      policy: { ...DEFAULT_RETRY, ...policy },
+      retainDone: policy.retainDelivered ?? DEFAULT_RETAIN_DELIVERED,
+    });
     this.#actor = actor;
-    this.#send = send;
-    this.#policy = policy;
   }
 
   /**
@@ -65,59 +67,15 @@ export class Notifier {
       };
       if (!matchesQuery(sub.query, body)) continue;
       draft.outbox.push({
+        ...freshWork(sub.id, now),
         eventId: body.eventId,
         subscriptionId: sub.id,
         callback: sub.callback,
         subscriber: sub.subscriber,
         eventName: listenerName(event.eventType),
         body,
-        attempts: 0,
-        state: 'pending',
       });
     }
-  }
-
-  /** Starts delivering pending events (no-op when already delivering). */
-  kick(): void {
-    this.#running ??= this.#deliverAll().finally(() => {
-      this.#running = undefined;
-    });
-  }
-
-  /** Resolves when the outbox has nothing pending: every event delivered or given up. */
-  async drain(): Promise<void> {
-    this.kick();
-    while (this.#running) await this.#running;
-  }
-
-  async #deliverAll(): Promise<void> {
-    for (;;) {
-      const next = this.#store.data.outbox.find((e) => e.state === 'pending');
-      if (!next) return;
-      const outcome = await this.#deliver(next.callback, next.subscriber, next.eventName, next.body);
-      await this.#store.update((draft) => {
-        const entry = draft.outbox.find((e) => e.eventId === next.eventId && e.subscriptionId === next.subscriptionId);
-        if (!entry) return;
-        entry.attempts += outcome.attempts;
-        entry.state = outcome.error ? 'failed' : 'delivered';
-        if (outcome.error) entry.lastError = outcome.error;
-      });
-    }
-  }
-
-  async #deliver(callback: string, subscriber: string, eventName: string, body: Record<string, unknown>): Promise<{ attempts: number; error?: string }> {
-    const url = `${callback.replace(/\/$/, '')}/listener/${eventName}`;
-    let error = '';
-    for (let attempt = 1; attempt <= this.#policy.attempts; attempt++) {
-      try {
-        await this.#send(url, subscriber, body, this.#policy.timeoutMs);
-        return { attempts: attempt };
-      } catch (e) {
-        error = (e as Error).message;
-        if (attempt < this.#policy.attempts) await sleep(this.#policy.baseDelayMs * 2 ** (attempt - 1));
-      }
-    }
-    return { attempts: this.#policy.attempts, error };
   }
 }
 
@@ -130,5 +88,3 @@ export function matchesQuery(query: string, body: Record<string, unknown>): bool
   }
   return true;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

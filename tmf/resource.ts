@@ -1,3 +1,4 @@
+import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
 import { basePath, resourceOf, type ApiId } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
@@ -38,9 +39,13 @@ export interface ResourceHooks<D extends BaseData, E extends Entity> {
   visible?(entity: E, caller: Caller, data: Readonly<D>): boolean;
   /**
    * Whether a partner may read an entity another party owns (never change it): e.g. a consumer's
-   * billing account, looked up by the partner ordering on it. Absent: owned entities stay private.
+   * billing account, looked up by the partner ordering on it. `lookup` tells whether the request names
+   * the entity (by id, or by one of the `lookupBy` filters) rather than browsing the collection.
+   * Absent: owned entities stay private.
    */
-  sharedWith?(entity: E, caller: Caller, data: Readonly<D>): boolean;
+  sharedWith?(entity: E, caller: Caller, data: Readonly<D>, lookup: boolean): boolean;
+  /** List filters that identify the entity looked up (e.g. an e-mail address), for `sharedWith`. */
+  lookupBy?: readonly string[];
   /**
    * What a partner is shown of an entity it may read, when that is less than the whole (e.g. a usage
    * record without the shares other payers pay). Applied before list filters, so a filter cannot probe
@@ -91,10 +96,10 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   const collectionPath = `/${resource}`;
   const entityPath = `/${resource}/:id`;
 
-  const visibleTo = (caller: Caller, access: 'read' | 'write' = 'read') => (entity: E) => {
+  const visibleTo = (caller: Caller, access: 'read' | 'write' = 'read', lookup = true) => (entity: E) => {
     if (caller.party === HARNESS_PARTY) return true;
     const owner = store.data.owners[entity.href];
-    const shared = access === 'read' && (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D) ?? false));
+    const shared = access === 'read' && (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D, lookup) ?? false));
     return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
   };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
@@ -112,7 +117,8 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   router.get(collectionPath, only(allowed, 'GET'), (req, res) => {
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
-    const all = items<E>(store.data, api, resource).filter(visibleTo(caller)).map(shown(caller));
+    const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
+    const all = items<E>(store.data, api, resource).filter(visibleTo(caller, 'read', lookup)).map(shown(caller));
     const { page, total } = applyListQuery(all, query);
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
@@ -151,6 +157,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
       if (index < 0) throw notFound(resource, current.id);
       const merged = { ...mergePatch(list[index], req.body), id: current.id, href: current.href } as E;
+      checkLifecycle(api, resource, list[index], merged);
       const next = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
       const eventType = changeEventType(api, list[index], next);
       const fieldPath = changedFields(list[index], next);

@@ -5,8 +5,6 @@ import type { SettlementReview } from './domain/settlement-review.ts';
 export interface CallCenterData extends BaseData {
   /** Its copies of the settlement note advices the OEM issued it (9.11), kept current from events and answers. */
   settlementNotes: Entity[];
-  /** Hub subscriptions it made, by `<party> <api>`: each hub is joined once. */
-  hubs: Record<string, string>;
   /** Metric identifiers of the SLA violations it handles: a violation heard twice is handled once. */
   handledMetrics: string[];
   /** Its judgement of each settlement note (and revision) it received, item by item (9.12). */
@@ -14,5 +12,5 @@ export interface CallCenterData extends BaseData {
 }
 
 export function callCenterDefaults(start: Date): CallCenterData {
-  return { ...baseData(start), settlementNotes: [], hubs: {}, handledMetrics: [] };
+  return { ...baseData(start), settlementNotes: [], handledMetrics: [] };
 }

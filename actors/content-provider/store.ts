@@ -24,12 +24,10 @@ export interface Activation {
 export interface CpData extends BaseData {
   convergedOffers: ConvergedRecord[];
   activations: Activation[];
-  /** Hub subscriptions made once: at the OEM (settlement notes) and at the CSP (order events). */
-  subscribed: string[];
   /** Its copies of the settlement notes the OEM sent it, as it answered them (11.12). */
   partnerNotes?: Entity[];
 }
 
 export function cpDefaults(start: Date): CpData {
-  return { ...baseData(start), convergedOffers: [], activations: [], subscribed: [] };
+  return { ...baseData(start), convergedOffers: [], activations: [] };
 }

@@ -7,6 +7,7 @@ import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
 import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
+import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
 import { mediatePending } from './processes/mediation.ts';
 
@@ -16,6 +17,6 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   // Records received before a restart and not yet mediated are mediated now, in their order.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
   const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners });
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners, effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
   return serve(runtime, app, port);
 }

@@ -3,6 +3,8 @@ import { type BaseData, baseData } from '../../tmf/data.ts';
 
 /** A message the driver was told (invoice available, ticket outcome, SLA report, service offer). */
 export interface InboxEntry {
+  /** The sender's id for the message, when it gives one: a resend with the same id is kept once. */
+  id?: string;
   receivedAt: string;
   from: string;
   topic?: string;

@@ -2,14 +2,15 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { authenticate, requireGrant } from '../../tmf/auth.ts';
 import type { BaseData } from '../../tmf/data.ts';
-import { notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
+import type { EffectHandler } from '../../tmf/owed-effects.ts';
+import { badRequest, notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
 import { absoluteHrefs, requestBase } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { commonControl } from './common-control.ts';
 import type { ActorRuntime } from './runtime.ts';
 
 /** The parts an actor contributes; the kit wires them with auth, validation and errors. */
-export interface ActorParts {
+export interface ActorParts<D extends BaseData = BaseData> {
   /** TMF APIs this actor provides: each router is mounted at the API's base path, with its hub. */
   readonly tmf: ReadonlyArray<{ readonly api: ApiId; readonly router: Router }>;
   /** Handlers of the events this actor listens to, by event type. */
@@ -18,14 +19,18 @@ export interface ActorParts {
   readonly control?: Router;
   /** Other non-TMF APIs peers call (e.g. the driver's /inbox). */
   readonly partyApi?: Router;
+  /** How each kind of owed effect is carried out (see tmf/owed-effects.ts). */
+  readonly effects?: Readonly<Record<string, EffectHandler<D>>>;
 }
 
 /** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
-export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts): Express {
+export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts<D>): Express {
+  for (const [kind, handler] of Object.entries(parts.effects ?? {})) runtime.effects.register(kind, handler);
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
-  app.use(express.json({ type: ['application/json', 'application/*+json'], limit: '5mb', strict: false }));
+  app.use(express.json({ type: ['application/json', 'application/*+json'], limit: BODY_LIMIT, strict: false }));
+  app.use(boundedDepth);
   app.use(absoluteHrefsInAnswers);
   app.get('/', (_req, res) => {
     res.json({ actor: runtime.id, apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })), control: '/control', openapi: '/control/openapi.json' });
@@ -37,13 +42,35 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   for (const { api, router } of parts.tmf) {
     app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, hubRouter(api, runtime.store as never));
   }
-  app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}));
+  app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)));
   app.use('/control', auth, commonControl(runtime));
   if (parts.control) app.use('/control', auth, parts.control);
   if (parts.partyApi) app.use(auth, parts.partyApi);
   app.use(notFoundRoute);
   app.use(tmfErrorHandler);
   return app;
+}
+
+/** Largest body an actor reads, and deepest nesting it accepts: what no TMF payload comes near. */
+const BODY_LIMIT = '1mb';
+export const MAX_BODY_DEPTH = 64;
+
+/** Refuses (400) a body nested deeper than MAX_BODY_DEPTH before any recursive code walks it. */
+const boundedDepth: RequestHandler = (req, _res, next) => {
+  next(depthOf(req.body) > MAX_BODY_DEPTH ? badRequest('Body too deep', `A request body may nest at most ${MAX_BODY_DEPTH} levels`, 'BODY_TOO_DEEP') : undefined);
+};
+
+/** The nesting depth of a JSON value, measured without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    if (node !== null && typeof node === 'object') for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import { ACTOR_IDS, isActorId } from '../../core/actor-ids.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import { badRequest } from '../../tmf/errors.ts';
 import { harnessOnly } from '../../tmf/auth.ts';
 import type { ActorRuntime } from './runtime.ts';
 import { controlContract } from './control-contract.ts';
-import { isActorId } from '../../core/actor-ids.ts';
+import { deliveryState } from '../../tmf/delivery-state.ts';
 import { TmfCallError } from '../../tmf/client.ts';
 
 const PEER_METHODS: readonly string[] = ['GET', 'POST', 'PATCH', 'DELETE'];
@@ -18,7 +19,7 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Rou
     res.json(contract);
   });
   router.get('/state', harnessOnly, (_req, res) => {
-    res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, data: runtime.store.data });
+    res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, delivery: deliveryState(runtime.store.data), data: runtime.store.data });
   });
   router.get('/journal', harnessOnly, (_req, res) => {
     res.json(runtime.store.data.journal);
@@ -36,6 +37,13 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Rou
   router.post('/drain', harnessOnly, async (_req, res) => {
     await runtime.drain();
     res.json({ pending: 0, failures: runtime.failures });
+  });
+  router.post('/redeliver', harnessOnly, async (req, res) => {
+    const ids = req.body?.ids;
+    if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) {
+      throw badRequest('Invalid redelivery', 'POST /control/redeliver takes {"ids"?: [<eventId or effect key>, …]} (none: every dead letter)');
+    }
+    res.json(await runtime.redeliver(ids));
   });
   /**
    * The party calls a peer itself, with its own credential for that peer, and reports the answer. How the
@@ -56,8 +64,18 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Rou
     }
   });
   router.put('/peers', harnessOnly, (req, res) => {
+    checkPeerUrls(req.body?.peers, 'peers');
+    checkPeerUrls(req.body?.callbacks, 'callbacks');
     runtime.configurePeers(req.body?.peers ?? {}, req.body?.callbacks ?? {});
     res.json({ peers: runtime.config.peers, callbacks: runtime.config.callbacks });
   });
   return router;
+}
+
+/** `PUT /control/peers` takes `{peers?, callbacks?}`, each mapping party ids to http(s) URLs. */
+function checkPeerUrls(map: unknown, field: string): void {
+  if (map === undefined) return;
+  const valid = typeof map === 'object' && map !== null && !Array.isArray(map)
+    && Object.entries(map).every(([party, url]) => isActorId(party) && typeof url === 'string' && /^https?:\/\/\S+$/.test(url));
+  if (!valid) throw badRequest('Invalid peers', `${field} maps party ids (${ACTOR_IDS.join(', ')}) to http(s) URLs`);
 }

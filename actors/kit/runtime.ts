@@ -5,8 +5,10 @@ import { Store } from '../../core/store.ts';
 import { bootstrapKey, harnessKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
 import { absoluteHrefs } from '../../tmf/href.ts';
-import { type BaseData, journal } from '../../tmf/data.ts';
+import type { ApiId } from '../../tmf/apis.ts';
+import { type BaseData, type JoinedHub, journal } from '../../tmf/data.ts';
 import { Notifier, type EventSender } from '../../tmf/notifier.ts';
+import { OwedEffects } from '../../tmf/owed-effects.ts';
 import type { ActorConfig } from './config.ts';
 
 /** A peer known to this actor but granted no TMF API. */
@@ -24,6 +26,8 @@ export class ActorRuntime<D extends BaseData> {
   readonly store: Store<D>;
   readonly clock: SimulatedClock;
   readonly notifier: Notifier;
+  /** What this party owes besides events (messages, controls), carried out until done. */
+  readonly effects: OwedEffects<D>;
   readonly bundles: ReadonlyMap<string, Bundle>;
   #config: ActorConfig;
   readonly #bootstrap: BootstrapBundles;
@@ -38,13 +42,12 @@ export class ActorRuntime<D extends BaseData> {
     this.bundles = new Map(bundles.map((b) => [b.name, b]));
     this.#bootstrap = bootstrap;
     this.notifier = new Notifier(store as unknown as Store<BaseData>, id, this.#sendEvent, config.delivery);
+    this.effects = new OwedEffects(store, config.delivery);
   }
 
   static async start<D extends BaseData>(id: ActorId, config: ActorConfig, defaults: (start: Date) => D, bundles: readonly Bundle[], bootstrap: BootstrapBundles): Promise<ActorRuntime<D>> {
     const store = await Store.open<D>(config.storage, () => defaults(DEFAULT_START));
-    const runtime = new ActorRuntime(id, config, store, bundles, bootstrap);
-    runtime.notifier.kick(); // a restarted actor delivers what it still owed
-    return runtime;
+    return new ActorRuntime(id, config, store, bundles, bootstrap);
   }
 
   get config(): ActorConfig {
@@ -62,6 +65,26 @@ export class ActorRuntime<D extends BaseData> {
     if (!url) throw new Error(`${this.id} has no URL for its peer ${peer}`);
     const key = this.store.data.peerKeys[peer] ?? bootstrapKey(this.#config.secret, this.id, peer);
     return new TmfClient(url, key, this.#config.peerTimeoutMs);
+  }
+
+  /**
+   * Subscribes to `peer`'s events of `api` (matching `query`) once: a subscription already made is
+   * reused. The listeners accept events of that API from that peer only (see `mayNotify`).
+   */
+  async subscribe(peer: ActorId, api: ApiId, query = ''): Promise<string> {
+    const joined = (hub: JoinedHub) => hub.peer === peer && hub.api === api && hub.query === query;
+    const known = this.store.data.hubsJoined.find(joined);
+    if (known) return known.id;
+    const id = await this.client(peer).subscribe(api, this.callbackFor(peer), query);
+    await this.store.update((draft) => {
+      if (!draft.hubsJoined.some(joined)) draft.hubsJoined.push({ peer, api, query, id });
+    });
+    return id;
+  }
+
+  /** Whether `party` may send this actor events of `api`: the harness, or a peer whose hub it joined. */
+  mayNotify(party: string, api: ApiId): boolean {
+    return party === HARNESS_PARTY || this.store.data.hubsJoined.some((hub) => hub.peer === party && hub.api === api);
   }
 
   /** The callback URL to give `peer` when subscribing to its hub. */
@@ -86,6 +109,17 @@ export class ActorRuntime<D extends BaseData> {
     journal(draft, this.id, this.clock.now(), type, data);
   }
 
+  /** A restarted actor delivers what it still owed; call once the effect handlers are registered. */
+  resume(): void {
+    this.notifier.kick();
+    this.effects.resume();
+  }
+
+  /** Records in `draft` an effect this actor owes (see tmf/owed-effects.ts); once per key. */
+  owe(draft: D, kind: string, args: Record<string, unknown>, options?: { key?: string; lane?: string }): boolean {
+    return this.effects.owe(draft, this.clock.now(), kind, args, options);
+  }
+
   /** Runs business work after a response was sent (e.g. fulfilling an order); `drain` waits for it. */
   background(work: () => Promise<unknown>): void {
     const task = work().catch((error: Error) => {
@@ -100,13 +134,24 @@ export class ActorRuntime<D extends BaseData> {
     return this.#failures;
   }
 
-  /** Resolves when no background work and no event delivery is left. */
+  /**
+   * Resolves when no background work, event delivery or owed effect is due or in flight. Work waiting
+   * for a retry later in simulated time stays pending: advance the clock to make it due.
+   */
   async drain(): Promise<void> {
     for (;;) {
       await Promise.all([...this.#tasks]);
-      await this.notifier.drain();
-      if (this.#tasks.size === 0 && !this.store.data.outbox.some((e) => e.state === 'pending')) return;
+      await Promise.all([this.notifier.drain(), this.effects.drain()]);
+      if (this.#tasks.size === 0 && !this.notifier.busy && !this.effects.busy) return;
     }
+  }
+
+  /** Puts dead-lettered events and effects back to work (all, or those with the given ids/keys). */
+  redeliver(ids?: readonly string[]): Promise<{ events: string[]; effects: string[] }> {
+    return this.store.update((draft) => ({
+      events: this.notifier.redeliver(draft, this.clock.now(), ids),
+      effects: this.effects.redeliver(draft, this.clock.now(), ids),
+    }));
   }
 
   async setClock(at: Date): Promise<void> {

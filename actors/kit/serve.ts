@@ -10,6 +10,8 @@ export interface RunningActor {
   readonly id: ActorId;
   readonly url: string;
   readonly runtime: ActorRuntime<BaseData>;
+  /** The actor's app: its route table (the fuzz test walks it). */
+  readonly app: Express;
   stop(): Promise<void>;
 }
 
@@ -17,10 +19,12 @@ export interface RunningActor {
 export async function serve<D extends BaseData>(runtime: ActorRuntime<D>, app: Express, port = 0, host = runtime.config.host ?? '127.0.0.1'): Promise<RunningActor> {
   const server = await listenOn(app, port, host);
   const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  runtime.resume();
   return {
     id: runtime.id,
     url,
     runtime: runtime as unknown as ActorRuntime<BaseData>,
+    app,
     async stop() {
       await runtime.drain().catch(() => undefined);
       server.closeAllConnections();

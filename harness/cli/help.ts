@@ -32,7 +32,8 @@ Usage:
   cch --help
 
 Environment:
-  CCH_SECRET     shared secret from which bootstrap credentials derive (default: a fixed dev secret)
+  CCH_SECRET     shared secret from which bootstrap credentials derive (default for \`cch up\`: a random one kept in
+                 the data folder; for \`--only\`, \`run\` and \`conformance\`: a fixed dev secret, warned about off loopback)
   CCH_ACTORS     remote bindings for \`cch run\` and \`cch conformance\`, e.g. "csp=http://127.0.0.1:9001"
   CCH_TIMEOUT_MS how long the wire waits for a party (conformance default 10000)
   CCH_LATENCY_BUDGET_MS  how long a partner may take before conformance calls it slow (default 1000)

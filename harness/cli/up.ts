@@ -7,6 +7,7 @@ import { startEcosystem } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { mountDashboard } from '../../web/server.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
+import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
 import { assertPortFree } from './port-free.ts';
 
@@ -16,12 +17,15 @@ const RETAINED_EXCHANGES = 10_000;
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
 export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
-  const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
   // A port in use is reported before any party starts or any data is written.
   const listenPort = port(args, only === undefined ? 8080 : 0);
   await assertPortFree(listenPort, one(args, 'host'));
-  if (only !== undefined) return upOne(only, listenPort, dataDir, secret, args.options.get('peer') ?? [], one(args, 'host'));
+  // One party alone pairs with a harness elsewhere: both derive keys from CCH_SECRET (or the dev default).
+  if (only !== undefined) return upOne(only, listenPort, dataDir, process.env.CCH_SECRET ?? DEFAULT_SECRET, args.options.get('peer') ?? [], one(args, 'host'));
+  const secret = ecosystemSecret(process.env, dataDir);
+  const warning = publicSecretWarning(secret, one(args, 'host'));
+  if (warning) process.stderr.write(warning);
   const dashboard = !args.flags.has('no-dashboard');
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.

@@ -85,7 +85,8 @@ export const TicketQuestions = {
   troubleTicketsAt: async (world: HarnessWorld, party: ActorId) => (await TicketQuestions.ticketsAt(world, party)).filter((t) => t.externalId === Support.trouble(world)),
   ticketAt: (world: HarnessWorld, party: ActorId) => ticketOf(world.ecosystem, party, Support.trouble(world)),
   inbox: async (world: HarnessWorld) => (await world.state<{ inbox: { topic?: string; body: string; relatedEntity?: { id: string }[] }[] }>('driver')).inbox,
-  hubs: async (world: HarnessWorld) => (await world.state<{ hubs: Record<string, string> }>('call-center')).hubs,
+  /** The hubs the call center joined, keyed `<party> <api>`. */
+  hubs: async (world: HarnessWorld) => Object.fromEntries((await world.state<{ hubsJoined: { peer: string; api: string; id: string }[] }>('call-center')).hubsJoined.map((h) => [`${h.peer} ${h.api}`, h.id])),
   violations: (world: HarnessWorld, party: ActorId) => collectionAt(world.ecosystem, party, 'TMF623.slaViolation'),
   alarms: async (world: HarnessWorld, party: ActorId) => (await world.state<{ alarms?: { ticket: string; violation: string; metric: string; state: string }[] }>(party)).alarms ?? [],
 };

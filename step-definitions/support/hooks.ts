@@ -14,7 +14,7 @@ setDefaultTimeout(60_000);
 const reportDir = () => process.env.CCH_REPORT_DIR ?? 'reports/latest';
 
 BeforeAll(async () => {
-  run.start(await startEcosystem({ ...ecosystemOptionsFromEnv(process.env), delivery: { attempts: 4, baseDelayMs: 10, timeoutMs: 5000 } }));
+  run.start(await startEcosystem({ ...ecosystemOptionsFromEnv(process.env), delivery: { burst: 4, burstDelayMs: 10, timeoutMs: 5000 } }));
 });
 
 /** Every scenario starts from a clean ecosystem: each party reset, the wire told which scenario runs. */

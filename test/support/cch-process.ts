@@ -47,3 +47,16 @@ export function runCch(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
   child.stderr.on('data', (c) => (output += c));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output, ms: Date.now() - started })));
 }
+
+/** Resolves once `child` has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Kills a running `cch` outright (SIGKILL: no drain, no clean-up) and waits until it is gone. */
+export async function killCch(child: ChildProcess): Promise<void> {
+  const gone = exited(child);
+  child.kill('SIGKILL');
+  await gone;
+}

@@ -8,7 +8,8 @@ const InboxMessage: Schema = {
   type: 'object',
   required: ['from', 'subject', 'body'],
   properties: {
-    from: { type: 'string', enum: ACTOR_IDS }, subject: text, body: text,
+    // `id`: the sender's id for the message; the same id from the same sender is kept once (a resend after a crash).
+    id: text, from: { type: 'string', enum: ACTOR_IDS }, subject: text, body: text,
     relatedEntity: listOf('RelatedEntity'), receivedAt: dateTime,
   },
 };

@@ -587,6 +587,8 @@ function factsOf(data) {
     ['Inbox', (data.inbox ?? []).map((m) => m.subject ?? m.topic ?? m.id)],
     // A notifier that gives up on an event parks it as a dead letter: the audience should see it.
     ['Undelivered events', [...(data.deadLetters ?? []), ...(data.outbox ?? []).filter((o) => o.state === 'dead')].map((o) => join(o.eventName ?? o.eventId, o.subscriber, o.reason ?? o.lastError))],
+    // An owed effect (a message, a control) given up after its retries: shown like an undelivered event.
+    ['Effects given up', (data.owed ?? []).filter((o) => o.state === 'dead').map((o) => join(o.kind, o.key, o.lastError))],
   ];
   const usage = resources(data, 'TMF635.usage');
   if (usage.length > 0) {
@@ -596,6 +598,8 @@ function factsOf(data) {
   }
   const pendingEvents = (data.outbox ?? []).filter((o) => o.state === 'pending').length;
   if (pendingEvents > 0) sections.push(['Events waiting to be delivered', [`${pendingEvents}`]]);
+  const pendingEffects = (data.owed ?? []).filter((o) => o.state === 'pending').length;
+  if (pendingEffects > 0) sections.push(['Effects owed, not yet done', [`${pendingEffects}`]]);
   return sections.filter(([, items]) => items.length > 0);
 }
 

@@ -4,7 +4,7 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
-import { fetchNote, keepNote, noteChanged } from '../processes/settlement.ts';
+import { FETCH_NOTE, keepNote, noteChanged } from '../processes/settlement.ts';
 import { violationHeard } from '../processes/sla.ts';
 import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';
@@ -36,7 +36,9 @@ export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Reco
     },
     SettlementNoteAdviceCreateEvent: (event) => {
       const note = event.event.settlementNoteAdvice as Entity;
-      runtime.background(() => fetchNote(runtime, String(note.id)));
+      return (draft) => {
+        runtime.owe(draft as CallCenterData, FETCH_NOTE, { noteId: String(note.id) });
+      };
     },
     SettlementNoteAdviceStateChangeEvent: (event) => {
       runtime.background(() => noteChanged(runtime, event.event.settlementNoteAdvice as Entity));

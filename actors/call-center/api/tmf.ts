@@ -5,7 +5,7 @@ import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { patchedTicket } from '../../trouble-tickets/domain/ticket-status.ts';
 import { checkSettlementPayment, paidNoteId } from '../domain/payment-check.ts';
-import { markPaid } from '../processes/settlement.ts';
+import { MARK_PAID } from '../processes/settlement.ts';
 import type { CallCenterData } from '../store.ts';
 
 /** The call center's own TMF APIs: its master tickets (TMF621), the payments it receives (TMF676), the SLA violations it handles (TMF623). */
@@ -20,10 +20,9 @@ export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api:
     hooks: {
       create(input, { draft, now }) {
         checkSettlementPayment(input, draft.settlementNotes, items(draft, 'TMF676', 'payment'));
+        // Owed with the payment itself: marking the advice paid at the OEM survives a crash.
+        runtime.owe(draft, MARK_PAID, { noteId: paidNoteId(input)! });
         return { ...input, status: 'succeeded', statusDate: now.toISOString() };
-      },
-      afterCreate(payment) {
-        runtime.background(() => markPaid(runtime, paidNoteId(payment)!));
       },
     },
   });

@@ -2,6 +2,7 @@ import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.
 import { type Entity, items } from '../../../tmf/data.ts';
 import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CallCenterData } from '../store.ts';
@@ -22,11 +23,12 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
 }
 
 /** Step 9.11: told of a new advice, the call center reads it at the OEM, then judges it (9.12). */
-export async function fetchNote(runtime: Runtime, id: string): Promise<void> {
-  const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', id);
+export const FETCH_NOTE = 'fetch-settlement-note';
+export const fetchNoteEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
+  const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
   await keepNote(runtime, note);
   await judgeSettlement(runtime, note);
-}
+};
 
 /** A note changed at the OEM: kept; a revision is judged again. */
 export async function noteChanged(runtime: Runtime, note: Entity): Promise<void> {
@@ -64,6 +66,7 @@ function periodOfNote(note: Entity): BillingPeriod {
 }
 
 /** After the payment: the advice is marked paid at the OEM, ending its life cycle. */
-export async function markPaid(runtime: Runtime, id: string): Promise<void> {
-  await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', id, { state: 'paid' }));
-}
+export const MARK_PAID = 'mark-settlement-paid';
+export const markPaidEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
+  await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }));
+};

@@ -15,7 +15,12 @@ export function oemControl(runtime: ActorRuntime<OemData>): Router {
   const router = Router();
   router.use(oemFigure9Control(runtime));
   router.post('/partner-order', harnessOnly, async (req, res) => {
-    const order = await placePartnerOrder(runtime, req.body?.productOfferingIds);
+    const ids: unknown = req.body?.productOfferingIds;
+    // Checked before anything is done: a refused call leaves no hub subscription behind.
+    if (ids !== undefined && !(Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string' && id !== ''))) {
+      throw badRequest('Invalid partner order', "'productOfferingIds' is a non-empty list of offering ids");
+    }
+    const order = await placePartnerOrder(runtime, ids as string[] | undefined);
     res.status(201).json(order);
   });
   router.post('/build-catalog', harnessOnly, async (_req, res) => {

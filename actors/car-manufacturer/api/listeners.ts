@@ -1,6 +1,6 @@
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { controlInvoice } from '../processes/partner-setup.ts';
+import { INVOICE_CONTROL } from '../processes/partner-setup.ts';
 import { followCspOrder, noteUsageState } from '../processes/service-sale.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { OemData } from '../store.ts';
@@ -10,10 +10,12 @@ import { cspTicketListeners } from './ticket-listeners.ts';
 export function oemListeners(runtime: ActorRuntime<OemData>): Record<string, EventHandler> {
   return {
     ...cspTicketListeners(runtime),
-    /** Step 7.8 → 7.9: a bill is available; control it once the listener has answered. */
+    /** Step 7.8 → 7.9: a bill is available; its control is owed with the event's receipt, done after the answer. */
     CustomerBillCreateEvent: (event) => {
       const bill = event.event.customerBill as { id: string };
-      runtime.background(() => controlInvoice(runtime, bill.id));
+      return (draft) => {
+        runtime.owe(draft as OemData, INVOICE_CONTROL, { billId: bill.id }, { key: `${INVOICE_CONTROL}:${bill.id}` });
+      };
     },
     /** Step 8.10: a record of one of its cars moved on in the CSP's mediation. */
     UsageStateChangeEvent: (event) => {

@@ -1,6 +1,7 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkInvoice } from '../domain/invoice-control.ts';
@@ -18,7 +19,7 @@ export const PARTNER_OFFERS = ['po-partner-connectivity', 'po-split-billing'];
 /** Step 7.1: the OEM orders the connectivity and split billing offers, and listens to the order's events. */
 export async function placePartnerOrder(runtime: Runtime, offers: readonly string[] = PARTNER_OFFERS): Promise<Entity> {
   const csp = runtime.client('csp');
-  await csp.subscribe('TMF622', runtime.callbackFor('csp'), 'eventType=ProductOrderStateChangeEvent');
+  await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent');
   return csp.create<Entity>('TMF622', 'productOrder', {
     description: 'Connected car partner order',
     category: 'B2B partner',
@@ -34,7 +35,7 @@ export async function acceptOnboarding(runtime: Runtime, result: { apiKey: strin
     draft.peerKeys.csp = result.apiKey;
     draft.cspBundle = result.bundle;
   });
-  await runtime.client('csp').subscribe('TMF678', runtime.callbackFor('csp'), 'eventType=CustomerBillCreateEvent');
+  await runtime.subscribe('csp', 'TMF678', 'eventType=CustomerBillCreateEvent');
 }
 
 /** Steps 7.5 and 7.6: fetch the CSP's launched infotainment connectivity offers and build the OEM's own catalog on them. */
@@ -49,12 +50,15 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 }
 
 /** Step 7.9: on a bill notification, fetch the bill and its items and check that they add up. */
-export async function controlInvoice(runtime: Runtime, billId: string): Promise<void> {
-  const check = await retrieveAndCheckBill(runtime.client('csp'), billId);
-  await runtime.store.update((draft) => {
+export const INVOICE_CONTROL = 'invoice-control';
+
+/** Step 7.9, carried out as an owed effect: the check is kept in the same update that marks it done. */
+export const invoiceControlEffect = (runtime: Runtime): EffectHandler<OemData> => async (args) => {
+  const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
+  return (draft) => {
     draft.billChecks.push(check);
-  });
-}
+  };
+};
 
 /** Fetches a bill and its items from the party that issued it, and checks that they add up (7.9, 9.14). */
 export async function retrieveAndCheckBill(issuer: TmfClient, billId: string): Promise<BillCheck> {

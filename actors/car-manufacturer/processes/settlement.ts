@@ -12,7 +12,7 @@ type Runtime = ActorRuntime<OemData>;
 
 /** Step 9.9 by notification: the OEM follows the CSP's trouble tickets. */
 export async function followCspTickets(runtime: Runtime): Promise<string> {
-  return runtime.client('csp').subscribe('TMF621', runtime.callbackFor('csp'));
+  return runtime.subscribe('csp', 'TMF621');
 }
 
 /** A CSP ticket event reached the OEM: keep the latest copy of that ticket. */

@@ -35,21 +35,12 @@ export async function buildConvergedOffer(runtime: Runtime, request: { name: str
     runtime.journal(draft, JOURNAL.offeringBundled, { offering: created.id, bundled: [own.id, csp.id] });
     return created;
   });
-  await subscribeOnce(runtime, 'oem-settlements', () => oem.subscribe('BillingV2', runtime.callbackFor('car-manufacturer'), 'event.settlementNoteAdvice.receiver.id=content-provider'));
+  await runtime.subscribe('car-manufacturer', 'BillingV2', 'event.settlementNoteAdvice.receiver.id=content-provider');
   const central = await oem.create<Entity>('TMF620', 'productOffering', registrationBody(bundle));
   await runtime.store.update((draft) => {
     draft.convergedOffers.find((c) => c.bundleId === bundle.id)!.centralId = central.id;
   });
   return central;
-}
-
-/** Hub subscriptions the provider needs once per simulation, remembered by name. */
-async function subscribeOnce(runtime: Runtime, name: string, subscribe: () => Promise<unknown>): Promise<void> {
-  if (runtime.store.data.subscribed.includes(name)) return;
-  await subscribe();
-  await runtime.store.update((draft) => {
-    draft.subscribed.push(name);
-  });
 }
 
 /**
@@ -69,7 +60,7 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
   }
   const offer = offers.find((c) => c.centralId === (pending.productOffering as { id: string }).id)!;
   const csp = runtime.client('csp');
-  await subscribeOnce(runtime, 'csp-orders', () => csp.subscribe('TMF622', runtime.callbackFor('csp'), 'eventType=ProductOrderStateChangeEvent&event.productOrder.relatedParty.id=content-provider'));
+  await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent&event.productOrder.relatedParty.id=content-provider');
   const order = await csp.create<Entity>('TMF622', 'productOrder', {
     description: `Connectivity of converged product ${pending.id}`, category: 'B2B2C converged offer', externalId: pending.id,
     relatedParty: [{ id: 'content-provider', name: 'Content provider', role: 'buyer', '@referredType': 'Organization' }, { id: customerId, role: 'customer', '@referredType': 'Customer' }],

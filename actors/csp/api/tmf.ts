@@ -64,10 +64,13 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
 
 /**
  * Consumer customers and billing accounts belong to the driver, but a split billing partner may read
- * them: step 8.4 looks the driver up, 8.5 retrieves the account to order on. Bills stay private.
+ * one it looks up: step 8.4 finds the driver by e-mail, 8.5 the account by the driver's party id (or
+ * any of them by id). Browsing every consumer is not a lookup: a partner's list holds only the
+ * consumers linked to it. Bills stay private.
  */
 const consumerShared: ResourceHooks<CspData, Entity> = {
-  sharedWith: (entity, caller) => caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
+  sharedWith: (entity, caller, _data, lookup) => lookup && caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
+  lookupBy: ['contactMedium.characteristic.emailAddress', 'relatedParty.id'],
 };
 
 /**

@@ -27,7 +27,10 @@ export function onboardPartner(draft: CspData, partner: string, tradingName: str
     }, partner);
   const clientId = `${partner}@csp`;
   const apiKey = deriveKey(secret, 'issued', clientId, String(draft.credentials.length + 1));
-  draft.credentials = draft.credentials.filter((c) => c.party !== partner);
+  // Rotation without breaking calls in flight: the key issued before stays valid through the hand-over
+  // (step 7.3), any older one is revoked.
+  const previous = draft.credentials.filter((c) => c.party === partner).at(-1);
+  draft.credentials = draft.credentials.filter((c) => c.party !== partner || c === previous);
   draft.credentials.push({ apiKey, party: partner, bundle: CSP_BUNDLES.splitBilling });
   return { organization, billingAccount, result: { clientId, apiKey, bundle: CSP_BUNDLES.splitBilling, portalUrl } };
 }

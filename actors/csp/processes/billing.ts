@@ -6,7 +6,7 @@ import { collection, type Entity } from '../../../tmf/data.ts';
 import { type LineSource, recurringLines, runBillingCycle } from '../domain/billing-cycle.ts';
 import { markUsageBilled, usageLines } from '../domain/usage-billing.ts';
 import type { CspData } from '../store.ts';
-import { tellDriverOfInvoices } from './invoice-notice.ts';
+import { oweInvoiceNotices } from './invoice-notice.ts';
 
 /** The line sources of the CSP's bill run, in bill order. */
 export const LINE_SOURCES: LineSource[] = [recurringLines, usageLines];
@@ -26,10 +26,10 @@ export async function billingRun(runtime: ActorRuntime<CspData>, requested?: str
       const records = markUsageBilled(draft, account, period, bill !== undefined);
       if (records.length > 0) runtime.journal(draft, JOURNAL.usageBilled, { bill: bill?.id, billingAccount: account.id, records });
     }
+    oweInvoiceNotices(runtime, draft, issued);
     return issued;
   });
   runtime.notifier.kick();
-  runtime.background(() => tellDriverOfInvoices(runtime, bills));
   return bills;
 }
 

@@ -53,9 +53,8 @@ export async function publishOffer(runtime: Runtime, offeringId: string): Promis
 
 async function subscribeToCentralCatalog(runtime: Runtime): Promise<void> {
   if (runtime.store.data.centralCatalogSubscribed) return;
-  const oem = runtime.client('car-manufacturer');
-  await oem.subscribe('TMF620', runtime.callbackFor('car-manufacturer'), 'eventType=ProductOfferingCreateEvent&event.productOffering.isBundle=true');
-  await oem.subscribe('BillingV2', runtime.callbackFor('car-manufacturer'), 'event.settlementNoteAdvice.receiver.id=csp');
+  await runtime.subscribe('car-manufacturer', 'TMF620', 'eventType=ProductOfferingCreateEvent&event.productOffering.isBundle=true');
+  await runtime.subscribe('car-manufacturer', 'BillingV2', 'event.settlementNoteAdvice.receiver.id=csp');
   await runtime.store.update((draft) => {
     draft.centralCatalogSubscribed = true;
   });

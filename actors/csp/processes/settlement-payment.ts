@@ -54,7 +54,7 @@ export function followSettlementsToPay(runtime: Runtime): Promise<string> {
 
 /** Step 9.14: the CSP listens to the bills the OEM issues it. */
 export function followPartnerBills(runtime: Runtime): Promise<string> {
-  return runtime.client('car-manufacturer').subscribe('TMF678', runtime.callbackFor('car-manufacturer'), 'eventType=CustomerBillCreateEvent');
+  return runtime.subscribe('car-manufacturer', 'TMF678', 'eventType=CustomerBillCreateEvent');
 }
 
 /** Step 9.14: the CSP retrieves the OEM's bill and its items, and checks they add up (the OEM's own invoice control rule). */

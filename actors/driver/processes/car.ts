@@ -29,6 +29,17 @@ export async function selectService(runtime: Runtime, service: string, splitBill
   });
 }
 
+/** Sessions a month of driving may have, per usage class: bounds what one control call generates. */
+export const MAX_SESSIONS = 1000;
+
+function checkSessions(sessions: unknown): void {
+  if (sessions === undefined) return;
+  const counts = sessions as Record<string, unknown>;
+  const valid = typeof sessions === 'object' && sessions !== null
+    && ['infotainment', 'telematics'].every((k) => Number.isInteger(counts[k]) && (counts[k] as number) >= 0 && (counts[k] as number) <= MAX_SESSIONS);
+  if (!valid) throw badRequest('Invalid sessions', `sessions is {infotainment, telematics}, each a whole number from 0 to ${MAX_SESSIONS}`);
+}
+
 /** What a drive of one month asks of the car. */
 export interface DriveRequest {
   subscription: string;
@@ -40,6 +51,7 @@ export interface DriveRequest {
 
 /** Step 8.9: the car's usage records of a month, each sent to the CSP's mediation intake as it is produced. */
 export async function drive(runtime: Runtime, request: DriveRequest): Promise<SentUsage[]> {
+  checkSessions(request.sessions);
   const { vehicleId } = lastServiceOffer(runtime.store.data);
   let period;
   try {

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
+import { harnessKey } from '../tmf/auth.ts';
+import { fuzzEcosystem } from './support/fuzz-requests.ts';
+import { routeTable } from './support/route-table.ts';
+
+describe('bad input on every route of every party', { timeout: 120_000 }, () => {
+  let ecosystem: Ecosystem;
+  before(async () => {
+    ecosystem = await startEcosystem({ secret: 'fuzz-secret', delivery: { burst: 1, timeoutMs: 500 } });
+  });
+  after(async () => {
+    await ecosystem.stop();
+  });
+
+  it('walks each party\'s route table: TMF APIs, hubs, listeners and every control route', () => {
+    const paths = routeTable(ecosystem.local.csp!.app).map((r) => `${r.method} ${r.path}`);
+    for (const expected of ['POST /tmf-api/productOrderingManagement/v4/productOrder', 'PATCH /tmf-api/productOrderingManagement/v4/productOrder/:id', 'POST /tmf-api/productOrderingManagement/v4/hub', 'POST /listener/:eventName', 'PUT /control/peers', 'POST /control/billing-run']) {
+      assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
+    }
+  });
+
+  it('refuses a body nested 4,000 levels deep, a drive of -5 or 3,000,000 sessions and malformed peers with a 400 TMF error', async () => {
+    const post = async (party: 'driver' | 'csp', method: string, path: string, body: string) => {
+      const response = await fetch(`${ecosystem.local[party]!.url}${path}`, { method, headers: { authorization: `Bearer ${harnessKey('fuzz-secret', party)}`, 'content-type': 'application/json' }, body });
+      return { status: response.status, body: await response.json() };
+    };
+    const deep = await post('csp', 'POST', '/tmf-api/productOrderingManagement/v4/productOrder', '['.repeat(4_000) + ']'.repeat(4_000));
+    assert.deepEqual([deep.status, deep.body.code], [400, 'BODY_TOO_DEEP']);
+    for (const infotainment of [-5, 3_000_000, 1.5]) {
+      const drive = await post('driver', 'POST', '/control/drive', JSON.stringify({ subscription: 'p', period: '2026-01', infotainmentMB: 1, telematicsMB: 1, sessions: { infotainment, telematics: 1 } }));
+      assert.deepEqual([drive.status, drive.body.reason], [400, 'Invalid sessions']);
+    }
+    for (const peers of ['x', [], { nobody: 'http://x' }, { driver: 'ftp://x' }]) {
+      assert.equal((await post('csp', 'PUT', '/control/peers', JSON.stringify({ peers }))).status, 400);
+    }
+  });
+
+  it('2,000 seeded requests: no 5xx, every refusal a TMF error that changed nothing', async () => {
+    const summary = await fuzzEcosystem(ecosystem, 2_000, 12);
+    assert.deepEqual(summary.findings.slice(0, 10), []);
+    assert.equal(summary.serverErrors, 0);
+    assert.equal(summary.stateChangesOnRejection, 0);
+  });
+});
