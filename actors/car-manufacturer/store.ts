@@ -19,8 +19,6 @@ export interface OemData extends TicketData {
   usageStates?: UsageStateSeen[];
   /** Settlement notes of converged offers issued and not yet announced to their payee, in order (11.12). */
   notesToAnnounce?: string[];
-  /** Subscribed to the CSP's usage events (once, with its first car's order). */
-  usageSubscribed?: boolean;
 }
 
 /** One state a usage record of its cars reached at the CSP's mediation, and the shares it pays. */

@@ -56,11 +56,7 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
 
 /** Before its first car's connectivity is ordered, the OEM asks to hear mediation's states of its records (8.10). */
 async function followMediation(runtime: Runtime): Promise<void> {
-  if (runtime.store.data.usageSubscribed) return;
-  await runtime.client('csp').subscribe('TMF635', runtime.callbackFor('csp'), 'eventType=UsageStateChangeEvent');
-  await runtime.store.update((draft) => {
-    draft.usageSubscribed = true;
-  });
+  await runtime.subscribe('csp', 'TMF635', 'eventType=UsageStateChangeEvent');
 }
 
 /** Steps 8.4–8.6: the driver as a CSP customer with its billing account (8.5), or as a new individual (8.6). */

@@ -49,7 +49,7 @@ export async function payOnAcceptance(runtime: Runtime, note: Entity): Promise<v
 
 /** Step 9.13: the CSP hears of the call center's decisions on the advices it pays. */
 export function followSettlementsToPay(runtime: Runtime): Promise<string> {
-  return runtime.client('car-manufacturer').subscribe('BillingV2', runtime.callbackFor('car-manufacturer'), 'eventType=SettlementNoteAdviceStateChangeEvent&event.settlementNoteAdvice.payer.id=csp');
+  return runtime.subscribe('car-manufacturer', 'BillingV2', 'eventType=SettlementNoteAdviceStateChangeEvent&event.settlementNoteAdvice.payer.id=csp');
 }
 
 /** Step 9.14: the CSP listens to the bills the OEM issues it. */
