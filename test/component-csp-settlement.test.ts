@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
+import { hubSubscription } from '../mocks/hub-subscription.ts';
 import { RequestLog } from '../mocks/request-log.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
@@ -29,7 +30,10 @@ const PAYMENTS = `${basePath('TMF676')}/payment`;
 
 let note: Entity;
 const payee = new RequestLog();
+const oemHubs = new RequestLog();
 const server = setupServer(
+  hubSubscription(OEM_URL, 'BillingV2', oemHubs),
+  hubSubscription(OEM_URL, 'TMF678', oemHubs),
   http.get(`${OEM_URL}${NOTE_PATH}`, () => HttpResponse.json(note)),
   http.post(`${CALL_CENTER_URL}${PAYMENTS}`, async ({ request }) => {
     const { body } = await payee.record(request);
@@ -60,6 +64,8 @@ beforeEach(async () => {
   };
   csp = await startCsp(CONFIG, 0);
   server.use(passThroughTo(csp.url));
+  // The CSP hears the OEM's note decisions only once it joined the OEM's hub (listeners refuse others).
+  assert.equal((await harness('POST', '/control/follow-partner-bills')).status, 201);
 });
 afterEach(async () => {
   await csp.stop();
