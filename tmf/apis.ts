@@ -66,10 +66,24 @@ export function api(id: ApiId): ApiDef {
   return found;
 }
 
+/** The resource of an API by name, or `undefined` when the API has none of that name (a path nobody serves). */
+export function findResource(id: ApiId, name: string): ResourceDef | undefined {
+  return APIS.find((a) => a.id === id)?.resources.find((res) => res.name === name);
+}
+
 export function resourceOf(id: ApiId, name: string): ResourceDef {
-  const found = api(id).resources.find((res) => res.name === name);
+  const found = findResource(id, name);
   if (!found) throw new Error(`API ${id} has no resource ${name}`);
   return found;
+}
+
+/** `decodeURIComponent` that answers `undefined` for a malformed escape (`%zz`) instead of throwing. */
+export function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Base path of an API, e.g. `/tmf-api/productCatalogManagement/v4`. */
@@ -91,8 +105,10 @@ export function parseTmfPath(path: string): PathInfo | undefined {
   if (!m) return undefined;
   const def = APIS.find((a) => a.name === m[1] && a.version === m[2]);
   if (!def) return undefined;
-  if (m[3] === 'hub') return { api: def.id, hub: true, id: m[4] && decodeURIComponent(m[4]) };
-  return { api: def.id, resource: m[3], id: m[4] && decodeURIComponent(m[4]) };
+  // A malformed escape keeps the raw segment: classifying a path must never throw.
+  const id = m[4] && (safeDecode(m[4]) ?? m[4]);
+  if (m[3] === 'hub') return { api: def.id, hub: true, id };
+  return { api: def.id, resource: m[3], id };
 }
 
 /** The API and resource whose entity has this `@type`. */
