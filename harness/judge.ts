@@ -1,5 +1,5 @@
 import { findResource, type ApiId } from '../tmf/apis.ts';
-import { hasSchema, validate, validateEvent } from '../tmf/schemas/index.ts';
+import { hasSchema, validate as validateStandard, validateEvent, validateFlow } from '../tmf/schemas/index.ts';
 import type { Classification } from './classify.ts';
 import type { ValidationIssue } from './exchange.ts';
 
@@ -23,16 +23,20 @@ export const noSchema = (c: Classification): ValidationIssue => ({
  * Validates both bodies of an exchange against the schema each should follow: create/update payloads,
  * entities, lists of entities, hub subscriptions, event envelopes with their resource, error bodies.
  */
-export function judge(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown): ValidationIssue[] {
+/** What bodies are held to: the official TMF files' level (the wire's verdict), or the flows' own rules. */
+export type JudgeLevel = 'standard' | 'flow';
+
+export function judge(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown, level: JudgeLevel = 'standard'): ValidationIssue[] {
   // Total: whatever a party answers is recorded and passed on as it is; a judgement that fails is itself a finding.
   try {
-    return judgeBodies(c, method, path, status, request, response);
+    return judgeBodies(c, method, path, status, request, response, level);
   } catch (error) {
     return [{ where: 'response', path: '', rule: 'unjudged', message: `the exchange could not be judged: ${(error as Error).message}`, schema: '' }];
   }
 }
 
-function judgeBodies(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown): ValidationIssue[] {
+function judgeBodies(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown, level: JudgeLevel): ValidationIssue[] {
+  const validate = level === 'flow' ? validateFlow : validateStandard;
   // A `fields=` projection leaves required attributes out on purpose: such a body is not held to the entity schema.
   const projected = new URLSearchParams(path.split('?')[1] ?? '').has('fields');
   const issues: ValidationIssue[] = [];
@@ -41,7 +45,7 @@ function judgeBodies(c: Classification, method: string, path: string, status: nu
   };
   if (status >= 400) check('Error', response, 'response');
   if (c.kind === 'notification' || (c.kind === 'harness' && c.eventType)) {
-    issues.push(...validateEvent(request, 'request'));
+    issues.push(...validateEvent(request, 'request', level));
     return issues;
   }
   if (c.api === 'control' || c.api === 'inbox') {

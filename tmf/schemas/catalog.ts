@@ -1,6 +1,7 @@
 /** TMF620 Product Catalog Management v4: Catalog, Category, ProductOffering, ProductOfferingPrice. */
 import { bool, dateTime, listOf, oneOfValues, polymorphic, ref, str, text, whenEquals, type Schema } from './common.ts';
 import { resourceSchemas } from './resource.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /**
  * Lifecycle of offerings and prices. TMF620 v4 leaves it free text; the values are the ones its user
@@ -18,6 +19,7 @@ export const PRICE_TYPES = ['recurring', 'oneTime', 'usage', 'discount', 'allowa
 export const CHARGE_PERIODS = ['day', 'week', 'month', 'year'] as const;
 
 const CategoryRef: Schema = {
+  [STANDARD_REQUIRED]: ['id'],
   $id: 'CategoryRef',
   type: 'object',
   required: ['id'],
@@ -128,7 +130,7 @@ const productOfferingPrice = resourceSchemas({
     price: ref('Money'), unitOfMeasure: ref('Quantity'), percentage: { type: 'number', minimum: 0, maximum: 100 },
     tax: listOf('TaxItem'), validFor: ref('TimePeriod'), place: listOf('EntityRef'),
     constraint: listOf('EntityRef'), productOfferingTerm: listOf({ type: 'object' }),
-    popRelationship: listOf('EntityRef'), bundledPopRelationship: listOf('EntityRef'),
+    popRelationship: listOf('RefOrValue'), bundledPopRelationship: listOf('RefOrValue'),
     pricingLogicAlgorithm: listOf({ type: 'object' }), prodSpecCharValueUse: listOf({ type: 'object' }),
   },
   rules: [

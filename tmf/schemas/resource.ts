@@ -1,5 +1,6 @@
 import { APIS, type ResourceDef } from '../apis.ts';
 import { polymorphic, text, type Schema } from './common.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /** How an API file describes one resource; `resourceSchemas` turns it into the registry's schemas. */
 export interface ResourceModel {
@@ -17,6 +18,11 @@ export interface ResourceModel {
   readonly updateRules?: readonly Schema[];
   /** TMF623 v2 and Billing Management v2 serve integer ids; accept them next to our string ids. */
   readonly integerIds?: boolean;
+  /**
+   * What the official file requires where the project requires more: on the entity (default: nothing,
+   * as most official entity definitions) and on the create body (default: `createRequired`).
+   */
+  readonly officialRequired?: { readonly entity?: readonly string[]; readonly create?: readonly string[] };
 }
 
 function defOf(type: string): ResourceDef {
@@ -49,6 +55,7 @@ function entitySchema(id: string, m: ResourceModel): Schema {
     $id: id,
     type: 'object',
     required: ['id', 'href', '@type', ...(m.entityRequired ?? [])],
+    [STANDARD_REQUIRED]: m.officialRequired?.entity ?? [],
     properties: { id: idSchema, href: text, ...m.properties, ...polymorphic },
     allOf: [typeRule(m.type), ...(m.rules ?? [])],
   };
@@ -59,6 +66,7 @@ function createSchema(id: string, m: ResourceModel): Schema {
     $id: id,
     type: 'object',
     required: m.createRequired ?? [],
+    [STANDARD_REQUIRED]: m.officialRequired?.create ?? m.createRequired ?? [],
     properties: { ...m.properties, ...polymorphic },
     allOf: [typeRule(m.type), ...(m.rules ?? [])],
   };
