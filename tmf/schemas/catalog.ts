@@ -1,4 +1,4 @@
-/** TMF620 Product Catalog Management v4: Catalog, Category, ProductOffering, ProductOfferingPrice. */
+/** TMF620 Product Catalog Management v4: Catalog, Category, ProductOffering, ProductOfferingPrice, ProductSpecification. */
 import { bool, dateTime, listOf, oneOfValues, polymorphic, ref, str, text, whenEquals, type Schema } from './common.ts';
 import { resourceSchemas } from './resource.ts';
 import { STANDARD_REQUIRED } from './standard.ts';
@@ -140,6 +140,20 @@ const productOfferingPrice = resourceSchemas({
   ],
 });
 
+/** What an offering sells: the CSP's connectivity, a partner's service (TMF620 productSpecification). */
+const productSpecification = resourceSchemas({
+  type: 'ProductSpecification',
+  createRequired: ['name'],
+  properties: {
+    name: text, description: str, version: str, brand: str, productNumber: str, isBundle: bool, lastUpdate: dateTime,
+    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE), validFor: ref('TimePeriod'), relatedParty: listOf('RelatedParty'),
+    productSpecCharacteristic: listOf({ type: 'object' }), bundledProductSpecification: listOf('RefOrValue'),
+    serviceSpecification: listOf('RefOrValue'), resourceSpecification: listOf('RefOrValue'), attachment: listOf('Attachment'),
+    productSpecificationRelationship: listOf({ type: 'object' }), targetProductSchema: { type: 'object' },
+  },
+});
+
 export const CATALOG_SCHEMAS: readonly Schema[] = [
   CategoryRef, BundledProductOffering, RevenueShare, PartnerReview, ...catalog, ...category, ...productOffering, ...productOfferingPrice,
+  ...productSpecification,
 ];

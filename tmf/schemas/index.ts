@@ -26,6 +26,7 @@ import { SPLIT_BILLING_SCHEMAS } from './split-billing.ts';
 import { FLOW_PREFIX, flowCopyOf, standardOf } from './standard.ts';
 import { TROUBLE_TICKET_SCHEMAS } from './trouble-ticket.ts';
 import { USAGE_SCHEMAS } from './usage.ts';
+import { WHOLE_API_SCHEMAS } from './whole-apis.ts';
 
 export { eventSchemaFor, type EventTarget } from './events.ts';
 
@@ -34,7 +35,7 @@ export const SCHEMAS: readonly Schema[] = [
   ...COMMON_SCHEMAS, ...SPLIT_BILLING_SCHEMAS, ...CATALOG_SCHEMAS, ...INVENTORY_SCHEMAS, ...ORDERING_SCHEMAS,
   ...CUSTOMER_SCHEMAS, ...PARTY_SCHEMAS, ...USAGE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...BILL_SCHEMAS,
   ...TROUBLE_TICKET_SCHEMAS, ...SLA_SCHEMAS, ...PAYMENT_SCHEMAS, ...SETTLEMENT_SCHEMAS, ...EVENT_SCHEMAS,
-  ...HUB_SCHEMAS, ...ERROR_SCHEMAS, ...PARTY_API_SCHEMAS,
+  ...HUB_SCHEMAS, ...ERROR_SCHEMAS, ...PARTY_API_SCHEMAS, ...WHOLE_API_SCHEMAS,
 ];
 
 const IDS: readonly string[] = SCHEMAS.map((s) => s.$id as string);

@@ -6,6 +6,8 @@ import { STANDARD_REQUIRED } from './standard.ts';
 export interface ResourceModel {
   /** The entity's `@type`, as in tmf/apis.ts. */
   readonly type: string;
+  /** The entity's schema id where it differs from the type (two APIs sharing a `@type`). */
+  readonly schema?: string;
   /** Every attribute except `id`, `href` and the `@` polymorphism ones, which are added here. */
   readonly properties: Readonly<Record<string, Schema>>;
   /** Required in the POST body (the TMF `_Create` required list, or ours where TMF has no POST). */
@@ -25,12 +27,12 @@ export interface ResourceModel {
   readonly officialRequired?: { readonly entity?: readonly string[]; readonly create?: readonly string[] };
 }
 
-function defOf(type: string): ResourceDef {
+function defOf(schema: string): ResourceDef {
   for (const a of APIS) {
-    const found = a.resources.find((res) => res.type === type);
+    const found = a.resources.find((res) => res.schema === schema);
     if (found) return found;
   }
-  throw new Error(`no resource of type ${type} in tmf/apis.ts`);
+  throw new Error(`no resource with schema ${schema} in tmf/apis.ts`);
 }
 
 /**
@@ -83,7 +85,7 @@ function updateSchema(id: string, m: ResourceModel): Schema {
 
 /** The entity, create and update schemas of a resource, with the ids tmf/apis.ts gives them. */
 export function resourceSchemas(m: ResourceModel): Schema[] {
-  const def = defOf(m.type);
+  const def = defOf(m.schema ?? m.type);
   const out = [entitySchema(def.schema, m)];
   if (def.createSchema) out.push(createSchema(def.createSchema, m));
   if (def.updateSchema) out.push(updateSchema(def.updateSchema, m));
