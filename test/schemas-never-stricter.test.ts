@@ -15,10 +15,12 @@ function pairs(): { api: string; ours: string; official: string }[] {
     const spec = specs.byApi.get(a.id);
     if (!spec) return [];
     const hub = spec.validators.has('EventSubscriptionInput') ? [{ api: a.id, ours: 'Hub_Create', official: 'EventSubscriptionInput' }] : [];
+    // A v2 file has no `_Create`/`_Update` definitions: its request bodies are the entity itself.
+    const body = (type: string, suffix: string) => (spec.validators.has(type + suffix) ? type + suffix : type);
     return [...hub, ...a.resources.flatMap((r) => [
       { api: a.id, ours: r.schema, official: r.type },
-      ...(r.createSchema ? [{ api: a.id, ours: r.createSchema, official: `${r.type}_Create` }] : []),
-      ...(r.updateSchema ? [{ api: a.id, ours: r.updateSchema, official: `${r.type}_Update` }] : []),
+      ...(r.createSchema && r.operations.includes('POST') ? [{ api: a.id, ours: r.createSchema, official: body(r.type, '_Create') }] : []),
+      ...(r.updateSchema && r.operations.includes('PATCH') ? [{ api: a.id, ours: r.updateSchema, official: body(r.type, '_Update') }] : []),
     ].filter((p) => spec.validators.has(p.official)))];
   });
 }

@@ -46,7 +46,9 @@ function loosen(node: unknown): unknown {
     if (key === 'anyOf' && isRequiredChoice(value)) continue;
     if (key === 'required' || (key === 'format' && !STANDARD_FORMATS.has(String(value)))) continue;
     if (key === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, child]) => [name, loosen(child)]));
+      // An attribute the project refuses outright (a merge patch's `id`, the v5 `timeOccurred`) is one the
+      // official files let through: the standard accepts it, the flow rule refuses it.
+      out.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, child]) => [name, child === false ? true : loosen(child)]));
       continue;
     }
     out[key] = key === '$id' || key === '$ref' ? value : loosen(value);
