@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 
-/** A node of a Swagger 2.0 definition, as far as the generator reads it. */
-interface Node {
+/** A node of a Swagger 2.0 definition, as far as the test generators read it. */
+export interface SwaggerNode {
   readonly $ref?: string;
   readonly type?: string;
   readonly format?: string;
   readonly enum?: readonly unknown[];
-  readonly properties?: Readonly<Record<string, Node>>;
+  readonly properties?: Readonly<Record<string, SwaggerNode>>;
   readonly required?: readonly string[];
-  readonly items?: Node;
-  readonly allOf?: readonly Node[];
+  readonly items?: SwaggerNode;
+  readonly allOf?: readonly SwaggerNode[];
 }
 
 /** Beyond this depth only required attributes are generated, so recursive models (sub-categories) stay finite. */
@@ -17,7 +17,7 @@ const MAX_DEPTH = 3;
 
 const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
 
-function scalar(node: Node): fc.Arbitrary<unknown> {
+function scalar(node: SwaggerNode): fc.Arbitrary<unknown> {
   if (node.enum) return fc.constantFrom(...node.enum);
   switch (node.type) {
     case 'integer': return fc.integer({ min: -1000, max: 100000 });
@@ -37,11 +37,11 @@ function scalar(node: Node): fc.Arbitrary<unknown> {
  */
 export function officialArbitrary(definitions: Readonly<Record<string, object>>, name: string): fc.Arbitrary<unknown> {
   const cache = new Map<string, fc.Arbitrary<unknown>>();
-  const of = (node: Node, depth: number): fc.Arbitrary<unknown> => {
+  const of = (node: SwaggerNode, depth: number): fc.Arbitrary<unknown> => {
     if (node.$ref) {
       const target = node.$ref.replace('#/definitions/', '');
       const key = `${target}@${Math.min(depth, MAX_DEPTH + 1)}`;
-      if (!cache.has(key)) cache.set(key, fc.constant(null).chain(() => of(definitions[target] as Node, depth)));
+      if (!cache.has(key)) cache.set(key, fc.constant(null).chain(() => of(definitions[target] as SwaggerNode, depth)));
       return cache.get(key)!;
     }
     if (node.allOf) {

@@ -1,13 +1,4 @@
-/** A node of a Swagger 2.0 definition, as far as the minimal-instance builder reads it. */
-interface Node {
-  readonly $ref?: string;
-  readonly type?: string;
-  readonly format?: string;
-  readonly enum?: readonly unknown[];
-  readonly properties?: Readonly<Record<string, Node>>;
-  readonly required?: readonly string[];
-  readonly items?: Node;
-}
+import type { SwaggerNode as Node } from './official-arbitrary.ts';
 
 /**
  * The smallest instance of an official definition: its required attributes only, each the simplest
