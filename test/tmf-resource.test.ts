@@ -311,11 +311,14 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.deepEqual(eventTypes(f.store), ['ProductOfferingCreateEvent']);
     });
 
-    it('refuses to change id or href, and an invalid value, with 400', async () => {
+    it('refuses a partner changing id or href, and an invalid value, with 400; a tester\'s id is ignored', async () => {
       const created = await create('fixed');
-      assertTmfError(await f.send('PATCH', created.href, KEYS.a, { id: 'other' }), 400, 'SCHEMA_VIOLATION');
+      assertTmfError(await f.send('PATCH', created.href, KEYS.a, { id: 'other' }), 400, 'FLOW_RULE');
       assertTmfError(await f.send('PATCH', created.href, KEYS.a, { lifecycleStatus: 'gone' }), 400, 'FLOW_RULE');
       assert.deepEqual(items(f.store.data, 'TMF620', 'productOffering'), [created]);
+      const tester = await f.send('PATCH', created.href, KEYS.harness, { id: 'other', description: 'patched' });
+      assert.equal(tester.status, 200);
+      assert.equal(tester.body.id, created.id, 'the server keeps the id');
     });
 
     it('answers 404 for an unknown id', async () => {
