@@ -10,7 +10,7 @@ import { harnessKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
 import { notFoundRoute, tmfErrorHandler } from '../tmf/errors.ts';
 import type { DeliveryPolicy } from '../tmf/notifier.ts';
-import { Recorder } from './recorder.ts';
+import { Recorder, type TraceRetention } from './recorder.ts';
 
 /** A party is either simulated here (local) or a partner's implementation at a URL (remote). */
 export type Binding = { readonly kind: 'local' } | { readonly kind: 'remote'; readonly url: string };
@@ -32,6 +32,8 @@ export interface EcosystemOptions {
   readonly delivery?: DeliveryPolicy;
   /** Port of each local party (default: a free one). */
   readonly partyPorts?: Partial<Record<ActorId, number>>;
+  /** Bounded memory for the wire's record (long runs); default: every exchange in memory. */
+  readonly trace?: TraceRetention;
   /** Extra routes on the harness server (the dashboard mounts itself here). */
   readonly mount?: (app: express.Express, ecosystem: Ecosystem) => void;
 }
@@ -57,7 +59,7 @@ export interface Ecosystem {
 export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ecosystem> {
   const secret = options.secret ?? DEFAULT_SECRET;
   const bindings = Object.fromEntries(ACTOR_IDS.map((id) => [id, options.bindings?.[id] ?? { kind: 'local' }])) as Record<ActorId, Binding>;
-  const recorder = new Recorder({}, options.timeoutMs);
+  const recorder = new Recorder({}, options.timeoutMs, options.trace);
   const app = express();
   app.disable('x-powered-by');
   app.use(recorder.router());
@@ -95,6 +97,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
       await Promise.all(Object.values(local).map((a) => a?.stop()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await recorder.close();
     },
   };
   // A remote partner that implements the control contract is told where its peers are.

@@ -1,5 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
+import { headerOf, httpCall, type HttpAnswer } from '../core/http-call.ts';
 import { safeDecode } from '../tmf/apis.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
 import { FORWARDED } from '../tmf/href.ts';
@@ -13,21 +15,51 @@ const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-
 export type ExchangeListener = (exchange: Exchange) => void;
 
 /**
+ * Bounded memory for long runs (`cch up`): the wire keeps the latest `retain` exchanges in memory and
+ * appends older ones, complete, to `spillTo` (one JSON exchange per line), so the whole record stays
+ * intact on disk. Without it (the tests, `cch run`), every exchange stays in memory for the reports.
+ */
+export interface TraceRetention {
+  readonly retain: number;
+  readonly spillTo: string;
+}
+
+/**
  * The wire: a recording, validating reverse proxy. A party calls `/wire/<from>/<to>/<path>`; the
  * recorder forwards to the callee's real URL, and records who called whom, on which API and operation,
  * with what status and bodies, and whether both bodies follow their schemas.
  */
 export class Recorder {
   readonly #targets: Map<ActorId, string>;
+  /** In seq order; per scenario too, so that a scenario's exchanges cost what it holds, not the run. */
   readonly #exchanges: Exchange[] = [];
+  readonly #byScenario = new Map<string, Exchange[]>();
+  #flowCount = 0;
   readonly #listeners = new Set<ExchangeListener>();
   readonly #timeoutMs: number;
   #seq = 0;
   #scenario = '';
 
-  constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000) {
+  readonly #retention: TraceRetention | undefined;
+  #spill: WriteStream | undefined;
+  #spilled = 0;
+
+  constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention) {
     this.#targets = new Map(Object.entries(targets) as [ActorId, string][]);
     this.#timeoutMs = timeoutMs;
+    this.#retention = retention;
+  }
+
+  /** How many exchanges left memory for the spill file. */
+  get spilled(): number {
+    return this.#spilled;
+  }
+
+  /** Flushes and closes the spill file. */
+  async close(): Promise<void> {
+    const spill = this.#spill;
+    this.#spill = undefined;
+    if (spill) await new Promise<void>((resolve, reject) => spill.end((error?: Error | null) => (error ? reject(error) : resolve())));
   }
 
   /** Where the callee really is (a local port or a partner's URL). */
@@ -43,17 +75,27 @@ export class Recorder {
     this.#scenario = name;
   }
 
+  /** How long the wire waits for a callee. */
+  get timeoutMs(): number {
+    return this.#timeoutMs;
+  }
+
   get scenario(): string {
     return this.#scenario;
   }
 
-  /** Every exchange so far, in the order the calls were made. */
+  /** Every exchange so far, in the order the calls were made (a live view: copy it to keep a snapshot). */
   get exchanges(): readonly Exchange[] {
-    return [...this.#exchanges].sort((a, b) => a.seq - b.seq);
+    return this.#exchanges;
   }
 
   exchangesOf(scenario: string): Exchange[] {
-    return this.exchanges.filter((e) => e.scenario === scenario);
+    return [...(this.#byScenario.get(scenario) ?? [])];
+  }
+
+  /** How many exchanges between parties (not the harness's own calls) the wire has seen. */
+  get flowCount(): number {
+    return this.#flowCount;
   }
 
   /** Hears every exchange as it completes (the dashboard's live feed). */
@@ -65,6 +107,8 @@ export class Recorder {
   /** Forgets every exchange: a new run starts from an empty wire. */
   clear(): void {
     this.#exchanges.length = 0;
+    this.#byScenario.clear();
+    this.#flowCount = 0;
     this.#seq = 0;
   }
 
@@ -93,33 +137,46 @@ export class Recorder {
     const startedAt = new Date();
     const rawBody = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : undefined;
     const requestHeaders = pickHeaders((name) => req.get(name));
-    let status = 502;
-    let responseText = '';
-    let responseHeaders: Record<string, string> = {};
+    let answer: HttpAnswer;
     let failure: string | undefined;
     try {
-      const upstream = await fetch(base + path, {
+      answer = await httpCall(base + path, {
         method: req.method,
         headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}` },
-        body: rawBody ? new Uint8Array(rawBody) : undefined,
-        signal: AbortSignal.timeout(this.#timeoutMs),
-        redirect: 'manual',
+        body: rawBody,
+        timeoutMs: this.#timeoutMs,
       });
-      status = upstream.status;
-      responseText = await upstream.text();
-      responseHeaders = pickHeaders((name) => upstream.headers.get(name) ?? undefined);
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      status = timedOut ? 504 : 502;
+      const status = timedOut ? 504 : 502;
       failure = timedOut ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})` : `${to} is unreachable at ${base}: ${causeOf(error)}`;
       const body = new TmfError(status, timedOut ? 'PEER_TIMEOUT' : 'PEER_UNREACHABLE', timedOut ? 'Peer timed out' : 'Peer unreachable', failure).toBody();
-      responseText = JSON.stringify(body);
-      responseHeaders = { 'content-type': 'application/json' };
+      answer = { status, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) };
     }
-    const exchange = this.#record({ seq, scenario, from: from as WireParty, to: to as ActorId, method: req.method, path, status, startedAt, rawBody, requestHeaders, responseText, responseHeaders, failure });
-    for (const [name, value] of Object.entries(responseHeaders)) if (name !== 'content-length') res.setHeader(name, value);
-    res.status(status).send(responseText);
+    const responseHeaders = pickHeaders((name) => headerOf(answer.headers, name));
+    // The caller gets its answer first; the exchange is recorded and judged in the same tick, so it is
+    // on the wire's record before any caller in this process can look (the conformance probes do).
+    for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
+    res.status(answer.status).end(answer.text);
+    const exchange = this.#record({ seq, scenario, from: from as WireParty, to: to as ActorId, method: req.method, path, status: answer.status, startedAt, rawBody, requestHeaders, responseText: answer.text, responseHeaders, failure });
     this.#listeners.forEach((listener) => listener(exchange));
+  }
+
+  #spillOldest(): void {
+    const retention = this.#retention;
+    if (!retention || this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 10)) return;
+    // A tenth of `retain` at a time, so that the copy is amortised over as many exchanges.
+    // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
+    const leaving = this.#exchanges.splice(0, this.#exchanges.length - retention.retain);
+    this.#spill ??= createWriteStream(retention.spillTo, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${retention.spillTo}: ${error.message}\n`));
+    this.#spill.write(leaving.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    this.#spilled += leaving.length;
+    const lastLeft = leaving.at(-1)!.seq;
+    for (const [scenario, list] of this.#byScenario) {
+      const keep = list.findIndex((e) => e.seq > lastLeft);
+      if (keep === -1) this.#byScenario.delete(scenario);
+      else if (keep > 0) list.splice(0, keep);
+    }
   }
 
   #record(r: RawExchange): Exchange {
@@ -146,7 +203,12 @@ export class Recorder {
       durationMs: Date.now() - r.startedAt.getTime(),
       ...(r.failure ? { failure: r.failure } : {}),
     };
-    this.#exchanges.push(exchange);
+    insertInSeqOrder(this.#exchanges, exchange);
+    const ofScenario = this.#byScenario.get(exchange.scenario) ?? [];
+    if (ofScenario.length === 0) this.#byScenario.set(exchange.scenario, ofScenario);
+    insertInSeqOrder(ofScenario, exchange);
+    if (exchange.kind !== 'harness') this.#flowCount++;
+    this.#spillOldest();
     return exchange;
   }
 }
@@ -165,6 +227,13 @@ interface RawExchange {
   responseText: string;
   responseHeaders: Record<string, string>;
   failure?: string;
+}
+
+/** Calls end nearly in the order they started: the insertion point is found from the end, in a step or two. */
+function insertInSeqOrder(list: Exchange[], exchange: Exchange): void {
+  let at = list.length;
+  while (at > 0 && list[at - 1].seq > exchange.seq) at--;
+  list.splice(at, 0, exchange);
 }
 
 function forwardHeaders(req: Request): Record<string, string> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startCch, stopCch } from './support/cch-process.ts';
-import { closedPort } from './support/slow-server.ts';
+import { freePortRun } from './support/slow-server.ts';
 
 const CCH = join(import.meta.dirname, '..', 'bin', 'cch.mjs');
 const start = startCch;
@@ -17,7 +17,7 @@ test('cch --help names every command', async () => {
   for (const word of ['cch up', '--only', 'cch run', '--report-dir', '--tags', 'cch conformance', '--spec-dir', '--timeout-ms']) assert.ok(output.includes(word), word);
 });
 
-test('cch up starts five parties behind the harness, each answering on its URL, and stops on Ctrl-C', async () => {
+test('cch up starts five parties, one process each, behind the harness: each answers on its URL, figure 7 runs across them, Ctrl-C stops them all', async () => {
   const data = mkdtempSync(join(tmpdir(), 'cch-up-'));
   const { child, output } = await start(['up', '--port', '0', '--data', data], /Ctrl-C/);
   const urls = [...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+)/gm)].map((m) => ({ actor: m[1], url: m[2] }));
@@ -32,7 +32,19 @@ test('cch up starts five parties behind the harness, each answering on its URL, 
   const page = await fetch(harness);
   assert.equal(page.status, 200, 'the dashboard is served at the harness URL');
   assert.match(await page.text(), /<html/i);
+  const pids = [...output.matchAll(/, pid (\d+)$/gm)].map((m) => Number(m[1]));
+  assert.equal(new Set(pids).size, 5, `each party in a process of its own: ${pids}`);
+  assert.ok(!pids.includes(child.pid!), 'none of them the harness');
+  const figure = await fetch(`${harness}dashboard/run/7`, { method: 'POST' });
+  const verdict = (await figure.json()) as { ok: boolean; missing: string[] };
+  assert.equal(figure.status, 200);
+  assert.deepEqual(verdict.missing, [], 'figure 7 ran across the five processes, every step seen');
+  assert.equal(verdict.ok, true);
+  const trace = (await (await fetch(`${harness}dashboard/exchanges`)).json()) as { from: string; to: string; valid: boolean }[];
+  assert.ok(trace.some((e) => e.from === 'car-manufacturer' && e.to === 'csp'), 'the parties called each other through the wire');
+  assert.ok(trace.every((e) => e.valid), 'and every exchange was judged valid');
   assert.equal(await stop(child), 0);
+  for (const pid of pids) assert.throws(() => process.kill(pid, 0), 'the parties stopped with the harness');
   assert.ok(existsSync(join(data, 'csp.json')), 'the CSP kept its lowdb file');
 });
 
@@ -64,7 +76,7 @@ test('cch up --only prints the base URL of every API the party serves and a test
 
 test('cch up --port P puts the parties on P+1 … P+5 in the documented order', async () => {
   const data = mkdtempSync(join(tmpdir(), 'cch-ports-'));
-  const harnessPort = await closedPort();
+  const harnessPort = await freePortRun(5);
   const { child, output } = await start(['up', '--port', String(harnessPort), '--data', data, '--no-dashboard'], /Ctrl-C/);
   try {
     const order = ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver'];

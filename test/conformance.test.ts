@@ -6,30 +6,39 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ConformanceReport } from '../harness/conformance/report.ts';
 import type { Finding } from '../harness/conformance/types.ts';
-import { runCch, startCch, stopCch } from './support/cch-process.ts';
+import { parseArgs } from '../harness/cli/args.ts';
+import { startAlone } from '../harness/cli/up.ts';
+import { conformanceOptions } from '../harness/conformance/options.ts';
+import { runConformance } from '../harness/conformance/run.ts';
+import { runCch } from './support/cch-process.ts';
 import { startFaultyCsp, type CspFaults } from './support/faulty-csp.ts';
 import { closedPort, startSlowServer } from './support/slow-server.ts';
 
-// Partner conformance (issue 6), each run a real `cch conformance` process against a partner bound by URL.
+// Partner conformance (issue 6) against partners bound by URL. The runs share this process (what `cch
+// conformance` does after parsing its command line, without paying a process start each); the last test
+// runs the real command.
 
 const tmp = (name: string) => mkdtempSync(join(tmpdir(), `cch-${name}-`));
 
 async function conformance(binding: string, extra: string[] = []) {
   const dir = tmp('conformance');
-  const run = await runCch(['conformance', '--actor', binding, '--report-dir', dir, ...extra]);
+  const lines: string[] = [];
+  const started = Date.now();
+  const returned = await runConformance(conformanceOptions(parseArgs(['conformance', '--actor', binding, '--report-dir', dir, ...extra])), (line) => lines.push(line));
   const file = join(dir, 'conformance.json');
-  assert.ok(existsSync(file), `a report was written: ${run.output}`);
-  return { ...run, dir, report: JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport };
+  assert.ok(existsSync(file), `a report was written: ${lines.join('\n')}`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
+  assert.equal(report.summary.line, returned.summary.line, 'the report on disk is the one returned');
+  return { code: report.summary.ok ? 0 : 1, output: [...lines, report.summary.line].join('\n'), ms: Date.now() - started, dir, report };
 }
 
 const describe = (f: Finding) => `${f.step} ${f.api} ${f.operation}: ${f.rule}: ${f.message}`;
 
 for (const actor of ACTOR_IDS) {
   test(`self-test: the simulated ${actor}, started alone and bound by URL, passes conformance with zero failures`, async () => {
-    const { child, output } = await startCch(['up', '--only', actor, '--port', '0', '--data', tmp(actor)], /Ctrl-C/);
+    const { actor: alone } = await startAlone(actor, 0, tmp(actor));
     try {
-      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1];
-      const { code, output: out, report, dir } = await conformance(`${actor}=${url}`);
+      const { code, output: out, report, dir } = await conformance(`${actor}=${alone.url}`);
       assert.deepEqual(report.failures.map(describe), []);
       assert.equal(code, 0, out);
       assert.equal(report.partners[0].mode, 'full');
@@ -45,7 +54,7 @@ for (const actor of ACTOR_IDS) {
       assert.match(readFileSync(join(dir, 'conformance.junit.xml'), 'utf8'), /<testsuite name="conformance [^"]+" tests="\d+" failures="0"/);
       assert.match(readFileSync(join(dir, 'conformance.html'), 'utf8'), /Conformance <span class="ok">PASS/);
     } finally {
-      await stopCch(child);
+      await alone.stop();
     }
   });
 }
@@ -97,9 +106,11 @@ test('a partner without the control contract gets provider-only checks, and the 
   }
 });
 
-test('an unreachable partner ends in a clear failure naming the URL', async () => {
+test('`cch conformance` with an unreachable partner exits 1 with a clear failure naming the URL', async () => {
   const port = await closedPort();
-  const { code, report, output } = await conformance(`csp=http://127.0.0.1:${port}`, ['--timeout-ms', '2000']);
+  const dir = tmp('conformance');
+  const { code, output } = await runCch(['conformance', '--actor', `csp=http://127.0.0.1:${port}`, '--timeout-ms', '2000', '--report-dir', dir], { CCH_ACTORS: '' });
+  const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
   assert.equal(code, 1);
   assert.equal(report.partners[0].mode, 'unreachable');
   const failure = report.failures.find((f) => f.source === 'transport')!;

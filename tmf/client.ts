@@ -1,3 +1,4 @@
+import { headerOf, httpCall } from '../core/http-call.ts';
 import { basePath, type ApiId } from './apis.ts';
 import type { TmfErrorBody } from './errors.ts';
 
@@ -16,6 +17,11 @@ export class TmfCallError extends Error {
 export interface ListResult<T> {
   readonly items: T[];
   readonly total: number;
+}
+
+/** The headers of an answer, read by name (as fetch's Headers.get). */
+export interface AnswerHeaders {
+  get(name: string): string | null;
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -67,18 +73,16 @@ export class TmfClient {
     return (await this.request<T>('POST', path, payload)).body;
   }
 
-  async request<T>(method: string, path: string, payload?: object): Promise<{ body: T; headers: Headers; status: number }> {
-    const url = this.baseUrl + path;
-    const response = await fetch(url, {
+  async request<T>(method: string, path: string, payload?: object): Promise<{ body: T; headers: AnswerHeaders; status: number }> {
+    const answer = await httpCall(this.baseUrl + path, {
       method,
       headers: { authorization: `Bearer ${this.#apiKey}`, accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}) },
       body: payload ? JSON.stringify(payload) : undefined,
-      signal: AbortSignal.timeout(this.#timeoutMs),
+      timeoutMs: this.#timeoutMs,
     });
-    const text = await response.text();
-    const body = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new TmfCallError(method, path, response.status, body);
-    return { body: body as T, headers: response.headers, status: response.status };
+    const body = answer.text ? JSON.parse(answer.text) : undefined;
+    if (answer.status < 200 || answer.status > 299) throw new TmfCallError(method, path, answer.status, body);
+    return { body: body as T, headers: { get: (name) => headerOf(answer.headers, name.toLowerCase()) ?? null }, status: answer.status };
   }
 }
 

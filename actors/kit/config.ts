@@ -19,6 +19,8 @@ export interface ActorConfig {
   readonly delivery?: DeliveryPolicy;
   /** Time-out of calls to peers. */
   readonly peerTimeoutMs?: number;
+  /** Address to listen on (default 127.0.0.1; 0.0.0.0 in a container). */
+  readonly host?: string;
 }
 
 export const DEFAULT_SECRET = 'connected-car-harness';

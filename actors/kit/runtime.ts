@@ -1,5 +1,6 @@
 import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
 import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
+import { httpCall } from '../../core/http-call.ts';
 import { Store } from '../../core/store.ts';
 import { bootstrapKey, harnessKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
@@ -124,13 +125,13 @@ export class ActorRuntime<D extends BaseData> {
 
   readonly #sendEvent: EventSender = async (url, subscriber, body, timeoutMs) => {
     const key = this.store.data.peerKeys[subscriber] ?? bootstrapKey(this.#config.secret, this.id, subscriber);
-    const response = await fetch(url, {
+    const { status } = await httpCall(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify(absoluteHrefs(body, this.#config.callbacks[subscriber as ActorId] ?? '')),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    if (!response.ok) throw new Error(`listener ${url} answered ${response.status}`);
+    if (status < 200 || status > 299) throw new Error(`listener ${url} answered ${status}`);
   };
 }
 

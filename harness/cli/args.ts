@@ -5,7 +5,7 @@ export interface Args {
   readonly flags: ReadonlySet<string>;
 }
 
-const FLAGS = new Set(['help', 'h', 'no-dashboard']);
+const FLAGS = new Set(['help', 'h', 'no-dashboard', 'in-process']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const options = new Map<string, string[]>();

@@ -1,40 +1,54 @@
 import { join, resolve } from 'node:path';
 import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/actor-ids.ts';
-import { startActor } from '../../actors/index.ts';
+import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
+import { compileSchemas } from '../../tmf/schemas/index.ts';
 import { startEcosystem } from '../ecosystem.ts';
+import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { mountDashboard } from '../../web/server.ts';
-import { parseBindings } from '../bindings.ts';
+import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
 import { partyPortsFrom, testerAccess } from './tester-access.ts';
+
+/** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to DIR/trace.ndjson. */
+const RETAINED_EXCHANGES = 10_000;
 
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
 export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
   const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
-  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? []);
+  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? [], one(args, 'host'));
   const dashboard = !args.flags.has('no-dashboard');
+  // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
+  // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
+  const elsewhere = bindingsFromEnv(process.env);
+  compileSchemas(); // the wire judges with them
   const harnessPort = port(args, 8080);
   const partyPorts = partyPortsOf(args, harnessPort);
-  const ecosystem = await startEcosystem({ port: harnessPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, mount: dashboard ? mountDashboard : undefined });
-  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}`)];
+  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
+  const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
+  const ecosystem = await startEcosystem({ port: harnessPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+    await Promise.all(parties.map((p) => p.stop()));
+    throw error;
+  });
+  const where = (id: ActorId) => (elsewhere[id] ? 'bound by URL' : `pid ${parties.find((p) => p.id === id)?.pid ?? process.pid}`);
+  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`)];
   // Per party, the APIs a tester's tool can be pointed at through the wire (so the exchanges are recorded and judged).
   for (const id of ACTOR_IDS) lines.push(...(await testerAccess(id, ecosystem.actorUrls[id], ecosystem.wireUrl('harness', id), secret)));
   lines.push(`Data: ${dataDir}`, 'Ctrl-C to stop.');
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();
   await ecosystem.stop();
+  await Promise.all(parties.map((p) => p.stop()));
   process.stdout.write('Stopped.\n');
   return 0;
 }
 
-async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[]): Promise<number> {
-  if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
-  const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
-  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED }, listenPort);
-  const access = await testerAccess(id, actor.url, actor.url, secret);
-  process.stdout.write(`${ACTOR_TITLES[id]}: ${actor.url}\n${access.join('\n')}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
+async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[], host?: string): Promise<number> {
+  const { actor, peers } = await startAlone(id, listenPort, dataDir, secret, peerPairs, host);
+  const access = await testerAccess(actor.id, actor.url, actor.url, secret);
+  process.stdout.write(`${ACTOR_TITLES[actor.id]}: ${actor.url}\n${access.join('\n')}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
   await untilInterrupted();
   await actor.stop();
   return 0;
@@ -54,9 +68,27 @@ function partyPortsOf(args: Args, harnessPort: number): Partial<Record<ActorId, 
   return one(args, 'port') !== undefined && harnessPort > 0 ? partyPortsFrom(harnessPort + 1) : undefined;
 }
 
+/** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */
+export async function startAlone(id: string, listenPort: number, dataDir: string, secret = DEFAULT_SECRET, peerPairs: readonly string[] = [], host?: string): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
+  if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
+  compileSchemas();
+  const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
+  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED, host }, listenPort);
+  return { actor, peers };
+}
+
+/**
+ * Ctrl-C or SIGTERM; the handlers stay, so a second Ctrl-C (a terminal sends it to the harness and its
+ * parties alike, then the harness stops each party) cannot kill a party half-way through closing. A
+ * party started by a harness also stops when the harness is gone (its stdin ends).
+ */
 function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+  const watch = Boolean(process.env[PARENT_WATCH_ENV]);
+  return new Promise<void>((resolve) => {
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+    if (watch) process.stdin.once('end', () => resolve()).once('close', () => resolve()).resume();
+  }).finally(() => {
+    if (watch) process.stdin.destroy();
   });
 }

@@ -1,4 +1,5 @@
 import type { ActorId, WireParty } from '../../core/actor-ids.ts';
+import { httpCall } from '../../core/http-call.ts';
 import { basePath, findResource, type ApiId } from '../../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../../tmf/auth.ts';
 import { CONTROL_CONTRACT_PATH, missingOperations } from '../../actors/kit/control-contract.ts';
@@ -27,8 +28,8 @@ function refusesEmptyCreate(api: ApiId, resource: string): boolean {
 /** Sends one request through the wire and returns the exchange the wire recorded for it. */
 async function send(ecosystem: Ecosystem, from: WireParty, to: ActorId, method: string, path: string, key: string | undefined, body?: object): Promise<Exchange> {
   const headers: Record<string, string> = { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
-  await fetch(ecosystem.wireUrl(from as ActorId, to) + path, { method, headers, body: body ? JSON.stringify(body) : undefined }).then((r) => r.arrayBuffer());
-  const recorded = ecosystem.recorder.exchanges.filter((e) => e.from === from && e.to === to && e.method === method && e.path === path).at(-1);
+  await httpCall(ecosystem.wireUrl(from as ActorId, to) + path, { method, headers, body: body ? JSON.stringify(body) : undefined, timeoutMs: 2 * ecosystem.recorder.timeoutMs }); // the wire answers within its own time-out
+  const recorded = ecosystem.recorder.exchanges.findLast((e) => e.from === from && e.to === to && e.method === method && e.path === path);
   if (!recorded) throw new Error(`the wire did not record ${method} ${path}`);
   return recorded;
 }

@@ -43,12 +43,19 @@ export interface ConformanceReport {
  * Checks the partners' side of every exchange against the official files. Each batch is one wire (its
  * own `seq` numbering), so the issues are tied back to their exchange batch by batch.
  */
+/** The official files are read and compiled once per process and folder (several runs may share them). */
+const loaded = new Map<string, ReturnType<typeof loadOfficialSpecs>>();
+function officialSpecsOf(dir: string): ReturnType<typeof loadOfficialSpecs> {
+  if (!loaded.has(dir)) loaded.set(dir, loadOfficialSpecs(dir));
+  return loaded.get(dir)!;
+}
+
 export function officialOpinion(dir: string, batches: readonly (readonly Exchange[])[], partners: readonly ActorId[]): OfficialOpinion {
   const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
   if (!tmfTraffic) return { dir, unavailable: 'no TMF exchange of the partners to check', checked: 0, notCovered: 0, issues: [] };
   let specs;
   try {
-    specs = loadOfficialSpecs(dir);
+    specs = officialSpecsOf(dir);
   } catch (error) {
     return { dir, unavailable: (error as Error).message, checked: 0, notCovered: 0, issues: [] };
   }

@@ -1,4 +1,4 @@
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorId } from '../../core/actor-ids.ts';
@@ -21,9 +21,27 @@ export interface ScenarioRun {
 /**
  * Runs the selected Gherkin scenarios with the partners bound by URL, through the same hooks as `cch run`
  * (which read CCH_ACTORS, CCH_HARNESS_PORT, CCH_HARNESS_HOST, CCH_HARNESS_PUBLIC_HOST and CCH_TIMEOUT_MS), and reads back what the run recorded.
- * Cucumber loads step definitions once per process: one call per process.
+ * Cucumber loads step definitions once per process (they are modules): the first run's library serves the
+ * next runs of the process. The environment is restored afterwards.
  */
 export async function runScenarios(run: ScenarioRun): Promise<RunRecord & { error?: string }> {
+  const saved = Object.fromEntries(RUN_ENV.map((name) => [name, process.env[name]]));
+  try {
+    return await runWithEnv(run);
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+/** What the hooks and cucumber.mjs read from the environment. */
+const RUN_ENV = ['CCH_ACTORS', 'CCH_HARNESS_PORT', 'CCH_HARNESS_HOST', 'CCH_HARNESS_PUBLIC_HOST', 'CCH_TIMEOUT_MS', 'CCH_REPORT_DIR'] as const;
+
+let support: ISupportCodeLibrary | undefined;
+
+async function runWithEnv(run: ScenarioRun): Promise<RunRecord & { error?: string }> {
   process.env.CCH_ACTORS = Object.entries(run.bindings).map(([id, url]) => `${id}=${url}`).join(',');
   process.env.CCH_HARNESS_PORT = String(run.harnessPort);
   for (const [name, value] of [['CCH_HARNESS_HOST', run.host], ['CCH_HARNESS_PUBLIC_HOST', run.publicHost]] as const) {
@@ -35,7 +53,7 @@ export async function runScenarios(run: ScenarioRun): Promise<RunRecord & { erro
   let error: string | undefined;
   try {
     const { runConfiguration } = await loadConfiguration({ provided: { tags: run.tags } });
-    await runCucumber(runConfiguration);
+    support = (await runCucumber(support ? { ...runConfiguration, support } : runConfiguration)).support;
   } catch (e) {
     error = (e as Error).message;
   }

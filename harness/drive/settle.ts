@@ -6,7 +6,7 @@ import type { Ecosystem } from '../ecosystem.ts';
  * one party's drain can start another's work, so rounds repeat until a round adds no exchange.
  */
 export async function settle(ecosystem: Ecosystem, maxRounds = 20): Promise<void> {
-  const flowCount = () => ecosystem.recorder.exchanges.filter((e) => e.kind !== 'harness').length;
+  const flowCount = () => ecosystem.recorder.flowCount;
   for (let round = 0; round < maxRounds; round++) {
     const before = flowCount();
     for (const id of ACTOR_IDS) await ecosystem.control(id).post('/control/drain', {});

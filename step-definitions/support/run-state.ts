@@ -8,8 +8,11 @@ class RunState {
   readonly verdicts: FlowVerdict[] = [];
   readonly scenarios: ScenarioSummary[] = [];
 
+  /** A new run (several can follow each other in one process): nothing of the previous one is kept. */
   start(ecosystem: Ecosystem): void {
     this.#ecosystem = ecosystem;
+    this.verdicts.length = 0;
+    this.scenarios.length = 0;
   }
 
   ecosystem(): Ecosystem {

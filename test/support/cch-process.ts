@@ -2,13 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const CCH = join(import.meta.dirname, '..', '..', 'bin', 'cch.mjs');
+const READY_WITHIN_MS = 90_000;
 
 /** A `cch` process kept running (e.g. `cch up --only csp`), ready once its output matched. */
-export function startCch(args: readonly string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCch(args: readonly string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, [CCH, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`cch did not get ready: ${output}`)), 20_000);
+    // Generous: on a loaded machine `cch up` starts six processes. A process that never got ready is
+    // killed, so that it cannot outlive the test (its parties stop when it is gone).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`cch did not get ready within ${READY_WITHIN_MS} ms: ${output}`));
+    }, READY_WITHIN_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (ready.test(output)) {

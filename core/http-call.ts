@@ -1,0 +1,67 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+
+/**
+ * One HTTP call over keep-alive connections: what the wire, the actors' clients and their event
+ * deliveries use. Node's fetch costs several times a plain request on this path (streams, Request and
+ * Response objects, an abort signal per call); the calls here are small JSON bodies read whole.
+ */
+export interface HttpCall {
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string | Uint8Array;
+  readonly timeoutMs: number;
+}
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+/** The callee did not answer in time (`name` as fetch's AbortSignal.timeout uses). */
+export class HttpTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/** The callee could not be reached; `cause.code` says why (ECONNREFUSED, ENOTFOUND, …). */
+export class HttpUnreachableError extends Error {
+  constructor(override readonly cause: NodeJS.ErrnoException) {
+    super(`unreachable: ${cause.code ?? cause.message}`);
+  }
+}
+
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
+
+export function httpCall(url: string, call: HttpCall): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  const request = secure ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const req = request(target, { method: call.method, headers: call.headers, agent: AGENTS[secure ? 'https:' : 'http:'] }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', fail);
+    });
+    const timer = setTimeout(() => req.destroy(new HttpTimeoutError(`no answer from ${url} within ${call.timeoutMs} ms`)), call.timeoutMs);
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      reject(error instanceof HttpTimeoutError ? error : new HttpUnreachableError(error as NodeJS.ErrnoException));
+    }
+    req.on('error', fail);
+    req.end(call.body);
+  });
+}
+
+/** One header of an answer as a single string (Node gives arrays for repeated ones). */
+export function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
