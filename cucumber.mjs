@@ -6,7 +6,7 @@ export default function profiles() {
     paths: ['features/**/*.feature'],
     import: ['step-definitions/**/*.ts'],
     format: [
-      'progress',
+      'summary', // cch run names each scenario as it finishes
       `html:${reportDir}/cucumber.html`,
       `json:${reportDir}/cucumber.json`,
       `junit:${reportDir}/junit.xml`,

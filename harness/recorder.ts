@@ -8,9 +8,10 @@ import { FORWARDED } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange } from './exchange.ts';
 import { judge } from './judge.ts';
+import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
 /** Request headers worth keeping in the trace (credentials are masked). */
-const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count'];
+const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count', DUPLICATE_HEADER];
 
 export type ExchangeListener = (exchange: Exchange) => void;
 
@@ -39,6 +40,8 @@ export class Recorder {
   readonly #timeoutMs: number;
   #seq = 0;
   #scenario = '';
+  /** Faults injected on the wire (a party down, its events delayed or duplicated): none by default. */
+  readonly faults = new FaultTable();
 
   readonly #retention: TraceRetention | undefined;
   #spill: WriteStream | undefined;
@@ -139,7 +142,10 @@ export class Recorder {
     const requestHeaders = pickHeaders((name) => req.get(name));
     let answer: HttpAnswer;
     let failure: string | undefined;
+    const fault = this.faults.decide(from as WireParty, to as ActorId, path, (name) => req.get(name));
     try {
+      if (fault.down) throw new InjectedDown(fault.down);
+      if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       answer = await httpCall(base + path, {
         method: req.method,
         headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}` },
@@ -149,7 +155,7 @@ export class Recorder {
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
       const status = timedOut ? 504 : 502;
-      failure = timedOut ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})` : `${to} is unreachable at ${base}: ${causeOf(error)}`;
+      failure = error instanceof InjectedDown ? error.message : timedOut ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})` : `${to} is unreachable at ${base}: ${causeOf(error)}`;
       const body = new TmfError(status, timedOut ? 'PEER_TIMEOUT' : 'PEER_UNREACHABLE', timedOut ? 'Peer timed out' : 'Peer unreachable', failure).toBody();
       answer = { status, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) };
     }
@@ -160,6 +166,7 @@ export class Recorder {
     res.status(answer.status).end(answer.text);
     const exchange = this.#record({ seq, scenario, from: from as WireParty, to: to as ActorId, method: req.method, path, status: answer.status, startedAt, rawBody, requestHeaders, responseText: answer.text, responseHeaders, failure });
     this.#listeners.forEach((listener) => listener(exchange));
+    if (fault.duplicate) deliverAgain(`${req.protocol}://${req.get('host')}${req.originalUrl}`, req.method, forwardHeaders(req), rawBody);
   }
 
   #spillOldest(): void {

@@ -1,6 +1,6 @@
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { matchScenario, type FlowVerdict } from '../harness/flows/match.ts';
+import { flowProblems, matchScenario } from '../harness/flows/match.ts';
 import { describeIssues } from '../tmf/validation.ts';
 import { coverageOf } from './support/flow-tags.ts';
 import type { HarnessWorld } from './support/world.ts';
@@ -20,23 +20,15 @@ Then('every exchange on the wire was valid', async function (this: HarnessWorld)
   assert.deepEqual(invalid, []);
 });
 
-/** Every problem of a flow verdict, one line each: missing steps, steps out of order, unexpected exchanges. */
-function flowProblems(verdict: FlowVerdict): string[] {
-  const problems = verdict.figures.flatMap((f) => [...f.missing.map((s) => `missing ${s}`), ...f.outOfOrder.map((o) => `${o.step} before ${o.mustFollow}`)]);
-  problems.push(...verdict.unexpected.map((u) => `unexpected #${u.seq} ${u.from}→${u.to} ${u.operation}`));
-  return problems;
-}
-
-/** Against the steps the scenario's tags say it cover (`@steps:…`, `@branch:…`) of the one figure named. */
+/** Against the steps the scenario's tags say it covers (`@steps:…`, `@branch:…`, `@setup:…`) of the one figure named. */
 Then('the recorded sequence matches figure {int}', async function (this: HarnessWorld, figure: number) {
   await this.settle();
   const scenario = this.ecosystem.recorder.scenario;
-  const { steps, branches } = coverageOf(this.tags);
-  const verdict = matchScenario({ scenario, figures: [figure], steps, branches, exchanges: this.ecosystem.recorder.exchangesOf(scenario), journal: await this.journals() });
+  const verdict = matchScenario({ scenario, ...coverageOf(this.tags), figures: [figure], exchanges: this.ecosystem.recorder.exchangesOf(scenario), journal: await this.journals() });
   assert.deepEqual(flowProblems(verdict), []);
 });
 
-/** Like the After hook's verdict, but failing the scenario: all its figures, `@steps:` and `@branch:` tags. */
+/** The After hook's verdict, asked for at a point of the scenario: all its figures and tags. */
 Then('the recorded sequence matches the steps this scenario covers', async function (this: HarnessWorld) {
   await this.settle();
   const scenario = this.ecosystem.recorder.scenario;

@@ -6,10 +6,12 @@ import { test } from 'node:test';
 import { parseArgs } from '../harness/cli/args.ts';
 import { conventions } from '../harness/conformance/exchange-checks.ts';
 import { conformanceOptions } from '../harness/conformance/options.ts';
-import { billEqualsItems, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
+import { billEqualsItems, eventsOnce, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
+import { BILL_AMOUNTS } from '../harness/conformance/bill-amounts.ts';
 import { controlContract, missingOperations } from '../actors/kit/control-contract.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { peerUrlsOf } from '../harness/conformance/peers.ts';
+import { selfReportedChecks } from '../harness/conformance/run.ts';
 import { startEcosystem } from '../harness/ecosystem.ts';
 
 const OFFERINGS = '/tmf-api/productCatalogManagement/v4/productOffering';
@@ -73,7 +75,7 @@ test('a ticket owes a status change event only once the wire shows its status mo
 
 test('every simulated party documents the whole control contract; a partial one names what it lacks', () => {
   assert.deepEqual(missingOperations(controlContract('csp')), []);
-  assert.deepEqual(missingOperations({ paths: { '/control/reset': { post: {} } } }).length, 6);
+  assert.deepEqual(missingOperations({ paths: { '/control/reset': { post: {} } } }).length, 7);
   assert.ok(JSON.stringify(controlContract('car-manufacturer')).includes('/control/partner-order'));
   assert.ok(!JSON.stringify(controlContract('csp')).includes('/control/partner-order'), 'a party documents only its own triggers');
 });
@@ -103,4 +105,33 @@ test('peers.json gives a partner every credential it needs, so it needs no share
   } finally {
     await ecosystem.stop();
   }
+});
+
+test('an event sent a second time under another eventId is a finding; a retry under the same eventId is not', () => {
+  const event = (seq: number, eventId: string) => exchange({ seq, from: 'csp', to: 'car-manufacturer', kind: 'notification', api: 'TMF622', method: 'POST', path: '/listener/productOrderStateChangeEvent', status: 204, request: { headers: {}, body: { eventId, eventType: 'ProductOrderStateChangeEvent', eventTime: '2026-01-01T00:00:00.000Z', event: { productOrder: { id: 'o1', state: 'completed' } } } } });
+  const fails = (record: Exchange[]) => eventsOnce(record, 'csp', [7]).map((f) => f.message);
+  assert.deepEqual(fails([event(1, 'e1'), event(2, 'e1')]), [], 'a retry keeps its eventId');
+  assert.match(fails([event(1, 'e1'), event(2, 'e2')]).join(), /sent again as e2 \(#2\), first as e1 \(#1\)/);
+});
+
+test('a bill whose amountDue is a cent off its total, or whose remainingAmount exceeds it, breaks the amounts rule', () => {
+  const bill = (amountDue: number, remainingAmount: number) => exchange({ method: 'GET', path: '/tmf-api/customerBillManagement/v4/customerBill/b1', to: 'csp', status: 200, response: { headers: {}, body: { id: 'b1', href: 'h', '@type': 'CustomerBill', taxIncludedAmount: { unit: 'EUR', value: 10 }, amountDue: { unit: 'EUR', value: amountDue }, remainingAmount: { unit: 'EUR', value: remainingAmount } } } });
+  const verdict = (e: Exchange) => conventions(e).find((c) => c.rule === BILL_AMOUNTS)?.ok;
+  assert.equal(verdict(bill(10, 10)), true);
+  assert.equal(verdict(bill(10.01, 10.01)), false);
+  assert.equal(verdict(bill(10, 10.5)), false);
+});
+
+test('@type must name the resource; @baseType excuses another @type only with a @schemaLocation', () => {
+  const offering = (body: object) => exchange({ method: 'GET', path: '/tmf-api/productCatalogManagement/v4/productOffering/p1', to: 'csp', status: 200, response: { headers: {}, body: { id: 'p1', href: 'h', ...body } } });
+  const typed = (body: object) => conventions(offering(body)).find((c) => c.rule.startsWith("an entity's @type"))?.ok;
+  assert.equal(typed({ '@type': 'ProductOffering' }), true);
+  assert.equal(typed({ '@type': 'Individual', '@baseType': 'ProductOffering' }), false);
+  assert.equal(typed({ '@type': 'BundledOffering', '@baseType': 'ProductOffering', '@schemaLocation': 'https://example.org/BundledOffering.json' }), true);
+});
+
+test('the report lists the scenario checks that could only read a partner\'s own control state', () => {
+  const read = (seq: number, scenario: string, to: Exchange['to']) => exchange({ seq, scenario, from: 'harness', to, kind: 'harness', api: 'control', method: 'GET', path: '/control/state' });
+  const tmfRead = exchange({ seq: 9, scenario: 'b', from: 'harness', to: 'csp', kind: 'harness', method: 'GET', path: OFFERINGS });
+  assert.deepEqual(selfReportedChecks([read(1, 'a', 'csp'), read(2, 'a', 'csp'), read(3, 'a', 'driver'), tmfRead], ['csp']), [{ scenario: 'a', party: 'csp', reads: 2 }]);
 });

@@ -38,7 +38,8 @@ for (const actor of ACTOR_IDS) {
   test(`self-test: the simulated ${actor}, started alone and bound by URL, passes conformance with zero failures`, async () => {
     const { actor: alone } = await startAlone(actor, 0, tmp(actor));
     try {
-      const { code, output: out, report, dir } = await conformance(`${actor}=${alone.url}`);
+      // The test machine is shared and busy: the self-test judges correctness, the latency test speed.
+      const { code, output: out, report, dir } = await conformance(`${actor}=${alone.url}`, ['--latency-budget-ms', '5000']);
       assert.deepEqual(report.failures.map(describe), []);
       assert.equal(code, 0, out);
       assert.equal(report.partners[0].mode, 'full');

@@ -126,13 +126,16 @@ test('the SVG draws invalid and failed exchanges in red, others not; notificatio
   assert.deepEqual(red, [false, true, true, true, false, false, false]);
   const dashed = messages.map((g) => /class="arrow"[^>]*stroke-dasharray/.test(g));
   assert.deepEqual(dashed, [false, false, false, false, false, true, true]);
-  assert.match(messages[3], /no response<\/text>/);
+  assert.match(messages[3], /no response<\/tspan><\/text>/);
 });
 
-test('a long operation is shortened on the arrow, never its status, and shown whole in the tooltip', () => {
+test('a long operation wraps on the arrow, nothing cut off, and shows whole in the tooltip', () => {
   const operation = `GET ${'productOffering/'.repeat(10)}{id}`;
   const [message] = svgMessages(toSequenceSvg([exchange({ seq: 1, operation, method: 'GET', status: 404 })]));
-  assert.match(message, /<text [^>]*>1\. GET productOffering\/[^<]*…: 404<\/text>/);
+  const lines = [...message.matchAll(/<tspan [^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+  assert.ok(lines.length > 1, 'the label takes several lines');
+  assert.equal(lines.join(''), `1. ${operation}: 404`, 'every character of the label is drawn');
+  assert.doesNotMatch(message, /…/);
   assert.ok(message.includes(`<title>${operation}: 404\nGET /tmf-api`));
 });
 
@@ -176,4 +179,11 @@ test('the SVG is deterministic whatever the order the exchanges come in', () => 
 test('a party calling itself is drawn as a loop', () => {
   const [loop] = svgMessages(toSequenceSvg([exchange({ seq: 1, from: 'csp', to: 'csp' })]));
   assert.match(loop, /class="arrow" d="M \S+ \S+ h \d+ v \d+ h -\d+"/);
+});
+
+test('arrows are numbered from 1 in each diagram and carry the documented steps they fulfil', () => {
+  const svg = toSequenceSvg([exchange({ seq: 3071 }), exchange({ seq: 3075, operation: 'GET customerBill' })], {}, { 3075: ['7.9'] });
+  const labels = svgMessages(svg).map((g) => [...g.matchAll(/<tspan [^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(''));
+  assert.deepEqual(labels, ['1. POST productOrder: 201', '2. [7.9] GET customerBill: 201']);
+  assert.match(svg, /data-seq="3075"/, 'the wire number stays on the arrow for tools');
 });

@@ -40,7 +40,7 @@ const scenarios: readonly ScenarioSummary[] = [
   { name: evilName, status: 'failed', exchanges: 1, invalid: 1, flowsOk: false },
 ];
 const flows: readonly FlowVerdict[] = [{
-  scenario: 'Order connectivity', ok: false, unexpected: [], refused: [],
+  scenario: 'Order connectivity', ok: false, unexpected: [], unclaimed: [], refused: [],
   figures: [{
     figure: 7, expected: ['7.1', '7.5'], missing: ['7.5'], unmet: [], outOfOrder: [],
     seen: [{ step: '7.1', evidence: [{ source: 'wire', seq: 1, operation: 'POST productOrder', at: '2025-01-01T00:00:00.000Z' }] }],
@@ -71,16 +71,28 @@ test('a scenario page says which step each exchange fulfils and which documented
   t.after(() => rm(dir, { recursive: true, force: true }));
   await writeRunReports(dir, { exchanges, flows, scenarios });
   const page = await readFile(join(dir, 'sequence', 'order-connectivity.html'), 'utf8');
-  assert.match(page, /<td>1<\/td><td>7\.1<\/td>/, 'the exchange of step 7.1 is labelled with it');
+  assert.match(page, /<td>1<\/td><td><p class="step"><strong>7\.1<\/strong> Car manufacturer \(OEM\) → CSP \(telecom operator\): Orders the connectivity offer and the split billing offer \(partner order\)<\/p><\/td>/,
+    'the exchange of step 7.1 is labelled with its sentence and parties, in full');
   assert.match(page, /Figure 7: 1 of 2 steps seen; <span class="ko">missing 7\.5<\/span>/);
   assert.match(page, /not as documented/);
+  assert.match(page, /<li class="ko"><p class="step"><strong>7\.5<\/strong> [^<]+<\/p><\/li>/, 'a missing step is named with its sentence');
+});
+
+test('a scenario page numbers its exchanges from 1, whatever their number on the wire', async (t) => {
+  const dir = await tempDir();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeRunReports(dir, { exchanges, flows, scenarios });
+  const page = await readFile(join(dir, 'sequence', 'bill-script-alert-1-script.html'), 'utf8');
+  assert.match(page, /<tbody>\n<tr class="bad"><td>1<\/td>/, 'the only exchange, wire #2, is number 1 of its scenario');
+  assert.match(page, /<tspan [^>]*>1\. GET customerBill: 201<\/tspan>/);
 });
 
 test('trace.json and flows.json round-trip', async (t) => {
   const dir = await tempDir();
   t.after(() => rm(dir, { recursive: true, force: true }));
   await writeRunReports(dir, { exchanges, flows, scenarios });
-  assert.deepEqual(JSON.parse(await readFile(join(dir, 'trace.json'), 'utf8')), exchanges);
+  const trace = JSON.parse(await readFile(join(dir, 'trace.json'), 'utf8'));
+  assert.deepEqual(trace, [{ ...exchanges[0], steps: ['7.1'] }, ...exchanges.slice(1)], 'the exchanges as recorded, labelled with the steps they fulfil');
   assert.deepEqual(JSON.parse(await readFile(join(dir, 'flows.json'), 'utf8')), flows);
 });
 
@@ -114,7 +126,7 @@ test('the index links every scenario page with its counts', async (t) => {
   t.after(() => rm(dir, { recursive: true, force: true }));
   await writeRunIndex(dir, { scenarios });
   const index = await readFile(join(dir, 'index.html'), 'utf8');
-  assert.match(index, /<a href="sequence\/order-connectivity\.html">Order connectivity<\/a><\/td><td>passed<\/td><td>1<\/td><td>0<\/td>/);
+  assert.match(index, /<a href="sequence\/order-connectivity\.html">Order connectivity<\/a><\/td><td>passed<\/td><td>1<\/td><td>0<\/td><td>—<\/td>/);
   assert.match(index, /<tr class="bad"><td><a href="sequence\/bill-script-alert-1-script\.html">Bill &lt;script&gt;/);
   assert.match(index, /1 of 2 scenarios passed/);
   assert.doesNotMatch(index, /<script/i);
@@ -150,4 +162,32 @@ test('writeFlows accepts any verdict objects and writes them as they are', async
   const verdicts: readonly object[] = [{ anything: [1, { deep: null }] }];
   await writeFlows(dir, verdicts);
   assert.deepEqual(JSON.parse(await readFile(join(dir, 'flows.json'), 'utf8')), verdicts);
+});
+
+test('the index groups scenarios by figure in figure order, names each figure, explains every column and links the run files', async (t) => {
+  const dir = await tempDir();
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const byFigure: ScenarioSummary[] = [
+    { name: 'Settle the converged offer', status: 'passed', exchanges: 3, invalid: 0, flowsOk: true, figures: [11] },
+    { name: 'Split billing', status: 'passed', exchanges: 3, invalid: 0, flowsOk: false, figures: [8] },
+    { name: 'Order connectivity', status: 'passed', exchanges: 3, invalid: 0, flowsOk: true, figures: [7] },
+    { name: 'Bad input', status: 'passed', exchanges: 1, invalid: 1, flowsOk: true },
+  ];
+  await writeRunIndex(dir, { scenarios: byFigure });
+  const index = await readFile(join(dir, 'index.html'), 'utf8');
+  const headings = [...index.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+  assert.deepEqual(headings, [
+    'What the columns mean',
+    'Figure 7 — Product setup and billing',
+    'Figure 8 — Service use and split billing',
+    'Figure 11 — Ordering and delivering the converged offer',
+    'Other scenarios (no documented figure)',
+  ]);
+  assert.ok(index.indexOf('Order connectivity') < index.indexOf('Split billing') && index.indexOf('Split billing') < index.indexOf('Settle the converged offer'));
+  assert.match(index, /Split billing<\/a><\/td><td>passed<\/td><td>3<\/td><td>0<\/td><td><span class="ko">not as documented<\/span><\/td>/);
+  for (const column of ['scenario', 'result', 'exchanges', 'invalid', 'documented steps']) {
+    assert.match(index, new RegExp(`<th>${column}</th>`));
+    assert.match(index, new RegExp(`<dt>${column}</dt><dd>.{20,}</dd>`), `the legend explains "${column}"`);
+  }
+  for (const file of ['cucumber.html', 'junit.xml', 'trace.json', 'flows.json']) assert.match(index, new RegExp(`<a class="run-file" href="${file}">`));
 });

@@ -1,4 +1,4 @@
-@figure11
+@figure11 @setup:figure10
 Feature: Figure 11 — ordering and delivering the converged offer
   A driver orders the converged offer (on the car manufacturer's portal, or through the CSP's or the
   content provider's channel), later asks the content provider to activate it; at the end of the

@@ -1,4 +1,4 @@
-@figure8
+@figure8 @setup:figure7
 Feature: Figure 8 — service use
   The driver of a new car picks an infotainment service from the car manufacturer and agrees to pay
   its connectivity as 3rd party payer. The car manufacturer orders it at the CSP; the car's usage goes
@@ -51,12 +51,35 @@ Feature: Figure 8 — service use
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10,8.11
   Scenario: Split by volume threshold: the car manufacturer pays the first 5500 MB of the month, the driver the rest
     Given the driver has the "5 GB" service, the car manufacturer paying the first 5500 MB of each month
-    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    # 3000 + 2000 MB: within the 5120 MB allowance. The 1000 MB record (MB 5000–6000) is charged for
+    # 5120–6000: 880 MB × 0.0125 = 11.00 EUR; the car manufacturer pays up to 5500 (380 MB = 4.75 EUR),
+    # the driver the 500 MB above (6.25 EUR).
+    When the car sends infotainment sessions of 3000, 2000 and 1000 MB in January, one after the other
     Then the shares of every usage record add up to its amount
-    And beyond the allowance the car manufacturer pays for 380 MB and the driver for 500 MB
+    And the 3000 MB record costs "0.00" EUR
+    And the 1000 MB record costs "11.00" EUR, of which the car manufacturer pays "4.75" EUR and the driver "6.25" EUR
     When the car manufacturer follows up the usage of its cars
     Then the car manufacturer saw only the usage shares it pays itself
     And every exchange on the wire was valid
+
+  # Boundaries, each amount derived here: the 5 GB service includes 5120 MB a month, then 0.0125 EUR per MB,
+  # each record rounded half-up to the cent.
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: The volume threshold falls inside one record, which is split between the payers at that MB
+    Given the driver has the "5 GB" service, the car manufacturer paying the first 5500 MB of each month
+    # 5000 MB: all included. 700 MB: MB 5000–5700, of which 5120–5700 are charged (580 MB = 7.25 EUR);
+    # up to the threshold 5500 the car manufacturer pays 380 MB (4.75 EUR), the driver the 200 MB above (2.50 EUR).
+    When the car sends infotainment sessions of 5000 and 700 MB in January, one after the other
+    Then the 5000 MB record costs "0.00" EUR
+    And the 700 MB record costs "7.25" EUR, of which the car manufacturer pays "4.75" EUR and the driver "2.50" EUR
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: Exactly the allowance is free; the first MB beyond it is charged
+    Given the driver has the "5 GB" service
+    # 5120 MB is exactly the allowance: 0.00 EUR. The next 1 MB: 0.0125 EUR, rounded half-up to 0.01 EUR.
+    When the car sends infotainment sessions of 5120 and 1 MB in January, one after the other
+    Then the 5120 MB record costs "0.00" EUR
+    And the 1 MB record costs "0.01" EUR, of which the car manufacturer pays "0.00" EUR and the driver "0.01" EUR
 
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
   Scenario: Split by percentage: the car manufacturer pays 30 % of the infotainment usage

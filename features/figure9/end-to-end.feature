@@ -1,4 +1,4 @@
-@figure9 @branch:misdirected @branch:oem-invoices-csp
+@figure9 @setup:figure7 @branch:misdirected @branch:oem-invoices-csp
 Feature: Figure 9 end to end
   The scripted run the dashboard drives: a misdirected connectivity trouble resolved by the car
   manufacturer, one resolved by the CSP, the month's settlement accepted and paid, the ticket invoice

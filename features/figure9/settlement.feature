@@ -1,4 +1,4 @@
-@figure9
+@figure9 @setup:figure7
 Feature: Figure 9 — the call center's settlement and the OEM's ticket invoice
   At the end of the period the car manufacturer settles the call center: a fee per handled ticket,
   with a bonus for a resolution within 4 hours and a penalty beyond. The call center accepts or
@@ -32,6 +32,14 @@ Feature: Figure 9 — the call center's settlement and the OEM's ticket invoice
     And the call center received one payment of "37.80" EUR for the settlement
     And every exchange on the wire was valid
     And the recorded sequence matches the steps this scenario covers
+
+  @steps:9.1,9.2,9.3,9.5,9.6,9.7,9.8,9.9,9.10,9.11
+  Scenario: A ticket resolved in exactly 4 hours still earns the bonus
+    # The fee is 15.00 EUR a ticket, +10 % within 4 h (16.50), -20 % beyond (12.00); tax 20 %.
+    # 2 h → 16.50, 6 h → 12.00, exactly 4 h → 16.50: 45.00 EUR before tax, 54.00 EUR with tax.
+    Given the driver reported "No mobile data connection in the tunnel" on "2026-03-04T08:00:00Z" and the CSP resolved it on "2026-03-04T12:00:00Z"
+    When the call center's settlement period "2026-03" ends
+    Then the call center holds a settlement note advice with 3 items for "45.00" EUR before tax and "54.00" EUR with tax
 
   @steps:9.1,9.2,9.3,9.5,9.6,9.7,9.8,9.9,9.14 @branch:oem-invoices-csp
   Scenario: The car manufacturer invoices the CSP per connectivity ticket

@@ -1,4 +1,4 @@
-@figure9
+@figure9 @setup:figure7
 Feature: Figure 9 — SLA violations
   The CSP and the car manufacturer hold SLAs (availability ≥ 99.5 % per month, ticket resolution ≤ 4 h).
   The call center listens to their violations, reports them to the driver, tells the other party and

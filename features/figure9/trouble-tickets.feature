@@ -1,4 +1,4 @@
-@figure9
+@figure9 @setup:figure7
 Feature: Figure 9 — trouble tickets across parties
   The driver calls the call center, which opens a master ticket and sends the trouble to the party
   matching its nature. A misdirected ticket is redirected to the right party; the call center follows

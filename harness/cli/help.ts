@@ -21,15 +21,17 @@ Usage:
           cucumber.json, junit.xml, trace.json, flows.json, sequence/*.html|.mmd, index.html.
           Exits non-zero when a scenario fails.
   cch conformance --actor ACTOR=URL [--actor ...] [--config FILE] [--spec-dir DIR] [--timeout-ms N]
-          [--report-dir DIR] [--harness-port P] [--host H] [--public-host NAME]
+          [--latency-budget-ms N] [--report-dir DIR] [--harness-port P] [--host H] [--public-host NAME]
           Judge partners' implementations bound by URL (any party, one or several), every other party
           simulated. Prints (and writes to DIR/peers.json) the wire URLs the partner must use for its
           peers, checks its control contract (GET /control/openapi.json: full flows, else provider-only
           checks), exercises the TMF APIs it provides, runs the scenarios of the figures it takes part
           in, and writes DIR (default reports/conformance)/conformance.html, .json and .junit.xml: party
           x API x operation x flow step -> pass / fail / not exercised. Exits 1 on any failure.
+          An answer slower than the latency budget (default 1000 ms) is a finding naming the operation
+          and its time; one slower than the time-out is another.
           A partner on another host needs --host 0.0.0.0 and a --public-host it can reach.
-          FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "reportDir", "harnessPort",
+          FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "latencyBudgetMs", "reportDir", "harnessPort",
           "host", "publicHost"}.
   cch --help
 
@@ -37,6 +39,7 @@ Environment:
   CCH_SECRET     shared secret from which bootstrap credentials derive (default: a fixed dev secret)
   CCH_ACTORS     remote bindings for \`cch run\` and \`cch conformance\`, e.g. "csp=http://127.0.0.1:9001"
   CCH_TIMEOUT_MS how long the wire waits for a party (conformance default 10000)
+  CCH_LATENCY_BUDGET_MS  how long a partner may take before conformance calls it slow (default 1000)
   CCH_HARNESS_PORT  the harness's port for \`cch run\` / \`cch conformance\` (default: a free one)
   CCH_HARNESS_HOST, CCH_HARNESS_PUBLIC_HOST  the harness's listening address and advertised name
   CCH_CONFORMANCE_DIR  report folder of \`cch conformance\`

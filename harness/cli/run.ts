@@ -1,14 +1,58 @@
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
+import type { Envelope } from '@cucumber/messages';
 import { resolve } from 'node:path';
+import { ecosystemOptionsFromEnv } from '../bindings.ts';
 import { type Args, one } from './args.ts';
+import { assertPortFree } from './port-free.ts';
 
 /** `cch run`: the features against a fresh ecosystem, reports in the report folder. */
 export async function runFeatures(args: Args): Promise<number> {
   const reportDir = resolve(one(args, 'report-dir') ?? 'reports/latest');
   process.env.CCH_REPORT_DIR = reportDir; // read by cucumber.mjs and the hooks
+  const env = ecosystemOptionsFromEnv(process.env);
+  await assertPortFree(env.port, env.host, 'CCH_HARNESS_PORT');
   const tags = one(args, 'tags');
   const { runConfiguration } = await loadConfiguration({ provided: tags ? { tags } : {} });
-  const { success } = await runCucumber(runConfiguration);
+  const count = await selectedScenarios(runConfiguration.sources, tags);
+  process.stdout.write(`Running ${count} scenario${count === 1 ? '' : 's'}${tags ? ` (${tags})` : ''}\n`);
+  const { success } = await runCucumber(runConfiguration, undefined, scenarioProgress(count, (line) => process.stdout.write(`${line}\n`)));
   process.stdout.write(`\nReports: ${reportDir}/index.html (cucumber.html, junit.xml, trace.json, flows.json, sequence/)\n`);
   return success ? 0 : 1;
+}
+
+/** How many scenarios the tag expression selects; a malformed or empty selection is an error. */
+export async function selectedScenarios(sources: Parameters<typeof loadSources>[0], tags: string | undefined): Promise<number> {
+  let plan: unknown[];
+  try {
+    ({ plan } = await loadSources(sources));
+  } catch (error) {
+    const cause = (error as Error).cause as Error | undefined;
+    throw new Error(`--tags ${JSON.stringify(tags ?? '')}: ${cause?.message ?? (error as Error).message}`);
+  }
+  if (plan.length === 0) throw new Error(`--tags ${JSON.stringify(tags ?? '')} selects no scenario (tags in use: @figure7 … @figure11, @steps:…, @branch:…)`);
+  return plan.length;
+}
+
+/**
+ * A Cucumber message listener that names each scenario as it finishes, with its result:
+ * `✔ 3/33 A call without credentials is refused`.
+ */
+export function scenarioProgress(total: number, say: (line: string) => void): (envelope: Envelope) => void {
+  const pickles = new Map<string, string>();
+  const testCases = new Map<string, string>();
+  const started = new Map<string, string>();
+  const worst = new Map<string, string>();
+  let done = 0;
+  return (envelope) => {
+    if (envelope.pickle) pickles.set(envelope.pickle.id, envelope.pickle.name);
+    if (envelope.testCase) testCases.set(envelope.testCase.id, envelope.testCase.pickleId);
+    if (envelope.testCaseStarted) started.set(envelope.testCaseStarted.id, envelope.testCaseStarted.testCaseId);
+    const step = envelope.testStepFinished;
+    if (step && step.testStepResult.status !== 'PASSED' && !worst.has(step.testCaseStartedId)) worst.set(step.testCaseStartedId, step.testStepResult.status);
+    const finished = envelope.testCaseFinished;
+    if (!finished || finished.willBeRetried) return;
+    const name = pickles.get(testCases.get(started.get(finished.testCaseStartedId) ?? '') ?? '') ?? '?';
+    const status = worst.get(finished.testCaseStartedId);
+    say(`${status ? '✖' : '✔'} ${++done}/${total} ${name}${status ? ` (${status.toLowerCase()})` : ''}`);
+  };
 }

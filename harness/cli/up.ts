@@ -8,6 +8,7 @@ import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { mountDashboard } from '../../web/server.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { type Args, one, port } from './args.ts';
+import { assertPortFree } from './port-free.ts';
 import { partyPortsFrom, testerAccess } from './tester-access.ts';
 
 /** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to DIR/trace.ndjson. */
@@ -18,17 +19,19 @@ export async function up(args: Args): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
   const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
   const only = one(args, 'only');
-  if (only !== undefined) return upOne(only, port(args, 0), dataDir, secret, args.options.get('peer') ?? [], one(args, 'host'));
+  // A port in use is reported before any party starts or any data is written.
+  const listenPort = port(args, only === undefined ? 8080 : 0);
+  await assertPortFree(listenPort, one(args, 'host'));
+  if (only !== undefined) return upOne(only, listenPort, dataDir, secret, args.options.get('peer') ?? [], one(args, 'host'));
   const dashboard = !args.flags.has('no-dashboard');
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
   compileSchemas(); // the wire judges with them
-  const harnessPort = port(args, 8080);
-  const partyPorts = partyPortsOf(args, harnessPort);
+  const partyPorts = partyPortsOf(args, listenPort);
   const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
-  const ecosystem = await startEcosystem({ port: harnessPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+  const ecosystem = await startEcosystem({ port: listenPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
     throw error;
   });

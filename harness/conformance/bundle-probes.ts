@@ -5,7 +5,8 @@ import type { Figure, StepId } from '../flows/types.ts';
 /**
  * Calls a peer is not entitled to make, which the provider must refuse with 403 (FLOWS.md 7.2: "any call
  * outside the bundle is refused"). Each names the step whose rule it probes; a figure adds its own.
- * The caller presents its bootstrap credential (derived from CCH_SECRET), as before any onboarding.
+ * The caller, a simulated party, makes the call itself with its own credential: before any onboarding,
+ * its bootstrap one (derived from CCH_SECRET).
  */
 export interface BundleProbe {
   readonly figure: Figure;

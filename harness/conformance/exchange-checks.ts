@@ -1,10 +1,12 @@
 import type { ActorId } from '../../core/actor-ids.ts';
-import { parseTmfPath } from '../../tmf/apis.ts';
+import { parseTmfPath, resourceOf, type ApiId } from '../../tmf/apis.ts';
 import { valuesAt } from '../../tmf/query.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { cellOf, refOf } from './attribution.ts';
 import type { Cell, Finding } from './types.ts';
+import { DEFAULT_LATENCY_BUDGET_MS } from './options.ts';
+import { BILL_AMOUNTS, billAmountsProblem } from './bill-amounts.ts';
 
 /** Query parameters that are not attribute filters (TMF630). */
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
@@ -13,7 +15,7 @@ const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
  * What one exchange tells about `party`: whether it could be reached in time, whether the bodies on its
  * side follow the schemas (what it serves, what it sends), and, for what it serves, the TMF conventions.
  */
-export function checkExchange(e: Exchange, party: ActorId, figures: readonly Figure[]): Finding[] {
+export function checkExchange(e: Exchange, party: ActorId, figures: readonly Figure[], latencyBudgetMs = DEFAULT_LATENCY_BUDGET_MS): Finding[] {
   const serves = e.to === party;
   if (!serves && e.from !== party) return [];
   const cell = cellOf(e, party, figures);
@@ -27,6 +29,10 @@ export function checkExchange(e: Exchange, party: ActorId, figures: readonly Fig
   const findings = issues.map((i) => at('fail', 'schema', `schema ${i.schema}: ${i.rule}`, `${i.where} ${i.path || '(root)'}: ${i.message}`, `${i.where}${i.path}`));
   if (e.kind === 'harness' && e.api === 'control') return findings; // the harness driving: only transport and error bodies matter
   if (issues.length === 0) findings.push(at('pass', 'schema', `schema of the ${side}`, `${side} follows the schema`));
+  if (serves) {
+    const late = e.durationMs > latencyBudgetMs;
+    findings.push(at(late ? 'fail' : 'pass', 'transport', LATENCY, `${e.operation} answered in ${Math.round(e.durationMs)} ms, budget ${latencyBudgetMs} ms`));
+  }
   if (serves) findings.push(...conventions(e).map((c) => at(c.ok ? 'pass' : 'fail', 'convention', c.rule, c.message, c.path)));
   return findings;
 }
@@ -44,14 +50,47 @@ export function conventions(e: Exchange): ConventionCheck[] {
   if (!info || info.hub || !info.resource || e.status >= 400) return [];
   const body = e.response.body;
   const method = e.method.toUpperCase();
-  if (method === 'GET' && !info.id) return listConventions(e, body);
+  const type = typeOf(info.api, info.resource);
+  const bills = info.resource === 'customerBill' ? billChecks([body].flat()) : [];
+  if (method === 'GET' && !info.id) return [...listConventions(e, body, type), ...bills];
   if ((method === 'POST' && e.status === 201) || (method === 'GET' && info.id) || method === 'PATCH') {
-    return [identity(body, '')];
+    return [identity(body, ''), ...(type ? [typeConsistent(body, '', type)] : []), ...bills];
   }
   return [];
 }
 
-function listConventions(e: Exchange, body: unknown): ConventionCheck[] {
+function billChecks(bills: readonly unknown[]): ConventionCheck[] {
+  const problems = bills.map((b) => (b && typeof b === 'object' ? billAmountsProblem(b as Record<string, unknown>) : undefined));
+  const at = problems.findIndex(Boolean);
+  if (bills.length === 0) return [];
+  return [at < 0
+    ? { ok: true, rule: BILL_AMOUNTS, message: `${bills.length} bill(s) with consistent amounts` }
+    : { ok: false, rule: BILL_AMOUNTS, message: problems[at]!, path: 'response/amountDue/value' }];
+}
+
+function typeOf(api: ApiId, resource: string): string | undefined {
+  try {
+    return resourceOf(api, resource).type;
+  } catch {
+    return undefined; // a resource the project does not model: its type is not judged
+  }
+}
+
+const TYPED = 'an entity\'s @type is its resource type, or a subtype naming @baseType and @schemaLocation';
+
+/**
+ * `@type` names the resource, or a subtype of it: then `@baseType` must be the resource type and
+ * `@schemaLocation` must say where the subtype is defined (TMF630 polymorphism). A `@baseType` alone
+ * does not excuse a wrong `@type`.
+ */
+function typeConsistent(entity: unknown, at: string, expected: string): ConventionCheck {
+  const e = (entity ?? {}) as Record<string, unknown>;
+  if (e['@type'] === expected) return { ok: true, rule: TYPED, message: `@type ${expected}`, path: `response${at}` };
+  const subtype = e['@baseType'] === expected && typeof e['@schemaLocation'] === 'string' && e['@schemaLocation'] !== '';
+  return { ok: subtype, rule: TYPED, message: `@type ${String(e['@type'])}, @baseType ${String(e['@baseType'] ?? 'absent')}, @schemaLocation ${String(e['@schemaLocation'] ?? 'absent')}; the resource is a ${expected}`, path: `response${at}/@type` };
+}
+
+function listConventions(e: Exchange, body: unknown, type: string | undefined): ConventionCheck[] {
   if (!Array.isArray(body)) return [{ ok: false, rule: 'a list is a JSON array', message: `the list answer is ${typeof body}`, path: 'response' }];
   const query = new URLSearchParams(e.path.split('?')[1] ?? '');
   const total = e.response.headers['x-total-count'];
@@ -68,6 +107,8 @@ function listConventions(e: Exchange, body: unknown): ConventionCheck[] {
   if (!query.has('fields')) {
     const lacking = body.map((item, i) => ({ i, check: identity(item, `/${i}`) })).filter((x) => !x.check.ok);
     checks.push(lacking[0]?.check ?? { ok: true, rule: IDENTITY, message: `${body.length} items with id, href and @type` });
+    const mistyped = type ? body.map((item, i) => typeConsistent(item, `/${i}`, type)).find((c) => !c.ok) : undefined;
+    if (type) checks.push(mistyped ?? { ok: true, rule: TYPED, message: `${body.length} items of @type ${type} or a declared subtype` });
   }
   for (const [name, value] of query) {
     if (RESERVED.has(name)) continue;
@@ -81,6 +122,7 @@ function listConventions(e: Exchange, body: unknown): ConventionCheck[] {
 }
 
 const IDENTITY = 'an entity has id, href and @type';
+export const LATENCY = 'answers within the latency budget';
 const FILTERED = 'a list honours its filters';
 
 /** An entity carries `id`, `href` and `@type` (TMF630). */

@@ -14,6 +14,8 @@ export interface ConformanceOptions {
   readonly specDir: string;
   /** How long the wire waits for any party. */
   readonly timeoutMs: number;
+  /** How long a partner may take to answer before the answer is a finding (it still counts). */
+  readonly latencyBudgetMs: number;
   readonly reportDir: string;
   /** The harness's port (0: a free one); fix it when the partner must be configured before the run. */
   readonly harnessPort: number;
@@ -29,6 +31,7 @@ interface ConfigFile {
   readonly actors?: Readonly<Record<string, string>>;
   readonly specDir?: string;
   readonly timeoutMs?: number;
+  readonly latencyBudgetMs?: number;
   readonly reportDir?: string;
   readonly harnessPort?: number;
   readonly host?: string;
@@ -36,10 +39,11 @@ interface ConfigFile {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_LATENCY_BUDGET_MS = 1000;
 
 /**
  * Settings from the command line, else the config file, else the environment (CCH_ACTORS,
- * TMF_SPECS_DIR, CCH_TIMEOUT_MS, CCH_CONFORMANCE_DIR, CCH_HARNESS_PORT). Bindings merge per actor in the
+ * TMF_SPECS_DIR, CCH_TIMEOUT_MS, CCH_LATENCY_BUDGET_MS, CCH_CONFORMANCE_DIR, CCH_HARNESS_PORT). Bindings merge per actor in the
  * same order of precedence.
  */
 export function conformanceOptions(args: Args, env: NodeJS.ProcessEnv = process.env): ConformanceOptions {
@@ -56,6 +60,7 @@ export function conformanceOptions(args: Args, env: NodeJS.ProcessEnv = process.
     bindings,
     specDir: specDir ? resolve(specDir) : specsDirFromEnv(env),
     timeoutMs: whole('--timeout-ms', one(args, 'timeout-ms') ?? config.timeoutMs ?? env.CCH_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS, 1),
+    latencyBudgetMs: whole('--latency-budget-ms', one(args, 'latency-budget-ms') ?? config.latencyBudgetMs ?? env.CCH_LATENCY_BUDGET_MS ?? DEFAULT_LATENCY_BUDGET_MS, 1),
     reportDir: resolve(one(args, 'report-dir') ?? config.reportDir ?? env.CCH_CONFORMANCE_DIR ?? 'reports/conformance'),
     harnessPort: whole('--harness-port', one(args, 'harness-port') ?? config.harnessPort ?? env.CCH_HARNESS_PORT ?? 0, 0, 65535),
     host: one(args, 'host') ?? config.host ?? env.CCH_HARNESS_HOST,

@@ -33,6 +33,10 @@ ${table(['party', 'API', 'operation', 'step', 'verdict', 'checks passed', 'check
 ${report.failures.map(failureBlock)}
 <h2>Scenarios</h2>
 ${report.scenarios.length ? table(['scenario', 'result'], report.scenarios.map((s) => ({ cells: [s.name, s.passed ? 'passed' : 'failed'], className: s.passed ? undefined : 'bad' }))) : html`<p>No scenario ran.</p>`}
+<h2>Checks that rest on the partner's own state</h2>
+${report.selfReported.length
+    ? html`<p>These scenarios could check some facts only through the partner's GET /control/state (no TMF API it serves shows them): there the verdict rests on what the partner says about itself.</p>${table(['scenario', 'party', 'state reads'], report.selfReported.map((r) => ({ cells: [r.scenario, r.party, String(r.reads)] })))}`
+    : html`<p>Every scenario check read what the partner serves over TMF.</p>`}
 <h2>Second opinion: official TMF specifications</h2>
 ${officialBlock(report)}`;
   return page({ title: `Conformance ${summary.ok ? 'PASS' : 'FAIL'}`, body, style: STYLE });

@@ -32,6 +32,11 @@ export interface ConformanceReport {
   /** Per partner: the figures it takes part in, and those of them that have scenarios to run. */
   readonly figures: readonly { readonly party: ActorId; readonly takesPart: readonly Figure[]; readonly withScenarios: readonly Figure[] }[];
   readonly scenarios: readonly { readonly name: string; readonly passed: boolean }[];
+  /**
+   * Scenario checks that could only read a partner's own account of itself (its GET /control/state),
+   * because no TMF API it serves shows the fact: such a verdict rests on what the partner says.
+   */
+  readonly selfReported: readonly { readonly scenario: string; readonly party: ActorId; readonly reads: number }[];
   readonly matrix: readonly MatrixRow[];
   /** Every failed check, with its exchange, JSON path and rule. */
   readonly failures: readonly Finding[];

@@ -25,7 +25,7 @@ export interface RunRecord {
 }
 
 /** Every finding about `party` in a run of the scenarios: exchanges, step rules, documented steps, scenario results. */
-export function runFindings(run: RunRecord, party: ActorId, activeFigures: readonly Figure[]): Finding[] {
+export function runFindings(run: RunRecord, party: ActorId, activeFigures: readonly Figure[], latencyBudgetMs?: number): Finding[] {
   const figuresOf = (scenario: string): Figure[] => {
     const own = run.flows.find((v) => v.scenario === scenario)?.figures.map((f) => f.figure).filter(isFigure);
     return own?.length ? own : [...activeFigures];
@@ -34,7 +34,7 @@ export function runFindings(run: RunRecord, party: ActorId, activeFigures: reado
   for (const scenario of new Set(run.exchanges.map((e) => e.scenario))) {
     const exchanges = run.exchanges.filter((e) => e.scenario === scenario);
     const figures = figuresOf(scenario);
-    findings.push(...exchanges.flatMap((e) => checkExchange(e, party, figures)));
+    findings.push(...exchanges.flatMap((e) => checkExchange(e, party, figures, latencyBudgetMs)));
     findings.push(...STEP_RULES.flatMap((rule) => rule(exchanges, party, figures)));
   }
   findings.push(...run.flows.flatMap((v) => flowFindings(v, party, run.exchanges)));

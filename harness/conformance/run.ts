@@ -5,9 +5,10 @@ import { startEcosystem } from '../ecosystem.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { matrixOf } from './matrix.ts';
+import { assertPortFree } from '../cli/port-free.ts';
 import type { ConformanceOptions } from './options.ts';
 import { describePeerUrls, peerUrlsOf, type PeerUrls } from './peers.ts';
-import { probeContract, probeProvider } from './probes.ts';
+import { probeAfterFlows, probeContract, probeProvider } from './probes.ts';
 import { officialOpinion, summaryLine, type ConformanceReport } from './report.ts';
 import { conformancePage } from './report-html.ts';
 import { conformanceJunit } from './report-junit.ts';
@@ -15,6 +16,18 @@ import { runFindings, type RunRecord } from './run-findings.ts';
 import { runScenarios } from './scenarios.ts';
 import { figuresOf, figuresWithScenarios, tagExpression } from './selection.ts';
 import type { Finding, PartnerMode } from './types.ts';
+
+/** Per scenario and partner: how often its checks read the partner's control state. */
+export function selfReportedChecks(exchanges: readonly Exchange[], partners: readonly ActorId[]): ConformanceReport['selfReported'] {
+  const counts = new Map<string, { scenario: string; party: ActorId; reads: number }>();
+  for (const e of exchanges) {
+    if (e.from !== 'harness' || !partners.includes(e.to) || e.method !== 'GET' || e.path.split('?')[0] !== '/control/state') continue;
+    const key = `${e.scenario}\u0000${e.to}`;
+    const entry = counts.get(key) ?? { scenario: e.scenario, party: e.to, reads: 0 };
+    counts.set(key, { ...entry, reads: entry.reads + 1 });
+  }
+  return [...counts.values()];
+}
 
 /** The files a run writes into its report folder. */
 export const REPORT_FILES = { html: 'conformance.html', json: 'conformance.json', junit: 'conformance.junit.xml', peers: 'peers.json', run: 'run' } as const;
@@ -31,6 +44,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   const withScenarios = figuresWithScenarios();
   const figures = partners.map((party) => ({ party, takesPart: figuresOf(party), withScenarios: figuresOf(party).filter((f) => withScenarios.includes(f)) }));
   const active = (party: ActorId): Figure[] => figures.find((f) => f.party === party)!.withScenarios;
+  await assertPortFree(options.harnessPort, options.host, '--harness-port');
   await rm(options.reportDir, { recursive: true, force: true });
   await mkdir(options.reportDir, { recursive: true });
 
@@ -50,7 +64,9 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
       modes.push(contract.mode);
       findings.push(...contract.findings);
       say(`${party}: ${contract.mode.mode} — ${contract.mode.reason}`);
-      if (contract.mode.mode !== 'unreachable') findings.push(...(await probeProvider(ecosystem, party, active(party))));
+      if (contract.mode.mode === 'provider-only') findings.push(...(await probeProvider(ecosystem, party, active(party), options.latencyBudgetMs)));
+      // A partner the harness can drive is probed after each of its figures has put data in its collections.
+      if (contract.mode.mode === 'full') findings.push(...(await probeAfterFlows(ecosystem, party, active(party), options.latencyBudgetMs)));
     }
     probeExchanges = [...ecosystem.recorder.exchanges];
   } finally {
@@ -63,15 +79,16 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   if (modes.every((m) => m.mode === 'full') && tags) {
     say(`Running the scenarios of ${tags} …`);
     const bindings = Object.fromEntries(partners.map((p) => [p, ecosystem.actorUrls[p]]));
-    const result = await runScenarios({ bindings, harnessPort, host: options.host, publicHost: options.publicHost, timeoutMs: options.timeoutMs, dir: join(options.reportDir, REPORT_FILES.run), tags });
+    const result = await runScenarios({ bindings, harnessPort, host: options.host, publicHost: options.publicHost, timeoutMs: options.timeoutMs, dir: join(options.reportDir, REPORT_FILES.run), tags, say: (line) => say(`  ${line}`) });
     run = result;
     if (result.error) findings.push(...partners.map((party): Finding => ({ party, api: 'scenario', operation: 'run the scenarios', step: '—', verdict: 'fail', source: 'scenario', rule: 'the scenarios can run', message: result.error! })));
   }
-  for (const party of partners) findings.push(...runFindings(run, party, active(party)));
+  for (const party of partners) findings.push(...runFindings(run, party, active(party), options.latencyBudgetMs));
 
   const official = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners);
   const matrix = partners.flatMap((party) => matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party)));
   const scenarios = run.scenarios.map((s) => ({ name: s.name, passed: s.steps.every((st) => st.result.status === 'passed') }));
+  const selfReported = selfReportedChecks(run.exchanges, partners);
   const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html));
   const report: ConformanceReport = {
     generatedAt: new Date().toISOString(),
@@ -81,6 +98,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
     peerUrls,
     figures,
     scenarios,
+    selfReported,
     matrix,
     failures: findings.filter((f) => f.verdict === 'fail'),
     official,

@@ -5,6 +5,7 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import type { Exchange } from '../exchange.ts';
 import type { FlowVerdict } from '../flows/match.ts';
 import type { CucumberScenario, RunRecord } from './run-findings.ts';
+import { scenarioProgress, selectedScenarios } from '../cli/run.ts';
 
 /** How the scenarios of a conformance run are run. */
 export interface ScenarioRun {
@@ -16,6 +17,8 @@ export interface ScenarioRun {
   /** Where Cucumber and the run reports go (trace.json, flows.json, cucumber.json, sequence/). */
   readonly dir: string;
   readonly tags: string;
+  /** Told each scenario's name and result as it finishes. */
+  readonly say?: (line: string) => void;
 }
 
 /**
@@ -53,7 +56,9 @@ async function runWithEnv(run: ScenarioRun): Promise<RunRecord & { error?: strin
   let error: string | undefined;
   try {
     const { runConfiguration } = await loadConfiguration({ provided: { tags: run.tags } });
-    support = (await runCucumber(support ? { ...runConfiguration, support } : runConfiguration)).support;
+    const count = await selectedScenarios(runConfiguration.sources, run.tags);
+    const progress = scenarioProgress(count, run.say ?? (() => undefined));
+    support = (await runCucumber(support ? { ...runConfiguration, support } : runConfiguration, undefined, progress)).support;
   } catch (e) {
     error = (e as Error).message;
   }

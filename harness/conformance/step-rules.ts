@@ -98,8 +98,32 @@ export const flowRulesOfPayloads: StepRule = (exchanges, party, figures) => exch
     }];
   });
 
+export const EVENT_ONCE = 'each change is notified once per subscription (one eventId)';
+
+/**
+ * Each change reaches a subscriber once: the same event (same type, same content, same time) under a
+ * second eventId is a duplicate the subscriber would process twice. A retry keeps its eventId.
+ */
+export const eventsOnce: StepRule = (exchanges, party, figures) => {
+  const seen = new Map<string, { id: string; e: Exchange }>();
+  const findings: Finding[] = [];
+  for (const e of exchanges.filter((x) => x.from === party && x.kind === 'notification')) {
+    const { eventId, ...content } = (e.request.body ?? {}) as Record<string, unknown>;
+    const key = `${e.to} ${e.path} ${JSON.stringify(content)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { id: String(eventId), e });
+      continue;
+    }
+    if (first.id === String(eventId)) continue;
+    const cell = { ...cellOf(e, party, figures), operation: `event ${e.operation}` };
+    findings.push({ ...cell, verdict: 'fail', source: 'rule', rule: EVENT_ONCE, message: `${e.operation} to ${e.to} sent again as ${String(eventId)} (#${e.seq}), first as ${first.id} (#${first.e.seq})`, scenario: e.scenario, exchange: refOf(e, true) });
+  }
+  return findings;
+};
+
 /** Every step rule the conformance run applies to each scenario. */
-export const STEP_RULES: readonly StepRule[] = [billEqualsItems, subscribedChangesNotified, flowRulesOfPayloads];
+export const STEP_RULES: readonly StepRule[] = [billEqualsItems, subscribedChangesNotified, flowRulesOfPayloads, eventsOnce];
 
 function isResource(e: Exchange, resource: string, byId: boolean): boolean {
   const info = parseTmfPath(e.path.split('?')[0]);

@@ -1,5 +1,5 @@
 import { JOURNAL } from '../../core/journal-events.ts';
-import { allOf, call, hubTraffic, journal, notify } from './observe.ts';
+import { allOf, call, hubTraffic, journal, notify, subscribe } from './observe.ts';
 import type { FlowStep } from './types.ts';
 
 /** Figure 10 — creating a converged infotainment offer. */
@@ -22,6 +22,9 @@ export const FIGURE_10: readonly FlowStep[] = [
     title: 'TMF620 POST productOffering on the central catalog',
     rule: 'publishes it to the central catalog',
     observe: call('csp', 'car-manufacturer', 'POST', 'TMF620', 'productOffering'),
+    // A party that puts an offer in the central catalog subscribes there, once, to the settlement notes
+    // the offer will bring it (figure 11, 11.12).
+    related: [subscribe('csp', 'car-manufacturer', 'BillingV2')],
     after: ['10.2'],
   },
   {
@@ -49,6 +52,7 @@ export const FIGURE_10: readonly FlowStep[] = [
     title: 'TMF620 POST productOffering',
     rule: 'registers the converged offer in the central catalog',
     observe: call('content-provider', 'car-manufacturer', 'POST', 'TMF620', 'productOffering'),
+    related: [subscribe('content-provider', 'car-manufacturer', 'BillingV2')], // as 10.3
     after: ['10.6'],
   },
   {

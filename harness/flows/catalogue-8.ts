@@ -66,7 +66,7 @@ export const FIGURE_8: readonly FlowStep[] = [
       journal('csp', JOURNAL.orderCompleted),
       journal('csp', JOURNAL.subscriptionRegistered),
       journal('csp', JOURNAL.usageCollectionRequested),
-      notify('csp', 'car-manufacturer', 'TMF622', ['productOrderStateChangeEvent']),
+      notify('csp', 'car-manufacturer', 'TMF622', ['productOrderStateChangeEvent'], [equals('event.productOrder.state', 'completed')]),
     ),
     related: [
       ...hubTraffic('car-manufacturer', 'csp', 'TMF622'),

@@ -9,14 +9,17 @@ import { BRANCHES, type FlowStep } from './types.ts';
 
 const RESOLVERS = ['csp', 'car-manufacturer'] as const;
 
-/** The resolver reports a resolution to the call center: a PATCH of the master ticket or a ResolvedEvent. */
+/**
+ * The resolver reports a resolution to the call center: a PATCH of the master ticket to resolved, or a
+ * ResolvedEvent whose ticket is resolved.
+ */
 const resolutionReported = anyOf(
-  call(RESOLVERS, 'call-center', 'PATCH', 'TMF621', 'troubleTicket'),
-  notify(RESOLVERS, 'call-center', 'TMF621', [TICKET_RESOLVED_EVENT]),
+  call(RESOLVERS, 'call-center', 'PATCH', 'TMF621', 'troubleTicket', { body: [equals('status', 'resolved')] }),
+  notify(RESOLVERS, 'call-center', 'TMF621', [TICKET_RESOLVED_EVENT], [equals('event.troubleTicket.status', 'resolved')]),
 );
 
-/** The call center closes the ticket at the resolver. */
-const closedAtResolver = call('call-center', RESOLVERS, 'PATCH', 'TMF621', 'troubleTicket');
+/** The call center closes the ticket at the resolver: a PATCH to status closed. */
+const closedAtResolver = call('call-center', RESOLVERS, 'PATCH', 'TMF621', 'troubleTicket', { body: [equals('status', 'closed')] });
 
 /** Figure 9 — trouble tickets (9.1–9.14) and SLA (9.20–9.27). */
 export const FIGURE_9: readonly FlowStep[] = [
@@ -130,7 +133,7 @@ export const FIGURE_9: readonly FlowStep[] = [
     id: '9.12', figure: 9, from: ['call-center'], to: ['car-manufacturer'],
     title: 'PATCH settlementNoteAdvice state accepted / disputed (+ reason)',
     rule: 'accept or dispute; a dispute lets the OEM revise and re-issue',
-    observe: call('call-center', 'car-manufacturer', 'PATCH', 'BillingV2', 'settlementNoteAdvice'),
+    observe: call('call-center', 'car-manufacturer', 'PATCH', 'BillingV2', 'settlementNoteAdvice', { body: [equals('state', 'accepted', 'disputed')] }),
     after: ['9.11'],
   },
   {
@@ -138,8 +141,12 @@ export const FIGURE_9: readonly FlowStep[] = [
     title: 'TMF676 POST payment',
     rule: 'only after acceptance: the CSP pays the settled amount, referencing the note',
     observe: call('csp', 'call-center', 'POST', 'TMF676', 'payment'),
-    // The payer reads the note it pays (amount, reference) where it is issued.
-    related: [call('csp', 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice')],
+    // The payer reads the note it pays (amount, reference) where it is issued; once paid, the payee marks
+    // the note paid there.
+    related: [
+      call('csp', 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice'),
+      call('call-center', 'car-manufacturer', 'PATCH', 'BillingV2', 'settlementNoteAdvice', { body: [equals('state', 'paid')] }),
+    ],
     after: ['9.12'],
   },
   {

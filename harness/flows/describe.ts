@@ -9,12 +9,12 @@ export function describeMatcher(m: WireMatcher | InternalMatcher): string {
       const query = m.query?.length ? `?${m.query.join('&')}` : '';
       return `${ends} ${m.method} ${m.api} ${m.resource}${query}${describeBody(m.body)}`;
     }
-    case 'notification': return `${ends} ${m.api} event ${m.events.join('|')}`;
+    case 'notification': return `${ends} ${m.api} event ${m.events.join('|')}${describeBody(m.body)}`;
     case 'party-api': return `${ends} ${m.api} ${m.path}${describeBody(m.body)}`;
   }
 }
 
 function describeBody(predicates: readonly BodyPredicate[] | undefined): string {
   if (!predicates?.length) return '';
-  return ` [${predicates.map((p) => `${p.field}${p.op === 'equals' ? '=' : '≠'}${String(p.value)}`).join(', ')}]`;
+  return ` [${predicates.map((p) => `${p.field}${p.op === 'equals' ? '=' : '≠'}${p.values.map(String).join('|')}`).join(', ')}]`;
 }

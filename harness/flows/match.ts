@@ -1,6 +1,6 @@
 import type { ActorId, WireParty } from '../../core/actor-ids.ts';
 import type { Exchange } from '../exchange.ts';
-import { FLOWS, isFigure, step, stepsOf } from './catalogue.ts';
+import { isFigure, step, stepsOf } from './catalogue.ts';
 import { describeMatcher } from './describe.ts';
 import { firstAfter, occurrences, type Evidence, type ScenarioRecord } from './evidence.ts';
 import { leavesOf } from './observe.ts';
@@ -19,6 +19,11 @@ export interface ScenarioFlowInput {
   readonly steps?: readonly string[];
   /** The branches the scenario takes, e.g. `existing-customer`. */
   readonly branches?: readonly string[];
+  /**
+   * Figures its Background goes through to set the scene (`@setup:figure7`: a partner onboarded first).
+   * Their steps explain the traffic they cause; none of them is claimed, expected or missing.
+   */
+  readonly setup?: readonly number[];
   /** The wire's record; may hold other scenarios' exchanges. */
   readonly exchanges: readonly Exchange[];
   /** The journals of the scenario's actors, this scenario's entries only. */
@@ -65,13 +70,18 @@ export interface FigureVerdict {
 
 /**
  * The comparison of one scenario with FLOWS.md. `unexpected` is scenario-wide: an exchange that no step
- * of any figure describes belongs to no figure, so it is listed once rather than under each figure.
+ * of the scenario's figures describes is listed once rather than under each figure.
  */
 export interface FlowVerdict {
   readonly scenario: string;
   readonly ok: boolean;
   readonly figures: readonly FigureVerdict[];
   readonly unexpected: readonly UnexpectedExchange[];
+  /**
+   * Documented steps of the scenario's figures that it performed although it claims none of them
+   * (`@steps:none`): a refused call that nonetheless went through is a step it was not meant to take.
+   */
+  readonly unclaimed: readonly StepId[];
   /**
    * Undocumented calls the callee refused for want of credentials or of a bundle right (401/403). The
    * refusal is what rule 7.2 documents and changes nothing, so these are listed without failing `ok`:
@@ -81,7 +91,6 @@ export interface FlowVerdict {
 }
 
 const FLOW_KINDS: ReadonlySet<string> = new Set(['call', 'notification', 'party-api']);
-const ALL_WIRE_MATCHERS = FLOWS.flatMap(wireMatchersOf);
 const BRANCH_LABELS: ReadonlySet<string> = new Set(Object.values(BRANCHES));
 
 /**
@@ -99,11 +108,33 @@ export function matchScenario(input: ScenarioFlowInput): FlowVerdict {
     journal: [...input.journal].sort(byTime),
   };
   const verdicts = figures.map((f) => judgeFigure(f, covered(f, input.steps, branches), record));
-  const undocumented = flow.filter((e) => !ALL_WIRE_MATCHERS.some((m) => matchesWire(m, e)));
+  // Traffic is explained only by the steps of the scenario's own figures: a figure 8 scenario that
+  // makes a figure 9 call has done something its figure does not document.
+  const setup = checkedSetup(input);
+  const ownMatchers = [...figures, ...setup].flatMap((f) => stepsOf(f).flatMap(wireMatchersOf));
+  const undocumented = flow.filter((e) => !ownMatchers.some((m) => matchesWire(m, e)));
   const unexpected = undocumented.filter((e) => !isRefusal(e)).map(toUnexpected);
   const refused = undocumented.filter(isRefusal).map(toUnexpected);
-  const ok = unexpected.length === 0 && verdicts.every((v) => v.missing.length === 0 && v.outOfOrder.length === 0);
-  return { scenario: input.scenario, ok, figures: verdicts, unexpected, refused };
+  const unclaimed = input.steps?.length === 0 ? performedSteps(figures, record) : [];
+  const ok = unexpected.length === 0 && unclaimed.length === 0 && verdicts.every((v) => v.missing.length === 0 && v.outOfOrder.length === 0);
+  return { scenario: input.scenario, ok, figures: verdicts, unexpected, unclaimed, refused };
+}
+
+/** The documented steps of the figures that the record shows, whatever the scenario claims. */
+function performedSteps(figures: readonly Figure[], record: ScenarioRecord): StepId[] {
+  return figures.flatMap((f) => stepsOf(f)).filter((s) => firstAfter(s.observe, [], record) !== undefined).map((s) => s.id);
+}
+
+/** Every problem of a verdict, one line each: what makes `ok` false. */
+export function flowProblems(verdict: FlowVerdict): string[] {
+  return [
+    ...verdict.figures.flatMap((f) => [
+      ...f.missing.map((s) => `missing ${s}: nothing met ${f.unmet.find((u) => u.step === s)?.parts.join('; ') ?? 'its matchers'}`),
+      ...f.outOfOrder.map((o) => `${o.step} before ${o.mustFollow}`),
+    ]),
+    ...verdict.unclaimed.map((s) => `performed ${s}, which the scenario claims not to (@steps:none)`),
+    ...verdict.unexpected.map((u) => `unexpected #${u.seq} ${u.from}→${u.to} ${u.operation} (${u.status}): no step of figure ${verdict.figures.map((f) => f.figure).join('/')} describes it`),
+  ];
 }
 
 function checkedFigures(input: ScenarioFlowInput): Figure[] {
@@ -118,6 +149,13 @@ function checkedFigures(input: ScenarioFlowInput): Figure[] {
     }
   }
   return figures;
+}
+
+function checkedSetup(input: ScenarioFlowInput): Figure[] {
+  return (input.setup ?? []).map((f) => {
+    if (!isFigure(f)) throw new Error(`FLOWS.md has no figure ${f} (set up by scenario "${input.scenario}")`);
+    return f;
+  });
 }
 
 function checkedBranches(branches: readonly string[]): Branch[] {

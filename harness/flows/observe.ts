@@ -30,9 +30,9 @@ export function hubTraffic(from: Parties, to: Parties, api: ApiId): WireMatcher[
   return [subscribe(from, to, api), call(from, to, 'DELETE', api, 'hub')];
 }
 
-/** An event of `api` posted by the provider to the subscriber's listener. */
-export function notify(from: Parties, to: Parties, api: ApiId, events: readonly string[]): NotificationMatcher {
-  return { kind: 'notification', from: list(from), to: list(to), api, events };
+/** An event of `api` posted by the provider to the subscriber's listener; `body`: what it must say. */
+export function notify(from: Parties, to: Parties, api: ApiId, events: readonly string[], body?: readonly BodyPredicate[]): NotificationMatcher {
+  return { kind: 'notification', from: list(from), to: list(to), api, events, ...(body ? { body } : {}) };
 }
 
 /** A call on the callee's control API, at `path`. */
@@ -61,12 +61,13 @@ export function anyOf(...options: Observation[]): AnyOf {
   return { kind: 'any', options };
 }
 
-export function equals(field: string, value: string | boolean): BodyPredicate {
-  return { field, op: 'equals', value };
+/** Some value at `field` is one of `values` (a state a step names: `equals('state', 'accepted', 'disputed')`). */
+export function equals(field: string, ...values: (string | boolean)[]): BodyPredicate {
+  return { field, op: 'equals', values };
 }
 
-export function differs(field: string, value: string | boolean): BodyPredicate {
-  return { field, op: 'differs', value };
+export function differs(field: string, ...values: (string | boolean)[]): BodyPredicate {
+  return { field, op: 'differs', values };
 }
 
 /** The single matchers inside an observation, in the order they are written. */

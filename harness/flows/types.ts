@@ -30,12 +30,12 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /**
  * A condition on the request body of an exchange. `field` is a dotted path; arrays on the way are
  * searched, so `relatedParty.role` looks at the role of every related party. `equals` holds when some
- * value found there equals `value`; `differs` holds when none does (an absent field differs).
+ * value found there is one of `values`; `differs` holds when none is (an absent field differs).
  */
 export interface BodyPredicate {
   readonly field: string;
   readonly op: 'equals' | 'differs';
-  readonly value: string | boolean;
+  readonly values: readonly (string | boolean)[];
 }
 
 interface WireEnds {
@@ -57,13 +57,18 @@ export interface CallMatcher extends WireEnds {
   readonly body?: readonly BodyPredicate[];
 }
 
-/** A hub event POSTed to a listener, `/listener/<event>` on the callee. */
+/**
+ * A hub event POSTed to a listener, `/listener/<event>` on the callee. The body's `eventType` must name
+ * the same event as the path: an event posted to the wrong listener proves nothing.
+ */
 export interface NotificationMatcher extends WireEnds {
   readonly kind: 'notification';
   /** The TMF API the event belongs to. */
   readonly api: ApiId;
   /** Accepted event names (lowerCamel, as in the listener path), any of. */
   readonly events: readonly string[];
+  /** What the event must say, e.g. `event.productOrder.state` = `completed`. */
+  readonly body?: readonly BodyPredicate[];
 }
 
 /** A call on a party's own non-TMF API: its control API or the driver's inbox. */

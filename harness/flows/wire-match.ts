@@ -35,7 +35,9 @@ function matchesCall(m: CallMatcher, e: Exchange): boolean {
 
 function matchesNotification(m: NotificationMatcher, e: Exchange): boolean {
   const event = /\/listener\/([^/?]+)/.exec(e.path)?.[1];
-  return e.method.toUpperCase() === 'POST' && event !== undefined && m.events.includes(event);
+  if (e.method.toUpperCase() !== 'POST' || event === undefined || !m.events.includes(event)) return false;
+  const eventType = (e.request.body as { eventType?: unknown } | null)?.eventType;
+  return typeof eventType === 'string' && eventType.toLowerCase() === event.toLowerCase() && bodyHolds(e.request.body, m.body ?? []);
 }
 
 function matchesPartyApi(m: PartyApiMatcher, e: Exchange): boolean {
@@ -55,7 +57,7 @@ function hasQuery(path: string, names: readonly string[]): boolean {
 
 function bodyHolds(body: unknown, predicates: readonly BodyPredicate[]): boolean {
   return predicates.every((p) => {
-    const found = valuesAt(body, p.field.split('.')).some((v) => v === p.value);
+    const found = valuesAt(body, p.field.split('.')).some((v) => p.values.includes(v as string | boolean));
     return p.op === 'equals' ? found : !found;
   });
 }

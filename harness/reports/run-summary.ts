@@ -1,4 +1,5 @@
 /** What the run reports know of each scenario, besides its exchanges. */
+import type { Figure } from '../flows/types.ts';
 
 /** The outcome of one scenario, as the run index lists it. */
 export interface ScenarioSummary {
@@ -11,6 +12,8 @@ export interface ScenarioSummary {
   readonly invalid: number;
   /** Whether the recorded flow matched the documented steps. */
   readonly flowsOk: boolean;
+  /** The figures of FLOWS.md the scenario claims (its `@figure…` tags); none for other scenarios. */
+  readonly figures?: readonly Figure[];
 }
 
 /** The run as the index page shows it. */

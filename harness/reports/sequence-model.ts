@@ -20,6 +20,8 @@ export type LineStyle = 'solid' | 'dashed';
 /** One arrow of the diagram. */
 export interface Message {
   readonly exchange: Exchange;
+  /** Its place in this diagram, from 1: a reader counts the scenario's exchanges, not the whole run's. */
+  readonly number: number;
   readonly line: LineStyle;
   /** The callee could not be reached, timed out, or answered with a server error. */
   readonly failed: boolean;
@@ -29,7 +31,7 @@ export interface Message {
   readonly outcome: string;
   /** `operation: outcome`, e.g. `POST productOrder: 201`. */
   readonly label: string;
-  /** The whole label (arrows may shorten it), method and path, validation errors, failure: one per line. */
+  /** The whole label, method and path, the exchange's number on the wire, validation errors, failure: one per line. */
   readonly details: string;
 }
 
@@ -59,15 +61,16 @@ function lineOf(exchange: Exchange): LineStyle {
 function detailsOf(exchange: Exchange, label: string): string {
   const errors = exchange.errors.map((e) => `${e.where} ${e.path || '/'}: ${e.rule}: ${e.message} (${e.schema})`);
   const failure = exchange.failure === undefined ? [] : [`failure: ${exchange.failure}`];
-  return [label, `${exchange.method} ${exchange.path}`, ...errors, ...failure].join('\n');
+  return [label, `${exchange.method} ${exchange.path}`, `wire #${exchange.seq}`, ...errors, ...failure].join('\n');
 }
 
-function messageOf(exchange: Exchange): Message {
+function messageOf(exchange: Exchange, index: number): Message {
   const failed = isFailed(exchange);
   const outcome = exchange.status > 0 ? String(exchange.status) : 'no response';
   const label = `${exchange.operation}: ${outcome}`;
   return {
     exchange,
+    number: index + 1,
     line: lineOf(exchange),
     failed,
     flagged: !exchange.valid || failed,

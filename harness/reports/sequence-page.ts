@@ -5,7 +5,8 @@ import { html, page, table, trusted, type Html, type TableRow } from './html.ts'
 import { toMermaid } from './mermaid.ts';
 import type { ScenarioSummary } from './run-summary.ts';
 import { toSequenceSvg } from './sequence-svg.ts';
-import { sequenceModel, type DiagramOptions, type Message } from './sequence-model.ts';
+import { partyTitle, sequenceModel, type DiagramOptions, type Message } from './sequence-model.ts';
+import { figureHeading, stepWords } from '../flows/plain-words.ts';
 
 /** How the page relates to the rest of the report. */
 export interface SequencePageOptions extends DiagramOptions {
@@ -22,15 +23,24 @@ function firstError(exchange: Exchange): string {
   return error === undefined ? '' : `${error.where} ${error.path || '/'} ${error.rule}`;
 }
 
+/** Each step named with its sentence and parties, so the table reads without FLOWS.md at hand. */
+function stepCell(ids: readonly string[]): Html | null {
+  if (ids.length === 0) return null;
+  return html`${ids.map((id) => {
+    const words = stepWords(id);
+    return html`<p class="step"><strong>${id}</strong> ${words.parties}: ${words.sentence}</p>`;
+  })}`;
+}
+
 function exchangeRow(message: Message, steps: Record<number, string[]>): TableRow {
   const e = message.exchange;
   return {
     className: message.flagged ? 'bad' : undefined,
     cells: [
-      e.seq,
-      (steps[e.seq] ?? []).join(' '),
-      e.from,
-      e.to,
+      message.number,
+      stepCell(steps[e.seq] ?? []),
+      partyTitle(e.from),
+      partyTitle(e.to),
       e.operation,
       e.failure === undefined ? e.status : `${e.status} (${e.failure})`,
       e.valid ? html`<span class="ok">yes</span>` : html`<span class="ko">no</span>`,
@@ -44,14 +54,16 @@ function flowSection(verdict: FlowVerdict | undefined): Html | null {
   if (!verdict) return null;
   const figures = verdict.figures.map((f) => html`<li>Figure ${f.figure}: ${f.seen.length} of ${f.expected.length} steps seen${
     f.missing.length > 0 ? html`; <span class="ko">missing ${f.missing.join(', ')}</span>` : ''}${
-    f.outOfOrder.length > 0 ? html`; <span class="ko">out of order ${f.outOfOrder.map((o) => `${o.step} (before ${o.mustFollow})`).join(', ')}</span>` : ''}</li>`);
+    f.outOfOrder.length > 0 ? html`; <span class="ko">out of order ${f.outOfOrder.map((o) => `${o.step} (before ${o.mustFollow})`).join(', ')}</span>` : ''}${
+    f.missing.length > 0 ? html`<ul>${f.missing.map((id) => html`<li class="ko">${stepCell([id])}</li>`)}</ul>` : ''}</li>`);
   const unexpected = verdict.unexpected.map((u) => html`<li class="ko">#${u.seq} ${u.from} → ${u.to} ${u.operation} (${u.status}): no documented step</li>`);
   return html`<h2>Documented steps: <span class="${verdict.ok ? 'ok' : 'ko'}">${verdict.ok ? 'as documented' : 'not as documented'}</span></h2>
 <ul>${figures}${unexpected}</ul>`;
 }
 
-const LEGEND = html`<p class="legend">Solid arrow: TMF call. Dashed: notification or a party's own API.
-<span class="ko">Red</span>: invalid (schema broken) or failed (5xx, unreachable). Hover an arrow for its path and errors.</p>`;
+const LEGEND = html`<p class="legend">Exchanges are numbered from 1 in the order they went on the wire. Solid arrow: TM Forum API call.
+Dashed: notification or a party's own API. <span class="ko">Red</span>: invalid (schema broken) or failed (5xx, unreachable).
+[7.1]: the documented step of FLOWS.md the exchange fulfils (named in full in the table). Hover an arrow for its path, wire number and errors.</p>`;
 
 function sharedNameNote(count: number): Html | null {
   return count > 1
@@ -63,16 +75,18 @@ function sharedNameNote(count: number): Html | null {
 export function sequencePage(scenario: ScenarioSummary, exchanges: readonly Exchange[], options: SequencePageOptions): string {
   const { messages } = sequenceModel(exchanges, options);
   const steps = options.verdict ? stepsBySeq(options.verdict.figures.flatMap((f) => f.seen)) : {};
+  const figures = (scenario.figures ?? []).map(figureHeading);
   const body = html`<p><a href="${options.indexHref}">← run summary</a></p>
 <h1>${scenario.name}</h1>
+${figures.length > 0 ? html`<p class="figures">${figures.join(' · ')}</p>` : null}
 <p>Status: <strong>${scenario.status}</strong> · ${messages.length} exchanges shown · ${messages.filter((m) => m.flagged).length} invalid or failed</p>
 ${sharedNameNote(options.sharedName)}
 ${LEGEND}
-<div class="diagram">${trusted(toSequenceSvg(exchanges, options))}</div>
+<div class="diagram">${trusted(toSequenceSvg(exchanges, options, steps))}</div>
 ${flowSection(options.verdict)}
 <h2>Exchanges</h2>
-${table(['seq', 'step', 'from', 'to', 'operation', 'status', 'valid', 'first error'], messages.map((m) => exchangeRow(m, steps)))}
+${table(['#', 'documented step', 'from', 'to', 'operation', 'status', 'valid', 'first error'], messages.map((m) => exchangeRow(m, steps)))}
 <h2>Mermaid source</h2>
 <pre>${toMermaid(exchanges, options)}</pre>`;
-  return page({ title: `Sequence — ${scenario.name}`, body, style: '.diagram { overflow-x: auto; }' });
+  return page({ title: `Sequence — ${scenario.name}`, body, style: '.diagram { overflow-x: auto; } p.step { margin: 0; } .figures { font-weight: 600; }' });
 }

@@ -14,8 +14,10 @@ const COLUMN = 220;
 const ROW = 38;
 /** Where the first message sits below the lifeline heads. */
 const FIRST_ROW = MARGIN + BOX_HEIGHT + 30;
-/** Approximate width of one character at the label font size, to keep labels within their span. */
+/** Approximate width of one character at the label font size, to wrap labels within their span. */
 const CHAR_WIDTH = 6.4;
+/** Height of one more line of a wrapped label. */
+const LINE = 13;
 /** Longest lifeline title line, in characters, that fits in a box. */
 const TITLE_LINE = 24;
 const SELF_LOOP = 36;
@@ -38,14 +40,25 @@ function titleLines(title: string): string[] {
   return lines.length <= 2 ? lines : [lines[0], lines.slice(1).join(' ')];
 }
 
-/** The arrow's label, fitted to `maxChars` by shortening the operation: the status always shows. */
-function fittedLabel(message: Message, maxChars: number): string {
-  const prefix = `${message.exchange.seq}. `;
-  const suffix = `: ${message.outcome}`;
-  const room = Math.max(maxChars - prefix.length - suffix.length, 4);
-  const { operation } = message.exchange;
-  const shown = operation.length <= room ? operation : `${operation.slice(0, room - 1)}…`;
-  return prefix + shown + suffix;
+/** The arrow's label: its number in the diagram, the steps it fulfils, the operation and outcome. */
+function labelOf(message: Message, steps: readonly string[]): string {
+  const badge = steps.length > 0 ? `[${steps.join(' ')}] ` : '';
+  return `${message.number}. ${badge}${message.exchange.operation}: ${message.outcome}`;
+}
+
+/** Splits a label into lines of at most `maxChars`, at spaces or slashes where it can: nothing is cut off. */
+export function wrapLabel(label: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let rest = label;
+  while (rest.length > maxChars) {
+    const window = rest.slice(0, maxChars + 1);
+    const at = Math.max(window.lastIndexOf(' '), window.lastIndexOf('/') + 1);
+    const cut = at > maxChars / 3 ? at : maxChars;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  lines.push(rest);
+  return lines;
 }
 
 function lifeline(party: WireParty, index: number, bottom: number): Html {
@@ -67,23 +80,27 @@ function arrowPath(fromX: number, toX: number, y: number): string {
     : `M ${fromX} ${y} H ${toX}`;
 }
 
-function arrow(message: Message, row: number, indexOf: (p: WireParty) => number): Html {
+/** One arrow and its label lines, placed at height `y`. */
+interface Placed {
+  readonly message: Message;
+  readonly lines: readonly string[];
+  readonly y: number;
+}
+
+function arrow({ message, lines, y }: Placed, indexOf: (p: WireParty) => number): Html {
   const { exchange } = message;
   const fromX = centerOf(indexOf(exchange.from));
   const toX = centerOf(indexOf(exchange.to));
-  const y = FIRST_ROW + row * ROW;
   const colour = message.flagged ? RED : INK;
   const dash = message.line === 'dashed' ? '6 4' : null;
   const path = arrowPath(fromX, toX, y);
-  const span = Math.max(Math.abs(toX - fromX), COLUMN);
-  const label = fittedLabel(message, Math.floor(span / CHAR_WIDTH));
   const labelX = fromX === toX ? fromX + SELF_LOOP + 4 : (fromX + toX) / 2;
   const anchor = fromX === toX ? 'start' : 'middle';
   return html`<g class="message${message.flagged ? ' flagged' : ''}" data-seq="${exchange.seq}" data-kind="${exchange.kind}">
 <title>${message.details}</title>
 <path d="${path}" fill="none" stroke="transparent" stroke-width="12"/>
 <path class="arrow" d="${path}" fill="none" stroke="${colour}" stroke-width="1.5"${dash ? html` stroke-dasharray="${dash}"` : ''} marker-end="url(#${message.flagged ? 'head-red' : 'head'})"/>
-<text x="${labelX}" y="${y - 6}" text-anchor="${anchor}" font-size="11" fill="${colour}">${label}</text>
+<text x="${labelX}" y="${y - 6 - (lines.length - 1) * LINE}" text-anchor="${anchor}" font-size="11" fill="${colour}">${lines.map((line, i) => html`<tspan x="${labelX}"${i > 0 ? html` dy="${LINE}"` : ''}>${line}</tspan>`)}</text>
 </g>
 `;
 }
@@ -92,15 +109,32 @@ function arrowHead(id: string, colour: string): Html {
   return html`<marker id="${id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="${colour}"/></marker>`;
 }
 
-/** The SVG markup of the exchanges: lifelines, then one arrow per exchange in wire order. */
-export function toSequenceSvg(exchanges: readonly Exchange[], options: DiagramOptions = {}): string {
+/** Each message below the previous one, lower still when its label takes several lines. */
+function place(messages: readonly Message[], indexOf: (p: WireParty) => number, steps: Readonly<Record<number, readonly string[]>>): Placed[] {
+  let y = FIRST_ROW - ROW;
+  return messages.map((message) => {
+    const span = Math.abs(indexOf(message.exchange.to) - indexOf(message.exchange.from)) * COLUMN;
+    // A label may reach a little past its lifelines before it wraps: neighbours leave that room free.
+    const lines = wrapLabel(labelOf(message, steps[message.exchange.seq] ?? []), Math.floor((Math.max(span, COLUMN) + COLUMN * 0.4) / CHAR_WIDTH));
+    y += ROW + (lines.length - 1) * LINE;
+    return { message, lines, y };
+  });
+}
+
+/**
+ * The SVG markup of the exchanges: lifelines, then one arrow per exchange in wire order, numbered from
+ * 1 and labelled with the documented steps it fulfils (`steps`, by wire sequence number).
+ */
+export function toSequenceSvg(exchanges: readonly Exchange[], options: DiagramOptions = {}, steps: Readonly<Record<number, readonly string[]>> = {}): string {
   const { lifelines, messages } = sequenceModel(exchanges, options);
   const indexOf = (party: WireParty): number => lifelines.indexOf(party);
-  const width = 2 * MARGIN + BOX_WIDTH + (lifelines.length - 1) * COLUMN + SELF_LOOP;
-  const bottom = FIRST_ROW + Math.max(messages.length - 1, 0) * ROW + ROW / 2;
+  const placed = place(messages, indexOf, steps);
+  // Room on the right for the label of a party calling itself on the last lifeline.
+  const width = 2 * MARGIN + BOX_WIDTH + (lifelines.length - 1) * COLUMN + SELF_LOOP + COLUMN;
+  const bottom = (placed.at(-1)?.y ?? FIRST_ROW) + ROW / 2;
   const height = bottom + MARGIN;
   return html`<svg xmlns="http://www.w3.org/2000/svg" class="sequence" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" role="img" aria-label="Sequence diagram of ${messages.length} exchanges">
 <defs>${arrowHead('head', INK)}${arrowHead('head-red', RED)}</defs>
-${lifelines.map((party, i) => lifeline(party, i, bottom))}${messages.map((m, row) => arrow(m, row, indexOf))}</svg>
+${lifelines.map((party, i) => lifeline(party, i, bottom))}${placed.map((p) => arrow(p, indexOf))}</svg>
 `.markup;
 }

@@ -12,6 +12,7 @@ import { sequencePagePath, type RunSummary, type ScenarioSummary } from './run-s
 import type { DiagramOptions } from './sequence-model.ts';
 import { sequencePage } from './sequence-page.ts';
 import { uniqueSlugs } from './slug.ts';
+import { labelledTrace, stepsOfVerdicts } from './trace.ts';
 
 /** Everything the run reports are made of. */
 export interface RunReportInput extends RunSummary {
@@ -30,10 +31,13 @@ async function write(path: string, text: string): Promise<string> {
   return path;
 }
 
-/** Writes `trace.json`: the exchanges as recorded. Returns the path written. */
-export async function writeTrace(dir: string, exchanges: readonly Exchange[]): Promise<string> {
+/**
+ * Writes `trace.json`: the exchanges as recorded, each labelled with the documented steps it fulfils
+ * (from the verdicts), so a replay shows them. Returns the path written.
+ */
+export async function writeTrace(dir: string, exchanges: readonly Exchange[], verdicts: readonly FlowVerdict[] = []): Promise<string> {
   await mkdir(dir, { recursive: true });
-  return write(join(dir, 'trace.json'), json(exchanges));
+  return write(join(dir, 'trace.json'), json(labelledTrace(exchanges, stepsOfVerdicts(verdicts))));
 }
 
 /** Writes `flows.json`: the flow verdicts as given. Returns the path written. */
@@ -79,7 +83,7 @@ export async function writeSequences(
 /** Writes every run report into `dir` (created if needed, files overwritten). Returns the paths written. */
 export async function writeRunReports(dir: string, input: RunReportInput, options: DiagramOptions = {}): Promise<string[]> {
   return [
-    await writeTrace(dir, input.exchanges),
+    await writeTrace(dir, input.exchanges, input.flows),
     await writeFlows(dir, input.flows),
     ...(await writeSequences(dir, input.exchanges, input.scenarios, options, input.flows)),
     await writeRunIndex(dir, { scenarios: input.scenarios }),

@@ -150,18 +150,6 @@ export const ServiceUseChecks = {
     }
   },
 
-  /** Pays for `mb` MB of overage, give or take a cent per record (each record is rounded on its own). */
-  async thresholdShares(world: HarnessWorld, oemMB: number, driverMB: number) {
-    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
-    const paid = (role: string) => sum(infotainment.flatMap((u) => Q.sharesOf(u).filter((s) => s.payerRole === role).map(Q.amountOf)));
-    const slack = new Decimal(infotainment.length).times('0.01');
-    for (const [role, mb] of [['buyer', oemMB], ['thirdPartyPayer', driverMB]] as const) {
-      const exact = new Decimal(mb).times(OVERAGE_PER_MB);
-      assert.ok(paid(role).minus(exact).abs().lessThanOrEqualTo(slack), `${role} pays ${paid(role).toFixed(2)}, about ${exact.toFixed(2)}`);
-    }
-    assert.ok(paid('buyer').greaterThan(0) && paid('thirdPartyPayer').greaterThan(0));
-  },
-
   async percentShares(world: HarnessWorld, percent: number) {
     const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
     let charged = 0;
@@ -173,6 +161,21 @@ export const ServiceUseChecks = {
       assert.ok(oem.minus(total.times(percent).div(100)).abs().lessThan('0.01'), `${u.id}: ${oem.toFixed(2)} of ${total.toFixed(2)}`);
     }
     assert.ok(charged > 0, 'some records were charged');
+  },
+
+  /**
+   * The rated amount of the record of `mb` MB and what each payer pays of it, to the cent. Read over
+   * TMF635 (what the CSP serves), not from its state.
+   */
+  async recordCharged(world: HarnessWorld, mb: number, amount: string, payers: Partial<Record<'buyer' | 'thirdPartyPayer', string>>) {
+    const { items } = await world.ecosystem.control('csp').list<Entity>('TMF635', 'usage', { usageType: 'infotainment' });
+    const records = items.filter((u) => Number(Q.char(u, 'volumeMB')) === mb);
+    assert.equal(records.length, 1, `one record of ${mb} MB`);
+    const shares = Q.sharesOf(records[0]);
+    assert.equal(sum(shares.map(Q.amountOf)).toFixed(2), amount, `the ${mb} MB record costs ${amount} EUR`);
+    for (const [role, expected] of Object.entries(payers)) {
+      assert.equal(sum(shares.filter((s) => s.payerRole === role).map(Q.amountOf)).toFixed(2), expected, `${role} pays ${expected} EUR of it`);
+    }
   },
 
   async duplicateRefused(world: HarnessWorld) {

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Entity } from '../../tmf/data.ts';
 import {
-  carSubscription, driveCar, endMonth, makeDriverCspCustomer, selectService, sellCarToDriver,
+  FIGURE_8_MONTH, carSubscription, driveCar, endMonth, makeDriverCspCustomer, selectService, sellCarToDriver,
 } from '../../harness/drive/figure8.ts';
 import type { HarnessWorld } from '../support/world.ts';
 import { Partner } from './partner-calls.ts';
@@ -24,6 +24,13 @@ export const ServiceUse = {
   },
   /** 8.9–8.10 */
   drive: (world: HarnessWorld, infotainmentMB: number, telematicsMB: number) => driveCar(world.ecosystem, infotainmentMB, telematicsMB),
+  /** One usage record per volume, sent one after the other (each a session of its own). */
+  driveSessions: async (world: HarnessWorld, volumesMB: readonly number[]) => {
+    const subscription = await carSubscription(world.ecosystem);
+    for (const mb of volumesMB) {
+      await world.trigger('driver', 'drive', { subscription, period: FIGURE_8_MONTH, infotainmentMB: mb, telematicsMB: 0, sessions: { infotainment: 1, telematics: 0 } });
+    }
+  },
   driveOnUnknownSubscription: (world: HarnessWorld, infotainmentMB: number) => driveCar(world.ecosystem, infotainmentMB, 1, 'product-9999'),
   resendLastRecord: (world: HarnessWorld) => world.trigger('driver', 'resend-usage'),
   /** 8.11 */

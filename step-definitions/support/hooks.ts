@@ -1,7 +1,8 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import { resetAll } from '../../harness/drive/settle.ts';
 import { startEcosystem } from '../../harness/ecosystem.ts';
-import { matchScenario } from '../../harness/flows/match.ts';
+import { isFigure } from '../../harness/flows/catalogue.ts';
+import { flowProblems, matchScenario } from '../../harness/flows/match.ts';
 import { writeRunReports } from '../../harness/reports/write-run.ts';
 import { ecosystemOptionsFromEnv } from '../../harness/bindings.ts';
 import { coverageOf } from './flow-tags.ts';
@@ -23,19 +24,22 @@ Before(async function (this: HarnessWorld, { pickle }) {
   await resetAll(this.ecosystem);
 });
 
-/** After a scenario: its exchanges and journals compared with the documented steps of its figures. */
+/**
+ * After a scenario: its exchanges and journals compared with the documented steps of its figures. The
+ * verdict is part of the scenario's result: a missing, out-of-order, unclaimed or unexpected step fails it.
+ */
 After(async function (this: HarnessWorld, { pickle, result }) {
   await this.settle().catch(() => undefined);
   const exchanges = this.ecosystem.recorder.exchangesOf(pickle.name);
   const coverage = coverageOf(pickle.tags.map((t) => t.name));
-  let flowsOk = true;
-  if (coverage.figures.length > 0) {
-    const verdict = matchScenario({ scenario: pickle.name, ...coverage, exchanges, journal: await this.journals() });
-    run.verdicts.push(verdict);
-    flowsOk = verdict.ok;
-  }
+  if (coverage.figures.length === 0) throw new Error(`scenario "${pickle.name}" names no figure (@figure7 … @figure11): its flow cannot be judged`);
+  const verdict = matchScenario({ scenario: pickle.name, ...coverage, exchanges, journal: await this.journals() });
+  run.verdicts.push(verdict);
   const flow = exchanges.filter((e) => e.kind !== 'harness');
-  run.scenarios.push({ name: pickle.name, status: String(result?.status ?? 'unknown').toLowerCase(), exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length, flowsOk });
+  const problems = flowProblems(verdict);
+  const status = String(result?.status ?? 'unknown').toLowerCase();
+  run.scenarios.push({ name: pickle.name, status: problems.length > 0 && status === 'passed' ? 'failed' : status, exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length, flowsOk: verdict.ok, figures: coverage.figures.filter(isFigure) });
+  if (problems.length > 0) throw new Error(`the flow verdict fails:\n  ${problems.join('\n  ')}`);
 });
 
 AfterAll(async () => {

@@ -7,3 +7,6 @@ import type { ActorId } from '../../core/actor-ids.ts';
  * these two parties through it and get the actor id.
  */
 defineParameterType({ name: 'resolver', regexp: /CSP|car manufacturer/, transformer: (s: string): ActorId => (s === 'CSP' ? 'csp' : 'car-manufacturer') });
+
+/** `{intList}`: whole numbers written `5000, 120 and 600`. */
+defineParameterType({ name: 'intList', regexp: /\d+(?:(?:, | and )\d+)*/, transformer: (s: string): number[] => s.split(/, | and /).map(Number) });

@@ -5,10 +5,10 @@ import { describe } from 'node:test';
 /**
  * The unit tests run in two lanes, one process each (`npm run test:unit`): one TypeScript loader start
  * per lane instead of one per file, and the two lanes use both cores. The heavy lane takes the files
- * named here (the conformance runs and the compose topology, about half of the whole); the main lane takes every other
+ * named here (the conformance runs, the compose topology and the mutation suite, about half of the whole); the main lane takes every other
  * `test/*.test.ts`, so a new test file is picked up without touching this list.
  */
-export const HEAVY = ['conformance.test.ts', 'compose-topology.test.ts'];
+export const HEAVY = ['conformance.test.ts', 'compose-topology.test.ts', 'mutation.test.ts'];
 
 const TEST_DIR = join(import.meta.dirname, '..');
 

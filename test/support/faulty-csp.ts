@@ -3,6 +3,7 @@ import { startCsp } from '../../actors/csp/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { basePath } from '../../tmf/apis.ts';
 import { harnessKey } from '../../tmf/auth.ts';
+import { FORWARDED } from '../../tmf/href.ts';
 import { startApp, type RunningApp } from './http-app.ts';
 
 /** The faults a deliberately broken CSP can be given: each one a rule of FLOWS.md or TMF630 it breaks. */
@@ -48,7 +49,8 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
     if (divert) body = JSON.stringify({ ...JSON.parse(body!), callback: `${self}/sink` });
     const send = (authorization: string | undefined) => fetch(csp.url + path, {
       method: req.method,
-      headers: { ...(req.get('content-type') ? { 'content-type': req.get('content-type')! } : {}), ...(authorization ? { authorization } : {}) },
+      // The forwarded headers pass on, so the CSP builds its hrefs from the URL its caller reached it at.
+      headers: { ...forwarded(req), ...(req.get('content-type') ? { 'content-type': req.get('content-type')! } : {}), ...(authorization ? { authorization } : {}) },
       body,
     });
     let upstream = await send(req.get('authorization'));
@@ -73,6 +75,10 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
       await csp.stop();
     },
   };
+}
+
+function forwarded(req: Request): Record<string, string> {
+  return Object.fromEntries(Object.values(FORWARDED).flatMap((h) => (req.get(h) ? [[h, req.get(h)!]] : [])));
 }
 
 function withoutPaging(url: string): string {

@@ -1,17 +1,21 @@
-// The live dashboard: a sequence diagram of the wire fed by server-sent events, the flow checklist of a
-// figure run, exchange details, the parties' state, and a replay of a saved trace.json.
+// The live dashboard: a sequence diagram of the wire fed by server-sent events, grouped by run; the
+// checklist of a figure run in plain sentences; the inspector of one exchange; what each party holds;
+// and a replay player for a saved trace.json (or this session's).
 // Every recorded value reaches the page through textContent: payloads never become markup.
 
 const PARTIES = ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver'];
 const TITLES = {
-  csp: 'CSP',
-  'car-manufacturer': 'Car manufacturer',
+  csp: 'CSP (telecom operator)',
+  'car-manufacturer': 'Car manufacturer (OEM)',
   'content-provider': 'Content provider',
   'call-center': 'Call center',
   driver: 'Driver',
 };
+const SHORT = { csp: 'CSP', 'car-manufacturer': 'Car maker', 'content-provider': 'Content', 'call-center': 'Call center', driver: 'Driver' };
 const LANE = 100 / PARTIES.length;
 const STATE_REFRESH_MS = 400;
+/** Exchanges per second at 1× replay speed. */
+const REPLAY_RATE = 2;
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,63 +27,212 @@ function el(tag, className, text) {
   return node;
 }
 
-const live = { exchanges: [], seqs: new Set() };
-const replay = { active: false, exchanges: [], shown: 0 };
+/** The documented steps in plain words, by id, and the figures' names: loaded once from the harness. */
+const catalogue = new Map();
+const figureNames = new Map();
+const figureOfStep = (id) => Number(String(id).split('.')[0]);
+
+const live = { exchanges: [], seqs: new Set(), drawn: 0, invalid: 0, steps: new Map(), runs: new Map(), checklist: null, follow: false };
+const replay = { active: false, exchanges: [], steps: new Map(), pos: 0, timer: null };
 let selectedRow = null;
+let connection = 'connecting';
+let running = false;
+
+const currentSteps = () => (replay.active ? replay.steps : live.steps);
 
 // ---- the sequence diagram -------------------------------------------------------------------------
 
 function drawLifelines() {
   for (const party of PARTIES) {
-    const head = el('div', 'head', TITLES[party]);
+    const head = el('div', 'head');
     head.dataset.party = party;
-    head.title = party;
+    head.append(el('span', 'long', TITLES[party]), el('span', 'short', SHORT[party]));
     $('heads').append(head);
-    $('lifelines').append(el('div'));
+    $('filter-party').append(new Option(TITLES[party], party));
   }
 }
 
 /** Harness traffic (driving, state dumps) is no exchange between parties: it has no lifeline. */
 const isDrawable = (x) => x.kind !== 'harness' && PARTIES.includes(x.from) && PARTIES.includes(x.to);
-const isInvalid = (x) => x.valid === false || Number(x.status) >= 500;
+const isInvalid = (x) => x.valid === false || Number(x.status) >= 500 || x.failure !== undefined;
+
+function stepWords(id) {
+  const s = catalogue.get(id);
+  return s ? `${s.parties}: ${s.sentence}` : `step ${id}`;
+}
+
+/** The documented step(s) an exchange fulfils, as a badge and a sentence right under its arrow. */
+function labelRow(row, ids) {
+  if (!ids?.length || row.dataset.steps) return;
+  row.dataset.steps = ids.join(' ');
+  const note = el('div', 'step-note');
+  for (const id of ids) {
+    const line = el('p');
+    line.append(el('span', 'badge', id), document.createTextNode(` ${stepWords(id)}`));
+    note.append(line);
+  }
+  note.style.marginLeft = row.querySelector('.label').style.marginLeft;
+  row.querySelector('.track').append(note);
+  const group = row.closest('.run');
+  const figures = new Set((group.dataset.figures ?? '').split(' ').filter(Boolean));
+  for (const id of ids) figures.add(String(figureOfStep(id)));
+  group.dataset.figures = [...figures].join(' ');
+}
 
 function rowOf(exchange) {
   const from = PARTIES.indexOf(exchange.from);
   const to = PARTIES.indexOf(exchange.to);
+  const left = (Math.min(from, to) + 0.5) * LANE;
   const row = el('li', `row ${exchange.kind} ${isInvalid(exchange) ? 'invalid' : 'valid'}`);
-  row.dataset.seq = String(exchange.seq);
-  row.dataset.operation = String(exchange.operation);
-  row.append(el('span', 'seq', exchange.seq));
+  row.tabIndex = 0;
+  Object.assign(row.dataset, { seq: exchange.seq, operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
+  row.setAttribute('aria-label', `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`);
+  const track = el('div', 'track');
+  const duplicate = exchange.request?.headers?.['x-cch-injected-duplicate'] !== undefined;
+  if (duplicate) row.classList.add('duplicate');
+  const label = el('div', 'label', `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}${exchange.failure ? ` ${exchange.failure}` : ''}${duplicate ? ' · sent twice (injected)' : ''}`);
+  label.style.marginLeft = `${Math.min(left, 45)}%`;
   const arrow = el('div', `arrow ${to >= from ? 'ltr' : 'rtl'}`);
-  arrow.style.left = `${(Math.min(from, to) + 0.5) * LANE}%`;
+  arrow.style.marginLeft = `${left}%`;
   arrow.style.width = `${Math.max(Math.abs(to - from), 0.3) * LANE}%`;
-  const label = el('span', 'label', `${exchange.api} · ${exchange.operation} → ${exchange.status}`);
-  row.title = `${exchange.from} → ${exchange.to}: ${exchange.method} ${exchange.path} (${exchange.status})`;
-  arrow.append(label);
-  row.append(arrow);
-  row.addEventListener('click', () => select(row, exchange));
+  track.append(label, arrow);
+  row.append(el('span', 'seq', exchange.seq), track);
+  row.title = `${TITLES[exchange.from]} → ${TITLES[exchange.to]}: ${exchange.method} ${exchange.path} (${exchange.status})`;
+  row.addEventListener('click', () => open(row, exchange));
+  row.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      open(row, exchange, { focus: true });
+    }
+  });
   return row;
 }
 
-/** Appends one row; scrolls along only when the reader is already at the bottom. */
-function append(exchange) {
-  if (!isDrawable(exchange)) return null;
+function timeOf(iso) {
+  return iso ? new Date(iso).toLocaleTimeString('en-GB', { hour12: false }) : '';
+}
+
+/** The heading of a run: its flow's name, when it started, and its verdict once known. */
+function headText(group) {
+  const scenario = group.dataset.scenario;
+  const run = replay.active ? undefined : live.runs.get(scenario);
+  const rows = group.querySelectorAll('.row');
+  const invalid = group.querySelectorAll('.row.invalid').length;
+  const figures = (group.dataset.figures ?? '').split(' ').filter(Boolean);
+  const name = run ? `Figure ${run.figure} — ${run.name}`
+    : figures.length > 0 ? `${scenario || 'Outside any scenario'} · ${figures.map((f) => `Figure ${f} — ${figureNames.get(Number(f)) ?? ''}`).join(', ')}`
+    : scenario || 'Outside any scenario';
+  const verdict = run ? (run.ok === undefined ? 'running…' : run.ok ? 'all documented steps seen ✓' : 'steps missing ✗') : '';
+  return [name, timeOf(run?.startedAt ?? group.dataset.startedAt), `${rows.length} exchanges${invalid ? `, ${invalid} invalid` : ''}`, verdict].filter(Boolean).join(' · ');
+}
+
+function refreshHead(group) {
+  group.querySelector('.run-head .text').textContent = headText(group);
+  const run = replay.active ? undefined : live.runs.get(group.dataset.scenario);
+  if (run) group.dataset.figures = String(run.figure);
+  group.classList.toggle('ko', run?.ok === false || group.querySelector('.row.invalid') !== null);
+}
+
+/** The group of rows of the scenario that is running: the last one, or a new one. */
+function groupFor(exchange) {
+  const last = $('rows').lastElementChild;
+  if (last && last.dataset.scenario === exchange.scenario) return last;
+  const group = el('li', 'run');
+  group.dataset.scenario = exchange.scenario;
+  group.dataset.startedAt = exchange.startedAt ?? '';
+  const head = el('button', 'run-head');
+  head.type = 'button';
+  head.setAttribute('aria-expanded', 'true');
+  head.append(el('span', 'chevron', '▾'), el('span', 'text'));
+  head.addEventListener('click', () => {
+    const collapsed = group.classList.toggle('collapsed');
+    head.setAttribute('aria-expanded', String(!collapsed));
+    head.querySelector('.chevron').textContent = collapsed ? '▸' : '▾';
+  });
+  group.append(head, el('ol', 'run-rows'));
+  $('rows').append(group);
+  return group;
+}
+
+const apisSeen = new Set();
+
+/** Draws exchanges at the end of the diagram; follows along only when the reader is at the bottom. */
+function draw(exchanges) {
   const lanes = $('lanes');
-  const atBottom = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 40;
-  const row = rowOf(exchange);
-  $('rows').append(row);
-  if (atBottom) lanes.scrollTop = lanes.scrollHeight;
-  return row;
+  const atBottom = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 60;
+  const touched = new Set();
+  for (const x of exchanges) {
+    if (!isDrawable(x)) continue;
+    const group = groupFor(x);
+    const row = rowOf(x);
+    group.querySelector('.run-rows').append(row);
+    labelRow(row, currentSteps().get(x.seq));
+    row.hidden = !matchesFilters(row);
+    touched.add(group);
+    if (!apisSeen.has(x.api)) {
+      apisSeen.add(x.api);
+      $('filter-api').append(new Option(x.api, x.api));
+    }
+  }
+  for (const group of touched) {
+    refreshHead(group);
+    group.hidden = !groupMatches(group);
+  }
+  if ((atBottom || live.follow) && touched.size > 0) stickToEnd(20);
+}
+
+/**
+ * Keeps the newest row in view. Rows out of view are laid out at an estimated height until they are
+ * drawn (content-visibility), so the end moves once they are: follow it for a few frames.
+ */
+function stickToEnd(frames) {
+  const lanes = $('lanes');
+  lanes.scrollTop = lanes.scrollHeight;
+  requestAnimationFrame(() => {
+    const atEnd = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 1;
+    if (!atEnd && frames > 0) stickToEnd(frames - 1);
+  });
 }
 
 function redraw(exchanges) {
   $('rows').replaceChildren();
-  const fragment = document.createDocumentFragment();
-  for (const x of exchanges) if (isDrawable(x)) fragment.append(rowOf(x));
-  $('rows').append(fragment);
+  selectedRow = null;
+  draw(exchanges);
 }
 
-// ---- exchange details -----------------------------------------------------------------------------
+/** New exchanges wait for the next frame, so a burst costs one layout, not one per exchange. */
+const pending = [];
+function queue(exchange) {
+  pending.push(exchange);
+  if (pending.length === 1) requestAnimationFrame(() => draw(pending.splice(0)));
+}
+
+// ---- filters --------------------------------------------------------------------------------------
+
+function matchesFilters(row) {
+  const party = $('filter-party').value;
+  const api = $('filter-api').value;
+  if (party && row.dataset.from !== party && row.dataset.to !== party) return false;
+  if (api && row.dataset.api !== api) return false;
+  if ($('filter-documented').checked && !row.dataset.steps) return false;
+  if ($('filter-failures').checked && !row.classList.contains('invalid')) return false;
+  return true;
+}
+
+function groupMatches(group) {
+  const figure = $('filter-figure').value;
+  if (figure && !(group.dataset.figures ?? '').split(' ').includes(figure)) return false;
+  return group.querySelector('.row:not([hidden])') !== null;
+}
+
+function applyFilters() {
+  for (const group of $('rows').children) {
+    for (const row of group.querySelectorAll('.row')) row.hidden = !matchesFilters(row);
+    group.hidden = !groupMatches(group);
+  }
+}
+
+// ---- the inspector of one exchange ----------------------------------------------------------------
 
 function pretty(body) {
   if (body === undefined || body === null || body === '') return '(no body)';
@@ -95,15 +248,17 @@ function fillHeaders(table, headers) {
   }
 }
 
-function select(row, x) {
+function open(row, x, { focus = false } = {}) {
   selectedRow?.classList.remove('selected');
   selectedRow = row;
   row.classList.add('selected');
   $('detail').hidden = false;
   $('detail-title').textContent = `#${x.seq} ${x.api} · ${x.operation}`;
+  const ids = row.dataset.steps ? row.dataset.steps.split(' ') : [];
+  $('detail-step').textContent = ids.length > 0 ? ids.map((id) => `Step ${id} — ${stepWords(id)}`).join(' ') : 'No documented step: supporting traffic.';
   const duration = x.durationMs === undefined ? '' : ` · ${x.durationMs} ms`;
-  const steps = row.dataset.steps ? ` · fulfils step ${row.dataset.steps}` : '';
-  $('detail-meta').textContent = `${x.from} → ${x.to} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
+  const steps = ids.length > 0 ? ` · fulfils step ${ids.join(' ')}` : '';
+  $('detail-meta').textContent = `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
   const errors = $('detail-errors');
   errors.replaceChildren();
   const issues = Array.isArray(x.errors) ? x.errors : [];
@@ -112,7 +267,7 @@ function select(row, x) {
     const list = el('ul', 'errors');
     for (const e of issues) {
       const li = el('li');
-      li.append(el('code', '', `${e.where} ${e.path || '/'}`), document.createTextNode(` — rule `), el('code', '', e.rule));
+      li.append(el('code', '', `${e.where} ${e.path || '/'}`), document.createTextNode(' — rule '), el('code', '', e.rule));
       li.append(document.createTextNode(`: ${e.message} (${e.schema})`));
       list.append(li);
     }
@@ -124,9 +279,20 @@ function select(row, x) {
   $('detail-request-body').textContent = pretty(x.request?.body);
   fillHeaders($('detail-response-headers'), x.response?.headers);
   $('detail-response-body').textContent = pretty(x.response?.body);
+  if (focus) {
+    $('detail').scrollIntoView({ block: 'nearest' });
+    $('detail-title').focus();
+  }
 }
 
-// ---- the live feed --------------------------------------------------------------------------------
+function closeInspector({ refocus = true } = {}) {
+  if ($('detail').hidden) return;
+  $('detail').hidden = true;
+  selectedRow?.classList.remove('selected');
+  if (refocus) selectedRow?.focus();
+}
+
+// ---- the live feed and the connection -------------------------------------------------------------
 
 let refreshTimer;
 
@@ -134,9 +300,14 @@ function receive(exchange) {
   if (live.seqs.has(exchange.seq)) return;
   live.seqs.add(exchange.seq);
   live.exchanges.push(exchange);
-  if (!replay.active) append(exchange);
+  // Counted as they come: recounting every exchange on each one would slow a long session down.
+  if (isDrawable(exchange)) {
+    live.drawn += 1;
+    if (isInvalid(exchange)) live.invalid += 1;
+  }
+  if (!replay.active) queue(exchange);
   // State dumps travel as harness traffic: refreshing on those would refresh for ever.
-  if (exchange.kind !== 'harness') {
+  if (exchange.kind !== 'harness' && !replay.active) {
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refreshParties, STATE_REFRESH_MS);
   }
@@ -145,9 +316,7 @@ function receive(exchange) {
 
 function showCount() {
   if (replay.active) return;
-  const drawn = live.exchanges.filter(isDrawable);
-  const invalid = drawn.filter(isInvalid).length;
-  $('live-count').textContent = `Live: ${drawn.length} exchanges between parties, ${invalid} invalid.`;
+  $('live-count').textContent = `Live: ${live.drawn} exchanges between parties, ${live.invalid} invalid.`;
 }
 
 function setStatus(text, isError = false) {
@@ -155,8 +324,55 @@ function setStatus(text, isError = false) {
   $('status').classList.toggle('error', isError);
 }
 
+const CONNECTION_TEXT = {
+  connecting: 'Connecting…',
+  live: '● Live',
+  reconnecting: '◌ Reconnecting…',
+  disconnected: '✕ Disconnected — the harness is not answering; retrying',
+};
+
+function setConnection(state) {
+  connection = state;
+  $('connection').textContent = CONNECTION_TEXT[state];
+  $('connection').className = `connection ${state}`;
+  enableButtons();
+}
+
+function enableButtons() {
+  for (const b of document.querySelectorAll('#figures button')) b.disabled = connection !== 'live' || running || b.dataset.runnable !== 'true';
+  $('replay-session').disabled = connection !== 'live';
+}
+
+function resetLive() {
+  Object.assign(live, { exchanges: [], drawn: 0, invalid: 0, checklist: null });
+  live.seqs.clear();
+  live.steps.clear();
+  live.runs.clear();
+  if (!replay.active) redraw([]);
+}
+
+async function loadHistory() {
+  const [exchanges, runs] = await Promise.all([fetchJson('/dashboard/exchanges'), fetchJson('/dashboard/runs')]);
+  rememberRuns(runs);
+  for (const x of exchanges) receive(x);
+}
+
+function rememberRuns(runs) {
+  for (const run of runs) {
+    live.runs.set(run.scenario, run);
+    for (const [seq, ids] of Object.entries(run.stepsBySeq ?? {})) live.steps.set(Number(seq), ids);
+  }
+}
+
+async function fetchJson(url, init) {
+  const response = await fetch(url, init);
+  const body = await response.json();
+  if (!response.ok) throw Object.assign(new Error(body.message ?? `${response.status}`), { body });
+  return body;
+}
+
 /** Listens first and loads the history second, so nothing completes unseen in between. */
-async function connect() {
+function connect() {
   const buffered = [];
   let loaded = false;
   const events = new EventSource('/dashboard/events');
@@ -165,206 +381,457 @@ async function connect() {
     if (loaded) receive(exchange);
     else buffered.push(exchange);
   });
-  const response = await fetch('/dashboard/exchanges');
-  const history = await response.json();
-  for (const x of history) receive(x);
-  loaded = true;
-  for (const x of buffered) receive(x);
-  showCount();
+  events.addEventListener('open', async () => {
+    try {
+      // After an outage the harness may have restarted, numbering its exchanges from 1 again: start over.
+      if (connection !== 'connecting') resetLive();
+      await loadHistory();
+      loaded = true;
+      for (const x of buffered.splice(0)) receive(x);
+      showCount();
+      setConnection('live');
+      showFaults(await fetchJson('/dashboard/faults'));
+    } catch {
+      setConnection('disconnected');
+    }
+  });
+  events.addEventListener('error', async () => {
+    loaded = false;
+    setConnection('reconnecting');
+    const answering = await fetch('/dashboard/ping', { cache: 'no-store' }).then((r) => r.ok, () => false);
+    if (!answering) setConnection('disconnected');
+    // A closed stream (the server answered with an error) is not retried by the browser: start again.
+    if (events.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
+  });
 }
 
 // ---- figure runs and the step checklist -----------------------------------------------------------
 
+async function loadCatalogue() {
+  const figures = await fetchJson('/dashboard/figures');
+  await Promise.all(figures.map(async ({ figure, name }) => {
+    figureNames.set(figure, name);
+    for (const s of await fetchJson(`/dashboard/flows/${figure}`)) catalogue.set(s.id, s);
+  }));
+  for (const { figure, name, runnable } of figures) {
+    const button = el('button', 'figure');
+    button.type = 'button';
+    button.dataset.figure = String(figure);
+    button.dataset.runnable = String(runnable);
+    button.append(el('span', 'num', `Figure ${figure}`), el('span', 'name', name));
+    button.addEventListener('click', () => runFigure(button));
+    $('figures').append(button);
+    $('filter-figure').append(new Option(`Figure ${figure} — ${name}`, String(figure)));
+  }
+  enableButtons();
+}
+
 async function runFigure(button) {
-  const figure = button.dataset.figure;
-  const buttons = [...document.querySelectorAll('#figures button')];
-  buttons.forEach((b) => (b.disabled = true));
+  const figure = Number(button.dataset.figure);
+  const heading = `Figure ${figure} — ${figureNames.get(figure)}`;
+  running = true;
+  // The audience asked for this run: the diagram follows it, wherever the reader had scrolled.
+  live.follow = true;
+  closeInspector({ refocus: false });
+  enableButtons();
   button.classList.add('running');
-  setStatus(`Running figure ${figure}…`);
+  setStatus(`Running ${heading}…`);
+  showChecklist(figure, new Map(), 'Running…');
   try {
-    const steps = await (await fetch(`/dashboard/flows/${figure}`)).json();
-    showSteps(figure, steps);
     const response = await fetch(`/dashboard/run/${figure}`, { method: 'POST' });
     const body = await response.json();
     if (!response.ok) {
-      setStatus(`Figure ${figure}: ${body.reason ?? 'failed'} — ${body.message ?? response.status}`, true);
-      $('checklist-hint').textContent = `Figure ${figure} was not run.`;
+      setStatus(`${heading}: ${body.reason ?? 'failed'} — ${body.message ?? response.status}`, true);
+      $('checklist-hint').textContent = `${heading} was not run.`;
       return;
     }
-    markSteps(body);
-    setStatus(`Figure ${figure} ran: ${body.seen.length} steps seen, ${body.missing.length} missing${body.ok ? '' : ' — see the checklist'}.`, !body.ok);
-  } catch (error) {
-    setStatus(`Figure ${figure} failed: ${error.message}`, true);
+    rememberRuns([body]);
+    live.checklist = { figure, result: body };
+    if (!replay.active) markSteps(figure, body);
+    setStatus(`${heading} ran: ${body.seen.length} steps seen, ${body.missing.length} missing${body.ok ? '' : ' — see the checklist'}.`, !body.ok);
+  } catch {
+    setStatus(`${heading} could not run: the harness is not answering. Start it again (cch up) and retry.`, true);
+    $('checklist-hint').textContent = `${heading} was not run.`;
   } finally {
-    buttons.forEach((b) => (b.disabled = false));
+    running = false;
+    live.follow = false;
+    enableButtons();
     button.classList.remove('running');
-    refreshParties();
+    if (!replay.active) refreshParties();
   }
 }
 
-/** Each exchange of the run shows the documented step(s) it fulfils, next to its number. */
-function labelExchanges(stepsBySeq) {
-  for (const [seq, steps] of Object.entries(stepsBySeq)) {
-    const row = document.querySelector(`#rows .row[data-seq="${seq}"]`);
-    if (!row || row.dataset.steps) continue;
-    row.dataset.steps = steps.join(' ');
-    row.querySelector('.seq').after(el('span', 'steps', steps.join(' ')));
+/** Labels the rows already drawn with the steps they fulfil, and re-heads their runs. */
+function labelDrawn(steps) {
+  const lanes = $('lanes');
+  const atBottom = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 60;
+  for (const group of $('rows').children) {
+    for (const row of group.querySelectorAll('.row')) labelRow(row, steps.get(Number(row.dataset.seq)));
+    refreshHead(group);
+    group.hidden = !groupMatches(group);
   }
+  // Labels make rows taller: a reader following the end keeps seeing it.
+  if (atBottom || live.follow) stickToEnd(20);
 }
 
-function showSteps(figure, steps) {
-  $('checklist-title').textContent = `Figure ${figure} — steps`;
-  $('checklist-hint').textContent = 'Running…';
+/** The checklist of a figure: each step's state, sentence and parties. */
+function showChecklist(figure, states, hint) {
+  $('checklist-title').textContent = `Figure ${figure} — ${figureNames.get(figure) ?? ''}: steps`;
+  $('checklist-hint').textContent = hint;
   const list = $('checklist');
   list.replaceChildren();
-  for (const s of steps) {
-    const li = el('li', 'pending');
+  for (const s of catalogue.values()) {
+    if (figureOfStep(s.id) !== figure) continue;
+    const state = states.get(s.id) ?? 'pending';
+    const li = el('li', state.replace(' ', '-'));
     li.dataset.step = s.id;
-    li.append(el('span', 'mark', 'pending'), el('strong', '', s.id), document.createTextNode(` ${s.title}`));
-    li.title = s.rule;
+    li.append(el('span', 'mark', state), el('span', 'badge', s.id), el('span', 'parties', s.parties), el('p', 'sentence', s.sentence));
+    li.title = s.api;
     list.append(li);
   }
 }
 
-function markSteps(result) {
-  labelExchanges(result.stepsBySeq ?? {});
-  const status = new Map();
-  for (const id of result.seen) status.set(id, 'seen');
-  for (const id of result.missing) status.set(id, 'missing');
-  for (const o of result.outOfOrder) status.set(o.step, 'out-of-order');
-  for (const li of $('checklist').children) {
+function markSteps(figure, result) {
+  labelDrawn(live.steps);
+  const states = new Map();
+  for (const s of catalogue.values()) {
+    if (figureOfStep(s.id) !== figure) continue;
     // A step of a branch this run did not take is neither seen nor missing.
-    const state = status.get(li.dataset.step) ?? (result.expected.includes(li.dataset.step) ? 'not covered' : 'other branch');
-    li.className = state.replace(' ', '-');
-    li.querySelector('.mark').textContent = state;
+    states.set(s.id, (result.expected ?? []).includes(s.id) ? 'not covered' : 'other branch');
   }
-  const extra = result.unexpected.length > 0 ? `, ${result.unexpected.length} unexpected exchange(s)` : '';
-  $('checklist-hint').textContent = `${result.ok ? 'All documented steps seen' : 'Steps missing or out of order'}${extra}.`;
+  for (const id of result.seen) states.set(id, 'seen');
+  for (const id of result.missing) states.set(id, 'missing');
+  for (const o of result.outOfOrder ?? []) states.set(o.step, 'out of order');
+  const extra = result.unexpected?.length > 0 ? `, ${result.unexpected.length} unexpected exchange(s)` : '';
+  showChecklist(figure, states, `${result.ok ? 'All documented steps seen' : 'Steps missing or out of order'}${extra}.`);
 }
 
-// ---- the parties' state ---------------------------------------------------------------------------
+// ---- what each party holds ------------------------------------------------------------------------
+
+const lastState = new Map();
 
 function drawParties() {
   for (const party of PARTIES) {
     const card = el('article', 'party');
     card.id = `party-${party}`;
-    const h = el('h2', '', TITLES[party]);
-    h.append(el('span', 'clock'));
-    card.append(h, el('div', 'summary empty', 'loading…'));
+    const raw = el('details', 'raw');
+    raw.append(el('summary', '', 'Raw state (JSON)'), el('pre', 'json'));
+    raw.addEventListener('toggle', () => {
+      if (raw.open) raw.querySelector('pre').textContent = JSON.stringify(lastState.get(party) ?? {}, null, 2);
+    });
+    const head = el('div', 'card-head');
+    head.append(el('h3', '', TITLES[party]), faultPicker(party));
+    card.append(head, el('p', 'clock'), el('div', 'facts empty', 'loading…'), raw);
     $('parties').append(card);
   }
 }
 
-const money = (m) => (m && typeof m === 'object' ? `${m.value} ${m.unit}` : '');
+// ---- faults injected on the wire, for demos -------------------------------------------------------
 
-function summaryOf(state) {
-  const data = state.data ?? {};
-  const box = el('div', 'summary');
-  const dl = el('dl');
-  const collections = Object.entries(data.resources ?? {}).filter(([, items]) => items.length > 0);
-  for (const [key, items] of collections) dl.append(el('dt', '', key), el('dd', '', items.length));
-  if (collections.length === 0) dl.append(el('dt', '', 'collections'), el('dd', '', 0));
-  const pending = (data.outbox ?? []).filter((o) => o.state === 'pending').length;
-  dl.append(el('dt', '', 'subscriptions'), el('dd', '', (data.subscriptions ?? []).length));
-  dl.append(el('dt', '', 'outbox pending'), el('dd', '', pending));
-  dl.append(el('dt', '', 'journal'), el('dd', '', (data.journal ?? []).length));
-  if (Array.isArray(data.inbox)) dl.append(el('dt', '', 'inbox'), el('dd', '', data.inbox.length));
-  box.append(dl);
-  const bills = data.resources?.['TMF678.customerBill'] ?? [];
-  if (bills.length > 0) {
-    box.append(el('h3', '', 'Bills'));
-    const ul = el('ul');
-    for (const b of bills) ul.append(el('li', '', `${b.billNo ?? b.id} · ${b.state ?? ''} · ${money(b.amountDue)}`));
-    box.append(ul);
+const FAULTS = [
+  ['', 'no fault'],
+  ['down', 'down: unreachable'],
+  ['delay', 'its events 2 s late'],
+  ['duplicate', 'its events sent twice'],
+];
+const FAULT_BODIES = { down: { kind: 'down' }, delay: { kind: 'delay', ms: 2000 }, duplicate: { kind: 'duplicate' } };
+
+function faultPicker(party) {
+  const label = el('label', 'fault', 'Inject ');
+  const select = el('select');
+  select.id = `fault-${party}`;
+  for (const [value, text] of FAULTS) select.append(new Option(text, value));
+  select.addEventListener('change', () => setFault(party, select.value));
+  label.append(select);
+  return label;
+}
+
+async function setFault(party, kind) {
+  try {
+    const init = kind ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(FAULT_BODIES[kind]) } : { method: 'DELETE' };
+    showFaults(await fetchJson(`/dashboard/faults/${party}`, init));
+    setStatus(kind ? `${TITLES[party]}: ${FAULTS.find(([v]) => v === kind)[1]} (injected on the wire).` : `${TITLES[party]}: fault cleared.`);
+  } catch (error) {
+    setStatus(`Cannot change the fault of ${TITLES[party]}: ${connection === 'live' ? error.message : 'the harness is not answering'}.`, true);
   }
-  if (Array.isArray(data.inbox) && data.inbox.length > 0) {
-    box.append(el('h3', '', 'Inbox'));
+}
+
+function showFaults(faults) {
+  for (const party of PARTIES) {
+    const kind = faults[party]?.kind ?? '';
+    $(`fault-${party}`).value = kind;
+    $(`party-${party}`).classList.toggle('faulty', kind !== '');
+  }
+}
+
+function money(m, currency) {
+  if (m === undefined || m === null) return '';
+  if (typeof m === 'object') return `${m.value} ${m.unit ?? ''}`.trim();
+  return `${m} ${currency ?? ''}`.trim();
+}
+
+const join = (...parts) => parts.filter((p) => p !== undefined && p !== null && p !== '').join(' · ');
+const resources = (data, key) => data.resources?.[key] ?? [];
+
+/** The business facts a card lists, from the party's state: title, then one line per item. */
+function factsOf(data) {
+  const sections = [
+    ['Bills', resources(data, 'TMF678.customerBill').map((b) => join(b.billNo ?? b.id, money(b.amountDue ?? b.taxIncludedAmount), b.state))],
+    ['Orders', resources(data, 'TMF622.productOrder').map((o) => join(o.id, o.description ?? o.category, o.state))],
+    ['Products', resources(data, 'TMF637.product').map((p) => join(p.name ?? p.id, p.status))],
+    ['Trouble tickets', resources(data, 'TMF621.troubleTicket').map((t) => join(t.id, t.name ?? t.description, t.severity, t.status))],
+    ['SLA violations', resources(data, 'TMF623.slaViolation').map((v) => join(v.id, v.description ?? v.name))],
+    ['Settlement notes', [...resources(data, 'BillingV2.settlementNoteAdvice'), ...(data.settlementNotes ?? [])]
+      .map((n) => join(n.description ?? n.id, money(n.taxIncludedAmount ?? n.taxExcludedAmount, n.currencyCode), n.state))],
+    ['Payments', resources(data, 'TMF676.payment').map((p) => join(p.name ?? p.id, money(p.totalAmount ?? p.amount), p.status))],
+    ['Inbox', (data.inbox ?? []).map((m) => m.subject ?? m.topic ?? m.id)],
+    // A notifier that gives up on an event parks it as a dead letter: the audience should see it.
+    ['Undelivered events', [...(data.deadLetters ?? []), ...(data.outbox ?? []).filter((o) => o.state === 'dead')].map((o) => join(o.eventName ?? o.eventId, o.subscriber, o.reason ?? o.lastError))],
+  ];
+  const usage = resources(data, 'TMF635.usage');
+  if (usage.length > 0) {
+    const byStatus = {};
+    for (const u of usage) byStatus[u.status] = (byStatus[u.status] ?? 0) + 1;
+    sections.push(['Usage records', [`${usage.length} records: ${Object.entries(byStatus).map(([s, n]) => `${n} ${s}`).join(', ')}`]]);
+  }
+  const pendingEvents = (data.outbox ?? []).filter((o) => o.state === 'pending').length;
+  if (pendingEvents > 0) sections.push(['Events waiting to be delivered', [`${pendingEvents}`]]);
+  return sections.filter(([, items]) => items.length > 0);
+}
+
+function factsBox(sections, emptyText) {
+  const box = el('div', 'facts');
+  if (sections.length === 0) box.append(el('p', 'empty', emptyText));
+  for (const [title, items, counted = true] of sections) {
+    box.append(el('h4', '', counted ? `${title} (${items.length})` : title));
     const ul = el('ul');
-    for (const m of data.inbox.slice(-5)) ul.append(el('li', '', m.subject ?? m.type ?? m.id ?? JSON.stringify(m)));
+    for (const item of items.slice(-5)) ul.append(el('li', '', item));
+    if (items.length > 5) ul.append(el('li', 'more', `… and ${items.length - 5} earlier`));
     box.append(ul);
   }
   return box;
 }
 
+function simulatedDate(iso) {
+  if (!iso) return 'Simulated date: unknown';
+  const d = new Date(iso);
+  return `Simulated date: ${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })} ${iso.slice(11, 16)} UTC`;
+}
+
 async function refreshParty(party) {
   const card = $(`party-${party}`);
   try {
-    const response = await fetch(`/dashboard/state/${party}`);
-    const state = await response.json();
-    if (!response.ok) throw new Error(state.message ?? String(response.status));
-    card.querySelector('.clock').textContent = state.now ? state.now.slice(0, 16).replace('T', ' ') : '';
-    card.querySelector('.summary').replaceWith(summaryOf(state));
+    const state = await fetchJson(`/dashboard/state/${party}`);
+    if (replay.active) return;
+    lastState.set(party, state);
+    card.querySelector('.clock').textContent = simulatedDate(state.now);
+    card.querySelector('.facts').replaceWith(factsBox(factsOf(state.data ?? {}), 'Nothing yet: run a flow.'));
+    const raw = card.querySelector('details.raw');
+    if (raw.open) raw.querySelector('pre').textContent = JSON.stringify(state, null, 2);
   } catch (error) {
-    card.querySelector('.summary').replaceWith(el('div', 'summary empty', `unavailable: ${error.message}`));
+    if (replay.active) return;
+    card.querySelector('.facts').replaceWith(el('div', 'facts empty', `unavailable: ${connection === 'live' ? error.message : 'the harness is not answering'}`));
   }
 }
 
 function refreshParties() {
+  $('parties-mode').textContent = '(live)';
   return Promise.all(PARTIES.map(refreshParty));
 }
 
-// ---- replay of a saved trace ----------------------------------------------------------------------
+// ---- replay ---------------------------------------------------------------------------------------
 
-async function loadTrace(file) {
+function startReplay(entries, source) {
+  if (!Array.isArray(entries)) throw new Error('a trace.json holds an array of exchanges');
+  pause();
+  replay.active = true;
+  replay.exchanges = entries.filter(isDrawable).toSorted((a, b) => a.seq - b.seq);
+  replay.steps = new Map(entries.filter((x) => Array.isArray(x.steps)).map((x) => [x.seq, x.steps]));
+  replay.pos = 0;
+  replay.source = source;
+  const jump = $('replay-jump');
+  jump.replaceChildren(new Option('scenario or step…', ''));
+  const scenarios = new Set();
+  const steps = new Set();
+  replay.exchanges.forEach((x, i) => {
+    if (!scenarios.has(x.scenario)) {
+      scenarios.add(x.scenario);
+      jump.append(new Option(`Scenario: ${x.scenario || 'outside any scenario'}`, String(i + 1)));
+    }
+    for (const id of replay.steps.get(x.seq) ?? []) {
+      if (steps.has(`${x.scenario} ${id}`)) continue;
+      steps.add(`${x.scenario} ${id}`);
+      jump.append(new Option(`  Step ${id} — ${catalogue.get(id)?.sentence ?? ''}`, String(i + 1)));
+    }
+  });
+  $('replay-timeline').max = String(replay.exchanges.length);
+  $('player').hidden = false;
+  $('detail').hidden = true;
+  $('rows').replaceChildren();
+  setStatus('');
+  seek(0);
+}
+
+/** Shows the replay at `pos` exchanges: diagram, selection, checklist and party cards of that moment. */
+function seek(pos) {
+  pos = Math.max(0, Math.min(pos, replay.exchanges.length));
+  if (pos === replay.pos + 1) draw([replay.exchanges[replay.pos]]);
+  else if (pos === replay.pos - 1) {
+    const rows = $('rows').querySelectorAll('.row');
+    const last = rows[rows.length - 1];
+    const group = last?.closest('.run');
+    last?.remove();
+    if (group && !group.querySelector('.row')) group.remove();
+    else if (group) refreshHead(group);
+  } else redraw(replay.exchanges.slice(0, pos));
+  replay.pos = pos;
+  const rows = $('rows').querySelectorAll('.row');
+  const current = replay.exchanges[pos - 1];
+  if (current && rows.length > 0) open(rows[rows.length - 1], current);
+  else $('detail').hidden = true;
+  showReplayMoment(current);
+}
+
+function showReplayMoment(current) {
+  const n = replay.exchanges.length;
+  $('replay-prev').disabled = replay.pos === 0;
+  $('replay-next').disabled = replay.pos >= n;
+  $('replay-timeline').value = String(replay.pos);
+  $('replay-position').textContent = `${replay.pos} / ${n}`;
+  $('live-count').textContent = `Replaying ${replay.source}: exchange ${replay.pos} of ${n}${current ? ` (${current.scenario || 'outside any scenario'})` : ''}.`;
+  const shown = replay.exchanges.slice(0, replay.pos).filter((x) => !current || x.scenario === current.scenario);
+  const seen = new Map();
+  for (const x of shown) for (const id of replay.steps.get(x.seq) ?? []) seen.set(id, 'seen');
+  const figures = [...new Set([...seen.keys()].map(figureOfStep))];
+  const figure = figures.at(-1);
+  // A party's internal work leaves no exchange: a trace cannot show it happen.
+  for (const s of catalogue.values()) if (!seen.has(s.id) && s.parties.endsWith('(internal)')) seen.set(s.id, 'internal');
+  if (figure) showChecklist(figure, seen, `Replayed moment: ${[...seen.values()].filter((v) => v === 'seen').length} documented step(s) seen so far in this scenario; internal steps leave no message to replay.`);
+  else {
+    $('checklist-title').textContent = 'Flow steps';
+    $('checklist-hint').textContent = 'Replayed moment: no documented step yet.';
+    $('checklist').replaceChildren();
+  }
+  showReplayParties(replay.exchanges.slice(0, replay.pos));
+}
+
+/** One message of a party as its card lists it: number, direction, operation, the steps it fulfils. */
+function replayLine(party, x) {
+  const direction = x.from === party ? `to ${SHORT[x.to]}` : `from ${SHORT[x.from]}`;
+  const steps = (replay.steps.get(x.seq) ?? []).map((id) => `step ${id}: ${catalogue.get(id)?.sentence ?? ''}`).join('; ');
+  return join(`#${x.seq} ${direction}`, x.operation, steps);
+}
+
+/** The party cards of the replayed moment: what each party sent and received so far. */
+function showReplayParties(shown) {
+  $('parties-mode').textContent = `(replayed moment: exchange ${replay.pos} of ${replay.exchanges.length})`;
+  for (const party of PARTIES) {
+    const card = $(`party-${party}`);
+    const own = shown.filter((x) => x.from === party || x.to === party);
+    const sent = own.filter((x) => x.from === party).length;
+    card.querySelector('.clock').textContent = `Recorded at ${timeOf(own.at(-1)?.startedAt) || '—'} (a trace holds no simulated date)`;
+    const sections = own.length === 0 ? [] : [
+      ['Messages so far', [`${sent} sent, ${own.length - sent} received`], false],
+      ['Latest messages', own.slice(-5).map((x) => replayLine(party, x)), false],
+    ];
+    card.querySelector('.facts').replaceWith(factsBox(sections, 'No message yet at this moment.'));
+  }
+}
+
+function play() {
+  if (replay.pos >= replay.exchanges.length) seek(0);
+  const speed = Number($('replay-speed').value);
+  replay.timer = setInterval(() => {
+    if (replay.pos >= replay.exchanges.length) pause();
+    else seek(replay.pos + 1);
+  }, 1000 / (REPLAY_RATE * speed));
+  $('replay-play').textContent = '⏸ Pause';
+  $('replay-play').setAttribute('aria-pressed', 'true');
+}
+
+function pause() {
+  clearInterval(replay.timer);
+  replay.timer = null;
+  $('replay-play').textContent = '▶ Play';
+  $('replay-play').setAttribute('aria-pressed', 'false');
+}
+
+const togglePlay = () => (replay.timer ? pause() : play());
+
+function backToLive() {
+  pause();
+  replay.active = false;
+  $('trace-file').value = '';
+  $('player').hidden = true;
+  $('detail').hidden = true;
+  redraw(live.exchanges);
+  if (live.checklist) markSteps(live.checklist.figure, live.checklist.result);
+  else showChecklist(7, new Map(), 'Run a flow to check its documented steps.');
+  setStatus('');
+  showCount();
+  refreshParties();
+}
+
+async function loadTraceFile(file) {
   try {
     const parsed = JSON.parse(await file.text());
-    const exchanges = Array.isArray(parsed) ? parsed : parsed.exchanges;
-    if (!Array.isArray(exchanges)) throw new Error('a trace.json holds an array of exchanges');
-    replay.active = true;
-    replay.exchanges = exchanges.filter(isDrawable).sort((a, b) => a.seq - b.seq);
-    replay.shown = 0;
-    $('rows').replaceChildren();
-    $('detail').hidden = true;
-    setStatus('');
-    showReplay();
+    startReplay(Array.isArray(parsed) ? parsed : parsed.exchanges, file.name);
   } catch (error) {
     setStatus(`Cannot replay ${file.name}: ${error.message}`, true);
   }
 }
 
-function step(delta) {
-  if (delta > 0 && replay.shown < replay.exchanges.length) {
-    const x = replay.exchanges[replay.shown++];
-    const row = append(x);
-    if (row) select(row, x);
-  } else if (delta < 0 && replay.shown > 0) {
-    replay.shown--;
-    $('rows').lastElementChild?.remove();
-    const last = $('rows').lastElementChild;
-    if (last) select(last, replay.exchanges[replay.shown - 1]);
-    else $('detail').hidden = true;
+async function replaySession() {
+  try {
+    startReplay(await fetchJson('/dashboard/trace.json'), 'this session');
+  } catch {
+    setStatus('Cannot replay this session: the harness is not answering.', true);
   }
-  showReplay();
-}
-
-function showReplay() {
-  $('replay-prev').disabled = !replay.active || replay.shown === 0;
-  $('replay-next').disabled = !replay.active || replay.shown >= replay.exchanges.length;
-  $('replay-live').disabled = !replay.active;
-  $('replay-position').textContent = replay.active ? `${replay.shown} / ${replay.exchanges.length}` : '';
-  if (replay.active) $('live-count').textContent = `Replaying a saved trace: ${replay.shown} of ${replay.exchanges.length} exchanges shown.`;
-}
-
-function backToLive() {
-  replay.active = false;
-  $('trace-file').value = '';
-  $('detail').hidden = true;
-  redraw(live.exchanges);
-  showReplay();
-  showCount();
 }
 
 // ---- wiring ---------------------------------------------------------------------------------------
 
+function onKey(event) {
+  if (event.key === 'Escape') {
+    closeInspector();
+    return;
+  }
+  if (!replay.active || event.target.closest?.('input, select, textarea')) return;
+  if (event.key === 'ArrowRight') seek(replay.pos + 1);
+  else if (event.key === 'ArrowLeft') seek(replay.pos - 1);
+  else if (event.key === ' ' && !event.target.closest?.('button')) togglePlay();
+  else return;
+  event.preventDefault();
+}
+
 drawLifelines();
 drawParties();
-for (const button of document.querySelectorAll('#figures button')) button.addEventListener('click', () => runFigure(button));
+for (const id of ['filter-figure', 'filter-party', 'filter-api', 'filter-documented', 'filter-failures']) $(id).addEventListener('change', applyFilters);
 $('trace-file').addEventListener('change', (e) => {
   const file = e.target.files?.[0];
-  if (file) loadTrace(file);
+  if (file) loadTraceFile(file);
 });
-$('replay-prev').addEventListener('click', () => step(-1));
-$('replay-next').addEventListener('click', () => step(1));
+$('replay-session').addEventListener('click', replaySession);
+$('replay-play').addEventListener('click', togglePlay);
+$('replay-prev').addEventListener('click', () => seek(replay.pos - 1));
+$('replay-next').addEventListener('click', () => seek(replay.pos + 1));
+$('replay-timeline').addEventListener('input', (e) => seek(Number(e.target.value)));
+$('replay-speed').addEventListener('change', () => {
+  if (replay.timer) {
+    pause();
+    play();
+  }
+});
+$('replay-jump').addEventListener('change', (e) => {
+  if (e.target.value) seek(Number(e.target.value));
+  e.target.value = '';
+});
 $('replay-live').addEventListener('click', backToLive);
-connect().catch((error) => setStatus(`Cannot reach the harness: ${error.message}`, true));
-refreshParties();
+$('detail-close').addEventListener('click', () => closeInspector());
+document.addEventListener('keydown', onKey);
+loadCatalogue()
+  .then(() => {
+    connect();
+    return refreshParties();
+  })
+  .catch(() => setConnection('disconnected'));

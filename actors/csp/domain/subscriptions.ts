@@ -5,19 +5,31 @@ import type { OrderItem } from './order-check.ts';
 
 const ref = (e: Entity) => ({ id: e.id, href: e.href, name: e.name as string | undefined });
 
+/** A TMF637 ProductPrice: the price agreed for the product, from the offering price it was ordered at. */
+function productPrice(priceRef: Entity, price: Entity | undefined) {
+  const type = String(price?.priceType ?? 'recurring');
+  return {
+    name: priceRef.name, priceType: type,
+    ...(type === 'recurring' ? { recurringChargePeriod: String(price?.recurringChargePeriodType ?? 'month') } : {}),
+    price: { dutyFreeAmount: price?.price ?? { unit: 'EUR', value: 0 } },
+    productOfferingPrice: { id: priceRef.id, href: priceRef.href, name: priceRef.name },
+  };
+}
+
 /**
  * Registers the subscriptions of a fulfilled order in the inventory (steps 7.4 and 8.8): one active
  * TMF637 product per item, billed to the given account, owned by the ordering partner.
  */
 export function registerSubscriptions(draft: CspData, order: Entity, items: readonly OrderItem[], billingAccount: Entity, owner: string, now: Date): Entity[] {
   const offerings = collection(draft, 'TMF620', 'productOffering');
+  const prices = collection(draft, 'TMF620', 'productOfferingPrice');
   return items.map((item) => {
     const offering = offerings.find((o) => o.id === item.productOffering?.id)!;
     return addEntity(draft, 'TMF637', 'product', {
       name: offering.name, status: 'active', isBundle: false,
       startDate: now.toISOString(), orderDate: now.toISOString(),
       productOffering: ref(offering),
-      productPrice: (offering.productOfferingPrice as Entity[] | undefined ?? []).map((p) => ({ productOfferingPrice: { id: p.id, href: p.href, name: p.name } })),
+      productPrice: (offering.productOfferingPrice as Entity[] | undefined ?? []).map((p) => productPrice(p, prices.find((full) => full.id === p.id))),
       billingAccount: ref(billingAccount),
       productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
       relatedParty: billingAccount.relatedParty,
