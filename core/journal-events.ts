@@ -19,8 +19,14 @@ export const JOURNAL = {
   orderCompleted: 'order.completed',
   /** 8.8 csp: mediation asked to collect usage for a subscription. */
   usageCollectionRequested: 'usage.collection-requested',
+  /** 8.9 csp: a usage record received by the mediation intake (status received). */
+  usageReceived: 'usage.received',
+  /** 8.10 csp: a usage record guided to its subscription and payers (status guided). */
+  usageGuided: 'usage.guided',
   /** 8.10 csp: usage records split by payer and rated. */
   usageRated: 'usage.rated',
+  /** 8.10 csp: a usage record mediation cannot rate, kept as rejected with the reason. */
+  usageRejected: 'usage.rejected',
   /** 8.12 csp: rated usage marked billed. */
   usageBilled: 'usage.billed',
   /** 9.2 call-center: the master trouble ticket created. */
@@ -51,6 +57,8 @@ export const JOURNAL = {
   billingAccountReady: 'billing-account.ready',
   /** 11.4 car-manufacturer: existing products checked for compatibility with the order. */
   orderCompatibilityChecked: 'order.compatibility-checked',
+  /** 11.14 car-manufacturer: a driver's payment applied to its bill (partially paid, or settled). */
+  billPaid: 'bill.paid',
   /** 11.5 car-manufacturer: the product of the converged offer created in its inventory. */
   productCreated: 'product.created',
 } as const;

@@ -28,7 +28,9 @@ export const PARTY_API = {
 export const INBOX_TOPIC = {
   /** 8.1 car-manufacturer: infotainment services offered with the car. */
   serviceOffer: 'service-offer',
-  /** 8.14 csp: an invoice is available. */
+  /** 11.15 car-manufacturer: the driver's converged service is active. */
+  serviceActivated: 'service-activated',
+  /** 8.14 csp, 11.13 car-manufacturer: an invoice is available. */
   invoiceAvailable: 'invoice-available',
   /** 9.7 call-center: the outcome of the driver's ticket. */
   ticketOutcome: 'ticket-outcome',

@@ -2,6 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { PartnerSetup } from './screenplay/figure7.ts';
 import { ServiceUse } from './screenplay/figure8.ts';
 import { ServiceUseChecks as Check } from './screenplay/figure8-checks.ts';
+import { Mediation } from './screenplay/mediation.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 type W = HarnessWorld;
@@ -54,3 +55,19 @@ Then('the CSP kept every one of those records as rejected, naming the unknown su
 Then('none of them was rated or charged to anyone', function (this: W) { return Check.nothingRated(this); });
 Then('no bill holds the same item twice and every usage share is billed once', function (this: W) { return Check.noItemTwice(this); });
 Then("only the car manufacturer's own bill comes back", function (this: W) { return Check.onlyOwnBill(this); });
+
+Given('the car manufacturer has a driver known to the CSP', async function (this: W) { await ServiceUse.subscribe(this); });
+When('the car reports {int} MB of infotainment used in January, after January was billed', async function (this: W, mb: number) { await Mediation.sendLateRecord(this, mb); });
+When('the car manufacturer orders {string} for the driver, paying {int} percent of its usage', async function (this: W, offering: string, percent: number) { await Mediation.orderWithSplit(this, offering, percent); });
+Then('every usage record went received, then guided, then rated at the CSP', function (this: W) { return Mediation.statesInOrder(this); });
+Then('the car manufacturer heard each record of its car guided, then rated', function (this: W) { return Mediation.oemHeardStates(this); });
+Then('the car manufacturer heard it pays {amount} EUR for the telematics records and nothing for the infotainment records', function (this: W, amount: string) { return Mediation.oemHeardAmounts(this, amount, '0.00'); });
+Then("the late record is rated {amount} EUR for the driver, beyond January's allowance", function (this: W, amount: string) { return Mediation.lateRecordRated(this, amount); });
+Then("the driver's bill for {string} still charges {amount} EUR of data usage", function (this: W, period: string, amount: string) { return Mediation.usageCharged(this, period, amount); });
+Then("the driver's bill for {string} charges the late record on a line {string} of {amount} EUR, {amount} EUR with VAT", function (this: W, period: string, name: string, excluded: string, included: string) {
+  return Mediation.lateLine(this, period, name, excluded, included);
+});
+Then('every usage record is billed, each share on exactly one bill', function (this: W) { return Mediation.everyShareOnOneBill(this); });
+Then('the answer is a TMF error with status {int} naming {string}', function (this: W, status: number, text: string) { return Mediation.refusedNaming(this, status, text); });
+Then('the CSP holds no order for the driver', function (this: W) { return Mediation.noOrderFor(this, 'po-telematics'); });
+Then("the car manufacturer's own order was fulfilled: completed with the CSP's, the driver's infotainment service active in its inventory", function (this: W) { return Check.ownOrderFulfilled(this); });

@@ -54,25 +54,22 @@ When('the CSP tries to pay the settlement', async function (this: HarnessWorld) 
   await Settlement.pay(this);
 });
 
-When('the CSP pays the settlement', async function (this: HarnessWorld) {
-  const answer = await Settlement.pay(this);
-  assert.equal(answer.status, 201, JSON.stringify(answer.body));
-});
-
-When('the call center disputes the settlement: {string}', async function (this: HarnessWorld, reason: string) {
-  await Settlement.decide(this, 'disputed', reason);
-});
-
-When('the call center accepts the settlement', async function (this: HarnessWorld) {
-  await Settlement.decide(this, 'accepted');
-});
 
 When('the car manufacturer invoices the CSP for the connectivity tickets of {string}', async function (this: HarnessWorld, period: string) {
   await Settlement.invoiceTickets(this, period);
 });
 
-When("the {resolver}'s monitoring reports {string} at {string} for {string}", async function (this: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) {
-  await Sla.measure(this, party, metric, value, subject);
+Given("the {resolver}'s service has a fault {string} from {string} for {string} minutes", async function (this: HarnessWorld, party: ActorId, description: string, start: string, minutes: string) {
+  await Sla.scheduleFault(this, party, description, start, Number(minutes));
+});
+
+When("the {resolver}'s SLA measurement period {string} ends", async function (this: HarnessWorld, party: ActorId, period: string) {
+  await Sla.endPeriod(this, party, period);
+  assert.deepEqual(await TicketQuestions.ticketAt(this, party), Support.ticketBefore(this));
+});
+
+Then("the {resolver}'s monitoring measured {string} at {string} % for {string}", function (this: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) {
+  assert.deepEqual(Sla.measured(this, party).filter((m) => m.metric === metric).map((m) => [m.value, m.subject]), [[value, subject]]);
 });
 
 When("the {resolver}'s resolution team resolves the alarm ticket at {string}: {string}", async function (this: HarnessWorld, party: ActorId, at: string, note: string) {
@@ -140,26 +137,48 @@ Then("the {resolver}'s ticket is unchanged", async function (this: HarnessWorld,
   assert.deepEqual(await TicketQuestions.ticketAt(this, party), Support.ticketBefore(this));
 });
 
-Then('the call center holds a settlement note advice with {int} items for {string} EUR before tax and {string} EUR with tax', async function (this: HarnessWorld, count: number, net: string, gross: string) {
-  const note = await SettlementQuestions.noteAtCallCenter(this);
-  assert.ok(note, 'the call center read the advice');
-  assert.equal(note.state, 'issued');
-  assert.equal((note.settlementNoteItem as unknown[]).length, count);
+Then('the car manufacturer first settled {int} items for {string} EUR before tax and {string} EUR with tax', async function (this: HarnessWorld, count: number, net: string, gross: string) {
+  const [first] = await SettlementQuestions.reviews(this);
+  assert.ok(first, 'the call center read and judged the advice');
+  assert.equal(first.revision, 0);
+  assert.equal(first.items.length, count);
+  assert.equal(first.items.reduce((acc, i) => acc.plus(i.settled), new Decimal(0)).toFixed(2), net);
+  const computed = (await this.journals()).filter((j) => j.type === 'settlement.computed').map((j) => amount((j.data as { amount: number }).amount));
+  assert.equal(computed[0], gross);
+});
+
+/** The items of a review by the party that resolved each ticket (the ticket ids are the call center's master tickets). */
+async function itemsByResolver(world: HarnessWorld, revision: number) {
+  const review = (await SettlementQuestions.reviews(world)).find((r) => r.revision === revision);
+  assert.ok(review, `the call center judged revision ${revision}`);
+  const masters = await TicketQuestions.masterTickets(world);
+  const resolverOf = (ticket: string) => ((masters.find((m) => m.id === ticket)?.relatedParty as { id: string; role: string }[] | undefined) ?? []).find((p) => p.role === 'resolver')?.id;
+  return { review, of: (party: string) => review.items.filter((i) => resolverOf(i.itemId) === party) };
+}
+
+Then("the item of the CSP's ticket was {string} EUR and the item of the car manufacturer's ticket {string} EUR", async function (this: HarnessWorld, csp: string, oem: string) {
+  const { of } = await itemsByResolver(this, 0);
+  assert.deepEqual([of('csp').map((i) => i.settled), of('car-manufacturer').map((i) => i.settled)], [[csp], [oem]]);
+});
+
+Then("the call center accepted the item of the CSP's ticket and disputed the car manufacturer's, due {string} EUR because {string}", async function (this: HarnessWorld, due: string, because: string) {
+  const { review, of } = await itemsByResolver(this, 0);
+  assert.equal(review.decision, 'disputed');
+  assert.deepEqual(of('csp').map((i) => i.verdict), ['accepted']);
+  const [disputed] = of('car-manufacturer');
+  assert.deepEqual([disputed.verdict, disputed.due], ['disputed', due]);
+  assert.ok(disputed.reason?.includes(because), disputed.reason);
+  const atOem = (await SettlementQuestions.noteAtOem(this))!;
+  assert.ok(String(atOem.disputeReason ?? '').length === 0, 'the revision answered the dispute');
+});
+
+Then("the settlement was revised to {string} EUR before tax and {string} EUR with tax: the CSP's item still {string} EUR, the car manufacturer's {string} EUR", async function (this: HarnessWorld, net: string, gross: string, csp: string, oem: string) {
+  const note = (await SettlementQuestions.noteAtOem(this))!;
+  assert.equal(note.revision, 1);
   assert.deepEqual([amount(note.taxExcludedAmount), amount(note.taxIncludedAmount)], [net, gross]);
-});
-
-Then("the item of the CSP's ticket is {string} EUR and the item of the car manufacturer's ticket is {string} EUR", async function (this: HarnessWorld, csp: string, oem: string) {
-  const note = await SettlementQuestions.noteAtCallCenter(this);
-  const items = note!.settlementNoteItem as { itemLabel: string; taxExcludedAmount: number }[];
-  const of = (party: string) => items.filter((i) => i.itemLabel.includes(`resolved by ${party} `)).map((i) => amount(i.taxExcludedAmount));
-  assert.deepEqual([of('csp'), of('car-manufacturer')], [[csp], [oem]]);
-});
-
-Then('the settlement is revised to {string} EUR before tax and {string} EUR with tax', async function (this: HarnessWorld, net: string, gross: string) {
-  for (const note of [await SettlementQuestions.noteAtOem(this), await SettlementQuestions.noteAtCallCenter(this)]) {
-    assert.equal(note?.state, 'revised');
-    assert.deepEqual([amount(note.taxExcludedAmount), amount(note.taxIncludedAmount)], [net, gross]);
-  }
+  const { review, of } = await itemsByResolver(this, 1);
+  assert.deepEqual([of('csp').map((i) => i.settled), of('car-manufacturer').map((i) => i.settled)], [[csp], [oem]]);
+  assert.equal(review.decision, 'accepted', 'the call center accepted the revision');
 });
 
 Then('the call center received one payment of {string} EUR for the settlement', async function (this: HarnessWorld, total: string) {
@@ -226,4 +245,13 @@ Then('the alarm ticket is closed at the call center and at the {resolver}', asyn
 
 Then("the {resolver}'s handling of the violation {string} has ended", async function (this: HarnessWorld, party: ActorId, metric: string) {
   assert.deepEqual((await TicketQuestions.alarms(this, party)).map((a) => [a.metric, a.state]), [[metric, 'closed']]);
+});
+
+Then('the CSP and the car manufacturer retrieved from the call center how it handles the violation {string}', async function (this: HarnessWorld, metric: string) {
+  for (const party of ['csp', 'car-manufacturer'] as const) {
+    const info = ((await this.state<{ slaInformation?: { metric: string; violations: string[]; description: string[] }[] }>(party)).slaInformation ?? []).filter((i) => i.metric === metric);
+    assert.ok(info.length > 0, `${party} retrieved SLA information`);
+    assert.equal(info[0].violations.length, 1, `${party} found the call center's violation`);
+    assert.match(info[0].description[0], /reported to the driver/);
+  }
 });

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startCallCenter } from '../actors/call-center/index.ts';
 import type { CallCenterData } from '../actors/call-center/store.ts';
@@ -168,24 +169,58 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     assert.deepEqual(resolverRequests.csp.requests.filter((r) => r.method === 'PATCH'), []);
   });
 
-  test('a settlement note is read when announced, then disputed with its reason or accepted at the OEM', async () => {
-    assert.equal((await noteAnnounced()).status, 204);
+  /** A resolved connectivity trouble in the call center's records: called at 08:00, resolution heard at `resolvedAt`. */
+  async function resolvedTrouble(resolvedAt: string): Promise<string> {
+    assert.equal((await harness('PUT', '/control/clock', { now: '2026-03-02T08:00:00.000Z' })).status, 200);
+    const master = (await supportCall('No mobile data connection since this morning')).body.ticket as string;
     await drain();
-    assert.deepEqual(settlementRequests.calls(), [`GET ${NOTE_PATH}`]);
-    assert.deepEqual((await state()).data.settlementNotes.map((n) => [n.id, n.state]), [[NOTE_ID, 'issued']]);
+    assert.equal((await harness('PUT', '/control/clock', { now: resolvedAt })).status, 200);
+    await ticketEvent('csp', 'TroubleTicketResolvedEvent', master, 'resolved', 'Cell site restarted');
+    await drain();
+    return master;
+  }
 
-    const reason = 'the late resolution followed a software fault outside our control';
-    const disputed = await harness('POST', '/control/settlement-decision', { note: NOTE_ID, decision: 'disputed', reason });
-    assert.equal(disputed.status, 200);
-    const accepted = await harness('POST', '/control/settlement-decision', { note: NOTE_ID, decision: 'accepted' });
-    assert.equal(accepted.status, 200);
-    const invalid = await harness('POST', '/control/settlement-decision', { note: NOTE_ID, decision: 'maybe' });
-    assert.equal(invalid.status, 400);
+  /** The OEM's note, served for this test only, with the items given; what the call center PATCHes is kept. */
+  function serveNote(items: { itemId: string; net: number; gross: number }[]): { patches: Record<string, unknown>[] } {
+    const note = {
+      ...settlementNote, taxExcludedAmount: items.reduce((a, i) => a + i.net * 100, 0) / 100, taxIncludedAmount: items.reduce((a, i) => a + i.gross * 100, 0) / 100,
+      settlementNoteItem: items.map((i, n) => ({ itemNumber: String(n + 1), itemId: i.itemId, taxExcludedAmount: i.net, taxIncludedAmount: i.gross })),
+    };
+    const patches: Record<string, unknown>[] = [];
+    server.use(
+      http.get(`${OEM_URL}${NOTE_PATH}`, () => HttpResponse.json(note)),
+      http.patch(`${OEM_URL}${NOTE_PATH}`, async ({ request }) => {
+        const body = await request.json() as Record<string, unknown>;
+        patches.push(body);
+        return HttpResponse.json({ ...note, state: body.state, ...(body.disputeReason ? { disputeReason: body.disputeReason } : {}) });
+      }),
+    );
+    return { patches };
+  }
 
-    const patches = settlementRequests.requests.filter((r) => r.method === 'PATCH');
-    assert.deepEqual(patches.map((p) => p.body), [{ state: 'disputed', disputeReason: reason }, { state: 'accepted' }]);
-    for (const p of patches) assert.deepEqual(validate(resourceOf('BillingV2', 'settlementNoteAdvice').updateSchema!, p.body, 'request'), []);
-    assert.deepEqual((await state()).data.settlementNotes.map((n) => n.state), ['accepted']);
+  test('a settlement note whose every item its own records confirm is accepted', async () => {
+    const master = await resolvedTrouble('2026-03-02T10:00:00.000Z');
+    const { patches } = serveNote([{ itemId: master, net: 16.5, gross: 19.8 }]);
+    await noteAnnounced();
+    await drain();
+    assert.deepEqual(patches, [{ state: 'accepted' }], 'resolved in 2 h: 15.00 + 10 % bonus = 16.50, 19.80 with 20 % tax');
+    const [review] = (await state()).data.settlementReviews ?? [];
+    assert.deepEqual(review.items.map((i) => [i.itemId, i.verdict, i.due]), [[master, 'accepted', '16.50']]);
+  });
+
+  test('a note is disputed item by item: a malus its records do not bear out, and a ticket it never handled', async () => {
+    const master = await resolvedTrouble('2026-03-02T11:00:00.000Z');
+    const { patches } = serveNote([{ itemId: master, net: 12, gross: 14.4 }, { itemId: 'tt-not-ours', net: 15, gross: 18 }]);
+    await noteAnnounced();
+    await drain();
+    assert.equal(patches.length, 1);
+    const [dispute] = patches as { state: string; disputeReason: string; settlementNoteItem: { itemId: string; disputeReason?: string }[] }[];
+    assert.equal(dispute.state, 'disputed');
+    assert.deepEqual(validate(resourceOf('BillingV2', 'settlementNoteAdvice').updateSchema!, dispute, 'request'), []);
+    const reasons = Object.fromEntries(dispute.settlementNoteItem.map((i) => [i.itemId, i.disputeReason]));
+    assert.match(reasons[master]!, /resolved in 3 h, within 4 h: fee plus 10 % bonus: 16\.50 EUR due, the note settles 12\.00/);
+    assert.match(reasons['tt-not-ours']!, /not a trouble the call center handled/);
+    assert.match(dispute.disputeReason, /16\.50 EUR due/);
   });
 
   test('the CSP pays an accepted settlement once: before acceptance and a second time it is refused (409)', async () => {
@@ -198,7 +233,11 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     assert.equal(early.body.reason, 'Settlement not accepted');
     assert.deepEqual((await state()).data.resources['TMF676.payment'] ?? [], []);
 
-    await harness('POST', '/control/settlement-decision', { note: NOTE_ID, decision: 'accepted' });
+    // The OEM tells of the note accepted (say, after a revision): the call center's copy follows.
+    await as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceStateChangeEvent', {
+      eventId: 'oem-evt-2', eventTime: '2026-04-02T00:00:00.000Z', eventType: 'SettlementNoteAdviceStateChangeEvent', event: { settlementNoteAdvice: { ...settlementNote, state: 'accepted' } },
+    });
+    await drain();
     const paid = await pay();
     assert.equal(paid.status, 201);
     assert.equal(paid.body.status, 'succeeded');

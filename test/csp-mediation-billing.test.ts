@@ -11,7 +11,7 @@ import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
 import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
 import { registerExistingCustomer } from '../actors/csp/domain/third-party-payer.ts';
-import { mediate } from '../actors/csp/domain/mediation.ts';
+import { advanceMediation, mediate, receiveUsage } from '../actors/csp/domain/mediation.ts';
 import { recurringLines, runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
 import { markUsageBilled, usageLines } from '../actors/csp/domain/usage-billing.ts';
 import { usageRecords } from '../actors/driver/domain/usage-records.ts';
@@ -71,6 +71,32 @@ describe('mediation', () => {
     assert.equal(usage.ratedProductUsage, undefined);
   });
 
+  it('stores each state on its own: received (nothing guided yet), guided to its payers, then rated', () => {
+    const { draft, product } = subscribedCsp();
+    const [record] = drive(product, 100, 1);
+    const received = receiveUsage(draft, { ...record, id: 'u1', href: 'u1', '@type': 'Usage' } as Entity);
+    assert.equal(received.usage.status, 'received');
+    assert.equal(received.usage.relatedParty, undefined, 'received: not yet guided to anyone');
+    const guided = advanceMediation(draft, received.usage, START);
+    assert.equal(guided.usage.status, 'guided');
+    assert.deepEqual((guided.usage.relatedParty as { role: string }[]).map((p) => p.role).sort(), ['buyer', 'thirdPartyPayer']);
+    assert.equal(guided.owner, 'car-manufacturer', 'guided to the subscription of the OEM\'s car: the OEM may see it');
+    assert.equal(guided.usage.ratedProductUsage, undefined, 'guided: not yet rated');
+    const rated = advanceMediation(draft, guided.usage, START);
+    assert.equal(rated.usage.status, 'rated');
+    assert.equal(rated.shares.length, 1);
+    assert.equal(advanceMediation(draft, rated.usage, START).usage, rated.usage, 'a rated record moves no further');
+  });
+
+  it('rejects at guiding a record whose subscription mediation does not collect, naming it', () => {
+    const { draft } = subscribedCsp();
+    const [record] = drive('product-9999', 100, 1);
+    const received = receiveUsage(draft, { ...record, id: 'u1', href: 'u1', '@type': 'Usage' } as Entity);
+    const guided = advanceMediation(draft, received.usage, START);
+    assert.equal(guided.usage.status, 'rejected');
+    assert.equal(guided.owner, undefined);
+  });
+
   it('refuses a record without its id or volume (400)', () => {
     const { draft, product } = subscribedCsp();
     const [record] = drive(product, 100, 1);
@@ -113,6 +139,26 @@ describe('bill assembly with usage', () => {
       assert.deepEqual(run(draft), []);
       assert.equal(collection(draft, 'TMF678', 'appliedCustomerBillingRate').length, rates.length);
     }), { numRuns: 40 });
+  });
+
+  it('a record that arrives after its month was billed goes on the next month\'s bill, on a line of its own month, once', () => {
+    const { draft, product } = subscribedCsp();
+    drive(product, 6000, 40).map((r) => send(draft, r));
+    run(draft);
+    const januaryRates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').length;
+    const late = usageRecords({ subscription: product, vehicleId: 'VIN1', period: JANUARY, infotainmentMB: 100, telematicsMB: 0, sessions: { infotainment: 1, telematics: 0 }, seed: 7, firstRecord: 99 });
+    const [usage] = late.map((r) => send(draft, r));
+    assert.equal((usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[])[0].taxExcludedRatingAmount.value, 1.25, '100 MB beyond January\'s allowance at 0.0125');
+    assert.deepEqual(run(draft), [], 'January is billed already: the late record waits');
+    assert.equal(usage.status, 'rated');
+    const february = parsePeriodId('2026-02');
+    const bills = runBillingCycle(draft, february, new Date('2026-03-01T00:00:00Z'), [recurringLines, usageLines]);
+    for (const account of collection(draft, 'TMF666', 'billingAccount')) markUsageBilled(draft, account, february, bills.some((b) => (b.billingAccount as Entity).id === account.id));
+    const lateLines = collection(draft, 'TMF678', 'appliedCustomerBillingRate').slice(januaryRates).filter((r) => String(r.name).includes('data usage'));
+    assert.deepEqual(lateLines.map((r) => [r.name, (r.taxExcludedAmount as { value: number }).value]), [['Infotainment data usage (2026-01), received late', 1.25]]);
+    assert.equal(usage.status, 'billed');
+    const again = runBillingCycle(draft, parsePeriodId('2026-03'), new Date('2026-04-01T00:00:00Z'), [recurringLines, usageLines]);
+    assert.ok(again.every((b) => !collection(draft, 'TMF678', 'appliedCustomerBillingRate').some((r) => (r.bill as { id: string }).id === b.id && String(r.name).includes('data usage'))), 'never billed twice');
   });
 
   it('the volumes the car reports add up to what it was asked to drive, to the kilobyte', () => {

@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Decimal } from 'decimal.js';
+import { CALL_CENTER_CONTRACT, decisionPatch, dueFor, reviewSettlement } from '../actors/call-center/domain/settlement-review.ts';
 import { checkSettlementPayment } from '../actors/call-center/domain/payment-check.ts';
 import { natureOf, routeOf } from '../actors/call-center/domain/routing.ts';
-import { checkSettlementChange, handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/settlement.ts';
+import { checkSettlementChange, handledTickets, recordDispute, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/settlement.ts';
 import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
 import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
-import { breaches, hoursBetween, keeps, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
+import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
 import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
 import { parsePeriodId } from '../core/billing-period.ts';
 import type { Entity } from '../tmf/data.ts';
@@ -133,7 +134,7 @@ describe('settlement computation', () => {
     assert.equal(ticketAmount(h('1'), { ...SETTLEMENT_POLICY, feePerTicket: '10.05', bonusPercent: '3' }).amount.toString(), '10.35 EUR', '10.3515 rounds half-up');
   });
 
-  test('the advice has one item per ticket, taxed per line, totals the exact sums; a revision waives the penalties', () => {
+  test('the advice has one item per ticket, taxed per line, totals the exact sums; a revision corrects only the disputed items', () => {
     const handled = [
       { trouble: 'M-1', openedAt: '', resolvedAt: '', resolver: 'csp', hours: new Decimal('2') },
       { trouble: 'M-2', openedAt: '', resolvedAt: '', resolver: 'car-manufacturer', hours: new Decimal('6') },
@@ -143,8 +144,17 @@ describe('settlement computation', () => {
     assert.deepEqual((body.settlementNoteItem as { itemId: string; taxIncludedAmount: number }[]).map((i) => [i.itemId, i.taxIncludedAmount]), [['M-1', 19.8], ['M-2', 14.4]]);
     const advice = { ...body, id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice' } as Entity;
     assert.deepEqual(validate('SettlementNoteAdvice', advice, 'response'), []);
-    const revised = revisedAdvice({ ...advice, state: 'disputed', disputeReason: 'x' }, SETTLEMENT_POLICY);
+    const items = advice.settlementNoteItem as { itemId: string; taxExcludedAmount: number }[];
+    const disputing = (itemId: string) => recordDispute({ ...advice, state: 'issued' }, {
+      ...advice, state: 'disputed', disputeReason: 'x', taxExcludedAmount: 0, settlementNoteItem: items.map((i) => (i.itemId === itemId ? { ...i, taxExcludedAmount: 99, disputeReason: `item ${itemId}` } : i)),
+    });
+    const disputedPenalty = disputing('M-2');
+    assert.equal(disputedPenalty.taxExcludedAmount, 28.5, 'a dispute changes no amount: the receiver only states its reasons');
+    const revised = revisedAdvice(disputedPenalty, SETTLEMENT_POLICY);
     assert.deepEqual([revised.state, revised.revision, revised.taxExcludedAmount, revised.taxIncludedAmount], ['revised', 1, 31.5, 37.8]);
+    assert.deepEqual((revised.settlementNoteItem as { taxExcludedAmount: number }[]).map((i) => i.taxExcludedAmount), [16.5, 15]);
+    const disputedBonus = revisedAdvice(disputing('M-1'), SETTLEMENT_POLICY);
+    assert.deepEqual((disputedBonus.settlementNoteItem as { taxExcludedAmount: number }[]).map((i) => i.taxExcludedAmount), [16.5, 12], 'the undisputed penalty stands');
     assert.throws(() => settlementAdvice([], SETTLEMENT_POLICY, period, NOW), refusedWith(409, 'Nothing to settle'));
   });
 
@@ -175,5 +185,68 @@ describe('payment of a settlement at the call center', () => {
     assert.throws(() => checkSettlementPayment(payment(37.79), [note('accepted')], []), refusedWith(400, 'Wrong amount'));
     assert.throws(() => checkSettlementPayment(payment(37.8), [], []), refusedWith(400, 'Unknown settlement note'));
     assert.throws(() => checkSettlementPayment({ ...payment(37.8), paymentItem: [] }, [note('accepted')], []), refusedWith(400, 'No settlement note'));
+  });
+});
+
+describe('the call center judges a settlement note by its own records and contract', () => {
+  const record = (ticket: string, nature: string, hours: string) => ({ ticket, nature, hours: new Decimal(hours) });
+  const note = (items: [string, number, number][]) => ({
+    id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice', taxIncludedAmount: items.reduce((a, [, , g]) => a + g * 100, 0) / 100,
+    settlementNoteItem: items.map(([itemId, net, gross]) => ({ itemId, taxExcludedAmount: net, taxIncludedAmount: gross })),
+  }) as Entity;
+
+  test('due per ticket: bonus within 4 h (exactly 4 h included), malus beyond, no malus on an infotainment software fault', () => {
+    assert.equal(dueFor(record('a', 'connectivity', '4'), CALL_CENTER_CONTRACT).amount.toString(), '16.50 EUR');
+    assert.equal(dueFor(record('a', 'connectivity', '4.5'), CALL_CENTER_CONTRACT).amount.toString(), '12.00 EUR');
+    assert.equal(dueFor(record('a', 'infotainment', '6'), CALL_CENTER_CONTRACT).amount.toString(), '15.00 EUR');
+  });
+
+  test('accepts a note its records confirm item by item, tax included', () => {
+    const review = reviewSettlement(note([['a', 16.5, 19.8], ['b', 12, 14.4]]), [record('a', 'connectivity', '2'), record('b', 'vehicle', '6')], CALL_CENTER_CONTRACT);
+    assert.equal(review.decision, 'accepted');
+    assert.deepEqual(review.items.map((i) => i.verdict), ['accepted', 'accepted']);
+    assert.deepEqual(decisionPatch(note([]), review), { state: 'accepted' });
+  });
+
+  test('disputes only the items that differ, each with its reason; a ticket missing from the note is a reason too', () => {
+    const records = [record('a', 'connectivity', '2'), record('b', 'infotainment', '6'), record('c', 'connectivity', '1')];
+    const review = reviewSettlement(note([['a', 16.5, 19.8], ['b', 12, 14.4], ['x', 15, 18]]), records, CALL_CENTER_CONTRACT);
+    assert.equal(review.decision, 'disputed');
+    assert.deepEqual(review.items.map((i) => [i.itemId, i.verdict, i.due]), [['a', 'accepted', '16.50'], ['b', 'disputed', '15.00'], ['x', 'disputed', '0.00']]);
+    assert.deepEqual(review.noteReasons, ['ticket c was handled and resolved in the period but is not on the note']);
+    const patch = decisionPatch(note([['a', 16.5, 19.8], ['b', 12, 14.4], ['x', 15, 18]]), review) as { settlementNoteItem: { itemId: string; disputeReason?: string }[] };
+    assert.deepEqual(patch.settlementNoteItem.map((i) => [i.itemId, i.disputeReason !== undefined]), [['a', false], ['b', true], ['x', true]]);
+  });
+
+  test('disputes an item whose tax is not the contract\'s 20 %', () => {
+    const review = reviewSettlement(note([['a', 16.5, 19.81]]), [record('a', 'connectivity', '2')], CALL_CENTER_CONTRACT);
+    assert.equal(review.items[0].verdict, 'disputed');
+    assert.match(review.items[0].reason!, /makes 19\.80/);
+  });
+});
+
+describe('SLA measurements come from the party\'s own operation', () => {
+  const march = parsePeriodId('2026-03');
+  const outage = (start: string, minutes: number) => ({ start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), description: 'fault' });
+  const availabilityOf = (outages: { start: string; end: string; description: string }[]) =>
+    measureOperation(march, 'connectivity.availability', outages, [], '2026-03')[0].value;
+
+  test('availability is the share of the month outside every outage, to the hundredth', () => {
+    assert.equal(availabilityOf([]), '100.00');
+    assert.equal(availabilityOf([outage('2026-03-10T02:00:00Z', 240)]), '99.46');
+    assert.equal(availabilityOf([outage('2026-03-10T02:00:00Z', 223.2)]), '99.50', 'exactly the SLA: kept');
+    assert.equal(availabilityOf([outage('2026-02-28T22:00:00Z', 240)]), '99.73', 'only the 2 h inside March count');
+  });
+
+  test('each customer ticket resolved in the period is measured by its resolution time; alarms are not', () => {
+    const ticket = (id: string, type: string, from: string, to: string) => ({ id, href: id, '@type': 'TroubleTicket', ticketType: type, status: 'resolved', creationDate: from, resolutionDate: to, relatedParty: [{ id: 'driver', role: 'customer' }] }) as Entity;
+    const measured = measureOperation(march, 'connectivity.availability', [], [
+      ticket('1', 'connectivity', '2026-03-02T08:00:00Z', '2026-03-02T12:00:00Z'),
+      ticket('2', 'connectivity', '2026-03-03T08:00:00Z', '2026-03-03T12:30:00Z'),
+      ticket('3', 'alarm', '2026-03-04T08:00:00Z', '2026-03-04T18:00:00Z'),
+    ], '2026-03').slice(1);
+    assert.deepEqual(measured.map((m) => [m.subject, m.value]), [['ticket-1', '4'], ['ticket-2', '4.5']]);
+    const slas = seedSlas('csp', new Date('2026-01-01T00:00:00Z'));
+    assert.deepEqual(measured.map((m) => breaches(slas, m.metric, new Decimal(m.value)).length), [0, 1], 'exactly 4 h keeps the SLA, 4.5 h breaches it');
   });
 });

@@ -16,7 +16,8 @@ const DOCUMENTED_IDS: Record<number, string[]> = {
   8: range(8, 1, 14),
   9: [...range(9, 1, 14), ...range(9, 20, 27)],
   10: range(10, 1, 9),
-  11: range(11, 1, 12),
+  // 11.13–11.15 are the project's additions to FLOWS.md (docs/FLOWS-ADDITIONS.md).
+  11: range(11, 1, 15),
 };
 
 /** The steps FLOWS.md marks "(internal)": they can only be proven from the acting party's journal. */

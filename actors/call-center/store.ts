@@ -1,4 +1,5 @@
 import { type BaseData, baseData, type Entity } from '../../tmf/data.ts';
+import type { SettlementReview } from './domain/settlement-review.ts';
 
 /** The call center's database: master tickets and payments (TMF), and what it follows at its partners. */
 export interface CallCenterData extends BaseData {
@@ -8,6 +9,8 @@ export interface CallCenterData extends BaseData {
   hubs: Record<string, string>;
   /** Metric identifiers of the SLA violations it handles: a violation heard twice is handled once. */
   handledMetrics: string[];
+  /** Its judgement of each settlement note (and revision) it received, item by item (9.12). */
+  settlementReviews?: (SettlementReview & { revision: number; escalated?: boolean })[];
 }
 
 export function callCenterDefaults(start: Date): CallCenterData {

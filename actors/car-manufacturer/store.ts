@@ -15,6 +15,21 @@ export interface OemData extends TicketData {
   cars: SoldCar[];
   /** Consumption follow-ups of its cars' usage at the CSP (step 8.11). */
   usageFollowUps: UsageFollowUp[];
+  /** Mediation's states of its cars' usage records, as the CSP's events told them (step 8.10). */
+  usageStates?: UsageStateSeen[];
+  /** Settlement notes of converged offers issued and not yet announced to their payee, in order (11.12). */
+  notesToAnnounce?: string[];
+  /** Subscribed to the CSP's usage events (once, with its first car's order). */
+  usageSubscribed?: boolean;
+}
+
+/** One state a usage record of its cars reached at the CSP's mediation, and the shares it pays. */
+export interface UsageStateSeen {
+  usage: string;
+  recordId: string;
+  status: string;
+  /** What the OEM pays of the record once rated (its own shares only), as text. */
+  amount?: string;
 }
 
 /** A car the OEM sold, and who drives it. */

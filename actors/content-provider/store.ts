@@ -1,4 +1,4 @@
-import { type BaseData, baseData } from '../../tmf/data.ts';
+import { type BaseData, baseData, type Entity } from '../../tmf/data.ts';
 
 /** A converged offering the content provider built (10.6) and registered (10.7). */
 export interface ConvergedRecord {
@@ -16,6 +16,8 @@ export interface Activation {
   oemProductId: string;
   cspOrderId: string;
   state: 'ordered' | 'active';
+  /** The provider's bundle the product is of: its share of a month is on it (11.12). */
+  bundleId?: string;
 }
 
 /** The content provider's database: its TMF collections, its converged offerings and activations. */
@@ -24,6 +26,8 @@ export interface CpData extends BaseData {
   activations: Activation[];
   /** Hub subscriptions made once: at the OEM (settlement notes) and at the CSP (order events). */
   subscribed: string[];
+  /** Its copies of the settlement notes the OEM sent it, as it answered them (11.12). */
+  partnerNotes?: Entity[];
 }
 
 export function cpDefaults(start: Date): CpData {

@@ -8,10 +8,13 @@ import { cspTmfApis } from './api/tmf.ts';
 import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { cspDefaults } from './store.ts';
+import { mediatePending } from './processes/mediation.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
+  // Records received before a restart and not yet mediated are mediated now, in their order.
+  if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
   const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
   const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners });
   return serve(runtime, app, port);

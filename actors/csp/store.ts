@@ -1,4 +1,4 @@
-import { baseData } from '../../tmf/data.ts';
+import { baseData, type Entity } from '../../tmf/data.ts';
 import type { BillCheck } from '../car-manufacturer/store.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
 import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
@@ -28,6 +28,8 @@ export interface UsageLedger {
   records: Record<string, string>;
   /** `<subscription>|<usage class>|<YYYY-MM>` → MB rated so far (exact decimal, as text). */
   ratedMB: Record<string, string>;
+  /** Ids of the records received and not yet rated or rejected, in the order they arrived: mediated in that order. */
+  pending?: string[];
 }
 
 /** The CSP's database: the TMF collections (seeded with its catalog and SLAs) and mediation's collections. */
@@ -38,10 +40,14 @@ export interface CspData extends TicketData {
   centralCatalogSubscribed?: boolean;
   /** Its control of the OEM's bills for connectivity tickets (step 9.14). */
   partnerBillChecks?: BillCheck[];
+  /** Settlement note advices it paid (9.13): note id → payment id at the payee. Never paid twice. */
+  settlementsPaid?: Record<string, string>;
+  /** Its copies of the OEM's settlement notes of converged offers, as it answered them (11.12). */
+  partnerNotes?: Entity[];
 }
 
 export function cspDefaults(start: Date): CspData {
-  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {} } };
+  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {}, pending: [] } };
   data.resources = { ...seedCatalog(), 'TMF623.sla': seedSlas('csp', start) };
   data.counters.sla = 1;
   return data;

@@ -2,7 +2,8 @@
 Feature: Figure 11 — ordering and delivering the converged offer
   A driver orders the converged offer (on the car manufacturer's portal, or through the CSP's or the
   content provider's channel), later asks the content provider to activate it; at the end of the
-  billing cycle the car manufacturer invoices the driver and pays the partners their shares.
+  billing cycle the car manufacturer invoices the driver, the driver pays, and the car manufacturer
+  settles the partners their shares of what was paid.
 
   Background:
     Given a converged offer "5 GB music download" for "14.99" EUR bundles "Music access" at "4.99" and the CSP's "5 GB infotainment data" at "7.50"
@@ -13,10 +14,15 @@ Feature: Figure 11 — ordering and delivering the converged offer
     And "cust-alex" has one converged product with status "created"
     When the driver "cust-alex" asks the content provider to activate the service
     Then "cust-alex" has one converged product with status "active"
+    And the driver was told in its inbox that the service of "Alex Martin" is active
     And the CSP registered the connectivity subscription for "cust-alex"
     When the car manufacturer's billing period "2026-01" ends
     Then the car manufacturer billed "cust-alex" "14.99" EUR before tax
-    And the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    And the driver was told in its inbox of the car manufacturer's invoice of 17.99 EUR
+    And no partner was paid or sent a settlement note yet
+    When the driver "cust-alex" pays the car manufacturer's invoice
+    Then the invoice of "cust-alex" is "settled" with 0.00 EUR remaining
+    And each partner accepted its settlement note and was paid it with tax: the content provider "5.99" EUR (4.99 + 20 % VAT), the CSP "9.00" EUR (7.50 + 20 % VAT)
     And the shares plus the car manufacturer's margin equal what the driver paid
     And every exchange on the wire was valid
     And the recorded sequence matches figure 11
@@ -37,7 +43,7 @@ Feature: Figure 11 — ordering and delivering the converged offer
     And the refusal says "has not bought"
     And the content provider ordered nothing from the CSP
 
-  @steps:11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12
+  @steps:11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12,11.13,11.14,11.15
   Scenario Outline: The converged offer ordered through the <channel>'s channel ends in the same inventory and billing
     When the driver "cust-sam" orders the converged offer through the <channel>'s channel
     Then "cust-sam" has one converged product with status "created"
@@ -45,7 +51,8 @@ Feature: Figure 11 — ordering and delivering the converged offer
     Then "cust-sam" has one converged product with status "active"
     When the car manufacturer's billing period "2026-01" ends
     Then the car manufacturer billed "cust-sam" "14.99" EUR before tax
-    And the content provider was paid "4.99" EUR and the CSP "7.50" EUR
+    When the driver "cust-sam" pays the car manufacturer's invoice
+    Then each partner accepted its settlement note and was paid it with tax: the content provider "5.99" EUR (4.99 + 20 % VAT), the CSP "9.00" EUR (7.50 + 20 % VAT)
     And every exchange on the wire was valid
     And the recorded sequence matches figure 11
 
@@ -54,13 +61,44 @@ Feature: Figure 11 — ordering and delivering the converged offer
       | csp              |
       | content-provider |
 
-  @steps:11.1,11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12
+  @steps:11.1,11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12,11.13,11.14,11.15
   Scenario: A service activated on the 10th pays 22 of January's 31 days, and the settlement still adds up
     When the driver "cust-alex" orders the converged offer on the car manufacturer's portal
     And the simulated clock reads "2026-01-10T09:30:00Z"
     And the driver "cust-alex" asks the content provider to activate the service
     And the car manufacturer's billing period "2026-01" ends
+    And the driver "cust-alex" pays the car manufacturer's invoice
     Then the car manufacturer billed "cust-alex" "10.64" EUR before tax
     And the shares plus the car manufacturer's margin equal what the driver paid
     And every exchange on the wire was valid
     And the recorded sequence matches figure 11
+
+  @steps:11.1,11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.11,11.12,11.13,11.14,11.15
+  Scenario: A partial payment leaves the invoice partly paid and settles nobody; the rest settles it, and the partners are paid
+    When the driver "cust-alex" orders the converged offer on the car manufacturer's portal
+    And the driver "cust-alex" asks the content provider to activate the service
+    And the car manufacturer's billing period "2026-01" ends
+    And the driver "cust-alex" pays 10.00 EUR of the car manufacturer's invoice
+    Then the invoice of "cust-alex" is "partiallyPaid" with 7.99 EUR remaining
+    And no partner was paid or sent a settlement note yet
+    When the driver "cust-alex" pays 8.00 EUR of the car manufacturer's invoice
+    Then the answer is a TMF error with status 400
+    And the refusal says "has 7.99 EUR remaining"
+    And the invoice of "cust-alex" is "partiallyPaid" with 7.99 EUR remaining
+    When the driver "cust-alex" pays 7.99 EUR of the car manufacturer's invoice
+    Then the invoice of "cust-alex" is "settled" with 0.00 EUR remaining
+    And each partner accepted its settlement note and was paid it with tax: the content provider "5.99" EUR (4.99 + 20 % VAT), the CSP "9.00" EUR (7.50 + 20 % VAT)
+    And every exchange on the wire was valid
+    And the recorded sequence matches the steps this scenario covers
+
+  @steps:11.1,11.2,11.3,11.4,11.5,11.6,11.7,11.8,11.9,11.10,11.15
+  Scenario: A driver the car manufacturer does not know yet becomes its customer with a billing account on the first order
+    When a new driver "Robin Park" with e-mail "robin.park@example.com" orders the converged offer on the car manufacturer's portal
+    Then the car manufacturer has "Robin Park" as a new customer, identified by "robin.park@example.com", with a billing account and one converged product "created"
+    When the new customer "Robin Park" asks the content provider to activate the service
+    Then the driver was told in its inbox that the service of "Robin Park" is active
+    When a new driver "Robin Park" with e-mail "robin.park@example.com" orders the converged offer on the car manufacturer's portal
+    Then the answer is a TMF error with status 409
+    And the refusal says "is already customer"
+    And every exchange on the wire was valid
+    And the recorded sequence matches the steps this scenario covers

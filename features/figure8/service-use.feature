@@ -16,6 +16,7 @@ Feature: Figure 8 — service use
     When the driver selects the "5 GB" service and agrees to pay its connectivity
     Then the CSP has the driver as a new customer with a billing account of its own
     And the CSP's order was completed, each change of state notified to the car manufacturer
+    And the car manufacturer's own order was fulfilled: completed with the CSP's, the driver's infotainment service active in its inventory
     And the car's subscription is active, billed to the driver's account, and mediation collects its usage
     When the car uses 3000 MB of infotainment and 40 MB of telematics data in January
     Then every usage record is rated, infotainment for the driver and telematics for the car manufacturer
@@ -126,3 +127,32 @@ Feature: Figure 8 — service use
     Then only the car manufacturer's own bill comes back
     When the content provider asks the CSP for usage records
     Then the answer is a TMF error with status 403
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
+  Scenario: Mediation stores each state of a record, and the car manufacturer hears each state of its car's records
+    Given the driver has the "5 GB" service
+    When the car uses 3000 MB of infotainment and 40 MB of telematics data in January
+    Then every usage record went received, then guided, then rated at the CSP
+    And the car manufacturer heard each record of its car guided, then rated
+    And the car manufacturer heard it pays 0.80 EUR for the telematics records and nothing for the infotainment records
+    And every exchange on the wire was valid
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10,8.12,8.13,8.14
+  Scenario: A January record that arrives after January's bill run is billed once, on February's bill
+    Given the driver has the "5 GB" service
+    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    And the billing period "2026-01" ends
+    And the car reports 100 MB of infotainment used in January, after January was billed
+    Then the late record is rated 1.25 EUR for the driver, beyond January's allowance
+    And the driver's bill for "2026-01" still charges 11.00 EUR of data usage
+    When the billing period "2026-02" ends
+    Then the driver's bill for "2026-02" charges the late record on a line "Infotainment data usage (2026-01), received late" of 1.25 EUR, 1.50 EUR with VAT
+    And every usage record is billed, each share on exactly one bill
+    And every exchange on the wire was valid
+
+  @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8
+  Scenario: Split billing criteria on an offer the catalog does not mark for split billing are refused
+    Given the car manufacturer has a driver known to the CSP
+    When the car manufacturer orders "po-telematics" for the driver, paying 50 percent of its usage
+    Then the answer is a TMF error with status 400 naming "po-telematics does not allow split billing"
+    And the CSP holds no order for the driver

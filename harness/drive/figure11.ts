@@ -21,7 +21,8 @@ export const driverDoes = <T>(ecosystem: Ecosystem, operation: string, body: obj
 
 /**
  * Figure 11 driven without Cucumber, after figure 10: the driver orders on the OEM portal, later asks
- * the provider for activation; January ends, the OEM bills the driver and settles with its partners.
+ * the provider for activation; January ends, the OEM bills the driver, the driver pays, and the OEM
+ * settles with its partners from what was paid.
  */
 export async function driveFigure11(ecosystem: Ecosystem): Promise<void> {
   const { central } = await driveFigure10(ecosystem);
@@ -31,4 +32,5 @@ export async function driveFigure11(ecosystem: Ecosystem): Promise<void> {
   await driverDoes(ecosystem, 'request-activation', { customerId: DRIVER_CUSTOMER });
   await setClock(ecosystem, new Date('2026-02-01T00:00:00Z'));
   await trigger(ecosystem, 'car-manufacturer', 'driver-billing-run', { period: '2026-01' });
+  await driverDoes(ecosystem, 'pay-invoice', { customerId: DRIVER_CUSTOMER });
 }

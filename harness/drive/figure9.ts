@@ -44,19 +44,21 @@ export const Figure9 = {
     await setClock(eco, new Date(at));
     return trigger<Entity>(eco, 'car-manufacturer', 'settlement-run', { period });
   },
-  decide: (eco: Ecosystem, note: string, decision: 'accepted' | 'disputed', reason?: string) =>
-    trigger<Entity>(eco, 'call-center', 'settlement-decision', { note, decision, reason }),
   pay: (eco: Ecosystem, note: string) => trigger<Entity>(eco, 'csp', 'settlement-payment', { note }),
   invoiceTickets: (eco: Ecosystem, period: string) => trigger(eco, 'car-manufacturer', 'ticket-invoice', { period }),
   followSla: (eco: Ecosystem) => trigger(eco, 'call-center', 'follow-sla-violations'),
-  measure: (eco: Ecosystem, party: ActorId, metric: string, value: string, subject: string) =>
-    trigger<{ violations: Entity[] }>(eco, party, 'sla-measurement', { metric, value, subject, customer: { id: 'driver', name: 'Driver' } }),
+  /** A fault of a party's service in the simulated operation: unavailable `minutes` from `start`. */
+  scheduleFault: (eco: Ecosystem, party: ActorId, start: string, minutes: number, description: string) =>
+    trigger(eco, party, 'schedule-fault', { start, durationMinutes: minutes, description }),
+  /** 9.21: the end of a measurement period; the party's monitoring measures its operation. */
+  endSlaPeriod: (eco: Ecosystem, party: ActorId, period: string) =>
+    trigger<{ measurements: { metric: string; value: string; subject: string }[]; violations: Entity[] }>(eco, party, 'sla-period-end', { period }),
 };
 
 /**
  * Figure 9 driven without Cucumber (the dashboard's button): a connectivity trouble misdirected to the
- * CSP and resolved by the OEM, a second one resolved by the CSP, the month's settlement accepted and
- * paid, the OEM's ticket invoice to the CSP, then an availability breach that ends in a closed alarm.
+ * CSP and resolved by the OEM, a second one resolved by the CSP, the month's settlement checked and
+ * accepted by the call center and paid by the CSP on the acceptance, the OEM's ticket invoice to the CSP, then an availability breach that ends in a closed alarm.
  */
 export async function driveFigure9(eco: Ecosystem): Promise<void> {
   await setClock(eco, new Date('2026-03-02T08:00:00Z'));
@@ -69,12 +71,12 @@ export async function driveFigure9(eco: Ecosystem): Promise<void> {
   const second = await Figure9.callSupport(eco, 'Roaming data does not work abroad');
   await Figure9.teamSets(eco, 'csp', second.ticket, 'inProgress', '2026-03-02T11:00:00Z');
   await Figure9.teamSets(eco, 'csp', second.ticket, 'resolved', '2026-03-02T12:00:00Z', 'Roaming profile provisioned on the SIM');
-  const note = await Figure9.endSettlementPeriod(eco, '2026-03', '2026-04-01T06:00:00Z');
-  await Figure9.decide(eco, note.id, 'accepted');
-  await Figure9.pay(eco, note.id);
+  // The call center checks the note against its own records and accepts it; the CSP pays on the acceptance.
+  await Figure9.endSettlementPeriod(eco, '2026-03', '2026-04-01T06:00:00Z');
   await Figure9.invoiceTickets(eco, '2026-03');
   await Figure9.followSla(eco);
-  await Figure9.measure(eco, 'csp', 'connectivity.availability', '99.2', '2026-03');
+  await Figure9.scheduleFault(eco, 'csp', '2026-03-10T02:00:00Z', 240, 'Backhaul link down');
+  await Figure9.endSlaPeriod(eco, 'csp', '2026-03');
   const alarm = (await collectionAt(eco, 'call-center', 'TMF621.troubleTicket')).find((t) => t.ticketType === 'alarm');
   if (alarm) await Figure9.teamSets(eco, 'csp', alarm.id, 'resolved', '2026-04-01T09:00:00Z', 'Backhaul link replaced');
 }

@@ -1,6 +1,6 @@
 import { JOURNAL } from '../../core/journal-events.ts';
-import { allOf, call, control, equals, hubTraffic, journal, notify, subscribe } from './observe.ts';
-import { PARTY_API } from '../../core/party-api.ts';
+import { allOf, call, control, equals, hubTraffic, inbox, journal, notify, subscribe } from './observe.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../core/party-api.ts';
 import { PRODUCT_ORDER_EVENTS, SETTLEMENT_NOTE_CHANGE_EVENTS, SETTLEMENT_NOTE_CREATED_EVENT } from './tmf-events.ts';
 import type { FlowStep } from './types.ts';
 
@@ -118,6 +118,33 @@ export const FIGURE_11: readonly FlowStep[] = [
       call(PAYEES, 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice'),
       call(PAYEES, 'car-manufacturer', 'PATCH', 'BillingV2', 'settlementNoteAdvice'),
     ],
+    // Settled from what was paid: after 11.14 too, which the scenarios check (step ids only point back).
     after: ['11.11'],
+  },
+  // Project additions (docs/FLOWS-ADDITIONS.md): the seed has the driver invoiced and the partners paid
+  // "from what the customer paid"; these two steps make the invoice reach the driver and the payment real.
+  {
+    id: '11.13', figure: 11, from: ['car-manufacturer'], to: ['driver'],
+    title: 'inbox',
+    rule: "the driver is told its invoice is available: amount due, due date",
+    observe: inbox('car-manufacturer', INBOX_TOPIC.invoiceAvailable),
+    after: ['11.11'],
+  },
+  {
+    id: '11.14', figure: 11, from: ['driver'], to: ['car-manufacturer'],
+    title: 'TMF676 POST payment',
+    rule: "the driver pays the OEM's invoice (in full or in part, never more than remains due); the bill's state follows: "
+      + 'partiallyPaid, then settled',
+    observe: allOf(call('driver', 'car-manufacturer', 'POST', 'TMF676', 'payment'), journal('car-manufacturer', JOURNAL.billPaid)),
+    // The driver reads its bill (amount remaining) before paying.
+    related: [call('driver', 'car-manufacturer', 'GET', 'TMF678', 'customerBill')],
+    after: ['11.13'],
+  },
+  {
+    id: '11.15', figure: 11, from: ['car-manufacturer'], to: ['driver'],
+    title: 'inbox',
+    rule: 'the driver is told its service is active (the content provider activated it), billed from that day',
+    observe: inbox('car-manufacturer', INBOX_TOPIC.serviceActivated),
+    after: ['11.10'],
   },
 ];

@@ -1,5 +1,5 @@
 import { JOURNAL } from '../../core/journal-events.ts';
-import { allOf, call, control, equals, hubTraffic, inbox, journal, notify } from './observe.ts';
+import { allOf, anyOf, call, control, equals, hubTraffic, inbox, journal, notify } from './observe.ts';
 import { INBOX_TOPIC, PARTY_API } from '../../core/party-api.ts';
 import { PRODUCT_ORDER_EVENTS } from './tmf-events.ts';
 import { BRANCHES, type FlowStep } from './types.ts';
@@ -78,15 +78,24 @@ export const FIGURE_8: readonly FlowStep[] = [
     id: '8.9', figure: 8, from: ['driver'], to: ['csp'],
     title: 'TMF635 POST usage (mediation intake)',
     rule: 'the car produces data usage records: infotainment and telematics sessions, tagged by usage class, volume, time, subscription',
-    observe: call('driver', 'csp', 'POST', 'TMF635', 'usage'),
+    observe: allOf(call('driver', 'csp', 'POST', 'TMF635', 'usage'), journal('csp', JOURNAL.usageReceived)),
     after: ['8.8'],
   },
   {
     id: '8.10', figure: 8, from: ['csp'], to: ['csp'],
     title: 'mediation (internal)',
     rule: 'splits infotainment from telematics usage; rates infotainment for the 3rd party payer, telematics for the OEM; '
-      + 'status received → guided → rated',
-    observe: journal('csp', JOURNAL.usageRated),
+      + 'status received → guided → rated (each state stored; the OEM hears each state of its cars\' records, with only its own shares)',
+    observe: anyOf(
+      allOf(
+        journal('csp', JOURNAL.usageGuided),
+        journal('csp', JOURNAL.usageRated),
+        notify('csp', 'car-manufacturer', 'TMF635', ['usageStateChangeEvent']),
+      ),
+      // A record mediation cannot guide or rate is kept as rejected, with the reason: mediation's other outcome.
+      journal('csp', JOURNAL.usageRejected),
+    ),
+    related: [...hubTraffic('car-manufacturer', 'csp', 'TMF635')],
     after: ['8.9'],
   },
   {

@@ -139,13 +139,17 @@ export const FIGURE_9: readonly FlowStep[] = [
   {
     id: '9.13', figure: 9, from: ['csp'], to: ['call-center'],
     title: 'TMF676 POST payment',
-    rule: 'only after acceptance: the CSP pays the settled amount, referencing the note',
+    rule: 'only after acceptance: the CSP pays the settled amount, referencing the note — on the acceptance event, '
+      + 'after checking itself that the note is accepted and not paid yet',
     observe: call('csp', 'call-center', 'POST', 'TMF676', 'payment'),
-    // The payer reads the note it pays (amount, reference) where it is issued; once paid, the payee marks
-    // the note paid there.
     related: [
+      // The payer reads the note it pays (amount, reference) where it is issued; once paid, the payee marks
+      // the note paid there.
       call('csp', 'car-manufacturer', 'GET', 'BillingV2', 'settlementNoteAdvice'),
       call('call-center', 'car-manufacturer', 'PATCH', 'BillingV2', 'settlementNoteAdvice', { body: [equals('state', 'paid')] }),
+      // It hears of the call center's decisions on the notes it pays.
+      ...hubTraffic('csp', 'car-manufacturer', 'BillingV2'),
+      notify('car-manufacturer', 'csp', 'BillingV2', SETTLEMENT_NOTE_CHANGE_EVENTS),
     ],
     after: ['9.12'],
   },
@@ -199,12 +203,11 @@ export const FIGURE_9: readonly FlowStep[] = [
   {
     id: '9.24', figure: 9, from: ['csp', 'car-manufacturer'], to: ['call-center'],
     title: 'TMF623 GET sla / slaViolation',
-    rule: 'retrieve SLA information',
-    // The SLA information flows to the call center: it reads it from the parties that host TMF623.
-    observe: anyOf(
-      call('call-center', RESOLVERS, 'GET', 'TMF623', 'sla'),
-      call('call-center', RESOLVERS, 'GET', 'TMF623', 'slaViolation'),
-    ),
+    rule: 'retrieve SLA information: the party handling the alarm, and the party told of the violation, read how the '
+      + 'call center handles it (its slaViolation, by metric identifier)',
+    observe: call(RESOLVERS, 'call-center', 'GET', 'TMF623', 'slaViolation'),
+    // The call center reads the provider's SLA for its report to the driver (9.22).
+    related: [call('call-center', RESOLVERS, 'GET', 'TMF623', 'sla')],
     after: ['9.21'],
   },
   {

@@ -67,6 +67,20 @@ export const ConvergedOffer = {
   },
 };
 
+/** 11.1 by a driver the OEM does not know yet: it names itself rather than a customer id. */
+export const orderAsNewDriver = async (world: HarnessWorld, name: string, email: string) => {
+  const copy = await oemCopyOf(world.ecosystem, note(world, 'central'));
+  return attempt(world, 'driver', 'portal-order', { newCustomer: { name, email }, productOfferingId: copy.id });
+};
+
+/** The OEM's customers called `name`. */
+export const customersNamed = async (world: HarnessWorld, name: string) =>
+  (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF629.customer')).filter((c) => c.name === name);
+
+/** 11.13–11.14: the driver pays its invoice at the car manufacturer, all that remains or `amount`. */
+export const payInvoice = (world: HarnessWorld, customerId: string, amount?: string) =>
+  attempt(world, 'driver', 'pay-invoice', { customerId, ...(amount ? { amount } : {}) });
+
 /** Questions about figures 10 and 11, answered from the parties' own state. */
 export const ConvergedQuestions = {
   resources: async (world: HarnessWorld, actor: ActorId, key: string) => (await world.state<Resources>(actor)).resources[key] ?? [],

@@ -55,6 +55,22 @@ export const ServiceUseChecks = {
     assert.equal(own?.state, 'completed', "the OEM's own order followed the CSP's");
   },
 
+  /** 8.3 → 8.8 at the OEM: its own TMF622 order followed the CSP's and was fulfilled by an active infotainment service of the driver's. */
+  async ownOrderFulfilled(world: HarnessWorld) {
+    const cspOrder = await Q.cspOrderFor3rdPartyPayer(world);
+    const oem = await Q.oem(world);
+    const own = (oem.resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === cspOrder?.id);
+    assert.equal(own?.state, 'completed');
+    const productRef = (own?.productOrderItem as { product?: { id: string } }[])[0].product;
+    const product = (oem.resources['TMF637.product'] ?? []).find((p) => p.id === productRef?.id);
+    assert.equal(product?.status, 'active');
+    assert.deepEqual((product?.productRelationship as { id: string }[]).map((r) => r.id), [cspOrder?.id]);
+    const owners = (await world.state<{ owners: Record<string, string> }>('car-manufacturer')).owners;
+    assert.deepEqual([owners[own!.href], owners[product!.href]], ['driver', 'driver'], "the driver's order and service, not a channel's");
+    const bills = (oem.resources['TMF678.customerBill'] ?? []).filter((b) => JSON.stringify(b.relatedParty ?? []).includes(String((own!.relatedParty as { id: string }[])[0].id)));
+    assert.deepEqual(bills, [], 'the OEM bills nothing for it: the CSP bills the connectivity');
+  },
+
   async subscriptionCollected(world: HarnessWorld) {
     const csp = await Q.csp(world);
     const { accounts } = await Q.driverAtCsp(world);

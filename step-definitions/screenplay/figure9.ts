@@ -48,7 +48,6 @@ export const Settlement = {
     const note = await Figure9.endSettlementPeriod(world.ecosystem, period, new Date(Date.UTC(year, month, 1, 6)).toISOString());
     world.notes.set(NOTE, note.id);
   },
-  decide: (world: HarnessWorld, decision: 'accepted' | 'disputed', reason?: string) => Figure9.decide(world.ecosystem, Settlement.note(world), decision, reason),
   async pay(world: HarnessWorld) {
     const answer = await world.call(async () => ({ status: 201, body: await world.ecosystem.control('csp').post('/control/settlement-payment', { note: Settlement.note(world) }) }));
     await world.settle();
@@ -59,7 +58,12 @@ export const Settlement = {
 
 export const Sla = {
   follow: (world: HarnessWorld) => Figure9.followSla(world.ecosystem),
-  measure: (world: HarnessWorld, party: ActorId, metric: string, value: string, subject: string) => Figure9.measure(world.ecosystem, party, metric, value, subject),
+  scheduleFault: (world: HarnessWorld, party: ActorId, description: string, start: string, minutes: number) => Figure9.scheduleFault(world.ecosystem, party, start, minutes, description),
+  async endPeriod(world: HarnessWorld, party: ActorId, period: string) {
+    const { measurements } = await Figure9.endSlaPeriod(world.ecosystem, party, period);
+    world.notes.set(`measurements ${party}`, measurements);
+  },
+  measured: (world: HarnessWorld, party: ActorId) => (world.notes.get(`measurements ${party}`) ?? []) as { metric: string; value: string; subject: string }[],
   async resolveAlarm(world: HarnessWorld, party: ActorId, at: string, note: string) {
     const alarm = (await TicketQuestions.masterTickets(world)).find((t) => t.ticketType === 'alarm');
     if (!alarm) throw new Error('the call center raised no alarm ticket');
@@ -86,10 +90,14 @@ export const TicketQuestions = {
   alarms: async (world: HarnessWorld, party: ActorId) => (await world.state<{ alarms?: { ticket: string; violation: string; metric: string; state: string }[] }>(party)).alarms ?? [],
 };
 
+type SettlementReviewSeen = { note: string; revision: number; decision: string; items: { itemId: string; verdict: string; settled: string; due: string; reason?: string }[] };
+
 export const SettlementQuestions = {
   noteAtCallCenter: async (world: HarnessWorld) => (await world.state<{ settlementNotes: Entity[] }>('call-center')).settlementNotes.find((n) => String(n.id) === Settlement.note(world)),
   noteAtOem: async (world: HarnessWorld) => (await collectionAt(world.ecosystem, 'car-manufacturer', 'BillingV2.settlementNoteAdvice')).find((n) => String(n.id) === Settlement.note(world)),
   payments: (world: HarnessWorld) => collectionAt(world.ecosystem, 'call-center', 'TMF676.payment'),
+  /** The call center's judgements of the note, oldest first (revision 0 is the note as first issued). */
+  reviews: async (world: HarnessWorld) => ((await world.state<{ settlementReviews?: SettlementReviewSeen[] }>('call-center')).settlementReviews ?? []).filter((r) => r.note === Settlement.note(world)),
   cspBillChecks: async (world: HarnessWorld) => (await world.state<{ partnerBillChecks?: { matches: boolean; items: number; amount: string; itemsTotal: string; billId: string }[] }>('csp')).partnerBillChecks ?? [],
   oemBills: (world: HarnessWorld) => collectionAt(world.ecosystem, 'car-manufacturer', 'TMF678.customerBill'),
 };

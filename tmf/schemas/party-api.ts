@@ -28,8 +28,13 @@ const OnboardingResult: Schema = {
 const ConvergedOrderRequest: Schema = {
   $id: 'ConvergedOrderRequest',
   type: 'object',
-  required: ['customerId', 'productOfferingId'],
-  properties: { customerId: text, productOfferingId: text },
+  required: ['productOfferingId'],
+  properties: {
+    customerId: text, productOfferingId: text,
+    /** A driver the OEM does not know yet (no customerId): who it is, so the OEM can make it a customer (11.2). */
+    newCustomer: { type: 'object', required: ['name', 'email'], properties: { name: text, email: { type: 'string', format: 'email' } } },
+  },
+  oneOf: [{ required: ['customerId'] }, { required: ['newCustomer'] }],
 };
 
 /** The driver asks the content provider to activate a service it bought (FLOWS 11.6). */

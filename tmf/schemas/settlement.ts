@@ -2,7 +2,7 @@
  * Billing Management v2 SettlementNoteAdvice. v2 only lets it be read; creating, accepting and
  * disputing it is the project's extension, modelled here:
  * - `state`: issued → accepted | disputed → revised → … → paid (the domain enforces the transitions);
- * - `disputeReason`: required whenever the state is `disputed`;
+ * - `disputeReason`: required whenever the state is `disputed`; a disputed item carries its own;
  * - items carry their own `taxExcludedAmount` / `taxIncludedAmount` (numbers in the note's
  *   `currencyCode`, like the note's totals in v2), since v2 items have no amount to sum.
  * v2 amounts are plain numbers with a currency code, not TMF v4 Money; v2 ids may be integers.
@@ -35,6 +35,8 @@ const SettlementNoteItem: Schema = {
   required: ['itemId', 'taxExcludedAmount'],
   properties: {
     itemNumber: str, itemId: text, itemLabel: str, quantity: str, taxExcludedAmount: num, taxIncludedAmount: num,
+    /** The receiver's reason when it disputes this item (project extension: a dispute item by item). */
+    disputeReason: str,
     taxItem: listOf('SettlementTaxItem'),
     period: { type: 'object', properties: { startPeriod: dateTime, endPeriod: dateTime } },
     productSpecification: { type: 'object', properties: { name: str, productNumber: str } },

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { callerOf, harnessOnly, HARNESS_PARTY } from '../../../tmf/auth.ts';
-import { badRequest, forbidden } from '../../../tmf/errors.ts';
+import { forbidden } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { SupportRequest } from '../domain/master-ticket.ts';
-import { decideSettlement, followSettlements } from '../processes/settlement.ts';
+import { followSettlements } from '../processes/settlement.ts';
 import { followSlaViolations } from '../processes/sla.ts';
 import { openSupportTicket } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';
@@ -26,11 +26,6 @@ export function callCenterControl(runtime: ActorRuntime<CallCenterData>): Router
   /** Step 9.20. */
   router.post('/follow-sla-violations', harnessOnly, async (_req, res) => {
     res.status(201).json({ subscriptions: await followSlaViolations(runtime) });
-  });
-  /** `{note, decision: accepted | disputed, reason?}`: step 9.12. */
-  router.post('/settlement-decision', harnessOnly, async (req, res) => {
-    if (typeof req.body?.note !== 'string') throw badRequest('Missing note', "The request needs 'note', the settlement note advice id");
-    res.json(await decideSettlement(runtime, req.body.note, req.body.decision, req.body.reason));
   });
   return router;
 }

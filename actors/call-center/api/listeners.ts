@@ -4,7 +4,7 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
-import { fetchNote, keepNote } from '../processes/settlement.ts';
+import { fetchNote, keepNote, noteChanged } from '../processes/settlement.ts';
 import { violationHeard } from '../processes/sla.ts';
 import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';
@@ -38,7 +38,9 @@ export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Reco
       const note = event.event.settlementNoteAdvice as Entity;
       runtime.background(() => fetchNote(runtime, String(note.id)));
     },
-    SettlementNoteAdviceStateChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
+    SettlementNoteAdviceStateChangeEvent: (event) => {
+      runtime.background(() => noteChanged(runtime, event.event.settlementNoteAdvice as Entity));
+    },
     SettlementNoteAdviceAttributeValueChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
   };
 }

@@ -8,7 +8,7 @@ import { checkSettlementPayment, paidNoteId } from '../domain/payment-check.ts';
 import { markPaid } from '../processes/settlement.ts';
 import type { CallCenterData } from '../store.ts';
 
-/** The call center's own TMF APIs: its master tickets (TMF621) and the payments it receives (TMF676). */
+/** The call center's own TMF APIs: its master tickets (TMF621), the payments it receives (TMF676), the SLA violations it handles (TMF623). */
 export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
   const tickets = resourceRouter<CallCenterData, Entity>({
@@ -27,5 +27,7 @@ export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api:
       },
     },
   });
-  return [{ api: 'TMF621', router: tickets }, { api: 'TMF676', router: payments }];
+  // 9.24: the SLA violations it handles, as it handles them, for the CSP and the OEM to retrieve.
+  const violations = resourceRouter<CallCenterData, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET'] });
+  return [{ api: 'TMF621', router: tickets }, { api: 'TMF676', router: payments }, { api: 'TMF623', router: violations }];
 }

@@ -1,4 +1,6 @@
-import type { Entity } from '../../../tmf/data.ts';
+import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
+import { type Entity, items } from '../../../tmf/data.ts';
+import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -19,18 +21,46 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
   });
 }
 
-/** Step 9.11: told of a new advice, the call center reads it at the OEM. */
+/** Step 9.11: told of a new advice, the call center reads it at the OEM, then judges it (9.12). */
 export async function fetchNote(runtime: Runtime, id: string): Promise<void> {
-  await keepNote(runtime, await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', id));
+  const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', id);
+  await keepNote(runtime, note);
+  await judgeSettlement(runtime, note);
 }
 
-/** Step 9.12: the call center accepts the advice, or disputes it with a reason. */
-export async function decideSettlement(runtime: Runtime, id: string, decision: unknown, reason?: string): Promise<Entity> {
-  if (decision !== 'accepted' && decision !== 'disputed') throw badRequest('Invalid decision', "A settlement is 'accepted' or 'disputed'");
-  const patch = decision === 'disputed' ? { state: decision, disputeReason: reason } : { state: decision };
-  const note = await passOnRefusal(() => runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', id, patch));
+/** A note changed at the OEM: kept; a revision is judged again. */
+export async function noteChanged(runtime: Runtime, note: Entity): Promise<void> {
   await keepNote(runtime, note);
-  return note;
+  if (note.state === 'revised') await judgeSettlement(runtime, note);
+}
+
+/**
+ * Step 9.12 by the call center's own rules: the note is compared with its own ticket records and
+ * contract (settlement-review.ts) and accepted, or disputed item by item with the reasons. A revision
+ * that still settles an item as before, against the same reason, is not disputed again in a loop: the
+ * review is kept as escalated, for people to settle.
+ */
+export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<SettlementReview | undefined> {
+  if (note.state !== 'issued' && note.state !== 'revised') return undefined;
+  const data = runtime.store.data;
+  const period = periodOfNote(note);
+  const review = reviewSettlement(note, ownRecords(items(data, 'TMF621', 'troubleTicket'), period.start, period.end), CALL_CENTER_CONTRACT);
+  const earlier = (data.settlementReviews ?? []).filter((r) => r.note === review.note).flatMap((r) => r.items.map((i) => i.reason));
+  const escalated = review.decision === 'disputed' && review.items.some((i) => i.reason !== undefined && earlier.includes(i.reason));
+  await runtime.store.update((draft) => {
+    (draft.settlementReviews ??= []).push({ ...review, revision: Number(note.revision ?? 0), ...(escalated ? { escalated } : {}) });
+  });
+  if (escalated) return review;
+  const decided = await passOnRefusal(() => runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)));
+  await keepNote(runtime, decided);
+  return review;
+}
+
+/** The settlement period a note covers: the month its description names (`Call center settlement 2026-03`). */
+function periodOfNote(note: Entity): BillingPeriod {
+  const month = /(\d{4}-\d{2})/.exec(String(note.description ?? ''))?.[1];
+  if (!month) throw badRequest('Unknown period', `Settlement note advice ${String(note.id)} names no settlement period`);
+  return parsePeriodId(month);
 }
 
 /** After the payment: the advice is marked paid at the OEM, ending its life cycle. */

@@ -32,10 +32,19 @@ export async function violationHeard(runtime: Runtime, provider: ActorId, violat
   if (fresh) runtime.background(() => handleViolation(runtime, provider, violation));
 }
 
-/** Steps 9.24, 9.22, 9.23, 9.25: read the SLA, tell the driver, tell the other party, raise the alarm. */
+/**
+ * Steps 9.22, 9.23, 9.25: read the SLA, keep the violation as the call center handles it (what the
+ * parties retrieve in 9.24), tell the driver, tell the other party, raise the alarm.
+ */
 async function handleViolation(runtime: Runtime, provider: ActorId, violation: Entity): Promise<void> {
   const providerClient = runtime.client(provider);
   const sla = await providerClient.get<Entity>('TMF623', 'sla', String((violation.sla as { id: string }).id));
+  await runtime.store.update((draft) => {
+    addEntity(draft, 'TMF623', 'slaViolation', {
+      ...violationNotice(violation, provider, providerClient.baseUrl),
+      description: `${String(sla.name)}: reported to the driver, told to the other party, alarm raised at ${provider}`,
+    });
+  });
   await runtime.client('driver').post(PARTY_API.inbox, slaReport(violation, sla, provider));
   for (const other of RESOLVERS.filter((p) => p !== provider)) {
     await runtime.client(other).create('TMF623', 'slaViolation', violationNotice(violation, provider, providerClient.baseUrl));

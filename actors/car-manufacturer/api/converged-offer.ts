@@ -8,7 +8,8 @@ import { validateBody } from '../../../tmf/validation.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
-import { driverBillingRun, placePortalOrder, withProduct } from '../processes/converged-offer.ts';
+import { driverBillingRun, placePortalOrder, settlePaidBill, tellDriverOfActivation, withProduct } from '../processes/converged-offer.ts';
+import { applyDriverPayment } from '../domain/driver-payment.ts';
 import type { OemData } from '../store.ts';
 import { activationPatch } from '../domain/activation.ts';
 
@@ -28,8 +29,33 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
   return [
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
-    { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], { visible: (p, caller) => involves(p, caller.party), patch: activationPatch }) },
+    { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
+      visible: (p, caller) => involves(p, caller.party), patch: activationPatch,
+      afterPatch(product) {
+        if (product.status === 'active') runtime.background(() => tellDriverOfActivation(runtime, product));
+      },
+    }) },
+    { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], driverPaymentHooks(runtime)) },
   ];
+}
+
+/** The driver pays its invoice (TMF676 at the OEM); a bill paid in full settles the partners (11.12). */
+function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+  return {
+    create(input, ctx) {
+      if (ctx.caller.party !== 'driver') throw forbidden('Only drivers pay their invoices here');
+      const { payment, bill } = applyDriverPayment(ctx.draft, input, ctx.now);
+      ctx.draft.owners[payment.href] = 'driver';
+      runtime.journal(ctx.draft, JOURNAL.billPaid, { bill: bill.id, payment: payment.id, amount: (payment.totalAmount as { value: number }).value, state: bill.state, remaining: (bill.remainingAmount as { value: number }).value });
+      runtime.notifier.enqueue(ctx.draft, ctx.now, { api: 'TMF678', eventType: 'CustomerBillStateChangeEvent', resource: 'customerBill', entity: bill });
+      return payment;
+    },
+    afterCreate(payment) {
+      runtime.notifier.kick();
+      const billId = ((payment.paymentItem as { item: { id: string } }[])[0]).item.id;
+      runtime.background(() => settlePaidBill(runtime, billId));
+    },
+  };
 }
 
 /** A channel's order (CSP, content provider) is fulfilled as a portal order, in the same change. */
@@ -52,12 +78,12 @@ export function convergedOfferControl(runtime: Runtime): Router {
   router.post('/portal-order', async (req, res) => {
     if (callerOf(res).party !== 'driver') throw forbidden('Only drivers order on the self-service portal');
     validateBody('ConvergedOrderRequest', req.body);
-    const order = await placePortalOrder(runtime, { customerId: req.body.customerId, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
+    const order = await placePortalOrder(runtime, { customerId: req.body.customerId, newCustomer: req.body.newCustomer, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
     res.status(201).json(order);
   });
   router.post('/driver-billing-run', harnessOnly, async (req, res) => {
-    const { bills, notes } = await driverBillingRun(runtime, req.body?.period);
-    res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })), settlementNotes: notes.map((n) => n.id) });
+    const { bills } = await driverBillingRun(runtime, req.body?.period);
+    res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
   });
   return router;
 }

@@ -1,7 +1,8 @@
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { controlInvoice } from '../processes/partner-setup.ts';
-import { followCspOrder } from '../processes/service-sale.ts';
+import { followCspOrder, noteUsageState } from '../processes/service-sale.ts';
+import type { Entity } from '../../../tmf/data.ts';
 import type { OemData } from '../store.ts';
 import { cspTicketListeners } from './ticket-listeners.ts';
 
@@ -13,6 +14,10 @@ export function oemListeners(runtime: ActorRuntime<OemData>): Record<string, Eve
     CustomerBillCreateEvent: (event) => {
       const bill = event.event.customerBill as { id: string };
       runtime.background(() => controlInvoice(runtime, bill.id));
+    },
+    /** Step 8.10: a record of one of its cars moved on in the CSP's mediation. */
+    UsageStateChangeEvent: (event) => {
+      runtime.background(() => noteUsageState(runtime, event.event.usage as Entity));
     },
     /** Step 8.8: the CSP's connectivity order moved on; the OEM's own order follows. */
     ProductOrderStateChangeEvent: (event) => {

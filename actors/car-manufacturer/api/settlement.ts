@@ -5,8 +5,10 @@ import type { Entity } from '../../../tmf/data.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
-import { checkSettlementChange, type SettlementState } from '../domain/settlement.ts';
+import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/settlement.ts';
 import { reviseSettlement } from '../processes/settlement.ts';
+import { payAcceptedNote } from '../processes/converged-offer.ts';
+import { forbidden } from '../../../tmf/errors.ts';
 import type { OemData } from '../store.ts';
 
 /** Parties a settlement note concerns: its issuer, its receiver and its payer. */
@@ -25,10 +27,16 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
       visible: (advice, caller) => concerned(advice, caller.party),
       patch(current, next, { caller }) {
         checkSettlementChange(current.id, current.state as SettlementState, next.state as SettlementState, caller.party === HARNESS_PARTY);
-        return next;
+        if (caller.party === HARNESS_PARTY) return next;
+        if ((current.receiver as { id?: string }).id !== caller.party) throw forbidden(`Only the receiver of settlement note advice ${current.id} accepts or disputes it`);
+        // The receiver decides; the note's amounts and items stay the issuer's.
+        return next.state === 'disputed' && current.state !== 'disputed' ? recordDispute(current, next) : { ...current, state: next.state };
       },
       afterPatch(advice) {
-        if (advice.state === 'disputed') runtime.background(() => reviseSettlement(runtime, advice.id));
+        // The call center's settlement is revised by its policy; a partner's dispute of figure 11 waits for people.
+        if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center') runtime.background(() => reviseSettlement(runtime, advice.id));
+        // 11.12: a partner answered the note of its share: the OEM pays it if accepted, then announces the next.
+        if (advice.state === 'accepted' || (advice.state === 'disputed' && (advice.receiver as { id?: string }).id !== 'call-center')) runtime.background(() => payAcceptedNote(runtime, advice.id));
       },
     },
   });

@@ -9,10 +9,18 @@ import { compatibilityReasons } from './compatibility.ts';
 
 /** A converged offer order, however it reached the OEM (portal, CSP channel, content provider channel). */
 export interface ConvergedOrderInput {
-  readonly customerId: string;
+  /** A known customer; or none, with `newCustomer`, for a driver ordering for the first time. */
+  readonly customerId?: string;
+  readonly newCustomer?: NewCustomer;
   /** The offering as the channel knows it: a copy in a product catalog, or the central offering. */
   readonly productOfferingId: string;
   readonly channel: string;
+}
+
+/** A driver the OEM does not know yet, as the portal takes it. */
+export interface NewCustomer {
+  readonly name: string;
+  readonly email: string;
 }
 
 /** Records a domain event of the flow in the draft (the runtime's journal). */
@@ -37,11 +45,11 @@ export function resolveConvergedOffering(draft: OemData, offeringId: string): En
  * activated by the content provider) and the order completed. Returns the order's final fields; throws
  * (nothing changes) on an unknown customer or an incompatible order.
  */
-export function fulfilConvergedOrder(draft: OemData, orderRef: { id: string; href: string }, input: ConvergedOrderInput, now: Date, journal: Journal): { state: string; completionDate: string; product: Entity } {
+export function fulfilConvergedOrder(draft: OemData, orderRef: { id: string; href: string }, input: ConvergedOrderInput, now: Date, journal: Journal): { state: string; completionDate: string; product: Entity; customer: Entity } {
   const offering = resolveConvergedOffering(draft, input.productOfferingId);
-  const customer = collection(draft, 'TMF629', 'customer').find((c) => c.id === input.customerId);
-  if (!customer) throw notFound('customer', input.customerId);
-  journal(JOURNAL.customerRetrieved, { customer: customer.id, account: customer.account ?? [] });
+  const customer = input.newCustomer ? registerCustomer(draft, input.newCustomer) : collection(draft, 'TMF629', 'customer').find((c) => c.id === input.customerId);
+  if (!customer) throw notFound('customer', String(input.customerId));
+  journal(JOURNAL.customerRetrieved, { customer: customer.id, account: customer.account ?? [], created: input.newCustomer !== undefined });
 
   const account = billingAccountOf(draft, customer, now);
   journal(JOURNAL.billingAccountReady, { billingAccount: account.entity.id, created: account.created });
@@ -64,7 +72,27 @@ export function fulfilConvergedOrder(draft: OemData, orderRef: { id: string; hre
   });
   journal(JOURNAL.productCreated, { product: product.id, offering: offering.id, customer: customer.id });
   journal(JOURNAL.orderCompleted, { order: orderRef.id, channel: input.channel });
-  return { state: 'completed', completionDate: now.toISOString(), product };
+  return { state: 'completed', completionDate: now.toISOString(), product, customer };
+}
+
+const emailsOf = (c: Entity) => ((c.contactMedium as { characteristic?: { emailAddress?: string } }[] | undefined) ?? []).map((m) => m.characteristic?.emailAddress?.toLowerCase());
+
+/**
+ * 11.2 for a driver the OEM does not know: it becomes a customer (TMF629, approved) identified by its
+ * e-mail, once the OEM has checked it is not a customer already under that e-mail (then it must order
+ * as that customer: 409 naming it). Its billing account follows in 11.3.
+ */
+export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
+  const name = person.name.trim();
+  if (!name) throw badRequest('Invalid customer', 'A new customer needs a name', 'INVALID_CUSTOMER');
+  const known = collection(draft, 'TMF629', 'customer').find((c) => emailsOf(c).includes(person.email.toLowerCase()));
+  if (known) throw conflict('Already a customer', `${person.email} is already customer ${known.id}: order as that customer`, 'ALREADY_CUSTOMER');
+  const customer = addEntity(draft, 'TMF629', 'customer', {
+    name, status: 'approved', engagedParty: { name, role: 'driver', '@referredType': 'Individual' },
+    contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }], account: [],
+  });
+  (customer.engagedParty as { id?: string }).id = `ind-${customer.id}`;
+  return customer;
 }
 
 /** The customer's billing account at the OEM, created on its first order. */

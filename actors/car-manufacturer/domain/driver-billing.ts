@@ -46,8 +46,9 @@ export function billDriverAccount(draft: OemData, account: Entity, period: Billi
   const bill: Entity = {
     id: billId, href: billHref, '@type': 'CustomerBill',
     billNo: `OEM-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
-    billDate: now.toISOString(), billingPeriod, runType: 'onCycle', category: 'normal', state: 'settled',
-    amountDue: assembled.taxIncludedTotal.toTmf(), remainingAmount: assembled.taxIncludedTotal.minus(assembled.taxIncludedTotal).toTmf(),
+    billDate: now.toISOString(), billingPeriod, runType: 'onCycle', category: 'normal', state: 'new',
+    paymentDueDate: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+    amountDue: assembled.taxIncludedTotal.toTmf(), remainingAmount: assembled.taxIncludedTotal.toTmf(),
     taxExcludedAmount: assembled.taxExcludedTotal.toTmf(), taxIncludedAmount: assembled.taxIncludedTotal.toTmf(),
     taxItem: [{ taxCategory: 'VAT', taxRate: Number(VAT_PERCENT) / 100, taxAmount: assembled.taxTotal.toTmf() }],
     billingAccount: ref(account), relatedParty: account.relatedParty,

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { SoldCar, UsageFollowUp } from '../store.ts';
+import type { SoldCar, UsageFollowUp, UsageStateSeen } from '../store.ts';
 
 /** The driver's choice as the OEM receives it (step 8.2; schema `ServiceSelection`). */
 export interface ServiceSelection {
@@ -78,5 +78,29 @@ export function summariseUsage(records: readonly Entity[], vehicles: readonly st
   return {
     at: now.toISOString(), vehicles: [...vehicles], records: records.length, statuses,
     megabytesByClass: Object.fromEntries([...megabytes].map(([k, v]) => [k, v.toFixed()])),
+  };
+}
+
+const characteristic = (r: Entity, name: string) => ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
+
+/** A usage record's state as the CSP's event shows it, and the sum of the shares the OEM was shown (its own). */
+export function usageStateOf(usage: Entity): UsageStateSeen {
+  const shares = (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[] | undefined) ?? [];
+  const amount = shares.reduce((sum, s) => sum.plus(String(s.taxExcludedRatingAmount.value)), new Decimal(0));
+  return {
+    usage: usage.id, recordId: String(characteristic(usage, 'recordId') ?? ''), status: String(usage.status),
+    ...(usage.status === 'rated' ? { amount: amount.toFixed(2) } : {}),
+  };
+}
+
+/** 8.8 at the OEM: the driver's infotainment service, fulfilled once the CSP completed its connectivity. */
+export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: Date): Record<string, unknown> {
+  const [item] = ownOrder.productOrderItem as { productOffering: { id: string; href?: string; name?: string }; product?: { productCharacteristic?: unknown[] } }[];
+  return {
+    name: item.productOffering.name ?? 'Infotainment service', status: 'active', startDate: now.toISOString(), isBundle: false,
+    productOffering: item.productOffering, productCharacteristic: item.product?.productCharacteristic ?? [],
+    productOrderItem: [{ productOrderId: ownOrder.id, orderItemId: '1', orderItemAction: 'add' }],
+    relatedParty: ownOrder.relatedParty,
+    productRelationship: [{ id: cspOrderId, relationshipType: 'reliesOn', name: 'CSP connectivity order' }],
   };
 }

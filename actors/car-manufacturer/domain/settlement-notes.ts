@@ -2,6 +2,8 @@ import { settle, type RevenueShare } from '../../../core/converged-offer.ts';
 import { fromTmf, sum, type Money, type TmfMoney } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { assembleBill } from '../../../core/bill-assembly.ts';
+import { VAT_PERCENT } from './driver-billing.ts';
 import { recurringPrice } from '../../../core/converged-offer.ts';
 import type { OemData } from '../store.ts';
 
@@ -25,11 +27,21 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
   return payees.map((payee) => {
     const mine = items.filter((i) => i.payee === payee);
     const currency = mine[0].amount.currency;
+    // Each item taxed on its own, the totals the exact sums (as the driver's bill is).
+    const taxed = assembleBill(mine.map((i, n) => ({ ...i, id: String(n) })), { currency, taxRatePercent: VAT_PERCENT });
+    const rate = Number(VAT_PERCENT) / 100;
     return addEntity(draft, 'BillingV2', 'settlementNoteAdvice', {
       state: 'issued', date: now.toISOString(), description: `Converged offer settlement of bill ${String(bill.billNo)}`,
-      issuer: { id: 'car-manufacturer', name: 'Car manufacturer' }, receiver: { id: payee },
+      issuer: { id: 'car-manufacturer', name: 'Car manufacturer' }, receiver: { id: payee }, payer: { id: 'car-manufacturer', name: 'Car manufacturer' },
       currencyCode: currency, taxExcludedAmount: sum(mine.map((i) => i.amount), currency).toTmf().value,
-      settlementNoteItem: mine.map((i, n) => ({ itemNumber: String(n + 1), itemId: i.rate.id, itemLabel: String(i.rate.name), taxExcludedAmount: i.amount.toTmf().value })),
+      taxIncludedAmount: taxed.taxIncludedTotal.toTmf().value, taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: taxed.taxTotal.toTmf().value }],
+      settlementNoteItem: taxed.items.map((i, n) => ({
+        itemNumber: String(n + 1), itemId: i.rate.id, itemLabel: String(i.rate.name),
+        taxExcludedAmount: i.amount.toTmf().value, taxIncludedAmount: i.taxIncludedAmount.toTmf().value,
+        taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: i.taxIncludedAmount.minus(i.amount).toTmf().value }],
+        productSpecification: { name: String(i.rate.name), productNumber: (i.rate.product as Entity).id },
+        period: { startPeriod: (i.rate.periodCoverage as { startDateTime: string }).startDateTime, endPeriod: (i.rate.periodCoverage as { endDateTime: string }).endDateTime },
+      })),
     }, payee);
   });
 }
@@ -43,9 +55,9 @@ function payeeItems(draft: OemData, rate: Entity): PayeeItem[] {
   return shares.map((s) => ({ payee: s.partyId, rate, amount: s.amount }));
 }
 
-/** The TMF676 payment of a settlement note to its receiver. */
+/** The TMF676 payment of an accepted settlement note to its receiver: its amount with tax. */
 export function paymentFor(note: Entity, now: Date): Record<string, unknown> {
-  const total = { unit: String(note.currencyCode), value: Number(note.taxExcludedAmount) };
+  const total = { unit: String(note.currencyCode), value: Number(note.taxIncludedAmount) };
   const payee = (note.receiver as { id: string }).id;
   return {
     name: `Settlement ${note.id}`, paymentDate: now.toISOString(), status: 'succeeded', correlatorId: note.id,

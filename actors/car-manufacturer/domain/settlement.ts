@@ -112,18 +112,34 @@ export function settlementAdvice(handled: readonly HandledTicket[], policy: Sett
   };
 }
 
+type AdviceItem = { itemId: string; itemLabel?: string; taxExcludedAmount: number; disputeReason?: string };
+
 /**
- * A disputed advice revised: the OEM concedes the disputed quality penalties, so every item settled
- * below the fee is raised to the fee; bonuses stay. The totals are recomputed exactly.
+ * A dispute as the OEM records it: the receiver's state and reason, and its reason on each item it
+ * disputes. Nothing else of the note is the receiver's to change: amounts, items and parties stay.
+ */
+export function recordDispute(current: Entity, next: Entity): Entity {
+  const reasons = new Map(((next.settlementNoteItem as AdviceItem[] | undefined) ?? []).filter((i) => i.disputeReason).map((i) => [i.itemId, i.disputeReason]));
+  const items = (current.settlementNoteItem as AdviceItem[]).map(({ disputeReason: _old, ...item }) => (reasons.has(item.itemId) ? { ...item, disputeReason: reasons.get(item.itemId) } : item));
+  return { ...current, state: next.state, disputeReason: next.disputeReason, settlementNoteItem: items };
+}
+
+/**
+ * A disputed advice revised: only the disputed items are looked at again. The OEM concedes a disputed
+ * quality penalty (an item settled below the fee is raised to the fee); a disputed bonus or fee stands.
+ * Undisputed items are left exactly as they were; the totals are recomputed exactly.
  */
 export function revisedAdvice(advice: Entity, policy: SettlementPolicy): Entity {
   const fee = new Money(policy.feePerTicket, policy.currency);
-  const items = (advice.settlementNoteItem as { itemId: string; itemLabel?: string; taxExcludedAmount: number }[]).map((item) => {
+  const items = (advice.settlementNoteItem as AdviceItem[]).map((item) => {
     const amount = fromTmf({ unit: policy.currency, value: item.taxExcludedAmount });
+    const label = item.itemLabel ?? item.itemId;
+    if (!item.disputeReason) return { itemId: item.itemId, itemLabel: label, amount };
     const waived = amount.compare(fee) < 0;
-    return { itemId: item.itemId, itemLabel: waived ? `${item.itemLabel ?? item.itemId} — penalty waived` : item.itemLabel ?? item.itemId, amount: waived ? fee : amount };
+    return { itemId: item.itemId, itemLabel: `${label} — ${waived ? 'penalty waived after dispute' : 'dispute examined, amount stands'}`, amount: waived ? fee : amount };
   });
-  return { ...advice, ...amounts(items, policy), state: 'revised', revision: Number(advice.revision ?? 0) + 1 };
+  const { disputeReason: _reason, ...rest } = advice;
+  return { ...rest, ...amounts(items, policy), state: 'revised', revision: Number(advice.revision ?? 0) + 1 };
 }
 
 export type SettlementState = (typeof SETTLEMENT_STATES)[number];

@@ -1,5 +1,6 @@
 import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
+import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
@@ -57,7 +58,10 @@ export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderIn
     const order = addEntity(draft, 'TMF622', 'productOrder', portalOrderBody(input, now));
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, channel: input.channel, customer: input.customerId });
     const outcome = fulfilConvergedOrder(draft, order, input, now, (type, data) => runtime.journal(draft, type, data));
-    Object.assign(order, { state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product) });
+    Object.assign(order, {
+      state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product),
+      relatedParty: [{ id: outcome.customer.id, name: String(outcome.customer.name), role: 'customer', '@referredType': 'Customer' }],
+    });
     return order;
   });
 }
@@ -68,47 +72,95 @@ export function withProduct(order: Entity, product: Entity): unknown[] {
 }
 
 /**
- * 11.11 and 11.12: the drivers' bills of a period on the OEM's TMF678, then, per bill, the settlement
- * note advices of the converged offers' partners (notified to them) and their payments.
+ * 11.11: the drivers' bills of a period on the OEM's TMF678, each driver told in its inbox. The
+ * partners are settled (11.12) from what the driver paid, once its bill is paid in full.
  */
-export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[]; notes: Entity[] }> {
+export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[] }> {
   const now = runtime.clock.now();
   const period = parsePeriod(String(requested));
   if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
-  const result = await runtime.store.update((draft) => {
-    const bills: Entity[] = [];
-    const notes: Entity[] = [];
+  const bills = await runtime.store.update((draft) => {
+    const issued: Entity[] = [];
     for (const account of [...collection(draft, 'TMF666', 'billingAccount')]) {
       const bill = billDriverAccount(draft, account, period, now);
       if (!bill) continue;
-      bills.push(bill);
+      issued.push(bill);
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: account.id, amount: bill.taxIncludedAmount });
-      for (const note of settlementNotes(draft, bill, now)) {
-        notes.push(note);
-        runtime.notifier.enqueue(draft, now, { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
-      }
     }
-    return { bills, notes };
+    return issued;
   });
-  runtime.notifier.kick();
-  runtime.background(() => payNotes(runtime, result.notes.map((n) => n.id)));
-  return result;
+  runtime.background(() => tellDriverOfInvoices(runtime, bills));
+  return { bills };
 }
 
-/** 11.12: each payee is paid its note (TMF676 at the payee), then the note is marked paid. */
-async function payNotes(runtime: Runtime, noteIds: readonly string[]): Promise<void> {
-  for (const id of noteIds) {
-    const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id)!;
-    const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
-    await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
-    await runtime.store.update((draft) => {
-      const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
-      const index = notes.findIndex((n) => n.id === id);
-      notes[index] = { ...notes[index], state: 'paid' };
-      runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
+/** 11.15: the driver is told its converged service is active, and from when it is billed. */
+export async function tellDriverOfActivation(runtime: Runtime, product: Entity): Promise<void> {
+  const customer = ((product.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
+  await runtime.client('driver').post(PARTY_API.inbox, {
+    from: 'car-manufacturer', topic: INBOX_TOPIC.serviceActivated,
+    subject: `Your service ${String(product.name)} is active`,
+    body: `${customer?.name ?? 'Your'} service ${String(product.name)} is active since ${String(product.startDate)}; it is billed from that day.`,
+    relatedEntity: [{ id: product.id, href: product.href, name: String(product.name), role: 'product', '@referredType': 'Product' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'customer', '@referredType': 'Customer' }] : [])],
+  });
+}
+
+/** The driver is told of each of its invoices, with the amount due and how to pay it. */
+async function tellDriverOfInvoices(runtime: Runtime, bills: readonly Entity[]): Promise<void> {
+  for (const bill of bills) {
+    const due = bill.amountDue as { unit: string; value: number };
+    await runtime.client('driver').post(PARTY_API.inbox, {
+      from: 'car-manufacturer', topic: INBOX_TOPIC.invoiceAvailable,
+      subject: `Your invoice ${String(bill.billNo)} is available`,
+      body: `Amount due ${due.value.toFixed(2)} ${due.unit}, payable by ${String(bill.paymentDueDate).slice(0, 10)} (TMF676 payment to the car manufacturer).`,
+      relatedEntity: [{ id: bill.id, href: bill.href, name: String(bill.billNo), role: 'customerBill', '@referredType': 'CustomerBill' }],
     });
-    runtime.notifier.kick();
   }
+}
+
+/**
+ * 11.12 once a driver's bill is paid in full: one settlement note advice per partner, each paid once its
+ * payee accepts it. The notes are announced one at a time — the next once the previous was answered —
+ * so partners settle in the same order in every run.
+ */
+export async function settlePaidBill(runtime: Runtime, billId: string): Promise<Entity[]> {
+  const now = runtime.clock.now();
+  const notes = await runtime.store.update((draft) => {
+    const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
+    if (!bill || bill.state !== 'settled') return [];
+    const issued = settlementNotes(draft, bill, now);
+    (draft.notesToAnnounce ??= []).push(...issued.map((n) => n.id));
+    return issued;
+  });
+  await announceNextNote(runtime);
+  return notes;
+}
+
+/** Announces the next settlement note waiting (if any) to its payee. */
+export async function announceNextNote(runtime: Runtime): Promise<void> {
+  await runtime.store.update((draft) => {
+    const id = draft.notesToAnnounce?.shift();
+    const note = id && collection(draft, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
+    if (note) runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+  });
+  runtime.notifier.kick();
+}
+
+/** 11.12: a note its payee accepted is paid (TMF676 at the payee), then marked paid. Only the OEM's own notes to pay. */
+export async function payAcceptedNote(runtime: Runtime, id: string): Promise<void> {
+  const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
+  if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
+  // Answered (accepted or disputed): the next partner's note may go out.
+  if (note.state !== 'accepted') return announceNextNote(runtime);
+  const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
+  await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
+  await runtime.store.update((draft) => {
+    const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+    const index = notes.findIndex((n) => n.id === id);
+    notes[index] = { ...notes[index], state: 'paid' };
+    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
+  });
+  runtime.notifier.kick();
+  await announceNextNote(runtime);
 }
 
 function parsePeriod(id: string): BillingPeriod {

@@ -5,7 +5,7 @@ import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { type CspPayer, cspOfferingOf, cspOrderBody, ownOrderBody, type ServiceSelection, serviceOfferMessage, summariseUsage } from '../domain/service-sale.ts';
+import { type CspPayer, cspOfferingOf, cspOrderBody, ownOrderBody, type ServiceSelection, serviceOfferMessage, summariseUsage, usageStateOf, infotainmentProduct } from '../domain/service-sale.ts';
 import type { OemData, SoldCar } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
@@ -40,15 +40,26 @@ export function checkSelection(data: OemData, selection: ServiceSelection): Enti
 /** Steps 8.3–8.7: register the order, find or create the payer at the CSP, order the connectivity there. */
 export async function orderSelectedService(runtime: Runtime, selection: ServiceSelection, offer: Entity): Promise<void> {
   const ownOrder = await runtime.store.update((draft) => {
-    const order = addEntity(draft, 'TMF622', 'productOrder', ownOrderBody(selection, offer, runtime.clock.now()));
+    // The driver's order at the OEM: the driver's, not the channels' (TMF622 shows it to the driver only).
+    const order = addEntity(draft, 'TMF622', 'productOrder', ownOrderBody(selection, offer, runtime.clock.now()), 'driver');
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, vehicleId: selection.vehicleId });
     return order;
   });
+  await followMediation(runtime);
   const payer = await payerAtCsp(runtime, selection.customer);
   const cspOrder = await runtime.client('csp').create<Entity>('TMF622', 'productOrder', cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder));
   await runtime.store.update((draft) => {
     const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
     Object.assign(own, { state: 'inProgress', externalId: cspOrder.id });
+  });
+}
+
+/** Before its first car's connectivity is ordered, the OEM asks to hear mediation's states of its records (8.10). */
+async function followMediation(runtime: Runtime): Promise<void> {
+  if (runtime.store.data.usageSubscribed) return;
+  await runtime.client('csp').subscribe('TMF635', runtime.callbackFor('csp'), 'eventType=UsageStateChangeEvent');
+  await runtime.store.update((draft) => {
+    draft.usageSubscribed = true;
   });
 }
 
@@ -70,12 +81,24 @@ async function payerAtCsp(runtime: Runtime, person: ServiceSelection['customer']
   return { individual: { id: individual.id, href: individual.href, name } };
 }
 
-/** The CSP's order changed state (8.8): the OEM's own order follows it. */
+/**
+ * The CSP's order changed state (8.8): the OEM's own order follows it; once completed, the OEM fulfils
+ * its side — the driver's infotainment service in its inventory, active, on the car, linked to the CSP's
+ * connectivity order. The OEM does not bill it: its connectivity is billed to the driver by the CSP.
+ */
 export async function followCspOrder(runtime: Runtime, cspOrder: { id: string; state?: string }): Promise<void> {
   await runtime.store.update((draft) => {
     const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
-    if (own && cspOrder.state) own.state = cspOrder.state;
+    if (!own || !cspOrder.state || own.state === cspOrder.state) return;
+    own.state = cspOrder.state;
+    if (own.state === 'completed') {
+      const product = addEntity(draft, 'TMF637', 'product', infotainmentProduct(own, cspOrder.id, runtime.clock.now()), 'driver');
+      own.completionDate = runtime.clock.now().toISOString();
+      own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({ ...item, state: 'completed', product: { id: product.id, href: product.href } }));
+    }
+    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF622', eventType: 'ProductOrderStateChangeEvent', resource: 'productOrder', entity: own });
   });
+  runtime.notifier.kick();
 }
 
 /** Step 8.11: the usage of the OEM's cars at the CSP, filtered on their vehicle ids. */
@@ -88,4 +111,12 @@ export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFo
     draft.usageFollowUps.push(summary);
   });
   return summary;
+}
+
+/** Step 8.10 heard: a record of its cars reached a state at the CSP's mediation; kept with what the OEM pays of it. */
+export async function noteUsageState(runtime: Runtime, usage: Entity): Promise<void> {
+  const seen = usageStateOf(usage);
+  await runtime.store.update((draft) => {
+    (draft.usageStates ??= []).push(seen);
+  });
 }

@@ -1,19 +1,20 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { resourceRouter, type Method } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
+import { settlementPaymentHooks } from '../../kit/partner-note.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CpData } from '../store.ts';
 
 /** The content provider's TMF APIs: its catalog (with distributed converged offers), ordering, payments received. */
 export function cpTmfApis(runtime: ActorRuntime<CpData>): { api: ApiId; router: Router }[] {
-  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[]) =>
-    resourceRouter<CpData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods });
+  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<CpData, Entity>) =>
+    resourceRouter<CpData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
   const catalog = collectionOf('TMF620', 'productOffering');
   catalog.use(collectionOf('TMF620', 'productOfferingPrice'));
   return [
     { api: 'TMF620', router: catalog },
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder') },
-    { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST']) },
+    { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], settlementPaymentHooks<CpData>()) },
   ];
 }

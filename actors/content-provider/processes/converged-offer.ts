@@ -76,7 +76,7 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
     productOrderItem: offer.cspOfferingIds.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
   });
   await runtime.store.update((draft) => {
-    draft.activations.push({ customerId, oemProductId: pending.id, cspOrderId: order.id, state: 'ordered' });
+    draft.activations.push({ customerId, oemProductId: pending.id, cspOrderId: order.id, state: 'ordered', bundleId: offer.bundleId });
   });
   return { product: pending.id, cspOrder: order.id };
 }

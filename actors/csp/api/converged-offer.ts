@@ -8,6 +8,8 @@ import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { createOffer, markPartnerEligible, passChannelOrder, publishOffer, verifyConvergedOffering } from '../processes/converged-offer.ts';
 import type { CspData } from '../store.ts';
+import { partnerNoteListener, settlementPaymentHooks } from '../../kit/partner-note.ts';
+import { cspPayeeRecords } from '../domain/partner-settlement.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -49,10 +51,12 @@ export function convergedOfferListeners(runtime: Runtime): Record<string, EventH
       const offering = event.event.productOffering as Entity;
       if (offering.isBundle === true) runtime.background(() => verifyConvergedOffering(runtime, offering.id));
     },
+    /** 11.12: the OEM sent a settlement note of the CSP's share: checked against its connectivity orders, then answered. */
+    SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime, cspPayeeRecords),
   };
 }
 
 /** TMF676: the payments the CSP receives (its settlement of converged offers, 11.12). */
 export function paymentRouter(runtime: Runtime): Router {
-  return resourceRouter<CspData, Entity>({ api: 'TMF676', resource: 'payment', store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods: ['GET', 'POST'] });
+  return resourceRouter<CspData, Entity>({ api: 'TMF676', resource: 'payment', store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods: ['GET', 'POST'], hooks: settlementPaymentHooks<CspData>() });
 }

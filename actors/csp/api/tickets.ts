@@ -4,7 +4,8 @@ import { badRequest } from '../../../tmf/errors.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
-import { followPartnerBills, paySettlement, retrievePartnerBill } from '../processes/settlement-payment.ts';
+import { followPartnerBills, followSettlementsToPay, payOnAcceptance, paySettlement, retrievePartnerBill } from '../processes/settlement-payment.ts';
+import type { Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 
 /** Figure 9 triggers at the CSP: its resolution team, the settlement payment and the OEM's bills. */
@@ -16,7 +17,7 @@ export function cspFigure9Control(runtime: ActorRuntime<CspData>): Router {
     res.status(201).json(await paySettlement(runtime, req.body.note));
   });
   router.post('/follow-partner-bills', harnessOnly, async (_req, res) => {
-    res.status(201).json({ subscription: await followPartnerBills(runtime) });
+    res.status(201).json({ subscription: await followPartnerBills(runtime), settlements: await followSettlementsToPay(runtime) });
   });
   return router;
 }
@@ -28,6 +29,11 @@ export function cspFigure9Listeners(runtime: ActorRuntime<CspData>): Record<stri
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
       const bill = event.event.customerBill as { id: string };
       runtime.background(() => retrievePartnerBill(runtime, bill.id));
+    },
+    /** 9.12 → 9.13: the call center accepted an advice the CSP pays. */
+    SettlementNoteAdviceStateChangeEvent: (event, req) => {
+      if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
+      runtime.background(() => payOnAcceptance(runtime, event.event.settlementNoteAdvice as Entity));
     },
   };
 }

@@ -3,8 +3,11 @@ import type { ApiId } from '../../../tmf/apis.ts';
 import { type Entity, items } from '../../../tmf/data.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
-import { checkConsumerOrder, thirdPartyPayerOf } from '../domain/consumer-order.ts';
-import { mediate } from '../domain/mediation.ts';
+import { checkConsumerOrder, requestedCriteriaOf, thirdPartyPayerOf } from '../domain/consumer-order.ts';
+import { CATEGORIES } from '../domain/catalog-seed.ts';
+import { checkSplitBillingAllowed } from '../domain/split-billing.ts';
+import { receiveUsage } from '../domain/mediation.ts';
+import { mediatePending } from '../processes/mediation.ts';
 import { usageSeenBy } from '../domain/usage-view.ts';
 import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
 import { resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
@@ -46,7 +49,10 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
 function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
   return {
     create(input, ctx) {
-      checkOrderItems((input.productOrderItem as OrderItem[] | undefined) ?? [], items(ctx.draft, 'TMF620', 'productOffering'));
+      const orderItems = (input.productOrderItem as OrderItem[] | undefined) ?? [];
+      const offerings = items(ctx.draft, 'TMF620', 'productOffering');
+      checkOrderItems(orderItems, offerings);
+      checkSplitBillingAllowed(orderItems.map((item) => ({ ...item, criteria: requestedCriteriaOf(item) })), offerings, CATEGORIES.splitBilling);
       if (thirdPartyPayerOf(input)) checkConsumerOrder(ctx.draft, input, ctx.caller.party);
       return { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
     },
@@ -64,21 +70,21 @@ const consumerShared: ResourceHooks<CspData, Entity> = {
   sharedWith: (entity, caller) => caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
 };
 
-/** The mediation intake (steps 8.9–8.10): each record is guided, rated and split as it arrives. */
+/**
+ * The mediation intake (step 8.9): a record is kept `received` and queued; mediation (8.10) guides and
+ * rates the queue after the answer, one stored state at a time.
+ */
 function usageHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
   return {
     view: (usage, caller, data) => usageSeenBy(usage, caller.party, data.owners),
     create(input, ctx) {
-      const { usage, intake, owner, shares } = mediate(ctx.draft, { ...input, status: 'received' }, ctx.now);
-      // The OEM sees the usage of its own cars: the record belongs to the owner of its subscription.
-      if (owner) ctx.draft.owners[usage.href] = owner;
-      if (usage.status === 'rated') {
-        runtime.journal(ctx.draft, JOURNAL.usageRated, {
-          usage: usage.id, recordId: intake.recordId, product: intake.subscription, usageClass: intake.usageClass,
-          shares: shares.map((s) => ({ payerRole: s.payerRole, billingAccount: s.billingAccount.id, amount: s.amount.toString() })),
-        });
-      }
+      const { usage, intake } = receiveUsage(ctx.draft, input);
+      (ctx.draft.usageLedger.pending ??= []).push(usage.id);
+      runtime.journal(ctx.draft, JOURNAL.usageReceived, { usage: usage.id, recordId: intake.recordId, product: intake.subscription, usageClass: intake.usageClass });
       return usage;
+    },
+    afterCreate() {
+      runtime.background(() => mediatePending(runtime));
     },
   };
 }

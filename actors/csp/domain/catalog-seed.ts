@@ -22,6 +22,8 @@ interface OfferSeed {
   category: string;
   lifecycleStatus: 'Launched' | 'Retired' | 'In design';
   prices: PriceSeed[];
+  /** An advanced offer: its order items may carry split billing criteria (step 8.7). */
+  splitBilling?: true;
 }
 
 export const CATEGORIES = {
@@ -29,6 +31,8 @@ export const CATEGORIES = {
   telematics: 'telematics-connectivity',
   partner: 'partner-services',
   consumer: 'consumer-mobile',
+  /** Marks the advanced offers whose usage may be split between payers by criteria on the order item. */
+  splitBilling: 'split-billing-eligible',
 } as const;
 
 const OFFERS: readonly OfferSeed[] = [
@@ -36,13 +40,13 @@ const OFFERS: readonly OfferSeed[] = [
     prices: [{ id: 'pop-partner-connectivity-monthly', name: 'Fleet connectivity monthly fee', priceType: 'recurring', value: '1200.00' }] },
   { id: 'po-split-billing', name: 'Split billing service', description: 'Bills part of a subscription to a third party payer', category: CATEGORIES.partner, lifecycleStatus: 'Launched',
     prices: [{ id: 'pop-split-billing-monthly', name: 'Split billing monthly fee', priceType: 'recurring', value: '310.00' }] },
-  { id: 'po-infotainment-5gb', name: 'Infotainment connectivity 5 GB', description: 'In-car infotainment data, 5 GB a month included', category: CATEGORIES.infotainment, lifecycleStatus: 'Launched',
+  { id: 'po-infotainment-5gb', name: 'Infotainment connectivity 5 GB', description: 'In-car infotainment data, 5 GB a month included', category: CATEGORIES.infotainment, lifecycleStatus: 'Launched', splitBilling: true,
     prices: [
       { id: 'pop-infotainment-5gb-monthly', name: '5 GB monthly fee', priceType: 'recurring', value: '9.99' },
       { id: 'pop-infotainment-5gb-allowance', name: '5 GB included', priceType: 'allowance', value: '0.00', unitOfMeasure: { amount: 5120, units: 'MB' } },
       { id: 'pop-infotainment-5gb-overage', name: 'Overage per MB', priceType: 'usage', value: '0.0125', unitOfMeasure: { amount: 1, units: 'MB' } },
     ] },
-  { id: 'po-infotainment-20gb', name: 'Infotainment connectivity 20 GB', description: 'In-car infotainment data, 20 GB a month included', category: CATEGORIES.infotainment, lifecycleStatus: 'Launched',
+  { id: 'po-infotainment-20gb', name: 'Infotainment connectivity 20 GB', description: 'In-car infotainment data, 20 GB a month included', category: CATEGORIES.infotainment, lifecycleStatus: 'Launched', splitBilling: true,
     prices: [
       { id: 'pop-infotainment-20gb-monthly', name: '20 GB monthly fee', priceType: 'recurring', value: '24.99' },
       { id: 'pop-infotainment-20gb-allowance', name: '20 GB included', priceType: 'allowance', value: '0.00', unitOfMeasure: { amount: 20480, units: 'MB' } },
@@ -80,7 +84,7 @@ export function seedCatalog(): Record<string, Entity[]> {
     isPartnerEligible: false,
     lastUpdate: LAUNCH,
     validFor: { startDateTime: LAUNCH },
-    category: [{ id: `cat-${o.category}`, href: hrefOf('TMF620', 'category', `cat-${o.category}`), name: o.category }],
+    category: [o.category, ...(o.splitBilling ? [CATEGORIES.splitBilling] : [])].map((name) => ({ id: `cat-${name}`, href: hrefOf('TMF620', 'category', `cat-${name}`), name })),
     productOfferingPrice: o.prices.map((p) => ({ id: p.id, href: hrefOf('TMF620', 'productOfferingPrice', p.id), name: p.name })),
     productSpecification: { id: specIdOf(o), href: hrefOf('TMF620', 'productSpecification', specIdOf(o)), name: o.name },
   }));

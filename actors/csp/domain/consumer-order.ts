@@ -16,9 +16,12 @@ export const thirdPartyPayerOf = (order: Entity) => partiesOf(order).find((p) =>
 type Characteristic = { name: string; value: unknown };
 const characteristicsOf = (item: OrderItem) => ((item.product as { productCharacteristic?: Characteristic[] } | undefined)?.productCharacteristic) ?? [];
 
+/** The split billing criteria the item asks for, if any (an advanced offer's order item). */
+export const requestedCriteriaOf = (item: OrderItem): SplitCriteria | undefined =>
+  characteristicsOf(item).find((c) => c.name === 'splitBillingCriteria')?.value as SplitCriteria | undefined;
+
 /** The item's split billing criteria (the advanced offer), or the default usage-class split. */
-export const criteriaOf = (item: OrderItem): SplitCriteria =>
-  (characteristicsOf(item).find((c) => c.name === 'splitBillingCriteria')?.value as SplitCriteria | undefined) ?? DEFAULT_CRITERIA;
+export const criteriaOf = (item: OrderItem): SplitCriteria => requestedCriteriaOf(item) ?? DEFAULT_CRITERIA;
 
 /** The partner's own billing account: who `buyer` is when it comes to paying. */
 export const partnerAccountOf = (draft: CspData, partner: string) =>

@@ -48,39 +48,58 @@ export function readIntake(usage: Entity): UsageIntake {
 export interface MediationOutcome {
   readonly usage: Entity;
   readonly intake: UsageIntake;
-  /** The product's owner (the OEM), who may see the record; none for a rejected record. */
+  /** The product's owner (the OEM), who may see the record; none for a record of an unknown subscription. */
   readonly owner?: string;
   readonly shares: readonly (Share & { billingAccount: { id: string; href: string } })[];
 }
 
+/** Where mediation leaves a record: `received` and `guided` move on, `rated` and `rejected` are final. */
+export const MEDIATION_DONE: readonly string[] = ['rated', 'rejected'];
+
 /**
- * Mediation of one record (steps 8.9–8.10): received → guided to its subscription and payers → rated
- * (allowance first, then the unit price, rounded per record) → split into one share per payer. A
- * record id already seen is refused (409) and rates nothing; a record for a subscription mediation
- * does not collect is kept as `rejected` with the reason, never dropped.
+ * Step 8.9, the intake: a record is kept `received` and its id remembered. A record id already seen
+ * is refused (409) and rates nothing; a record without what mediation reads is refused (400).
  */
-export function mediate(draft: CspData, received: Entity, now: Date): MediationOutcome {
+export function receiveUsage(draft: CspData, received: Entity): MediationOutcome {
   const intake = readIntake(received);
   const ledger = draft.usageLedger;
   const seen = ledger.records[intake.recordId];
   if (seen) throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
   ledger.records[intake.recordId] = received.id;
+  return { usage: { ...received, status: 'received' }, intake, shares: [] };
+}
+
+/**
+ * Mediation of one record (step 8.10), one state at a time: `received` → guided to its subscription
+ * and payers (or rejected: mediation collects no usage for it); `guided` → rated (allowance first,
+ * then the unit price, rounded per record) and split into one share per payer (or rejected: no
+ * usage price). Any other state is left as it is.
+ */
+export function advanceMediation(draft: CspData, usage: Entity, now: Date): MediationOutcome {
+  const intake = readIntake(usage);
   const collected = draft.usageCollections.find((c) => c.product === intake.subscription);
   const product = collection(draft, 'TMF637', 'product').find((p) => p.id === intake.subscription);
-  if (!collected || !product) return rejected(received, intake, `unknown subscription ${intake.subscription}: mediation collects no usage for it`);
+  const owner = product && draft.owners[product.href];
+  if (usage.status === 'received') {
+    if (!collected || !product) return rejected(usage, intake, `unknown subscription ${intake.subscription}: mediation collects no usage for it`);
+    const payers = Object.entries(collected.payers).map(([role, account]) => ({ ...account, role, '@referredType': 'BillingAccount' }));
+    return { usage: { ...usage, status: 'guided', relatedParty: payers }, intake, owner, shares: [] };
+  }
+  if (usage.status !== 'guided' || !collected || !product) return { usage, intake, owner, shares: [] };
   const tariff = tariffFor(product, intake.usageClass, collection(draft, 'TMF620', 'productOffering'), collection(draft, 'TMF620', 'productOfferingPrice'));
-  if (!tariff) return rejected(received, intake, `no usage price for ${intake.usageClass} in the catalog`);
+  if (!tariff) return { ...rejected(usage, intake, `no usage price for ${intake.usageClass} in the catalog`), owner };
 
+  const ledger = draft.usageLedger;
   const volumeKey = ratedVolumeKey(intake);
   const usedBefore = new MoneyDecimal(ledger.ratedMB[volumeKey] ?? 0);
   const rated = rateVolume(intake.volumeMB, usedBefore, tariff);
   ledger.ratedMB[volumeKey] = usedBefore.plus(intake.volumeMB).toString();
   const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({ ...s, billingAccount: collected.payers[s.payerRole] }));
-  const usage: Entity = {
-    ...received,
+  const ratedUsage: Entity = {
+    ...usage,
     status: 'rated',
     usageCharacteristic: [
-      ...characteristicsOf(received),
+      ...characteristicsOf(usage),
       { name: USAGE_CHAR.included, valueType: 'number', value: Number(rated.includedMB.toFixed()) },
       { name: USAGE_CHAR.chargeable, valueType: 'number', value: Number(rated.chargeableMB.toFixed()) },
     ],
@@ -92,12 +111,23 @@ export function mediate(draft: CspData, received: Entity, now: Date): MediationO
       payerRole: s.payerRole, billingAccount: s.billingAccount,
     })),
   };
-  return { usage, intake, owner: draft.owners[product.href], shares };
+  return { usage: ratedUsage, intake, owner, shares };
+}
+
+/**
+ * Mediation of one record in one go (steps 8.9–8.10): received, guided, then rated or rejected, as
+ * {@link advanceMediation} moves it. For intakes that store only the outcome (a batch of records).
+ */
+export function mediate(draft: CspData, received: Entity, now: Date): MediationOutcome {
+  let outcome = receiveUsage(draft, received);
+  while (!MEDIATION_DONE.includes(String(outcome.usage.status))) outcome = advanceMediation(draft, outcome.usage, now);
+  return outcome;
 }
 
 function rejected(received: Entity, intake: UsageIntake, reason: string): MediationOutcome {
+  const { relatedParty: _payers, ...rest } = received;
   const usage = {
-    ...received, status: 'rejected', description: `Rejected by mediation: ${reason}`,
+    ...rest, status: 'rejected', description: `Rejected by mediation: ${reason}`,
     usageCharacteristic: [...characteristicsOf(received), { name: USAGE_CHAR.rejection, value: reason }],
   };
   return { usage, intake, shares: [] };

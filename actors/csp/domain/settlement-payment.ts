@@ -1,5 +1,6 @@
 import { fromTmf } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
+import { conflict } from '../../../tmf/errors.ts';
 
 /**
  * Step 9.13: the TMF676 payment of a settlement note advice — its tax-included amount, exactly, to its
@@ -18,4 +19,15 @@ export function settlementPayment(note: Entity, noteUrl: string, now: Date): Rec
     totalAmount: total,
     paymentItem: [{ item: ref, totalAmount: total }],
   };
+}
+
+/**
+ * Step 9.13 at the payer, by its own rules: it pays a note only once the receiver accepted it (as the
+ * note at its issuer says), and only once — its own record of what it paid, not the payee's refusal,
+ * stops a second payment.
+ */
+export function checkPayable(note: Entity, paid: Readonly<Record<string, string>>): void {
+  const id = String(note.id);
+  if (paid[id]) throw conflict('Already paid', `Settlement note advice ${id} was already paid (${paid[id]})`, 'DUPLICATE_PAYMENT');
+  if (note.state !== 'accepted') throw conflict('Settlement not accepted', `Settlement note advice ${id} is ${String(note.state)}: the CSP pays only an accepted advice`, 'NOT_ACCEPTED');
 }

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { allocate } from '../../../core/allocation.ts';
 import { type Money, MoneyDecimal } from '../../../core/money.ts';
+import type { Entity } from '../../../tmf/data.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import { USAGE_CLASSES, type UsageClass, type VolumeRange } from './usage-rating.ts';
 
@@ -95,4 +96,24 @@ function rolesNamed(criteria: SplitCriteria): string[] {
     case 'volumeThreshold': return [criteria.belowThresholdPayerRole, criteria.aboveThresholdPayerRole, ROLES.buyer];
     case 'percentage': return [...criteria.shares.map((s) => s.payerRole), ROLES.buyer];
   }
+}
+
+/** What an order item needs to know of its offering to tell whether it may split its billing. */
+interface SplitItem {
+  readonly id: string;
+  readonly productOffering?: { id: string };
+  readonly criteria?: unknown;
+}
+
+/**
+ * Only the advanced offers — those the catalog places in the split billing category — may carry split
+ * billing criteria (step 8.7); criteria on any other offer are refused, every such item named, as a 400.
+ */
+export function checkSplitBillingAllowed(items: readonly SplitItem[], offerings: readonly Entity[], category: string): void {
+  const reasons = items.filter((item) => item.criteria !== undefined).flatMap((item) => {
+    const offering = offerings.find((o) => o.id === item.productOffering?.id);
+    const allowed = ((offering?.category as { name: string }[] | undefined) ?? []).some((c) => c.name === category);
+    return allowed ? [] : [`item ${item.id}: productOffering ${item.productOffering?.id} does not allow split billing (only offers of category '${category}' do)`];
+  });
+  if (reasons.length > 0) throw badRequest('Split billing not allowed', reasons.join('; '), 'SPLIT_BILLING_NOT_ALLOWED');
 }

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
+import { type BillingPeriod, periodContaining, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
@@ -17,10 +17,11 @@ interface RatedShare {
 
 const sharesOf = (usage: Entity) => (usage.ratedProductUsage as RatedShare[] | undefined) ?? [];
 
-const inPeriod = (usage: Entity, period: BillingPeriod) => {
-  const at = new Date(String(usage.usageDate));
-  return at >= period.start && at < period.end;
-};
+/** Usage up to the period's end: the period's own, and late records of earlier periods that no bill run has billed yet. */
+const dueBy = (usage: Entity, period: BillingPeriod) => new Date(String(usage.usageDate)) < period.end;
+
+/** The month a record's usage belongs to (its allowance and its line), whichever bill carries it. */
+const usagePeriodOf = (usage: Entity) => periodContaining(new Date(String(usage.usageDate)));
 
 type AccountShares = Map<string, { usage: Entity; share: RatedShare }[]>;
 
@@ -36,7 +37,7 @@ function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
   const cached = sharesByAccount.get(usages);
   if (cached && cached.period === periodId(period) && cached.size === usages.length) return cached.index;
   const index: AccountShares = new Map();
-  for (const usage of usages.filter((u) => inPeriod(u, period))) {
+  for (const usage of usages.filter((u) => dueBy(u, period))) {
     for (const share of sharesOf(usage)) {
       const list = index.get(share.billingAccount.id) ?? [];
       list.push({ usage, share });
@@ -47,7 +48,7 @@ function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
   return index;
 }
 
-/** The account's unbilled shares of rated records of the period, with their record. */
+/** The account's unbilled shares of rated records up to the period's end, with their record. */
 function unbilled(draft: CspData, account: Entity, period: BillingPeriod): { usage: Entity; share: RatedShare }[] {
   return (accountShares(draft, period).get(account.id) ?? []).filter(({ usage, share }) => usage.status === 'rated' && !share.isBilled);
 }
@@ -55,28 +56,31 @@ function unbilled(draft: CspData, account: Entity, period: BillingPeriod): { usa
 const className = (usageClass: string) => usageClass.charAt(0).toUpperCase() + usageClass.slice(1);
 
 /**
- * Usage bill lines of an account (step 8.12): one line per subscription and usage class, the exact
- * sum of the account's (already rounded) shares. Shares of nothing to pay (included usage) make no line.
+ * Usage bill lines of an account (step 8.12): one line per subscription, usage class and month of use,
+ * the exact sum of the account's (already rounded) shares. A record that arrived after its month was
+ * billed is charged on the next bill, on a line of its own month, and never twice (its share is then
+ * billed). Shares of nothing to pay (included usage) make no line.
  */
 export const usageLines: LineSource = (draft, account, period) => {
-  const groups = new Map<string, { product: string; usageClass: string; amount: Money; records: number; chargeableMB: Decimal }>();
+  const groups = new Map<string, { product: string; usageClass: string; month: BillingPeriod; amount: Money; records: number; chargeableMB: Decimal }>();
   for (const { usage, share } of unbilled(draft, account, period)) {
-    const key = `${share.productRef.id}|${String(usage.usageType)}`;
+    const month = usagePeriodOf(usage);
+    const key = `${share.productRef.id}|${String(usage.usageType)}|${periodId(month)}`;
     const amount = fromTmf(share.taxExcludedRatingAmount);
     const group = groups.get(key);
     const chargeableMB = new MoneyDecimal(String(charValue(usage, USAGE_CHAR.chargeable) ?? 0));
-    if (!group) groups.set(key, { product: share.productRef.id, usageClass: String(usage.usageType), amount, records: 1, chargeableMB });
+    if (!group) groups.set(key, { product: share.productRef.id, usageClass: String(usage.usageType), month, amount, records: 1, chargeableMB });
     else groups.set(key, { ...group, amount: group.amount.plus(amount), records: group.records + 1, chargeableMB: group.chargeableMB.plus(chargeableMB) });
   }
   const products = collection(draft, 'TMF637', 'product');
   return [...groups.values()].filter((g) => !g.amount.isZero()).map((g) => ({
-    name: `${className(g.usageClass)} data usage (${periodId(period)})`,
+    name: `${className(g.usageClass)} data usage (${periodId(g.month)})${periodId(g.month) === periodId(period) ? '' : ', received late'}`,
     amount: g.amount,
     product: products.find((p) => p.id === g.product)!,
-    coverage: { start: period.start, end: period.end },
+    coverage: { start: g.month.start, end: g.month.end },
     characteristic: [
       { name: 'usageClass', value: g.usageClass }, { name: 'usageRecords', value: String(g.records) },
-      { name: 'chargeableMB', value: g.chargeableMB.toFixed() },
+      { name: 'chargeableMB', value: g.chargeableMB.toFixed() }, { name: 'usagePeriod', value: periodId(g.month) },
     ],
   }));
 };

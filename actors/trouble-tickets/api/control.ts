@@ -3,7 +3,7 @@ import { harnessOnly } from '../../../tmf/auth.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
-import { reportMeasurement } from '../processes/sla.ts';
+import { measurePeriod, scheduleFault } from '../processes/sla.ts';
 import { redirectTicket, setTicketStatus } from '../processes/tickets.ts';
 
 const text = (value: unknown, name: string): string => {
@@ -22,12 +22,13 @@ export function ticketControl<D extends TicketData>(runtime: ActorRuntime<D>): R
   router.post('/redirect-ticket', harnessOnly, async (req, res) => {
     res.json(await redirectTicket(runtime, text(req.body?.ticket, 'ticket'), text(req.body?.to, 'to'), text(req.body?.reason, 'reason')));
   });
-  /** `{metric, value, subject, customer?}`: monitoring reports a measurement (9.21). */
-  router.post('/sla-measurement', harnessOnly, async (req, res) => {
-    const body = req.body ?? {};
-    if (typeof body.value !== 'string' && typeof body.value !== 'number') throw badRequest('Missing value', "The request needs 'value'");
-    const violations = await reportMeasurement(runtime, { metric: text(body.metric, 'metric'), value: body.value, subject: text(body.subject, 'subject'), customer: body.customer });
-    res.status(201).json({ violations });
+  /** `{start, durationMinutes, description}`: a fault of the service in the simulated operation (an outage). */
+  router.post('/schedule-fault', harnessOnly, async (req, res) => {
+    res.status(201).json(await scheduleFault(runtime, text(req.body?.start, 'start'), Number(req.body?.durationMinutes), String(req.body?.description ?? 'fault')));
+  });
+  /** `{period: "2026-03"}`: the end of a measurement period: monitoring measures the period's operation (9.21). */
+  router.post('/sla-period-end', harnessOnly, async (req, res) => {
+    res.status(201).json(await measurePeriod(runtime, text(req.body?.period, 'period')));
   });
   return router;
 }

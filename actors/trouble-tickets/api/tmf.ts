@@ -8,6 +8,7 @@ import type { TicketData } from '../data.ts';
 import { ALARM, correlate } from '../domain/alarm.ts';
 import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf, ticketReaders } from '../domain/redirect.ts';
 import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
+import { retrieveSlaInformation } from '../processes/sla.ts';
 
 /**
  * TMF621 troubleTicket and TMF623 sla / slaViolation of a party with a resolution team (the CSP and the
@@ -16,7 +17,7 @@ import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
 export function ticketTmfApis<D extends TicketData>(runtime: ActorRuntime<D>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
   const sla = resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'sla', methods: ['GET'] });
-  sla.use(resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET', 'POST'], hooks: violationHooks() }));
+  sla.use(resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET', 'POST'], hooks: violationHooks(runtime) }));
   return [
     { api: 'TMF621', router: resourceRouter<D, Entity>({ ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'POST', 'PATCH'], hooks: ticketHooks(runtime) }) },
     { api: 'TMF623', router: sla },
@@ -40,6 +41,11 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
       }
       return ticket;
     },
+    afterCreate(ticket) {
+      // 9.24: the team handling the alarm retrieves the call center's information on the violation.
+      const metric = ticket.ticketType === ALARM ? runtime.store.data.alarms?.find((a) => a.ticket === ticket.id)?.metric : undefined;
+      if (metric) runtime.background(() => retrieveSlaInformation(runtime, metric));
+    },
     patch(current, next, { draft, now }) {
       const patched = patchedTicket(current, next, now);
       const handling = draft.alarms?.find((a) => a.ticket === current.id);
@@ -50,9 +56,14 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
   };
 }
 
-function violationHooks<D extends TicketData>(): ResourceHooks<D, Entity> {
+function violationHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHooks<D, Entity> {
   return {
     // A violation told by another party (9.23) is kept as it was reported, dated on arrival when undated.
     create: (input, { now }) => ({ ...input, date: input.date ?? now.toISOString() }),
+    // 9.24: told of another party's violation, it retrieves the call center's information on it.
+    afterCreate(violation) {
+      const metric = (violation.violation as { metric?: string } | undefined)?.metric;
+      if (metric) runtime.background(() => retrieveSlaInformation(runtime, metric));
+    },
   };
 }

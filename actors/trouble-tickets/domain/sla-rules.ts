@@ -73,3 +73,44 @@ export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Ent
     ],
   }];
 }
+
+/** A fault of the party's service: it was unavailable over [start, end). */
+export interface Outage {
+  start: string;
+  end: string;
+  description: string;
+}
+
+/** A measurement of the party's own operation over a period. */
+export interface OperationMeasurement {
+  metric: string;
+  value: string;
+  subject: string;
+  customer?: { id: string; name?: string };
+}
+
+const RESOLVED = new Set(['resolved', 'closed']);
+
+/**
+ * What the party's monitoring measures of a period (9.21): its service's availability — the share of
+ * the period's minutes outside every outage, in percent to the hundredth (half-up) — and the resolution
+ * time of every customer ticket it resolved in the period (alarms are the SLA process's own).
+ */
+export function measureOperation(period: { start: Date; end: Date }, availabilityMetric: string, outages: readonly Outage[], tickets: readonly Entity[], subject: string): OperationMeasurement[] {
+  const total = new Decimal(period.end.getTime() - period.start.getTime());
+  const down = outages.reduce((acc, o) => {
+    const from = Math.max(Date.parse(o.start), period.start.getTime());
+    const to = Math.min(Date.parse(o.end), period.end.getTime());
+    return to > from ? acc.plus(to - from) : acc;
+  }, new Decimal(0));
+  const availability = new Decimal(100).times(total.minus(down)).div(total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const resolved = tickets.filter((t) => t.ticketType !== 'alarm' && RESOLVED.has(String(t.status)) && typeof t.resolutionDate === 'string'
+    && Date.parse(String(t.resolutionDate)) >= period.start.getTime() && Date.parse(String(t.resolutionDate)) < period.end.getTime());
+  return [
+    { metric: availabilityMetric, value: availability.toFixed(2), subject },
+    ...resolved.map((t) => {
+      const customer = ((t.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
+      return { metric: METRIC.resolutionTime, value: hoursBetween(String(t.creationDate), String(t.resolutionDate)).toString(), subject: `ticket-${t.id}`, ...(customer ? { customer: { id: customer.id, name: customer.name } } : {}) };
+    }),
+  ];
+}

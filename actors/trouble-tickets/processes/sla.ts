@@ -4,7 +4,9 @@ import { items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
-import { breaches, measured, metricId, type SlaRule } from '../domain/sla-rules.ts';
+import { breaches, measured, measureOperation, METRIC, metricId, type OperationMeasurement, type Outage, type SlaRule } from '../domain/sla-rules.ts';
+import { parsePeriodId } from '../../../core/billing-period.ts';
+import { badRequest, conflict } from '../../../tmf/errors.ts';
 
 /** A measurement reported to a party (its monitoring, or the harness's control endpoint). */
 export interface Measurement {
@@ -46,9 +48,47 @@ export function evaluateMeasurement<D extends TicketData>(runtime: ActorRuntime<
     .flatMap((found) => recordViolation(runtime, draft, found, metricId(m.metric, m.subject), actual, m.customer) ?? []);
 }
 
-/** The control endpoint's measurement (FLOWS 9.21: "fed by a control endpoint that reports measurements"). */
-export async function reportMeasurement<D extends TicketData>(runtime: ActorRuntime<D>, m: Measurement): Promise<Entity[]> {
-  const created = await runtime.store.update((draft) => evaluateMeasurement(runtime, draft, m));
+/** A fault of the service, scheduled in the simulated operation: `durationMinutes` unavailable from `start`. */
+export async function scheduleFault<D extends TicketData>(runtime: ActorRuntime<D>, start: string, durationMinutes: number, description: string): Promise<Outage> {
+  const from = Date.parse(start);
+  if (Number.isNaN(from) || !Number.isFinite(durationMinutes) || durationMinutes <= 0) throw badRequest('Invalid fault', 'A fault has a start (date-time) and a positive durationMinutes');
+  const outage = { start: new Date(from).toISOString(), end: new Date(from + durationMinutes * 60_000).toISOString(), description };
+  await runtime.store.update((draft) => {
+    (draft.outages ??= []).push(outage);
+  });
+  return outage;
+}
+
+/**
+ * 9.21 at the end of a measurement period: the party's monitoring measures its own operation over the
+ * period (availability from its outages, the resolution time of each ticket it resolved) and every
+ * breach of its SLAs becomes a violation, notified. Measuring a period again finds no new violation.
+ */
+export async function measurePeriod<D extends TicketData>(runtime: ActorRuntime<D>, periodIdText: string): Promise<{ measurements: OperationMeasurement[]; violations: Entity[] }> {
+  let period;
+  try {
+    period = parsePeriodId(periodIdText);
+  } catch {
+    throw badRequest('Invalid period', `A measurement period is written YYYY-MM, got '${periodIdText}'`);
+  }
+  if (runtime.clock.now() < period.end) throw conflict('Period not ended', `Period ${periodIdText} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
+  const availability = runtime.id === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
+  const result = await runtime.store.update((draft) => {
+    const measurements = measureOperation(period, availability, draft.outages ?? [], items(draft, 'TMF621', 'troubleTicket'), periodIdText);
+    return { measurements, violations: measurements.flatMap((m) => evaluateMeasurement(runtime, draft, m)) };
+  });
   runtime.notifier.kick();
-  return created;
+  return result;
+}
+
+/**
+ * 9.24: the party retrieves from the call center what it knows of a violation (by metric identifier):
+ * how the call center handled it. Kept beside the party's alarm handling, or as a note of it.
+ */
+export async function retrieveSlaInformation<D extends TicketData>(runtime: ActorRuntime<D>, metric: string): Promise<Entity[]> {
+  const { items: found } = await runtime.client('call-center').list<Entity>('TMF623', 'slaViolation', { 'violation.metric': metric });
+  await runtime.store.update((draft) => {
+    (draft.slaInformation ??= []).push({ metric, retrievedAt: runtime.clock.now().toISOString(), violations: found.map((v) => String(v.id)), description: found.map((v) => String(v.description ?? '')) });
+  });
+  return found;
 }

@@ -1,0 +1,51 @@
+import { Money } from './money.ts';
+
+/** What a payee knows of its own part in the converged offer: the products it delivered, each with its monthly share. */
+export interface PayeeRecords {
+  /** OEM product id the payee delivered (activated, or ordered connectivity for) → its agreed share of a month, before tax. */
+  readonly products: ReadonlyMap<string, Money>;
+  readonly taxRatePercent: string;
+}
+
+type NoteItem = { itemId: string; taxExcludedAmount: number; taxIncludedAmount?: number; productSpecification?: { productNumber?: string } };
+
+/** A payee's verdict on a settlement note advice of the converged offer (11.12), item by item. */
+export interface PartnerNoteReview {
+  readonly decision: 'accepted' | 'disputed';
+  readonly reasons: readonly string[];
+  /** Reason per disputed item, by item id. */
+  readonly disputed: Readonly<Record<string, string>>;
+}
+
+/**
+ * 11.12 at the payee, by its own records: every item is for a product it delivered, never more than its
+ * monthly share (a prorated month is less), taxed at the agreed rate to the cent, and the note's totals
+ * are the sums of its items. Accepted when all hold; otherwise disputed, each item with its reason.
+ */
+export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, records: PayeeRecords): PartnerNoteReview {
+  const currency = String(note.currencyCode);
+  const money = (value: unknown) => new Money(String(value ?? 0), currency);
+  const items = (note.settlementNoteItem as NoteItem[] | undefined) ?? [];
+  const disputed: Record<string, string> = {};
+  for (const item of items) {
+    const product = item.productSpecification?.productNumber;
+    const net = money(item.taxExcludedAmount);
+    const taxed = net.plus(net.times(records.taxRatePercent).times('0.01')).roundToMinor();
+    if (!product || !records.products.has(product)) disputed[item.itemId] = `item ${item.itemId}: product ${product ?? '(none)'} is not one this partner delivered`;
+    else if (net.compare(records.products.get(product)!) > 0) disputed[item.itemId] = `item ${item.itemId}: ${net.toString()} is more than the monthly share of ${records.products.get(product)!.toString()}`;
+    else if (!money(item.taxIncludedAmount).equals(taxed)) disputed[item.itemId] = `item ${item.itemId}: ${records.taxRatePercent} % tax on ${net.toString()} makes ${taxed.toString()}, not ${money(item.taxIncludedAmount).toString()}`;
+  }
+  const reasons = Object.values(disputed);
+  const sum = (field: 'taxExcludedAmount' | 'taxIncludedAmount') => items.reduce((acc, i) => acc.plus(money(i[field])), money(0));
+  for (const field of ['taxExcludedAmount', 'taxIncludedAmount'] as const) {
+    if (!sum(field).equals(money(note[field]))) reasons.push(`the items add up to ${sum(field).toString()} (${field}), the note says ${money(note[field]).toString()}`);
+  }
+  return { decision: reasons.length === 0 ? 'accepted' : 'disputed', reasons, disputed };
+}
+
+/** The PATCH that answers the note: accepted, or disputed with every reason and each disputed item's own. */
+export function partnerNotePatch(note: Readonly<Record<string, unknown>>, review: PartnerNoteReview): Record<string, unknown> {
+  if (review.decision === 'accepted') return { state: 'accepted' };
+  const items = ((note.settlementNoteItem as NoteItem[] | undefined) ?? []).map((i) => (review.disputed[i.itemId] ? { ...i, disputeReason: review.disputed[i.itemId] } : i));
+  return { state: 'disputed', disputeReason: review.reasons.join('; '), settlementNoteItem: items };
+}

@@ -1,0 +1,114 @@
+/**
+ * The CSP's mediation on its own (steps 8.7–8.10): the OEM is an msw mock at http://oem.test that
+ * listens to usage events; the test plays the OEM's and the car's calls with their credentials.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { setupServer } from 'msw/node';
+import { startCsp } from '../actors/csp/index.ts';
+import type { ActorConfig } from '../actors/kit/config.ts';
+import type { RunningActor } from '../actors/kit/serve.ts';
+import { oemHandlers, oemInbox, resetOemInbox } from '../mocks/oem-peer.ts';
+import { passThroughTo } from '../mocks/pass-through.ts';
+import { basePath } from '../tmf/apis.ts';
+import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
+import type { Entity } from '../tmf/data.ts';
+
+const SECRET = 'component-csp-mediation';
+const OEM_URL = 'http://oem.test';
+const CONFIG: ActorConfig = {
+  storage: { kind: 'memory' }, secret: SECRET, peers: { 'car-manufacturer': OEM_URL }, callbacks: { 'car-manufacturer': 'http://csp.test' },
+  seed: 1, delivery: { attempts: 3, baseDelayMs: 5, timeoutMs: 2000 },
+};
+const HARNESS_KEY = harnessKey(SECRET, 'csp');
+const CAR_KEY = bootstrapKey(SECRET, 'driver', 'csp');
+
+const server = setupServer(...oemHandlers(OEM_URL));
+let csp: RunningActor;
+let oemKey: string;
+
+async function call(method: string, path: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(csp.url + path, {
+    method, headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
+
+/** The OEM onboarded (7.1–7.3) and the driver known to the CSP as an individual (8.6). */
+async function onboardedOemAndDriver(): Promise<Entity> {
+  const partnerItems = ['po-partner-connectivity', 'po-split-billing'].map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } }));
+  const bootstrap = bootstrapKey(SECRET, 'car-manufacturer', 'csp');
+  assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, bootstrap, { relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }], productOrderItem: partnerItems })).status, 201);
+  await drain();
+  oemKey = (oemInbox.onboardingResults[0].body as { apiKey: string }).apiKey;
+  const individual = await call('POST', `${basePath('TMF632')}/individual`, oemKey, {
+    givenName: 'Ada', familyName: 'Lovelace', contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'ada@example.com' } }],
+  });
+  assert.equal(individual.status, 201);
+  return individual.body;
+}
+
+const consumerOrder = (driver: Entity, offering: string, criteria?: object) => ({
+  relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: driver.id, role: 'thirdPartyPayer' }],
+  productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: offering },
+    product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] } }],
+});
+
+const record = (recordId: string, subscription: string, usageType: string, volumeMB: number) => ({
+  usageDate: '2026-01-10T10:00:00Z', usageType, status: 'received',
+  usageCharacteristic: [{ name: 'recordId', value: recordId }, { name: 'subscriptionId', value: subscription }, { name: 'vehicleId', value: 'VIN1' }, { name: 'volumeMB', value: volumeMB }],
+});
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+beforeEach(async () => {
+  resetOemInbox();
+  csp = await startCsp(CONFIG, 0);
+  server.use(passThroughTo(csp.url));
+});
+afterEach(async () => {
+  await csp.stop();
+  server.resetHandlers();
+});
+
+describe('CSP mediation with a mocked OEM', () => {
+  test('a record is answered received, then guided and rated; the OEM hears each state of its car\'s record, with only its own share', async () => {
+    const driver = await onboardedOemAndDriver();
+    assert.equal((await call('POST', `${basePath('TMF635')}/hub`, oemKey, { callback: OEM_URL, query: 'eventType=UsageStateChangeEvent' })).status, 201);
+    const criteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 70 }] };
+    assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-infotainment-20gb', criteria))).status, 201);
+    await drain();
+    const { data } = (await call('GET', '/control/state', HARNESS_KEY)).body as { data: { usageCollections: { product: string }[] } };
+    const subscription = data.usageCollections[0].product;
+
+    // 20 480 MB included, then 0.0100 EUR per MB: 20 580 MB leaves 100 MB = 1.00 EUR, 0.30 for the OEM.
+    const first = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-1', subscription, 'infotainment', 20580));
+    assert.equal(first.status, 201);
+    assert.equal(first.body.status, 'received', 'the intake answers before mediation guides or rates');
+    await drain();
+
+    const states = oemInbox.events.filter((e) => e.eventName === 'usageStateChangeEvent').map((e) => e.body.event.usage as Entity);
+    assert.deepEqual(states.map((u) => u.status), ['guided', 'rated']);
+    const shares = states[1].ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { value: number } }[];
+    assert.deepEqual(shares.map((s) => [s.payerRole, s.taxExcludedRatingAmount.value]), [['buyer', 0.3]], "the driver's 0.70 is not the OEM's business");
+    const seen = await call('GET', `${basePath('TMF635')}/usage/${first.body.id}`, oemKey);
+    assert.equal(seen.body.status, 'rated');
+  });
+
+  test('split billing criteria on an offer the catalog does not mark for split billing are refused, and nothing is ordered', async () => {
+    const driver = await onboardedOemAndDriver();
+    const telematics = (await call('GET', `${basePath('TMF620')}/productOffering/po-telematics`, oemKey)).body as Entity;
+    assert.ok(!(telematics.category as { name: string }[]).some((c) => c.name === 'split-billing-eligible'));
+    const criteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 50 }, { payerRole: 'thirdPartyPayer', percent: 50 }] };
+    const refused = await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-telematics', criteria));
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.code, 'SPLIT_BILLING_NOT_ALLOWED');
+    assert.match(refused.body.reason + refused.body.message, /po-telematics does not allow split billing/);
+    const orders = await call('GET', `${basePath('TMF622')}/productOrder`, oemKey);
+    assert.equal(orders.body.filter((o: Entity) => (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer')).length, 0);
+    assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-telematics'))).status, 201, 'the same order without criteria is fine');
+  });
+});
