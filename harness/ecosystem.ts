@@ -31,6 +31,8 @@ export interface EcosystemOptions {
   /** How long the wire waits for a callee. */
   readonly timeoutMs?: number;
   readonly delivery?: DeliveryPolicy;
+  /** Port of each local party (default: a free one). */
+  readonly partyPorts?: Partial<Record<ActorId, number>>;
   /** Bounded memory for the wire's record (long runs); default: every exchange in memory. */
   readonly trace?: TraceRetention;
   /** Extra routes on the harness server (the dashboard mounts itself here). */
@@ -78,7 +80,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
       actorUrls[id] = binding.url.replace(/\/$/, '');
     } else {
       const storage = options.storage?.kind === 'files' ? { kind: 'file' as const, path: join(options.storage.dir, `${id}.json`) } : { kind: 'memory' as const };
-      const actor = await startActor(id, { storage, secret, peers: peersOf(id), callbacks: callbacksOf(id), seed: options.seed ?? DEFAULT_SEED, delivery: options.delivery, peerTimeoutMs: options.timeoutMs });
+      const actor = await startActor(id, { storage, secret, peers: peersOf(id), callbacks: callbacksOf(id), seed: options.seed ?? DEFAULT_SEED, delivery: options.delivery, peerTimeoutMs: options.timeoutMs }, options.partyPorts?.[id] ?? 0);
       local[id] = actor;
       actorUrls[id] = actor.url;
     }

@@ -1,5 +1,5 @@
-import { resourceOf, type ApiId } from '../tmf/apis.ts';
-import { hasSchema, validate, validateEvent } from '../tmf/schemas/index.ts';
+import { findResource, type ApiId } from '../tmf/apis.ts';
+import { hasSchema, validate as validateStandard, validateEvent, validateFlow } from '../tmf/schemas/index.ts';
 import type { Classification } from './classify.ts';
 import type { ValidationIssue } from './exchange.ts';
 
@@ -14,11 +14,29 @@ const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
   'POST service-selection': 'ServiceSelection',
 };
 
+/** The finding for an exchange no schema describes (e.g. a resource the API does not have). */
+export const noSchema = (c: Classification): ValidationIssue => ({
+  where: 'request', path: '', rule: 'no-schema', message: `no schema for this operation (${c.api} ${c.operation})`, schema: '',
+});
+
 /**
  * Validates both bodies of an exchange against the schema each should follow: create/update payloads,
  * entities, lists of entities, hub subscriptions, event envelopes with their resource, error bodies.
  */
-export function judge(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown): ValidationIssue[] {
+/** What bodies are held to: the official TMF files' level (the wire's verdict), or the flows' own rules. */
+export type JudgeLevel = 'standard' | 'flow';
+
+export function judge(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown, level: JudgeLevel = 'standard'): ValidationIssue[] {
+  // Total: whatever a party answers is recorded and passed on as it is; a judgement that fails is itself a finding.
+  try {
+    return judgeBodies(c, method, path, status, request, response, level);
+  } catch (error) {
+    return [{ where: 'response', path: '', rule: 'unjudged', message: `the exchange could not be judged: ${(error as Error).message}`, schema: '' }];
+  }
+}
+
+function judgeBodies(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown, level: JudgeLevel): ValidationIssue[] {
+  const validate = level === 'flow' ? validateFlow : validateStandard;
   // A `fields=` projection leaves required attributes out on purpose: such a body is not held to the entity schema.
   const projected = new URLSearchParams(path.split('?')[1] ?? '').has('fields');
   const issues: ValidationIssue[] = [];
@@ -27,7 +45,7 @@ export function judge(c: Classification, method: string, path: string, status: n
   };
   if (status >= 400) check('Error', response, 'response');
   if (c.kind === 'notification' || (c.kind === 'harness' && c.eventType)) {
-    issues.push(...validateEvent(request, 'request'));
+    issues.push(...validateEvent(request, 'request', level));
     return issues;
   }
   if (c.api === 'control' || c.api === 'inbox') {
@@ -40,7 +58,9 @@ export function judge(c: Classification, method: string, path: string, status: n
     return issues;
   }
   if (!c.resource || c.api === 'listener' || c.api === 'unknown') return issues;
-  const def = resourceOf(c.api as ApiId, c.resource);
+  const def = findResource(c.api as ApiId, c.resource);
+  // A path the harness has no schema for is still recorded as the party answered it: a finding, not a failure of the wire.
+  if (!def) return [...issues, noSchema(c)];
   if (method === 'POST') check(def.createSchema, request, 'request');
   if (method === 'PATCH') check(def.updateSchema, request, 'request');
   if (status >= 400 || method === 'DELETE') return issues;

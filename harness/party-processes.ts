@@ -19,8 +19,8 @@ export interface PartyProcess {
  * Starts each party as `cch up --only ID --port 0 --data DIR` and resolves once every one printed its URL.
  * The harness then binds them by URL, exactly as partners on other hosts: the ecosystem uses every core.
  */
-export async function startPartyProcesses(ids: readonly ActorId[], dataDir: string, secret: string, readyWithinMs = 60_000): Promise<PartyProcess[]> {
-  const started = await Promise.allSettled(ids.map((id) => startOne(id, dataDir, secret, readyWithinMs)));
+export async function startPartyProcesses(ids: readonly ActorId[], dataDir: string, secret: string, readyWithinMs = 60_000, ports: Partial<Record<ActorId, number>> = {}): Promise<PartyProcess[]> {
+  const started = await Promise.allSettled(ids.map((id) => startOne(id, dataDir, secret, readyWithinMs, ports[id] ?? 0)));
   const parties = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
@@ -30,8 +30,8 @@ export async function startPartyProcesses(ids: readonly ActorId[], dataDir: stri
   return parties;
 }
 
-function startOne(id: ActorId, dataDir: string, secret: string, readyWithinMs: number): Promise<PartyProcess> {
-  const child = spawn(process.execPath, [CCH, 'up', '--only', id, '--port', '0', '--data', dataDir], {
+function startOne(id: ActorId, dataDir: string, secret: string, readyWithinMs: number, port: number): Promise<PartyProcess> {
+  const child = spawn(process.execPath, [CCH, 'up', '--only', id, '--port', String(port), '--data', dataDir], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, CCH_SECRET: secret, [PARENT_WATCH_ENV]: '1' },
   });

@@ -2,7 +2,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
 import { headerOf, httpCall, type HttpAnswer } from '../core/http-call.ts';
-import { TmfError } from '../tmf/errors.ts';
+import { safeDecode } from '../tmf/apis.ts';
+import { badRequest, TmfError } from '../tmf/errors.ts';
 import { FORWARDED } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange } from './exchange.ts';
@@ -128,6 +129,10 @@ export class Recorder {
     if (!base || !(isActorId(from) || from === 'harness')) {
       const error = new TmfError(404, 'UNKNOWN_PARTY', 'Unknown party on the wire', `No route from '${from}' to '${to}'`);
       res.status(404).json(error.toBody());
+      return;
+    }
+    if (safeDecode(path) === undefined) {
+      res.status(400).json(badRequest('Malformed URL', `The path ${path} has a malformed percent-escape`, 'MALFORMED_URL').toBody());
       return;
     }
     const seq = ++this.#seq;

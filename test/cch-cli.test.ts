@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startCch, stopCch } from './support/cch-process.ts';
+import { freePortRun } from './support/slow-server.ts';
 
 const CCH = join(import.meta.dirname, '..', 'bin', 'cch.mjs');
 const start = startCch;
@@ -54,6 +55,40 @@ test('cch up --only starts one party on the given port', async () => {
   const offers = await fetch(`${url}/tmf-api/productCatalogManagement/v4/productOffering`);
   assert.equal(offers.status, 401, 'the party demands credentials');
   assert.equal(await stop(child), 0);
+});
+
+test('cch up --only prints the base URL of every API the party serves and a tester key that opens them all', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'cch-tester-'));
+  const { child, output } = await start(['up', '--only', 'content-provider', '--port', '0', '--data', data], /Ctrl-C/);
+  try {
+    const key = /tester key: (\S+)/.exec(output)![1];
+    const bases = [...output.matchAll(/^\s+(TMF\d+|BillingV2) at (\S+)$/gm)].map((m) => ({ api: m[1], url: m[2] }));
+    assert.deepEqual(bases.map((b) => b.api), ['TMF620', 'TMF622', 'TMF676']);
+    for (const { url } of bases) {
+      const root = url.endsWith('/v4') && url.includes('productCatalog') ? 'productSpecification' : url.includes('Ordering') ? 'productOrder' : 'payment';
+      const res = await fetch(`${url}/${root}`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(res.status, 200, `${url}/${root}`);
+    }
+  } finally {
+    assert.equal(await stop(child), 0);
+  }
+});
+
+test('cch up --port P puts the parties on P+1 … P+5 in the documented order', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'cch-ports-'));
+  const harnessPort = await freePortRun(5);
+  const { child, output } = await start(['up', '--port', String(harnessPort), '--data', data, '--no-dashboard'], /Ctrl-C/);
+  try {
+    const order = ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver'];
+    for (const [i, actor] of order.entries()) {
+      assert.match(output, new RegExp(`^\\s+${actor}\\s+http://127\\.0\\.0\\.1:${harnessPort + i + 1}\\s`, 'm'));
+      const health = await (await fetch(`http://127.0.0.1:${harnessPort + i + 1}/health`)).json();
+      assert.equal(health.actor, actor);
+    }
+    assert.equal([...output.matchAll(/tester key: /g)].length, 5, 'a tester key per party');
+  } finally {
+    assert.equal(await stop(child), 0);
+  }
 });
 
 test('cch refuses an unknown actor with a clear message', async () => {

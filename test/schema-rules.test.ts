@@ -1,15 +1,15 @@
 /** The resource-specific rules of tmf/schemas: enums, types and cross-field rules, one resource at a time. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validate } from '../tmf/schemas/index.ts';
+import { validateFlow } from '../tmf/schemas/index.ts';
 import { entityOf, SAMPLES } from './schema-samples.ts';
 
 function assertValid(schemaId: string, data: unknown): void {
-  assert.deepEqual(validate(schemaId, data, 'request'), [], `${schemaId} should accept ${JSON.stringify(data)}`);
+  assert.deepEqual(validateFlow(schemaId, data, 'request'), [], `${schemaId} should accept ${JSON.stringify(data)}`);
 }
 
 function assertInvalid(schemaId: string, data: unknown, path: string, rule: string, mentions?: string): void {
-  const issues = validate(schemaId, data, 'request');
+  const issues = validateFlow(schemaId, data, 'request');
   const hit = issues.find((i) => i.path === path && i.rule === rule);
   assert.ok(hit, `expected ${rule} at '${path}', got ${JSON.stringify(issues.map((i) => [i.path, i.rule]))}`);
   if (mentions) assert.match(hit.message, new RegExp(mentions));

@@ -59,6 +59,21 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
     },
     entity: { state: 'issued' },
   },
+  ProductSpecification: { create: { name: 'Connectivity', brand: 'CSP', lifecycleStatus: 'Launched' }, entity: {} },
+  CancelProductOrder: { create: { productOrder: { id: 'po-1' }, cancellationReason: 'duplicate' }, entity: {} },
+  UsageSpecification: { create: { name: 'data usage' }, entity: {} },
+  PartyAccount: { create: { name: 'partner account', relatedParty: [party('oem', 'owner')] }, entity: {} },
+  SettlementAccount: { create: { name: 'settlement account', relatedParty: [party('oem', 'owner')] }, entity: {} },
+  FinancialAccount: { create: { name: 'financial account' }, entity: {} },
+  BillingCycleSpecification: { create: { name: 'monthly', frequency: 'monthly' }, entity: {} },
+  BillFormat: { create: { name: 'PDF' }, entity: {} },
+  BillPresentationMedia: { create: { name: 'email' }, entity: {} },
+  Refund: { create: { account: { id: 'acc-1' }, paymentMethod: { id: 'pm-1' }, totalAmount: eur(10) }, entity: {} },
+  CustomerBillOnDemand: { create: { name: 'interim bill', billingAccount: { id: 'acc-1' } }, entity: {} },
+  CustomerBillingCycleSpecification: { create: { name: 'monthly' }, entity: {} },
+  AppliedCustomerBillingCharge: { create: { name: 'fee' }, entity: {} },
+  CustomerBillFormat: { create: { name: 'PDF' }, entity: {} },
+  CustomerBillPresentationMedia: { create: { name: 'email' }, entity: {} },
 };
 
 /** The served entity: the create body plus what the provider adds, with `id`, `href` and `@type`. */

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIS } from '../tmf/apis.ts';
-import { eventSchemaFor, hasSchema, SCHEMAS, schemaIds, validate, validateEvent } from '../tmf/schemas/index.ts';
+import { eventSchemaFor, hasSchema, SCHEMAS, schemaIds, validateFlow, validateEvent } from '../tmf/schemas/index.ts';
 import type { ValidationIssue } from '../harness/exchange.ts';
 import { entityOf, SAMPLES } from './schema-samples.ts';
 
 const RESOURCES = APIS.flatMap((a) => a.resources);
 
 function assertValid(schemaId: string, data: unknown): void {
-  assert.deepEqual(validate(schemaId, data, 'request'), [], `${schemaId} should accept ${JSON.stringify(data)}`);
+  assert.deepEqual(validateFlow(schemaId, data, 'request'), [], `${schemaId} should accept ${JSON.stringify(data)}`);
 }
 
 /** The body fails, and one of its issues has this path and rule. */
@@ -20,7 +20,7 @@ function assertIssue(issues: ValidationIssue[], path: string, rule: string): voi
 }
 
 function assertInvalid(schemaId: string, data: unknown, path: string, rule: string): void {
-  assertIssue(validate(schemaId, data, 'request'), path, rule);
+  assertIssue(validateFlow(schemaId, data, 'request'), path, rule);
 }
 
 function requiredOf(schemaId: string): string[] {
@@ -38,18 +38,18 @@ describe('schema registry', () => {
   });
 
   it('has a sample for every resource, so the per-resource tests below cover them all', () => {
-    assert.deepEqual(Object.keys(SAMPLES).sort(), RESOURCES.map((r) => r.type).sort());
+    assert.deepEqual(Object.keys(SAMPLES).sort(), [...new Set(RESOURCES.map((r) => r.type))].sort());
   });
 
   it('compiles every schema (every $ref resolves) and gives each a unique $id', () => {
     const ids = schemaIds();
     assert.equal(new Set(ids).size, ids.length);
-    for (const id of ids) assert.doesNotThrow(() => validate(id, {}, 'request'), id);
+    for (const id of ids) assert.doesNotThrow(() => validateFlow(id, {}, 'request'), id);
   });
 
   it('refuses an unknown schema id', () => {
     assert.equal(hasSchema('NoSuchThing'), false);
-    assert.throws(() => validate('NoSuchThing', {}, 'request'), /NoSuchThing/);
+    assert.throws(() => validateFlow('NoSuchThing', {}, 'request'), /NoSuchThing/);
   });
 });
 
@@ -64,10 +64,10 @@ describe('every resource', () => {
       it('requires id, href and @type on the served entity', () => {
         for (const field of ['id', 'href', '@type']) {
           const { [field]: _dropped, ...rest } = entityOf(res.type);
-          const issues = validate(res.schema, rest, 'response');
+          const issues = validateFlow(res.schema, rest, 'response');
           assertIssue(issues, '', 'required');
           assert.ok(issues.some((i) => i.message.includes(`'${field}'`)), `${field} not reported`);
-          assert.ok(issues.every((i) => i.schema === res.schema && i.where === 'response'));
+          assert.ok(issues.every((i) => i.schema === `flow:${res.schema}` && i.where === 'response'));
         }
       });
 
@@ -85,7 +85,7 @@ describe('every resource', () => {
         it('requires each of its required fields on create', () => {
           for (const field of requiredOf(createId)) {
             const { [field]: _dropped, ...rest } = SAMPLES[res.type].create;
-            const issues = validate(createId, rest, 'request');
+            const issues = validateFlow(createId, rest, 'request');
             assertIssue(issues, '', 'required');
             assert.ok(issues.some((i) => i.message.includes(`'${field}'`)), `${field} not reported`);
           }

@@ -98,7 +98,7 @@ describe('hubRouter', () => {
   it('refuses a callback that is not an absolute URL with 400', async () => {
     const res = await send('POST', '/hub', 'key-a', { callback: 'not a url' });
     assert.equal(res.status, 400);
-    assert.equal(res.body.code, 'SCHEMA_VIOLATION');
+    assert.equal(res.body.code, 'FLOW_RULE');
     assert.deepEqual(store.data.subscriptions, []);
   });
 
@@ -482,7 +482,7 @@ describe('listenerRouter', () => {
     const { eventId: _dropped, ...body } = envelope('evt-1');
     const res = await deliver(body);
     assert.equal(res.status, 400);
-    assert.equal(res.body.code, 'SCHEMA_VIOLATION');
+    assert.equal(res.body.code, 'FLOW_RULE');
     assert.match(res.body.message, /eventId/);
     assert.deepEqual(handled, []);
   });

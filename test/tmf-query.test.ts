@@ -86,6 +86,31 @@ describe('valuesAt and matchesFilters', () => {
   });
 });
 
+describe('TMF630 operators: dates and nested attributes', () => {
+  const dated = [
+    { id: 'a', lastUpdate: '2025-06-01T00:00:00.000Z', validFor: { startDateTime: '2025-01-01T00:00:00Z' } },
+    { id: 'b', lastUpdate: '2025-07-15T12:00:00.000Z', validFor: { startDateTime: '2025-06-01T00:00:00Z' } },
+  ];
+  const pick = (query: Record<string, string>) =>
+    ids(applyListQuery(dated, parseListQuery(query, new Set(['id', 'lastUpdate', 'validFor']))).page);
+
+  it('reads an operator as the last segment of the filter key', () => {
+    assert.deepEqual(parseListQuery({ 'lastUpdate.gt': '2025-06-01' }, new Set(['lastUpdate'])).filters, [{ path: 'lastUpdate', values: ['2025-06-01'], op: 'gt' }]);
+  });
+
+  it('compares dates as instants, whatever their precision', () => {
+    assert.deepEqual(pick({ lastUpdate: '2025-06-01T00:00:00Z' }), ['a']);
+    assert.deepEqual(pick({ 'lastUpdate.gt': '2025-06-01T00:00:00Z' }), ['b']);
+    assert.deepEqual(pick({ 'lastUpdate.gte': '2025-06-01T00:00:00Z' }), ['a', 'b']);
+    assert.deepEqual(pick({ 'lastUpdate.lt': '2025-07-01' }), ['a']);
+  });
+
+  it('filters on a nested date with an operator, and excludes with ne', () => {
+    assert.deepEqual(pick({ 'validFor.startDateTime.gte': '2025-03-01T00:00:00Z' }), ['b']);
+    assert.deepEqual(pick({ 'id.ne': 'a' }), ['b']);
+  });
+});
+
 describe('project', () => {
   it('keeps only the requested fields plus id, href and @type', () => {
     assert.deepEqual(project(orders[0], ['state']), { id: 'o-1', href: '/o/o-1', '@type': 'ProductOrder', state: 'acknowledged' });

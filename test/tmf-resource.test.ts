@@ -165,13 +165,20 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.deepEqual(f.sent.map((s) => s.url), [`${CALLBACK}/listener/productOfferingCreateEvent`]);
     });
 
-    it('refuses a body against the create schema with 400 SCHEMA_VIOLATION naming the path, storing nothing', async () => {
+    it('refuses a body against the create schema with 400 FLOW_RULE (a lifecycle value the flows filter on) naming the path, storing nothing', async () => {
       await subscribe(f.store, 'TMF620');
       const before = structuredClone(f.store.data);
       const res = await f.send('POST', OFFERINGS, KEYS.a, offering('bad', { lifecycleStatus: 'launched' }));
-      assertTmfError(res, 400, 'SCHEMA_VIOLATION');
+      assertTmfError(res, 400, 'FLOW_RULE');
       assert.match(res.body.message, /\/lifecycleStatus/);
       assert.deepEqual(f.store.data, before);
+    });
+
+    it('holds a tester with the harness key to the standard only: what the official file accepts is created', async () => {
+      const res = await f.send('POST', OFFERINGS, KEYS.harness, offering('tester', { lifecycleStatus: 'launched', isBundle: true }));
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const refused = await f.send('POST', OFFERINGS, KEYS.harness, { name: 5 });
+      assertTmfError(refused, 400, 'SCHEMA_VIOLATION');
     });
 
     it('refuses a body missing a required attribute', async () => {
@@ -304,11 +311,14 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.deepEqual(eventTypes(f.store), ['ProductOfferingCreateEvent']);
     });
 
-    it('refuses to change id or href, and an invalid value, with 400', async () => {
+    it('refuses a partner changing id or href, and an invalid value, with 400; a tester\'s id is ignored', async () => {
       const created = await create('fixed');
-      assertTmfError(await f.send('PATCH', created.href, KEYS.a, { id: 'other' }), 400, 'SCHEMA_VIOLATION');
-      assertTmfError(await f.send('PATCH', created.href, KEYS.a, { lifecycleStatus: 'gone' }), 400, 'SCHEMA_VIOLATION');
+      assertTmfError(await f.send('PATCH', created.href, KEYS.a, { id: 'other' }), 400, 'FLOW_RULE');
+      assertTmfError(await f.send('PATCH', created.href, KEYS.a, { lifecycleStatus: 'gone' }), 400, 'FLOW_RULE');
       assert.deepEqual(items(f.store.data, 'TMF620', 'productOffering'), [created]);
+      const tester = await f.send('PATCH', created.href, KEYS.harness, { id: 'other', description: 'patched' });
+      assert.equal(tester.status, 200);
+      assert.equal(tester.body.id, created.id, 'the server keeps the id');
     });
 
     it('answers 404 for an unknown id', async () => {

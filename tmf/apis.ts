@@ -6,9 +6,14 @@ export type ApiId =
   | 'TMF620' | 'TMF621' | 'TMF622' | 'TMF623' | 'TMF629' | 'TMF632' | 'TMF635'
   | 'TMF637' | 'TMF666' | 'TMF676' | 'TMF678' | 'BillingV2';
 
+/** The operations of a collection: list/create on the collection, retrieve/merge-patch/delete by id. */
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 export interface ResourceDef {
   /** Path segment and lowerCamel name, e.g. `productOffering`. */
   readonly name: string;
+  /** The operations the official file declares for the resource: what a party serves a tester. */
+  readonly operations: readonly Method[];
   /** `@type` of the entity, e.g. `ProductOffering`. */
   readonly type: string;
   /** Schema ids in the registry (tmf/schemas): the entity, its create and its update payloads. */
@@ -26,21 +31,31 @@ export interface ApiDef {
   readonly resources: readonly ResourceDef[];
 }
 
-const r = (name: string, type: string, opts: { create?: boolean; update?: boolean } = { create: true, update: true }): ResourceDef => ({
+const ALL: readonly Method[] = ['GET', 'POST', 'PATCH', 'DELETE'];
+
+/**
+ * A resource and the operations its official file declares (all four unless told). Every resource has
+ * create and update schemas, since a flow may let partners do more than the file declares (the call
+ * center disputes a settlement note by PATCH); `schema` names the entity where two APIs share a `@type`.
+ */
+const r = (name: string, type: string, operations: readonly Method[] = ALL, schema: string = type): ResourceDef => ({
   name,
   type,
-  schema: type,
-  createSchema: opts.create ? `${type}_Create` : undefined,
-  updateSchema: opts.update ? `${type}_Update` : undefined,
+  operations,
+  schema,
+  createSchema: `${schema}_Create`,
+  updateSchema: `${schema}_Update`,
 });
 
 export const APIS: readonly ApiDef[] = [
   { id: 'TMF620', title: 'Product Catalog Management', name: 'productCatalogManagement', version: 'v4', resources: [
     r('catalog', 'Catalog'), r('category', 'Category'), r('productOffering', 'ProductOffering'),
-    r('productOfferingPrice', 'ProductOfferingPrice'),
+    r('productOfferingPrice', 'ProductOfferingPrice'), r('productSpecification', 'ProductSpecification'),
   ] },
   { id: 'TMF621', title: 'Trouble Ticket', name: 'troubleTicket', version: 'v4', resources: [r('troubleTicket', 'TroubleTicket')] },
-  { id: 'TMF622', title: 'Product Ordering', name: 'productOrderingManagement', version: 'v4', resources: [r('productOrder', 'ProductOrder')] },
+  { id: 'TMF622', title: 'Product Ordering', name: 'productOrderingManagement', version: 'v4', resources: [
+    r('productOrder', 'ProductOrder'), r('cancelProductOrder', 'CancelProductOrder', ['GET', 'POST']),
+  ] },
   { id: 'TMF623', title: 'SLA Management', name: 'slaManagement', version: 'v2', resources: [
     r('sla', 'Sla'), r('slaViolation', 'SlaViolation'),
   ] },
@@ -48,15 +63,29 @@ export const APIS: readonly ApiDef[] = [
   { id: 'TMF632', title: 'Party Management', name: 'partyManagement', version: 'v4', resources: [
     r('individual', 'Individual'), r('organization', 'Organization'),
   ] },
-  { id: 'TMF635', title: 'Usage Management', name: 'usageManagement', version: 'v4', resources: [r('usage', 'Usage')] },
+  { id: 'TMF635', title: 'Usage Management', name: 'usageManagement', version: 'v4', resources: [
+    r('usage', 'Usage'), r('usageSpecification', 'UsageSpecification'),
+  ] },
   { id: 'TMF637', title: 'Product Inventory', name: 'productInventory', version: 'v4', resources: [r('product', 'Product')] },
-  { id: 'TMF666', title: 'Account Management', name: 'accountManagement', version: 'v4', resources: [r('billingAccount', 'BillingAccount')] },
-  { id: 'TMF676', title: 'Payment Management', name: 'paymentManagement', version: 'v4', resources: [r('payment', 'Payment', { create: true, update: false })] },
+  { id: 'TMF666', title: 'Account Management', name: 'accountManagement', version: 'v4', resources: [
+    r('billingAccount', 'BillingAccount'), r('partyAccount', 'PartyAccount'), r('settlementAccount', 'SettlementAccount'),
+    r('financialAccount', 'FinancialAccount'), r('billingCycleSpecification', 'BillingCycleSpecification', ALL, 'BillingCycleSpecificationEntity'),
+    r('billFormat', 'BillFormat'), r('billPresentationMedia', 'BillPresentationMedia'),
+  ] },
+  { id: 'TMF676', title: 'Payment Management', name: 'paymentManagement', version: 'v4', resources: [
+    r('payment', 'Payment', ['GET', 'POST']), r('refund', 'Refund', ['GET', 'POST']),
+  ] },
   { id: 'TMF678', title: 'Customer Bill Management', name: 'customerBillManagement', version: 'v4', resources: [
-    r('customerBill', 'CustomerBill'), r('appliedCustomerBillingRate', 'AppliedCustomerBillingRate'),
+    r('customerBill', 'CustomerBill', ['GET', 'PATCH']), r('appliedCustomerBillingRate', 'AppliedCustomerBillingRate', ['GET']),
+    r('customerBillOnDemand', 'CustomerBillOnDemand', ['GET', 'POST']),
   ] },
   { id: 'BillingV2', title: 'Billing Management v2 (settlement note advice)', name: 'billingManagement', version: 'v2', resources: [
-    r('settlementNoteAdvice', 'SettlementNoteAdvice'),
+    r('settlementNoteAdvice', 'SettlementNoteAdvice', ['GET']),
+    r('billingAccount', 'BillingAccount', ['GET', 'POST', 'PATCH'], 'BillingAccountV2'),
+    r('customerBillingCycleSpecification', 'CustomerBillingCycleSpecification', ['GET']),
+    r('appliedCustomerBillingCharge', 'AppliedCustomerBillingCharge', ['GET', 'POST']),
+    r('customerBillFormat', 'CustomerBillFormat', ['GET']),
+    r('customerBillPresentationMedia', 'CustomerBillPresentationMedia', ['GET']),
   ] },
 ];
 
@@ -66,10 +95,36 @@ export function api(id: ApiId): ApiDef {
   return found;
 }
 
+/** The resource of an API by name, or `undefined` when the API has none of that name (a path nobody serves). */
+export function findResource(id: ApiId, name: string): ResourceDef | undefined {
+  return APIS.find((a) => a.id === id)?.resources.find((res) => res.name === name);
+}
+
 export function resourceOf(id: ApiId, name: string): ResourceDef {
-  const found = api(id).resources.find((res) => res.name === name);
+  const found = findResource(id, name);
   if (!found) throw new Error(`API ${id} has no resource ${name}`);
   return found;
+}
+
+/** `decodeURIComponent` that answers `undefined` for a malformed escape (`%zz`) instead of throwing. */
+export function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The v2 files (TMF623, Billing v2) type an entity's `id` as an integer, the v4 files as a string. Ids
+ * are stored as strings everywhere (one code path, path parameters are strings); a v2 API's are digits
+ * only and served as integers (`servedId`), and whoever reads them accepts both.
+ */
+export const integerIds = (id: ApiId): boolean => api(id).version === 'v2';
+
+/** An entity as its API serves it: the id an integer where the official file says integer. */
+export function servedId<E extends { id: string }>(id: ApiId, entity: E): E {
+  return integerIds(id) && /^\d+$/.test(entity.id) ? ({ ...entity, id: Number(entity.id) } as unknown as E) : entity;
 }
 
 /** Base path of an API, e.g. `/tmf-api/productCatalogManagement/v4`. */
@@ -91,8 +146,10 @@ export function parseTmfPath(path: string): PathInfo | undefined {
   if (!m) return undefined;
   const def = APIS.find((a) => a.name === m[1] && a.version === m[2]);
   if (!def) return undefined;
-  if (m[3] === 'hub') return { api: def.id, hub: true, id: m[4] && decodeURIComponent(m[4]) };
-  return { api: def.id, resource: m[3], id: m[4] && decodeURIComponent(m[4]) };
+  // A malformed escape keeps the raw segment: classifying a path must never throw.
+  const id = m[4] && (safeDecode(m[4]) ?? m[4]);
+  if (m[3] === 'hub') return { api: def.id, hub: true, id };
+  return { api: def.id, resource: m[3], id };
 }
 
 /** The API and resource whose entity has this `@type`. */

@@ -1,4 +1,4 @@
-import type { ApiId } from './apis.ts';
+import { servedId, type ApiId } from './apis.ts';
 import { type BaseData, type Entity, type OutboxEntry, nextId } from './data.ts';
 import { listenerName } from './events.ts';
 import type { Store } from '../core/store.ts';
@@ -63,7 +63,7 @@ export class Notifier extends WorkQueue<BaseData, OutboxEntry> {
         domain: event.api,
         title: event.eventType,
         ...(event.fieldPath ? { fieldPath: event.fieldPath.join(',') } : {}),
-        event: { [event.resource]: event.entity },
+        event: { [event.resource]: servedId(event.api, event.entity) },
       };
       if (!matchesQuery(sub.query, body)) continue;
       draft.outbox.push({

@@ -5,9 +5,20 @@ export interface ListQuery {
   readonly fields?: readonly string[];
   readonly offset: number;
   readonly limit?: number;
-  /** Attribute path (dotted) → accepted values (a comma in the query means "any of"). */
-  readonly filters: ReadonlyArray<{ readonly path: string; readonly values: readonly string[] }>;
+  /** Attribute path (dotted) → accepted values (a comma in the query means "any of"), compared by `op`. */
+  readonly filters: ReadonlyArray<Filter>;
 }
+
+/** TMF630 attribute operators, written as a last path segment: `lastUpdate.gt=2025-06-01T00:00:00Z`. */
+export type FilterOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
+
+export interface Filter {
+  readonly path: string;
+  readonly values: readonly string[];
+  readonly op?: FilterOp;
+}
+
+const OPS: ReadonlySet<string> = new Set<FilterOp>(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']);
 
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
 
@@ -23,7 +34,11 @@ export function parseListQuery(query: Record<string, unknown>, knownAttributes: 
     if (!knownAttributes.has(root)) {
       throw badRequest('Unknown filter', `Cannot filter on '${key}': the resource has no attribute '${root}'`, 'UNKNOWN_FILTER');
     }
-    filters.push({ path: key, values: asStrings(raw, key).flatMap((v) => v.split(',')) });
+    const segments = key.split('.');
+    const last = segments.at(-1)!;
+    const op = segments.length > 1 && OPS.has(last) ? (last as FilterOp) : undefined;
+    const path = op ? segments.slice(0, -1).join('.') : key;
+    filters.push({ path, values: asStrings(raw, key).flatMap((v) => v.split(',')), ...(op ? { op } : {}) });
   }
   return {
     fields: query.fields === undefined ? undefined : asStrings(query.fields, 'fields').flatMap((v) => v.split(',')).filter(Boolean),
@@ -59,8 +74,30 @@ export function valuesAt(entity: unknown, path: string): unknown[] {
   return current.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== undefined);
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * How a found value compares with a wanted one: as instants when both are dates (so `…T00:00:00Z` and
+ * `…T00:00:00.000Z` are equal), as numbers when both are numbers, else as text.
+ */
+function compare(found: unknown, wanted: string): number {
+  const text = String(found);
+  if (ISO_DATE.test(text) && ISO_DATE.test(wanted)) return Date.parse(text) - Date.parse(wanted);
+  if (typeof found === 'number' && wanted.trim() !== '' && !Number.isNaN(Number(wanted))) return found - Number(wanted);
+  return text === wanted ? 0 : text < wanted ? -1 : 1;
+}
+
+const HOLDS: Readonly<Record<FilterOp, (c: number) => boolean>> = {
+  eq: (c) => c === 0, ne: (c) => c !== 0, gt: (c) => c > 0, gte: (c) => c >= 0, lt: (c) => c < 0, lte: (c) => c <= 0,
+};
+
 export function matchesFilters(entity: unknown, filters: ListQuery['filters']): boolean {
-  return filters.every(({ path, values }) => valuesAt(entity, path).some((found) => values.includes(String(found))));
+  return filters.every(({ path, values, op = 'eq' }) => {
+    const found = valuesAt(entity, path);
+    // `ne` holds when no value equals any of those named; the other operators when some value meets one.
+    if (op === 'ne') return !found.some((f) => values.some((v) => compare(f, v) === 0));
+    return found.some((f) => values.some((v) => HOLDS[op](compare(f, v))));
+  });
 }
 
 /** Keeps the requested fields; `id`, `href` and `@type` always stay so the result is still addressable. */

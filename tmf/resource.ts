@@ -1,6 +1,6 @@
 import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
-import { basePath, resourceOf, type ApiId } from './apis.ts';
+import { api as apiDef, basePath, integerIds, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
 import { type BaseData, type Entity, collection, items, nextId } from './data.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
@@ -11,7 +11,7 @@ import { knownAttributes, validateBody } from './validation.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Store } from '../core/store.ts';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type { Method } from './apis.ts';
 
 /** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
 export interface WriteContext<D extends BaseData> {
@@ -74,12 +74,49 @@ export interface ResourceOptions<D extends BaseData, E extends Entity> {
   readonly hooks?: ResourceHooks<D, E>;
 }
 
+/** Attributes the server sets when the entity has them (TMF630, TMF620): per resource, read from its schema. */
+export interface ServerSet {
+  readonly lastUpdate: boolean;
+  /** The default lifecycle status on create, when the entity has one and the body gives none. */
+  readonly lifecycleStatus?: string;
+  /** The default version on create, when the entity has one and the body gives none. */
+  readonly version?: string;
+}
+
+/** The TMF620 user guide's first lifecycle status: a new entity is being studied. */
+export const DEFAULT_LIFECYCLE_STATUS = 'In study';
+export const DEFAULT_VERSION = '1.0';
+
+export function serverSetOf(attributes: ReadonlySet<string>): ServerSet {
+  return {
+    lastUpdate: attributes.has('lastUpdate'),
+    ...(attributes.has('lifecycleStatus') ? { lifecycleStatus: DEFAULT_LIFECYCLE_STATUS } : {}),
+    ...(attributes.has('version') ? { version: DEFAULT_VERSION } : {}),
+  };
+}
+
+/** A created entity with what the server sets: defaults where the body is silent, and the time of the change. */
+function withServerSet<E extends Entity>(entity: E, set: ServerSet, now: Date): E {
+  return {
+    ...(set.lifecycleStatus ? { lifecycleStatus: set.lifecycleStatus } : {}),
+    ...(set.version ? { version: set.version } : {}),
+    ...entity,
+    ...(set.lastUpdate ? { lastUpdate: now.toISOString() } : {}),
+  };
+}
+
 /** The href of an entity: the provider's own path, relative, so it holds behind any proxy. */
 export const hrefOf = (api: ApiId, resource: string, id: string) => `${basePath(api)}/${resource}/${id}`;
 
+/** The id of a new entity: sequential per resource, digits only where the API serves integer ids. */
+export function newEntityId(draft: BaseData, api: ApiId, resource: string): string {
+  const id = nextId(draft, resource);
+  return integerIds(api) ? String(draft.counters[resource]) : id;
+}
+
 /** Stores a new entity made by the actor itself (an internal step): id, href and @type assigned. */
 export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
-  const id = nextId(draft, resource);
+  const id = newEntityId(draft, api, resource);
   const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
   collection(draft, api, resource).push(entity);
   if (owner) draft.owners[entity.href] = owner;
@@ -90,8 +127,12 @@ export function addEntity(draft: BaseData, api: ApiId, resource: string, body: R
 export function resourceRouter<D extends BaseData, E extends Entity>(options: ResourceOptions<D, E>): Router {
   const { api, resource, store, clock, notifier, hooks = {} } = options;
   const def = resourceOf(api, resource);
-  const allowed = new Set(options.methods ?? ['GET', 'POST', 'PATCH', 'DELETE']);
+  // A tester holding the harness key gets the whole resource as the official file declares it; partners
+  // get what the flows let them do (which may be less, or more: the call center disputes a note by PATCH).
+  const official = new Set<Method>(def.operations);
+  const forPartners = new Set<Method>(options.methods ?? def.operations);
   const attributes = knownAttributes(def.schema);
+  const serverSet = serverSetOf(attributes);
   const router = Router();
   const collectionPath = `/${resource}`;
   const entityPath = `/${resource}/:id`;
@@ -112,9 +153,9 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     return entity;
   };
   const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });
-  const shown = (caller: Caller) => (entity: E): E => (caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
+  const shown = (caller: Caller) => (entity: E): E => servedId(api, caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
 
-  router.get(collectionPath, only(allowed, 'GET'), (req, res) => {
+  router.get(collectionPath, only(official, forPartners, 'GET'), (req, res) => {
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
     const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
@@ -123,12 +164,12 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
 
-  router.post(collectionPath, only(allowed, 'POST'), async (req, res) => {
-    validateBody(def.createSchema ?? def.schema, req.body);
+  router.post(collectionPath, only(official, forPartners, 'POST'), async (req, res) => {
     const caller = callerOf(res);
+    validateBody(def.createSchema ?? def.schema, req.body, caller.party !== HARNESS_PARTY);
     const created = await store.update((draft) => {
-      const id = nextId(draft, resource);
-      const input = { ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E;
+      const id = newEntityId(draft, api, resource);
+      const input = withServerSet({ ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E, serverSet, clock.now());
       const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
       collection<E>(draft, api, resource).push(entity);
       const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;
@@ -141,16 +182,16 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     res.status(201).location(created.href).json(shown(caller)(created));
   });
 
-  router.get(entityPath, only(allowed, 'GET'), (req, res) => {
+  router.get(entityPath, only(official, forPartners, 'GET'), (req, res) => {
     const fields = typeof req.query.fields === 'string' ? req.query.fields.split(',') : undefined;
     const entity = shown(callerOf(res))(find(req, res));
     res.status(200).json(fields ? applyListQuery([entity], { offset: 0, filters: [], fields }).page[0] : entity);
   });
 
-  router.patch(entityPath, only(allowed, 'PATCH'), async (req, res) => {
-    validateBody(def.updateSchema ?? def.schema, req.body);
-    const current = find(req, res, 'write');
+  router.patch(entityPath, only(official, forPartners, 'PATCH'), async (req, res) => {
     const caller = callerOf(res);
+    validateBody(def.updateSchema ?? def.schema, req.body, caller.party !== HARNESS_PARTY);
+    const current = find(req, res, 'write');
     const updated = await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
@@ -158,9 +199,11 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       if (index < 0) throw notFound(resource, current.id);
       const merged = { ...mergePatch(list[index], req.body), id: current.id, href: current.href } as E;
       checkLifecycle(api, resource, list[index], merged);
-      const next = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
-      const eventType = changeEventType(api, list[index], next);
-      const fieldPath = changedFields(list[index], next);
+      const patched = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
+      const eventType = changeEventType(api, list[index], patched);
+      const fieldPath = changedFields(list[index], patched);
+      // Only a real change is an update: a PATCH that changes nothing leaves lastUpdate (and the events) alone.
+      const next = serverSet.lastUpdate && fieldPath.length > 0 ? { ...patched, lastUpdate: clock.now().toISOString() } : patched;
       list[index] = next;
       if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath });
       return next;
@@ -170,7 +213,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     res.status(200).json(shown(caller)(updated));
   });
 
-  router.delete(entityPath, only(allowed, 'DELETE'), async (req, res) => {
+  router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');
     await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
@@ -191,6 +234,20 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   return router;
 }
 
-function only(allowed: ReadonlySet<string>, method: Method) {
-  return (req: Request, _res: Response, next: (err?: unknown) => void) => next(allowed.has(method) ? undefined : methodNotAllowed(req.method, req.path));
+/**
+ * Every resource of an API as plain collections: mounted behind an actor's own routers, it serves the
+ * resources of the official file that no flow uses, so a party hosts the whole API (a path the actor's
+ * own router serves never reaches it).
+ */
+export function wholeApiRouter<D extends BaseData>(api: ApiId, deps: Pick<ResourceOptions<D, Entity>, 'store' | 'clock' | 'notifier'>): Router {
+  const router = Router();
+  for (const { name } of apiDef(api).resources) router.use(resourceRouter<D, Entity>({ api, resource: name, ...deps }));
+  return router;
+}
+
+function only(official: ReadonlySet<Method>, forPartners: ReadonlySet<Method>, method: Method) {
+  return (req: Request, res: Response, next: (err?: unknown) => void) => {
+    const allowed = callerOf(res).party === HARNESS_PARTY ? official : forPartners;
+    next(allowed.has(method) ? undefined : methodNotAllowed(req.method, req.path));
+  };
 }

@@ -1,5 +1,5 @@
 import { badRequest } from './errors.ts';
-import { SCHEMAS, validate, validateEvent } from './schemas/index.ts';
+import { SCHEMAS, validate, validateEvent, validateFlow } from './schemas/index.ts';
 import type { ValidationIssue } from '../harness/exchange.ts';
 
 /** "path: rule (message)" lines, the way every report shows a failed rule. */
@@ -7,11 +7,21 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => `${i.path || '/'} ${i.rule}: ${i.message}`).join('; ');
 }
 
-/** Refuses a request body that does not follow its schema: 400 naming every failing path and rule. */
-export function validateBody(schemaId: string, body: unknown): void {
+/**
+ * Refuses a request body that does not follow its schema: 400 naming every failing path and rule. The
+ * standard (what the official TMF files accept) applies to everyone; with `flowRules`, so do the flows'
+ * own requirements (a recurring price's amount and period), refused apart as `FLOW_RULE`. Partners
+ * are held to the flow rules; a tester holding the harness key only to the standard.
+ */
+export function validateBody(schemaId: string, body: unknown, flowRules = true): void {
   const issues = schemaId === 'Event' ? validateEvent(body, 'request') : validate(schemaId, body, 'request');
   if (issues.length > 0) {
     throw badRequest('Invalid body', `The body does not follow ${schemaId}: ${describeIssues(issues)}`, 'SCHEMA_VIOLATION');
+  }
+  if (!flowRules) return;
+  const broken = schemaId === 'Event' ? validateEvent(body, 'request', 'flow') : validateFlow(schemaId, body, 'request');
+  if (broken.length > 0) {
+    throw badRequest('Flow rule not met', `The body follows ${schemaId} but not what the flows need of it: ${describeIssues(broken)}`, 'FLOW_RULE');
   }
 }
 

@@ -58,5 +58,6 @@ export interface BillCheck {
 export function oemDefaults(start: Date): OemData {
   const data: OemData = { ...baseData(start), cspBundle: '', billChecks: [], cars: [], usageFollowUps: [] };
   data.resources = { ...seedOemData(), 'TMF623.sla': seedSlas('car-manufacturer', start) };
+  data.counters.sla = 1;
   return data;
 }

@@ -49,5 +49,6 @@ export interface CspData extends TicketData {
 export function cspDefaults(start: Date): CspData {
   const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {}, pending: [] } };
   data.resources = { ...seedCatalog(), 'TMF623.sla': seedSlas('csp', start) };
+  data.counters.sla = 1;
   return data;
 }

@@ -6,6 +6,7 @@ import type { EffectHandler } from '../../tmf/owed-effects.ts';
 import { badRequest, notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
 import { absoluteHrefs, requestBase } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
+import { wholeApiRouter } from '../../tmf/resource.ts';
 import { commonControl } from './common-control.ts';
 import type { ActorRuntime } from './runtime.ts';
 
@@ -40,7 +41,8 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   });
   const auth = authenticate(runtime.credentialFor);
   for (const { api, router } of parts.tmf) {
-    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, hubRouter(api, runtime.store as never));
+    const wholeApi = wholeApiRouter(api, { store: runtime.store as never, clock: runtime.clock, notifier: runtime.notifier });
+    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store as never));
   }
   app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)));
   app.use('/control', auth, commonControl(runtime));

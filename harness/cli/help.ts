@@ -1,16 +1,20 @@
 export const HELP = `cch — connected-car harness: five TM Forum parties, their documented flows, and a verdict.
 
 Usage:
-  cch up  [--port P] [--host H] [--public-host NAME] [--data DIR] [--no-dashboard] [--in-process]
+  cch up  [--port P] [--party-ports F] [--host H] [--public-host NAME] [--data DIR] [--no-dashboard] [--in-process]
           Start the whole ecosystem (csp, car-manufacturer, content-provider, call-center, driver), each
           its own process, Express app and port with lowdb files under DIR (default data/), behind the
-          harness on port P (default 8080); --in-process runs them all in the harness's process.
-          Parties named in CCH_ACTORS (csp=http://…,driver=http://…) are bound by URL, not started.
-          Prints every URL. Ctrl-C stops it cleanly. The harness listens on H
-          (default 127.0.0.1; 0.0.0.0 for other hosts) and names itself NAME in every wire URL.
+          harness on port P (default 8080); --in-process runs them all in the harness's process. With
+          --port, the parties listen on P+1 … P+5 in that order; with --party-ports, on F … F+4; otherwise
+          on free ports. Parties named in CCH_ACTORS (csp=http://…,driver=http://…) are bound by URL, not
+          started. Prints every URL and, per party, the base URL (through the wire) of each TMF API it
+          serves and a line "tester key: <bearer>" that opens all of them: point any TMF test tool at it.
+          Ctrl-C stops it cleanly. The harness listens on H (default 127.0.0.1; 0.0.0.0 for other hosts)
+          and names itself NAME in every wire URL.
   cch up  --only ACTOR --port P [--host H] [--peer ACTOR=URL ...] [--data DIR]
           Start one party alone on port P, listening on H (default 127.0.0.1), e.g. to be bound by URL
-          from another harness.
+          from another harness, or tested with a TMF tool: it prints the base URL of each API it serves
+          and its tester key.
   cch run [--tags EXPR] [--report-dir DIR]
           Start a fresh ecosystem, run the Gherkin features (all, or those matching the tag
           expression, e.g. "@figure7"), write the reports to DIR (default reports/latest): cucumber.html,

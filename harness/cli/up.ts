@@ -10,6 +10,7 @@ import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
 import { assertPortFree } from './port-free.ts';
+import { partyPortsFrom, testerAccess } from './tester-access.ts';
 
 /** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to DIR/trace.ndjson. */
 const RETAINED_EXCHANGES = 10_000;
@@ -31,14 +32,18 @@ export async function up(args: Args): Promise<number> {
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
   compileSchemas(); // the wire judges with them
-  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret);
+  const partyPorts = partyPortsOf(args, listenPort);
+  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
-  const ecosystem = await startEcosystem({ port: listenPort, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+  const ecosystem = await startEcosystem({ port: listenPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
     throw error;
   });
   const where = (id: ActorId) => (elsewhere[id] ? 'bound by URL' : `pid ${parties.find((p) => p.id === id)?.pid ?? process.pid}`);
-  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`), `Data: ${dataDir}`, 'Ctrl-C to stop.'];
+  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`)];
+  // Per party, the APIs a tester's tool can be pointed at through the wire (so the exchanges are recorded and judged).
+  for (const id of ACTOR_IDS) lines.push(...(await testerAccess(id, ecosystem.actorUrls[id], ecosystem.wireUrl('harness', id), secret)));
+  lines.push(`Data: ${dataDir}`, 'Ctrl-C to stop.');
   process.stdout.write(lines.join('\n') + '\n');
   await untilInterrupted();
   await ecosystem.stop();
@@ -49,10 +54,25 @@ export async function up(args: Args): Promise<number> {
 
 async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[], host?: string): Promise<number> {
   const { actor, peers } = await startAlone(id, listenPort, dataDir, secret, peerPairs, host);
-  process.stdout.write(`${ACTOR_TITLES[actor.id]}: ${actor.url}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
+  const access = await testerAccess(actor.id, actor.url, actor.url, secret);
+  process.stdout.write(`${ACTOR_TITLES[actor.id]}: ${actor.url}\n${access.join('\n')}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
   await untilInterrupted();
   await actor.stop();
   return 0;
+}
+
+/**
+ * The parties' ports: `--party-ports F` puts them on F … F+4; otherwise an explicit `--port P` puts them
+ * on P+1 … P+5 (in the order csp, car-manufacturer, content-provider, call-center, driver), and the
+ * default port leaves them on free ports.
+ */
+function partyPortsOf(args: Args, harnessPort: number): Partial<Record<ActorId, number>> | undefined {
+  const first = one(args, 'party-ports');
+  if (first !== undefined) {
+    if (!/^\d+$/.test(first) || Number(first) < 1) throw new Error(`--party-ports must be a port number, got '${first}'`);
+    return partyPortsFrom(Number(first));
+  }
+  return one(args, 'port') !== undefined && harnessPort > 0 ? partyPortsFrom(harnessPort + 1) : undefined;
 }
 
 /** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */

@@ -128,7 +128,9 @@ const FILTERED = 'a list honours its filters';
 /** An entity carries `id`, `href` and `@type` (TMF630). */
 function identity(entity: unknown, at: string): ConventionCheck {
   const e = (entity ?? {}) as Record<string, unknown>;
-  const missing = ['id', 'href', '@type'].filter((k) => typeof e[k] !== 'string' || e[k] === '');
+  // The v2 files (TMF623, Billing v2) type `id` as an integer: either form is an id.
+  const present = (k: string) => (typeof e[k] === 'string' && e[k] !== '') || (k === 'id' && Number.isInteger(e[k]));
+  const missing = ['id', 'href', '@type'].filter((k) => !present(k));
   return { ok: missing.length === 0, rule: IDENTITY, message: missing.length ? `missing ${missing.join(', ')}` : 'id, href and @type present', path: `response${at}` };
 }
 

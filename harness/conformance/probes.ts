@@ -1,6 +1,6 @@
 import type { ActorId, WireParty } from '../../core/actor-ids.ts';
 import { httpCall } from '../../core/http-call.ts';
-import { basePath, type ApiId } from '../../tmf/apis.ts';
+import { basePath, findResource, type ApiId } from '../../tmf/apis.ts';
 import { harnessKey } from '../../tmf/auth.ts';
 import { CONTROL_CONTRACT_PATH, missingOperations } from '../../actors/kit/control-contract.ts';
 import type { Ecosystem } from '../ecosystem.ts';
@@ -18,12 +18,19 @@ import { resetAll } from '../drive/settle.ts';
 import { checkExchange, expectation } from './exchange-checks.ts';
 import { wireLeaves } from './selection.ts';
 import type { Finding, PartnerMode } from './types.ts';
+import { validate } from '../../tmf/schemas/index.ts';
 
 /** The name under which the probes of a party are recorded on the wire. */
 export const probeScenario = (party: ActorId) => `conformance: provider checks of ${party}`;
 
 /** An id no provider holds. */
 const NO_SUCH_ID = 'cch-conformance-no-such-id';
+
+/** Whether the standard refuses an empty create body for the resource (what a partner may be failed for). */
+function refusesEmptyCreate(api: ApiId, resource: string): boolean {
+  const schema = findResource(api, resource)?.createSchema;
+  return schema !== undefined && validate(schema, {}, 'request').length > 0;
+}
 
 /** The harness sends one request (as itself) through the wire; returns the exchange the wire recorded. */
 async function send(ecosystem: Ecosystem, to: ActorId, method: string, path: string, key: string | undefined, body?: object): Promise<Exchange> {
@@ -101,7 +108,8 @@ export async function probeProvider(ecosystem: Ecosystem, party: ActorId, figure
     judged(unknown, unknown.status === 404, 'an unknown id is answered 404 with a TMF error', `GET ${base}/${NO_SUCH_ID} → ${unknown.status}`);
     const anonymous = await send(ecosystem, party, 'GET', base, undefined);
     judged(anonymous, anonymous.status === 401, 'a call without credentials is refused with 401', `GET ${base} without credentials → ${anonymous.status}`);
-    if (methods.has('POST')) {
+    // An empty body is invalid only where the official file requires something (TMF623 v2 requires nothing).
+    if (methods.has('POST') && refusesEmptyCreate(api, resource)) {
       const invalid = await send(ecosystem, party, 'POST', base, key, {});
       judged(invalid, invalid.status === 400, 'an invalid create is refused with 400 and a TMF error', `POST ${base} {} → ${invalid.status}`);
     }

@@ -2,7 +2,9 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import { fromTmf, sum } from '../../core/money.ts';
 import { parseTmfPath, resourceOf } from '../../tmf/apis.ts';
 import { lifecycleEventType, listenerName } from '../../tmf/events.ts';
+import { classify } from '../classify.ts';
 import type { Exchange } from '../exchange.ts';
+import { judge } from '../judge.ts';
 import type { Figure } from '../flows/types.ts';
 import { succeeded } from '../flows/wire-match.ts';
 import { cellOf, refOf } from './attribution.ts';
@@ -77,6 +79,25 @@ function lifecycleMoved(post: Exchange, resource: string, exchanges: readonly Ex
     && [e.response.body].flat().some((b) => (b as Record<string, unknown> | undefined)?.id === created.id && lifecycle(b as Record<string, unknown>) !== lifecycle(created)));
 }
 
+/**
+ * What the flows need of a payload beyond the official files (a recurring price's amount and period, a
+ * bundle's members, ISO currencies, the lifecycle values partners filter on), judged on what the
+ * partner sent and answered. The wire's schema verdict holds partners to the standard only; these are
+ * reported apart, as flow rules, one finding per payload that misses one.
+ */
+export const flowRulesOfPayloads: StepRule = (exchanges, party, figures) => exchanges
+  .filter((e) => (e.kind === 'call' || e.kind === 'notification') && (e.from === party || e.to === party))
+  .flatMap((e): Finding[] => {
+    const issues = judge(classify(e.from, e.method, e.path), e.method, e.path, e.status, e.request.body, e.response.body, 'flow')
+      .filter((i) => (i.where === 'request' ? e.from === party : e.to === party) && i.rule !== 'no-schema' && i.rule !== 'unjudged');
+    if (issues.length === 0) return [];
+    const first = issues[0];
+    return [{
+      ...cellOf(e, party, figures), verdict: 'fail', source: 'rule', rule: `flow rule ${first.schema.replace(/^flow:/, '')}: ${first.rule}`,
+      path: `${first.where}${first.path}`, message: issues.map((i) => `${i.where}${i.path} ${i.rule}: ${i.message}`).join('; '), scenario: e.scenario, exchange: refOf(e, true),
+    }];
+  });
+
 export const EVENT_ONCE = 'each change is notified once per subscription (one eventId)';
 
 /**
@@ -102,7 +123,7 @@ export const eventsOnce: StepRule = (exchanges, party, figures) => {
 };
 
 /** Every step rule the conformance run applies to each scenario. */
-export const STEP_RULES: readonly StepRule[] = [billEqualsItems, subscribedChangesNotified, eventsOnce];
+export const STEP_RULES: readonly StepRule[] = [billEqualsItems, subscribedChangesNotified, flowRulesOfPayloads, eventsOnce];
 
 function isResource(e: Exchange, resource: string, byId: boolean): boolean {
   const info = parseTmfPath(e.path.split('?')[0]);

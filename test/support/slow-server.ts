@@ -25,3 +25,23 @@ export async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** Whether a port of 127.0.0.1 can be listened on right now. */
+function bindable(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A port P such that P … P+count are all free now (tried from ports the system hands out). */
+export async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const first = await closedPort();
+    if (first + count > 65535) continue;
+    const all = await Promise.all(Array.from({ length: count + 1 }, (_, i) => bindable(first + i)));
+    if (all.every(Boolean)) return first;
+  }
+  throw new Error(`no run of ${count + 1} free ports found`);
+}

@@ -32,8 +32,8 @@ const billingAccount = resourceSchemas({
     billStructure: {
       type: 'object',
       properties: {
-        cycleSpecification: ref('BillingCycleSpecification'), format: ref('EntityRef'),
-        presentationMedia: listOf('EntityRef'), ...polymorphic,
+        cycleSpecification: ref('BillingCycleSpecification'), format: ref('RefOrValue'),
+        presentationMedia: listOf('RefOrValue'), ...polymorphic,
       },
     },
     creditLimit: ref('Money'), defaultPaymentMethod: ref('EntityRef'), financialAccount: ref('EntityRef'),

@@ -1,6 +1,7 @@
-/** TMF620 Product Catalog Management v4: Catalog, Category, ProductOffering, ProductOfferingPrice. */
+/** TMF620 Product Catalog Management v4: Catalog, Category, ProductOffering, ProductOfferingPrice, ProductSpecification. */
 import { bool, dateTime, listOf, oneOfValues, polymorphic, ref, str, text, whenEquals, type Schema } from './common.ts';
 import { resourceSchemas } from './resource.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /**
  * Lifecycle of offerings and prices. TMF620 v4 leaves it free text; the values are the ones its user
@@ -18,6 +19,7 @@ export const PRICE_TYPES = ['recurring', 'oneTime', 'usage', 'discount', 'allowa
 export const CHARGE_PERIODS = ['day', 'week', 'month', 'year'] as const;
 
 const CategoryRef: Schema = {
+  [STANDARD_REQUIRED]: ['id'],
   $id: 'CategoryRef',
   type: 'object',
   required: ['id'],
@@ -128,7 +130,7 @@ const productOfferingPrice = resourceSchemas({
     price: ref('Money'), unitOfMeasure: ref('Quantity'), percentage: { type: 'number', minimum: 0, maximum: 100 },
     tax: listOf('TaxItem'), validFor: ref('TimePeriod'), place: listOf('EntityRef'),
     constraint: listOf('EntityRef'), productOfferingTerm: listOf({ type: 'object' }),
-    popRelationship: listOf('EntityRef'), bundledPopRelationship: listOf('EntityRef'),
+    popRelationship: listOf('RefOrValue'), bundledPopRelationship: listOf('RefOrValue'),
     pricingLogicAlgorithm: listOf({ type: 'object' }), prodSpecCharValueUse: listOf({ type: 'object' }),
   },
   rules: [
@@ -138,6 +140,20 @@ const productOfferingPrice = resourceSchemas({
   ],
 });
 
+/** What an offering sells: the CSP's connectivity, a partner's service (TMF620 productSpecification). */
+const productSpecification = resourceSchemas({
+  type: 'ProductSpecification',
+  createRequired: ['name'],
+  properties: {
+    name: text, description: str, version: str, brand: str, productNumber: str, isBundle: bool, lastUpdate: dateTime,
+    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE), validFor: ref('TimePeriod'), relatedParty: listOf('RelatedParty'),
+    productSpecCharacteristic: listOf({ type: 'object' }), bundledProductSpecification: listOf('RefOrValue'),
+    serviceSpecification: listOf('RefOrValue'), resourceSpecification: listOf('RefOrValue'), attachment: listOf('Attachment'),
+    productSpecificationRelationship: listOf({ type: 'object' }), targetProductSchema: { type: 'object' },
+  },
+});
+
 export const CATALOG_SCHEMAS: readonly Schema[] = [
   CategoryRef, BundledProductOffering, RevenueShare, PartnerReview, ...catalog, ...category, ...productOffering, ...productOfferingPrice,
+  ...productSpecification,
 ];

@@ -3,6 +3,7 @@
  * Schemas reference each other by `$id` (e.g. `{ $ref: 'Money' }`); the registry in `index.ts` adds
  * them all to one ajv instance.
  */
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /** A JSON Schema object as plain data. */
 export type Schema = { readonly [keyword: string]: unknown };
@@ -78,14 +79,22 @@ const TimePeriod: Schema = {
  * required; `href` is a string rather than a URI because providers serve relative hrefs too.
  */
 const EntityRef: Schema = {
+  [STANDARD_REQUIRED]: ['id'],
   $id: 'EntityRef',
   type: 'object',
   required: ['id'],
   properties: { id: text, href: str, name: str, '@referredType': str, ...polymorphic },
 };
 
+/**
+ * An entity given by reference or by value (TMF's `*RefOrValue`, and refs some files key by name, such
+ * as TMF629's AccountRef): the flows always give an `id`, the standard does not require one.
+ */
+const RefOrValue: Schema = { ...EntityRef, $id: 'RefOrValue', [STANDARD_REQUIRED]: [] };
+
 /** A party playing a role. `@referredType` is required by TMF but optional here (project choice). */
 const RelatedParty: Schema = {
+  [STANDARD_REQUIRED]: ['id'],
   $id: 'RelatedParty',
   type: 'object',
   required: ['id'],
@@ -105,6 +114,7 @@ const RelatedEntity: Schema = {
  * them would silently bill the default payer.
  */
 const Characteristic: Schema = {
+  [STANDARD_REQUIRED]: ['name', 'value'],
   $id: 'Characteristic',
   type: 'object',
   required: ['name', 'value'],
@@ -156,6 +166,6 @@ const ContactMedium: Schema = {
 };
 
 export const COMMON_SCHEMAS: readonly Schema[] = [
-  Money, Quantity, TimePeriod, EntityRef, RelatedParty, RelatedEntity, Characteristic, Note, Attachment,
+  Money, Quantity, TimePeriod, EntityRef, RefOrValue, RelatedParty, RelatedEntity, Characteristic, Note, Attachment,
   TaxItem, MediumCharacteristic, ContactMedium,
 ];

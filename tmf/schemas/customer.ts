@@ -19,7 +19,7 @@ const customer = resourceSchemas({
   entityRequired: ['engagedParty'],
   properties: {
     name: text, status: str, statusReason: str, engagedParty: ref('RelatedParty'),
-    account: listOf('EntityRef'), agreement: listOf('EntityRef'), characteristic: listOf('Characteristic'),
+    account: listOf('RefOrValue'), agreement: listOf('EntityRef'), characteristic: listOf('Characteristic'),
     contactMedium: listOf('ContactMedium'), creditProfile: listOf('CreditProfile'),
     paymentMethod: listOf('EntityRef'), relatedParty: listOf('RelatedParty'), validFor: ref('TimePeriod'),
   },

@@ -1,11 +1,13 @@
 /** The TMF error body returned with every 4xx/5xx. */
 import { polymorphic, str, text, uri, type Schema } from './common.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /**
  * TMF requires `code` and `reason`; the project's own error bodies also always carry `message` and
  * `status`. `status` is the HTTP status as a string, as TMF v4 types it.
  */
 const ErrorBody: Schema = {
+  [STANDARD_REQUIRED]: ['code', 'reason'],
   $id: 'Error',
   type: 'object',
   required: ['code', 'reason', 'message', 'status'],

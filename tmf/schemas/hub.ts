@@ -1,8 +1,10 @@
 /** Hub subscriptions (TMF630 v4 notification pattern), shared by every API. */
 import { str, text, type Schema } from './common.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /** POST /hub body. The callback must be an absolute URL: the provider posts events to it. */
 const HubCreate: Schema = {
+  [STANDARD_REQUIRED]: ['callback'],
   $id: 'Hub_Create',
   type: 'object',
   required: ['callback'],
@@ -11,6 +13,7 @@ const HubCreate: Schema = {
 
 /** The subscription as served (201 response of POST /hub). */
 const Hub: Schema = {
+  [STANDARD_REQUIRED]: ['id', 'callback'],
   $id: 'Hub',
   type: 'object',
   required: ['id', 'callback'],

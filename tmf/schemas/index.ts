@@ -23,8 +23,10 @@ import { PAYMENT_SCHEMAS } from './payment.ts';
 import { SETTLEMENT_SCHEMAS } from './settlement.ts';
 import { SLA_SCHEMAS } from './sla.ts';
 import { SPLIT_BILLING_SCHEMAS } from './split-billing.ts';
+import { FLOW_PREFIX, flowCopyOf, standardOf } from './standard.ts';
 import { TROUBLE_TICKET_SCHEMAS } from './trouble-ticket.ts';
 import { USAGE_SCHEMAS } from './usage.ts';
+import { WHOLE_API_SCHEMAS } from './whole-apis.ts';
 
 export { eventSchemaFor, type EventTarget } from './events.ts';
 
@@ -33,7 +35,7 @@ export const SCHEMAS: readonly Schema[] = [
   ...COMMON_SCHEMAS, ...SPLIT_BILLING_SCHEMAS, ...CATALOG_SCHEMAS, ...INVENTORY_SCHEMAS, ...ORDERING_SCHEMAS,
   ...CUSTOMER_SCHEMAS, ...PARTY_SCHEMAS, ...USAGE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...BILL_SCHEMAS,
   ...TROUBLE_TICKET_SCHEMAS, ...SLA_SCHEMAS, ...PAYMENT_SCHEMAS, ...SETTLEMENT_SCHEMAS, ...EVENT_SCHEMAS,
-  ...HUB_SCHEMAS, ...ERROR_SCHEMAS, ...PARTY_API_SCHEMAS,
+  ...HUB_SCHEMAS, ...ERROR_SCHEMAS, ...PARTY_API_SCHEMAS, ...WHOLE_API_SCHEMAS,
 ];
 
 const IDS: readonly string[] = SCHEMAS.map((s) => s.$id as string);
@@ -54,8 +56,12 @@ function validators(): ReadonlyMap<string, ValidateFunction> {
   // Not inlining refs compiles each shared part once: it halves the start-up cost, validation speed is unchanged.
   const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false });
   formats.default(ajv);
-  ajv.addSchema(SCHEMAS.map((s) => ({ ...s })));
-  compiled = new Map(IDS.map((id) => [id, ajv.getSchema(id) as ValidateFunction]));
+  // The party APIs are the project's own: no official file to be held to, so their schema is their standard.
+  const own = new Set(PARTY_API_SCHEMAS.map((s) => s.$id));
+  ajv.addSchema(SCHEMAS.map((s) => (own.has(s.$id) ? { ...s } : standardOf(s))));
+  ajv.addSchema(SCHEMAS.map(flowCopyOf));
+  const ids = [...IDS, ...IDS.map((id) => FLOW_PREFIX + id)];
+  compiled = new Map(ids.map((id) => [id, ajv.getSchema(id) as ValidateFunction]));
   return compiled;
 }
 
@@ -80,10 +86,23 @@ function messageOf(e: ErrorObject): string {
 }
 
 /**
- * Validates a body against a registered schema. `if` errors are dropped: ajv reports them next to
- * the errors of the branch that failed, which already say what is wrong.
+ * Validates a body against a registered schema, at the level of the official TMF files (what a
+ * partner is judged by). `if` errors are dropped: ajv reports them next to the errors of the branch
+ * that failed, which already say what is wrong.
  */
 export function validate(schemaId: string, data: unknown, where: 'request' | 'response'): ValidationIssue[] {
+  return check(schemaId, data, where);
+}
+
+/**
+ * Validates a body against the flow rules of a schema: what the documented flows need beyond the
+ * standard (a recurring price's amount and period, a bundle's members). Issues name `flow:<schema>`.
+ */
+export function validateFlow(schemaId: string, data: unknown, where: 'request' | 'response'): ValidationIssue[] {
+  return check(FLOW_PREFIX + schemaId, data, where);
+}
+
+function check(schemaId: string, data: unknown, where: 'request' | 'response'): ValidationIssue[] {
   const check = validators().get(schemaId);
   if (!check) throw new Error(`no schema ${schemaId} in tmf/schemas`);
   if (check(data)) return [];
@@ -96,9 +115,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Validates a hub notification: its envelope, then the resource it carries against that resource's schema. */
-export function validateEvent(body: unknown, where: 'request' | 'response'): ValidationIssue[] {
-  const issues = validate('Event', body, where);
+/** Validates a hub notification: its envelope, then the resource it carries against that resource's schema (standard level, or its flow rules). */
+export function validateEvent(body: unknown, where: 'request' | 'response', level: 'standard' | 'flow' = 'standard'): ValidationIssue[] {
+  const validateAt = level === 'flow' ? validateFlow : validate;
+  const issues = validateAt('Event', body, where);
   if (!isObject(body) || typeof body.eventType !== 'string' || !isObject(body.event)) return issues;
   const target = eventSchemaFor(body.eventType);
   if (!target) return issues;
@@ -110,5 +130,5 @@ export function validateEvent(body: unknown, where: 'request' | 'response'): Val
     }];
   }
   const prefix = `/event/${target.resourceKey}`;
-  return [...issues, ...validate(target.schemaId, resource, where).map((i) => ({ ...i, path: prefix + i.path }))];
+  return [...issues, ...validateAt(target.schemaId, resource, where).map((i) => ({ ...i, path: prefix + i.path }))];
 }

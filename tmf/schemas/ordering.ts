@@ -4,6 +4,7 @@
  */
 import { dateTime, listOf, oneOfValues, polymorphic, ref, refWith, str, text, type Schema } from './common.ts';
 import { resourceSchemas } from './resource.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 export const ORDER_ITEM_ACTIONS = ['add', 'modify', 'delete', 'noChange'] as const;
 
@@ -26,6 +27,7 @@ const OrderPrice: Schema = {
 };
 
 const ProductOrderItem: Schema = {
+  [STANDARD_REQUIRED]: ['id', 'action'],
   $id: 'ProductOrderItem',
   type: 'object',
   required: ['id', 'action'],

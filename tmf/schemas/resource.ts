@@ -1,10 +1,13 @@
 import { APIS, type ResourceDef } from '../apis.ts';
 import { polymorphic, text, type Schema } from './common.ts';
+import { STANDARD_REQUIRED } from './standard.ts';
 
 /** How an API file describes one resource; `resourceSchemas` turns it into the registry's schemas. */
 export interface ResourceModel {
   /** The entity's `@type`, as in tmf/apis.ts. */
   readonly type: string;
+  /** The entity's schema id where it differs from the type (two APIs sharing a `@type`). */
+  readonly schema?: string;
   /** Every attribute except `id`, `href` and the `@` polymorphism ones, which are added here. */
   readonly properties: Readonly<Record<string, Schema>>;
   /** Required in the POST body (the TMF `_Create` required list, or ours where TMF has no POST). */
@@ -17,14 +20,19 @@ export interface ResourceModel {
   readonly updateRules?: readonly Schema[];
   /** TMF623 v2 and Billing Management v2 serve integer ids; accept them next to our string ids. */
   readonly integerIds?: boolean;
+  /**
+   * What the official file requires where the project requires more: on the entity (default: nothing,
+   * as most official entity definitions) and on the create body (default: `createRequired`).
+   */
+  readonly officialRequired?: { readonly entity?: readonly string[]; readonly create?: readonly string[] };
 }
 
-function defOf(type: string): ResourceDef {
+function defOf(schema: string): ResourceDef {
   for (const a of APIS) {
-    const found = a.resources.find((res) => res.type === type);
+    const found = a.resources.find((res) => res.schema === schema);
     if (found) return found;
   }
-  throw new Error(`no resource of type ${type} in tmf/apis.ts`);
+  throw new Error(`no resource with schema ${schema} in tmf/apis.ts`);
 }
 
 /**
@@ -49,6 +57,7 @@ function entitySchema(id: string, m: ResourceModel): Schema {
     $id: id,
     type: 'object',
     required: ['id', 'href', '@type', ...(m.entityRequired ?? [])],
+    [STANDARD_REQUIRED]: m.officialRequired?.entity ?? [],
     properties: { id: idSchema, href: text, ...m.properties, ...polymorphic },
     allOf: [typeRule(m.type), ...(m.rules ?? [])],
   };
@@ -59,6 +68,7 @@ function createSchema(id: string, m: ResourceModel): Schema {
     $id: id,
     type: 'object',
     required: m.createRequired ?? [],
+    [STANDARD_REQUIRED]: m.officialRequired?.create ?? m.createRequired ?? [],
     properties: { ...m.properties, ...polymorphic },
     allOf: [typeRule(m.type), ...(m.rules ?? [])],
   };
@@ -75,7 +85,7 @@ function updateSchema(id: string, m: ResourceModel): Schema {
 
 /** The entity, create and update schemas of a resource, with the ids tmf/apis.ts gives them. */
 export function resourceSchemas(m: ResourceModel): Schema[] {
-  const def = defOf(m.type);
+  const def = defOf(m.schema ?? m.type);
   const out = [entitySchema(def.schema, m)];
   if (def.createSchema) out.push(createSchema(def.createSchema, m));
   if (def.updateSchema) out.push(updateSchema(def.updateSchema, m));

@@ -49,6 +49,8 @@ const settlementNoteAdvice = resourceSchemas({
   type: 'SettlementNoteAdvice',
   integerIds: true,
   createRequired: ['issuer', 'receiver', 'currencyCode', 'taxExcludedAmount', 'settlementNoteItem'],
+  // The v2 file requires nothing: what the flows need is a flow rule.
+  officialRequired: { create: [] },
   entityRequired: ['state', 'issuer', 'receiver', 'currencyCode', 'taxExcludedAmount', 'settlementNoteItem'],
   properties: {
     state: oneOfValues(SETTLEMENT_STATES), disputeReason: text, date: dateTime, description: str,

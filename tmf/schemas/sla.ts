@@ -55,6 +55,8 @@ const slaViolation = resourceSchemas({
   type: 'SlaViolation',
   integerIds: true,
   createRequired: ['sla', 'violation'],
+  // The v2 file requires nothing: what the flows need is a flow rule.
+  officialRequired: { create: [] },
   entityRequired: ['sla', 'violation'],
   properties: { date: dateTime, sla: slaRef, violation: ref('Violation'), relatedParty: listOf('SlaParty') },
 });

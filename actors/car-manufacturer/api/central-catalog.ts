@@ -35,8 +35,9 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       if (!isPartner(ctx.caller)) return next;
       return applyReview(current, reviewPatch(current, next, ctx.caller.party, ctx.now));
     },
-    afterCreate(offering) {
-      if (offering.isBundle === true && isCentral(offering)) runtime.background(() => reviewConvergedOffering(runtime, offering.id));
+    // A partner's bundle is reviewed (10.8); one the OEM's own operator (the harness key) puts in the catalog is as given.
+    afterCreate(offering, caller) {
+      if (isPartner(caller) && offering.isBundle === true && isCentral(offering)) runtime.background(() => reviewConvergedOffering(runtime, offering.id));
     },
     afterPatch(offering) {
       if (offering.lifecycleStatus === 'Launched' && isCentral(offering)) runtime.background(() => distributeConvergedOffering(runtime, offering.id));

@@ -68,8 +68,10 @@ const LAUNCH = '2025-06-01T00:00:00.000Z';
 
 /** The seeded collections, keyed as the store keys them. */
 export function seedCatalog(): Record<string, Entity[]> {
-  const categories = Object.values(CATEGORIES).map((name) => ({ id: `cat-${name}`, href: hrefOf('TMF620', 'category', `cat-${name}`), '@type': 'Category', name, lifecycleStatus: 'Launched', isRoot: true }));
+  const categories = Object.values(CATEGORIES).map((name) => ({ id: `cat-${name}`, href: hrefOf('TMF620', 'category', `cat-${name}`), '@type': 'Category', name, lifecycleStatus: 'Launched', lastUpdate: LAUNCH, isRoot: true }));
   const prices = OFFERS.flatMap((o) => o.prices.map((p) => priceEntity(p)));
+  // What each offering sells: none of the seeded offerings is a bundle, so each has its specification.
+  const specifications = OFFERS.map((o) => specificationEntity(o));
   const offerings = OFFERS.map((o) => ({
     id: o.id,
     href: hrefOf('TMF620', 'productOffering', o.id),
@@ -84,13 +86,25 @@ export function seedCatalog(): Record<string, Entity[]> {
     validFor: { startDateTime: LAUNCH },
     category: [o.category, ...(o.splitBilling ? [CATEGORIES.splitBilling] : [])].map((name) => ({ id: `cat-${name}`, href: hrefOf('TMF620', 'category', `cat-${name}`), name })),
     productOfferingPrice: o.prices.map((p) => ({ id: p.id, href: hrefOf('TMF620', 'productOfferingPrice', p.id), name: p.name })),
+    productSpecification: { id: specIdOf(o), href: hrefOf('TMF620', 'productSpecification', specIdOf(o)), name: o.name },
   }));
-  const catalog = { id: 'cat-csp-main', href: hrefOf('TMF620', 'catalog', 'cat-csp-main'), '@type': 'Catalog', name: 'CSP product catalog', lifecycleStatus: 'Launched', category: categories.map((c) => ({ id: c.id, href: c.href, name: c.name })) };
+  const catalog = { id: 'cat-csp-main', href: hrefOf('TMF620', 'catalog', 'cat-csp-main'), '@type': 'Catalog', name: 'CSP product catalog', lifecycleStatus: 'Launched', lastUpdate: LAUNCH, category: categories.map((c) => ({ id: c.id, href: c.href, name: c.name })) };
   return {
     'TMF620.catalog': [catalog],
     'TMF620.category': categories,
     'TMF620.productOffering': offerings,
     'TMF620.productOfferingPrice': prices,
+    'TMF620.productSpecification': specifications,
+  };
+}
+
+const specIdOf = (o: OfferSeed) => o.id.replace(/^po-/, 'ps-');
+
+function specificationEntity(o: OfferSeed): Entity {
+  const id = specIdOf(o);
+  return {
+    id, href: hrefOf('TMF620', 'productSpecification', id), '@type': 'ProductSpecification', name: o.name, description: o.description,
+    brand: 'CSP', isBundle: false, lifecycleStatus: o.lifecycleStatus, version: '1.0', lastUpdate: LAUNCH, validFor: { startDateTime: LAUNCH },
   };
 }
 
@@ -102,6 +116,7 @@ function priceEntity(p: PriceSeed): Entity {
     name: p.name,
     priceType: p.priceType,
     lifecycleStatus: 'Launched',
+    lastUpdate: LAUNCH,
     ...(p.priceType === 'recurring' ? { recurringChargePeriodType: 'month', recurringChargePeriodLength: 1 } : {}),
     price: { unit: CURRENCY, value: Number(p.value) },
     ...(p.unitOfMeasure ? { unitOfMeasure: p.unitOfMeasure } : {}),

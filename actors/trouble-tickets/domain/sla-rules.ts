@@ -60,7 +60,8 @@ export function hoursBetween(from: string, to: string): Decimal {
 export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Entity[] {
   const service = provider === 'csp' ? 'Connectivity' : 'Infotainment service';
   const availability = provider === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
-  const id = provider === 'csp' ? 'sla-csp-0001' : 'sla-oem-0001';
+  // TMF623 v2 ids are integers (served as such); each provider numbers its own SLAs.
+  const id = '1';
   return [{
     id, href: `/tmf-api/slaManagement/v2/sla/${id}`, '@type': 'Sla',
     name: `${service} SLA`, description: `${service} for connected cars: monthly availability and ticket resolution time`, version: '1',
