@@ -184,6 +184,14 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     return master;
   }
 
+  test('a master ticket the call center closes in its own process shows the simulated time of that change as lastUpdate', async () => {
+    const resolvedAt = '2026-03-02T11:45:00.000Z';
+    const master = await resolvedTrouble(resolvedAt);
+    const closed = await masterTicket(master);
+    assert.equal(closed.status, 'closed');
+    assert.equal(closed.lastUpdate, resolvedAt, 'no PATCH of the ticket: the status change itself is the update');
+  });
+
   /** The OEM's note, served for this test only, with the items given; what the call center PATCHes is kept. */
   function serveNote(items: { itemId: string; net: number; gross: number }[]): { patches: Record<string, unknown>[] } {
     const note = {

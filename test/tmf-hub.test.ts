@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { Store } from '../core/store.ts';
 import { authenticate, HARNESS_BUNDLE, HARNESS_PARTY, type Credential } from '../tmf/auth.ts';
-import { baseData, type BaseData, type Entity } from '../tmf/data.ts';
+import { baseData, collection, items, type BaseData, type Entity } from '../tmf/data.ts';
 import { tmfErrorHandler } from '../tmf/errors.ts';
 import { hubRouter, listenerRouter, type EventEnvelope } from '../tmf/hub.ts';
 import { matchesQuery, Notifier, type DeliveryPolicy, type EventSender, type EventToPublish } from '../tmf/notifier.ts';
@@ -122,6 +122,27 @@ describe('hubRouter', () => {
 });
 
 describe('Notifier', () => {
+  it('dates the change it announces: an actor\'s own update gets lastUpdate where the resource has one, in the store and the event', async () => {
+    const store = await openStore();
+    await subscribe(store);
+    const { send, calls } = recordingSender();
+    const notifier = new Notifier(store, 'csp', send, FAST);
+    const changedAt = new Date('2026-02-03T10:00:00.000Z');
+    await store.update((draft) => {
+      const offerings = collection(draft, 'TMF620', 'productOffering');
+      offerings.push({ ...offering, lastUpdate: NOW.toISOString() });
+      offerings[0] = { ...offerings[0], lifecycleStatus: 'Retired' };
+      notifier.enqueue(draft, changedAt, { api: 'TMF620', eventType: 'ProductOfferingStateChangeEvent', resource: 'productOffering', entity: offerings[0] });
+      // A product order has no lastUpdate in its official schema: nothing is added to it.
+      collection(draft, 'TMF622', 'productOrder').push({ id: 'o-1', href: '/o-1', '@type': 'ProductOrder', state: 'completed' });
+      notifier.enqueue(draft, changedAt, { api: 'TMF622', eventType: 'ProductOrderStateChangeEvent', resource: 'productOrder', entity: collection(draft, 'TMF622', 'productOrder')[0] });
+    });
+    await notifier.drain();
+    assert.equal(items(store.data, 'TMF620', 'productOffering')[0].lastUpdate, changedAt.toISOString());
+    assert.equal((calls[0].body.event as { productOffering: Entity }).productOffering.lastUpdate, changedAt.toISOString());
+    assert.equal('lastUpdate' in items(store.data, 'TMF622', 'productOrder')[0], false);
+  });
+
   it('delivers an event to <callback>/listener/<eventName> with a valid TMF envelope', async () => {
     const store = await openStore();
     await subscribe(store);
@@ -138,7 +159,7 @@ describe('Notifier', () => {
     assert.match(body.eventId as string, /^csp-/);
     assert.equal(body.eventTime, NOW.toISOString());
     assert.equal(body.eventType, 'ProductOfferingCreateEvent');
-    assert.deepEqual(body.event, { productOffering: offering });
+    assert.deepEqual(body.event, { productOffering: { ...offering, lastUpdate: NOW.toISOString() } });
     assert.deepEqual(validateEvent(body, 'request'), []);
     assert.deepEqual(store.data.outbox.map((e) => [e.state, e.attempts]), [['delivered', 1]]);
   });
@@ -519,7 +540,7 @@ describe('listenerRouter', () => {
     await publish(provider, notifier, createEvent());
     await notifier.drain();
     assert.equal(handled.length, 1);
-    assert.deepEqual(handled[0].event, { productOffering: offering });
+    assert.deepEqual(handled[0].event, { productOffering: { ...offering, lastUpdate: NOW.toISOString() } });
     assert.deepEqual(provider.data.outbox.map((e) => [e.state, e.attempts]), [['delivered', 2]]);
   });
 });

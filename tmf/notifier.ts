@@ -1,6 +1,7 @@
 import { servedId, type ApiId } from './apis.ts';
 import { type BaseData, type Entity, type OutboxEntry, nextId } from './data.ts';
 import { listenerName } from './events.ts';
+import { stampLastUpdate } from './last-update.ts';
 import type { Store } from '../core/store.ts';
 import { valuesAt } from './query.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
@@ -51,6 +52,8 @@ export class Notifier extends WorkQueue<BaseData, OutboxEntry> {
    * readers, when it has an owner). Call inside `store.update`.
    */
   enqueue(draft: BaseData, now: Date, event: EventToPublish): void {
+    // A deleted entity is gone; any other event reports a change the entity's lastUpdate must show.
+    const entity = event.eventType.endsWith('DeleteEvent') ? event.entity : stampLastUpdate(draft, event.api, event.resource, event.entity, now);
     // An entity one party owns is news only for that party and its readers: no other subscription hears of it.
     const owner = draft.owners[event.entity.href];
     const hears = (party: string) => owner === undefined || party === owner || (draft.readers[event.entity.href] ?? []).includes(party);
@@ -63,7 +66,7 @@ export class Notifier extends WorkQueue<BaseData, OutboxEntry> {
         domain: event.api,
         title: event.eventType,
         ...(event.fieldPath ? { fieldPath: event.fieldPath.join(',') } : {}),
-        event: { [event.resource]: servedId(event.api, event.entity) },
+        event: { [event.resource]: servedId(event.api, entity) },
       };
       if (!matchesQuery(sub.query, body)) continue;
       draft.outbox.push({

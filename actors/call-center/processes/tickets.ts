@@ -3,6 +3,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { withLastUpdate } from '../../../tmf/last-update.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { openTicket, stampStatus } from '../../trouble-tickets/domain/ticket-status.ts';
@@ -19,7 +20,8 @@ async function updateMaster(runtime: Runtime, id: string, change: (master: Entit
     const list = collection(draft, 'TMF621', 'troubleTicket');
     const index = list.findIndex((t) => t.id === id);
     if (index < 0) return undefined;
-    list[index] = change(list[index], draft);
+    // A master change announces no event: it is dated here, as the notifier dates the announced ones.
+    list[index] = withLastUpdate('TMF621', 'troubleTicket', change(list[index], draft), runtime.clock.now());
     return list[index];
   });
 }

@@ -27,7 +27,7 @@ export async function markPartnerEligible(runtime: Runtime, offeringId: string):
     const offerings = collection(draft, 'TMF620', 'productOffering');
     const index = offerings.findIndex((o) => o.id === offeringId);
     if (index < 0) throw notFound('productOffering', offeringId);
-    offerings[index] = { ...offerings[index], isPartnerEligible: true, lastUpdate: runtime.clock.now().toISOString() };
+    offerings[index] = { ...offerings[index], isPartnerEligible: true };
     runtime.journal(draft, JOURNAL.offeringPartnerEligible, { offering: offeringId });
     runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF620', eventType: 'ProductOfferingAttributeValueChangeEvent', resource: 'productOffering', entity: offerings[index], fieldPath: ['isPartnerEligible'] });
     return offerings[index];

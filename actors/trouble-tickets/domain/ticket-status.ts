@@ -56,7 +56,6 @@ export function stampStatus<E extends Entity>(ticket: E, status: TicketStatus, n
     ...ticket,
     status,
     statusChangeDate: at,
-    lastUpdate: at,
     ...(reason ? { statusChangeReason: reason } : {}),
     ...(status === 'resolved' ? { resolutionDate: at } : {}),
     statusChange: [...history, { status, changeDate: at, ...(reason ? { changeReason: reason } : {}) }],
