@@ -26,6 +26,11 @@ export interface WriteContext<D extends BaseData> {
  * request and nothing changes. Routers stay thin; the rules live in the actor's domain/.
  */
 export interface ResourceHooks<D extends BaseData, E extends Entity> {
+  /**
+   * The flow's business rules for a create (e.g. a payment settles an accepted note): checked for
+   * partners only, before `create`. A tester holding the harness key is held to the standard alone.
+   */
+  admit?(input: E, ctx: WriteContext<D>): void;
   /** Turns a valid create payload (with id, href, @type already assigned) into the stored entity. */
   create?(input: E, ctx: WriteContext<D>): E;
   /** Checks a merge-patched entity against the current one (e.g. allowed transitions); returns what to store. */
@@ -170,6 +175,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     const created = await store.update((draft) => {
       const id = newEntityId(draft, api, resource);
       const input = withServerSet({ ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E, serverSet, clock.now());
+      if (caller.party !== HARNESS_PARTY) hooks.admit?.(input, ctx(draft, caller));
       const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
       collection<E>(draft, api, resource).push(entity);
       const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;

@@ -33,14 +33,14 @@ export async function answerPartnerNote<D extends PayeeData>(runtime: ActorRunti
 
 /**
  * A payee's TMF676 hooks (11.12): a payment is taken only for a note it accepted, for that note's amount
- * with tax, once (the same check the call center holds its settlement payments to).
+ * with tax, once (the same check the call center holds its settlement payments to); partners only.
  */
 export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, Entity> {
   return {
-    create(input, ctx) {
+    admit(input, ctx) {
       checkSettlementPayment(input, ctx.draft.partnerNotes ?? [], collection(ctx.draft, 'TMF676', 'payment'));
-      return { ...input, status: 'succeeded' };
     },
+    create: (input) => ({ ...input, status: 'succeeded' }),
   };
 }
 

@@ -18,10 +18,13 @@ export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api:
   const payments = resourceRouter<CallCenterData, Entity>({
     ...base, api: 'TMF676', resource: 'payment', methods: ['GET', 'POST'],
     hooks: {
-      create(input, { draft, now }) {
+      admit(input, { draft }) {
         checkSettlementPayment(input, draft.settlementNotes, items(draft, 'TMF676', 'payment'));
-        // Owed with the payment itself: marking the advice paid at the OEM survives a crash.
-        runtime.owe(draft, MARK_PAID, { noteId: paidNoteId(input)! });
+      },
+      create(input, { draft, now }) {
+        const noteId = paidNoteId(input);
+        // Owed with the payment itself: marking the advice paid at the OEM survives a crash (a tester's payment may pay none).
+        if (noteId && draft.settlementNotes.some((n) => String(n.id) === noteId)) runtime.owe(draft, MARK_PAID, { noteId });
         return { ...input, status: 'succeeded', statusDate: now.toISOString() };
       },
     },

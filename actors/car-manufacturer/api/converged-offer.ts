@@ -9,7 +9,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
 import { driverBillingRun, placePortalOrder, settlePaidBill, tellDriverOfActivation, withProduct } from '../processes/converged-offer.ts';
-import { applyDriverPayment } from '../domain/driver-payment.ts';
+import { applyDriverPayment, checkPaysDriverBill, paidBillIndex } from '../domain/driver-payment.ts';
 import type { OemData } from '../store.ts';
 import { activationPatch } from '../domain/activation.ts';
 
@@ -42,8 +42,13 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
 /** The driver pays its invoice (TMF676 at the OEM); a bill paid in full settles the partners (11.12). */
 function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
   return {
-    create(input, ctx) {
+    admit(input, ctx) {
       if (ctx.caller.party !== 'driver') throw forbidden('Only drivers pay their invoices here');
+      checkPaysDriverBill(ctx.draft, input);
+    },
+    create(input, ctx) {
+      // Only a tester's payment can name no driver bill (admit holds partners to one): it settles nothing.
+      if (paidBillIndex(ctx.draft, input) < 0) return input;
       const { payment, bill } = applyDriverPayment(ctx.draft, input, ctx.now);
       ctx.draft.owners[payment.href] = 'driver';
       runtime.journal(ctx.draft, JOURNAL.billPaid, { bill: bill.id, payment: payment.id, amount: (payment.totalAmount as { value: number }).value, state: bill.state, remaining: (bill.remainingAmount as { value: number }).value });
@@ -52,6 +57,7 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
     },
     afterCreate(payment) {
       runtime.notifier.kick();
+      if (paidBillIndex(runtime.store.data, payment) < 0) return;
       const billId = ((payment.paymentItem as { item: { id: string } }[])[0]).item.id;
       runtime.background(() => settlePaidBill(runtime, billId));
     },

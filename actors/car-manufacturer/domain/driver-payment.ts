@@ -13,12 +13,25 @@ const billIdOf = (payment: Entity) =>
  * currency, for no more than what remains due. The bill's remaining amount goes down by the payment;
  * it is `partiallyPaid` until nothing remains, then `settled`. Returns the stored payment and the bill.
  */
-export function applyDriverPayment(draft: { resources: Record<string, Entity[]>; owners: Record<string, string> }, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
+type BillData = { resources: Record<string, Entity[]>; owners: Record<string, string> };
+
+/** Where the driver bill the payment names sits among the bills; -1 when it names none of them. */
+export function paidBillIndex(draft: BillData, payment: Entity): number {
+  const billId = billIdOf(payment);
+  return collection(draft as never, 'TMF678', 'customerBill').findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
+}
+
+/** The flow's rule for a partner's payment: it pays a driver bill of the car manufacturer's. */
+export function checkPaysDriverBill(draft: BillData, payment: Entity): void {
   const billId = billIdOf(payment);
   if (!billId) throw badRequest('No bill', "A payment to the car manufacturer names the CustomerBill it pays in paymentItem[].item (with '@referredType': 'CustomerBill')", 'NO_BILL');
+  if (paidBillIndex(draft, payment) < 0) throw badRequest('Unknown bill', `The car manufacturer has no driver bill ${billId}`, 'UNKNOWN_BILL');
+}
+
+export function applyDriverPayment(draft: BillData, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
+  checkPaysDriverBill(draft, payment);
   const bills = collection(draft as never, 'TMF678', 'customerBill');
-  const index = bills.findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
-  if (index < 0) throw badRequest('Unknown bill', `The car manufacturer has no driver bill ${billId}`, 'UNKNOWN_BILL');
+  const index = paidBillIndex(draft, payment);
   const bill = bills[index];
   const remaining = fromTmf(bill.remainingAmount as TmfMoney);
   const paid = fromTmf(payment.totalAmount as TmfMoney);
