@@ -61,7 +61,7 @@ function judgeBodies(c: Classification, method: string, path: string, status: nu
   const def = findResource(c.api as ApiId, c.resource);
   // A path the harness has no schema for is still recorded as the party answered it: a finding, not a failure of the wire.
   if (!def) return [...issues, noSchema(c)];
-  if (method === 'POST') check(def.createSchema, request, 'request');
+  if (method === 'POST' || method === 'PUT') check(def.createSchema, request, 'request');
   if (method === 'PATCH') check(def.updateSchema, request, 'request');
   if (status >= 400 || method === 'DELETE') return issues;
   if (method === 'GET' && !c.byId) {

@@ -3,7 +3,7 @@
  * serve, written from the official files (not from the project's schemas): each party is started alone,
  * as `cch up --only` starts it, and probed with its tester key. For every resource of the official file
  * and every operation the file declares: create, retrieve, list (paging headers, fields, filters, paging),
- * merge-patch, delete and 404 afterwards; every answer valid against the official definition; errors
+ * merge-patch, whole replacement (PUT) where declared, delete and 404 afterwards; every answer valid against the official definition; errors
  * are TMF Errors; an operation the file does not declare is 405.
  */
 import assert from 'node:assert/strict';
@@ -154,8 +154,19 @@ async function exercise(party: Party, spec: OfficialSpec, base: string, resource
     assertOfficial(spec, resource.type, patched.body, `PATCH ${resource.name} answer`);
     assert.equal(patched.body.description, 'changed by the conformance test');
   }
-  for (const method of ['PATCH', 'DELETE'].filter((m) => !resource.item.has(m))) {
-    assertTmfError(await send(party, method, `${url}/${encodeURIComponent(id)}`, method === 'PATCH' ? {} : undefined), 405, spec, `${method} ${resource.name}/{id} is not declared`);
+  if (resource.item.has('PUT')) {
+    // A whole replacement: what the body leaves out is gone, what it gives is kept; the id stays.
+    const replacement = { ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Create'), 'replaced') as object), description: 'replaced by the conformance test' };
+    const replaced = await send(party, 'PUT', `${url}/${encodeURIComponent(id)}`, replacement);
+    assert.equal(replaced.status, 200, `PUT ${resource.name}: ${JSON.stringify(replaced.body)}`);
+    assertOfficial(spec, resource.type, replaced.body, `PUT ${resource.name} answer`);
+    assert.equal(String(replaced.body.id), id, `PUT ${resource.name} keeps the id`);
+    assert.equal(replaced.body.description, 'replaced by the conformance test');
+    const reread = await send(party, 'GET', `${url}/${encodeURIComponent(id)}`);
+    assert.equal(reread.body.description, 'replaced by the conformance test', `GET ${resource.name} after PUT`);
+  }
+  for (const method of ['PATCH', 'PUT', 'DELETE'].filter((m) => !resource.item.has(m))) {
+    assertTmfError(await send(party, method, `${url}/${encodeURIComponent(id)}`, method === 'DELETE' ? undefined : {}), 405, spec, `${method} ${resource.name}/{id} is not declared`);
   }
   assertTmfError(await send(party, 'GET', `${url}/no-such-${resource.name}`), 404, spec, `GET an unknown ${resource.name}`);
   if (resource.item.has('DELETE') && resource.collection.has('POST')) {

@@ -6,8 +6,8 @@ export type ApiId =
   | 'TMF620' | 'TMF621' | 'TMF622' | 'TMF623' | 'TMF629' | 'TMF632' | 'TMF635'
   | 'TMF637' | 'TMF666' | 'TMF676' | 'TMF678' | 'BillingV2';
 
-/** The operations of a collection: list/create on the collection, retrieve/merge-patch/delete by id. */
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** The operations of a collection: list/create on the collection, retrieve/merge-patch/replace/delete by id. */
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ResourceDef {
   /** Path segment and lowerCamel name, e.g. `productOffering`. */
@@ -57,7 +57,8 @@ export const APIS: readonly ApiDef[] = [
     r('productOrder', 'ProductOrder'), r('cancelProductOrder', 'CancelProductOrder', ['GET', 'POST']),
   ] },
   { id: 'TMF623', title: 'SLA Management', name: 'slaManagement', version: 'v2', resources: [
-    r('sla', 'Sla'), r('slaViolation', 'SlaViolation'),
+    // The v2 file also declares PUT (a whole replacement) on both resources.
+    r('sla', 'Sla', [...ALL, 'PUT']), r('slaViolation', 'SlaViolation', [...ALL, 'PUT']),
   ] },
   { id: 'TMF629', title: 'Customer Management', name: 'customerManagement', version: 'v4', resources: [r('customer', 'Customer')] },
   { id: 'TMF632', title: 'Party Management', name: 'partyManagement', version: 'v4', resources: [

@@ -194,16 +194,17 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     res.status(200).json(fields ? applyListQuery([entity], { offset: 0, filters: [], fields }).page[0] : entity);
   });
 
-  router.patch(entityPath, only(official, forPartners, 'PATCH'), async (req, res) => {
+  /** An update by id: `change` gives the entity as the request would have it (merge patch, or a whole replacement). */
+  const update = (schema: string, change: (current: E, body: Record<string, unknown>) => E) => async (req: Request, res: Response) => {
     const caller = callerOf(res);
-    validateBody(def.updateSchema ?? def.schema, req.body, caller.party !== HARNESS_PARTY);
+    validateBody(schema, req.body, caller.party !== HARNESS_PARTY);
     const current = find(req, res, 'write');
     const updated = await store.update((draft) => {
       const list = collection<E>(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
       // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
       if (index < 0) throw notFound(resource, current.id);
-      const merged = { ...mergePatch(list[index], req.body), id: current.id, href: current.href } as E;
+      const merged = { ...change(list[index], req.body), id: current.id, href: current.href } as E;
       checkLifecycle(api, resource, list[index], merged);
       const patched = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
       const eventType = changeEventType(api, list[index], patched);
@@ -217,7 +218,10 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     notifier.kick();
     hooks.afterPatch?.(updated, caller);
     res.status(200).json(shown(caller)(updated));
-  });
+  };
+  router.patch(entityPath, only(official, forPartners, 'PATCH'), update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E));
+  // PUT (where the official file declares it) replaces the whole entity; id, href and @type stay the server's.
+  router.put(entityPath, only(official, forPartners, 'PUT'), update(def.createSchema ?? def.schema, (current, body) => ({ ...body, '@type': body['@type'] ?? current['@type'] }) as E));
 
   router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');
