@@ -8,6 +8,7 @@ import { absoluteHrefs, requestBase, WIRE_KEY_HEADER } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { wholeApiRouter } from '../../tmf/resource.ts';
 import { commonControl } from './common-control.ts';
+import { DRIVER_MESSAGE, driverMessageEffect } from './driver-message.ts';
 import type { ActorRuntime } from './runtime.ts';
 
 /** The parts an actor contributes; the kit wires them with auth, validation and errors. */
@@ -26,6 +27,7 @@ export interface ActorParts<D extends BaseData = BaseData> {
 
 /** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
 export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts<D>): Express {
+  runtime.effects.register(DRIVER_MESSAGE, driverMessageEffect(runtime));
   for (const [kind, handler] of Object.entries(parts.effects ?? {})) runtime.effects.register(kind, handler);
   const app = express();
   app.disable('x-powered-by');
