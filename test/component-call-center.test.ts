@@ -227,6 +227,37 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     assert.match(dispute.disputeReason, /16\.50 EUR due/);
   });
 
+  test('a revision that settles an item as before, against the reason already given, is kept escalated and not disputed again', async () => {
+    const master = await resolvedTrouble('2026-03-02T11:00:00.000Z');
+    const { patches } = serveNote([{ itemId: master, net: 12, gross: 14.4 }]);
+    await noteAnnounced();
+    await drain();
+    assert.deepEqual(patches.map((p) => p.state), ['disputed']);
+
+    /** The OEM tells of a revision of the note with the item's amounts given. */
+    let revision = 0;
+    const revised = (net: number, gross: number) => {
+      revision += 1;
+      const note = { ...settlementNote, state: 'revised', revision, taxExcludedAmount: net, taxIncludedAmount: gross, settlementNoteItem: [{ itemNumber: '1', itemId: master, taxExcludedAmount: net, taxIncludedAmount: gross }] };
+      return as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceStateChangeEvent', {
+        eventId: `oem-revision-${revision}`, eventTime: '2026-04-02T00:00:00.000Z', eventType: 'SettlementNoteAdviceStateChangeEvent', event: { settlementNoteAdvice: note },
+      });
+    };
+
+    // The revision repeats 12.00: the call center would dispute it for the same reason, so it stops and escalates.
+    assert.equal((await revised(12, 14.4)).status < 300, true);
+    await drain();
+    assert.deepEqual(patches.map((p) => p.state), ['disputed'], 'no second dispute of the same item for the same reason');
+    const reviews = (await state()).data.settlementReviews ?? [];
+    assert.deepEqual(reviews.map((r) => [r.revision, r.decision, r.escalated ?? false]), [[0, 'disputed', false], [1, 'disputed', true]]);
+    assert.equal(reviews[1].items[0].reason, reviews[0].items[0].reason);
+
+    // A revision that corrects the item is judged as usual and accepted.
+    assert.equal((await revised(16.5, 19.8)).status < 300, true);
+    await drain();
+    assert.deepEqual(patches.map((p) => p.state), ['disputed', 'accepted']);
+  });
+
   test('the CSP pays an accepted settlement once: before acceptance and a second time it is refused (409)', async () => {
     const pay = () => as(keyOf('csp'))('POST', PAYMENTS, settlementPayment(settlementNote, `${OEM_URL}${NOTE_PATH}`, new Date('2026-04-05T00:00:00Z')));
     await noteAnnounced();

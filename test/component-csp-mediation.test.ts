@@ -3,16 +3,21 @@
  * listens to usage events; the test plays the OEM's and the car's calls with their credentials.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
+import type { CspData } from '../actors/csp/store.ts';
+import { JOURNAL } from '../core/journal-events.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import { oemHandlers, oemInbox, resetOemInbox } from '../mocks/oem-peer.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
-import type { Entity } from '../tmf/data.ts';
+import { items, type Entity } from '../tmf/data.ts';
 
 const SECRET = 'component-csp-mediation';
 const OEM_URL = 'http://oem.test';
@@ -57,6 +62,22 @@ const consumerOrder = (driver: Entity, offering: string, criteria?: object) => (
     product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] } }],
 });
 
+/**
+ * The OEM onboarded, listening to its cars' usage states, and an infotainment 20 GB subscription of the
+ * driver billed 30 % to the OEM and 70 % to the driver: returns the subscription (product) id.
+ */
+async function splitInfotainmentSubscription(): Promise<string> {
+  const driver = await onboardedOemAndDriver();
+  assert.equal((await call('POST', `${basePath('TMF635')}/hub`, oemKey, { callback: OEM_URL, query: 'eventType=UsageStateChangeEvent' })).status, 201);
+  const criteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 70 }] };
+  assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-infotainment-20gb', criteria))).status, 201);
+  await drain();
+  const { data } = (await call('GET', '/control/state', HARNESS_KEY)).body as { data: { usageCollections: { product: string }[] } };
+  return data.usageCollections[0].product;
+}
+
+const usageStatesHeard = () => oemInbox.events.filter((e) => e.eventName === 'usageStateChangeEvent').map((e) => (e.body.event.usage as Entity).status);
+
 const record = (recordId: string, subscription: string, usageType: string, volumeMB: number) => ({
   usageDate: '2026-01-10T10:00:00Z', usageType, status: 'received',
   usageCharacteristic: [{ name: 'recordId', value: recordId }, { name: 'subscriptionId', value: subscription }, { name: 'vehicleId', value: 'VIN1' }, { name: 'volumeMB', value: volumeMB }],
@@ -76,13 +97,7 @@ afterEach(async () => {
 
 describe('CSP mediation with a mocked OEM', () => {
   test('a record is answered received, then guided and rated; the OEM hears each state of its car\'s record, with only its own share', async () => {
-    const driver = await onboardedOemAndDriver();
-    assert.equal((await call('POST', `${basePath('TMF635')}/hub`, oemKey, { callback: OEM_URL, query: 'eventType=UsageStateChangeEvent' })).status, 201);
-    const criteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 70 }] };
-    assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-infotainment-20gb', criteria))).status, 201);
-    await drain();
-    const { data } = (await call('GET', '/control/state', HARNESS_KEY)).body as { data: { usageCollections: { product: string }[] } };
-    const subscription = data.usageCollections[0].product;
+    const subscription = await splitInfotainmentSubscription();
 
     // 20 480 MB included, then 0.0100 EUR per MB: 20 580 MB leaves 100 MB = 1.00 EUR, 0.30 for the OEM.
     const first = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-1', subscription, 'infotainment', 20580));
@@ -111,4 +126,42 @@ describe('CSP mediation with a mocked OEM', () => {
     assert.equal(orders.body.filter((o: Entity) => (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer')).length, 0);
     assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-telematics'))).status, 201, 'the same order without criteria is fine');
   });
+
+  for (const reached of ['received', 'guided'] as const) {
+    test(`a record left ${reached} by a crash is mediated after the restart, once, as it would have been without the crash`, async () => {
+      await csp.stop();
+      const dir = mkdtempSync(join(tmpdir(), 'csp-mediation-'));
+      const path = join(dir, 'csp.json');
+      const atCrash = join(dir, 'csp-at-crash.json');
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path } }, 0);
+      server.use(passThroughTo(csp.url));
+      const subscription = await splitInfotainmentSubscription();
+      const data = () => csp.runtime.store.data as unknown as CspData;
+      // The file as a crash would leave it: the first commit where the record is pending and `reached`.
+      csp.runtime.store.onCommit(() => {
+        const pending = data().usageLedger.pending ?? [];
+        const caught = items(data(), 'TMF635', 'usage').some((u) => pending.includes(u.id) && u.status === reached);
+        if (caught && !existsSync(atCrash)) copyFileSync(path, atCrash);
+      });
+      const posted = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-1', subscription, 'infotainment', 20580));
+      assert.equal(posted.status, 201);
+      await drain();
+      const usageOf = () => items(data(), 'TMF635', 'usage').find((u) => u.id === posted.body.id);
+      const uninterrupted = { usage: usageOf(), ratedMB: data().usageLedger.ratedMB };
+      assert.equal(uninterrupted.usage?.status, 'rated');
+      await csp.stop();
+      assert.ok(existsSync(atCrash), `a commit left the record ${reached}`);
+
+      resetOemInbox();
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path: atCrash } }, 0);
+      server.use(passThroughTo(csp.url));
+      await drain();
+      assert.deepEqual(usageOf(), uninterrupted.usage, 'rated with the same shares as without the crash');
+      assert.deepEqual(data().usageLedger.ratedMB, uninterrupted.ratedMB, 'the allowance is consumed once');
+      assert.deepEqual(data().usageLedger.pending, []);
+      assert.equal(data().journal.filter((j) => j.type === JOURNAL.usageRated && j.data.usage === posted.body.id).length, 1);
+      // The restarted CSP delivers the event it still owed for `guided`, then tells of `rated`.
+      assert.deepEqual(usageStatesHeard(), ['guided', 'rated']);
+    });
+  }
 });
