@@ -62,7 +62,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   const warning = publicSecretWarning(secret, options.host);
   if (warning) process.stderr.write(warning);
   const bindings = Object.fromEntries(ACTOR_IDS.map((id) => [id, options.bindings?.[id] ?? { kind: 'local' }])) as Record<ActorId, Binding>;
-  const recorder = new Recorder({}, options.timeoutMs, options.trace);
+  const recorder = new Recorder({}, options.timeoutMs, options.trace, secret);
   const app = express();
   app.disable('x-powered-by');
   app.use(recorder.router());

@@ -2,9 +2,11 @@ import express, { type Request, type Response, type Router } from 'express';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
 import { headerOf, httpCall, type HttpAnswer } from '../core/http-call.ts';
+import { DEFAULT_SECRET } from '../actors/kit/config.ts';
 import { safeDecode } from '../tmf/apis.ts';
+import { wireKey } from '../tmf/auth.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
-import { FORWARDED } from '../tmf/href.ts';
+import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange } from './exchange.ts';
 import { judge } from './judge.ts';
@@ -47,8 +49,12 @@ export class Recorder {
   #spill: WriteStream | undefined;
   #spilled = 0;
 
-  constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention) {
+  readonly #secret: string;
+
+  /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
+  constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention, secret = DEFAULT_SECRET) {
     this.#targets = new Map(Object.entries(targets) as [ActorId, string][]);
+    this.#secret = secret;
     this.#timeoutMs = timeoutMs;
     this.#retention = retention;
   }
@@ -148,7 +154,7 @@ export class Recorder {
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       answer = await httpCall(base + path, {
         method: req.method,
-        headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}` },
+        headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}`, [WIRE_KEY_HEADER]: wireKey(this.#secret, to) },
         body: rawBody,
         timeoutMs: this.#timeoutMs,
       });

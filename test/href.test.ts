@@ -12,8 +12,10 @@ test('relative hrefs become absolute under the base, deep in arrays and objects,
   assert.equal(absoluteHrefs({ href: 'https://partner.example/x' }, 'http://h').href, 'https://partner.example/x', 'absolute hrefs stay');
 });
 
-test('the base is the URL the caller used: the proxy\'s when it says so, else the server\'s own', () => {
+test('the base is the URL the caller used: the proxy\'s when it comes from the wire and says so, else the server\'s own', () => {
   const headers = (h: Record<string, string>) => (name: string) => h[name];
-  assert.equal(requestBase(headers({ host: 'csp:9', 'x-forwarded-host': 'wire:8', 'x-forwarded-prefix': '/wire/oem/csp/' }), 'http'), 'http://wire:8/wire/oem/csp');
-  assert.equal(requestBase(headers({ host: 'csp:9' }), 'http'), 'http://csp:9');
+  const proxied = headers({ host: 'csp:9', 'x-forwarded-host': 'wire:8', 'x-forwarded-prefix': '/wire/oem/csp/' });
+  assert.equal(requestBase(proxied, 'http', true), 'http://wire:8/wire/oem/csp');
+  assert.equal(requestBase(proxied, 'http', false), 'http://csp:9', 'forwarded headers from anyone but the wire are ignored');
+  assert.equal(requestBase(headers({ host: 'csp:9' }), 'http', true), 'http://csp:9');
 });

@@ -43,6 +43,8 @@ export function deriveKey(secret: string, ...parts: string[]): string {
 /** The key `caller` presents to `callee` before any onboarding. */
 export const bootstrapKey = (secret: string, caller: string, callee: string) => deriveKey(secret, 'bootstrap', caller, callee);
 export const harnessKey = (secret: string, actor: string) => deriveKey(secret, 'harness', actor);
+/** What the wire shows `actor` so the actor trusts its forwarded headers; one per actor, so a partner learns only its own. */
+export const wireKey = (secret: string, actor: string) => deriveKey(secret, 'wire', actor);
 
 export function bearer(req: Request): string | undefined {
   const header = req.get('authorization') ?? '';

@@ -16,10 +16,21 @@ export function absoluteHrefs<T>(value: T, base: string): T {
 /** The headers a reverse proxy sets so the callee knows the URL its caller used. */
 export const FORWARDED = { host: 'x-forwarded-host', proto: 'x-forwarded-proto', prefix: 'x-forwarded-prefix' } as const;
 
-/** The base URL a request came in by: the proxy's, when it says so, else this server's own. */
-export function requestBase(get: (header: string) => string | undefined, ownProtocol: string): string {
-  const host = get(FORWARDED.host) ?? get('host') ?? 'localhost';
-  const proto = get(FORWARDED.proto) ?? ownProtocol;
-  const prefix = (get(FORWARDED.prefix) ?? '').replace(/\/$/, '');
+/**
+ * The header by which the wire proves it is the wire: the callee's wire key (see `wireKey` in
+ * tmf/auth.ts). Only a request carrying it may say, with the forwarded headers, which URL the caller used.
+ */
+export const WIRE_KEY_HEADER = 'x-cch-wire-key';
+
+/**
+ * The base URL a request came in by: the proxy's, when the request comes from the proxy (`fromWire`)
+ * and says so, else this server's own. Any other caller's forwarded headers are ignored, so nobody can
+ * make a party serve hrefs that lead elsewhere.
+ */
+export function requestBase(get: (header: string) => string | undefined, ownProtocol: string, fromWire: boolean): string {
+  const forwarded = (header: string) => (fromWire ? get(header) : undefined);
+  const host = forwarded(FORWARDED.host) ?? get('host') ?? 'localhost';
+  const proto = forwarded(FORWARDED.proto) ?? ownProtocol;
+  const prefix = (forwarded(FORWARDED.prefix) ?? '').replace(/\/$/, '');
   return `${proto}://${host}${prefix}`;
 }

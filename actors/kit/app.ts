@@ -4,10 +4,11 @@ import { authenticate, requireGrant } from '../../tmf/auth.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import type { EffectHandler } from '../../tmf/owed-effects.ts';
 import { badRequest, notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts';
-import { absoluteHrefs, requestBase } from '../../tmf/href.ts';
+import { absoluteHrefs, requestBase, WIRE_KEY_HEADER } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { wholeApiRouter } from '../../tmf/resource.ts';
 import { commonControl } from './common-control.ts';
+import { DRIVER_MESSAGE, driverMessageEffect } from './driver-message.ts';
 import type { ActorRuntime } from './runtime.ts';
 
 /** The parts an actor contributes; the kit wires them with auth, validation and errors. */
@@ -26,13 +27,14 @@ export interface ActorParts<D extends BaseData = BaseData> {
 
 /** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
 export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts<D>): Express {
+  runtime.effects.register(DRIVER_MESSAGE, driverMessageEffect(runtime));
   for (const [kind, handler] of Object.entries(parts.effects ?? {})) runtime.effects.register(kind, handler);
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
   app.use(express.json({ type: ['application/json', 'application/*+json'], limit: BODY_LIMIT, strict: false }));
   app.use(boundedDepth);
-  app.use(absoluteHrefsInAnswers);
+  app.use(absoluteHrefsInAnswers(runtime.wireKey));
   app.get('/', (_req, res) => {
     res.json({ actor: runtime.id, apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })), control: '/control', openapi: '/control/openapi.json' });
   });
@@ -79,9 +81,10 @@ function depthOf(value: unknown): number {
  * Every TMF answer carries absolute hrefs under the URL the caller used (see tmf/href.ts). The control
  * API's state dumps stay as stored: they are the party's record (its owners index is keyed by href).
  */
-const absoluteHrefsInAnswers: RequestHandler = (req, res, next) => {
+const absoluteHrefsInAnswers = (wireKey: string): RequestHandler => (req, res, next) => {
   if (req.path.startsWith('/control/')) return next();
   const json = res.json.bind(res);
-  res.json = (body: unknown) => json(absoluteHrefs(body, requestBase((h) => req.get(h), req.protocol)));
+  const fromWire = req.get(WIRE_KEY_HEADER) === wireKey;
+  res.json = (body: unknown) => json(absoluteHrefs(body, requestBase((h) => req.get(h), req.protocol, fromWire)));
   next();
 };

@@ -2,7 +2,7 @@ import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
 import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
 import { httpCall } from '../../core/http-call.ts';
 import { Store } from '../../core/store.ts';
-import { bootstrapKey, harnessKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
+import { bootstrapKey, harnessKey, wireKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
 import { absoluteHrefs } from '../../tmf/href.ts';
 import type { ApiId } from '../../tmf/apis.ts';
@@ -52,6 +52,11 @@ export class ActorRuntime<D extends BaseData> {
 
   get config(): ActorConfig {
     return this.#config;
+  }
+
+  /** The key by which the wire proves its forwarded headers (tmf/href.ts). */
+  get wireKey(): string {
+    return wireKey(this.#config.secret, this.id);
   }
 
   /** Re-points the actor at other peer URLs (the harness does this when it binds a remote party). */

@@ -63,18 +63,27 @@ function seedCspFile(dir: string, drivers: number): string[] {
   return products;
 }
 
-async function call(url: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function call(url: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, body: await response.json().catch(() => ({})) };
 }
 
-/** In front of the driver: passes every request on, and on the `killAfter`-th inbox message runs `onNth` before answering. */
-async function inboxTap(target: string, killAfter: () => number, onNth: () => Promise<void>): Promise<{ url: string; server: Server }> {
+/**
+ * In front of the driver: passes every request on, and on the `killAfter`-th inbox message runs `onNth`
+ * before answering — after the driver took that message, or (`driverTakesIt` false) instead of passing it on.
+ */
+export async function inboxTap(target: string, killAfter: () => number, onNth: () => Promise<void>, driverTakesIt = true): Promise<{ url: string; server: Server }> {
   let seen = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
+      if (!driverTakesIt && req.method === 'POST' && req.url === '/inbox' && seen + 1 === killAfter()) {
+        seen++;
+        await onNth(); // the sender dies before the driver got the message
+        res.destroy();
+        return;
+      }
       const forwarded = await fetch(`${target}${req.url}`, { method: req.method, headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' }, body: chunks.length ? Buffer.concat(chunks) : undefined });
       const text = await forwarded.text();
       if (req.method === 'POST' && req.url === '/inbox' && ++seen === killAfter()) {

@@ -3,7 +3,7 @@ import { startCsp } from '../../actors/csp/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { basePath } from '../../tmf/apis.ts';
 import { harnessKey } from '../../tmf/auth.ts';
-import { FORWARDED } from '../../tmf/href.ts';
+import { FORWARDED, WIRE_KEY_HEADER } from '../../tmf/href.ts';
 import { startApp, type RunningApp } from './http-app.ts';
 
 /** The faults a deliberately broken CSP can be given: each one a rule of FLOWS.md or TMF630 it breaks. */
@@ -77,8 +77,9 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
   };
 }
 
+/** The wire's forwarded headers, with the key that proves they come from the wire. */
 function forwarded(req: Request): Record<string, string> {
-  return Object.fromEntries(Object.values(FORWARDED).flatMap((h) => (req.get(h) ? [[h, req.get(h)!]] : [])));
+  return Object.fromEntries([...Object.values(FORWARDED), WIRE_KEY_HEADER].flatMap((h) => (req.get(h) ? [[h, req.get(h)!]] : [])));
 }
 
 function withoutPaging(url: string): string {

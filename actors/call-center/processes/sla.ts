@@ -1,7 +1,8 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
-import { PARTY_API } from '../../../core/party-api.ts';
+import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
 import { openTicket } from '../../trouble-tickets/domain/ticket-status.ts';
@@ -44,8 +45,9 @@ async function handleViolation(runtime: Runtime, provider: ActorId, violation: E
       ...violationNotice(violation, provider, providerClient.baseUrl),
       description: `${String(sla.name)}: reported to the driver, told to the other party, alarm raised at ${provider}`,
     });
+    // 9.22, owed with the violation the call center keeps: told once, whatever crashes.
+    oweDriverMessage(runtime, draft, `${INBOX_TOPIC.slaReport}:${provider}:${String(violation.id)}`, slaReport(violation, sla, provider));
   });
-  await runtime.client('driver').post(PARTY_API.inbox, slaReport(violation, sla, provider));
   for (const other of RESOLVERS.filter((p) => p !== provider)) {
     await runtime.client(other).create('TMF623', 'slaViolation', violationNotice(violation, provider, providerClient.baseUrl));
   }

@@ -1,9 +1,10 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
+import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { withLastUpdate } from '../../../tmf/last-update.ts';
+import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { openTicket, stampStatus } from '../../trouble-tickets/domain/ticket-status.ts';
@@ -63,20 +64,26 @@ export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Ent
 
 /** Step 9.6 heard: the master ticket is resolved; the driver is told and the tickets closed in the background. */
 export async function ticketResolved(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
-  const master = await updateMaster(runtime, String(ticket.externalId), (m) => resolve(m, from, ticket, runtime.clock.now()));
+  const master = await updateMaster(runtime, String(ticket.externalId), (m, draft) => {
+    const next = resolve(m, from, ticket, runtime.clock.now());
+    // 9.7: the driver is told in the same update, so a crash neither loses nor repeats the message.
+    if (next.status === 'resolved' && next.ticketType !== ALARM) oweDriverMessage(runtime, draft, `${INBOX_TOPIC.ticketOutcome}:${next.id}`, ticketOutcome(next));
+    return next;
+  });
   if (master?.status === 'resolved') runtime.background(() => closeTrouble(runtime, master.id));
 }
 
-/** Steps 9.7–9.8 (and 9.27 for an alarm): inform the driver, close the master ticket, then the resolver's ticket. */
+/** Step 9.7: what the driver is told of its resolved ticket. */
+function ticketOutcome(master: Entity): Record<string, unknown> {
+  return {
+    from: 'call-center', topic: INBOX_TOPIC.ticketOutcome, subject: `Your ticket ${master.id} is resolved`,
+    body: `Your ${String(master.name)} has been resolved: ${String(master.resolution ?? 'resolved')}.`,
+    relatedEntity: [{ id: master.id, role: 'troubleTicket', '@referredType': 'TroubleTicket' }],
+  };
+}
+
+/** Steps 9.8 (and 9.27 for an alarm): close the master ticket, then the resolver's ticket (the driver is told by an owed message). */
 async function closeTrouble(runtime: Runtime, masterId: string): Promise<void> {
-  const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId)!;
-  if (master.ticketType !== ALARM) {
-    await runtime.client('driver').post(PARTY_API.inbox, {
-      from: 'call-center', topic: INBOX_TOPIC.ticketOutcome, subject: `Your ticket ${master.id} is resolved`,
-      body: `Your ${String(master.name)} has been resolved: ${String(master.resolution ?? 'resolved')}.`,
-      relatedEntity: [{ id: master.id, role: 'troubleTicket', '@referredType': 'TroubleTicket' }],
-    });
-  }
   const closed = await updateMaster(runtime, masterId, (m, draft) => {
     const next = stampStatus(m, 'closed', runtime.clock.now(), 'closed by the call center');
     runtime.journal(draft, JOURNAL.ticketClosed, { ticket: masterId, resolver: resolverOf(m)?.party });

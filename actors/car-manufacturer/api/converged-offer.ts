@@ -8,10 +8,11 @@ import { validateBody } from '../../../tmf/validation.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
-import { driverBillingRun, placePortalOrder, settlePaidBill, tellDriverOfActivation, withProduct } from '../processes/converged-offer.ts';
+import { driverBillingRun, placePortalOrder, settlePaidBill, withProduct } from '../processes/converged-offer.ts';
 import { applyDriverPayment, checkPaysDriverBill, paidBillIndex } from '../domain/driver-payment.ts';
 import type { OemData } from '../store.ts';
 import { activationPatch } from '../domain/activation.ts';
+import { oweActivationMessage } from '../processes/driver-messages.ts';
 
 type Runtime = ActorRuntime<OemData>;
 const READ: readonly Method[] = ['GET'];
@@ -30,9 +31,11 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
     { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
-      visible: (p, caller) => involves(p, caller.party), patch: activationPatch,
-      afterPatch(product) {
-        if (product.status === 'active') runtime.background(() => tellDriverOfActivation(runtime, product));
+      visible: (p, caller) => involves(p, caller.party),
+      patch(current, next, ctx) {
+        const product = activationPatch(current, next, ctx);
+        if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
+        return product;
       },
     }) },
     { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], driverPaymentHooks(runtime)) },

@@ -1,6 +1,5 @@
 import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
@@ -11,6 +10,7 @@ import { fulfilConvergedOrder, portalOrderBody, type ConvergedOrderInput } from 
 import { billDriverAccount } from '../domain/driver-billing.ts';
 import { paymentFor, settlementNotes } from '../domain/settlement-notes.ts';
 import type { OemData } from '../store.ts';
+import { oweInvoiceMessages } from './driver-messages.ts';
 
 type Runtime = ActorRuntime<OemData>;
 
@@ -87,34 +87,10 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
       issued.push(bill);
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: account.id, amount: bill.taxIncludedAmount });
     }
+    oweInvoiceMessages(runtime, draft, issued);
     return issued;
   });
-  runtime.background(() => tellDriverOfInvoices(runtime, bills));
   return { bills };
-}
-
-/** 11.15: the driver is told its converged service is active, and from when it is billed. */
-export async function tellDriverOfActivation(runtime: Runtime, product: Entity): Promise<void> {
-  const customer = ((product.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
-  await runtime.client('driver').post(PARTY_API.inbox, {
-    from: 'car-manufacturer', topic: INBOX_TOPIC.serviceActivated,
-    subject: `Your service ${String(product.name)} is active`,
-    body: `${customer?.name ?? 'Your'} service ${String(product.name)} is active since ${String(product.startDate)}; it is billed from that day.`,
-    relatedEntity: [{ id: product.id, href: product.href, name: String(product.name), role: 'product', '@referredType': 'Product' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'customer', '@referredType': 'Customer' }] : [])],
-  });
-}
-
-/** The driver is told of each of its invoices, with the amount due and how to pay it. */
-async function tellDriverOfInvoices(runtime: Runtime, bills: readonly Entity[]): Promise<void> {
-  for (const bill of bills) {
-    const due = bill.amountDue as { unit: string; value: number };
-    await runtime.client('driver').post(PARTY_API.inbox, {
-      from: 'car-manufacturer', topic: INBOX_TOPIC.invoiceAvailable,
-      subject: `Your invoice ${String(bill.billNo)} is available`,
-      body: `Amount due ${due.value.toFixed(2)} ${due.unit}, payable by ${String(bill.paymentDueDate).slice(0, 10)} (TMF676 payment to the car manufacturer).`,
-      relatedEntity: [{ id: bill.id, href: bill.href, name: String(bill.billNo), role: 'customerBill', '@referredType': 'CustomerBill' }],
-    });
-  }
 }
 
 /**
