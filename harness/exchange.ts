@@ -1,5 +1,9 @@
 import type { WireParty, ActorId } from '../core/actor-ids.ts';
 import type { ApiId } from '../tmf/apis.ts';
+import type { ValidationIssue } from '../tmf/schemas/validation-issue.ts';
+
+/** Kept here too: the recorder and the reports speak of a validation issue as part of an exchange. */
+export type { ValidationIssue };
 
 /** What kind of traffic an exchange is: a TMF call, a hub notification, or a non-TMF API. */
 export type ExchangeKind =
@@ -10,19 +14,6 @@ export type ExchangeKind =
 
 /** The API an exchange belongs to: a TMF API, or one of the non-TMF surfaces. */
 export type WireApi = ApiId | 'control' | 'inbox' | 'listener' | 'unknown';
-
-/** One failed validation rule, as ajv reports it, made readable. */
-export interface ValidationIssue {
-  /** Which body failed. */
-  readonly where: 'request' | 'response';
-  /** JSON pointer into the body, e.g. `/productOrderItem/0/action` (empty for the root). */
-  readonly path: string;
-  /** The JSON Schema keyword that failed, e.g. `required`, `enum`, `type`. */
-  readonly rule: string;
-  readonly message: string;
-  /** The schema id used, e.g. `ProductOrder_Create`. */
-  readonly schema: string;
-}
 
 export interface RecordedMessage {
   readonly headers: Record<string, string>;

@@ -1,6 +1,6 @@
 import { badRequest } from './errors.ts';
 import { SCHEMAS, validate, validateEvent, validateFlow } from './schemas/index.ts';
-import type { ValidationIssue } from '../harness/exchange.ts';
+import type { ValidationIssue } from './schemas/validation-issue.ts';
 
 /** "path: rule (message)" lines, the way every report shows a failed rule. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {

@@ -3,10 +3,10 @@
  * Schemas reference each other by `$id` (e.g. `{ $ref: 'Money' }`); the registry in `index.ts` adds
  * them all to one ajv instance.
  */
+import type { Schema } from './schema.ts';
 import { STANDARD_REQUIRED } from './standard.ts';
 
-/** A JSON Schema object as plain data. */
-export type Schema = { readonly [keyword: string]: unknown };
+export type { Schema };
 
 export const str: Schema = { type: 'string' };
 /** A string that must carry something: names, identifiers, required free-text fields. */

@@ -6,7 +6,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import type { ValidationIssue } from '../../harness/exchange.ts';
+import type { ValidationIssue } from './validation-issue.ts';
 import { ACCOUNT_SCHEMAS } from './account.ts';
 import { BILL_SCHEMAS } from './bill.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';

@@ -5,7 +5,7 @@
  * schema loosened to what the official TMF files require: the types, enums and attribute names stay,
  * the project's extra requirements go. Both are derived here from the one source, so they cannot drift.
  */
-import type { Schema } from './common.ts';
+import type { Schema } from './schema.ts';
 
 /** Prefix of the flow-rule copy of a schema: `flow:ProductOfferingPrice_Create`. */
 export const FLOW_PREFIX = 'flow:';

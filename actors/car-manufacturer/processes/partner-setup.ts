@@ -4,9 +4,9 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { checkInvoice } from '../domain/invoice-control.ts';
+import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
 import { serviceOfferFrom } from '../domain/service-catalog.ts';
-import type { BillCheck, OemData } from '../store.ts';
+import type { OemData } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
 
@@ -59,10 +59,3 @@ export const invoiceControlEffect = (runtime: Runtime): EffectHandler<OemData> =
     draft.billChecks.push(check);
   };
 };
-
-/** Fetches a bill and its items from the party that issued it, and checks that they add up (7.9, 9.14). */
-export async function retrieveAndCheckBill(issuer: TmfClient, billId: string): Promise<BillCheck> {
-  const bill = await issuer.get<Entity>('TMF678', 'customerBill', billId);
-  const { items: rates } = await issuer.list<Entity>('TMF678', 'appliedCustomerBillingRate', { 'bill.id': billId });
-  return checkInvoice(bill, rates);
-}

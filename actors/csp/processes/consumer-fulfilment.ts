@@ -4,7 +4,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { setUpConsumerService } from '../domain/consumer-order.ts';
 import type { OrderItem } from '../domain/order-check.ts';
 import type { CspData } from '../store.ts';
-import { findOrder, setOrderState } from './fulfilment.ts';
+import { findOrder, setOrderState } from './order-state.ts';
 
 /**
  * Step 8.8, once the order is inProgress: the 3rd party payer, the subscriptions and mediation's usage

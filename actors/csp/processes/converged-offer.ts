@@ -8,7 +8,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createPartnerOffer, publicationBody, verifyAsCsp, type MemberLookup, type PartnerOfferRequest } from '../domain/partner-offers.ts';
 import type { CspData } from '../store.ts';
-import { setOrderState } from './fulfilment.ts';
+import { setOrderState } from './order-state.ts';
 
 type Runtime = ActorRuntime<CspData>;
 

@@ -1,4 +1,4 @@
-import { retrieveAndCheckBill } from '../../car-manufacturer/processes/partner-setup.ts';
+import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
 import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
