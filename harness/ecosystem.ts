@@ -14,6 +14,12 @@ import { Recorder, type TraceRetention } from './recorder.ts';
 import { publicSecretWarning } from './secret.ts';
 
 /** A party is either simulated here (local) or a partner's implementation at a URL (remote). */
+/**
+ * What a surface served beside the wire implements to mount itself on the harness server (the dashboard
+ * does). The harness defines it and never imports its implementers: the composition root hands one in.
+ */
+export type HarnessMount = (app: express.Express, ecosystem: Ecosystem) => void;
+
 export type Binding = { readonly kind: 'local' } | { readonly kind: 'remote'; readonly url: string };
 
 export interface EcosystemOptions {
@@ -36,7 +42,7 @@ export interface EcosystemOptions {
   /** Bounded memory for the wire's record (long runs); default: every exchange in memory. */
   readonly trace?: TraceRetention;
   /** Extra routes on the harness server (the dashboard mounts itself here). */
-  readonly mount?: (app: express.Express, ecosystem: Ecosystem) => void;
+  readonly mount?: HarnessMount;
 }
 
 /** A running ecosystem: the wire in front of five parties, local or remote. */

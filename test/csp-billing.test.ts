@@ -8,7 +8,8 @@ import { rateRecurringFees } from '../actors/csp/domain/recurring-charges.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { collection, type Entity } from '../tmf/data.ts';
 import { addEntity } from '../tmf/resource.ts';
-import { TmfError } from '../tmf/errors.ts';
+import { DomainError } from '../core/domain-error.ts';
+import { toTmfError } from '../tmf/errors.ts';
 
 const JANUARY = parsePeriodId('2026-01');
 const AFTER_JANUARY = new Date('2026-02-01T00:00:00Z');
@@ -50,7 +51,7 @@ test('usage and allowance prices are not recurring fees', () => {
 
 test('the bill run is refused while the period is still running, and changes nothing', () => {
   const { draft } = cspWith(['po-split-billing'], '2026-01-01T00:00:00Z');
-  assert.throws(() => runBillingCycle(draft, JANUARY, new Date('2026-01-31T23:59:59Z'), [recurringLines]), (e: unknown) => e instanceof TmfError && e.status === 409);
+  assert.throws(() => runBillingCycle(draft, JANUARY, new Date('2026-01-31T23:59:59Z'), [recurringLines]), (e: unknown) => e instanceof DomainError && toTmfError(e).status === 409);
   assert.equal(collection(draft, 'TMF678', 'customerBill').length, 0);
 });
 

@@ -6,7 +6,8 @@ import { parsePeriodId } from '../core/billing-period.ts';
 import { fromTmf, sum } from '../core/money.ts';
 import { collection, type Entity } from '../tmf/data.ts';
 import { addEntity } from '../tmf/resource.ts';
-import { TmfError } from '../tmf/errors.ts';
+import { DomainError } from '../core/domain-error.ts';
+import { toTmfError } from '../tmf/errors.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
 import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
@@ -59,7 +60,7 @@ describe('mediation', () => {
     const { draft, product } = subscribedCsp();
     const [first] = drive(product, 100, 1);
     send(draft, first);
-    assert.throws(() => mediate(draft, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: TmfError) => e.status === 409 && e.code === 'DUPLICATE_USAGE');
+    assert.throws(() => mediate(draft, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: unknown) => e instanceof DomainError && toTmfError(e).status === 409 && e.code === 'DUPLICATE_USAGE');
   });
 
   it('keeps a record for an unknown subscription as rejected, with the reason, and rates nothing', () => {
@@ -100,7 +101,7 @@ describe('mediation', () => {
   it('refuses a record without its id or volume (400)', () => {
     const { draft, product } = subscribedCsp();
     const [record] = drive(product, 100, 1);
-    assert.throws(() => mediate(draft, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: TmfError) => e.status === 400);
+    assert.throws(() => mediate(draft, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: unknown) => e instanceof DomainError && toTmfError(e).status === 400);
   });
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Decimal } from 'decimal.js';
 import { CALL_CENTER_CONTRACT, decisionPatch, dueFor, reviewSettlement } from '../actors/call-center/domain/settlement-review.ts';
-import { checkSettlementPayment } from '../actors/call-center/domain/payment-check.ts';
+import { checkSettlementPayment } from '../core/settlement-payment-check.ts';
 import { natureOf, routeOf } from '../actors/call-center/domain/routing.ts';
 import { checkSettlementChange, handledTickets, recordDispute, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/settlement.ts';
 import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
@@ -12,13 +12,14 @@ import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../ac
 import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
 import { parsePeriodId } from '../core/billing-period.ts';
 import type { Entity } from '../tmf/data.ts';
-import { TmfError } from '../tmf/errors.ts';
+import { DomainError } from '../core/domain-error.ts';
+import { toTmfError } from '../tmf/errors.ts';
 import { validate } from '../tmf/schemas/index.ts';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
 const ticket = (extra: Record<string, unknown> = {}): Entity =>
   openTicket({ id: 'TT-1', href: '/tt/TT-1', '@type': 'TroubleTicket', description: 'd', severity: 'minor', ticketType: 'connectivity', ...extra }, NOW);
-const refusedWith = (status: number, reason: string) => (e: unknown) => e instanceof TmfError && e.status === status && e.reason === reason;
+const refusedWith = (status: number, reason: string) => (e: unknown) => e instanceof DomainError && toTmfError(e).status === status && e.reason === reason;
 
 describe('ticket state machine', () => {
   test('a new ticket is acknowledged, with its history started', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Money } from '../core/money.ts';
 import { partnerNotePatch, reviewPartnerNote } from '../core/partner-settlement-check.ts';
-import { checkSettlementPayment } from '../actors/call-center/domain/payment-check.ts';
+import { checkSettlementPayment } from '../core/settlement-payment-check.ts';
 import type { Entity } from '../tmf/data.ts';
 
 const records = { products: new Map([['prod-1', new Money('4.99', 'EUR')]]), taxRatePercent: '20' };

@@ -1,5 +1,5 @@
 import type { ApiId } from './apis.ts';
-import type { Credential } from './auth.ts';
+import type { Credential } from './credentials.ts';
 import type { QueuedWork } from './work-queue.ts';
 
 /** A TMF entity as stored: at least its id, href and @type. */

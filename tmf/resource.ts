@@ -1,8 +1,8 @@
 import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
-import { api as apiDef, basePath, integerIds, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
+import { api as apiDef, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
-import { type BaseData, type Entity, collection, items, nextId } from './data.ts';
+import { type BaseData, type Entity, collection, items } from './data.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { Notifier } from './notifier.ts';
@@ -12,17 +12,12 @@ import type { Clock } from '../core/clock.ts';
 import type { Store } from '../core/store.ts';
 
 export type { Method } from './apis.ts';
-
-/** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
-export interface WriteContext<D extends BaseData> {
-  readonly draft: D;
-  readonly caller: Caller;
-  readonly now: Date;
-  readonly notifier: Notifier;
-}
+// Kept importable from here: routers and processes use them alongside the router factory.
+export { addEntity, hrefOf, newEntityId, type WriteContext } from './entity.ts';
+import { hrefOf, newEntityId, type WriteContext } from './entity.ts';
 
 /**
- * The domain's say in a collection. Hooks run inside one store update: throwing a TmfError refuses the
+ * The domain's say in a collection. Hooks run inside one store update: throwing a TmfError or a DomainError refuses the
  * request and nothing changes. Routers stay thin; the rules live in the actor's domain/.
  */
 export interface ResourceHooks<D extends BaseData, E extends Entity> {
@@ -108,24 +103,6 @@ function withServerSet<E extends Entity>(entity: E, set: ServerSet, now: Date): 
     ...entity,
     ...(set.lastUpdate ? { lastUpdate: now.toISOString() } : {}),
   };
-}
-
-/** The href of an entity: the provider's own path, relative, so it holds behind any proxy. */
-export const hrefOf = (api: ApiId, resource: string, id: string) => `${basePath(api)}/${resource}/${id}`;
-
-/** The id of a new entity: sequential per resource, digits only where the API serves integer ids. */
-export function newEntityId(draft: BaseData, api: ApiId, resource: string): string {
-  const id = nextId(draft, resource);
-  return integerIds(api) ? String(draft.counters[resource]) : id;
-}
-
-/** Stores a new entity made by the actor itself (an internal step): id, href and @type assigned. */
-export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
-  const id = newEntityId(draft, api, resource);
-  const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
-  collection(draft, api, resource).push(entity);
-  if (owner) draft.owners[entity.href] = owner;
-  return entity;
 }
 
 /** A TMF630 resource collection: POST, GET list, GET by id, PATCH (merge patch), DELETE. */

@@ -3,9 +3,8 @@ import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/act
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { compileSchemas } from '../../tmf/schemas/index.ts';
-import { startEcosystem } from '../ecosystem.ts';
+import { type HarnessMount, startEcosystem } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
-import { mountDashboard } from '../../web/server.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
@@ -16,7 +15,7 @@ import { partyPortsFrom, testerAccess } from './tester-access.ts';
 const RETAINED_EXCHANGES = 10_000;
 
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
-export async function up(args: Args): Promise<number> {
+export async function up(args: Args, dashboard?: HarnessMount): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
   const only = one(args, 'only');
   // A port in use is reported before any party starts or any data is written.
@@ -27,7 +26,7 @@ export async function up(args: Args): Promise<number> {
   const secret = ecosystemSecret(process.env, dataDir);
   const warning = publicSecretWarning(secret, one(args, 'host'));
   if (warning) process.stderr.write(warning);
-  const dashboard = !args.flags.has('no-dashboard');
+  const mount = args.flags.has('no-dashboard') ? undefined : dashboard;
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
@@ -35,12 +34,12 @@ export async function up(args: Args): Promise<number> {
   const partyPorts = partyPortsOf(args, listenPort);
   const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
-  const ecosystem = await startEcosystem({ port: listenPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+  const ecosystem = await startEcosystem({ port: listenPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
     throw error;
   });
   const where = (id: ActorId) => (elsewhere[id] ? 'bound by URL' : `pid ${parties.find((p) => p.id === id)?.pid ?? process.pid}`);
-  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`)];
+  const lines = [`Harness (wire${mount ? ' + dashboard' : ''}): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`)];
   // Per party, the APIs a tester's tool can be pointed at through the wire (so the exchanges are recorded and judged).
   for (const id of ACTOR_IDS) lines.push(...(await testerAccess(id, ecosystem.actorUrls[id], ecosystem.wireUrl('harness', id), secret)));
   lines.push(`Data: ${dataDir}`, 'Ctrl-C to stop.');

@@ -4,7 +4,7 @@ import { items, type Entity } from '../../../tmf/data.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { patchedTicket } from '../../trouble-tickets/domain/ticket-status.ts';
-import { checkSettlementPayment, paidNoteId } from '../domain/payment-check.ts';
+import { checkSettlementPayment, paidNoteId } from '../../../core/settlement-payment-check.ts';
 import { MARK_PAID } from '../processes/settlement.ts';
 import type { CallCenterData } from '../store.ts';
 

@@ -3,7 +3,7 @@ import { Money } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { hoursBetween } from '../../trouble-tickets/domain/sla-rules.ts';
-import type { SettlementPolicy } from '../../car-manufacturer/domain/settlement.ts';
+import type { SettlementPolicy } from '../../../core/ticket-settlement-policy.ts';
 import type { TroubleNature } from './routing.ts';
 
 /**

@@ -2,7 +2,7 @@ import {
   DISTRIBUTED_FROM, memberReasons, publicationReasons, recurringPrice, shareCoversPrice, shareReasons, type RevenueShare,
 } from '../../../core/converged-offer.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 /**
  * The central catalog (FLOWS part 4) and the OEM's own product catalog share the OEM's one TMF620 API.
@@ -43,7 +43,7 @@ export function publishToCentral(input: Entity, publisher: string): Entity {
   };
   if (input.isBundle === true) return { ...base, lifecycleStatus: 'In test', partnerReview: [] };
   const reasons = publicationReasons(input);
-  if (reasons.length > 0) throw badRequest('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
+  if (reasons.length > 0) throw invalid('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
   return base;
 }
 

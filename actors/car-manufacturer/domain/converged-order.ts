@@ -1,8 +1,8 @@
 import { DISTRIBUTED_FROM, originOf, recurringPrice } from '../../../core/converged-offer.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { conflict, invalid, notFound } from '../../../core/domain-error.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 import { isCentral, publisherOf } from './central-catalog.ts';
 import { compatibilityReasons } from './compatibility.ts';
@@ -34,8 +34,8 @@ export function resolveConvergedOffering(draft: OemData, offeringId: string): En
   const named = offerings.find((o) => o.id === offeringId);
   const centralId = named && !isCentral(named) ? originOf(named, DISTRIBUTED_FROM) : named?.id ?? offeringId;
   const central = offerings.find((o) => o.id === centralId && isCentral(o) && o.isBundle === true);
-  if (!central) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of the central catalog`, 'UNKNOWN_OFFERING');
-  if (central.lifecycleStatus !== 'Launched') throw badRequest('Offering not sellable', `${central.id} is ${String(central.lifecycleStatus)}, not Launched`, 'NOT_LAUNCHED');
+  if (!central) throw invalid('Unknown offering', `${offeringId} is not a converged offering of the central catalog`, 'UNKNOWN_OFFERING');
+  if (central.lifecycleStatus !== 'Launched') throw invalid('Offering not sellable', `${central.id} is ${String(central.lifecycleStatus)}, not Launched`, 'NOT_LAUNCHED');
   return central;
 }
 
@@ -84,7 +84,7 @@ const emailsOf = (c: Entity) => ((c.contactMedium as { characteristic?: { emailA
  */
 export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
   const name = person.name.trim();
-  if (!name) throw badRequest('Invalid customer', 'A new customer needs a name', 'INVALID_CUSTOMER');
+  if (!name) throw invalid('Invalid customer', 'A new customer needs a name', 'INVALID_CUSTOMER');
   const known = collection(draft, 'TMF629', 'customer').find((c) => emailsOf(c).includes(person.email.toLowerCase()));
   if (known) throw conflict('Already a customer', `${person.email} is already customer ${known.id}: order as that customer`, 'ALREADY_CUSTOMER');
   const customer = addEntity(draft, 'TMF629', 'customer', {
@@ -123,7 +123,7 @@ export function channelOrderInput(order: Entity, channel: string): ConvergedOrde
   const items = (order.productOrderItem as { productOffering?: { id: string } }[] | undefined) ?? [];
   const offeringId = items[0]?.productOffering?.id;
   if (!customerId || !offeringId || items.length !== 1) {
-    throw badRequest('Invalid converged order', 'A converged offer order names one customer (relatedParty role customer) and one item with its productOffering');
+    throw invalid('Invalid converged order', 'A converged offer order names one customer (relatedParty role customer) and one item with its productOffering');
   }
   return { customerId, productOfferingId: offeringId, channel };
 }

@@ -3,7 +3,7 @@ import { type BillingPeriod, periodId, toTmfTimePeriod } from '../../../core/bil
 import { fromTmf, type Money, type TmfMoney } from '../../../core/money.ts';
 import { prorate } from '../../../core/proration.ts';
 import { collection, type Entity, nextId } from '../../../tmf/data.ts';
-import { hrefOf } from '../../../tmf/resource.ts';
+import { hrefOf } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 
 export const VAT_PERCENT = '20';

@@ -1,5 +1,5 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { hrefOf } from '../../../tmf/resource.ts';
+import { hrefOf } from '../../../tmf/entity.ts';
 import { CENTRAL_CATEGORY, PRODUCT_CATEGORY } from './central-catalog.ts';
 
 /** Drivers who bought a car: the OEM knows them as customers (TMF629) before they order any service. */

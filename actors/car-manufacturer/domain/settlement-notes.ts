@@ -1,7 +1,7 @@
 import { settle, type RevenueShare } from '../../../core/converged-offer.ts';
 import { fromTmf, sum, type Money, type TmfMoney } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { VAT_PERCENT } from './driver-billing.ts';
 import { recurringPrice } from '../../../core/converged-offer.ts';

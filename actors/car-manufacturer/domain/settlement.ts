@@ -3,22 +3,13 @@ import { assembleBill } from '../../../core/bill-assembly.ts';
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, Money } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../core/domain-error.ts';
+import type { SettlementPolicy } from '../../../core/ticket-settlement-policy.ts';
 import { SETTLEMENT_STATES } from '../../../tmf/schemas/settlement.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { hoursBetween } from '../../trouble-tickets/domain/sla-rules.ts';
 
-/** The call center contract: a fee per handled ticket, adjusted by resolution time against a target. */
-export interface SettlementPolicy {
-  readonly currency: string;
-  readonly feePerTicket: string;
-  readonly targetHours: string;
-  /** Added to the fee of a ticket resolved within the target, in percent. */
-  readonly bonusPercent: string;
-  /** Taken off the fee of a ticket resolved late, in percent. */
-  readonly malusPercent: string;
-  readonly taxRatePercent: string;
-}
+export type { SettlementPolicy };
 
 export const SETTLEMENT_POLICY: SettlementPolicy = {
   currency: 'EUR', feePerTicket: '15.00', targetHours: '4', bonusPercent: '10', malusPercent: '20', taxRatePercent: '20',

@@ -2,7 +2,7 @@ import { assembleBill } from '../../../core/bill-assembly.ts';
 import { type BillingPeriod, periodId, toTmfTimePeriod } from '../../../core/billing-period.ts';
 import { Money } from '../../../core/money.ts';
 import { nextId, type Entity } from '../../../tmf/data.ts';
-import { hrefOf } from '../../../tmf/resource.ts';
+import { hrefOf } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 import type { HandledTicket, SettlementPolicy } from './settlement.ts';
 

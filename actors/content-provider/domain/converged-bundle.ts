@@ -1,7 +1,7 @@
 import { money, type Money } from '../../../core/money.ts';
 import { PUBLISHED_FROM, originOf, recurringPrice, type RevenueShare } from '../../../core/converged-offer.ts';
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 
 /** An offer of the provider's own catalog with its monthly price (10.4), e.g. "Music access" for 4.99 EUR. */
 export interface OwnOfferRequest {

@@ -2,7 +2,7 @@ import { assembleBill } from '../../../core/bill-assembly.ts';
 import { type BillingPeriod, periodId, toTmfTimePeriod } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
 import { collection, type Entity, nextId } from '../../../tmf/data.ts';
-import { hrefOf } from '../../../tmf/resource.ts';
+import { hrefOf } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 
 /** A bill line before it is stored: what is charged, for which product, over which days. */

@@ -1,5 +1,5 @@
 import { type BillingPeriod, isEnded, periodId } from '../../../core/billing-period.ts';
-import { conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../core/domain-error.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 import { type ChargeLine, issueBill } from './bill-run.ts';

@@ -1,4 +1,4 @@
-import { hrefOf } from '../../../tmf/resource.ts';
+import { hrefOf } from '../../../tmf/entity.ts';
 import type { Entity } from '../../../tmf/data.ts';
 
 /**

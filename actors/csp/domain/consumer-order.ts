@@ -1,5 +1,5 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 import type { CspData, UsageCollection } from '../store.ts';
 import type { OrderItem } from './order-check.ts';
 import { registerSubscriptions } from './subscriptions.ts';
@@ -43,7 +43,7 @@ export function checkConsumerOrder(draft: CspData, order: Entity, buyer: string)
     if (!account || account.accountType !== CONSUMER_ACCOUNT) reasons.push(`billingAccount ${accountRef.id} is not a consumer billing account of the CSP`);
     else if (!(account.relatedParty as Party[]).some((p) => p.id === payer.id)) reasons.push(`billingAccount ${accountRef.id} does not belong to thirdPartyPayer ${payer.id}`);
   }
-  if (reasons.length > 0) throw badRequest('Invalid order', reasons.join('; '), 'INVALID_ORDER');
+  if (reasons.length > 0) throw invalid('Invalid order', reasons.join('; '), 'INVALID_ORDER');
   const roles = partiesOf(order).map((p) => p.role ?? '');
   for (const item of order.productOrderItem as OrderItem[]) checkCriteria(item.id, criteriaOf(item), roles);
 }

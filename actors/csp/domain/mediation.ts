@@ -2,7 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { periodContaining, periodId } from '../../../core/billing-period.ts';
 import { MoneyDecimal } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
 import { type Share, splitRecord } from './split-billing.ts';
 import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass } from './usage-rating.ts';
@@ -40,7 +40,7 @@ export function readIntake(usage: Entity): UsageIntake {
   const volumeMB = typeof volume === 'number' || typeof volume === 'string' ? new MoneyDecimal(String(volume)) : undefined;
   if (!volumeMB || !volumeMB.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
   if (Number.isNaN(usageDate.getTime())) reasons.push('usageDate is required');
-  if (reasons.length > 0) throw badRequest('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
+  if (reasons.length > 0) throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
   return { recordId: recordId as string, subscription: subscription as string, usageClass: usage.usageType as UsageClass, volumeMB: volumeMB!, usageDate };
 }
 

@@ -1,6 +1,6 @@
-import { deriveKey } from '../../../tmf/auth.ts';
+import { deriveKey } from '../../../tmf/credentials.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
 

@@ -1,7 +1,7 @@
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
 import { fromTmf, money, type Money, type TmfMoney } from '../../../core/money.ts';
 import { memberReasons, originOf, PUBLISHED_FROM, shareCoversPrice, type RevenueShare } from '../../../core/converged-offer.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import { CATEGORIES } from './catalog-seed.ts';
 
 /** What the catalog manager states for a new partner offer (10.1), e.g. "5 GB data for 7.50 EUR". */

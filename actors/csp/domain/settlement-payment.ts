@@ -1,6 +1,6 @@
 import { fromTmf } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../core/domain-error.ts';
 
 /**
  * Step 9.13: the TMF676 payment of a settlement note advice — its tax-included amount, exactly, to its

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { allocate } from '../../../core/allocation.ts';
 import { type Money, MoneyDecimal } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 import { USAGE_CLASSES, type UsageClass, type VolumeRange } from './usage-rating.ts';
 
 /** The split billing criteria of an order item (tmf/schemas/split-billing.ts), payers named by role. */
@@ -86,7 +86,7 @@ export function checkCriteria(itemId: string, criteria: SplitCriteria, roles: re
   if (criteria.basis === 'usageClass') {
     for (const c of USAGE_CLASSES) if (!criteria.payerRoleByUsageClass[c] && !criteria.defaultPayerRole) reasons.push(`no payer for usage class '${c}'`);
   }
-  if (reasons.length > 0) throw badRequest('Invalid split billing criteria', `item ${itemId}: ${reasons.join('; ')}`, 'INVALID_SPLIT_BILLING');
+  if (reasons.length > 0) throw invalid('Invalid split billing criteria', `item ${itemId}: ${reasons.join('; ')}`, 'INVALID_SPLIT_BILLING');
 }
 
 function rolesNamed(criteria: SplitCriteria): string[] {
@@ -115,5 +115,5 @@ export function checkSplitBillingAllowed(items: readonly SplitItem[], offerings:
     const allowed = ((offering?.category as { name: string }[] | undefined) ?? []).some((c) => c.name === category);
     return allowed ? [] : [`item ${item.id}: productOffering ${item.productOffering?.id} does not allow split billing (only offers of category '${category}' do)`];
   });
-  if (reasons.length > 0) throw badRequest('Split billing not allowed', reasons.join('; '), 'SPLIT_BILLING_NOT_ALLOWED');
+  if (reasons.length > 0) throw invalid('Split billing not allowed', reasons.join('; '), 'SPLIT_BILLING_NOT_ALLOWED');
 }

@@ -1,5 +1,5 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import type { OrderItem } from './order-check.ts';
 

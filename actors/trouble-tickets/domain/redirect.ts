@@ -1,6 +1,6 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict, invalid } from '../../../core/domain-error.ts';
 import { checkTransition, type TicketStatus } from './ticket-status.ts';
 
 /** The parties with a resolution team: a ticket is redirected only between them. */
@@ -29,7 +29,7 @@ export function originatorOf(ticket: Entity): string | undefined {
 /** A redirect goes to the other resolver, of a ticket still in the process (rejecting it must be legal). */
 export function checkRedirect(ticket: Entity, from: ActorId, to: string): Resolver {
   if (!(RESOLVERS as readonly string[]).includes(to) || to === from) {
-    throw badRequest('Invalid redirect target', `A ticket at ${from} can be redirected to ${RESOLVERS.filter((r) => r !== from).join(' or ')}, not to '${to}'`);
+    throw invalid('Invalid redirect target', `A ticket at ${from} can be redirected to ${RESOLVERS.filter((r) => r !== from).join(' or ')}, not to '${to}'`);
   }
   checkTransition(ticket.id, ticket.status as TicketStatus, 'rejected');
   return to as Resolver;

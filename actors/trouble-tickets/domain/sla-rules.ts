@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 /** A TMF623 v2 rule: what it measures, how it compares and to what (v2 keeps values as strings). */
 export interface SlaRule {
@@ -28,7 +28,7 @@ export function measured(value: string | number): Decimal {
     const d = new Decimal(String(value));
     if (d.isFinite()) return d;
   } catch { /* fall through */ }
-  throw badRequest('Invalid measurement', `A measured value is a decimal number, got '${String(value)}'`);
+  throw invalid('Invalid measurement', `A measured value is a decimal number, got '${String(value)}'`);
 }
 
 /** Whether an actual value keeps the rule (true) or breaches it (false). */

@@ -1,5 +1,5 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../core/domain-error.ts';
 import { TICKET_STATUSES } from '../../../tmf/schemas/trouble-ticket.ts';
 
 /** A TMF621 v4 trouble ticket status. */
