@@ -32,3 +32,11 @@ export function addEntity(draft: BaseData, api: ApiId, resource: string, body: R
   if (owner) draft.owners[entity.href] = owner;
   return entity;
 }
+
+/** New TMF678 bill and rate references from a party's store (counters `bill` and `acbr`), for the bill builder. */
+export function billRefs(draft: BaseData): (resource: 'customerBill' | 'appliedCustomerBillingRate') => { id: string; href: string } {
+  return (resource) => {
+    const id = nextId(draft, resource === 'customerBill' ? 'bill' : 'acbr');
+    return { id, href: hrefOf('TMF678', resource, id) };
+  };
+}
