@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 import { setClock } from './settle.ts';
@@ -44,8 +45,7 @@ export async function driveCar(ecosystem: Ecosystem, infotainmentMB: number, tel
 
 /** Steps 8.12–8.14: the month ends and the CSP runs its bill run. */
 export async function endMonth(ecosystem: Ecosystem, period = FIGURE_8_MONTH): Promise<void> {
-  const [year, month] = period.split('-').map(Number);
-  await setClock(ecosystem, new Date(Date.UTC(year, month, 1)));
+  await setClock(ecosystem, parsePeriodId(period).end);
   await trigger(ecosystem, 'csp', 'billing-run', { period });
 }
 

@@ -1,5 +1,6 @@
 import type { Exchange } from '../exchange.ts';
 import { parseTmfPath } from '../../tmf/apis.ts';
+import { valuesAt } from '../../tmf/query.ts';
 import { leavesOf } from './observe.ts';
 import type { BodyPredicate, CallMatcher, FlowStep, NotificationMatcher, PartyApiMatcher, WireMatcher } from './types.ts';
 
@@ -57,15 +58,7 @@ function hasQuery(path: string, names: readonly string[]): boolean {
 
 function bodyHolds(body: unknown, predicates: readonly BodyPredicate[]): boolean {
   return predicates.every((p) => {
-    const found = valuesAt(body, p.field.split('.')).some((v) => p.values.includes(v as string | boolean));
+    const found = valuesAt(body, p.field).some((v) => p.values.includes(v as string | boolean));
     return p.op === 'equals' ? found : !found;
   });
-}
-
-/** The values at a dotted path, searching every element of the arrays met on the way. */
-function valuesAt(value: unknown, path: readonly string[]): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path));
-  if (path.length === 0) return [value];
-  if (value === null || typeof value !== 'object') return [];
-  return valuesAt((value as Record<string, unknown>)[path[0]], path.slice(1));
 }

@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import { Decimal } from 'decimal.js';
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Entity } from '../../tmf/data.ts';
@@ -61,8 +62,7 @@ export const ConvergedOffer = {
   requestActivation: (world: HarnessWorld, customerId: string) => attempt(world, 'driver', 'request-activation', { customerId }),
   /** 11.11–11.12 */
   endBillingPeriod: async (world: HarnessWorld, period: string) => {
-    const [year, month] = period.split('-').map(Number);
-    await world.setClock(new Date(Date.UTC(year, month, 1)));
+    await world.setClock(parsePeriodId(period).end);
     await world.trigger('car-manufacturer', 'driver-billing-run', { period });
   },
 };

@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { Entity } from '../../tmf/data.ts';
 import type { HarnessWorld } from '../support/world.ts';
 
@@ -12,7 +13,7 @@ export const PartnerSetup = {
   buildServiceCatalog: (world: HarnessWorld) => world.trigger<Entity[]>('car-manufacturer', 'build-catalog'),
   /** 7.7–7.9: the clock reaches the end of the period, the CSP runs its bill run. */
   endBillingPeriod: async (world: HarnessWorld, period: string) => {
-    await world.setClock(nextMonthStart(period));
+    await world.setClock(parsePeriodId(period).end);
     return world.trigger<{ bills: { id: string }[] }>('csp', 'billing-run', { period });
   },
 };
@@ -33,9 +34,3 @@ export const PartnerQuestions = {
   },
   oemBillChecks: async (world: HarnessWorld) => (await world.state<{ billChecks: { billId: string; matches: boolean; amount: string; itemsTotal: string; items: number }[] }>('car-manufacturer')).billChecks,
 };
-
-/** `2026-01` → the first instant of February 2026, when January's bill run may start. */
-export function nextMonthStart(period: string): Date {
-  const [year, month] = period.split('-').map(Number);
-  return new Date(Date.UTC(year, month, 1));
-}

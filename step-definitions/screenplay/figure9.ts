@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { collectionAt, driveFigure9, Figure9, ticketOf } from '../../harness/drive/figure9.ts';
 import type { Entity } from '../../tmf/data.ts';
@@ -41,11 +42,13 @@ export const Support = {
   driveAll: (world: HarnessWorld) => driveFigure9(world.ecosystem),
 };
 
+/** The settlement run happens in the morning after the period ends. */
+const SIX_HOURS_MS = 6 * 3_600_000;
+
 export const Settlement = {
   note: (world: HarnessWorld) => world.notes.get(NOTE) as string,
   async endPeriod(world: HarnessWorld, period: string) {
-    const [year, month] = period.split('-').map(Number);
-    const note = await Figure9.endSettlementPeriod(world.ecosystem, period, new Date(Date.UTC(year, month, 1, 6)).toISOString());
+    const note = await Figure9.endSettlementPeriod(world.ecosystem, period, new Date(parsePeriodId(period).end.getTime() + SIX_HOURS_MS).toISOString());
     world.notes.set(NOTE, note.id);
   },
   async pay(world: HarnessWorld) {

@@ -1,7 +1,7 @@
-import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
+import { isEnded, periodId, requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCentral } from '../domain/central-catalog.ts';
@@ -77,7 +77,7 @@ export function withProduct(order: Entity, product: Entity): unknown[] {
  */
 export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[] }> {
   const now = runtime.clock.now();
-  const period = parsePeriod(String(requested));
+  const period = requestedPeriod(requested, 'billing');
   if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const bills = await runtime.store.update((draft) => {
     const issued: Entity[] = [];
@@ -137,12 +137,4 @@ export async function payAcceptedNote(runtime: Runtime, id: string): Promise<voi
   });
   runtime.notifier.kick();
   await announceNextNote(runtime);
-}
-
-function parsePeriod(id: string): BillingPeriod {
-  try {
-    return parsePeriodId(id);
-  } catch {
-    throw badRequest('Invalid period', `A billing period is written YYYY-MM, got '${id}'`);
-  }
 }

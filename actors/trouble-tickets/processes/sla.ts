@@ -5,7 +5,7 @@ import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
 import { breaches, measured, measureOperation, METRIC, metricId, type OperationMeasurement, type Outage, type SlaRule } from '../domain/sla-rules.ts';
-import { parsePeriodId } from '../../../core/billing-period.ts';
+import { requestedPeriod } from '../../../core/billing-period.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 
 /** A measurement reported to a party (its monitoring, or the harness's control endpoint). */
@@ -65,12 +65,7 @@ export async function scheduleFault<D extends TicketData>(runtime: ActorRuntime<
  * breach of its SLAs becomes a violation, notified. Measuring a period again finds no new violation.
  */
 export async function measurePeriod<D extends TicketData>(runtime: ActorRuntime<D>, periodIdText: string): Promise<{ measurements: OperationMeasurement[]; violations: Entity[] }> {
-  let period;
-  try {
-    period = parsePeriodId(periodIdText);
-  } catch {
-    throw badRequest('Invalid period', `A measurement period is written YYYY-MM, got '${periodIdText}'`);
-  }
+  const period = requestedPeriod(periodIdText, 'measurement');
   if (runtime.clock.now() < period.end) throw conflict('Period not ended', `Period ${periodIdText} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const availability = runtime.id === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
   const result = await runtime.store.update((draft) => {
