@@ -10,7 +10,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startCallCenter } from '../actors/call-center/index.ts';
 import type { CallCenterData } from '../actors/call-center/store.ts';
-import { settlementPayment } from '../actors/csp/domain/settlement-payment.ts';
+import { settlementPayment } from '../actors/csp/domain/ticket-settlement-payment.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import type { Resolver } from '../actors/trouble-tickets/domain/redirect.ts';

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Decimal } from 'decimal.js';
-import { CALL_CENTER_CONTRACT, decisionPatch, dueFor, reviewSettlement } from '../actors/call-center/domain/settlement-review.ts';
+import { CALL_CENTER_CONTRACT, decisionPatch, dueFor, reviewSettlement } from '../actors/call-center/domain/ticket-settlement-review.ts';
 import { checkSettlementPayment } from '../core/settlement-payment-check.ts';
 import { natureOf, routeOf } from '../actors/call-center/domain/routing.ts';
-import { checkSettlementChange, handledTickets, recordDispute, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/settlement.ts';
+import { checkSettlementChange, handledTickets, recordDispute, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, ticketAmount, type KnownTicket } from '../actors/car-manufacturer/domain/ticket-settlement.ts';
 import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
 import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
 import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';

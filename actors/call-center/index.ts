@@ -1,6 +1,6 @@
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
-import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect } from './processes/settlement.ts';
+import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect } from './processes/ticket-settlement.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { callCenterControl } from './api/control.ts';

@@ -20,7 +20,7 @@ import { ORDERING_SCHEMAS } from './ordering.ts';
 import { PARTY_API_SCHEMAS } from './party-api.ts';
 import { PARTY_SCHEMAS } from './party.ts';
 import { PAYMENT_SCHEMAS } from './payment.ts';
-import { SETTLEMENT_SCHEMAS } from './settlement.ts';
+import { SETTLEMENT_SCHEMAS } from './settlement-note-advice.ts';
 import { SLA_SCHEMAS } from './sla.ts';
 import { SPLIT_BILLING_SCHEMAS } from './split-billing.ts';
 import { FLOW_PREFIX, flowCopyOf, standardOf } from './standard.ts';

@@ -4,7 +4,7 @@ import { forbidden } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { SupportRequest } from '../domain/master-ticket.ts';
-import { followSettlements } from '../processes/settlement.ts';
+import { followSettlements } from '../processes/ticket-settlement.ts';
 import { followSlaViolations } from '../processes/sla.ts';
 import { openSupportTicket } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';

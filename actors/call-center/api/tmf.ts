@@ -5,7 +5,7 @@ import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { patchedTicket } from '../../trouble-tickets/domain/ticket-status.ts';
 import { checkSettlementPayment, paidNoteId } from '../../../core/settlement-payment-check.ts';
-import { MARK_PAID } from '../processes/settlement.ts';
+import { MARK_PAID } from '../processes/ticket-settlement.ts';
 import type { CallCenterData } from '../store.ts';
 
 /** The call center's own TMF APIs: its master tickets (TMF621), the payments it receives (TMF676), the SLA violations it handles (TMF623). */

@@ -8,7 +8,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { acceptOnboarding, buildServiceCatalog, placePartnerOrder } from '../processes/partner-setup.ts';
 import type { OemData } from '../store.ts';
 import { convergedOfferControl } from './converged-offer.ts';
-import { oemFigure9Control } from './settlement-control.ts';
+import { oemFigure9Control } from './ticket-settlement-control.ts';
 
 /** The OEM's business triggers, and the control endpoints its partners call. */
 export function oemControl(runtime: ActorRuntime<OemData>): Router {

@@ -4,7 +4,7 @@ import { buildTmfBill } from '../../../core/tmf-bill.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
-import type { HandledTicket, SettlementPolicy } from './settlement.ts';
+import type { HandledTicket, SettlementPolicy } from './ticket-settlement.ts';
 
 /**
  * Step 9.14: the OEM's bill to the CSP for the connectivity troubles the call center handled (those the

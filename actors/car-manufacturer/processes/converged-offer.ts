@@ -8,7 +8,7 @@ import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCen
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import { fulfilConvergedOrder, portalOrderBody, type ConvergedOrderInput } from '../domain/converged-order.ts';
 import { billDriverAccount } from '../domain/driver-billing.ts';
-import { paymentFor, settlementNotes } from '../domain/settlement-notes.ts';
+import { paymentFor, settlementNotes } from '../domain/partner-settlement-notes.ts';
 import type { OemData } from '../store.ts';
 import { oweInvoiceMessages } from './driver-messages.ts';
 

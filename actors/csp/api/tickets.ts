@@ -4,7 +4,7 @@ import { badRequest } from '../../../tmf/errors.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
-import { followPartnerBills, followSettlementsToPay, payOnAcceptance, paySettlement, retrievePartnerBill } from '../processes/settlement-payment.ts';
+import { followPartnerBills, followSettlementsToPay, payOnAcceptance, paySettlement, retrievePartnerBill } from '../processes/ticket-settlement-payment.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 

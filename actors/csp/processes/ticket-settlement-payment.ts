@@ -3,7 +3,7 @@ import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { checkPayable, settlementPayment } from '../domain/settlement-payment.ts';
+import { checkPayable, settlementPayment } from '../domain/ticket-settlement-payment.ts';
 import type { CspData } from '../store.ts';
 
 type Runtime = ActorRuntime<CspData>;

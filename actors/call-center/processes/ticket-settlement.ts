@@ -1,6 +1,6 @@
 import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
 import { type Entity, items } from '../../../tmf/data.ts';
-import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/settlement-review.ts';
+import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/ticket-settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';

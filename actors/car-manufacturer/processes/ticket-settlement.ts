@@ -3,7 +3,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/settlement.ts';
+import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/ticket-settlement.ts';
 import { ticketInvoice } from '../domain/ticket-invoice.ts';
 import type { OemData } from '../store.ts';
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { harnessOnly } from '../../../tmf/auth.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
-import { followCspTickets, settlementRun, ticketInvoiceRun } from '../processes/settlement.ts';
+import { followCspTickets, settlementRun, ticketInvoiceRun } from '../processes/ticket-settlement.ts';
 import type { OemData } from '../store.ts';
 
 /** Figure 9 triggers at the OEM: its resolution team, its ticket follow-up, settlement and ticket invoice. */
