@@ -16,7 +16,7 @@ const ecosystem = await startEcosystem({ port: 0, mount: mountDashboard });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(ecosystem.url + '/');
+  await page.goto(`${ecosystem.url}/`);
   await page.locator('#connection', { hasText: 'Live' }).waitFor();
   const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'csp'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'csp'));
   for (let drawn = 0; drawn < TOTAL; drawn += BATCH) {

@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { CurrencyMismatchError, Money, MoneyDecimal, sum } from './money.ts';
+import { CurrencyMismatchError, type Money, MoneyDecimal, sum } from './money.ts';
 
 /** A bill line to assemble: any record with a unique id and an amount already rounded to the minor unit. */
 export interface BillItem {

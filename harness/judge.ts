@@ -66,7 +66,11 @@ function judgeBodies(c: Classification, method: string, path: string, status: nu
   if (status >= 400 || method === 'DELETE') return issues;
   if (method === 'GET' && !c.byId) {
     if (!Array.isArray(response)) issues.push({ where: 'response', path: '', rule: 'type', message: 'a list must be a JSON array', schema: def.schema });
-    else if (!projected) response.forEach((item, i) => issues.push(...validate(def.schema, item, 'response').map((issue) => ({ ...issue, path: `/${i}${issue.path}` }))));
+    else if (!projected) {
+      response.forEach((item, i) => {
+        issues.push(...validate(def.schema, item, 'response').map((issue) => ({ ...issue, path: `/${i}${issue.path}` })));
+      });
+    }
     return issues;
   }
   if (!projected) check(def.schema, response, 'response');

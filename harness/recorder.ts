@@ -171,7 +171,7 @@ export class Recorder {
     for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
     res.status(answer.status).end(answer.text);
     const exchange = this.#record({ seq, scenario, from: from as WireParty, to: to as ActorId, method: req.method, path, status: answer.status, startedAt, rawBody, requestHeaders, responseText: answer.text, responseHeaders, failure });
-    this.#listeners.forEach((listener) => listener(exchange));
+    for (const listener of this.#listeners) listener(exchange);
     if (fault.duplicate) deliverAgain(`${req.protocol}://${req.get('host')}${req.originalUrl}`, req.method, forwardHeaders(req), rawBody);
   }
 
@@ -182,7 +182,7 @@ export class Recorder {
     // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
     const leaving = this.#exchanges.splice(0, this.#exchanges.length - retention.retain);
     this.#spill ??= createWriteStream(retention.spillTo, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${retention.spillTo}: ${error.message}\n`));
-    this.#spill.write(leaving.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    this.#spill.write(`${leaving.map((e) => JSON.stringify(e)).join('\n')}\n`);
     this.#spilled += leaving.length;
     const lastLeft = leaving.at(-1)!.seq;
     for (const [scenario, list] of this.#byScenario) {

@@ -13,7 +13,7 @@ export const driverPeerRequests: Record<DriverPeer, RequestLog> = {
 };
 
 export function resetDriverPeerRequests(): void {
-  Object.values(driverPeerRequests).forEach((log) => log.reset());
+  for (const log of Object.values(driverPeerRequests)) log.reset();
 }
 
 export const USAGES = `${basePath('TMF635')}/usage`;

@@ -9,7 +9,7 @@ import { RequestLog } from './request-log.ts';
 export const resolverRequests: Record<Resolver, RequestLog> = { csp: new RequestLog(), 'car-manufacturer': new RequestLog() };
 
 export function resetResolverRequests(): void {
-  Object.values(resolverRequests).forEach((log) => log.reset());
+  for (const log of Object.values(resolverRequests)) log.reset();
 }
 
 export const TICKETS = `${basePath('TMF621')}/troubleTicket`;

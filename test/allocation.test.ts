@@ -78,7 +78,9 @@ describe('allocate', () => {
         const shares = allocate(total, weights);
         assert.deepEqual(strings(allocate(total, weights)), strings(shares));
         const negated = allocate(total.times(-1), weights);
-        negated.forEach((share, i) => assert.ok(share.equals(shares[i].times(-1))));
+        negated.forEach((share, i) => {
+          assert.ok(share.equals(shares[i].times(-1)));
+        });
       }),
     );
   });

@@ -18,7 +18,7 @@ import { INBOX_TOPIC, PARTY_API } from '../core/party-api.ts';
 import { driverInbox, inboxHandlers } from '../mocks/inbox-peer.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { resetResolverRequests, resolverHandlers, resolverRequests, resolverTicketId, TICKETS } from '../mocks/resolver-peer.ts';
-import { NOTE_ID, NOTE_PATH, resetSettlement, settlementHandlers, settlementNote, settlementRequests } from '../mocks/settlement-peer.ts';
+import { NOTE_PATH, resetSettlement, settlementHandlers, settlementNote, } from '../mocks/settlement-peer.ts';
 import { basePath, resourceOf } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity } from '../tmf/data.ts';

@@ -19,7 +19,6 @@ import { cspHandlers, cspRequests, cspRequestsTo, resetCspRequests } from '../mo
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath, resourceOf } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
-import type { Entity } from '../tmf/data.ts';
 import { validate } from '../tmf/schemas/index.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import { call } from './support/http-app.ts';

@@ -131,7 +131,9 @@ describe('settlement shares (11.12)', () => {
   it('paid at the list price, every partner gets exactly its share', () => {
     fc.assert(fc.property(scenario, ({ price, shares }) => {
       const result = settle(price, price, shares);
-      result.shares.forEach((s, i) => assert.equal(s.amount.toTmf().value, shares[i].amount.value));
+      result.shares.forEach((s, i) => {
+        assert.equal(s.amount.toTmf().value, shares[i].amount.value);
+      });
     }), { numRuns: 300 });
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIS } from '../tmf/apis.ts';
-import { eventSchemaFor, hasSchema, SCHEMAS, schemaIds, validateFlow, validateEvent } from '../tmf/schemas/index.ts';
+import { hasSchema, SCHEMAS, schemaIds, validateFlow, } from '../tmf/schemas/index.ts';
 import type { ValidationIssue } from '../harness/exchange.ts';
 import { entityOf, SAMPLES } from './schema-samples.ts';
 

@@ -117,7 +117,9 @@ async function exercise(party: Party, spec: OfficialSpec, base: string, resource
   assert.equal(list.status, 200, `GET ${resource.name}`);
   assert.ok(Array.isArray(list.body));
   for (const header of ['x-total-count', 'x-result-count']) assert.match(list.headers.get(header) ?? '', /^\d+$/, `${header} on GET ${resource.name}`);
-  list.body.forEach((item: unknown, i: number) => assertOfficial(spec, resource.type, item, `GET ${resource.name} item ${i}`));
+  list.body.forEach((item: unknown, i: number) => {
+    assertOfficial(spec, resource.type, item, `GET ${resource.name} item ${i}`);
+  });
 
   let target: Record<string, unknown> | undefined = list.body[0];
   if (resource.collection.has('POST')) {

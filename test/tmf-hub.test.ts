@@ -47,7 +47,9 @@ async function subscribe(store: Store<BaseData>, query = '', id = 'hub-1'): Prom
 }
 
 const publish = (store: Store<BaseData>, notifier: Notifier, ...events: EventToPublish[]) =>
-  store.update((draft) => events.forEach((event) => notifier.enqueue(draft, NOW, event)));
+  store.update((draft) => {
+    for (const event of events) notifier.enqueue(draft, NOW, event);
+  });
 
 describe('hubRouter', () => {
   let store: Store<BaseData>;
@@ -319,7 +321,7 @@ describe('Notifier', () => {
     await subscribe(store, '', 'hub-hanging');
     await subscribe(store, '', 'hub-fine');
     const delivered: string[] = [];
-    const notifier = new Notifier(store, 'csp', (url, _sub, body, timeoutMs) => {
+    const notifier = new Notifier(store, 'csp', (_url, _sub, body, timeoutMs) => {
       if (store.data.outbox.find((e) => e.eventId === body.eventId)?.subscriptionId === 'hub-hanging') {
         return new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timed out')), timeoutMs));
       }

@@ -74,7 +74,7 @@ describe('live dashboard', () => {
       if (message.type() === 'error') consoleErrors.push(message);
     });
     page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(ecosystem.url + '/');
+    await page.goto(`${ecosystem.url}/`);
     await page.locator('#connection', { hasText: 'Live' }).waitFor();
   });
 
@@ -358,7 +358,7 @@ describe('live dashboard', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-sequence.png'), fullPage: false });
     await page.click('a:text("run summary")');
     assert.ok(page.url().endsWith('/index.html'));
-    await page.goto(ecosystem.url + '/');
+    await page.goto(`${ecosystem.url}/`);
     await page.locator('#connection', { hasText: 'Live' }).waitFor();
   });
 

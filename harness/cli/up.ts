@@ -43,7 +43,7 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
   // Per party, the APIs a tester's tool can be pointed at through the wire (so the exchanges are recorded and judged).
   for (const id of ACTOR_IDS) lines.push(...(await testerAccess(id, ecosystem.actorUrls[id], ecosystem.wireUrl('harness', id), secret)));
   lines.push(`Data: ${dataDir}`, 'Ctrl-C to stop.');
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
   await untilInterrupted();
   await ecosystem.stop();
   await Promise.all(parties.map((p) => p.stop()));

@@ -58,7 +58,7 @@ function officialSpecsOf(dir: string): ReturnType<typeof loadOfficialSpecs> {
 export function officialOpinion(dir: string, batches: readonly (readonly Exchange[])[], partners: readonly ActorId[]): OfficialOpinion {
   const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
   if (!tmfTraffic) return { dir, unavailable: 'no TMF exchange of the partners to check', checked: 0, notCovered: 0, issues: [] };
-  let specs;
+  let specs: ReturnType<typeof officialSpecsOf>;
   try {
     specs = officialSpecsOf(dir);
   } catch (error) {

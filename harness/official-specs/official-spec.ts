@@ -51,11 +51,11 @@ const KNOWN_FORMATS = new Set([
 
 /** Every `format` value used anywhere in the definitions. */
 function formatsUsed(node: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => formatsUsed(n, found));
+  if (Array.isArray(node)) for (const n of node) formatsUsed(n, found);
   else if (node && typeof node === 'object') {
     const format = (node as { format?: unknown }).format;
     if (typeof format === 'string') found.add(format);
-    Object.values(node).forEach((n) => formatsUsed(n, found));
+    for (const n of Object.values(node)) formatsUsed(n, found);
   }
   return found;
 }

@@ -34,7 +34,7 @@ function titleLines(title: string): string[] {
   const lines: string[] = [];
   for (const word of title.split(' ')) {
     const last = lines.length - 1;
-    if (last >= 0 && (lines[last] + ' ' + word).length <= TITLE_LINE) lines[last] += ' ' + word;
+    if (last >= 0 && (`${lines[last]} ${word}`).length <= TITLE_LINE) lines[last] += ` ${word}`;
     else lines.push(word);
   }
   return lines.length <= 2 ? lines : [lines[0], lines.slice(1).join(' ')];

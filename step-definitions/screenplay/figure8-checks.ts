@@ -61,10 +61,10 @@ export const ServiceUseChecks = {
     const oem = await Q.oem(world);
     const own = (oem.resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === cspOrder?.id);
     assert.equal(own?.state, 'completed');
-    const productRef = (own?.productOrderItem as { product?: { id: string } }[])[0].product;
+    const productRef = (own!.productOrderItem as { product?: { id: string } }[])[0].product;
     const product = (oem.resources['TMF637.product'] ?? []).find((p) => p.id === productRef?.id);
     assert.equal(product?.status, 'active');
-    assert.deepEqual((product?.productRelationship as { id: string }[]).map((r) => r.id), [cspOrder?.id]);
+    assert.deepEqual((product!.productRelationship as { id: string }[]).map((r) => r.id), [cspOrder?.id]);
     const owners = (await world.state<{ owners: Record<string, string> }>('car-manufacturer')).owners;
     assert.deepEqual([owners[own!.href], owners[product!.href]], ['driver', 'driver'], "the driver's order and service, not a channel's");
     const bills = (oem.resources['TMF678.customerBill'] ?? []).filter((b) => JSON.stringify(b.relatedParty ?? []).includes(String((own!.relatedParty as { id: string }[])[0].id)));
@@ -140,7 +140,8 @@ export const ServiceUseChecks = {
     assert.equal(sum(chargeable).toFixed(3), '880.000');
     const expected = sum(chargeable.map((mb) => mb.times(OVERAGE_PER_MB).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
     const line = (await ServiceUseChecks.driverBillLines(world)).find((r) => String(r.name).startsWith('Infotainment data usage'));
-    assert.equal(new Decimal(String((line?.taxExcludedAmount as { value: number }).value)).toFixed(2), expected.toFixed(2));
+    assert.ok(line, 'the driver bill has an infotainment data usage line');
+    assert.equal(new Decimal(String((line.taxExcludedAmount as { value: number }).value)).toFixed(2), expected.toFixed(2));
   },
 
   async allBilled(world: HarnessWorld) {

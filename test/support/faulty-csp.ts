@@ -57,7 +57,7 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
     if (faults.acceptsOutsideBundle && upstream.status === 403) upstream = await send(`Bearer ${harnessKey(DEFAULT_SECRET, 'csp')}`);
     const text = await upstream.text();
     let out: unknown = text ? JSON.parse(text) : undefined;
-    if (faults.billsDontSum && req.method === 'GET' && /\/customerBill(\/|\?|$)/.test(req.path + '?')) out = Array.isArray(out) ? out.map(inflate) : inflate(out);
+    if (faults.billsDontSum && req.method === 'GET' && /\/customerBill(\/|\?|$)/.test(`${req.path}?`)) out = Array.isArray(out) ? out.map(inflate) : inflate(out);
     if (faults.errorsWithoutCode && upstream.status >= 400 && out && typeof out === 'object') delete (out as Record<string, unknown>).code;
     if (callback && out && typeof out === 'object') (out as Record<string, unknown>).callback = callback;
     for (const name of ['content-type', 'x-total-count', 'x-result-count', 'location']) {

@@ -55,7 +55,13 @@ const GENERIC: readonly Omit<PartnerFault, 'party'>[] = [
     name: 'one answer over the latency budget', rule: LATENCY,
     plant: () => {
       let delayed = false;
-      return { delayMs: (path: string) => (!delayed && /[?&]limit=1$/.test(path) ? ((delayed = true), 1100) : 0) };
+      return {
+        delayMs: (path: string) => {
+          if (delayed || !/[?&]limit=1$/.test(path)) return 0;
+          delayed = true;
+          return 1100;
+        },
+      };
     },
   },
 ];

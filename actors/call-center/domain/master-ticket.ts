@@ -68,7 +68,6 @@ export function isCurrent(master: Entity, from: string, ticket: Entity): boolean
  * master ticket follow the trouble to its new owner; progress moves the master ticket along when legal.
  */
 export function follow(master: Entity, from: string, ticket: Entity, now: Date): Entity {
-  const current = resolverOf(master);
   if (!isCurrent(master, from, ticket)) return master; // an old ticket of this trouble: the master has moved on
   const redirect = relationshipsOf(ticket).find((r) => r.relationshipType === REDIRECTED_TO);
   if (ticket.status === 'rejected' && redirect?.name) {

@@ -5,7 +5,7 @@ import { fromTmf, Money } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../core/domain-error.ts';
 import type { SettlementPolicy } from '../../../core/ticket-settlement-policy.ts';
-import { SETTLEMENT_STATES } from '../../../tmf/schemas/settlement-note-advice.ts';
+import type { SETTLEMENT_STATES } from '../../../tmf/schemas/settlement-note-advice.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { hoursBetween } from '../../trouble-tickets/domain/sla-rules.ts';
 

@@ -102,7 +102,7 @@ export async function settlePaidBill(runtime: Runtime, billId: string): Promise<
   const now = runtime.clock.now();
   const notes = await runtime.store.update((draft) => {
     const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
-    if (!bill || bill.state !== 'settled') return [];
+    if (bill?.state !== 'settled') return [];
     const issued = settlementNotes(draft, bill, now);
     (draft.notesToAnnounce ??= []).push(...issued.map((n) => n.id));
     return issued;

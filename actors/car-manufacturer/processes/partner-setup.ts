@@ -1,5 +1,4 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
-import type { TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { addEntity } from '../../../tmf/resource.ts';

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { callerOf, harnessOnly } from '../../../tmf/auth.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';

@@ -29,7 +29,7 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
     resourceRouter<CspData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks, partnerWrites: 'own' });
   const many = (...routers: Router[]) => {
     const [first, ...rest] = routers;
-    rest.forEach((r) => first.use(r));
+    for (const r of rest) first.use(r);
     return first;
   };
   return [

@@ -38,7 +38,7 @@ export function readIntake(usage: Entity): UsageIntake {
   if (typeof subscription !== 'string' || !subscription) reasons.push(`usageCharacteristic '${USAGE_CHAR.subscription}' is required`);
   if (!isUsageClass(usage.usageType)) reasons.push(`usageType must be one of ${USAGE_CLASSES.join(', ')}, got '${String(usage.usageType)}'`);
   const volumeMB = typeof volume === 'number' || typeof volume === 'string' ? new MoneyDecimal(String(volume)) : undefined;
-  if (!volumeMB || !volumeMB.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
+  if (!volumeMB?.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
   if (Number.isNaN(usageDate.getTime())) reasons.push('usageDate is required');
   if (reasons.length > 0) throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
   return { recordId: recordId as string, subscription: subscription as string, usageClass: usage.usageType as UsageClass, volumeMB: volumeMB!, usageDate };

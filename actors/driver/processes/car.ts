@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { parsePeriodId } from '../../../core/billing-period.ts';
+import { type BillingPeriod, parsePeriodId } from '../../../core/billing-period.ts';
 import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
-import { type Entity } from '../../../tmf/data.ts';
+import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { usageRecords } from '../domain/usage-records.ts';
@@ -53,7 +53,7 @@ export interface DriveRequest {
 export async function drive(runtime: Runtime, request: DriveRequest): Promise<SentUsage[]> {
   checkSessions(request.sessions);
   const { vehicleId } = lastServiceOffer(runtime.store.data);
-  let period;
+  let period: BillingPeriod;
   try {
     period = parsePeriodId(request.period);
     new Decimal(request.infotainmentMB);
