@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
+import { dashboardScript } from './dashboard-script.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
@@ -39,6 +40,7 @@ export interface DashboardRun {
 export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void {
   const runs: DashboardRun[] = [];
   app.get('/', (_req, res) => res.sendFile('index.html', { root: PUBLIC_DIR }));
+  app.get('/app.js', (_req, res) => res.type('text/javascript').send(dashboardScript()));
   app.get('/dashboard/ping', (_req, res) => res.status(204).end());
   app.get('/dashboard/events', (req, res) => streamExchanges(ecosystem, req, res));
   app.get('/dashboard/exchanges', (_req, res) => {
