@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { conflict, DomainError, forbidden, invalid, notFound } from '../core/domain-error.ts';
+import { conflict, type DomainError, forbidden, invalid, notFound } from '../core/domain-error.ts';
 import { TmfError, tmfErrorHandler, toTmfError } from '../tmf/errors.ts';
 import { call, jsonApp, startApp } from './support/http-app.ts';
 

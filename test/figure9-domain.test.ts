@@ -10,6 +10,7 @@ import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
 import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
 import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
 import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
+import { issuedTicketInvoice } from '../actors/car-manufacturer/domain/ticket-invoice.ts';
 import { parsePeriodId } from '../core/billing-period.ts';
 import type { Entity } from '../tmf/data.ts';
 import { DomainError } from '../core/domain-error.ts';
@@ -249,5 +250,19 @@ describe('SLA measurements come from the party\'s own operation', () => {
     assert.deepEqual(measured.map((m) => [m.subject, m.value]), [['ticket-1', '4'], ['ticket-2', '4.5']]);
     const slas = seedSlas('csp', new Date('2026-01-01T00:00:00Z'));
     assert.deepEqual(measured.map((m) => breaches(slas, m.metric, new Decimal(m.value)).length), [0, 1], 'exactly 4 h keeps the SLA, 4.5 h breaches it');
+  });
+});
+
+describe('ticket invoice (9.14)', () => {
+  const january = parsePeriodId('2026-01');
+  const billingPeriod = { startDateTime: '2026-01-01T00:00:00.000Z', endDateTime: '2026-02-01T00:00:00.000Z' };
+  const bill = (billNo: string, extra: Record<string, unknown> = {}): Entity => ({ id: billNo, href: `/b/${billNo}`, '@type': 'CustomerBill', billNo, billingPeriod, ...extra });
+
+  test("the period's ticket invoice is found by its number, never a driver's bill of the same period", () => {
+    const driverBill = bill('OEM-2026-01-00001', { billingAccount: { id: 'ba-1' } });
+    assert.equal(issuedTicketInvoice([driverBill], january), undefined);
+    const invoice = bill('OEM-TT-2026-01');
+    assert.equal(issuedTicketInvoice([driverBill, invoice], january), invoice);
+    assert.equal(issuedTicketInvoice([invoice], parsePeriodId('2026-02')), undefined);
   });
 });

@@ -4,7 +4,7 @@ import { collection, items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/ticket-settlement.ts';
-import { ticketInvoice } from '../domain/ticket-invoice.ts';
+import { issuedTicketInvoice, ticketInvoice } from '../domain/ticket-invoice.ts';
 import type { OemData } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
@@ -70,7 +70,7 @@ export async function ticketInvoiceRun(runtime: Runtime, period: unknown): Promi
   const p = requestedPeriod(period, 'settlement');
   const bill = await runtime.store.update((draft) => {
     const bills = collection(draft, 'TMF678', 'customerBill');
-    const existing = bills.find((b) => (b.billingPeriod as { startDateTime: string }).startDateTime === p.start.toISOString());
+    const existing = issuedTicketInvoice(bills, p);
     if (existing) return existing;
     const now = runtime.clock.now();
     const issued = ticketInvoice(draft, handledTickets(knownTickets(draft), p), SETTLEMENT_POLICY, p, now);
