@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cycles, describeViolation, importGraph, readSources, REPO_ROOT, violations } from './support/import-graph.ts';
+import { checkTree, cycles, describeViolation, importGraph, readSources, REPO_ROOT } from './support/import-graph.ts';
 
 /** A tiny tree: one file per floor and per kind of actor code, each importing only what the rules allow. */
 const CLEAN: Record<string, string> = {
@@ -16,13 +16,14 @@ const CLEAN: Record<string, string> = {
   'actors/index.ts': "import { start } from './csp/api/tmf.ts';\nimport { start as oem } from './car-manufacturer/index.ts';",
   'harness/ecosystem.ts': "import { start } from '../actors/index.ts';",
   'web/server.ts': "import type { Ecosystem } from '../harness/ecosystem.ts';",
+  'web/public/app.ts': "import type { Exchange } from '../../harness/ecosystem.ts';\nimport { type Figure } from '../../harness/ecosystem.ts';",
   'bin/cch.mjs': "const web = await import('../web/server.ts');\nconst cli = await import('../harness/ecosystem.ts');",
 };
 
-const check = (planted: Record<string, string>) => violations(importGraph(new Map(Object.entries({ ...CLEAN, ...planted })))).map(describeViolation);
+const check = (planted: Record<string, string>) => checkTree(new Map(Object.entries({ ...CLEAN, ...planted }))).map(describeViolation);
 
-test('the tree follows the floors: no import across parties, none upward, no cycle, a domain free of the web layer', () => {
-  const found = violations(importGraph(readSources(REPO_ROOT))).map(describeViolation);
+test('the tree follows the floors: no import across parties, none upward, no cycle, a domain free of the web layer, a browser script that imports types only', () => {
+  const found = checkTree(readSources(REPO_ROOT)).map(describeViolation);
   assert.deepEqual(found, []);
 });
 
@@ -35,6 +36,9 @@ test('near misses: a tree that keeps the rules passes, each planted violation is
   assert.deepEqual(check({ 'actors/csp/domain/rating.ts': "import { badRequest } from '../../../tmf/errors.ts';" }), ['impure-domain: actors/csp/domain/rating.ts → tmf/errors.ts']);
   assert.deepEqual(check({ 'actors/csp/domain/rating.ts': "import type { Request } from 'express';" }), ['impure-domain: actors/csp/domain/rating.ts → express']);
   assert.deepEqual(check({ 'actors/csp/domain/rating.ts': "import { Router } from '../../../tmf/resource.ts';" }), ['impure-domain: actors/csp/domain/rating.ts → tmf/resource.ts']);
+  assert.deepEqual(check({ 'web/public/app.ts': "import { FIGURES } from '../../harness/ecosystem.ts';" }), ['browser-value-import: web/public/app.ts → ../../harness/ecosystem.ts']);
+  assert.deepEqual(check({ 'web/public/app.ts': "import { type Exchange, render } from '../../harness/ecosystem.ts';" }), ['browser-value-import: web/public/app.ts → ../../harness/ecosystem.ts']);
+  assert.deepEqual(check({ 'web/public/app.ts': "import '../../harness/ecosystem.ts';" }), ['browser-value-import: web/public/app.ts → ../../harness/ecosystem.ts']);
   assert.deepEqual(check({ 'core/money.ts': "import { Money } from '../tmf/entity.ts';" }), ['upward: core/money.ts → tmf/entity.ts', 'cycle: core/money.ts → tmf/entity.ts → core/money.ts']);
 });
 

@@ -26,7 +26,7 @@ export type Sources = ReadonlyMap<string, string>;
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 
 export interface Violation {
-  readonly rule: 'cross-party' | 'upward' | 'cycle' | 'impure-domain';
+  readonly rule: 'cross-party' | 'upward' | 'cycle' | 'impure-domain' | 'browser-value-import';
   readonly from: string;
   readonly to: string;
 }
@@ -119,6 +119,34 @@ export function cycles(graph: ImportGraph): string[][] {
   };
   for (const file of [...graph.keys()].sort()) if (!index.has(file)) visit(file);
   return groups;
+}
+
+/** Every rule of the tree: the import graph's, and the browser script's. */
+export function checkTree(sources: Sources): Violation[] {
+  return [...violations(importGraph(sources)), ...browserValueImports(sources)];
+}
+
+/** The dashboard's script, served to the browser with its types erased and nothing bundled. */
+const isBrowserScript = (file: string) => file.startsWith('web/public/');
+
+/**
+ * The browser script may import types only: its types are erased when it is served, but a value import
+ * would reach the browser as an import of a server module and break the page.
+ */
+export function browserValueImports(sources: Sources): Violation[] {
+  const found: Violation[] = [];
+  for (const [file, text] of sources) {
+    if (!isBrowserScript(file)) continue;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const clause = statement.importClause;
+      const bindings = clause?.namedBindings;
+      const typesOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)));
+      if (!typesOnly) found.push({ rule: 'browser-value-import', from: file, to: statement.moduleSpecifier.text });
+    }
+  }
+  return found;
 }
 
 export const describeViolation = (v: Violation) => `${v.rule}: ${v.from} → ${v.to}`;
