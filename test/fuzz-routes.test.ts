@@ -43,6 +43,16 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
     }
   });
 
+  it('a partner order the CSP refuses leaves no hub subscription behind, and a null body is refused before anything is done', async () => {
+    const oem = ecosystem.local['car-manufacturer']!;
+    const post = (body: string) => fetch(`${oem.url}/control/partner-order`, { method: 'POST', headers: { authorization: `Bearer ${harnessKey('fuzz-secret', 'car-manufacturer')}`, 'content-type': 'application/json' }, body });
+    const before = [JSON.stringify(oem.runtime.store.data), JSON.stringify(ecosystem.local.csp!.runtime.store.data.subscriptions)];
+    const refused = await post(JSON.stringify({ productOfferingIds: ['no-such-offering'] }));
+    assert.ok(refused.status >= 400 && refused.status < 500, `refused: ${refused.status}`);
+    assert.equal((await post('null')).status, 400);
+    assert.deepEqual([JSON.stringify(oem.runtime.store.data), JSON.stringify(ecosystem.local.csp!.runtime.store.data.subscriptions)], before);
+  });
+
   it('2,000 seeded requests on a fresh ecosystem: every route hit, no 5xx, every refusal a TMF error that changed nothing', async () => {
     const summary = await fuzzEcosystem(ecosystem, 2_000, 12);
     assert.deepEqual(summary.findings.slice(0, 10), []);

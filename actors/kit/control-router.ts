@@ -35,14 +35,17 @@ function bodyCheck(operation: ControlOperation): RequestHandler | undefined {
   const { body } = operation;
   if (body === undefined) return undefined;
   const label = `${operation.method.toUpperCase()} ${operation.path}`;
-  if (typeof body === 'string') return (req, _res, next) => next(validate(() => validateBody(body, req.body ?? {})));
+  if (typeof body === 'string') return (req, _res, next) => next(validate(() => validateBody(body, bodyOf(req))));
   const check = compile(body);
   return (req, _res, next) => {
-    if (check(req.body ?? {})) return next();
+    if (check(bodyOf(req))) return next();
     const issues = (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}: ${e.message ?? ''}`).join('; ');
     next(badRequest('Invalid body', `The body of ${label} does not follow its schema: ${issues}`, 'SCHEMA_VIOLATION'));
   };
 }
+
+/** The body to check: none at all counts as `{}`; anything sent (even `null`) is checked as sent. */
+const bodyOf = (req: Request): unknown => (req.body === undefined ? {} : req.body);
 
 const validate = (check: () => void): unknown => {
   try {
