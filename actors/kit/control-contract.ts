@@ -8,7 +8,7 @@
  */
 import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
 import { SCHEMAS } from '../../tmf/schemas/index.ts';
-import type { Schema } from '../../tmf/schemas/common.ts';
+import { dateTime, str, text, type Schema } from '../../tmf/schemas/common.ts';
 
 /** Where the contract is served, on every party. */
 export const CONTROL_CONTRACT_PATH = '/control/openapi.json';
@@ -37,13 +37,11 @@ export interface ControlOperation {
   readonly response: { readonly status: number; readonly description: string; readonly schema?: Schema };
 }
 
-/** Small schema builders for control bodies. */
+/** Small schema builders for control bodies (with the project's own `str`, `text`, `dateTime`). */
+export { dateTime, str, text };
 export const obj = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: 'object', properties, required });
-export const str: Schema = { type: 'string' };
-export const text: Schema = { type: 'string', minLength: 1 };
 export const decimal: Schema = { type: 'string', pattern: '^\\d+(\\.\\d+)?$' };
 export const period: Schema = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' };
-export const dateTime: Schema = { type: 'string', format: 'date-time' };
 export const idList: Schema = { type: 'array', items: text };
 export const partyId: Schema = { type: 'string', enum: ACTOR_IDS };
 const urlMap: Schema = { type: 'object', propertyNames: partyId, additionalProperties: { type: 'string', pattern: '^https?://\\S+$' } };
