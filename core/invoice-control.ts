@@ -22,6 +22,16 @@ export interface BillCheck {
 /** Invoice control (step 7.9): do the bill items add up to the bill's amount, to the cent? */
 export function checkInvoice(bill: CheckedBill, rates: readonly CheckedItem[]): BillCheck {
   const amount = fromTmf(bill.taxIncludedAmount as TmfMoneyValue);
-  const itemsTotal = sum(rates.map((r) => fromTmf(r.taxIncludedAmount as TmfMoneyValue)), amount.currency);
-  return { billId: bill.id, billNo: String(bill.billNo), amount: amount.toString(), itemsTotal: itemsTotal.toString(), items: rates.length, matches: itemsTotal.equals(amount) };
+  const itemsTotal = sum(
+    rates.map((r) => fromTmf(r.taxIncludedAmount as TmfMoneyValue)),
+    amount.currency,
+  );
+  return {
+    billId: bill.id,
+    billNo: String(bill.billNo),
+    amount: amount.toString(),
+    itemsTotal: itemsTotal.toString(),
+    items: rates.length,
+    matches: itemsTotal.equals(amount),
+  };
 }

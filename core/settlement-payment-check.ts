@@ -23,7 +23,8 @@ export function checkSettlementPayment<Note extends Entity>(payment: Entity, not
   if (!note) throw invalid('Unknown settlement note', `The call center has no settlement note advice ${noteId}`);
   const earlier = payments.find((p) => paidNoteId(p) === noteId);
   if (earlier) throw conflict('Already paid', `Settlement note advice ${noteId} was already paid by payment ${earlier.id}`, 'DUPLICATE_PAYMENT');
-  if (note.state !== 'accepted') throw conflict('Settlement not accepted', `Settlement note advice ${noteId} is ${String(note.state)}: only an accepted advice is paid`, 'NOT_ACCEPTED');
+  if (note.state !== 'accepted')
+    throw conflict('Settlement not accepted', `Settlement note advice ${noteId} is ${String(note.state)}: only an accepted advice is paid`, 'NOT_ACCEPTED');
   const due = fromTmf({ unit: String(note.currencyCode), value: note.taxIncludedAmount as number });
   const paid = fromTmf(payment.totalAmount as TmfMoney);
   if (!paid.equals(due)) throw invalid('Wrong amount', `Settlement note advice ${noteId} is settled for ${due.toString()}, not ${paid.toString()}`);

@@ -50,29 +50,45 @@ const ref = (e: Ref): Ref => ({ id: e.id, href: e.href });
  */
 export function buildTmfBill(request: BillRequest): { bill: BillDocument; rates: BillDocument[] } {
   const { period, now, currency, taxRatePercent, billingAccount } = request;
-  const assembled = assembleBill(request.lines.map((line, i) => ({ ...line, id: line.id ?? String(i) })), { currency, taxRatePercent });
+  const assembled = assembleBill(
+    request.lines.map((line, i) => ({ ...line, id: line.id ?? String(i) })),
+    { currency, taxRatePercent },
+  );
   const billingPeriod = toTmfTimePeriod(period);
   const taxRate = Number(taxRatePercent) / 100;
   const billRef = ref(request.newRef('customerBill'));
   const rates: BillDocument[] = assembled.items.map((line) => ({
-    ...ref(request.newRef('appliedCustomerBillingRate')), '@type': 'AppliedCustomerBillingRate',
-    name: line.name, date: now.toISOString(), type: 'appliedBillingCharge', isBilled: true,
+    ...ref(request.newRef('appliedCustomerBillingRate')),
+    '@type': 'AppliedCustomerBillingRate',
+    name: line.name,
+    date: now.toISOString(),
+    type: 'appliedBillingCharge',
+    isBilled: true,
     bill: billRef,
     ...(billingAccount ? { billingAccount: ref(billingAccount) } : {}),
     ...(line.product ? { product: ref(line.product) } : {}),
     periodCoverage: line.coverage ?? billingPeriod,
-    taxExcludedAmount: line.amount.toTmf(), taxIncludedAmount: line.taxIncludedAmount.toTmf(),
+    taxExcludedAmount: line.amount.toTmf(),
+    taxIncludedAmount: line.taxIncludedAmount.toTmf(),
     appliedTax: [{ taxCategory: 'VAT', taxRate, taxAmount: line.taxIncludedAmount.minus(line.amount).toTmf() }],
     ...(line.characteristic ? { characteristic: line.characteristic } : {}),
   }));
   const bill: BillDocument = {
-    ...billRef, '@type': 'CustomerBill', billNo: request.billNo, billDate: now.toISOString(), runType: 'onCycle', category: 'normal', state: 'new',
+    ...billRef,
+    '@type': 'CustomerBill',
+    billNo: request.billNo,
+    billDate: now.toISOString(),
+    runType: 'onCycle',
+    category: 'normal',
+    state: 'new',
     billingPeriod,
     ...(billingAccount ? { billingAccount: ref(billingAccount) } : {}),
     relatedParty: request.relatedParty,
     paymentDueDate: new Date(now.getTime() + PAYMENT_TERM_DAYS * 86_400_000).toISOString(),
-    amountDue: assembled.taxIncludedTotal.toTmf(), remainingAmount: assembled.taxIncludedTotal.toTmf(),
-    taxExcludedAmount: assembled.taxExcludedTotal.toTmf(), taxIncludedAmount: assembled.taxIncludedTotal.toTmf(),
+    amountDue: assembled.taxIncludedTotal.toTmf(),
+    remainingAmount: assembled.taxIncludedTotal.toTmf(),
+    taxExcludedAmount: assembled.taxExcludedTotal.toTmf(),
+    taxIncludedAmount: assembled.taxIncludedTotal.toTmf(),
     taxItem: [{ taxCategory: 'VAT', taxRate, taxAmount: assembled.taxTotal.toTmf() }],
     appliedCustomerBillingRate: rates.map(ref),
   };

@@ -85,8 +85,21 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
     if (binding.kind === 'remote') {
       actorUrls[id] = binding.url.replace(/\/$/, '');
     } else {
-      const storage = options.storage?.kind === 'files' ? { kind: 'file' as const, path: join(options.storage.dir, `${id}.json`) } : { kind: 'memory' as const };
-      const actor = await startActor(id, { storage, secret, peers: peersOf(id), callbacks: callbacksOf(id), seed: options.seed ?? DEFAULT_SEED, delivery: options.delivery, peerTimeoutMs: options.timeoutMs }, options.partyPorts?.[id] ?? 0);
+      const storage =
+        options.storage?.kind === 'files' ? { kind: 'file' as const, path: join(options.storage.dir, `${id}.json`) } : { kind: 'memory' as const };
+      const actor = await startActor(
+        id,
+        {
+          storage,
+          secret,
+          peers: peersOf(id),
+          callbacks: callbacksOf(id),
+          seed: options.seed ?? DEFAULT_SEED,
+          delivery: options.delivery,
+          peerTimeoutMs: options.timeoutMs,
+        },
+        options.partyPorts?.[id] ?? 0,
+      );
       local[id] = actor;
       actorUrls[id] = actor.url;
     }
@@ -111,7 +124,10 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   };
   // A remote partner that implements the control contract is told where its peers are.
   for (const id of ACTOR_IDS.filter((a) => bindings[a].kind === 'remote')) {
-    await ecosystem.control(id).request('PUT', '/control/peers', { peers: peersOf(id), callbacks: callbacksOf(id) }).catch(() => undefined);
+    await ecosystem
+      .control(id)
+      .request('PUT', '/control/peers', { peers: peersOf(id), callbacks: callbacksOf(id) })
+      .catch(() => undefined);
   }
   options.mount?.(app, ecosystem);
   app.use(notFoundRoute);

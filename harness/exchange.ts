@@ -7,10 +7,10 @@ export type { ValidationIssue };
 
 /** What kind of traffic an exchange is: a TMF call, a hub notification, or a non-TMF API. */
 export type ExchangeKind =
-  | 'call'          // a TMF API operation between two parties
-  | 'notification'  // a hub event POSTed to a listener
-  | 'party-api'     // a party's own non-TMF API used by a flow step (control triggers between parties, inbox)
-  | 'harness';      // the harness driving a scenario (control, reset, state dump): never a flow step
+  | 'call' // a TMF API operation between two parties
+  | 'notification' // a hub event POSTed to a listener
+  | 'party-api' // a party's own non-TMF API used by a flow step (control triggers between parties, inbox)
+  | 'harness'; // the harness driving a scenario (control, reset, state dump): never a flow step
 
 /** The API an exchange belongs to: a TMF API, or one of the non-TMF surfaces. */
 export type WireApi = ApiId | 'control' | 'inbox' | 'listener' | 'unknown';

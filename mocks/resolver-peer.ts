@@ -41,7 +41,16 @@ export function resolverHandlers(party: Resolver, baseUrl: string): HttpHandler[
     http.patch(`${baseUrl}${TICKETS}/:id`, async ({ request, params }) => {
       const { body } = await log.record(request);
       const id = String(params.id);
-      const ticket = { ticketType: 'connectivity', severity: 'minor', description: 'mocked', ...held[party].get(id), ...(body as object), id, href: hrefOf('TMF621', 'troubleTicket', id), '@type': 'TroubleTicket' };
+      const ticket = {
+        ticketType: 'connectivity',
+        severity: 'minor',
+        description: 'mocked',
+        ...held[party].get(id),
+        ...(body as object),
+        id,
+        href: hrefOf('TMF621', 'troubleTicket', id),
+        '@type': 'TroubleTicket',
+      };
       held[party].set(id, ticket);
       return HttpResponse.json(ticket);
     }),

@@ -29,7 +29,13 @@ test('a domain refusal thrown behind a router is answered as the TMF error, not 
   try {
     const res = await call(running.baseUrl, 'POST', '/pay', { body: {} });
     assert.equal(res.status, 409);
-    assert.deepEqual(res.body, { code: 'NOT_ACCEPTED', reason: 'Settlement not accepted', message: 'Settlement note advice 3 is issued: only an accepted advice is paid', status: '409', '@type': 'Error' });
+    assert.deepEqual(res.body, {
+      code: 'NOT_ACCEPTED',
+      reason: 'Settlement not accepted',
+      message: 'Settlement note advice 3 is issued: only an accepted advice is paid',
+      status: '409',
+      '@type': 'Error',
+    });
   } finally {
     await running.close();
   }

@@ -6,7 +6,6 @@ import { forbidden, unauthorized } from './errors.ts';
 // Kept importable from here: the routers and the harness use them alongside the middleware.
 export * from './credentials.ts';
 
-
 export function bearer(req: Request): string | undefined {
   const header = req.get('authorization') ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(header);

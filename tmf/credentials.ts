@@ -36,7 +36,10 @@ export const HARNESS_BUNDLE = 'harness';
  * the bootstrap credentials without exchanging them (a remote partner is told its keys by `cch`).
  */
 export function deriveKey(secret: string, ...parts: string[]): string {
-  return `cch_${createHash('sha256').update([secret, ...parts].join('\u0000')).digest('hex').slice(0, 32)}`;
+  return `cch_${createHash('sha256')
+    .update([secret, ...parts].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32)}`;
 }
 
 /** The key `caller` presents to `callee` before any onboarding. */

@@ -97,7 +97,22 @@ export interface BaseData {
 }
 
 export function baseData(clock: Date): BaseData {
-  return { resources: {}, counters: {}, subscriptions: [], hubsJoined: [], outbox: [], owed: [], owedKeys: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
+  return {
+    resources: {},
+    counters: {},
+    subscriptions: [],
+    hubsJoined: [],
+    outbox: [],
+    owed: [],
+    owedKeys: [],
+    seenEvents: [],
+    journal: [],
+    clock: clock.toISOString(),
+    credentials: [],
+    peerKeys: {},
+    owners: {},
+    readers: {},
+  };
 }
 
 export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;

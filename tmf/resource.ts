@@ -119,12 +119,16 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   const collectionPath = `/${resource}`;
   const entityPath = `/${resource}/:id`;
 
-  const visibleTo = (caller: Caller, access: 'read' | 'write' = 'read', lookup = true) => (entity: E) => {
-    if (caller.party === HARNESS_PARTY) return true;
-    const owner = store.data.owners[entity.href];
-    const shared = access === 'read' && (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D, lookup) ?? false));
-    return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
-  };
+  const visibleTo =
+    (caller: Caller, access: 'read' | 'write' = 'read', lookup = true) =>
+    (entity: E) => {
+      if (caller.party === HARNESS_PARTY) return true;
+      const owner = store.data.owners[entity.href];
+      const shared =
+        access === 'read' &&
+        (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D, lookup) ?? false));
+      return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
+    };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
     const entity = items<E>(store.data, api, resource).find((e) => e.id === req.params.id);
     const caller = callerOf(res);
@@ -135,13 +139,18 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     return entity;
   };
   const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });
-  const shown = (caller: Caller) => (entity: E): E => servedId(api, caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
+  const shown =
+    (caller: Caller) =>
+    (entity: E): E =>
+      servedId(api, caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
 
   router.get(collectionPath, only(official, forPartners, 'GET'), (req, res) => {
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
     const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
-    const all = items<E>(store.data, api, resource).filter(visibleTo(caller, 'read', lookup)).map(shown(caller));
+    const all = items<E>(store.data, api, resource)
+      .filter(visibleTo(caller, 'read', lookup))
+      .map(shown(caller));
     const { page, total } = applyListQuery(all, query);
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
@@ -196,9 +205,17 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     hooks.afterPatch?.(updated, caller);
     res.status(200).json(shown(caller)(updated));
   };
-  router.patch(entityPath, only(official, forPartners, 'PATCH'), update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E));
+  router.patch(
+    entityPath,
+    only(official, forPartners, 'PATCH'),
+    update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E),
+  );
   // PUT (where the official file declares it) replaces the whole entity; id, href and @type stay the server's.
-  router.put(entityPath, only(official, forPartners, 'PUT'), update(def.createSchema ?? def.schema, (current, body) => ({ ...body, '@type': body['@type'] ?? current['@type'] }) as E));
+  router.put(
+    entityPath,
+    only(official, forPartners, 'PUT'),
+    update(def.createSchema ?? def.schema, (current, body) => ({ ...body, '@type': body['@type'] ?? current['@type'] }) as E),
+  );
 
   router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');

@@ -57,7 +57,9 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
   });
   app.get('/dashboard/flows/:figure', (req, res) => {
     const figure = figureOf(String(req.params.figure));
-    res.json(stepsOf(figure).map((s) => ({ id: s.id, api: s.title, sentence: stepSentence(s), parties: stepParties(s), from: s.from, to: s.to, branch: s.branch })));
+    res.json(
+      stepsOf(figure).map((s) => ({ id: s.id, api: s.title, sentence: stepSentence(s), parties: stepParties(s), from: s.from, to: s.to, branch: s.branch })),
+    );
   });
   app.post('/dashboard/run/:figure', figureRunner(ecosystem, runs));
   mountFaults(app, ecosystem);
@@ -110,7 +112,14 @@ function figureRunner(ecosystem: Ecosystem, runs: DashboardRun[]) {
     try {
       ecosystem.recorder.startScenario(scenario);
       await runFigure(ecosystem, run);
-      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, setup: run.setup, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
+      const verdict = matchScenario({
+        scenario,
+        figures: [figure],
+        branches: run.branches,
+        setup: run.setup,
+        exchanges: ecosystem.recorder.exchanges,
+        journal: await journals(ecosystem),
+      });
       const [result] = verdict.figures;
       const seen = result.seen.map((s) => s.step);
       const done: DashboardRun = { ...started, ok: verdict.ok, seen, missing: result.missing, stepsBySeq: stepsBySeq(result.seen) };

@@ -14,7 +14,6 @@ async function stateOf<T>(ecosystem: Ecosystem, actor: ActorId): Promise<T> {
   return (await ecosystem.control(actor).request<{ data: T }>('GET', '/control/state')).body.data;
 }
 
-
 /** Who the driver is (the driver's seeded profile). */
 export const driverProfile = async (ecosystem: Ecosystem) => (await stateOf<{ profile: DriverProfile }>(ecosystem, 'driver')).profile;
 
@@ -39,7 +38,10 @@ export async function carSubscription(ecosystem: Ecosystem): Promise<string> {
 /** Steps 8.9–8.10: a month of the car's usage, sent to mediation. */
 export async function driveCar(ecosystem: Ecosystem, infotainmentMB: number, telematicsMB: number, subscription?: string) {
   return trigger<{ recordId: string; httpStatus: number; outcome: string }[]>(ecosystem, 'driver', 'drive', {
-    subscription: subscription ?? await carSubscription(ecosystem), period: FIGURE_8_MONTH, infotainmentMB, telematicsMB,
+    subscription: subscription ?? (await carSubscription(ecosystem)),
+    period: FIGURE_8_MONTH,
+    infotainmentMB,
+    telematicsMB,
   });
 }
 
@@ -64,5 +66,3 @@ export async function driveFigure8(ecosystem: Ecosystem): Promise<void> {
   await trigger(ecosystem, 'car-manufacturer', 'usage-follow-up');
   await endMonth(ecosystem);
 }
-
-

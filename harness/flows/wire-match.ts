@@ -9,9 +9,12 @@ export function matchesWire(m: WireMatcher, e: Exchange): boolean {
   if (e.kind !== m.kind || e.api !== m.api) return false;
   if (!(m.from as readonly string[]).includes(e.from) || !m.to.includes(e.to)) return false;
   switch (m.kind) {
-    case 'call': return matchesCall(m, e);
-    case 'notification': return matchesNotification(m, e);
-    case 'party-api': return matchesPartyApi(m, e);
+    case 'call':
+      return matchesCall(m, e);
+    case 'notification':
+      return matchesNotification(m, e);
+    case 'party-api':
+      return matchesPartyApi(m, e);
   }
 }
 

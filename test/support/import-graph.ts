@@ -50,12 +50,25 @@ export function importGraph(sources: Sources): ImportGraph {
   const graph = new Map<string, string[]>();
   for (const [file, text] of sources) {
     const specifiers = ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
-    graph.set(file, specifiers.map((s) => (s.startsWith('.') ? normalize(join(dirname(file), s)).split('\\').join('/') : packageName(s))));
+    graph.set(
+      file,
+      specifiers.map((s) =>
+        s.startsWith('.')
+          ? normalize(join(dirname(file), s))
+              .split('\\')
+              .join('/')
+          : packageName(s),
+      ),
+    );
   }
   return graph;
 }
 
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 export function floorOf(file: string): number | undefined {
   const top = file.split('/')[0];
@@ -78,7 +91,8 @@ export function violations(graph: ImportGraph): Violation[] {
   for (const [from, targets] of graph) {
     for (const to of targets) {
       const party = partyOf(to);
-      if (from.startsWith('actors/') && from !== PARTY_REGISTRY && party !== undefined && partyOf(from) !== party) found.push({ rule: 'cross-party', from, to });
+      if (from.startsWith('actors/') && from !== PARTY_REGISTRY && party !== undefined && partyOf(from) !== party)
+        found.push({ rule: 'cross-party', from, to });
       const [below, above] = [floorOf(from), floorOf(to)];
       if (below !== undefined && above !== undefined && above > below) found.push({ rule: 'upward', from, to });
       if (isDomain(from) && (to === 'express' || to === HTTP_ERRORS || importsExpress(to))) found.push({ rule: 'impure-domain', from, to });
@@ -142,7 +156,9 @@ export function browserValueImports(sources: Sources): Violation[] {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
       const clause = statement.importClause;
       const bindings = clause?.namedBindings;
-      const typesOnly = clause !== undefined && (clause.isTypeOnly || (!clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)));
+      const typesOnly =
+        clause !== undefined &&
+        (clause.isTypeOnly || (!clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)));
       if (!typesOnly) found.push({ rule: 'browser-value-import', from: file, to: statement.moduleSpecifier.text });
     }
   }

@@ -52,7 +52,13 @@ const TITLES: Record<string, string> = {
   'call-center': 'Call center',
   driver: 'Driver',
 };
-const SHORT: Record<string, string> = { csp: 'CSP', 'car-manufacturer': 'Car maker', 'content-provider': 'Content', 'call-center': 'Call center', driver: 'Driver' };
+const SHORT: Record<string, string> = {
+  csp: 'CSP',
+  'car-manufacturer': 'Car maker',
+  'content-provider': 'Content',
+  'call-center': 'Call center',
+  driver: 'Driver',
+};
 const LANE = 100 / PARTIES.length;
 const STATE_REFRESH_MS = 400;
 /** Exchanges per second at 1× replay speed. */
@@ -79,10 +85,23 @@ const figureNames = new Map<number, string>();
 const figureOfStep = (id: string) => Number(String(id).split('.')[0]);
 
 const live = {
-  exchanges: [] as WireExchange[], seqs: new Set<number>(), drawn: 0, invalid: 0, steps: new Map<number, readonly string[]>(), runs: new Map<string, FigureRun>(),
-  checklist: null as { figure: number; result: FigureRun } | null, follow: false,
+  exchanges: [] as WireExchange[],
+  seqs: new Set<number>(),
+  drawn: 0,
+  invalid: 0,
+  steps: new Map<number, readonly string[]>(),
+  runs: new Map<string, FigureRun>(),
+  checklist: null as { figure: number; result: FigureRun } | null,
+  follow: false,
 };
-const replay = { active: false, exchanges: [] as WireExchange[], steps: new Map<number, readonly string[]>(), pos: 0, timer: null as ReturnType<typeof setInterval> | null, source: '' };
+const replay = {
+  active: false,
+  exchanges: [] as WireExchange[],
+  steps: new Map<number, readonly string[]>(),
+  pos: 0,
+  timer: null as ReturnType<typeof setInterval> | null,
+  source: '',
+};
 let selectedRow: HTMLElement | null = null;
 let connection: Connection = 'connecting';
 let running = false;
@@ -135,11 +154,18 @@ function rowOf(exchange: WireExchange) {
   const row = el('li', `row ${exchange.kind} ${isInvalid(exchange) ? 'invalid' : 'valid'}`);
   row.tabIndex = 0;
   Object.assign(row.dataset, { seq: String(exchange.seq), operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
-  row.setAttribute('aria-label', `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`);
+  row.setAttribute(
+    'aria-label',
+    `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`,
+  );
   const track = el('div', 'track');
   const duplicate = exchange.request?.headers?.['x-cch-injected-duplicate'] !== undefined;
   if (duplicate) row.classList.add('duplicate');
-  const label = el('div', 'label', `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}${exchange.failure ? ` ${exchange.failure}` : ''}${duplicate ? ' · sent twice (injected)' : ''}`);
+  const label = el(
+    'div',
+    'label',
+    `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}${exchange.failure ? ` ${exchange.failure}` : ''}${duplicate ? ' · sent twice (injected)' : ''}`,
+  );
   label.style.marginLeft = `${Math.min(left, 45)}%`;
   const arrow = el('div', `arrow ${to >= from ? 'ltr' : 'rtl'}`);
   arrow.style.marginLeft = `${left}%`;
@@ -168,11 +194,15 @@ function headText(group: HTMLElement) {
   const rows = group.querySelectorAll('.row');
   const invalid = group.querySelectorAll('.row.invalid').length;
   const figures = (group.dataset.figures ?? '').split(' ').filter(Boolean);
-  const name = run ? `Figure ${run.figure} — ${run.name}`
-    : figures.length > 0 ? `${scenario || 'Outside any scenario'} · ${figures.map((f) => `Figure ${f} — ${figureNames.get(Number(f)) ?? ''}`).join(', ')}`
-    : scenario || 'Outside any scenario';
+  const name = run
+    ? `Figure ${run.figure} — ${run.name}`
+    : figures.length > 0
+      ? `${scenario || 'Outside any scenario'} · ${figures.map((f) => `Figure ${f} — ${figureNames.get(Number(f)) ?? ''}`).join(', ')}`
+      : scenario || 'Outside any scenario';
   const verdict = run ? (run.ok === undefined ? 'running…' : run.ok ? 'all documented steps seen ✓' : 'steps missing ✗') : '';
-  return [name, timeOf(run?.startedAt ?? group.dataset.startedAt), `${rows.length} exchanges${invalid ? `, ${invalid} invalid` : ''}`, verdict].filter(Boolean).join(' · ');
+  return [name, timeOf(run?.startedAt ?? group.dataset.startedAt), `${rows.length} exchanges${invalid ? `, ${invalid} invalid` : ''}`, verdict]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function refreshHead(group: HTMLElement) {
@@ -310,7 +340,8 @@ function open(row: HTMLElement, x: WireExchange, { focus = false } = {}) {
   $('detail-step').textContent = ids.length > 0 ? ids.map((id) => `Step ${id} — ${stepWords(id)}`).join(' ') : 'No documented step: supporting traffic.';
   const duration = x.durationMs === undefined ? '' : ` · ${x.durationMs} ms`;
   const steps = ids.length > 0 ? ` · fulfils step ${ids.join(' ')}` : '';
-  $('detail-meta').textContent = `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
+  $('detail-meta').textContent =
+    `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
   const errors = $('detail-errors');
   errors.replaceChildren();
   const issues = Array.isArray(x.errors) ? x.errors : [];
@@ -391,7 +422,8 @@ function setConnection(state: Connection) {
 }
 
 function enableButtons() {
-  for (const b of document.querySelectorAll<HTMLButtonElement>('#figures button')) b.disabled = connection !== 'live' || running || b.dataset.runnable !== 'true';
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#figures button'))
+    b.disabled = connection !== 'live' || running || b.dataset.runnable !== 'true';
   $<HTMLButtonElement>('replay-session').disabled = connection !== 'live';
 }
 
@@ -450,7 +482,10 @@ function connect() {
   events.addEventListener('error', async () => {
     loaded = false;
     setConnection('reconnecting');
-    const answering = await fetch('/dashboard/ping', { cache: 'no-store' }).then((r) => r.ok, () => false);
+    const answering = await fetch('/dashboard/ping', { cache: 'no-store' }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!answering) setConnection('disconnected');
     // A closed stream (the server answered with an error) is not retried by the browser: start again.
     if (events.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
@@ -461,10 +496,12 @@ function connect() {
 
 async function loadCatalogue() {
   const figures = await fetchJson<{ figure: number; name: string; runnable: boolean }[]>('/dashboard/figures');
-  await Promise.all(figures.map(async ({ figure, name }) => {
-    figureNames.set(figure, name);
-    for (const s of await fetchJson<CatalogueStep[]>(`/dashboard/flows/${figure}`)) catalogue.set(s.id, s);
-  }));
+  await Promise.all(
+    figures.map(async ({ figure, name }) => {
+      figureNames.set(figure, name);
+      for (const s of await fetchJson<CatalogueStep[]>(`/dashboard/flows/${figure}`)) catalogue.set(s.id, s);
+    }),
+  );
   for (const { figure, name, runnable } of figures) {
     const button = el('button', 'figure');
     button.type = 'button';
@@ -637,12 +674,21 @@ function factsOf(data: PartyData): Section[] {
     ['Products', resources(data, 'TMF637.product').map((p) => join(p.name ?? p.id, p.status))],
     ['Trouble tickets', resources(data, 'TMF621.troubleTicket').map((t) => join(t.id, t.name ?? t.description, t.severity, t.status))],
     ['SLA violations', resources(data, 'TMF623.slaViolation').map((v) => join(v.id, v.description ?? v.name))],
-    ['Settlement notes', [...resources(data, 'BillingV2.settlementNoteAdvice'), ...(data.settlementNotes ?? [])]
-      .map((n) => join(n.description ?? n.id, money(n.taxIncludedAmount ?? n.taxExcludedAmount, n.currencyCode), n.state))],
+    [
+      'Settlement notes',
+      [...resources(data, 'BillingV2.settlementNoteAdvice'), ...(data.settlementNotes ?? [])].map((n) =>
+        join(n.description ?? n.id, money(n.taxIncludedAmount ?? n.taxExcludedAmount, n.currencyCode), n.state),
+      ),
+    ],
     ['Payments', resources(data, 'TMF676.payment').map((p) => join(p.name ?? p.id, money(p.totalAmount ?? p.amount), p.status))],
     ['Inbox', (data.inbox ?? []).map((m) => m.subject ?? m.topic ?? m.id)],
     // A notifier that gives up on an event parks it as a dead letter: the audience should see it.
-    ['Undelivered events', [...(data.deadLetters ?? []), ...(data.outbox ?? []).filter((o) => o.state === 'dead')].map((o) => join(o.eventName ?? o.eventId, o.subscriber, o.reason ?? o.lastError))],
+    [
+      'Undelivered events',
+      [...(data.deadLetters ?? []), ...(data.outbox ?? []).filter((o) => o.state === 'dead')].map((o) =>
+        join(o.eventName ?? o.eventId, o.subscriber, o.reason ?? o.lastError),
+      ),
+    ],
     // An owed effect (a message, a control) given up after its retries: shown like an undelivered event.
     ['Effects given up', (data.owed ?? []).filter((o) => o.state === 'dead').map((o) => join(o.kind, o.key, o.lastError))],
   ];
@@ -650,7 +696,14 @@ function factsOf(data: PartyData): Section[] {
   if (usage.length > 0) {
     const byStatus: Record<string, number> = {};
     for (const u of usage) byStatus[String(u.status)] = (byStatus[String(u.status)] ?? 0) + 1;
-    sections.push(['Usage records', [`${usage.length} records: ${Object.entries(byStatus).map(([s, n]) => `${n} ${s}`).join(', ')}`]]);
+    sections.push([
+      'Usage records',
+      [
+        `${usage.length} records: ${Object.entries(byStatus)
+          .map(([s, n]) => `${n} ${s}`)
+          .join(', ')}`,
+      ],
+    ]);
   }
   const pendingEvents = (data.outbox ?? []).filter((o) => o.state === 'pending').length;
   if (pendingEvents > 0) sections.push(['Events waiting to be delivered', [`${pendingEvents}`]]);
@@ -690,7 +743,9 @@ async function refreshParty(party: string) {
     if (raw.open) raw.querySelector('pre')!.textContent = JSON.stringify(state, null, 2);
   } catch (error) {
     if (replay.active) return;
-    card.querySelector('.facts')!.replaceWith(el('div', 'facts empty', `unavailable: ${connection === 'live' ? (error as Error).message : 'the harness is not answering'}`));
+    card
+      .querySelector('.facts')!
+      .replaceWith(el('div', 'facts empty', `unavailable: ${connection === 'live' ? (error as Error).message : 'the harness is not answering'}`));
   }
 }
 
@@ -759,7 +814,8 @@ function showReplayMoment(current: WireExchange | undefined) {
   $<HTMLButtonElement>('replay-next').disabled = replay.pos >= n;
   $<HTMLInputElement>('replay-timeline').value = String(replay.pos);
   $('replay-position').textContent = `${replay.pos} / ${n}`;
-  $('live-count').textContent = `Replaying ${replay.source}: exchange ${replay.pos} of ${n}${current ? ` (${current.scenario || 'outside any scenario'})` : ''}.`;
+  $('live-count').textContent =
+    `Replaying ${replay.source}: exchange ${replay.pos} of ${n}${current ? ` (${current.scenario || 'outside any scenario'})` : ''}.`;
   const shown = replay.exchanges.slice(0, replay.pos).filter((x) => !current || x.scenario === current.scenario);
   const seen = new Map<string, string>();
   for (const x of shown) for (const id of replay.steps.get(x.seq) ?? []) seen.set(id, 'seen');
@@ -767,7 +823,12 @@ function showReplayMoment(current: WireExchange | undefined) {
   const figure = figures.at(-1);
   // A party's internal work leaves no exchange: a trace cannot show it happen.
   for (const s of catalogue.values()) if (!seen.has(s.id) && s.parties.endsWith('(internal)')) seen.set(s.id, 'internal');
-  if (figure) showChecklist(figure, seen, `Replayed moment: ${[...seen.values()].filter((v) => v === 'seen').length} documented step(s) seen so far in this scenario; internal steps leave no message to replay.`);
+  if (figure)
+    showChecklist(
+      figure,
+      seen,
+      `Replayed moment: ${[...seen.values()].filter((v) => v === 'seen').length} documented step(s) seen so far in this scenario; internal steps leave no message to replay.`,
+    );
   else {
     $('checklist-title').textContent = 'Flow steps';
     $('checklist-hint').textContent = 'Replayed moment: no documented step yet.';
@@ -791,10 +852,13 @@ function showReplayParties(shown: readonly WireExchange[]) {
     const own = shown.filter((x) => x.from === party || x.to === party);
     const sent = own.filter((x) => x.from === party).length;
     card.querySelector('.clock')!.textContent = `Recorded at ${timeOf(own.at(-1)?.startedAt) || '—'} (a trace holds no simulated date)`;
-    const sections: Section[] = own.length === 0 ? [] : [
-      ['Messages so far', [`${sent} sent, ${own.length - sent} received`], false],
-      ['Latest messages', own.slice(-5).map((x) => replayLine(party, x)), false],
-    ];
+    const sections: Section[] =
+      own.length === 0
+        ? []
+        : [
+            ['Messages so far', [`${sent} sent, ${own.length - sent} received`], false],
+            ['Latest messages', own.slice(-5).map((x) => replayLine(party, x)), false],
+          ];
     card.querySelector('.facts')!.replaceWith(factsBox(sections, 'No message yet at this moment.'));
   }
 }
@@ -802,10 +866,13 @@ function showReplayParties(shown: readonly WireExchange[]) {
 function play() {
   if (replay.pos >= replay.exchanges.length) seek(0);
   const speed = Number($<HTMLSelectElement>('replay-speed').value);
-  replay.timer = setInterval(() => {
-    if (replay.pos >= replay.exchanges.length) pause();
-    else seek(replay.pos + 1);
-  }, 1000 / (REPLAY_RATE * speed));
+  replay.timer = setInterval(
+    () => {
+      if (replay.pos >= replay.exchanges.length) pause();
+      else seek(replay.pos + 1);
+    },
+    1000 / (REPLAY_RATE * speed),
+  );
   $('replay-play').textContent = '⏸ Pause';
   $('replay-play').setAttribute('aria-pressed', 'true');
 }

@@ -12,11 +12,17 @@ import type { CallCenterData } from '../store.ts';
 export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
   const tickets = resourceRouter<CallCenterData, Entity>({
-    ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'PATCH'],
+    ...base,
+    api: 'TMF621',
+    resource: 'troubleTicket',
+    methods: ['GET', 'PATCH'],
     hooks: { patch: (current, next, { now }) => patchedTicket(current, next, now) },
   });
   const payments = resourceRouter<CallCenterData, Entity>({
-    ...base, api: 'TMF676', resource: 'payment', methods: ['GET', 'POST'],
+    ...base,
+    api: 'TMF676',
+    resource: 'payment',
+    methods: ['GET', 'POST'],
     hooks: {
       admit(input, { draft }) {
         checkSettlementPayment(input, draft.settlementNotes, items(draft, 'TMF676', 'payment'));
@@ -31,5 +37,9 @@ export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api:
   });
   // 9.24: the SLA violations it handles, as it handles them, for the CSP and the OEM to retrieve.
   const violations = resourceRouter<CallCenterData, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET'] });
-  return [{ api: 'TMF621', router: tickets }, { api: 'TMF676', router: payments }, { api: 'TMF623', router: violations }];
+  return [
+    { api: 'TMF621', router: tickets },
+    { api: 'TMF676', router: payments },
+    { api: 'TMF623', router: violations },
+  ];
 }

@@ -14,7 +14,9 @@ export function activationPatch(current: Entity, next: Entity, ctx: WriteContext
   const provider = ((current.relatedParty as { id: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'serviceProvider')?.id;
   if (provider !== ctx.caller.party) throw forbidden(`${ctx.caller.party} does not provide product ${current.id}`);
   const changed = Object.keys({ ...current, ...next }).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
-  if (changed.some((k) => k !== 'status') || next.status !== 'active') throw invalid('Invalid activation', 'a provider may only set status to active', 'INVALID_ACTIVATION');
-  if (!['created', 'pendingActive'].includes(String(current.status))) throw invalid('Invalid activation', `product ${current.id} is ${String(current.status)}`, 'INVALID_ACTIVATION');
+  if (changed.some((k) => k !== 'status') || next.status !== 'active')
+    throw invalid('Invalid activation', 'a provider may only set status to active', 'INVALID_ACTIVATION');
+  if (!['created', 'pendingActive'].includes(String(current.status)))
+    throw invalid('Invalid activation', `product ${current.id} is ${String(current.status)}`, 'INVALID_ACTIVATION');
   return { ...next, startDate: ctx.now.toISOString() };
 }

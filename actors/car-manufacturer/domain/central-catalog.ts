@@ -1,5 +1,11 @@
 import {
-  DISTRIBUTED_FROM, memberReasons, publicationReasons, recurringPrice, shareCoversPrice, shareReasons, type RevenueShare,
+  DISTRIBUTED_FROM,
+  memberReasons,
+  publicationReasons,
+  recurringPrice,
+  shareCoversPrice,
+  shareReasons,
+  type RevenueShare,
 } from '../../../core/converged-offer.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { invalid } from '../../../core/domain-error.ts';
@@ -65,7 +71,13 @@ export function verifyAtCentral(offering: Entity, central: readonly Entity[]): s
       continue;
     }
     reasons.push(...memberReasons(id, member));
-    reasons.push(...shareCoversPrice(shares.find((s) => s.productOfferingId === id && s.partyId === publisherOf(member)), recurringPrice(member), id));
+    reasons.push(
+      ...shareCoversPrice(
+        shares.find((s) => s.productOfferingId === id && s.partyId === publisherOf(member)),
+        recurringPrice(member),
+        id,
+      ),
+    );
   }
   reasons.push(...shareReasons(recurringPrice(offering), membersOf(offering), shares));
   return [...new Set(reasons)];
@@ -92,7 +104,16 @@ export function applyReview(offering: Entity, review: PartnerReview): Entity {
  * central bookkeeping, pointing back at the central offering so every channel's order leads to it.
  */
 export function distributionCopy(central: Entity, category?: { id: string; name: string }): Record<string, unknown> {
-  const { id, href, '@type': _type, partnerReview: _reviews, relatedParty: _parties, category: _category, productOfferingRelationship: _rel, ...rest } = central;
+  const {
+    id,
+    href,
+    '@type': _type,
+    partnerReview: _reviews,
+    relatedParty: _parties,
+    category: _category,
+    productOfferingRelationship: _rel,
+    ...rest
+  } = central;
   return {
     ...rest,
     lifecycleStatus: 'Launched',

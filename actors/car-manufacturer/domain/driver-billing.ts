@@ -22,17 +22,25 @@ export function monthlyFeeOf(product: Entity): Money {
 export function billDriverAccount(draft: OemData, account: Entity, period: BillingPeriod, now: Date): Entity | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (isBilledFor(bills, account.id, period)) return undefined;
-  const products = collection(draft, 'TMF637', 'product')
-    .filter((p) => (p.billingAccount as Entity | undefined)?.id === account.id && p.status === 'active' && p.startDate && new Date(String(p.startDate)) < period.end);
+  const products = collection(draft, 'TMF637', 'product').filter(
+    (p) => (p.billingAccount as Entity | undefined)?.id === account.id && p.status === 'active' && p.startDate && new Date(String(p.startDate)) < period.end,
+  );
   if (products.length === 0) return undefined;
   const lines = products.map((product) => ({
-    name: `${String(product.name)} (${periodId(period)})`, product,
+    name: `${String(product.name)} (${periodId(period)})`,
+    product,
     amount: prorate(monthlyFeeOf(product), period, { start: new Date(String(product.startDate)) }),
   }));
   const { bill, rates } = buildTmfBill({
     billNo: `OEM-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
-    period, now, currency: lines[0].amount.currency, taxRatePercent: VAT_PERCENT,
-    billingAccount: account, relatedParty: account.relatedParty, newRef: billRefs(draft), lines,
+    period,
+    now,
+    currency: lines[0].amount.currency,
+    taxRatePercent: VAT_PERCENT,
+    billingAccount: account,
+    relatedParty: account.relatedParty,
+    newRef: billRefs(draft),
+    lines,
   });
   bills.push(bill);
   collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...rates);

@@ -22,13 +22,29 @@ export function issuedTicketInvoice(bills: readonly Entity[], period: BillingPer
  * CSP resolved): one appliedCustomerBillingRate per ticket at the handling fee, VAT per line, the bill's
  * totals the exact sums of its items. Undefined when there is nothing to bill.
  */
-export function ticketInvoice(draft: OemData, handled: readonly HandledTicket[], policy: SettlementPolicy, period: BillingPeriod, now: Date): { bill: Entity; rates: Entity[] } | undefined {
+export function ticketInvoice(
+  draft: OemData,
+  handled: readonly HandledTicket[],
+  policy: SettlementPolicy,
+  period: BillingPeriod,
+  now: Date,
+): { bill: Entity; rates: Entity[] } | undefined {
   const connectivity = handled.filter((t) => t.resolver === 'csp');
   if (connectivity.length === 0) return undefined;
   const fee = new Money(policy.feePerTicket, policy.currency);
   return buildTmfBill({
-    billNo: ticketInvoiceNo(period), period, now, currency: policy.currency, taxRatePercent: policy.taxRatePercent,
-    relatedParty: [{ id: 'csp', name: 'CSP', role: 'customer' }], newRef: billRefs(draft),
-    lines: connectivity.map((t) => ({ id: t.trouble, name: `Call center handling of connectivity ticket ${t.trouble}`, amount: fee, characteristic: [{ name: 'troubleTicket', value: t.trouble }] })),
+    billNo: ticketInvoiceNo(period),
+    period,
+    now,
+    currency: policy.currency,
+    taxRatePercent: policy.taxRatePercent,
+    relatedParty: [{ id: 'csp', name: 'CSP', role: 'customer' }],
+    newRef: billRefs(draft),
+    lines: connectivity.map((t) => ({
+      id: t.trouble,
+      name: `Call center handling of connectivity ticket ${t.trouble}`,
+      amount: fee,
+      characteristic: [{ name: 'troubleTicket', value: t.trouble }],
+    })),
   });
 }

@@ -60,9 +60,11 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 export const INVOICE_CONTROL = 'invoice-control';
 
 /** Step 7.9, carried out as an owed effect: the check is kept in the same update that marks it done. */
-export const invoiceControlEffect = (runtime: Runtime): EffectHandler<OemData> => async (args) => {
-  const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
-  return (draft) => {
-    draft.billChecks.push(check);
+export const invoiceControlEffect =
+  (runtime: Runtime): EffectHandler<OemData> =>
+  async (args) => {
+    const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
+    return (draft) => {
+      draft.billChecks.push(check);
+    };
   };
-};

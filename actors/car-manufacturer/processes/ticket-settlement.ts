@@ -60,7 +60,12 @@ export async function reviseSettlement(runtime: Runtime, id: string): Promise<vo
     if (index < 0 || list[index].state !== 'disputed') return;
     list[index] = revisedAdvice(list[index], SETTLEMENT_POLICY);
     runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: list[index].revision, amount: list[index].taxIncludedAmount });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: list[index] });
+    runtime.notifier.enqueue(draft, runtime.clock.now(), {
+      api: 'BillingV2',
+      eventType: 'SettlementNoteAdviceStateChangeEvent',
+      resource: 'settlementNoteAdvice',
+      entity: list[index],
+    });
   });
   runtime.notifier.kick();
 }

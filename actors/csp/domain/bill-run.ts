@@ -21,13 +21,24 @@ export const VAT_PERCENT = '20';
  * line. The bill's totals are the exact sums of its lines (each rounded and taxed on its own). A period
  * already billed for that account yields nothing: running a bill run twice never bills twice.
  */
-export function issueBill(draft: CspData, account: Entity, period: BillingPeriod, lines: readonly ChargeLine[], now: Date): { bill: Entity; rates: Entity[] } | undefined {
+export function issueBill(
+  draft: CspData,
+  account: Entity,
+  period: BillingPeriod,
+  lines: readonly ChargeLine[],
+  now: Date,
+): { bill: Entity; rates: Entity[] } | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (isBilledFor(bills, account.id, period) || lines.length === 0) return undefined;
   const { bill, rates } = buildTmfBill({
     billNo: `CSP-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
-    period, now, currency: lines[0].amount.currency, taxRatePercent: VAT_PERCENT,
-    billingAccount: account, relatedParty: account.relatedParty, newRef: billRefs(draft),
+    period,
+    now,
+    currency: lines[0].amount.currency,
+    taxRatePercent: VAT_PERCENT,
+    billingAccount: account,
+    relatedParty: account.relatedParty,
+    newRef: billRefs(draft),
     lines: lines.map((line) => ({ ...line, coverage: { startDateTime: line.coverage.start.toISOString(), endDateTime: line.coverage.end.toISOString() } })),
   });
   bills.push(bill);

@@ -21,7 +21,8 @@ export function checkOrderItems(items: readonly OrderItem[], offerings: readonly
     const offering = offerings.find((o) => o.id === item.productOffering?.id);
     if (!item.productOffering?.id) reasons.push(`item ${item.id}: productOffering.id is required`);
     else if (!offering) reasons.push(`item ${item.id}: unknown productOffering ${item.productOffering.id}`);
-    else if (offering.lifecycleStatus !== 'Launched') reasons.push(`item ${item.id}: productOffering ${offering.id} is ${offering.lifecycleStatus}, not Launched`);
+    else if (offering.lifecycleStatus !== 'Launched')
+      reasons.push(`item ${item.id}: productOffering ${offering.id} is ${offering.lifecycleStatus}, not Launched`);
   }
   if (reasons.length > 0) throw invalid('Invalid order', reasons.join('; '), 'INVALID_ORDER');
 }

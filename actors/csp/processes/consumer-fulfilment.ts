@@ -19,7 +19,11 @@ export async function fulfilConsumerOrder(runtime: ActorRuntime<CspData>, orderI
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, billingAccount: consumer.account.id });
     for (const c of collections) runtime.journal(draft, JOURNAL.usageCollectionRequested, { product: c.product, criteria: c.criteria.basis, payers: c.payers });
     const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
-    stored.productOrderItem = (order.productOrderItem as OrderItem[]).map((item, i) => ({ ...item, state: 'completed', product: { id: products[i].id, href: products[i].href } }));
+    stored.productOrderItem = (order.productOrderItem as OrderItem[]).map((item, i) => ({
+      ...item,
+      state: 'completed',
+      product: { id: products[i].id, href: products[i].href },
+    }));
   });
   await setOrderState(runtime, orderId, 'completed');
 }

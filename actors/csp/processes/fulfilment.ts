@@ -27,8 +27,20 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
   if (!isPartnerOrder(items)) return;
   const onboarding = await runtime.store.update((draft) => {
     const now = runtime.clock.now();
-    const { organization, billingAccount, result } = onboardPartner(draft, buyer, tradingNameOf(order, buyer), now, runtime.config.secret, portalUrlFor(runtime, buyer));
-    runtime.journal(draft, JOURNAL.partnerOnboarded, { partner: buyer, organization: organization.id, billingAccount: billingAccount.id, bundle: result.bundle });
+    const { organization, billingAccount, result } = onboardPartner(
+      draft,
+      buyer,
+      tradingNameOf(order, buyer),
+      now,
+      runtime.config.secret,
+      portalUrlFor(runtime, buyer),
+    );
+    runtime.journal(draft, JOURNAL.partnerOnboarded, {
+      partner: buyer,
+      organization: organization.id,
+      billingAccount: billingAccount.id,
+      bundle: result.bundle,
+    });
     const products = registerSubscriptions(draft, order, items, billingAccount, buyer, now);
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, billingAccount: billingAccount.id });
     const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;

@@ -16,7 +16,12 @@ export async function setOrderState(runtime: Runtime, orderId: string, state: st
     const after: Entity = { ...before, state, ...(state === 'completed' ? { completionDate: now } : {}) };
     orders[index] = after;
     if (state === 'completed') runtime.journal(draft, JOURNAL.orderCompleted, { order: orderId });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF622', eventType: changeEventType('TMF622', before, after), resource: 'productOrder', entity: after });
+    runtime.notifier.enqueue(draft, runtime.clock.now(), {
+      api: 'TMF622',
+      eventType: changeEventType('TMF622', before, after),
+      resource: 'productOrder',
+      entity: after,
+    });
   });
   runtime.notifier.kick();
 }

@@ -27,7 +27,9 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
   });
   const noteUrl = `${oem.baseUrl}${basePath('BillingV2')}/settlementNoteAdvice/${encodeURIComponent(id)}`;
   try {
-    const payment = await passOnRefusal(() => runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())));
+    const payment = await passOnRefusal(() =>
+      runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())),
+    );
     await runtime.store.update((draft) => {
       draft.settlementsPaid![id] = payment.id;
     });

@@ -38,8 +38,13 @@ export function checkRedirect(ticket: Entity, from: ActorId, to: string): Resolv
 /** The ticket the right party receives: the same trouble, related to the ticket it replaces. */
 export function redirectedTicket(ticket: Entity, from: ActorId, fromUrl: string, reason: string): Record<string, unknown> {
   return {
-    name: ticket.name, description: ticket.description, severity: ticket.severity, ticketType: ticket.ticketType,
-    externalId: ticket.externalId, relatedParty: ticket.relatedParty, relatedEntity: ticket.relatedEntity,
+    name: ticket.name,
+    description: ticket.description,
+    severity: ticket.severity,
+    ticketType: ticket.ticketType,
+    externalId: ticket.externalId,
+    relatedParty: ticket.relatedParty,
+    relatedEntity: ticket.relatedEntity,
     note: [{ text: `Redirected by ${from}: ${reason}`, author: from }],
     troubleTicketRelationship: [{ id: ticket.id, href: `${fromUrl}${ticket.href}`, name: from, relationshipType: REDIRECTED_FROM }],
   };
@@ -53,9 +58,12 @@ export function refusePingPong(tickets: readonly Entity[], incoming: Entity, sel
   if (!incoming.externalId) return;
   const rejected = tickets.find((t) => t.externalId === incoming.externalId && t.status === 'rejected');
   if (!rejected) return;
-  throw conflict('Redirect ping-pong',
-    `${self} already rejected trouble ${String(incoming.externalId)} (ticket ${rejected.id}: ${String(rejected.statusChangeReason)}); `
-    + 'it cannot be redirected back here — escalate to the call center instead', 'REDIRECT_LOOP');
+  throw conflict(
+    'Redirect ping-pong',
+    `${self} already rejected trouble ${String(incoming.externalId)} (ticket ${rejected.id}: ${String(rejected.statusChangeReason)}); ` +
+      'it cannot be redirected back here — escalate to the call center instead',
+    'REDIRECT_LOOP',
+  );
 }
 
 /**
