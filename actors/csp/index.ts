@@ -9,6 +9,7 @@ import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
+import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
@@ -17,6 +18,6 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   // Records received before a restart and not yet mediated are mediated now, in their order.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
   const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners, effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners, units: resolutionTeamUnit(runtime), effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
   return serve(runtime, app, port);
 }

@@ -3,6 +3,7 @@ import { harnessOnly } from '../../../tmf/auth.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
+import { followOwnSla } from '../processes/resolution-team.ts';
 import { measurePeriod, scheduleFault } from '../processes/sla.ts';
 import { redirectTicket, setTicketStatus } from '../processes/tickets.ts';
 
@@ -29,6 +30,10 @@ export function ticketControl<D extends TicketData>(runtime: ActorRuntime<D>): R
   /** `{period: "2026-03"}`: the end of a measurement period: monitoring measures the period's operation (9.21). */
   router.post('/sla-period-end', harnessOnly, async (req, res) => {
     res.status(201).json(await measurePeriod(runtime, text(req.body?.period, 'period')));
+  });
+  /** The resolution team starts listening to its own party's SLA violations (the hub, through the wire). */
+  router.post('/resolution-team/follow-sla', harnessOnly, async (_req, res) => {
+    res.status(201).json({ subscription: await followOwnSla(runtime) });
   });
   return router;
 }
