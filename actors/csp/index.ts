@@ -2,6 +2,7 @@ import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
+import { mergeHandlers } from '../../tmf/hub.ts';
 import { cspControl } from './api/control.ts';
 import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
@@ -17,7 +18,7 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
   // Records received before a restart and not yet mediated are mediated now, in their order.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
-  const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
+  const listeners = mergeHandlers(convergedOfferListeners(runtime), cspFigure9Listeners(runtime));
   const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners, units: resolutionTeamUnit(runtime), effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
   return serve(runtime, app, port);
 }
