@@ -15,7 +15,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity, OutboxEntry } from '../tmf/data.ts';
-import { callActor } from './support/call-actor.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-csp-secret';
 const OEM_URL = 'http://oem.test';
@@ -35,7 +35,7 @@ const server = setupServer(...oemHandlers(OEM_URL));
 let csp: RunningActor;
 
 /** Calls the CSP under test for real and reads the JSON answer. */
-const call = (method: string, path: string, apiKey: string, body?: unknown) => callActor(csp.url, method, path, apiKey, body);
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(csp.url, method, path, { key: apiKey, body });
 
 const partnerOrder = (offerings: readonly string[]) => ({
   description: 'Connected car partner order',

@@ -17,7 +17,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity } from '../tmf/data.ts';
-import { callActor } from './support/call-actor.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-oem-secret';
 const CSP_URL = 'http://csp.test';
@@ -39,7 +39,7 @@ const server = setupServer(...cspHandlers(CSP_URL));
 let oem: RunningActor;
 
 /** Calls the OEM under test for real and reads the JSON answer. */
-const call = (method: string, path: string, apiKey: string, body?: unknown) => callActor(oem.url, method, path, apiKey, body);
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(oem.url, method, path, { key: apiKey, body });
 
 /** Step 7.8 as the CSP sends it: a CustomerBillCreateEvent on the OEM's listener. */
 const billCreated = (eventId: string) =>

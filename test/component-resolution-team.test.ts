@@ -15,7 +15,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity } from '../tmf/data.ts';
-import { callActor } from './support/call-actor.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-resolution-team-secret';
 const SELF_ROUTE = 'http://wire.test/csp';
@@ -60,7 +60,7 @@ const server = setupServer(
 );
 
 /** Calls the CSP under test for real and reads the JSON answer. */
-const call = (method: string, path: string, apiKey: string, body?: unknown) => callActor(csp.url, method, path, apiKey, body);
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(csp.url, method, path, { key: apiKey, body });
 
 const control = (method: string, op: string, body?: unknown) => call(method, `/control/${op}`, HARNESS_KEY, body);
 const drain = async () => assert.equal((await control('POST', 'drain')).status, 200);
