@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
@@ -154,5 +157,30 @@ describe("the CSP's resolution team", () => {
     assert.equal(refused.status, 400);
     assert.equal(refused.body.reason, 'Unknown metric');
     assert.deepEqual((await state()).resources['TMF621.troubleTicket'] ?? [], []);
+  });
+
+  test('a crash right after the violation was recorded loses no notice: the restarted CSP delivers it from its outbox', async () => {
+    await csp.stop();
+    const dir = mkdtempSync(join(tmpdir(), 'csp-team-'));
+    const path = join(dir, 'csp.json');
+    const atCrash = join(dir, 'csp-at-crash.json');
+    csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path } }, 0);
+    server.use(passThroughTo(csp.url));
+    assert.equal((await control('POST', 'resolution-team/follow-sla')).status, 201);
+    // The file as a crash would leave it: the first commit that holds the violation.
+    csp.runtime.store.onCommit(() => {
+      const violations = (csp.runtime.store.data.resources['TMF623.slaViolation'] ?? []);
+      if (violations.length > 0 && !existsSync(atCrash)) copyFileSync(path, atCrash);
+    });
+    const violation = await breachMarch();
+    await csp.stop();
+    selfRoute.reset();
+    csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path: atCrash } }, 0);
+    server.use(passThroughTo(csp.url));
+    await drain();
+    assert.deepEqual(noticesHeard().map((r) => String((r.body as any).event.slaViolation.id)), [String(violation.id)]);
+    const created = await call('POST', TICKETS, CALL_CENTER_KEY, alarm());
+    assert.deepEqual(correlationOf(created.body).map((e) => e.id), [String(violation.id)]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
