@@ -79,6 +79,9 @@ function labelRow(row, ids) {
   group.dataset.figures = [...figures].join(' ');
 }
 
+/** Who an exchange went to: the party, or the unit of it addressed (a party telling its own resolution team). */
+const calleeOf = (x) => (x.unit ? `${TITLES[x.to]} — ${x.unit.replace('-', ' ')}` : TITLES[x.to]);
+
 function rowOf(exchange) {
   const from = PARTIES.indexOf(exchange.from);
   const to = PARTIES.indexOf(exchange.to);
@@ -86,7 +89,7 @@ function rowOf(exchange) {
   const row = el('li', `row ${exchange.kind} ${isInvalid(exchange) ? 'invalid' : 'valid'}`);
   row.tabIndex = 0;
   Object.assign(row.dataset, { seq: exchange.seq, operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
-  row.setAttribute('aria-label', `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`);
+  row.setAttribute('aria-label', `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${calleeOf(exchange)}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`);
   const track = el('div', 'track');
   const duplicate = exchange.request?.headers?.['x-cch-injected-duplicate'] !== undefined;
   if (duplicate) row.classList.add('duplicate');
@@ -97,7 +100,7 @@ function rowOf(exchange) {
   arrow.style.width = `${Math.max(Math.abs(to - from), 0.3) * LANE}%`;
   track.append(label, arrow);
   row.append(el('span', 'seq', exchange.seq), track);
-  row.title = `${TITLES[exchange.from]} → ${TITLES[exchange.to]}: ${exchange.method} ${exchange.path} (${exchange.status})`;
+  row.title = `${TITLES[exchange.from]} → ${calleeOf(exchange)}: ${exchange.method} ${exchange.path} (${exchange.status})`;
   row.addEventListener('click', () => open(row, exchange));
   row.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
@@ -258,7 +261,7 @@ function open(row, x, { focus = false } = {}) {
   $('detail-step').textContent = ids.length > 0 ? ids.map((id) => `Step ${id} — ${stepWords(id)}`).join(' ') : 'No documented step: supporting traffic.';
   const duration = x.durationMs === undefined ? '' : ` · ${x.durationMs} ms`;
   const steps = ids.length > 0 ? ` · fulfils step ${ids.join(' ')}` : '';
-  $('detail-meta').textContent = `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
+  $('detail-meta').textContent = `${TITLES[x.from]} → ${calleeOf(x)} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
   const errors = $('detail-errors');
   errors.replaceChildren();
   const issues = Array.isArray(x.errors) ? x.errors : [];
