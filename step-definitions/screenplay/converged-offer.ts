@@ -117,6 +117,10 @@ export const ConvergedQuestions = {
       new Decimal(0),
     ),
   /** What the driver paid (tax excluded) and what the partners' notes say they get, in exact decimals. */
+  /** A payee's own verdicts on the notes it was sent, oldest first. */
+  noteReviews: async (world: HarnessWorld, payee: 'csp' | 'content-provider') =>
+    (await world.state<{ partnerNoteReviews?: { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: string[] }[] }>(payee))
+      .partnerNoteReviews ?? [],
   settlementTotals: async (world: HarnessWorld) => {
     const rates = await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF678.appliedCustomerBillingRate');
     const notes = await ConvergedQuestions.resources(world, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
