@@ -1,10 +1,10 @@
 import { parseArgs } from './cli/args.ts';
-import { conformance } from './cli/conformance.ts';
 import { HELP } from './cli/help.ts';
-import { runFeatures } from './cli/run.ts';
-import { up } from './cli/up.ts';
 
-/** The `cch` command. Returns the process exit code. */
+/**
+ * The `cch` command. Returns the process exit code. Each command's modules are loaded when it runs:
+ * a party alone (`cch up --only`) does not pay for loading Cucumber or the conformance checks.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -14,11 +14,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     switch (args.command) {
       case 'up':
-        return await up(args);
+        return await (await import('./cli/up.ts')).up(args);
       case 'run':
-        return await runFeatures(args);
+        return await (await import('./cli/run.ts')).runFeatures(args);
       case 'conformance':
-        return await conformance(args);
+        return await (await import('./cli/conformance.ts')).conformance(args);
       default:
         process.stderr.write(`cch: unknown command '${args.command}'. Try 'cch --help'.\n`);
         return 2;

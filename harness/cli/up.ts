@@ -2,7 +2,6 @@ import { join, resolve } from 'node:path';
 import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/actor-ids.ts';
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
-import { compileSchemas } from '../../tmf/schemas/index.ts';
 import { startEcosystem } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { mountDashboard } from '../../web/server.ts';
@@ -31,7 +30,6 @@ export async function up(args: Args): Promise<number> {
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
-  compileSchemas(); // the wire judges with them
   const partyPorts = partyPortsOf(args, listenPort);
   const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
@@ -78,7 +76,6 @@ function partyPortsOf(args: Args, harnessPort: number): Partial<Record<ActorId, 
 /** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */
 export async function startAlone(id: string, listenPort: number, dataDir: string, secret = DEFAULT_SECRET, peerPairs: readonly string[] = [], host?: string): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
   if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
-  compileSchemas();
   const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
   const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED, host }, listenPort);
   return { actor, peers };
