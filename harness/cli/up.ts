@@ -2,9 +2,7 @@ import { join, resolve } from 'node:path';
 import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/actor-ids.ts';
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
-import { startEcosystem } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
-import { mountDashboard } from '../../web/server.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
@@ -30,8 +28,11 @@ export async function up(args: Args): Promise<number> {
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
+  // Loaded here, not by a party alone (`--only`), which needs neither; while the parties start.
+  const loading = Promise.all([import('../ecosystem.ts'), import('../../web/server.ts')]);
   const partyPorts = partyPortsOf(args, listenPort);
   const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
+  const [{ startEcosystem }, { mountDashboard }] = await loading;
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
   const ecosystem = await startEcosystem({ port: listenPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
