@@ -20,9 +20,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
-// A larger young generation: the lanes allocate a lot of short-lived objects (HTTP, JSON), and fewer
-// scavenges cost measurably less CPU.
-const unit = (lane) => [node, ['--max-semi-space-size=32', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', `test/lanes/${lane}.ts`]];
+// A larger young generation: the tests allocate a lot of short-lived objects (HTTP, JSON), and fewer
+// scavenges cost less CPU.
+const YOUNG = '--max-semi-space-size=32';
+const unit = (lane) => [node, [YOUNG, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', `test/lanes/${lane}.ts`]];
 
 /**
  * The jobs, longest chain first. The type check yields to the others (nice): it has no time-outs and
@@ -32,7 +33,7 @@ const JOBS = [
   { name: 'heavy', title: 'unit tests, heavy lane', command: unit('heavy'), nice: 0 },
   { name: 'processes', title: 'unit tests, processes lane', command: unit('processes'), nice: 0 },
   { name: 'main', title: 'unit tests, main lane', command: unit('main'), nice: 0 },
-  { name: 'features', title: 'features (cch run)', command: [node, ['bin/cch.mjs', 'run']], nice: 0 },
+  { name: 'features', title: 'features (cch run)', command: [node, [YOUNG, 'bin/cch.mjs', 'run']], nice: 0 },
   // Incremental: a re-run checks what changed and what depends on it (the state is kept in node_modules/.cache).
   { name: 'typecheck', title: 'type check (tsc --noEmit)', command: [node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']], nice: 10 },
 ];
