@@ -6,13 +6,13 @@ import { after, before, describe } from 'node:test';
  * The unit tests run in lanes, one process each, side by side with the type check and the features
  * (`npm test`, scripts/test-suite.mjs): one TypeScript loader start per lane instead of one per file, and
  * the machine's cores stay busy. A lane's files run one after another, so the longest chain of work
- * (the conformance runs and the mutation suite, in this process) has a lane of its own; the files whose
+ * (the conformance runs, in this process) has a lane of its own; the files whose
  * work is mostly in the processes they start (`cch up`, compose's services, parties killed and
  * restarted) share another; the main lane takes every other `test/*.test.ts`, so a new test file is
  * picked up without touching this list.
  */
 export const LANES = {
-  heavy: ['conformance.test.ts', 'mutation.test.ts'],
+  heavy: ['conformance.test.ts'],
   processes: ['cch-cli.test.ts', 'compose-topology.test.ts', 'crash-owed-effects.test.ts', 'crash-restart.test.ts', 'cch-strict-cli.test.ts'],
 } as const;
 
