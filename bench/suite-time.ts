@@ -25,17 +25,27 @@ const TOP = topArg > 0 ? Number(process.argv[topArg + 1]) : 12;
 const dir = mkdtempSync(join(tmpdir(), 'cch-suite-time-'));
 const jobsFile = join(dir, 'jobs.json');
 const filesFile = join(dir, 'files.ndjson');
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 const loadBefore = load();
 process.stdout.write(`Running the suite (load average ${loadBefore}) …\n`);
 const code = await new Promise<number | null>((resolve) => {
-  const child = spawn(process.execPath, ['scripts/test-suite.mjs', '--times', jobsFile], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [SUITE_TIMES_ENV]: filesFile } });
+  const child = spawn(process.execPath, ['scripts/test-suite.mjs', '--times', jobsFile], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, [SUITE_TIMES_ENV]: filesFile },
+  });
   child.once('exit', resolve);
 });
 
 const { wall, jobs } = JSON.parse(readFileSync(jobsFile, 'utf8')) as { wall: number; jobs: JobTime[] };
-const files = readFileSync(filesFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as FileTime);
+const files = readFileSync(filesFile, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line) as FileTime);
 const s = (n: number | undefined) => (n === undefined ? '    —' : n.toFixed(1).padStart(6));
 
 console.log(`\nSuite: ${wall.toFixed(1)} s wall${code === 0 ? '' : ` (FAILED, exit ${code})`}; load average before ${loadBefore}, after ${load()}`);
@@ -45,7 +55,9 @@ console.log('job          wall s  CPU s  files  file CPU s');
 for (const job of jobs) {
   const own = files.filter((f) => f.lane === job.name);
   const fileCpu = own.reduce((sum, f) => sum + f.cpu, 0);
-  console.log(`${job.name.padEnd(11)} ${s(job.wall)} ${s(job.cpu)}  ${String(own.length).padStart(5)}  ${own.length ? s(fileCpu) : '     —'}${job.ok ? '' : '  FAILED'}`);
+  console.log(
+    `${job.name.padEnd(11)} ${s(job.wall)} ${s(job.cpu)}  ${String(own.length).padStart(5)}  ${own.length ? s(fileCpu) : '     —'}${job.ok ? '' : '  FAILED'}`,
+  );
 }
 console.log(`\nslowest test files (by CPU; wall is while sharing the machine with the other jobs)`);
 console.log('  CPU s  wall s  lane       file');

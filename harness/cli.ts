@@ -1,11 +1,18 @@
 import { parseArgs } from './cli/args.ts';
 import { HELP } from './cli/help.ts';
+import type { HarnessMount } from './ecosystem.ts';
+
+/** What the composition root (bin/cch.mjs) plugs in from the floors above the harness. */
+export interface CliPlugins {
+  /** Served by `cch up` beside the wire unless `--no-dashboard`. */
+  readonly dashboard?: HarnessMount;
+}
 
 /**
  * The `cch` command. Returns the process exit code. Each command's modules are loaded when it runs:
  * a party alone (`cch up --only`) does not pay for loading Cucumber or the conformance checks.
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], plugins: CliPlugins = {}): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.flags.has('help') || !args.command || args.command === 'help') {
@@ -14,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     switch (args.command) {
       case 'up':
-        return await (await import('./cli/up.ts')).up(args);
+        return await (await import('./cli/up.ts')).up(args, plugins.dashboard);
       case 'run':
         return await (await import('./cli/run.ts')).runFeatures(args);
       case 'conformance':

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the type check, the unit-test lanes (test/lanes/) and the features, run side by side.
+// `npm test`: the lint, the type check, the unit-test lanes (test/lanes/) and the features, run side by side.
 //
 // tsc and Cucumber are single-threaded and a lane runs its files one after another: run in turn, a core
 // idles whenever one job is in a phase that uses one core or waits. Run together, the machine's cores
@@ -8,7 +8,7 @@
 // Each job's output is held and printed whole when it ends (no interleaved lines); a failed job's
 // output is printed in full. The exit code is 1 if any job failed.
 //
-//   node scripts/test-suite.mjs [--only heavy,processes,main,features,typecheck] [--times FILE]
+//   node scripts/test-suite.mjs [--only heavy,processes,main,lint,features,typecheck] [--times FILE]
 //
 // --times FILE writes each job's wall and CPU seconds (user+sys, its children included) as JSON, for
 // bench/suite-time.ts.
@@ -26,16 +26,22 @@ const YOUNG = '--max-semi-space-size=32';
 const unit = (lane) => [node, [YOUNG, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', `test/lanes/${lane}.ts`]];
 
 /**
- * The jobs, longest chain first. The type check yields to the others (nice): it has no time-outs and
+ * The jobs, longest chain first. The lint and the type check yield to the others (nice): it has no time-outs and
  * fills idle time. The tests keep their normal priority, so that their time-outs mean what they say.
  */
 const JOBS = [
   { name: 'heavy', title: 'unit tests, heavy lane', command: unit('heavy'), nice: 0 },
   { name: 'processes', title: 'unit tests, processes lane', command: unit('processes'), nice: 0 },
   { name: 'main', title: 'unit tests, main lane', command: unit('main'), nice: 0 },
+  { name: 'lint', title: 'lint and format (biome check)', command: [node, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']], nice: 10 },
   { name: 'features', title: 'features (cch run)', command: [node, [YOUNG, 'bin/cch.mjs', 'run']], nice: 0 },
   // Incremental: a re-run checks what changed and what depends on it (the state is kept in node_modules/.cache).
-  { name: 'typecheck', title: 'type check (tsc --noEmit)', command: [node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']], nice: 10 },
+  {
+    name: 'typecheck',
+    title: 'type check (tsc --noEmit)',
+    command: [node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']],
+    nice: 10,
+  },
 ];
 
 function option(name) {
@@ -97,7 +103,9 @@ const results = await Promise.all(
   jobs.map((job) =>
     runJob(job).then((result) => {
       const ok = result.code === 0;
-      process.stdout.write(`\n${ok ? '✔' : '✖'} ${job.title} (${result.wall.toFixed(1)} s${result.cpu === undefined ? '' : `, ${result.cpu.toFixed(1)} s CPU`})${ok ? '' : ` exited with ${result.signal ?? result.code}`}\n`);
+      process.stdout.write(
+        `\n${ok ? '✔' : '✖'} ${job.title} (${result.wall.toFixed(1)} s${result.cpu === undefined ? '' : `, ${result.cpu.toFixed(1)} s CPU`})${ok ? '' : ` exited with ${result.signal ?? result.code}`}\n`,
+      );
       process.stdout.write(ok ? tail(result.output, 12) : result.output);
       return result;
     }),
@@ -105,7 +113,9 @@ const results = await Promise.all(
 );
 const wall = (performance.now() - started) / 1000;
 const failed = results.filter((r) => r.code !== 0);
-process.stdout.write(`\n${failed.length === 0 ? '✔ all green' : `✖ failed: ${failed.map((r) => r.job.name).join(', ')}`} in ${wall.toFixed(1)} s: ${results.map((r) => `${r.job.name} ${r.wall.toFixed(1)} s`).join(', ')}\n`);
+process.stdout.write(
+  `\n${failed.length === 0 ? '✔ all green' : `✖ failed: ${failed.map((r) => r.job.name).join(', ')}`} in ${wall.toFixed(1)} s: ${results.map((r) => `${r.job.name} ${r.wall.toFixed(1)} s`).join(', ')}\n`,
+);
 
 const timesFile = option('times');
 if (timesFile) {

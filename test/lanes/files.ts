@@ -21,7 +21,9 @@ const TEST_DIR = join(import.meta.dirname, '..');
 export type Lane = keyof typeof LANES | 'main';
 
 export function laneFiles(lane: Lane): string[] {
-  const all = readdirSync(TEST_DIR).filter((f) => f.endsWith('.test.ts')).sort();
+  const all = readdirSync(TEST_DIR)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort();
   const listed: readonly string[] = Object.values(LANES).flat();
   return lane === 'main' ? all.filter((f) => !listed.includes(f)) : all.filter((f) => (LANES[lane] as readonly string[]).includes(f));
 }
