@@ -111,9 +111,12 @@ beforeEach(async () => {
   const follow = await control('POST', 'resolution-team/follow-sla');
   assert.equal(follow.status, 201);
 });
+/** Data folders of file-backed CSPs, removed once the CSP writing into them has stopped. */
+const dataFolders: string[] = [];
 afterEach(async () => {
   await csp.stop();
   server.resetHandlers();
+  for (const dir of dataFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the CSP's resolution team", () => {
@@ -198,6 +201,7 @@ describe("the CSP's resolution team", () => {
   test('a crash right after the violation was recorded loses no notice: the restarted CSP delivers it from its outbox', async () => {
     await csp.stop();
     const dir = mkdtempSync(join(tmpdir(), 'csp-team-'));
+    dataFolders.push(dir);
     const path = join(dir, 'csp.json');
     const atCrash = join(dir, 'csp-at-crash.json');
     csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path } }, 0);
@@ -223,6 +227,5 @@ describe("the CSP's resolution team", () => {
       correlationOf(created.body).map((e) => e.id),
       [String(violation.id)],
     );
-    rmSync(dir, { recursive: true, force: true });
   });
 });
