@@ -102,16 +102,16 @@ export const ConvergedQuestions = {
   paidTo: async (world: HarnessWorld, payee: ActorId) =>
     (await ConvergedQuestions.resources(world, payee, 'TMF676.payment')).reduce((acc, p) => acc.plus(String((p.totalAmount as { value: number }).value)), new Decimal(0)),
   /** What the driver paid (tax excluded) and what the partners' notes say they get, in exact decimals. */
-  settlementTotals: async (world: HarnessWorld) => {
-    const rates = await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF678.appliedCustomerBillingRate');
-    const notes = await ConvergedQuestions.resources(world, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
-    const product = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product'))[0];
-    const offering = (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === (product.productOffering as Ref).id)!;
-    const price = new Decimal(String(((offering.productOfferingPrice as { price: { value: number } }[])[0]).price.value));
-    const listShares = (offering.revenueShare as { partyId: string; amount: { value: number } }[]).map((s) => ({ party: s.partyId, amount: new Decimal(String(s.amount.value)) }));
-    const settledTo = (party: string) => notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
+  /**
+   * What the driver paid the car manufacturer (its bill's rated lines) and what each partner was settled
+   * of it (the notes advising them), both as the car manufacturer serves them over TMF.
+   */
+  settlement: async (world: HarnessWorld) => {
+    const oem = world.ecosystem.control('car-manufacturer');
+    const { items: rates } = await oem.list<Entity>('TMF678', 'appliedCustomerBillingRate');
+    const { items: notes } = await oem.list<Entity>('BillingV2', 'settlementNoteAdvice');
     const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
-    const settled = listShares.map((s) => ({ ...s, settled: settledTo(s.party) }));
-    return { paid, price, settled, margin: paid.minus(settled.reduce((acc, s) => acc.plus(s.settled), new Decimal(0))) };
+    const settledTo = (party: string) => notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
+    return { paid, settledTo };
   },
 };

@@ -166,19 +166,6 @@ export const ServiceUseChecks = {
     }
   },
 
-  async percentShares(world: HarnessWorld, percent: number) {
-    const infotainment = (await Q.usage(world)).filter((u) => u.usageType === 'infotainment');
-    let charged = 0;
-    for (const u of infotainment) {
-      const total = sum(Q.sharesOf(u).map(Q.amountOf));
-      if (total.isZero()) continue;
-      charged++;
-      const oem = sum(Q.sharesOf(u).filter((s) => s.payerRole === 'buyer').map(Q.amountOf));
-      assert.ok(oem.minus(total.times(percent).div(100)).abs().lessThan('0.01'), `${u.id}: ${oem.toFixed(2)} of ${total.toFixed(2)}`);
-    }
-    assert.ok(charged > 0, 'some records were charged');
-  },
-
   /**
    * The rated amount of the record of `mb` MB and what each payer pays of it, to the cent. Read over
    * TMF635 (what the CSP serves), not from its state.
