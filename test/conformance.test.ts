@@ -44,6 +44,7 @@ for (const actor of ACTOR_IDS) {
       assert.equal(code, 0, out);
       assert.equal(report.partners[0].mode, 'full');
       assert.ok(report.scenarios.length >= 5 && report.scenarios.every((s) => s.passed), 'the scenarios of its figures ran and passed');
+      for (const [i, s] of report.scenarios.entries()) assert.ok(out.includes(`✔ ${i + 1}/${report.scenarios.length} ${s.name}`), `the progress names "${s.name}" as it finishes`);
       const rows = report.matrix.filter((r) => r.verdict !== 'not exercised');
       assert.ok(rows.length > 10 && rows.every((r) => r.verdict === 'pass'), 'every row of its figures passed');
       assert.ok(report.matrix.filter((r) => r.verdict === 'not exercised').every((r) => Boolean(r.reason)), 'a row not exercised says why');
