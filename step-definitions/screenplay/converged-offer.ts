@@ -5,7 +5,6 @@ import { publishCspOffer } from '../../harness/drive/figure10.ts';
 import { oemCopyOf } from '../../harness/drive/figure11.ts';
 import type { HarnessWorld } from '../support/world.ts';
 
-type Resources = { resources: Record<string, Entity[]> };
 type Ref = { id: string; relationshipType?: string; role?: string };
 
 const note = (world: HarnessWorld, key: string) => {
@@ -83,7 +82,7 @@ export const payInvoice = (world: HarnessWorld, customerId: string, amount?: str
 
 /** Questions about figures 10 and 11, answered from the parties' own state. */
 export const ConvergedQuestions = {
-  resources: async (world: HarnessWorld, actor: ActorId, key: string) => (await world.state<Resources>(actor)).resources[key] ?? [],
+  resources: (world: HarnessWorld, actor: ActorId, key: string) => world.served(actor, key),
   centralOfferings: async (world: HarnessWorld) =>
     (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF620.productOffering')).filter((o) => (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog')),
   centralConverged: async (world: HarnessWorld) => (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === note(world, 'central'))!,

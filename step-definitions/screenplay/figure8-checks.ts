@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import type { Entity } from '../../tmf/data.ts';
 import { FIGURE_8_MONTH } from '../../harness/drive/figure8.ts';
 import { Bills } from './bills.ts';
-import { ServiceUseQuestions as Q } from './figure8.ts';
+import { ownerKey, ServiceUseQuestions as Q } from './figure8.ts';
 import type { HarnessWorld } from '../support/world.ts';
 
 const ALLOWANCE_MB = 5120;
@@ -18,7 +18,7 @@ export const ServiceUseChecks = {
     const offers = inbox.filter((m) => m.topic === 'service-offer' && m.from === 'car-manufacturer');
     assert.equal(offers.length, 1, 'one service offer');
     const services = (offers[0].relatedEntity ?? []).filter((e) => e.role === 'serviceOffer');
-    const catalog = (await Q.oem(world)).resources['TMF620.productOffering'] ?? [];
+    const catalog = await world.served('car-manufacturer', 'TMF620.productOffering');
     assert.deepEqual(services.map((s) => s.id).sort(), catalog.map((o) => o.id).sort());
   },
 
@@ -26,7 +26,7 @@ export const ServiceUseChecks = {
     const { customers, accounts, owners } = await Q.driverAtCsp(world);
     assert.equal(customers.length, 1, 'one customer for the driver');
     assert.equal(accounts.length, 1, 'one consumer billing account for the driver');
-    assert.equal(owners[accounts[0].href], 'driver', "the account is the driver's, not the OEM's");
+    assert.equal(owners[ownerKey(accounts[0])], 'driver', "the account is the driver's, not the OEM's");
     const order = await Q.cspOrderFor3rdPartyPayer(world);
     assert.equal(order?.billingAccount, undefined, 'the OEM named no account: the CSP created it');
   },
@@ -51,34 +51,33 @@ export const ServiceUseChecks = {
       .map((e) => (e.request.body as { event: { productOrder: Entity } }).event.productOrder)
       .filter((o) => o.id === order?.id).map((o) => o.state);
     assert.deepEqual(states, ['inProgress', 'completed']);
-    const own = ((await Q.oem(world)).resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === order?.id);
+    const own = (await world.served('car-manufacturer', 'TMF622.productOrder')).find((o) => o.externalId === order?.id);
     assert.equal(own?.state, 'completed', "the OEM's own order followed the CSP's");
   },
 
   /** 8.3 → 8.8 at the OEM: its own TMF622 order followed the CSP's and was fulfilled by an active infotainment service of the driver's. */
   async ownOrderFulfilled(world: HarnessWorld) {
     const cspOrder = await Q.cspOrderFor3rdPartyPayer(world);
-    const oem = await Q.oem(world);
-    const own = (oem.resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === cspOrder?.id);
+    const own = (await world.served('car-manufacturer', 'TMF622.productOrder')).find((o) => o.externalId === cspOrder?.id);
     assert.equal(own?.state, 'completed');
     const productRef = (own?.productOrderItem as { product?: { id: string } }[])[0].product;
-    const product = (oem.resources['TMF637.product'] ?? []).find((p) => p.id === productRef?.id);
+    const product = (await world.served('car-manufacturer', 'TMF637.product')).find((p) => p.id === productRef?.id);
     assert.equal(product?.status, 'active');
     assert.deepEqual((product?.productRelationship as { id: string }[]).map((r) => r.id), [cspOrder?.id]);
     const owners = (await world.state<{ owners: Record<string, string> }>('car-manufacturer')).owners;
-    assert.deepEqual([owners[own!.href], owners[product!.href]], ['driver', 'driver'], "the driver's order and service, not a channel's");
-    const bills = (oem.resources['TMF678.customerBill'] ?? []).filter((b) => JSON.stringify(b.relatedParty ?? []).includes(String((own!.relatedParty as { id: string }[])[0].id)));
+    assert.deepEqual([owners[ownerKey(own!)], owners[ownerKey(product!)]], ['driver', 'driver'], "the driver's order and service, not a channel's");
+    const bills = (await world.served('car-manufacturer', 'TMF678.customerBill')).filter((b) => JSON.stringify(b.relatedParty ?? []).includes(String((own!.relatedParty as { id: string }[])[0].id)));
     assert.deepEqual(bills, [], 'the OEM bills nothing for it: the CSP bills the connectivity');
   },
 
   async subscriptionCollected(world: HarnessWorld) {
-    const csp = await Q.csp(world);
     const { accounts } = await Q.driverAtCsp(world);
     const id = await Q.subscription(world);
-    const product = csp.resources['TMF637.product'].find((p) => p.id === id)!;
+    const product = (await world.served('csp', 'TMF637.product')).find((p) => p.id === id)!;
     assert.equal(product.status, 'active');
     assert.equal((product.billingAccount as { id: string }).id, accounts[0].id);
-    assert.equal(csp.usageCollections.at(-1)?.payers.thirdPartyPayer.id, accounts[0].id);
+    // Which account mediation collects for is internal to the CSP: only its own state shows it.
+    assert.equal((await Q.csp(world)).usageCollections.at(-1)?.payers.thirdPartyPayer.id, accounts[0].id);
   },
 
   async ratedByClass(world: HarnessWorld) {
@@ -214,8 +213,7 @@ export const ServiceUseChecks = {
   },
 
   async noItemTwice(world: HarnessWorld) {
-    const csp = await Q.csp(world);
-    const rates = csp.resources['TMF678.appliedCustomerBillingRate'] ?? [];
+    const rates = await world.served('csp', 'TMF678.appliedCustomerBillingRate');
     const keys = rates.map((r) => `${(r.billingAccount as { id: string }).id}|${String(r.name)}`);
     assert.equal(new Set(keys).size, keys.length);
     await ServiceUseChecks.allBilled(world);
