@@ -46,7 +46,7 @@ Then('every usage record of the month is billed', function (this: W) { return Ch
 Then('the driver was told once that its invoice is available', function (this: W) { return Check.toldOnce(this); });
 Then("the car manufacturer ordered on the driver's existing billing account", function (this: W) { return Check.orderedOnExistingAccount(this); });
 Then('the CSP created no second customer and no second billing account for the driver', function (this: W) { return Check.noSecondCustomer(this); });
-Then("the driver's bill charges the {int} MB beyond the allowance at 0.0125 EUR per MB, rounded per record", function (this: W, _mb: number) { return Check.overageRoundedPerRecord(this); });
+Then("the driver's bill charges {amount} EUR for the {int} MB beyond the allowance at 0.0125 EUR per MB, rounded per record", function (this: W, amount: string, mb: number) { return Check.overageRoundedPerRecord(this, amount, mb); });
 Then('the shares of every usage record add up to its amount', function (this: W) { return Check.sharesAddUp(this); });
 Then('the CSP refused the repeated record as a duplicate', function (this: W) { return Check.duplicateRefused(this); });
 Then('each usage record was received and rated only once', function (this: W) { return Check.receivedOnce(this); });

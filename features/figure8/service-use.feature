@@ -42,7 +42,9 @@ Feature: Figure 8 — service use
     When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
     And the car manufacturer follows up the usage of its cars
     And the billing period "2026-01" ends
-    Then the driver's bill charges the 880 MB beyond the allowance at 0.0125 EUR per MB, rounded per record
+    # 6000 − 5120 = 880 MB beyond the allowance × 0.0125 = 11.00 EUR; each record is rounded half-up to the
+    # cent, and the records' rounded charges add up to the same 11.00 EUR.
+    Then the driver's bill charges 11.00 EUR for the 880 MB beyond the allowance at 0.0125 EUR per MB, rounded per record
     And every bill's total equals the sum of its items
     And every usage record of the month is billed
     And the driver was told once that its invoice is available
