@@ -49,6 +49,8 @@ for (const actor of ACTOR_IDS) {
       assert.ok(rows.length > 10 && rows.every((r) => r.verdict === 'pass'), 'every row of its figures passed');
       assert.ok(report.matrix.filter((r) => r.verdict === 'not exercised').every((r) => Boolean(r.reason)), 'a row not exercised says why');
       assert.match(out, /conformance PASS/);
+      assert.match(out, new RegExp(`${report.notProbed.length} check\\(s\\) not probed`), 'the summary line counts what could not be probed');
+      assert.ok(report.notProbed.every((f) => f.verdict === 'not probed' && f.message), 'each check not probed says why');
       assert.match(out, new RegExp(`${actor} \\(http://127\\.0\\.0\\.1:\\d+\\) must call its peers at:`));
       const peers = JSON.parse(readFileSync(join(dir, 'peers.json'), 'utf8'));
       assert.match(peers[0].peers[actor === 'csp' ? 'car-manufacturer' : 'csp'], /\/wire\//);
