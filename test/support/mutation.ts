@@ -10,7 +10,7 @@ import { runFindings } from '../../harness/conformance/run-findings.ts';
 import type { Exchange } from '../../harness/exchange.ts';
 import { startEcosystem, type Ecosystem } from '../../harness/ecosystem.ts';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.ts';
-import { PARTNER_FAULTS, type PartnerFault } from './partner-faults.ts';
+import { PARTNER_FAULTS, PROBE_LATENCY_BUDGET_MS, type PartnerFault } from './partner-faults.ts';
 
 /** The outcome of one planted fault: the failing findings the conformance probes gave. */
 export interface MutationResult {
@@ -67,7 +67,7 @@ export async function runMutations(faults: readonly PartnerFault[] = PARTNER_FAU
   const ecosystem = await startEcosystem({ bindings: Object.fromEntries([...proxies].map(([p, proxy]) => [p, { kind: 'remote', url: proxy.baseUrl }])) });
   const results: MutationResult[] = [];
   const faithful: Record<string, Finding[]> = {};
-  const probe = async (party: ActorId) => (await probeProvider(ecosystem, party, figuresOf(party), undefined, { collections: true, bundles: false })).filter((f) => f.verdict === 'fail');
+  const probe = async (party: ActorId) => (await probeProvider(ecosystem, party, figuresOf(party), PROBE_LATENCY_BUDGET_MS, { collections: true, bundles: false })).filter((f) => f.verdict === 'fail');
   try {
     for (const { parties: filled, reset, drive } of FILLED_BY) {
       const here = filled.filter((p) => proxies.has(p));

@@ -17,6 +17,12 @@ export interface PartnerFault {
 }
 
 type Entity = Record<string, unknown>;
+
+/**
+ * The latency budget the mutation suite probes with: above what a busy shared machine needs for an honest
+ * answer (so the faithful parties raise no alarm), and what the latency fault overruns.
+ */
+export const PROBE_LATENCY_BUDGET_MS = 2000;
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
 const isList = (a: Answer) => a.method === 'GET' && Array.isArray(a.body);
 const entities = (a: Answer): Entity[] => (a.status < 300 && a.body && typeof a.body === 'object' ? [a.body].flat() as Entity[] : []);
@@ -69,7 +75,7 @@ const GENERIC: readonly Omit<PartnerFault, 'party'>[] = [
     name: 'one answer over the latency budget', rule: LATENCY,
     plant: () => {
       let delayed = false;
-      return { delayMs: (path: string) => (!delayed && /[?&]limit=1$/.test(path) ? ((delayed = true), 1100) : 0) };
+      return { delayMs: (path: string) => (!delayed && /[?&]limit=1$/.test(path) ? ((delayed = true), PROBE_LATENCY_BUDGET_MS + 100) : 0) };
     },
   },
 ];
