@@ -57,22 +57,11 @@ export async function probeCollection(access: CollectionAccess, api: ApiId, reso
   verdicts.push(totalIs(full, n));
   if (n < PROBE_ENTITIES) {
     const why = access.post ? 'its creates were refused or could not be built' : 'the official file declares no POST for it and the flows left fewer';
-    verdicts.push({ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.enough, message: `${base} holds ${n} entities (${why}): limit, offset and filters not probed` });
+    const reach = n < 2 ? 'limit, offset and filters not probed' : `paging and filters probed over ${n} entities only`;
+    verdicts.push({ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.enough, message: `${base} holds ${n} entities (${why}): ${reach}` });
   }
   if (n >= 2) verdicts.push(...(await windows(access, base, all)));
-  const marked = markedIn(all, api, resource);
-  const attribute = marked?.attribute ?? discriminating(all);
-  if (attribute) {
-    const value = marked?.value ?? String(all[0][attribute]);
-    const filtered = await access.get(`${base}?${attribute}=${encodeURIComponent(value)}`);
-    const expected = ids(all.filter((i) => String(i[attribute]) === value));
-    verdicts.push({ exchange: filtered, ok: same(ids(items(filtered)), expected), rule: COLLECTION_RULES.filter, message: `${attribute}=${value} → [${ids(items(filtered))}], expected [${expected}] of ${n}` });
-    const selected = await access.get(`${base}?fields=${attribute}`);
-    const wrong = items(selected).find((i) => Object.keys(i).some((k) => !ALWAYS.has(k) && k !== attribute) || all.find((a) => a.id === i.id)?.[attribute] !== i[attribute]);
-    verdicts.push({ exchange: selected, ok: items(selected).length === n && !wrong, rule: COLLECTION_RULES.fields, message: wrong ? `fields=${attribute} → item ${String(wrong.id)} has ${Object.keys(wrong).join(', ')}` : `fields=${attribute} → ${items(selected).length} of ${n} items` });
-  } else if (n >= PROBE_ENTITIES) {
-    verdicts.push({ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.filter, message: `${base}: no string attribute tells its ${n} entities apart, so no filter was probed` });
-  }
+  verdicts.push(...(await filterAndFields(access, base, full, markedIn(all, api, resource))));
   for (const item of all) {
     const href = String(item.href ?? '');
     if (!href.startsWith(`${hrefBase}/`)) {
@@ -85,6 +74,28 @@ export async function probeCollection(access: CollectionAccess, api: ApiId, reso
     verdicts.push({ exchange: one, ok, rule: COLLECTION_RULES.href, message: `${String(item.id)}: ${href} → ${one.status} ${String(body.id)} (${String(body['@type'])})` });
   }
   return verdicts;
+}
+
+/**
+ * An attribute filter that selects some entities and excludes others (on a probe entity's marker where
+ * there is one), compared with the full list, and a fields selection of that attribute.
+ */
+async function filterAndFields(access: CollectionAccess, base: string, full: Exchange, marked: { attribute: string; value: string } | undefined): Promise<ProbeVerdict[]> {
+  const all = items(full);
+  const n = all.length;
+  const attribute = marked?.attribute ?? discriminating(all);
+  if (!attribute) {
+    return n >= PROBE_ENTITIES ? [{ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.filter, message: `${base}: no string attribute tells its ${n} entities apart, so no filter was probed` }] : [];
+  }
+  const value = marked?.value ?? String(all[0][attribute]);
+  const filtered = await access.get(`${base}?${attribute}=${encodeURIComponent(value)}`);
+  const expected = ids(all.filter((i) => String(i[attribute]) === value));
+  const selected = await access.get(`${base}?fields=${attribute}`);
+  const wrong = items(selected).find((i) => Object.keys(i).some((k) => !ALWAYS.has(k) && k !== attribute) || all.find((a) => a.id === i.id)?.[attribute] !== i[attribute]);
+  return [
+    { exchange: filtered, ok: same(ids(items(filtered)), expected), rule: COLLECTION_RULES.filter, message: `${attribute}=${value} → [${ids(items(filtered))}], expected [${expected}] of ${n}` },
+    { exchange: selected, ok: items(selected).length === n && !wrong, rule: COLLECTION_RULES.fields, message: wrong ? `fields=${attribute} → item ${String(wrong.id)} has ${Object.keys(wrong).join(', ')}` : `fields=${attribute} → ${items(selected).length} of ${n} items` },
+  ];
 }
 
 /** Creates (by POST) the entities the list lacks to hold three, each marked with its own value; how many were created. */
