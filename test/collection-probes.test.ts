@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { COLLECTION_RULES, probeCollection, type CollectionAccess } from '../harness/conformance/collection-probes.ts';
 import { matrixOf } from '../harness/conformance/matrix.ts';
+import { probeEntityBody } from '../harness/conformance/probe-entities.ts';
+import { loadOfficialSpecs, specsDirFromEnv } from '../harness/official-specs/load.ts';
+import { APIS } from '../tmf/apis.ts';
 import { summaryLine } from '../harness/conformance/report.ts';
 import type { Finding } from '../harness/conformance/types.ts';
 import type { Exchange } from '../harness/exchange.ts';
@@ -121,4 +124,23 @@ test('a check not probed shows in its matrix row and in the summary line, and ne
   assert.deepEqual([mixed.verdict, mixed.passed, mixed.reason], ['pass', 1, 'not probed: customerBill holds 2 entities'], 'a row that passed other checks still says what was not probed');
   const official = { dir: '', checked: 0, notCovered: 0, issues: [] };
   assert.match(summaryLine([mode], [row], [], official, 'conformance.html', 1), /1 check\(s\) not probed/);
+});
+
+test('the smallest probe entity of every collection that declares POST is valid per its official file', () => {
+  const specs = loadOfficialSpecs(specsDirFromEnv());
+  const checked: string[] = [];
+  for (const api of APIS) {
+    const spec = specs.byApi.get(api.id);
+    if (!spec) continue;
+    for (const resource of api.resources.filter((r) => r.operations.includes('POST'))) {
+      const built = probeEntityBody(api.id, resource.name, undefined, 0);
+      assert.ok('body' in built, `${api.id} ${resource.name}: ${'why' in built ? built.why : ''}`);
+      // v4 files define `<Type>_Create`; the v2 ones take the entity itself.
+      const validate = spec.validators.get(`${resource.type}_Create`) ?? spec.validators.get(resource.type);
+      if (!validate) continue;
+      assert.ok(validate(built.body), `${api.id} ${resource.name} ${JSON.stringify(built.body)}: ${JSON.stringify(validate.errors)}`);
+      checked.push(`${api.id} ${resource.name}`);
+    }
+  }
+  assert.ok(checked.length >= 20, `checked ${checked.length}: ${checked.join(', ')}`);
 });

@@ -45,7 +45,7 @@ function createProperties(api: ApiId, resource: string): Record<string, unknown>
 
 const byId = (id: string): Schema | undefined => SCHEMAS.find((s) => s.$id === id);
 
-/** The smallest instance of a schema of the registry: what the standard requires, each the simplest value of its type. */
+/** The smallest instance of a schema of the registry: what is required, each the simplest value of its type. */
 function minimal(id: string): Item {
   const of = (node: Schema, depth: number): unknown => {
     if (typeof node.$ref === 'string') return of(byId(node.$ref) ?? {}, depth);
@@ -54,8 +54,11 @@ function minimal(id: string): Item {
     if (type === 'array' || node.items) return depth > 4 ? [] : [of((node.items ?? {}) as Schema, depth + 1)];
     if (type === 'object' || node.properties) {
       const properties = (node.properties ?? {}) as Record<string, Schema>;
-      const keys = new Set((node[STANDARD_REQUIRED] ?? []) as string[]);
+      // What the standard requires and what the project's flows require (more is still valid per the standard).
+      const keys = new Set([...((node[STANDARD_REQUIRED] ?? []) as string[]), ...((node.required ?? []) as string[])]);
       if (depth === 0 && properties.name?.type === 'string') keys.add('name');
+      // A reference names what it refers to: some official files require its `name` and `@referredType` where ours do not.
+      for (const key of ['name', '@referredType']) if (keys.has('id') && properties[key]) keys.add(key);
       return Object.fromEntries([...keys].map((key) => [key, of(properties[key] ?? {}, depth + 1)]));
     }
     if (Array.isArray(node.allOf)) return Object.assign({}, ...node.allOf.map((part: Schema) => of(part, depth)).filter((v) => typeof v === 'object'));
