@@ -25,16 +25,35 @@ onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 'bench', 'h
 const products: string[] = [];
 for (let i = 0; i < FLEET; i++) {
   const { individual } = registerExistingCustomer(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START);
-  const order = addEntity(draft, 'TMF622', 'productOrder', {
-    state: 'inProgress',
-    relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: individual.id, role: 'thirdPartyPayer' }],
-    productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
-  }, 'car-manufacturer');
+  const order = addEntity(
+    draft,
+    'TMF622',
+    'productOrder',
+    {
+      state: 'inProgress',
+      relatedParty: [
+        { id: 'car-manufacturer', role: 'buyer' },
+        { id: individual.id, role: 'thirdPartyPayer' },
+      ],
+      productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
+    },
+    'car-manufacturer',
+  );
   products.push(setUpConsumerService(draft, order, 'car-manufacturer', START).products[0].id);
 }
 
 const records = products.flatMap((product, i) =>
-  usageRecords({ subscription: product, vehicleId: `VIN${i}`, period: JANUARY, infotainmentMB: 3000 + (i % 7) * 700, telematicsMB: 40, sessions: { infotainment: 20, telematics: 10 }, seed: i + 1, firstRecord: 1 }));
+  usageRecords({
+    subscription: product,
+    vehicleId: `VIN${i}`,
+    period: JANUARY,
+    infotainmentMB: 3000 + (i % 7) * 700,
+    telematicsMB: 40,
+    sessions: { infotainment: 20, telematics: 10 },
+    seed: i + 1,
+    firstRecord: 1,
+  }),
+);
 
 let t = performance.now();
 for (const record of records) {
@@ -48,5 +67,9 @@ const bills = runBillingCycle(draft, JANUARY, new Date('2026-02-01T00:00:00Z'), 
 const billingSeconds = (performance.now() - t) / 1000;
 
 const rated = collection(draft, 'TMF635', 'usage').filter((u) => u.status === 'rated').length;
-console.log(`fleet billing: ${FLEET} cars, ${records.length} usage records (${rated} rated) mediated in ${mediationSeconds.toFixed(2)} s = ${(records.length / mediationSeconds).toFixed(0)} records/s`);
-console.log(`fleet billing: bill run of ${bills.length} bills in ${billingSeconds.toFixed(2)} s = ${(bills.length / billingSeconds).toFixed(0)} bills/s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `fleet billing: ${FLEET} cars, ${records.length} usage records (${rated} rated) mediated in ${mediationSeconds.toFixed(2)} s = ${(records.length / mediationSeconds).toFixed(0)} records/s`,
+);
+console.log(
+  `fleet billing: bill run of ${bills.length} bills in ${billingSeconds.toFixed(2)} s = ${(bills.length / billingSeconds).toFixed(0)} bills/s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+);

@@ -20,8 +20,22 @@ type Item = Record<string, unknown>;
 
 function exchange(method: string, path: string, status: number, body: unknown, headers: Record<string, string> = {}, request?: unknown): Exchange {
   return {
-    seq: 0, scenario: 'probe', from: 'harness', to: 'csp', kind: 'call', api: 'TMF621', operation: `${method} troubleTicket`, method, path, status,
-    request: { headers: {}, body: request }, response: { headers, body }, valid: true, errors: [], startedAt: '', durationMs: 1,
+    seq: 0,
+    scenario: 'probe',
+    from: 'harness',
+    to: 'csp',
+    kind: 'call',
+    api: 'TMF621',
+    operation: `${method} troubleTicket`,
+    method,
+    path,
+    status,
+    request: { headers: {}, body: request },
+    response: { headers, body },
+    valid: true,
+    errors: [],
+    startedAt: '',
+    durationMs: 1,
   };
 }
 
@@ -51,7 +65,17 @@ function provider(initial: readonly Item[], options: { post?: boolean; refuse?: 
   return { access, items, posted };
 }
 
-const ticket = (id: string, extra: Item = {}): Item => ({ id, href: `${HREF_BASE}${TICKETS}/${id}`, '@type': 'TroubleTicket', name: 'flat tyre', description: 'from the flow', severity: 'minor', ticketType: 'incident', status: 'acknowledged', ...extra });
+const ticket = (id: string, extra: Item = {}): Item => ({
+  id,
+  href: `${HREF_BASE}${TICKETS}/${id}`,
+  '@type': 'TroubleTicket',
+  name: 'flat tyre',
+  description: 'from the flow',
+  severity: 'minor',
+  ticketType: 'incident',
+  status: 'acknowledged',
+  ...extra,
+});
 const verdictsOf = async (p: ReturnType<typeof provider>) => probeCollection(p.access, 'TMF621', 'troubleTicket', HREF_BASE);
 
 test('a collection with fewer than three entities gets the rest created through its API, each valid and marked apart', async () => {
@@ -60,13 +84,35 @@ test('a collection with fewer than three entities gets the rest created through 
   assert.equal(p.items.length, 3);
   assert.equal(p.posted.length, 2);
   for (const body of p.posted) assert.deepEqual(validate('TroubleTicket_Create', body, 'request'), [], 'the create body is valid per the standard');
-  assert.deepEqual(p.posted.map((b) => b.description), ['conformance probe 2', 'conformance probe 3']);
-  assert.ok(p.posted.every((b) => b.id === undefined && b.href === undefined), 'what the provider sets is left out of the copy');
-  assert.deepEqual(verdicts.filter((v) => v.ok !== true).map((v) => `${v.rule}: ${v.message}`), []);
+  assert.deepEqual(
+    p.posted.map((b) => b.description),
+    ['conformance probe 2', 'conformance probe 3'],
+  );
+  assert.ok(
+    p.posted.every((b) => b.id === undefined && b.href === undefined),
+    'what the provider sets is left out of the copy',
+  );
+  assert.deepEqual(
+    verdicts.filter((v) => v.ok !== true).map((v) => `${v.rule}: ${v.message}`),
+    [],
+  );
   const rules = new Set(verdicts.map((v) => v.rule));
-  for (const rule of [COLLECTION_RULES.create, COLLECTION_RULES.total, COLLECTION_RULES.page, COLLECTION_RULES.window, COLLECTION_RULES.filter, COLLECTION_RULES.fields, COLLECTION_RULES.href]) assert.ok(rules.has(rule), rule);
+  for (const rule of [
+    COLLECTION_RULES.create,
+    COLLECTION_RULES.total,
+    COLLECTION_RULES.page,
+    COLLECTION_RULES.window,
+    COLLECTION_RULES.filter,
+    COLLECTION_RULES.fields,
+    COLLECTION_RULES.href,
+  ])
+    assert.ok(rules.has(rule), rule);
   const filter = verdicts.find((v) => v.rule === COLLECTION_RULES.filter)!;
-  assert.match(filter.exchange.path, /description=conformance%20probe%202$/, 'the filter selects one probe entity and excludes the flow one and the other probe one');
+  assert.match(
+    filter.exchange.path,
+    /description=conformance%20probe%202$/,
+    'the filter selects one probe entity and excludes the flow one and the other probe one',
+  );
   const queries = verdicts.filter((v) => v.rule === COLLECTION_RULES.window).map((v) => v.exchange.path.split('?')[1]);
   assert.ok(queries.includes('offset=1'), 'offset is probed without a limit');
   assert.ok(queries.includes('offset=2&limit=2'), 'the last window runs past the end of the list');
@@ -84,15 +130,21 @@ test('a collection without POST that holds fewer than three entities is reported
   const verdicts = await verdictsOf(p);
   assert.equal(p.posted.length, 0);
   const notProbed = verdicts.filter((v) => v.ok === 'not probed');
-  assert.deepEqual(notProbed.map((v) => v.rule), [COLLECTION_RULES.enough]);
+  assert.deepEqual(
+    notProbed.map((v) => v.rule),
+    [COLLECTION_RULES.enough],
+  );
   assert.match(notProbed[0].message, /holds 2 entities \(the official file declares no POST/);
 });
 
-test('a create the provider refuses with a 4xx leaves the collection not probed, with the provider\'s reason', async () => {
+test("a create the provider refuses with a 4xx leaves the collection not probed, with the provider's reason", async () => {
   const p = provider([ticket('t1')], { refuse: true });
   const verdicts = await verdictsOf(p);
   assert.equal(p.posted.length, 1, 'no second attempt after a refusal');
-  assert.deepEqual(verdicts.filter((v) => v.ok === 'not probed').map((v) => v.rule), [COLLECTION_RULES.create, COLLECTION_RULES.enough]);
+  assert.deepEqual(
+    verdicts.filter((v) => v.ok === 'not probed').map((v) => v.rule),
+    [COLLECTION_RULES.create, COLLECTION_RULES.enough],
+  );
   assert.match(verdicts.find((v) => v.rule === COLLECTION_RULES.create)!.message, /400 not sold here/);
   assert.equal(verdicts.filter((v) => v.ok === false).length, 0);
 });
@@ -106,7 +158,9 @@ test('with three entities, a provider ignoring offset alone or counting one too 
   const totalPlusOne: CollectionAccess = {
     get: async (path) => {
       const e = await honest(path);
-      return e.response.headers['x-total-count'] ? { ...e, response: { ...e.response, headers: { ...e.response.headers, 'x-total-count': String(Number(e.response.headers['x-total-count']) + 1) } } } : e;
+      return e.response.headers['x-total-count']
+        ? { ...e, response: { ...e.response, headers: { ...e.response.headers, 'x-total-count': String(Number(e.response.headers['x-total-count']) + 1) } } }
+        : e;
     },
   };
   assert.deepEqual(failing(await probeCollection(totalPlusOne, 'TMF621', 'troubleTicket', HREF_BASE)), [COLLECTION_RULES.total]);
@@ -121,7 +175,11 @@ test('a check not probed shows in its matrix row and in the summary line, and ne
   assert.equal(row.passed, 0);
   assert.equal(row.reason, 'not probed: customerBill holds 2 entities');
   const [mixed] = matrixOf('csp', mode, [finding, { ...finding, verdict: 'pass', rule: COLLECTION_RULES.total }], [], []);
-  assert.deepEqual([mixed.verdict, mixed.passed, mixed.reason], ['pass', 1, 'not probed: customerBill holds 2 entities'], 'a row that passed other checks still says what was not probed');
+  assert.deepEqual(
+    [mixed.verdict, mixed.passed, mixed.reason],
+    ['pass', 1, 'not probed: customerBill holds 2 entities'],
+    'a row that passed other checks still says what was not probed',
+  );
   const official = { dir: '', checked: 0, notCovered: 0, issues: [] };
   assert.match(summaryLine([mode], [row], [], official, 'conformance.html', 1), /1 check\(s\) not probed/);
 });

@@ -19,8 +19,15 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, OptionSpe
   up: { port: text, 'party-ports': text, host: text, 'public-host': text, data: text, 'no-dashboard': flag, 'in-process': flag, only: text, peer: many },
   run: { tags: text, 'report-dir': text, features: many },
   conformance: {
-    actor: many, config: text, 'spec-dir': text, 'timeout-ms': text, 'latency-budget-ms': text, 'report-dir': text,
-    'harness-port': text, host: text, 'public-host': text,
+    actor: many,
+    config: text,
+    'spec-dir': text,
+    'timeout-ms': text,
+    'latency-budget-ms': text,
+    'report-dir': text,
+    'harness-port': text,
+    host: text,
+    'public-host': text,
   },
   help: {},
 };

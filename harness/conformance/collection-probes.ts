@@ -65,13 +65,23 @@ export async function probeCollection(access: CollectionAccess, api: ApiId, reso
   for (const item of all) {
     const href = String(item.href ?? '');
     if (!href.startsWith(`${hrefBase}/`)) {
-      verdicts.push({ exchange: full, ok: false, rule: COLLECTION_RULES.href, message: `${String(item.id)}: href ${href} is not under ${hrefBase}, the URL the provider was reached at` });
+      verdicts.push({
+        exchange: full,
+        ok: false,
+        rule: COLLECTION_RULES.href,
+        message: `${String(item.id)}: href ${href} is not under ${hrefBase}, the URL the provider was reached at`,
+      });
       continue;
     }
     const one = await access.get(href.slice(hrefBase.length));
     const body = (one.response.body ?? {}) as Item;
     const ok = one.status === 200 && body.id === item.id && body['@type'] === item['@type'];
-    verdicts.push({ exchange: one, ok, rule: COLLECTION_RULES.href, message: `${String(item.id)}: ${href} → ${one.status} ${String(body.id)} (${String(body['@type'])})` });
+    verdicts.push({
+      exchange: one,
+      ok,
+      rule: COLLECTION_RULES.href,
+      message: `${String(item.id)}: ${href} → ${one.status} ${String(body.id)} (${String(body['@type'])})`,
+    });
   }
   return verdicts;
 }
@@ -80,21 +90,49 @@ export async function probeCollection(access: CollectionAccess, api: ApiId, reso
  * An attribute filter that selects some entities and excludes others (on a probe entity's marker where
  * there is one), compared with the full list, and a fields selection of that attribute.
  */
-async function filterAndFields(access: CollectionAccess, base: string, full: Exchange, marked: { attribute: string; value: string } | undefined): Promise<ProbeVerdict[]> {
+async function filterAndFields(
+  access: CollectionAccess,
+  base: string,
+  full: Exchange,
+  marked: { attribute: string; value: string } | undefined,
+): Promise<ProbeVerdict[]> {
   const all = items(full);
   const n = all.length;
   const attribute = marked?.attribute ?? discriminating(all);
   if (!attribute) {
-    return n >= PROBE_ENTITIES ? [{ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.filter, message: `${base}: no string attribute tells its ${n} entities apart, so no filter was probed` }] : [];
+    return n >= PROBE_ENTITIES
+      ? [
+          {
+            exchange: full,
+            ok: 'not probed',
+            rule: COLLECTION_RULES.filter,
+            message: `${base}: no string attribute tells its ${n} entities apart, so no filter was probed`,
+          },
+        ]
+      : [];
   }
   const value = marked?.value ?? String(all[0][attribute]);
   const filtered = await access.get(`${base}?${attribute}=${encodeURIComponent(value)}`);
   const expected = ids(all.filter((i) => String(i[attribute]) === value));
   const selected = await access.get(`${base}?fields=${attribute}`);
-  const wrong = items(selected).find((i) => Object.keys(i).some((k) => !ALWAYS.has(k) && k !== attribute) || all.find((a) => a.id === i.id)?.[attribute] !== i[attribute]);
+  const wrong = items(selected).find(
+    (i) => Object.keys(i).some((k) => !ALWAYS.has(k) && k !== attribute) || all.find((a) => a.id === i.id)?.[attribute] !== i[attribute],
+  );
   return [
-    { exchange: filtered, ok: same(ids(items(filtered)), expected), rule: COLLECTION_RULES.filter, message: `${attribute}=${value} → [${ids(items(filtered))}], expected [${expected}] of ${n}` },
-    { exchange: selected, ok: items(selected).length === n && !wrong, rule: COLLECTION_RULES.fields, message: wrong ? `fields=${attribute} → item ${String(wrong.id)} has ${Object.keys(wrong).join(', ')}` : `fields=${attribute} → ${items(selected).length} of ${n} items` },
+    {
+      exchange: filtered,
+      ok: same(ids(items(filtered)), expected),
+      rule: COLLECTION_RULES.filter,
+      message: `${attribute}=${value} → [${ids(items(filtered))}], expected [${expected}] of ${n}`,
+    },
+    {
+      exchange: selected,
+      ok: items(selected).length === n && !wrong,
+      rule: COLLECTION_RULES.fields,
+      message: wrong
+        ? `fields=${attribute} → item ${String(wrong.id)} has ${Object.keys(wrong).join(', ')}`
+        : `fields=${attribute} → ${items(selected).length} of ${n} items`,
+    },
   ];
 }
 
@@ -115,7 +153,12 @@ async function fillUp(access: CollectionAccess, api: ApiId, resource: string, fu
     // A 4xx may be the provider's business refusing what the official schema allows (an order for an
     // offering it does not sell): the collection is then reported not probed, with the provider's reason.
     const ok = accepted || (e.status >= 400 && e.status < 500 ? 'not probed' : false);
-    verdicts.push({ exchange: e, ok, rule: COLLECTION_RULES.create, message: `POST ${resource} → ${e.status} ${accepted ? String(body.id) : String(body.message ?? body.reason ?? '')}`.trim() });
+    verdicts.push({
+      exchange: e,
+      ok,
+      rule: COLLECTION_RULES.create,
+      message: `POST ${resource} → ${e.status} ${accepted ? String(body.id) : String(body.message ?? body.reason ?? '')}`.trim(),
+    });
     if (!accepted) return created;
     created++;
   }
@@ -142,7 +185,12 @@ async function windows(access: CollectionAccess, base: string, all: readonly Ite
     const expected = ids(all.slice(offset, limit === undefined ? undefined : offset + limit));
     const got = ids(items(e));
     const rule = offset === 0 ? COLLECTION_RULES.page : COLLECTION_RULES.window;
-    verdicts.push(totalIs(e, n), { exchange: e, ok: inOrder(got, expected), rule, message: `${query} of ${n} → [${got}], the full list has [${expected}] there` });
+    verdicts.push(totalIs(e, n), {
+      exchange: e,
+      ok: inOrder(got, expected),
+      rule,
+      message: `${query} of ${n} → [${got}], the full list has [${expected}] there`,
+    });
   }
   return verdicts;
 }
@@ -170,6 +218,8 @@ function discriminating(all: readonly Item[]): string | undefined {
   const first = all[0];
   if (!first) return undefined;
   // A comma in a value would read as "any of" (TMF630), so such attributes are not used.
-  return Object.keys(first).filter((k) => !ALWAYS.has(k) && typeof first[k] === 'string').sort()
+  return Object.keys(first)
+    .filter((k) => !ALWAYS.has(k) && typeof first[k] === 'string')
+    .sort()
     .find((k) => all.some((i) => i[k] !== first[k]) && all.every((i) => typeof i[k] === 'string' && !(i[k] as string).includes(',')));
 }

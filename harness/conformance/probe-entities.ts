@@ -34,7 +34,8 @@ export function probeEntityBody(api: ApiId, resource: string, template: Item | u
   const marker = markerOf(api, resource);
   const body = marker ? { ...base, [marker]: markerValue(index) } : base;
   const issues = validate(def.createSchema, body, 'request');
-  if (issues.length > 0) return { why: `no create body valid per ${def.createSchema} could be built (${issues.map((i) => `${i.path || '/'} ${i.message}`).join('; ')})` };
+  if (issues.length > 0)
+    return { why: `no create body valid per ${def.createSchema} could be built (${issues.map((i) => `${i.path || '/'} ${i.message}`).join('; ')})` };
   return { body };
 }
 

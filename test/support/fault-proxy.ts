@@ -42,7 +42,8 @@ const PASSED_HEADERS = ['content-type', 'x-total-count', 'x-result-count', 'loca
 const OUTBOUND = '/outbound/';
 
 /** The request headers passed on as the caller sent them. */
-const forwardable = (req: Request) => Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string')) as Record<string, string>;
+const forwardable = (req: Request) =>
+  Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string')) as Record<string, string>;
 const textOf = (req: Request) => (Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined);
 
 /**
@@ -65,7 +66,10 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
     const headers = forwardable(req);
     const body = textOf(req);
     const sent = await fetch(peers.get(peer) + path, { method: req.method, headers, body });
-    res.status(sent.status).type(sent.headers.get('content-type') ?? 'application/json').send(await sent.text());
+    res
+      .status(sent.status)
+      .type(sent.headers.get('content-type') ?? 'application/json')
+      .send(await sent.text());
     for (const extra of fault?.outbound?.(path, req.method, body ? JSON.parse(body) : undefined) ?? []) {
       await fetch(peers.get(peer) + path, { method: req.method, headers, body: JSON.stringify(extra) });
     }
@@ -79,7 +83,10 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
     const upstream = await fetch(actor.url + path, { method: req.method, headers, body });
     const text = await upstream.text();
     const answer: Answer = {
-      method: req.method, path: req.originalUrl, status: upstream.status, body: text ? JSON.parse(text) : undefined,
+      method: req.method,
+      path: req.originalUrl,
+      status: upstream.status,
+      body: text ? JSON.parse(text) : undefined,
       headers: Object.fromEntries(PASSED_HEADERS.flatMap((h) => (upstream.headers.get(h) ? [[h, upstream.headers.get(h)!]] : []))),
     };
     const delay = fault?.delayMs?.(req.originalUrl, req.method) ?? 0;

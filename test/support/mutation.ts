@@ -67,30 +67,38 @@ export async function runMutations(faults: readonly PartnerFault[] = PARTNER_FAU
   const ecosystem = await startEcosystem({ bindings: Object.fromEntries([...proxies].map(([p, proxy]) => [p, { kind: 'remote', url: proxy.baseUrl }])) });
   const results: MutationResult[] = [];
   const faithful: Record<string, Finding[]> = {};
-  const probe = async (party: ActorId) => (await probeProvider(ecosystem, party, figuresOf(party), PROBE_LATENCY_BUDGET_MS, { collections: true, bundles: false })).filter((f) => f.verdict === 'fail');
+  const probe = async (party: ActorId) =>
+    (await probeProvider(ecosystem, party, figuresOf(party), PROBE_LATENCY_BUDGET_MS, { collections: true, bundles: false })).filter(
+      (f) => f.verdict === 'fail',
+    );
   try {
     for (const { parties: filled, reset, drive } of FILLED_BY) {
       const here = filled.filter((p) => proxies.has(p));
       // A flow from a clean ecosystem is judged too: the faithful parties must send nothing a fault could.
-      const flow = reset ? await driven(ecosystem, `mutation: filled by ${drive.name}`, drive) : (await drive(ecosystem), []);
+      let flow: readonly Exchange[] = [];
+      if (reset) flow = await driven(ecosystem, `mutation: filled by ${drive.name}`, drive);
+      else await drive(ecosystem);
       if (here.length === 0) continue;
-      await Promise.all(here.map(async (party) => {
-        const proxy = proxies.get(party)!;
-        faithful[party] = [...flowFailures(flow, party), ...(await probe(party))];
-        const planted = async (fault: PartnerFault, judge: () => Promise<Finding[]>) => {
-          proxy.plant(fault.plant());
-          try {
-            const failures = await judge();
-            results.push({ fault, failures, caught: failures.some((f) => f.rule === fault.rule) });
-          } finally {
-            proxy.plant(undefined);
-          }
-        };
-        const mine = faults.filter((f) => f.party === party);
-        for (const fault of mine.filter((f) => !f.inFlow)) await planted(fault, () => probe(party));
-        // Faults in what the party sends show in a flow: its figure driven again with each fault (last: it resets the data).
-        for (const fault of mine.filter((f) => f.inFlow)) await planted(fault, async () => flowFailures(await driven(ecosystem, `mutation: ${fault.name}`, drive), party));
-      }));
+      await Promise.all(
+        here.map(async (party) => {
+          const proxy = proxies.get(party)!;
+          faithful[party] = [...flowFailures(flow, party), ...(await probe(party))];
+          const planted = async (fault: PartnerFault, judge: () => Promise<Finding[]>) => {
+            proxy.plant(fault.plant());
+            try {
+              const failures = await judge();
+              results.push({ fault, failures, caught: failures.some((f) => f.rule === fault.rule) });
+            } finally {
+              proxy.plant(undefined);
+            }
+          };
+          const mine = faults.filter((f) => f.party === party);
+          for (const fault of mine.filter((f) => !f.inFlow)) await planted(fault, () => probe(party));
+          // Faults in what the party sends show in a flow: its figure driven again with each fault (last: it resets the data).
+          for (const fault of mine.filter((f) => f.inFlow))
+            await planted(fault, async () => flowFailures(await driven(ecosystem, `mutation: ${fault.name}`, drive), party));
+        }),
+      );
     }
   } finally {
     await ecosystem.stop();
