@@ -120,6 +120,50 @@ Then(
   },
 );
 
+Then(
+  'the content provider disputed its note of {string} EUR before tax: {string}; the CSP accepted its note of {string} EUR',
+  async function (this: HarnessWorld, cpNet: string, reason: string, cspNet: string) {
+    const [first] = await ConvergedQuestions.noteReviews(this, 'content-provider');
+    assert.deepEqual([first.revision, first.decision, new Decimal(first.taxExcludedAmount).toFixed(2)], [0, 'disputed', cpNet]);
+    assert.equal(first.reasons.length, 1);
+    assert.match(first.reasons[0], new RegExp(`^item \\S+: ${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const csp = await ConvergedQuestions.noteReviews(this, 'csp');
+    assert.deepEqual(
+      csp.map((r) => [r.revision, r.decision, new Decimal(r.taxExcludedAmount).toFixed(2)]),
+      [[0, 'accepted', cspNet]],
+    );
+  },
+);
+
+Then(
+  'the car manufacturer revised only that item, to {string} EUR: {string}; the content provider accepted revision 1',
+  async function (this: HarnessWorld, net: string, label: string) {
+    const notes = await ConvergedQuestions.resources(this, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
+    const cp = notes.filter((n) => (n.receiver as { id: string }).id === 'content-provider');
+    assert.equal(cp.length, 1);
+    const items = cp[0].settlementNoteItem as { itemLabel: string; taxExcludedAmount: number; disputeReason?: string }[];
+    assert.deepEqual(
+      items.map((i) => [new Decimal(i.taxExcludedAmount).toFixed(2), i.itemLabel.endsWith(label), i.disputeReason]),
+      [[net, true, undefined]],
+    );
+    assert.equal(cp[0].revision, 1);
+    const reviews = await ConvergedQuestions.noteReviews(this, 'content-provider');
+    assert.deepEqual(
+      reviews.map((r) => [r.revision, r.decision]),
+      [
+        [0, 'disputed'],
+        [1, 'accepted'],
+      ],
+    );
+  },
+);
+
+Then('the car manufacturer kept {string} EUR of the {string} EUR paid before tax', async function (this: HarnessWorld, margin: string, paid: string) {
+  const settlement = await ConvergedQuestions.settlement(this);
+  const kept = settlement.paid.minus(settlement.settledTo('content-provider')).minus(settlement.settledTo('csp'));
+  assert.deepEqual([kept.toFixed(2), settlement.paid.toFixed(2)], [margin, paid]);
+});
+
 When("the driver {string} pays the car manufacturer's invoice", async function (this: HarnessWorld, customer: string) {
   await payInvoice(this, customer);
   assert.equal(this.answer?.status, 201, JSON.stringify(this.answer?.body));

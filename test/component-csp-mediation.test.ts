@@ -18,6 +18,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import { items, type Entity } from '../tmf/data.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-csp-mediation';
 const OEM_URL = 'http://oem.test';
@@ -36,15 +37,8 @@ const server = setupServer(...oemHandlers(OEM_URL));
 let csp: RunningActor;
 let oemKey: string;
 
-async function call(method: string, path: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(csp.url + path, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+/** Calls the CSP under test for real and reads the JSON answer. */
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(csp.url, method, path, { key: apiKey, body });
 const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
 
 /** The OEM onboarded (7.1–7.3) and the driver known to the CSP as an individual (8.6). */
