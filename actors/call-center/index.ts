@@ -1,6 +1,6 @@
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
-import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect } from './processes/ticket-settlement.ts';
+import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect, NOTE_CHANGED, noteChangedEffect } from './processes/ticket-settlement.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { callCenterControl } from './api/control.ts';
@@ -21,6 +21,7 @@ export async function startCallCenter(config: ActorConfig, port = 0): Promise<Ru
     effects: {
       [FETCH_NOTE]: fetchNoteEffect(runtime),
       [MARK_PAID]: markPaidEffect(runtime),
+      [NOTE_CHANGED]: noteChangedEffect(runtime),
       [SEND_TO_RESOLVER]: sendToResolverEffect(runtime),
       [CLOSE_TROUBLE]: closeTroubleEffect(runtime),
       [HANDLE_VIOLATION]: handleViolationEffect(runtime),

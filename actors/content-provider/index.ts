@@ -7,10 +7,16 @@ import { cpListeners } from './api/listeners.ts';
 import { cpTmfApis } from './api/tmf.ts';
 import { cpBootstrap, cpBundles } from './bundles.ts';
 import { cpDefaults } from './store.ts';
+import { COMPLETE_ACTIVATION, completeActivationEffect } from './processes/converged-offer.ts';
 
 /** The infotainment content provider: its own catalog, converged offers with the CSP, activation, a sales channel. */
 export async function startContentProvider(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('content-provider', config, cpDefaults, cpBundles, cpBootstrap);
-  const app = actorApp(runtime, { tmf: cpTmfApis(runtime), control: cpControl(runtime), listeners: cpListeners(runtime) });
+  const app = actorApp(runtime, {
+    tmf: cpTmfApis(runtime),
+    control: cpControl(runtime),
+    listeners: cpListeners(runtime),
+    effects: { [COMPLETE_ACTIVATION]: completeActivationEffect(runtime) },
+  });
   return serve(runtime, app, port);
 }

@@ -12,6 +12,7 @@ import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.
 import { cspDefaults } from './store.ts';
 import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
+import { figure9Effects } from './processes/ticket-settlement-payment.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
@@ -24,7 +25,7 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
     control: cspControl(runtime),
     listeners,
     units: resolutionTeamUnit(runtime),
-    effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) },
+    effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime), ...figure9Effects(runtime) },
   });
   return serve(runtime, app, port);
 }

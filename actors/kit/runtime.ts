@@ -155,6 +155,16 @@ export class ActorRuntime<D extends BaseData> {
     return this.effects.owe(draft, this.clock.now(), kind, args, options);
   }
 
+  /**
+   * The commit, for an event handler or a router hook, that owes `kind` in the same store update as its
+   * cause (the event's receipt, the write): killed right after, the party still owes it on restart.
+   */
+  owing(kind: string, args: Record<string, unknown>, options?: { key?: string; lane?: string }): (draft: BaseData) => void {
+    return (draft) => {
+      this.owe(draft as D, kind, args, options);
+    };
+  }
+
   /** Runs business work after a response was sent (e.g. fulfilling an order); `drain` waits for it. */
   background(work: () => Promise<unknown>): void {
     const task = work().catch((error: Error) => {

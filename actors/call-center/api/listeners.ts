@@ -4,7 +4,7 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
-import { FETCH_NOTE, keepNote, noteChanged } from '../processes/ticket-settlement.ts';
+import { FETCH_NOTE, keepNote, NOTE_CHANGED } from '../processes/ticket-settlement.ts';
 import { violationHeard } from '../processes/sla.ts';
 import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';
@@ -41,7 +41,8 @@ export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Reco
       };
     },
     SettlementNoteAdviceStateChangeEvent: (event) => {
-      runtime.background(() => noteChanged(runtime, event.event.settlementNoteAdvice as Entity));
+      const note = event.event.settlementNoteAdvice as Entity;
+      return runtime.owing(NOTE_CHANGED, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${String(note.id)}` });
     },
     SettlementNoteAdviceAttributeValueChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
   };

@@ -32,11 +32,21 @@ export const fetchNoteEffect =
     await judgeSettlement(runtime, note);
   };
 
-/** A note changed at the OEM: kept; a revision is judged again. */
-export async function noteChanged(runtime: Runtime, note: Entity): Promise<void> {
-  await keepNote(runtime, note);
-  if (note.state === 'revised') await judgeSettlement(runtime, note);
-}
+/** Owed with the receipt of a note's state change at the OEM. */
+export const NOTE_CHANGED = 'settlement-note-changed';
+
+/**
+ * A note changed at the OEM: kept; a revision is judged again. Retry-safe: a revision the call center
+ * already reviewed is not judged a second time.
+ */
+export const noteChangedEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    const note = args.note as Entity;
+    await keepNote(runtime, note);
+    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === note.id && r.revision === Number(note.revision ?? 0));
+    if (note.state === 'revised' && !reviewed) await judgeSettlement(runtime, note);
+  };
 
 /**
  * Step 9.12 by the call center's own rules: the note is compared with its own ticket records and

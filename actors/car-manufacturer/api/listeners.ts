@@ -17,13 +17,12 @@ export function oemListeners(runtime: ActorRuntime<OemData>): Record<string, Eve
         runtime.owe(draft as OemData, INVOICE_CONTROL, { billId: bill.id }, { key: `${INVOICE_CONTROL}:${bill.id}` });
       };
     },
-    /** Step 8.10: a record of one of its cars moved on in the CSP's mediation. */
-    UsageStateChangeEvent: (event) => {
-      runtime.background(() => noteUsageState(runtime, event.event.usage as Entity));
-    },
-    /** Step 8.8: the CSP's connectivity order moved on; the OEM's own order follows. */
-    ProductOrderStateChangeEvent: (event) => {
-      runtime.background(() => followCspOrder(runtime, event.event.productOrder as { id: string; state?: string }));
-    },
+    /** Step 8.10: a record of one of its cars moved on in the CSP's mediation; noted with the event's receipt. */
+    UsageStateChangeEvent: (event) => (draft) => noteUsageState(draft as OemData, event.event.usage as Entity),
+    /**
+     * Step 8.8: the CSP's connectivity order moved on; the OEM's own order follows in the update that
+     * records the event's receipt, so a crash neither loses nor repeats it.
+     */
+    ProductOrderStateChangeEvent: (event) => (draft) => followCspOrder(runtime, draft as OemData, event.event.productOrder as { id: string; state?: string }),
   };
 }

@@ -94,23 +94,20 @@ async function payerAtCsp(runtime: Runtime, person: ServiceSelection['customer']
  * its side — the driver's infotainment service in its inventory, active, on the car, linked to the CSP's
  * connectivity order. The OEM does not bill it: its connectivity is billed to the driver by the CSP.
  */
-export async function followCspOrder(runtime: Runtime, cspOrder: { id: string; state?: string }): Promise<void> {
-  await runtime.store.update((draft) => {
-    const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
-    if (!own || !cspOrder.state || own.state === cspOrder.state) return;
-    own.state = cspOrder.state;
-    if (own.state === 'completed') {
-      const product = addEntity(draft, 'TMF637', 'product', infotainmentProduct(own, cspOrder.id, runtime.clock.now()), 'driver');
-      own.completionDate = runtime.clock.now().toISOString();
-      own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({
-        ...item,
-        state: 'completed',
-        product: { id: product.id, href: product.href },
-      }));
-    }
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF622', eventType: 'ProductOrderStateChangeEvent', resource: 'productOrder', entity: own });
-  });
-  runtime.notifier.kick();
+export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id: string; state?: string }): void {
+  const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
+  if (!own || !cspOrder.state || own.state === cspOrder.state) return;
+  own.state = cspOrder.state;
+  if (own.state === 'completed') {
+    const product = addEntity(draft, 'TMF637', 'product', infotainmentProduct(own, cspOrder.id, runtime.clock.now()), 'driver');
+    own.completionDate = runtime.clock.now().toISOString();
+    own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({
+      ...item,
+      state: 'completed',
+      product: { id: product.id, href: product.href },
+    }));
+  }
+  runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF622', eventType: 'ProductOrderStateChangeEvent', resource: 'productOrder', entity: own });
 }
 
 /** Step 8.11: the usage of the OEM's cars at the CSP, filtered on their vehicle ids. */
@@ -126,9 +123,6 @@ export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFo
 }
 
 /** Step 8.10 heard: a record of its cars reached a state at the CSP's mediation; kept with what the OEM pays of it. */
-export async function noteUsageState(runtime: Runtime, usage: Entity): Promise<void> {
-  const seen = usageStateOf(usage);
-  await runtime.store.update((draft) => {
-    (draft.usageStates ??= []).push(seen);
-  });
+export function noteUsageState(draft: OemData, usage: Entity): void {
+  (draft.usageStates ??= []).push(usageStateOf(usage));
 }

@@ -3,6 +3,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createBundle, createOwnOffer, cspIdOf, registrationBody, type OwnOfferRequest } from '../domain/converged-bundle.ts';
 import type { CpData } from '../store.ts';
@@ -85,15 +86,25 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
   return { product: pending.id, cspOrder: order.id };
 }
 
-/** 11.9 → 11.10: the connectivity is delivered; the service is activated and the OEM's product set active. */
-export async function completeActivation(runtime: Runtime, cspOrderId: string): Promise<void> {
-  const activation = runtime.store.data.activations.find((a) => a.cspOrderId === cspOrderId && a.state === 'ordered');
-  if (!activation) return;
-  await runtime.client('car-manufacturer').patch('TMF637', 'product', activation.oemProductId, { status: 'active' });
-  await runtime.store.update((draft) => {
-    draft.activations.find((a) => a.cspOrderId === cspOrderId)!.state = 'active';
-  });
-}
+/** Owed with the receipt of the CSP's order completion (11.9). */
+export const COMPLETE_ACTIVATION = 'complete-activation';
+
+/**
+ * 11.9 → 11.10: the connectivity is delivered; the service is activated and the OEM's product set
+ * active. Retry-safe: an activation already active is left alone, and setting the product active again
+ * changes nothing at the OEM.
+ */
+export const completeActivationEffect =
+  (runtime: Runtime): EffectHandler<CpData> =>
+  async (args) => {
+    const cspOrderId = String(args.cspOrderId);
+    const activation = runtime.store.data.activations.find((a) => a.cspOrderId === cspOrderId && a.state === 'ordered');
+    if (!activation) return;
+    await runtime.client('car-manufacturer').patch('TMF637', 'product', activation.oemProductId, { status: 'active' });
+    return (draft) => {
+      draft.activations.find((a) => a.cspOrderId === cspOrderId)!.state = 'active';
+    };
+  };
 
 /** The provider as a sales channel: the driver's order of a distributed copy goes to the OEM (TMF622). */
 export async function passChannelOrder(runtime: Runtime, customerId: string, offeringId: string): Promise<Entity> {

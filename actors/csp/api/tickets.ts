@@ -4,7 +4,7 @@ import { callerOf } from '../../../tmf/auth.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
-import { followPartnerBills, followSettlementsToPay, payOnAcceptance, paySettlement, retrievePartnerBill } from '../processes/ticket-settlement-payment.ts';
+import { followPartnerBills, followSettlementsToPay, PARTNER_BILL_CHECK, PAY_ON_ACCEPTANCE, paySettlement } from '../processes/ticket-settlement-payment.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 
@@ -48,12 +48,18 @@ export function cspFigure9Listeners(runtime: ActorRuntime<CspData>): Record<stri
     CustomerBillCreateEvent: (event, req) => {
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
       const bill = event.event.customerBill as { id: string };
-      runtime.background(() => retrievePartnerBill(runtime, bill.id));
+      return runtime.owing(PARTNER_BILL_CHECK, { billId: bill.id }, { key: `${PARTNER_BILL_CHECK}:${bill.id}` });
     },
-    /** 9.12 → 9.13: the call center accepted an advice the CSP pays. */
+    /** 9.12 → 9.13: the call center accepted an advice the CSP pays; the payment is owed with the event's receipt. */
     SettlementNoteAdviceStateChangeEvent: (event, req) => {
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
-      runtime.background(() => payOnAcceptance(runtime, event.event.settlementNoteAdvice as Entity));
+      const note = event.event.settlementNoteAdvice as Entity;
+      if (note.state !== 'accepted') return;
+      return runtime.owing(
+        PAY_ON_ACCEPTANCE,
+        { note },
+        { key: `${PAY_ON_ACCEPTANCE}:${String(note.id)}:${String(note.state)}`, lane: `${PAY_ON_ACCEPTANCE}:${String(note.id)}` },
+      );
     },
   };
 }

@@ -3,6 +3,7 @@ import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { checkPayable, settlementPayment } from '../domain/ticket-settlement-payment.ts';
 import type { CspData } from '../store.ts';
 
@@ -42,7 +43,13 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
   }
 }
 
-/** Step 9.13 on the acceptance event: an advice the CSP pays was accepted — it pays it, after its own checks. */
+/** The owed effect of an acceptance event: the CSP pays the accepted advice. */
+export const PAY_ON_ACCEPTANCE = 'pay-on-acceptance';
+
+/**
+ * Step 9.13 on the acceptance event: an advice the CSP pays was accepted — it pays it, after its own
+ * checks. Retry-safe: a note already paid (or reserved as being paid) is left alone.
+ */
 export async function payOnAcceptance(runtime: Runtime, note: Entity): Promise<void> {
   const payer = (note.payer as { id?: string } | undefined)?.id;
   if (payer !== 'csp' || note.state !== 'accepted' || runtime.store.data.settlementsPaid?.[String(note.id)]) return;
@@ -59,10 +66,24 @@ export function followPartnerBills(runtime: Runtime): Promise<string> {
   return runtime.subscribe('car-manufacturer', 'TMF678', 'eventType=CustomerBillCreateEvent');
 }
 
-/** Step 9.14: the CSP retrieves the OEM's bill and its items, and checks they add up (the OEM's own invoice control rule). */
-export async function retrievePartnerBill(runtime: Runtime, billId: string): Promise<void> {
+/** The owed effect of a bill the OEM issued the CSP: retrieved and checked. */
+export const PARTNER_BILL_CHECK = 'partner-bill-check';
+
+/**
+ * Step 9.14: the CSP retrieves the OEM's bill and its items, and checks they add up (the OEM's own
+ * invoice control rule). The check is kept in the update that marks the effect done: kept once.
+ */
+export async function retrievePartnerBill(runtime: Runtime, billId: string): Promise<(draft: CspData) => void> {
   const check = await retrieveAndCheckBill(runtime.client('car-manufacturer'), billId);
-  await runtime.store.update((draft) => {
+  return (draft) => {
     (draft.partnerBillChecks ??= []).push(check);
-  });
+  };
+}
+
+/** How the CSP carries out the figure 9 effects it owes. */
+export function figure9Effects(runtime: Runtime): Record<string, EffectHandler<CspData>> {
+  return {
+    [PAY_ON_ACCEPTANCE]: (args) => payOnAcceptance(runtime, args.note as Entity),
+    [PARTNER_BILL_CHECK]: (args) => retrievePartnerBill(runtime, String(args.billId)),
+  };
 }
