@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
@@ -33,6 +36,7 @@ const NOTE_PATH = `${basePath('BillingV2')}/settlementNoteAdvice/7`;
 const PAYMENTS = `${basePath('TMF676')}/payment`;
 
 let note: Entity;
+let payeeDown = false;
 const payee = new RequestLog();
 const oemHubs = new RequestLog();
 const server = setupServer(
@@ -40,6 +44,7 @@ const server = setupServer(
   hubSubscription(OEM_URL, 'TMF678', oemHubs),
   http.get(`${OEM_URL}${NOTE_PATH}`, () => HttpResponse.json(note)),
   http.post(`${CALL_CENTER_URL}${PAYMENTS}`, async ({ request }) => {
+    if (payeeDown) return HttpResponse.json({ code: 'UNAVAILABLE' }, { status: 503 });
     const { body } = await payee.record(request);
     return HttpResponse.json({ ...(body as object), id: `payment-${payee.requests.length}`, status: 'succeeded' }, { status: 201 });
   }),
@@ -66,6 +71,7 @@ before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
 beforeEach(async () => {
   payee.reset();
+  payeeDown = false;
   note = {
     id: '7',
     href: NOTE_PATH,
@@ -121,5 +127,40 @@ describe('CSP paying the call center settlement', () => {
     await noteChanged('accepted');
     await drain();
     assert.deepEqual(payee.requests, []);
+  });
+
+  test('killed right after it recorded the acceptance event, the restarted CSP still pays, exactly once', async () => {
+    await csp.stop();
+    const dir = mkdtempSync(join(tmpdir(), 'csp-settlement-'));
+    const path = join(dir, 'csp.json');
+    const atCrash = join(dir, 'csp-at-crash.json');
+    try {
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path } }, 0);
+      server.use(passThroughTo(csp.url));
+      assert.equal((await harness('POST', '/control/follow-partner-bills')).status, 201);
+      // The file as a kill would leave it: the commit that records the event's receipt (the hub will not send it again).
+      csp.runtime.store.onCommit(() => {
+        if (csp.runtime.store.data.seenEvents.length > 0 && !existsSync(atCrash)) copyFileSync(path, atCrash);
+      });
+      payeeDown = true; // the payment cannot have happened before the kill
+      note = { ...note, state: 'accepted' };
+      assert.equal((await noteChanged('accepted')).status, 204);
+      await csp.stop();
+      payeeDown = false;
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path: atCrash } }, 0);
+      server.use(passThroughTo(csp.url));
+      await drain();
+      assert.equal(payee.requests.length, 1, 'paid after the restart');
+      // Restarted once more on what it holds now: the payment is done, not owed again.
+      await csp.stop();
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path: atCrash } }, 0);
+      server.use(passThroughTo(csp.url));
+      await drain();
+      assert.equal(payee.requests.length, 1, 'paid once');
+      assert.equal((await harness('GET', '/control/state')).body.data.settlementsPaid['7'], 'payment-1');
+    } finally {
+      await csp.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
