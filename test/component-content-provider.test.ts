@@ -6,6 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startContentProvider } from '../actors/content-provider/index.ts';
@@ -218,6 +221,46 @@ describe('content provider with a mocked OEM (central catalog, inventory) and CS
       data.activations.map((a) => [a.customerId, a.state]),
       [[OWNER, 'active']],
     );
+  });
+
+  test('killed right after it recorded the completion event, the restarted provider activates the OEM product, exactly once', async () => {
+    await cp.stop();
+    const dir = mkdtempSync(join(tmpdir(), 'cp-activation-'));
+    const path = join(dir, 'content-provider.json');
+    const atCrash = join(dir, 'content-provider-at-crash.json');
+    const restart = async (file: string) => {
+      await cp.stop();
+      server.resetHandlers();
+      cp = await startContentProvider({ ...CONFIG, storage: { kind: 'file', path: file } }, 0);
+      server.use(passThroughTo(cp.url));
+    };
+    try {
+      cp = await startContentProvider({ ...CONFIG, storage: { kind: 'file', path } }, 0);
+      server.use(passThroughTo(cp.url));
+      await buildConverged();
+      const accepted = await askActivation(OWNER);
+      // The file as a kill would leave it: the commit that records the completion event's receipt.
+      cp.runtime.store.onCommit(() => {
+        if (cp.runtime.store.data.seenEvents.length > 0 && !existsSync(atCrash)) copyFileSync(path, atCrash);
+      });
+      // The OEM's inventory is out of reach until the kill: the activation cannot have happened before it.
+      server.use(http.patch(`${OEM_URL}${basePath('TMF637')}/product/:id`, () => HttpResponse.json({ code: 'UNAVAILABLE' }, { status: 503 })));
+      assert.equal((await orderEvent(accepted.body.cspOrder, 'completed')).status, 204);
+      const patches = () => centralCatalogRequests.requests.filter((r) => r.method === 'PATCH');
+      await restart(atCrash);
+      await drain();
+      assert.equal(patches().length, 1, 'activated after the restart');
+      await restart(atCrash);
+      await drain();
+      assert.equal(patches().length, 1, 'activated once');
+      assert.deepEqual(
+        (await state()).data.activations.map((a) => a.state),
+        ['active'],
+      );
+    } finally {
+      await cp.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("11.12: it disputes a prorated licence share, then verifies the OEM's revision and accepts it; a paid note asks nothing of it", async () => {
