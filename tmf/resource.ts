@@ -52,9 +52,13 @@ export interface ResourceHooks<D extends BaseData, E extends Entity> {
    * what is hidden. The harness always sees the whole entity.
    */
   view?(entity: E, caller: Caller, data: Readonly<D>): E;
-  /** After the change is stored: kick off asynchronous processing (e.g. order fulfilment). */
-  afterCreate?(entity: E, caller: Caller): void;
-  afterPatch?(entity: E, caller: Caller): void;
+  /**
+   * What the stored change causes, in the same store update (e.g. owing the order's fulfilment with
+   * `runtime.owe(ctx.draft, ...)`): a kill right after the answer loses none of it. Work on peers is owed
+   * here and carried out after the commit, never started from the hook.
+   */
+  afterCreate?(entity: E, ctx: WriteContext<D>): void;
+  afterPatch?(entity: E, ctx: WriteContext<D>): void;
 }
 
 export interface ResourceOptions<D extends BaseData, E extends Entity> {
@@ -167,10 +171,10 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;
       if (caller.party !== HARNESS_PARTY && owner !== undefined) draft.owners[entity.href] ??= owner;
       notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity });
+      hooks.afterCreate?.(entity, ctx(draft, caller));
       return entity;
     });
     notifier.kick();
-    hooks.afterCreate?.(created, caller);
     res.status(201).location(created.href).json(shown(caller)(created));
   });
 
@@ -199,10 +203,10 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       const next = serverSet.lastUpdate && fieldPath.length > 0 ? { ...patched, lastUpdate: clock.now().toISOString() } : patched;
       list[index] = next;
       if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath });
+      hooks.afterPatch?.(next, ctx(draft, caller));
       return next;
     });
     notifier.kick();
-    hooks.afterPatch?.(updated, caller);
     res.status(200).json(shown(caller)(updated));
   };
   router.patch(

@@ -1,3 +1,5 @@
+import { RETRIEVE_SLA_INFORMATION, retrieveSlaInformationEffect } from '../trouble-tickets/processes/sla.ts';
+import { oemEffects } from './processes/effects.ts';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
@@ -18,7 +20,7 @@ export async function startCarManufacturer(config: ActorConfig, port = 0): Promi
     control: oemControl(runtime),
     listeners: oemListeners(runtime),
     units: resolutionTeamUnit(runtime),
-    effects: { [INVOICE_CONTROL]: invoiceControlEffect(runtime) },
+    effects: { [INVOICE_CONTROL]: invoiceControlEffect(runtime), ...oemEffects(runtime), [RETRIEVE_SLA_INFORMATION]: retrieveSlaInformationEffect(runtime) },
   });
   return serve(runtime, app, port);
 }

@@ -1,3 +1,4 @@
+import { RETRIEVE_SLA_INFORMATION, retrieveSlaInformationEffect } from '../trouble-tickets/processes/sla.ts';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
@@ -13,6 +14,7 @@ import { cspDefaults } from './store.ts';
 import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
 import { figure9Effects } from './processes/ticket-settlement-payment.ts';
+import { FULFIL_ORDER, fulfilOrderEffect } from './processes/fulfilment.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
@@ -25,7 +27,12 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
     control: cspControl(runtime),
     listeners,
     units: resolutionTeamUnit(runtime),
-    effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime), ...figure9Effects(runtime) },
+    effects: {
+      [INVOICE_NOTICE]: invoiceNoticeEffect(runtime),
+      [FULFIL_ORDER]: fulfilOrderEffect(runtime),
+      [RETRIEVE_SLA_INFORMATION]: retrieveSlaInformationEffect(runtime),
+      ...figure9Effects(runtime),
+    },
   });
   return serve(runtime, app, port);
 }

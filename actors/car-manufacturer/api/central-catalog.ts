@@ -5,7 +5,7 @@ import { HARNESS_PARTY, type Caller } from '../../../tmf/auth.ts';
 import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, isCentral, publishToCentral, REVIEWERS, reviewsOf, type PartnerReview } from '../domain/central-catalog.ts';
-import { distributeConvergedOffering, reviewConvergedOffering } from '../processes/converged-offer.ts';
+import { oweDistribution, REVIEW_OFFERING } from '../processes/converged-offer.ts';
 import type { OemData } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
@@ -36,11 +36,12 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       return applyReview(current, reviewPatch(current, next, ctx.caller.party, ctx.now));
     },
     // A partner's bundle is reviewed (10.8); one the OEM's own operator (the harness key) puts in the catalog is as given.
-    afterCreate(offering, caller) {
-      if (isPartner(caller) && offering.isBundle === true && isCentral(offering)) runtime.background(() => reviewConvergedOffering(runtime, offering.id));
+    afterCreate(offering, { draft, caller }) {
+      if (isPartner(caller) && offering.isBundle === true && isCentral(offering))
+        runtime.owe(draft, REVIEW_OFFERING, { centralId: offering.id }, { key: `${REVIEW_OFFERING}:${offering.id}` });
     },
-    afterPatch(offering) {
-      if (offering.lifecycleStatus === 'Launched' && isCentral(offering)) runtime.background(() => distributeConvergedOffering(runtime, offering.id));
+    afterPatch(offering, { draft }) {
+      if (offering.lifecycleStatus === 'Launched' && isCentral(offering)) oweDistribution(runtime, draft, offering.id);
     },
   };
 }

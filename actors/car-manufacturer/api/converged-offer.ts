@@ -3,13 +3,13 @@ import { PARTY_API } from '../../../core/party-api.ts';
 import { obj, period } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import { collection, type Entity } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
-import { driverBillingRun, placePortalOrder, settlePaidBill, withProduct } from '../processes/converged-offer.ts';
+import { driverBillingRun, placePortalOrder, SETTLE_PAID_BILL, withProduct } from '../processes/converged-offer.ts';
 import { applyDriverPayment, checkPaysDriverBill, paidBillIndex } from '../domain/driver-payment.ts';
 import type { OemData } from '../store.ts';
 import { activationPatch } from '../domain/activation.ts';
@@ -68,11 +68,12 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       runtime.notifier.enqueue(ctx.draft, ctx.now, { api: 'TMF678', eventType: 'CustomerBillStateChangeEvent', resource: 'customerBill', entity: bill });
       return payment;
     },
-    afterCreate(payment) {
-      runtime.notifier.kick();
-      if (paidBillIndex(runtime.store.data, payment) < 0) return;
-      const billId = (payment.paymentItem as { item: { id: string } }[])[0].item.id;
-      runtime.background(() => settlePaidBill(runtime, billId));
+    afterCreate(payment, { draft }) {
+      // The payment that settles the bill in full owes the partners' settlement, once per bill.
+      const index = paidBillIndex(draft, payment);
+      const bill = index < 0 ? undefined : collection(draft, 'TMF678', 'customerBill')[index];
+      if (bill?.state !== 'settled') return;
+      runtime.owe(draft, SETTLE_PAID_BILL, { billId: bill.id }, { key: `${SETTLE_PAID_BILL}:${bill.id}` });
     },
   };
 }

@@ -6,8 +6,8 @@ import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/ticket-settlement.ts';
-import { reviseSettlement } from '../processes/ticket-settlement.ts';
-import { payAcceptedNote, reviseDisputedNote } from '../processes/converged-offer.ts';
+import { REVISE_SETTLEMENT } from '../processes/ticket-settlement.ts';
+import { PAY_ACCEPTED_NOTE, REVISE_DISPUTED_NOTE } from '../processes/converged-offer.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import type { OemData } from '../store.ts';
 
@@ -36,15 +36,17 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
         // The receiver decides; the note's amounts and items stay the issuer's.
         return next.state === 'disputed' && current.state !== 'disputed' ? recordDispute(current, next) : { ...current, state: next.state };
       },
-      afterPatch(advice) {
+      afterPatch(advice, { draft }) {
+        // Owed in the update that records the payee's answer: a kill right after it loses none.
+        const owe = (kind: string) =>
+          runtime.owe(draft, kind, { id: advice.id }, { key: `${kind}:${advice.id}:${String(advice.revision ?? 0)}`, lane: `note:${advice.id}` });
         // The call center's settlement is revised by its policy; a partner's dispute of figure 11 waits for people.
-        if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center')
-          runtime.background(() => reviseSettlement(runtime, advice.id));
+        if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center') owe(REVISE_SETTLEMENT);
         // 11.12: a partner answered the note of its share: the OEM pays it if accepted, revises it once if
         // disputed (a disputed revision waits for people); then it announces the next partner's note.
         const partner = (advice.receiver as { id?: string }).id !== 'call-center';
-        if (advice.state === 'accepted') runtime.background(() => payAcceptedNote(runtime, advice.id));
-        if (advice.state === 'disputed' && partner) runtime.background(() => reviseDisputedNote(runtime, advice.id));
+        if (advice.state === 'accepted') owe(PAY_ACCEPTED_NOTE);
+        if (advice.state === 'disputed' && partner) owe(REVISE_DISPUTED_NOTE);
       },
     },
   });

@@ -17,43 +17,49 @@ type Runtime = ActorRuntime<OemData>;
 /** The product catalogs an approved converged offering is distributed to, besides the OEM's own (10.9). */
 export const DISTRIBUTION_CHANNELS = ['csp', 'content-provider'] as const;
 
-/** 10.8, the OEM's part: verifies a newly registered converged offering and records its verdict. */
-export async function reviewConvergedOffering(runtime: Runtime, centralId: string): Promise<void> {
-  const launched = await runtime.store.update((draft) => {
-    const offerings = collection(draft, 'TMF620', 'productOffering');
-    const index = offerings.findIndex((o) => o.id === centralId);
-    const reasons = verifyAtCentral(offerings[index], offerings.filter(isCentral));
-    const verdict = reasons.length === 0 ? ('approved' as const) : ('rejected' as const);
-    const before = offerings[index];
-    offerings[index] = applyReview(before, {
-      partyId: 'car-manufacturer',
-      verdict,
-      ...(reasons.length ? { reason: reasons } : {}),
-      reviewDate: runtime.clock.now().toISOString(),
-    });
-    runtime.journal(draft, JOURNAL.offeringVerified, { offering: centralId, verdict, reasons });
-    return offerings[index].lifecycleStatus === 'Launched';
+/** Owed when a partner registers a converged offering (10.8), and when one is launched (10.9). */
+export const REVIEW_OFFERING = 'review-converged-offering';
+export const DISTRIBUTE_OFFERING = 'distribute-converged-offering';
+/** Owed per channel by the distribution: the copy posted to that channel's catalog. */
+export const POST_DISTRIBUTED_COPY = 'post-distributed-copy';
+
+/**
+ * 10.8, the OEM's part: verifies a newly registered converged offering and records its verdict; an
+ * approval that launches it owes its distribution (10.9) in the same update.
+ */
+export function reviewConvergedOffering(runtime: Runtime, draft: OemData, centralId: string): void {
+  const offerings = collection(draft, 'TMF620', 'productOffering');
+  const index = offerings.findIndex((o) => o.id === centralId);
+  const reasons = verifyAtCentral(offerings[index], offerings.filter(isCentral));
+  const verdict = reasons.length === 0 ? ('approved' as const) : ('rejected' as const);
+  offerings[index] = applyReview(offerings[index], {
+    partyId: 'car-manufacturer',
+    verdict,
+    ...(reasons.length ? { reason: reasons } : {}),
+    reviewDate: runtime.clock.now().toISOString(),
   });
-  if (launched) await distributeConvergedOffering(runtime, centralId);
+  runtime.journal(draft, JOURNAL.offeringVerified, { offering: centralId, verdict, reasons });
+  if (offerings[index].lifecycleStatus === 'Launched') oweDistribution(runtime, draft, centralId);
+}
+
+/** Records in `draft` that the launched offering is owed its distribution (10.9), once. */
+export function oweDistribution(runtime: Runtime, draft: OemData, centralId: string): void {
+  runtime.owe(draft, DISTRIBUTE_OFFERING, { centralId }, { key: `${DISTRIBUTE_OFFERING}:${centralId}` });
 }
 
 /**
- * 10.9: an approved converged offering is placed in the OEM's own product catalog and posted to the
- * CSP's and the content provider's. Done once, whichever review completed the approval.
+ * 10.9: an approved converged offering is placed in the OEM's own product catalog and its copy owed to
+ * the CSP's and the content provider's. Done once, whichever review completed the approval.
  */
-export async function distributeConvergedOffering(runtime: Runtime, centralId: string): Promise<void> {
-  const central = await runtime.store.update((draft) => {
-    const offerings = collection(draft, 'TMF620', 'productOffering');
-    if (offerings.some((o) => originOf(o, DISTRIBUTED_FROM) === centralId)) return undefined;
-    const found = offerings.find((o) => o.id === centralId)!;
-    const copy = addEntity(draft, 'TMF620', 'productOffering', distributionCopy(found, PRODUCT_CATEGORY));
-    runtime.journal(draft, JOURNAL.offeringDistributed, { offering: centralId, ownCatalogCopy: copy.id, channels: [...DISTRIBUTION_CHANNELS] });
-    return found;
-  });
-  if (!central) return;
-  for (const channel of DISTRIBUTION_CHANNELS) {
-    await runtime.client(channel).create('TMF620', 'productOffering', distributionCopy(central));
-  }
+export function distributeConvergedOffering(runtime: Runtime, draft: OemData, centralId: string): void {
+  const offerings = collection(draft, 'TMF620', 'productOffering');
+  if (offerings.some((o) => originOf(o, DISTRIBUTED_FROM) === centralId)) return;
+  const found = offerings.find((o) => o.id === centralId)!;
+  const copy = addEntity(draft, 'TMF620', 'productOffering', distributionCopy(found, PRODUCT_CATEGORY));
+  runtime.journal(draft, JOURNAL.offeringDistributed, { offering: centralId, ownCatalogCopy: copy.id, channels: [...DISTRIBUTION_CHANNELS] });
+  // One lane: the channels get their copies in the same order in every run.
+  for (const channel of DISTRIBUTION_CHANNELS)
+    runtime.owe(draft, POST_DISTRIBUTED_COPY, { channel, offering: distributionCopy(found) }, { key: `${POST_DISTRIBUTED_COPY}:${centralId}:${channel}` });
 }
 
 /** 11.1–11.5: a portal order registered on the OEM's TMF622 and fulfilled in the same change. */
@@ -104,38 +110,33 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
   return { bills };
 }
 
+/** Owed when a driver's payment settles its bill, and when a partner accepts or disputes its note (11.12). */
+export const SETTLE_PAID_BILL = 'settle-paid-bill';
+export const PAY_ACCEPTED_NOTE = 'pay-accepted-note';
+export const REVISE_DISPUTED_NOTE = 'revise-disputed-note';
+
 /**
  * 11.12 once a driver's bill is paid in full: one settlement note advice per partner, each paid once its
  * payee accepts it. The notes are announced one at a time — the next once the previous was answered —
  * so partners settle in the same order in every run.
  */
-export async function settlePaidBill(runtime: Runtime, billId: string): Promise<Entity[]> {
-  const now = runtime.clock.now();
-  const notes = await runtime.store.update((draft) => {
-    const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
-    if (bill?.state !== 'settled') return [];
-    const issued = settlementNotes(draft, bill, now);
-    (draft.notesToAnnounce ??= []).push(...issued.map((n) => n.id));
-    return issued;
-  });
-  await announceNextNote(runtime);
-  return notes;
+export function settlePaidBill(runtime: Runtime, draft: OemData, billId: string): void {
+  const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
+  if (bill?.state !== 'settled') return;
+  const issued = settlementNotes(draft, bill, runtime.clock.now());
+  (draft.notesToAnnounce ??= []).push(...issued.map((n) => n.id));
+  announceNextNote(runtime, draft);
 }
 
 /** Announces the next settlement note waiting (if any) to its payee. */
-export async function announceNextNote(runtime: Runtime): Promise<void> {
-  await runtime.store.update((draft) => {
-    const id = draft.notesToAnnounce?.shift();
-    const note = id && collection(draft, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
-    if (note)
-      runtime.notifier.enqueue(draft, runtime.clock.now(), {
-        api: 'BillingV2',
-        eventType: 'SettlementNoteAdviceCreateEvent',
-        resource: 'settlementNoteAdvice',
-        entity: note,
-      });
-  });
-  runtime.notifier.kick();
+export function announceNextNote(runtime: Runtime, draft: OemData): void {
+  const id = draft.notesToAnnounce?.shift();
+  const note = id && collection(draft, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
+  if (note) notifyNote(runtime, draft, 'SettlementNoteAdviceCreateEvent', note);
+}
+
+function notifyNote(runtime: Runtime, draft: OemData, eventType: string, note: Entity): void {
+  runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType, resource: 'settlementNoteAdvice', entity: note });
 }
 
 /**
@@ -143,45 +144,33 @@ export async function announceNextNote(runtime: Runtime): Promise<void> {
  * the payee told of the revision, which it verifies again. A revision disputed in turn waits for
  * people: the next partner's note goes out meanwhile.
  */
-export async function reviseDisputedNote(runtime: Runtime, id: string): Promise<void> {
-  const revised = await runtime.store.update((draft) => {
-    const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
-    const index = notes.findIndex((n) => n.id === id);
-    const note = notes[index];
-    if (note?.state !== 'disputed' || Number(note.revision ?? 0) > 0) return false;
-    const payee = (note.receiver as { id: string }).id;
-    notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, payee));
-    runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: notes[index].revision, amount: notes[index].taxIncludedAmount });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), {
-      api: 'BillingV2',
-      eventType: 'SettlementNoteAdviceStateChangeEvent',
-      resource: 'settlementNoteAdvice',
-      entity: notes[index],
-    });
-    return true;
-  });
-  runtime.notifier.kick();
-  if (!revised) await announceNextNote(runtime);
+export function reviseDisputedNote(runtime: Runtime, draft: OemData, id: string): void {
+  const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+  const index = notes.findIndex((n) => n.id === id);
+  const note = notes[index];
+  if (note?.state !== 'disputed') return;
+  if (Number(note.revision ?? 0) > 0) return announceNextNote(runtime, draft);
+  const payee = (note.receiver as { id: string }).id;
+  notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, payee));
+  runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: notes[index].revision, amount: notes[index].taxIncludedAmount });
+  notifyNote(runtime, draft, 'SettlementNoteAdviceStateChangeEvent', notes[index]);
 }
 
-/** 11.12: a note its payee accepted is paid (TMF676 at the payee), then marked paid. Only the OEM's own notes to pay. */
-export async function payAcceptedNote(runtime: Runtime, id: string): Promise<void> {
+/**
+ * 11.12: a note its payee accepted is paid (TMF676 at the payee); marked paid, and the next note
+ * announced, in the update that marks the owed payment done. Only the OEM's own notes, still accepted.
+ */
+export async function payAcceptedNote(runtime: Runtime, id: string): Promise<((draft: OemData) => void) | undefined> {
   const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
   if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
   if (note.state !== 'accepted') return;
   const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
   await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
-  await runtime.store.update((draft) => {
+  return (draft) => {
     const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
     const index = notes.findIndex((n) => n.id === id);
     notes[index] = { ...notes[index], state: 'paid' };
-    runtime.notifier.enqueue(draft, runtime.clock.now(), {
-      api: 'BillingV2',
-      eventType: 'SettlementNoteAdviceStateChangeEvent',
-      resource: 'settlementNoteAdvice',
-      entity: notes[index],
-    });
-  });
-  runtime.notifier.kick();
-  await announceNextNote(runtime);
+    notifyNote(runtime, draft, 'SettlementNoteAdviceStateChangeEvent', notes[index]);
+    announceNextNote(runtime, draft);
+  };
 }

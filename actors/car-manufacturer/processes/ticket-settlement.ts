@@ -52,22 +52,22 @@ export async function settlementRun(runtime: Runtime, period: unknown): Promise<
   return advice;
 }
 
+/** Owed when the call center disputes an advice. */
+export const REVISE_SETTLEMENT = 'revise-settlement';
+
 /** After a dispute: the advice is revised and re-issued (its state change notified). */
-export async function reviseSettlement(runtime: Runtime, id: string): Promise<void> {
-  await runtime.store.update((draft) => {
-    const list = collection(draft, 'BillingV2', 'settlementNoteAdvice');
-    const index = list.findIndex((a) => a.id === id);
-    if (index < 0 || list[index].state !== 'disputed') return;
-    list[index] = revisedAdvice(list[index], SETTLEMENT_POLICY);
-    runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: list[index].revision, amount: list[index].taxIncludedAmount });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), {
-      api: 'BillingV2',
-      eventType: 'SettlementNoteAdviceStateChangeEvent',
-      resource: 'settlementNoteAdvice',
-      entity: list[index],
-    });
+export function reviseSettlement(runtime: Runtime, draft: OemData, id: string): void {
+  const list = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+  const index = list.findIndex((a) => a.id === id);
+  if (index < 0 || list[index].state !== 'disputed') return;
+  list[index] = revisedAdvice(list[index], SETTLEMENT_POLICY);
+  runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: list[index].revision, amount: list[index].taxIncludedAmount });
+  runtime.notifier.enqueue(draft, runtime.clock.now(), {
+    api: 'BillingV2',
+    eventType: 'SettlementNoteAdviceStateChangeEvent',
+    resource: 'settlementNoteAdvice',
+    entity: list[index],
   });
-  runtime.notifier.kick();
 }
 
 /** Step 9.14: the OEM bills the CSP for the connectivity tickets of a period, and tells it. */

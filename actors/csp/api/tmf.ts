@@ -13,7 +13,7 @@ import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
 import { resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkOrderItems, type OrderItem } from '../domain/order-check.ts';
-import { fulfilOrder } from '../processes/fulfilment.ts';
+import { FULFIL_ORDER } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
 import { paymentRouter } from './converged-offer.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
@@ -69,8 +69,8 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
       if (thirdPartyPayerOf(input)) checkConsumerOrder(ctx.draft, input, ctx.caller.party);
       return { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
     },
-    afterCreate(order, caller) {
-      runtime.background(() => fulfilOrder(runtime, order.id, caller.party));
+    afterCreate(order, { draft, caller }) {
+      runtime.owe(draft, FULFIL_ORDER, { orderId: order.id, buyer: caller.party }, { key: `${FULFIL_ORDER}:${order.id}`, lane: `${FULFIL_ORDER}:${order.id}` });
     },
   };
 }
@@ -106,6 +106,8 @@ function usageHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
       return usage;
     },
     afterCreate() {
+      // The record is queued in `usageLedger.pending` by `create`, in the same update: a kill loses no
+      // record, and a restarted CSP runs the queue again (index.ts). This only starts the queue now.
       runtime.background(() => mediatePending(runtime));
     },
   };

@@ -2,6 +2,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
 import { isPartnerOrder, type OrderItem } from '../domain/order-check.ts';
 import { registerSubscriptions } from '../domain/subscriptions.ts';
@@ -13,6 +14,21 @@ import { isConvergedConnectivity } from '../domain/partner-offers.ts';
 import { activateConvergedConnectivity } from './converged-offer.ts';
 
 type Runtime = ActorRuntime<CspData>;
+
+/** Owed with the order's creation: its fulfilment. */
+export const FULFIL_ORDER = 'fulfil-order';
+
+/**
+ * Carries out an owed fulfilment. Retry-safe: only an order still `acknowledged` is taken up, so an
+ * attempt that already started it (or a cancellation) is not repeated.
+ */
+export const fulfilOrderEffect =
+  (runtime: Runtime): EffectHandler<CspData> =>
+  async (args) => {
+    const orderId = String(args.orderId);
+    if (findOrder(runtime, orderId).state !== 'acknowledged') return;
+    await fulfilOrder(runtime, orderId, String(args.buyer));
+  };
 
 /**
  * Fulfils an accepted order: acknowledged → inProgress → completed, each change notified. A partner

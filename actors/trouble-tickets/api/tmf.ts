@@ -8,7 +8,7 @@ import { ALARM, alarmMetric, correlate } from '../domain/alarm.ts';
 import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf, ticketReaders } from '../domain/redirect.ts';
 import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
 import { teamTakesAlarm } from '../processes/resolution-team.ts';
-import { retrieveSlaInformation } from '../processes/sla.ts';
+import { RETRIEVE_SLA_INFORMATION } from '../processes/sla.ts';
 
 /**
  * TMF621 troubleTicket and TMF623 sla / slaViolation of a party with a resolution team (the CSP and the
@@ -42,10 +42,10 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
       correlate(ticket, items(draft, 'TMF623', 'slaViolation'));
       return teamTakesAlarm(runtime, draft, ticket);
     },
-    afterCreate(ticket) {
+    afterCreate(ticket, { draft }) {
       // 9.24: the team handling the alarm retrieves the call center's information on the violation.
       const metric = ticket.ticketType === ALARM ? alarmMetric(ticket) : undefined;
-      if (metric) runtime.background(() => retrieveSlaInformation(runtime, metric));
+      if (metric) oweSlaInformation(runtime, draft, metric, ticket.href);
     },
     patch(current, next, { draft, now }) {
       const patched = patchedTicket(current, next, now);
@@ -62,9 +62,14 @@ function violationHooks<D extends TicketData>(runtime: ActorRuntime<D>): Resourc
     // A violation told by another party (9.23) is kept as it was reported, dated on arrival when undated.
     create: (input, { now }) => ({ ...input, date: input.date ?? now.toISOString() }),
     // 9.24: told of another party's violation, it retrieves the call center's information on it.
-    afterCreate(violation) {
+    afterCreate(violation, { draft }) {
       const metric = (violation.violation as { metric?: string } | undefined)?.metric;
-      if (metric) runtime.background(() => retrieveSlaInformation(runtime, metric));
+      if (metric) oweSlaInformation(runtime, draft, metric, violation.href);
     },
   };
+}
+
+/** 9.24 owed in the update that stores its cause (`cause`: the alarm ticket or the violation told). */
+function oweSlaInformation<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, metric: string, cause: string): void {
+  runtime.owe(draft, RETRIEVE_SLA_INFORMATION, { metric }, { key: `${RETRIEVE_SLA_INFORMATION}:${cause}` });
 }

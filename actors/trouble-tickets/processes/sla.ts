@@ -3,6 +3,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import type { TicketData } from '../data.ts';
 import { breaches, measured, measureOperation, METRIC, metricId, type OperationMeasurement, type Outage, type SlaRule } from '../domain/sla-rules.ts';
 import { requestedPeriod } from '../../../core/billing-period.ts';
@@ -102,19 +103,25 @@ export async function measurePeriod<D extends TicketData>(
   return result;
 }
 
+/** Owed when a party takes an alarm or hears of another party's violation (9.24). */
+export const RETRIEVE_SLA_INFORMATION = 'retrieve-sla-information';
+
 /**
  * 9.24: the party retrieves from the call center what it knows of a violation (by metric identifier):
- * how the call center handled it. Kept beside the party's alarm handling, or as a note of it.
+ * how the call center handled it. Kept beside the party's alarm handling, or as a note of it, in the
+ * update that marks the owed retrieval done: kept once.
  */
-export async function retrieveSlaInformation<D extends TicketData>(runtime: ActorRuntime<D>, metric: string): Promise<Entity[]> {
-  const { items: found } = await runtime.client('call-center').list<Entity>('TMF623', 'slaViolation', { 'violation.metric': metric });
-  await runtime.store.update((draft) => {
-    (draft.slaInformation ??= []).push({
-      metric,
-      retrievedAt: runtime.clock.now().toISOString(),
-      violations: found.map((v) => String(v.id)),
-      description: found.map((v) => String(v.description ?? '')),
-    });
-  });
-  return found;
-}
+export const retrieveSlaInformationEffect =
+  <D extends TicketData>(runtime: ActorRuntime<D>): EffectHandler<D> =>
+  async (args) => {
+    const metric = String(args.metric);
+    const { items: found } = await runtime.client('call-center').list<Entity>('TMF623', 'slaViolation', { 'violation.metric': metric });
+    return (draft) => {
+      (draft.slaInformation ??= []).push({
+        metric,
+        retrievedAt: runtime.clock.now().toISOString(),
+        violations: found.map((v) => String(v.id)),
+        description: found.map((v) => String(v.description ?? '')),
+      });
+    };
+  };
