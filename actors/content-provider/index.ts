@@ -1,3 +1,5 @@
+import { ANSWER_PARTNER_NOTE, answerPartnerNoteEffect } from '../kit/partner-note.ts';
+import { cpPayeeRecords } from './domain/partner-settlement.ts';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
@@ -16,7 +18,7 @@ export async function startContentProvider(config: ActorConfig, port = 0): Promi
     tmf: cpTmfApis(runtime),
     control: cpControl(runtime),
     listeners: cpListeners(runtime),
-    effects: { [COMPLETE_ACTIVATION]: completeActivationEffect(runtime) },
+    effects: { [COMPLETE_ACTIVATION]: completeActivationEffect(runtime), [ANSWER_PARTNER_NOTE]: answerPartnerNoteEffect(runtime, cpPayeeRecords) },
   });
   return serve(runtime, app, port);
 }

@@ -1,3 +1,6 @@
+import { VERIFY_CONVERGED_OFFERING, verifyConvergedOfferingEffect } from './processes/converged-offer.ts';
+import { ANSWER_PARTNER_NOTE, answerPartnerNoteEffect } from '../kit/partner-note.ts';
+import { cspPayeeRecords } from './domain/partner-settlement.ts';
 import { RETRIEVE_SLA_INFORMATION, retrieveSlaInformationEffect } from '../trouble-tickets/processes/sla.ts';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
@@ -19,7 +22,8 @@ import { FULFIL_ORDER, fulfilOrderEffect } from './processes/fulfilment.ts';
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
-  // Records received before a restart and not yet mediated are mediated now, in their order.
+  // Records received before a restart and not yet mediated are mediated now, in their order. Safe as
+  // background work: the queue is in the store, each step its own update, so a kill loses no record.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
   const listeners = mergeHandlers(convergedOfferListeners(runtime), cspFigure9Listeners(runtime));
   const app = actorApp(runtime, {
@@ -31,6 +35,8 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
       [INVOICE_NOTICE]: invoiceNoticeEffect(runtime),
       [FULFIL_ORDER]: fulfilOrderEffect(runtime),
       [RETRIEVE_SLA_INFORMATION]: retrieveSlaInformationEffect(runtime),
+      [VERIFY_CONVERGED_OFFERING]: verifyConvergedOfferingEffect(runtime),
+      [ANSWER_PARTNER_NOTE]: answerPartnerNoteEffect(runtime, cspPayeeRecords),
       ...figure9Effects(runtime),
     },
   });

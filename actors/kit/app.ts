@@ -1,3 +1,4 @@
+import { JOIN_HUB, joinHubEffect } from './owed-subscription.ts';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { authenticate, requireGrant } from '../../tmf/auth.ts';
@@ -36,6 +37,7 @@ export interface ActorParts<D extends BaseData = BaseData> {
 /** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
 export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts<D>): Express {
   runtime.effects.register(DRIVER_MESSAGE, driverMessageEffect(runtime));
+  runtime.effects.register(JOIN_HUB, joinHubEffect(runtime));
   for (const [kind, handler] of Object.entries(parts.effects ?? {})) runtime.effects.register(kind, handler);
   const app = express();
   app.disable('x-powered-by');

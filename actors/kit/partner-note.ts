@@ -5,6 +5,7 @@ import type { EventHandler } from '../../tmf/hub.ts';
 import type { ResourceHooks } from '../../tmf/resource.ts';
 import { checkSettlementPayment } from '../../core/settlement-payment-check.ts';
 import type { ActorRuntime } from './runtime.ts';
+import type { EffectHandler } from '../../tmf/owed-effects.ts';
 
 /** A payee's store keeps its copies of the settlement notes it was sent (11.12). */
 export interface PayeeData extends BaseData {
@@ -13,31 +14,41 @@ export interface PayeeData extends BaseData {
   partnerNoteReviews?: { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: readonly string[] }[];
 }
 
+/** Owed with the receipt of a note announced (or revised) for the payee. */
+export const ANSWER_PARTNER_NOTE = 'answer-partner-note';
+
 /**
  * 11.12 at a payee of the converged offer: it reads the note the OEM announced, checks it against its
  * own records (`recordsOf`, reviewPartnerNote) and accepts or disputes it at the OEM, keeping its copy
- * as answered — the copy its payment check holds payments against.
+ * as answered — the copy its payment check holds payments against — in the update that marks the owed
+ * answer done. Retry-safe: a note already answered is not answered again, only its copy kept.
  */
-export async function answerPartnerNote<D extends PayeeData>(runtime: ActorRuntime<D>, noteId: string, recordsOf: (data: D) => PayeeRecords): Promise<Entity> {
-  const oem = runtime.client('car-manufacturer');
-  const note = await oem.get<Entity>('BillingV2', 'settlementNoteAdvice', noteId);
-  if (note.state !== 'issued' && note.state !== 'revised') return note;
-  const review = reviewPartnerNote(note, recordsOf(runtime.store.data));
-  const answered = await oem.patch<Entity>('BillingV2', 'settlementNoteAdvice', noteId, partnerNotePatch(note, review));
-  await runtime.store.update((draft) => {
-    (draft.partnerNoteReviews ??= []).push({
-      note: String(note.id),
-      revision: Number(note.revision ?? 0),
-      decision: review.decision,
-      taxExcludedAmount: Number(note.taxExcludedAmount),
-      reasons: review.reasons,
-    });
-    const notes = (draft.partnerNotes ??= []);
-    const index = notes.findIndex((n) => String(n.id) === String(answered.id));
-    if (index < 0) notes.push(answered);
-    else notes[index] = answered;
-  });
-  return answered;
+export function answerPartnerNoteEffect<D extends PayeeData>(runtime: ActorRuntime<D>, recordsOf: (data: D) => PayeeRecords): EffectHandler<D> {
+  return async (args) => {
+    const oem = runtime.client('car-manufacturer');
+    const note = await oem.get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
+    if (note.state !== 'issued' && note.state !== 'revised') return (draft) => keepCopy(draft, note, false);
+    const review = reviewPartnerNote(note, recordsOf(runtime.store.data));
+    const answered = await oem.patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), partnerNotePatch(note, review));
+    return (draft) => {
+      (draft.partnerNoteReviews ??= []).push({
+        note: String(note.id),
+        revision: Number(note.revision ?? 0),
+        decision: review.decision,
+        taxExcludedAmount: Number(note.taxExcludedAmount),
+        reasons: review.reasons,
+      });
+      keepCopy(draft, answered, true);
+    };
+  };
+}
+
+/** The payee's copy of a note it answered: replaced when `replace`, else kept only where it has none. */
+function keepCopy(draft: PayeeData, note: Entity, replace: boolean): void {
+  const notes = (draft.partnerNotes ??= []);
+  const index = notes.findIndex((n) => String(n.id) === String(note.id));
+  if (index < 0) notes.push(note);
+  else if (replace) notes[index] = note;
 }
 
 /**
@@ -55,13 +66,13 @@ export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, 
 
 /**
  * The payee's listener: the OEM announced a settlement note for it, or revised one it disputed; it
- * answers after its own checks (a note in any other state asks nothing of it).
+ * owes its answer (answerPartnerNoteEffect) with the event's receipt (a note in any other state asks nothing of it).
  */
-export function partnerNoteListener<D extends PayeeData>(runtime: ActorRuntime<D>, recordsOf: (data: D) => PayeeRecords): EventHandler {
+export function partnerNoteListener<D extends PayeeData>(runtime: ActorRuntime<D>): EventHandler {
   return (event, req) => {
     if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
     const note = event.event.settlementNoteAdvice as Entity;
     if ((note.receiver as { id?: string } | undefined)?.id !== runtime.id || !['issued', 'revised'].includes(String(note.state))) return;
-    runtime.background(() => answerPartnerNote(runtime, String(note.id), recordsOf));
+    return runtime.owing(ANSWER_PARTNER_NOTE, { noteId: String(note.id) }, { key: `${ANSWER_PARTNER_NOTE}:${event.eventId}`, lane: ANSWER_PARTNER_NOTE });
   };
 }

@@ -1,3 +1,4 @@
+import { oweSubscription } from '../../kit/owed-subscription.ts';
 import type { ActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
@@ -73,16 +74,14 @@ export const sendToResolverEffect =
 
 /** Steps 9.4–9.5 heard: the master ticket follows a redirect, or moves along with the resolver's progress. */
 export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
-  let moved: string | undefined;
-  await updateMaster(runtime, String(ticket.externalId), (m) => {
+  await updateMaster(runtime, String(ticket.externalId), (m, draft) => {
     const next = follow(m, from, ticket, runtime.clock.now());
     const before = resolverOf(m)?.party;
     const after = resolverOf(next)?.party;
-    if (after !== before) moved = after;
+    // After a redirect the trouble lives at another party: listening to its tickets too is owed with the move.
+    if (after && after !== before) oweSubscription(runtime, draft, after as ActorId, 'TMF621');
     return next;
   });
-  // After a redirect the trouble lives at another party: listen to its tickets too.
-  if (moved) runtime.background(() => joinHub(runtime, moved as ActorId, 'TMF621'));
 }
 
 /** Step 9.6 heard: the master ticket is resolved; in the same update the driver is owed the outcome and the tickets their closing. */

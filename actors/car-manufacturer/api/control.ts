@@ -49,8 +49,8 @@ export function oemControl(runtime: ActorRuntime<OemData>): ControlRoute[] {
         body: 'OnboardingResult',
         response: { status: 202, description: 'accepted' },
       },
-      (req, res) => {
-        runtime.background(() => acceptOnboarding(runtime, req.body));
+      async (req, res) => {
+        await acceptOnboarding(runtime, req.body);
         res.status(202).json({ accepted: true });
       },
     ),
@@ -79,9 +79,9 @@ export function oemControl(runtime: ActorRuntime<OemData>): ControlRoute[] {
         body: 'ServiceSelection',
         response: { status: 202, description: 'accepted' },
       },
-      (req, res) => {
+      async (req, res) => {
         const offer = checkSelection(runtime.store.data, req.body);
-        runtime.background(() => orderSelectedService(runtime, req.body, offer));
+        await orderSelectedService(runtime, req.body, offer);
         res.status(202).json({ accepted: true });
       },
     ),

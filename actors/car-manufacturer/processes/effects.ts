@@ -15,6 +15,7 @@ import {
   settlePaidBill,
 } from './converged-offer.ts';
 import { REVISE_SETTLEMENT, reviseSettlement } from './ticket-settlement.ts';
+import { ORDER_CONNECTIVITY, orderConnectivityEffect } from './service-sale.ts';
 
 type Runtime = ActorRuntime<OemData>;
 
@@ -39,5 +40,6 @@ export function oemEffects(runtime: Runtime): Record<string, EffectHandler<OemDa
     [REVISE_DISPUTED_NOTE]: inUpdate((draft, args) => reviseDisputedNote(runtime, draft, String(args.id))),
     [REVISE_SETTLEMENT]: inUpdate((draft, args) => reviseSettlement(runtime, draft, String(args.id))),
     [PAY_ACCEPTED_NOTE]: (args) => payAcceptedNote(runtime, String(args.id)),
+    [ORDER_CONNECTIVITY]: orderConnectivityEffect(runtime),
   };
 }

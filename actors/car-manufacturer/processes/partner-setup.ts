@@ -1,3 +1,4 @@
+import { oweSubscription } from '../../kit/owed-subscription.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
@@ -36,13 +37,16 @@ export async function placePartnerOrder(runtime: Runtime, offers: readonly strin
   }
 }
 
-/** Step 7.3 received: from now on the OEM calls the CSP with the credential it was issued, and hears of its bills. */
+/**
+ * Step 7.3 received: from now on the OEM calls the CSP with the credential it was issued, and hears of
+ * its bills: joining the CSP's bill hub is owed in the update that keeps the credential.
+ */
 export async function acceptOnboarding(runtime: Runtime, result: { apiKey: string; bundle: string }): Promise<void> {
   await runtime.store.update((draft) => {
     draft.peerKeys.csp = result.apiKey;
     draft.cspBundle = result.bundle;
+    oweSubscription(runtime, draft, 'csp', 'TMF678', 'eventType=CustomerBillCreateEvent');
   });
-  await runtime.subscribe('csp', 'TMF678', 'eventType=CustomerBillCreateEvent');
 }
 
 /** Steps 7.5 and 7.6: fetch the CSP's launched infotainment connectivity offers and build the OEM's own catalog on them. */

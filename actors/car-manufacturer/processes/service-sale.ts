@@ -5,6 +5,7 @@ import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import {
   type CspPayer,
   cspOfferingOf,
@@ -47,22 +48,43 @@ export function checkSelection(data: OemData, selection: ServiceSelection): Enti
   return offer;
 }
 
-/** Steps 8.3–8.7: register the order, find or create the payer at the CSP, order the connectivity there. */
+/** Owed with the driver's order (8.3): its connectivity ordered at the CSP (8.4–8.7). */
+export const ORDER_CONNECTIVITY = 'order-connectivity';
+
+/**
+ * Step 8.3: the driver's order is registered at the OEM and, in the same update, its connectivity at
+ * the CSP owed (8.4–8.7): a kill right after the driver's answer loses neither.
+ */
 export async function orderSelectedService(runtime: Runtime, selection: ServiceSelection, offer: Entity): Promise<void> {
-  const ownOrder = await runtime.store.update((draft) => {
+  await runtime.store.update((draft) => {
     // The driver's order at the OEM: the driver's, not the channels' (TMF622 shows it to the driver only).
     const order = addEntity(draft, 'TMF622', 'productOrder', ownOrderBody(selection, offer, runtime.clock.now()), 'driver');
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, vehicleId: selection.vehicleId });
-    return order;
-  });
-  await followMediation(runtime);
-  const payer = await payerAtCsp(runtime, selection.customer);
-  const cspOrder = await runtime.client('csp').create<Entity>('TMF622', 'productOrder', cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder));
-  await runtime.store.update((draft) => {
-    const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
-    Object.assign(own, { state: 'inProgress', externalId: cspOrder.id });
+    runtime.owe(draft, ORDER_CONNECTIVITY, { orderId: order.id, offeringId: offer.id, selection }, { key: `${ORDER_CONNECTIVITY}:${order.id}` });
   });
 }
+
+/**
+ * Steps 8.4–8.7: find or create the payer at the CSP and order the connectivity there; the OEM's order
+ * points at it in the update that marks the effect done. An order that already points at the CSP's is
+ * not ordered again.
+ */
+export const orderConnectivityEffect =
+  (runtime: Runtime): EffectHandler<OemData> =>
+  async (args) => {
+    const orders = collection(runtime.store.data, 'TMF622', 'productOrder');
+    const ownOrder = orders.find((o) => o.id === args.orderId);
+    const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === args.offeringId);
+    if (!ownOrder || !offer || ownOrder.externalId) return;
+    const selection = args.selection as ServiceSelection;
+    await followMediation(runtime);
+    const payer = await payerAtCsp(runtime, selection.customer);
+    const cspOrder = await runtime.client('csp').create<Entity>('TMF622', 'productOrder', cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder));
+    return (draft) => {
+      const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
+      Object.assign(own, { state: 'inProgress', externalId: cspOrder.id });
+    };
+  };
 
 /** Before its first car's connectivity is ordered, the OEM asks to hear mediation's states of its records (8.10). */
 async function followMediation(runtime: Runtime): Promise<void> {

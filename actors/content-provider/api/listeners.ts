@@ -3,7 +3,6 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { COMPLETE_ACTIVATION } from '../processes/converged-offer.ts';
 import type { CpData } from '../store.ts';
 import { partnerNoteListener } from '../../kit/partner-note.ts';
-import { cpPayeeRecords } from '../domain/partner-settlement.ts';
 
 /** What the content provider does when its peers' events arrive. */
 export function cpListeners(runtime: ActorRuntime<CpData>): Record<string, EventHandler> {
@@ -15,8 +14,8 @@ export function cpListeners(runtime: ActorRuntime<CpData>): Record<string, Event
       return runtime.owing(COMPLETE_ACTIVATION, { cspOrderId: order.id }, { key: `${COMPLETE_ACTIVATION}:${order.id}` });
     },
     /** 11.12: the OEM sent a settlement note of the provider's share: checked against its activations, then answered. */
-    SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime, cpPayeeRecords),
+    SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime),
     /** 11.12 after a dispute: the OEM revised the note; verified again and answered. */
-    SettlementNoteAdviceStateChangeEvent: partnerNoteListener(runtime, cpPayeeRecords),
+    SettlementNoteAdviceStateChangeEvent: partnerNoteListener(runtime),
   };
 }

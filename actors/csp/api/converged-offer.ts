@@ -6,10 +6,9 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { createOffer, markPartnerEligible, passChannelOrder, publishOffer, verifyConvergedOffering } from '../processes/converged-offer.ts';
+import { createOffer, markPartnerEligible, passChannelOrder, publishOffer, VERIFY_CONVERGED_OFFERING } from '../processes/converged-offer.ts';
 import type { CspData } from '../store.ts';
 import { partnerNoteListener, settlementPaymentHooks } from '../../kit/partner-note.ts';
-import { cspPayeeRecords } from '../domain/partner-settlement.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -86,12 +85,13 @@ export function convergedOfferListeners(runtime: Runtime): Record<string, EventH
   return {
     ProductOfferingCreateEvent: (event) => {
       const offering = event.event.productOffering as Entity;
-      if (offering.isBundle === true) runtime.background(() => verifyConvergedOffering(runtime, offering.id));
+      if (offering.isBundle !== true) return;
+      return runtime.owing(VERIFY_CONVERGED_OFFERING, { centralId: offering.id }, { key: `${VERIFY_CONVERGED_OFFERING}:${offering.id}` });
     },
     /** 11.12: the OEM sent a settlement note of the CSP's share: checked against its connectivity orders, then answered. */
-    SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime, cspPayeeRecords),
+    SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime),
     /** 11.12 after a dispute: the OEM revised the note; verified again and answered. */
-    SettlementNoteAdviceStateChangeEvent: partnerNoteListener(runtime, cspPayeeRecords),
+    SettlementNoteAdviceStateChangeEvent: partnerNoteListener(runtime),
   };
 }
 

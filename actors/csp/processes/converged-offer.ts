@@ -5,6 +5,7 @@ import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, notFound } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createPartnerOffer, publicationBody, verifyAsCsp, type MemberLookup, type PartnerOfferRequest } from '../domain/partner-offers.ts';
 import type { CspData } from '../store.ts';
@@ -70,25 +71,37 @@ async function subscribeToCentralCatalog(runtime: Runtime): Promise<void> {
   });
 }
 
-/** 10.8, the CSP's part: reads the converged offering and its members at the central catalog, verifies, answers. */
-export async function verifyConvergedOffering(runtime: Runtime, centralId: string): Promise<void> {
-  const oem = runtime.client('car-manufacturer');
-  const converged = await oem.get<Entity>('TMF620', 'productOffering', centralId);
-  const members: MemberLookup[] = [];
-  // Ids are only unique per catalog: the revenue shares say which members are the CSP's.
-  const cspMembers = ((converged.revenueShare as RevenueShare[] | undefined) ?? [])
-    .filter((s) => s.partyId === 'csp')
-    .map((s) => ({ id: s.productOfferingId }));
-  for (const { id } of cspMembers) {
-    members.push({ id, central: await oem.get<Entity>('TMF620', 'productOffering', id).catch(absentOn404) });
-  }
-  const reasons = verifyAsCsp(converged, members, runtime.store.data);
-  const verdict = reasons.length === 0 ? 'approved' : 'rejected';
-  await runtime.store.update((draft) => {
-    runtime.journal(draft, JOURNAL.offeringVerified, { offering: centralId, verdict, reasons });
-  });
-  await oem.patch('TMF620', 'productOffering', centralId, { partnerReview: [{ partyId: 'csp', verdict, ...(reasons.length ? { reason: reasons } : {}) }] });
-}
+/** Owed with the receipt of a converged offering registered at the central catalog (10.8). */
+export const VERIFY_CONVERGED_OFFERING = 'verify-converged-offering';
+
+/**
+ * 10.8, the CSP's part: reads the converged offering and its members at the central catalog, verifies,
+ * answers. Retry-safe: a verdict already journaled is not journaled again, and an offering the CSP
+ * already reviewed at the central catalog is not reviewed again.
+ */
+export const verifyConvergedOfferingEffect =
+  (runtime: Runtime): EffectHandler<CspData> =>
+  async (args) => {
+    const centralId = String(args.centralId);
+    const oem = runtime.client('car-manufacturer');
+    const converged = await oem.get<Entity>('TMF620', 'productOffering', centralId);
+    if (((converged.partnerReview as { partyId?: string }[] | undefined) ?? []).some((r) => r.partyId === 'csp')) return;
+    const members: MemberLookup[] = [];
+    // Ids are only unique per catalog: the revenue shares say which members are the CSP's.
+    const cspMembers = ((converged.revenueShare as RevenueShare[] | undefined) ?? [])
+      .filter((s) => s.partyId === 'csp')
+      .map((s) => ({ id: s.productOfferingId }));
+    for (const { id } of cspMembers) {
+      members.push({ id, central: await oem.get<Entity>('TMF620', 'productOffering', id).catch(absentOn404) });
+    }
+    const reasons = verifyAsCsp(converged, members, runtime.store.data);
+    const verdict = reasons.length === 0 ? 'approved' : 'rejected';
+    await runtime.store.update((draft) => {
+      const journaled = draft.journal.some((e) => e.type === JOURNAL.offeringVerified && e.data.offering === centralId);
+      if (!journaled) runtime.journal(draft, JOURNAL.offeringVerified, { offering: centralId, verdict, reasons });
+    });
+    await oem.patch('TMF620', 'productOffering', centralId, { partnerReview: [{ partyId: 'csp', verdict, ...(reasons.length ? { reason: reasons } : {}) }] });
+  };
 
 function absentOn404(error: unknown): undefined {
   if (error instanceof TmfCallError && error.status === 404) return undefined;
