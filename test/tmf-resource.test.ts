@@ -99,6 +99,10 @@ async function startFixture(): Promise<Fixture> {
           if (input.description === 'refuse') throw conflict('Refused', 'the domain refuses this order');
           return { ...input, state: 'acknowledged' };
         },
+        // What a stored order causes (its fulfilment, say) is recorded in the order's own update.
+        afterCreate: (created, { draft }) => {
+          draft.owedKeys.push(`fulfil:${created.id}`);
+        },
       },
     }),
   );
@@ -232,6 +236,20 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       const res = await f.send('POST', ORDERS, KEYS.a, order('refuse'));
       assertTmfError(res, 409, 'CONFLICT');
       assert.deepEqual(f.store.data, before);
+    });
+
+    it('records what the after-create hook owes in the same update as the entity, so no commit holds one without the other', async () => {
+      const commits: [number, number][] = [];
+      f.store.onCommit(() => commits.push([items(f.store.data, 'TMF622', 'productOrder').length, f.store.data.owedKeys.length]));
+      const res = await f.send('POST', ORDERS, KEYS.a, order('fine'));
+      assert.equal(res.status, 201);
+      assert.deepEqual(f.store.data.owedKeys, [`fulfil:${res.body.id}`]);
+      assert.deepEqual(commits, [[1, 1]]);
+    });
+
+    it('owes nothing when a domain hook refuses the create', async () => {
+      await f.send('POST', ORDERS, KEYS.a, order('refuse'));
+      assert.deepEqual(f.store.data.owedKeys, []);
     });
 
     it('stores what the create hook returns', async () => {
