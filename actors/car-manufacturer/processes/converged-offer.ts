@@ -148,8 +148,10 @@ export function reviseDisputedNote(runtime: Runtime, draft: OemData, id: string)
   const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
   const index = notes.findIndex((n) => n.id === id);
   const note = notes[index];
-  if (note?.state !== 'disputed') return;
-  if (Number(note.revision ?? 0) > 0) return announceNextNote(runtime, draft);
+  if (note?.state !== 'disputed' || Number(note.revision ?? 0) > 0) {
+    announceNextNote(runtime, draft);
+    return;
+  }
   const payee = (note.receiver as { id: string }).id;
   notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, payee));
   runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: notes[index].revision, amount: notes[index].taxIncludedAmount });
