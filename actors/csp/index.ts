@@ -5,6 +5,7 @@ import { serve, type RunningActor } from '../kit/serve.ts';
 import { cspControl } from './api/control.ts';
 import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
+import { usageBatchRouter } from './api/usage-batch.ts';
 import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
@@ -17,6 +18,6 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   // Records received before a restart and not yet mediated are mediated now, in their order.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
   const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), listeners, effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
+  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), partyApi: usageBatchRouter(runtime), listeners, effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
   return serve(runtime, app, port);
 }
