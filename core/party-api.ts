@@ -30,6 +30,16 @@ export const PARTY_API = {
   inbox: '/inbox',
 } as const;
 
+/** The answer to a usage batch: what its lines became, the refused ones by line number (from 1) and reason. */
+export interface UsageBatchSummary {
+  lines: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  duplicateLines: { line: number; recordId: string }[];
+  rejections: { line: number; code: string; reason: string }[];
+}
+
 /** The `topic` an inbox message carries. */
 export const INBOX_TOPIC = {
   /** 8.1 car-manufacturer: infotainment services offered with the car. */

@@ -1,5 +1,6 @@
 import { parseArgs } from './cli/args.ts';
 import { conformance } from './cli/conformance.ts';
+import { fleet } from './cli/fleet.ts';
 import { HELP } from './cli/help.ts';
 import { runFeatures } from './cli/run.ts';
 import { up } from './cli/up.ts';
@@ -19,6 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runFeatures(args);
       case 'conformance':
         return await conformance(args);
+      case 'fleet':
+        return await fleet(args);
       default:
         process.stderr.write(`cch: unknown command '${args.command}'. Try 'cch --help'.\n`);
         return 2;

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { createInterface } from 'node:readline';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { PARTY_API } from '../../../core/party-api.ts';
+import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
 import { resourceOf } from '../../../tmf/apis.ts';
 import { TmfError } from '../../../tmf/errors.ts';
@@ -22,15 +22,6 @@ export const MAX_LISTED = 1000;
 
 export const NDJSON = 'application/x-ndjson';
 
-/** The answer to a batch: what each line became, the refused ones by line number (from 1) and reason. */
-export interface BatchSummary {
-  lines: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  duplicateLines: { line: number; recordId: string }[];
-  rejections: { line: number; code: string; reason: string }[];
-}
 
 /**
  * The usage batch extension (PARTY_API.usageBatch): NDJSON read line by line as it arrives, never held
@@ -49,8 +40,8 @@ export function usageBatchRouter(runtime: Runtime): Router {
   return router;
 }
 
-async function ingestBatch(runtime: Runtime, req: Request, sender: string): Promise<BatchSummary> {
-  const summary: BatchSummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, duplicateLines: [], rejections: [] };
+async function ingestBatch(runtime: Runtime, req: Request, sender: string): Promise<UsageBatchSummary> {
+  const summary: UsageBatchSummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, duplicateLines: [], rejections: [] };
   let chunk: { line: number; text: string }[] = [];
   const flush = async () => {
     if (chunk.length === 0) return;
@@ -104,7 +95,7 @@ function readLine(text: string, sender: string): ReadLine {
   return { body: body as Record<string, unknown> };
 }
 
-function tally(summary: BatchSummary, line: number, outcome: LineOutcome): void {
+function tally(summary: UsageBatchSummary, line: number, outcome: LineOutcome): void {
   if (outcome.kind === 'accepted') summary.accepted += 1;
   else if (outcome.kind === 'duplicate') {
     summary.duplicates += 1;

@@ -3,6 +3,7 @@ import { harnessOnly } from '../../../tmf/auth.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { drive, resendLastUsage, selectService } from '../processes/car.ts';
+import { driveFleet } from '../processes/fleet.ts';
 import type { DriverData } from '../store.ts';
 
 /** What the driver (a person) and the car do, triggered by the harness. */
@@ -17,6 +18,10 @@ export function driverControl(runtime: ActorRuntime<DriverData>): Router {
   /** Step 8.9: a month of driving, `{subscription, period, infotainmentMB, telematicsMB, sessions?}`. */
   router.post('/drive', harnessOnly, async (req, res) => {
     res.status(201).json(await drive(runtime, req.body ?? {}));
+  });
+  /** Step 8.9 for a fleet: `{period, cars: [{vehicleId, subscription, seed, infotainmentMB, telematicsMB, sessions}]}`, sent as one usage batch. */
+  router.post('/fleet-drive', harnessOnly, async (req, res) => {
+    res.status(201).json(await driveFleet(runtime, req.body?.period, req.body?.cars));
   });
   /** The car retransmits its last usage record. */
   router.post('/resend-usage', harnessOnly, async (_req, res) => {
