@@ -22,7 +22,7 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, OptionSpe
     actor: many, config: text, 'spec-dir': text, 'timeout-ms': text, 'latency-budget-ms': text, 'report-dir': text,
     'harness-port': text, host: text, 'public-host': text,
   },
-  fleet: { cars: text, month: text, actor: many, 'cars-per-batch': text, concurrency: text, 'report-dir': text },
+  fleet: { cars: text, month: text, actor: many, 'cars-per-batch': text, concurrency: text, 'report-dir': text, 'onboard-only': flag, 'fleet-file': text },
   help: {},
 };
 

@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseBindings } from '../bindings.ts';
 import { startEcosystem } from '../ecosystem.ts';
 import { fleetMonth, reconcileFleet, type FleetMonth } from '../fleet/run.ts';
 import type { Reconciliation } from '../fleet/reconcile.ts';
 import { progressBar } from '../fleet/progress.ts';
+import { onboardFleet } from '../fleet/onboard.ts';
+import type { FleetFile } from '../fleet/batch.ts';
 import { RECORDS_PER_CAR } from '../fleet/drive.ts';
 import { MAX_FLEET_CARS } from '../../actors/driver/processes/fleet.ts';
 import { type Args, one } from './args.ts';
@@ -27,7 +29,17 @@ export async function fleet(args: Args): Promise<number> {
   try {
     say(`Fleet of ${cars} cars (${cars * RECORDS_PER_CAR} usage records) for ${month}; CSP at ${ecosystem.actorUrls.csp}`);
     const write = (text: string) => process.stdout.write(text);
-    const result = await fleetMonth(ecosystem, { cars, month, carsPerBatch, concurrency, progress: (label, total) => progressBar(label.padEnd(10), total, write, Boolean(process.stdout.isTTY)) });
+    const progress = (label: string, total: number) => progressBar(label.padEnd(10), total, write, Boolean(process.stdout.isTTY));
+    const fleetFile = one(args, 'fleet-file');
+    if (args.flags.has('onboard-only')) {
+      if (!fleetFile) throw new Error('--onboard-only needs --fleet-file FILE, where the onboarded fleet is written for a load generator');
+      const onboarded = await onboardFleet(ecosystem, cars, month, progress('onboarding', cars));
+      writeFileSync(fleetFile, JSON.stringify({ month, cars: onboarded } satisfies FleetFile));
+      say(`${onboarded.length} cars onboarded at ${ecosystem.actorUrls.csp}; the fleet is in ${fleetFile} (see load/artillery/fleet.yml)`);
+      return 0;
+    }
+    const result = await fleetMonth(ecosystem, { cars, month, carsPerBatch, concurrency, progress });
+    if (fleetFile) writeFileSync(fleetFile, JSON.stringify({ month, cars: result.cars } satisfies FleetFile));
     const reconciliation = await reconcileFleet(ecosystem, result);
     report(result, reconciliation, say);
     return reconciliation.ok ? 0 : 1;

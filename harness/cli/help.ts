@@ -34,6 +34,7 @@ Usage:
           FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "latencyBudgetMs", "reportDir", "harnessPort",
           "host", "publicHost"}.
   cch fleet --cars N --month YYYY-MM [--actor csp=URL] [--cars-per-batch B] [--concurrency C] [--report-dir DIR]
+          [--fleet-file FILE] [--onboard-only]
           Load a CSP with a fleet's month: the OEM onboards N cars through figures 7–8 (each car sold,
           its 5 GB service ordered at the CSP), every car sends 30 usage records for the month through
           the CSP's usage batch extension (B cars a batch, default 100; C batches in flight, default 2),
@@ -43,6 +44,9 @@ Usage:
           to the sum of its items. Exits 1 when it does not reconcile. With --actor csp=URL the CSP is a
           partner's (it must serve the usage batch extension and the control contract); the other
           parties are simulated. The wire's record goes to DIR (default reports/fleet)/trace.ndjson.
+          --fleet-file writes the onboarded fleet (month, each car's VIN and subscription) to FILE;
+          with --onboard-only the fleet is only onboarded, for a load generator to send its usage
+          (load/artillery/fleet.yml, see the README).
   cch --help
 
 Environment:
