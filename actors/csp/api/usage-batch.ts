@@ -14,7 +14,7 @@ import type { CspData } from '../store.ts';
 type Runtime = ActorRuntime<CspData>;
 
 /** Lines stored per store update: large enough to amortise the write, small enough to bound the draft. */
-export const LINES_PER_UPDATE = 2000;
+export const LINES_PER_UPDATE = 5000;
 /** The longest line read: a usage record is well under a kilobyte. */
 export const MAX_LINE_CHARS = 64 * 1024;
 /** Refusals listed in the answer (all are counted). */

@@ -6,7 +6,7 @@ import { mediate } from './mediation.ts';
 
 /** What became of one line of a batch: kept and mediated, a record already received, or refused. */
 export type LineOutcome =
-  | { readonly kind: 'accepted'; readonly usage: Entity }
+  | { readonly kind: 'accepted'; readonly usage: string }
   | { readonly kind: 'duplicate'; readonly recordId: string }
   | { readonly kind: 'rejected'; readonly code: string; readonly reason: string };
 
@@ -28,7 +28,7 @@ export function ingestUsage(draft: CspData, body: Record<string, unknown>, sende
     collection(draft, 'TMF635', 'usage').push(usage);
     // As for a created record: the car's until mediation finds the product's owner (the OEM).
     draft.owners[href] = owner ?? sender;
-    return { kind: 'accepted', usage };
+    return { kind: 'accepted', usage: id };
   } catch (error) {
     if (counter === undefined) delete draft.counters.usage;
     else draft.counters.usage = counter;
