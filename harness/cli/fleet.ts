@@ -19,6 +19,8 @@ export async function fleet(args: Args): Promise<number> {
   const carsPerBatch = whole(args, 'cars-per-batch', 100, 1, MAX_FLEET_CARS);
   const concurrency = whole(args, 'concurrency', 2, 1, 64);
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  const fleetFile = one(args, 'fleet-file');
+  if (args.flags.has('onboard-only') && !fleetFile) throw new Error('--onboard-only needs --fleet-file FILE, where the onboarded fleet is written for a load generator');
   const bindings = parseBindings(args.options.get('actor') ?? []);
   const unsupported = Object.keys(bindings).filter((id) => id !== 'csp');
   if (unsupported.length > 0) throw new Error(`cch fleet loads a CSP: --actor binds only csp=URL, not ${unsupported.join(', ')}`);
@@ -30,11 +32,9 @@ export async function fleet(args: Args): Promise<number> {
     say(`Fleet of ${cars} cars (${cars * RECORDS_PER_CAR} usage records) for ${month}; CSP at ${ecosystem.actorUrls.csp}`);
     const write = (text: string) => process.stdout.write(text);
     const progress = (label: string, total: number) => progressBar(label.padEnd(10), total, write, Boolean(process.stdout.isTTY));
-    const fleetFile = one(args, 'fleet-file');
     if (args.flags.has('onboard-only')) {
-      if (!fleetFile) throw new Error('--onboard-only needs --fleet-file FILE, where the onboarded fleet is written for a load generator');
       const onboarded = await onboardFleet(ecosystem, cars, month, progress('onboarding', cars));
-      writeFileSync(fleetFile, JSON.stringify({ month, cars: onboarded } satisfies FleetFile));
+      writeFileSync(fleetFile!, JSON.stringify({ month, cars: onboarded } satisfies FleetFile));
       say(`${onboarded.length} cars onboarded at ${ecosystem.actorUrls.csp}; the fleet is in ${fleetFile} (see load/artillery/fleet.yml)`);
       return 0;
     }
