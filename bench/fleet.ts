@@ -41,7 +41,11 @@ async function runOne(cars: number): Promise<FleetRun> {
   const storage = process.env.STORE === 'file' ? { kind: 'file' as const, path: join(mkdtempSync(join(tmpdir(), 'bench-fleet-')), 'csp.json') } : { kind: 'memory' as const };
   const csp = await startCsp({ storage, secret: SECRET, peers: {}, callbacks: {}, seed: 1 }, 0);
   const store = csp.runtime.store as unknown as { update<R>(f: (d: CspData) => R): Promise<R>; data: CspData };
-  const products = await store.update((draft) => onboardFleetAtCsp(draft, cars));
+  // Set up on plain data, then stored whole: the domain's set-up shares objects between places, which
+  // an update's draft must not.
+  const seeded = structuredClone(store.data) as CspData;
+  const products = onboardFleetAtCsp(seeded, cars);
+  await store.update((draft) => Object.assign(draft, seeded));
   const car = new TmfClient(csp.url, bootstrapKey(SECRET, 'driver', 'csp'), 600_000);
   const harness = new TmfClient(csp.url, harnessKey(SECRET, 'csp'), 600_000);
   let records = 0;
