@@ -54,8 +54,11 @@ async function runOne(cars: number): Promise<FleetRun> {
   const worker = async () => {
     for (let first = (next++) * CARS_PER_BATCH; first < cars; first = (next++) * CARS_PER_BATCH) {
       const batch = products.slice(first, first + CARS_PER_BATCH).flatMap((product, i) => carRecords(product, first + i));
-      const answer = await car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, batch);
-      if (answer.accepted !== batch.length) throw new Error(`batch at car ${first}: ${JSON.stringify(answer).slice(0, 300)}`);
+      // A batch may be sent again (its stored lines come back as duplicates): once, if a kept-alive
+      // connection was closed under it.
+      const send = () => car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, batch);
+      const answer = await send().catch(send);
+      if (answer.accepted + answer.duplicates !== batch.length || answer.rejected > 0) throw new Error(`batch at car ${first}: ${JSON.stringify(answer).slice(0, 300)}`);
       records += batch.length;
     }
   };

@@ -25,7 +25,7 @@ const ROOT = join(import.meta.dirname, '..');
 let ecosystem: Ecosystem;
 
 before(async () => {
-  ecosystem = await startEcosystem({ secret: SECRET });
+  ecosystem = await startEcosystem({ secret: SECRET, timeoutMs: 120_000 });
 });
 after(() => ecosystem.stop());
 

@@ -4,12 +4,16 @@
  * rating or a bill that is not the sum of its items is caught.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CspData } from '../actors/csp/store.ts';
 import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import { RECORDS_PER_CAR } from '../harness/fleet/drive.ts';
 import { fleetMonth, reconcileFleet, type FleetMonth } from '../harness/fleet/run.ts';
 import { collection, type Entity } from '../tmf/data.ts';
+import { runCch } from './support/cch-process.ts';
 
 const CARS = 200;
 let ecosystem: Ecosystem;
@@ -18,7 +22,8 @@ let month: FleetMonth;
 const csp = () => ecosystem.local.csp!.runtime.store as unknown as { update<R>(f: (draft: CspData) => R): Promise<R> };
 
 before(async () => {
-  ecosystem = await startEcosystem({ secret: 'fleet-test' });
+  // A batch is one request that answers once every line is stored: generous on a loaded machine.
+  ecosystem = await startEcosystem({ secret: 'fleet-test', timeoutMs: 120_000 });
   month = await fleetMonth(ecosystem, { cars: CARS, month: '2026-01', carsPerBatch: 50, concurrency: 2 });
 });
 after(() => ecosystem.stop());
@@ -63,3 +68,12 @@ async function idsOf(recordId: string): Promise<string[]> {
   const usages = (ecosystem.local.csp!.runtime.store.data as unknown as CspData).resources['TMF635.usage'] as Entity[];
   return usages.filter((u) => (u.usageCharacteristic as { name: string; value: unknown }[]).some((c) => c.name === 'recordId' && c.value === recordId)).map((u) => u.id);
 }
+
+test('cch fleet prints its progress, throughput, latency and verdict, and exits 0 when the books reconcile', async () => {
+  const { code, output } = await runCch(['fleet', '--cars', '3', '--month', '2026-01', '--report-dir', mkdtempSync(join(tmpdir(), 'cch-fleet-'))]);
+  assert.equal(code, 0, output);
+  assert.match(output, /usage +\[#+\] 3\/3/);
+  assert.match(output, /usage: 90 records in 1 batches, .* records\/s; accepted 90, duplicates 0, rejected 0/);
+  assert.match(output, /batch latency: p50 \d+ ms, p95 \d+ ms, p99 \d+ ms/);
+  assert.match(output, /reconciliation: 90\/90 records rated once with shares that add up, 2 bills checked: OK/);
+});

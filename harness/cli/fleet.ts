@@ -11,6 +11,9 @@ import { RECORDS_PER_CAR } from '../fleet/drive.ts';
 import { MAX_FLEET_CARS } from '../../actors/driver/processes/fleet.ts';
 import { type Args, one } from './args.ts';
 
+/** How long one usage batch may take. */
+const BATCH_TIMEOUT_MS = 300_000;
+
 /** `cch fleet`: a fleet's month of usage through the CSP's mediation and bill run, then reconciled; exit 1 when it does not reconcile. */
 export async function fleet(args: Args): Promise<number> {
   const cars = whole(args, 'cars', undefined, 1, 1_000_000);
@@ -27,7 +30,8 @@ export async function fleet(args: Args): Promise<number> {
   const reportDir = resolve(one(args, 'report-dir') ?? 'reports/fleet');
   mkdirSync(reportDir, { recursive: true });
   // The wire keeps the latest exchanges in memory and spills the rest: a fleet's traffic does not fit.
-  const ecosystem = await startEcosystem({ bindings, trace: { retain: 2000, spillTo: join(reportDir, 'trace.ndjson') } });
+  // A batch is one request, answered once every line is stored: the wire and the parties wait for it.
+  const ecosystem = await startEcosystem({ bindings, timeoutMs: BATCH_TIMEOUT_MS, trace: { retain: 2000, spillTo: join(reportDir, 'trace.ndjson') } });
   try {
     say(`Fleet of ${cars} cars (${cars * RECORDS_PER_CAR} usage records) for ${month}; CSP at ${ecosystem.actorUrls.csp}`);
     const write = (text: string) => process.stdout.write(text);
