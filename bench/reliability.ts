@@ -1,13 +1,16 @@
 /**
  * Reliability under faults, in figures: bad input over every route (10,000 fuzzed requests), events
  * delivered after a listener outage of N simulated minutes, and SIGKILL crash runs with what they lost
- * or doubled. `node --import tsx bench/reliability.ts [fuzzRequests] [crashRuns]`.
+ * or doubled (the CSP's bill run and mediation, the call center's ticket sending, the OEM's driver
+ * messages). `node --import tsx bench/reliability.ts [fuzzRequests] [crashRuns]`.
  */
 import { Store } from '../core/store.ts';
 import { startEcosystem } from '../harness/ecosystem.ts';
 import { baseData, type BaseData, type Entity } from '../tmf/data.ts';
 import { Notifier } from '../tmf/notifier.ts';
+import { activationMessagesAfterKill } from '../test/support/crash-activation.ts';
 import { crashRun } from '../test/support/crash-scenario.ts';
+import { ticketsSentAfterKill } from '../test/support/crash-ticket.ts';
 import { fuzzEcosystem } from '../test/support/fuzz-requests.ts';
 
 const fuzzRequests = Number(process.argv[2] ?? 10_000);
@@ -61,4 +64,15 @@ for (let seed = 1; seed <= crashRuns; seed++) {
   doubled += outcome.noticesDoubled + outcome.ratedTwice;
   console.log(`crash run ${seed}: ${outcome.rated}/${outcome.records} records rated (${outcome.ratedTwice} twice), ${outcome.noticesTold}/${outcome.driverBills} notices told once (${outcome.noticesLost} lost, ${outcome.noticesDoubled} doubled), ${outcome.deadLetters} dead letters`);
 }
-console.log(`crash runs: ${crashRuns}, effects lost: ${lost}, duplicated: ${doubled}`);
+// 4. SIGKILL at the call center while it sends a trouble ticket (before, then after the CSP took it), and at
+// the OEM while it tells the driver a service is active: each must arrive exactly once.
+for (const takenBeforeKill of [false, true]) {
+  const ticket = await ticketsSentAfterKill(takenBeforeKill);
+  lost += ticket.atCsp === 0 ? 1 : 0;
+  doubled += Math.max(0, ticket.atCsp - 1);
+  const activation = await activationMessagesAfterKill(takenBeforeKill);
+  lost += activation.told === 0 ? 1 : 0;
+  doubled += Math.max(0, activation.told - 1);
+  console.log(`call center killed ${takenBeforeKill ? 'after' : 'before'} the CSP took its ticket: ${ticket.atCsp} ticket(s) at the CSP; OEM killed ${takenBeforeKill ? 'after' : 'before'} the driver took its message: ${activation.told} message(s)`);
+}
+console.log(`crash runs: ${crashRuns + 4}, effects lost: ${lost}, duplicated: ${doubled}`);

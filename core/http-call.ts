@@ -26,7 +26,8 @@ export class HttpTimeoutError extends Error {
 
 /** The callee could not be reached; `cause.code` says why (ECONNREFUSED, ENOTFOUND, …). */
 export class HttpUnreachableError extends Error {
-  constructor(override readonly cause: NodeJS.ErrnoException) {
+  /** `staleSocket`: the call went out on a kept-alive connection the callee had already closed. */
+  constructor(override readonly cause: NodeJS.ErrnoException, readonly staleSocket = false) {
     super(`unreachable: ${cause.code ?? cause.message}`);
   }
 }
@@ -43,12 +44,28 @@ const AGENTS = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS }),
 };
 
-export function httpCall(url: string, call: HttpCall): Promise<HttpAnswer> {
+/**
+ * Makes the call; once more, on a fresh connection, when it went out on a kept-alive connection that the
+ * callee closed as idle at that very moment (a reset before any answer: the callee never read it). Node's
+ * documented remedy for that race, without which a quiet peer's next call fails now and then.
+ */
+export async function httpCall(url: string, call: HttpCall): Promise<HttpAnswer> {
+  try {
+    return await callOnce(url, call);
+  } catch (error) {
+    if (error instanceof HttpUnreachableError && error.staleSocket) return callOnce(url, call);
+    throw error;
+  }
+}
+
+function callOnce(url: string, call: HttpCall): Promise<HttpAnswer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const request = secure ? https.request : http.request;
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = request(target, { method: call.method, headers: call.headers, agent: AGENTS[secure ? 'https:' : 'http:'] }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -60,7 +77,8 @@ export function httpCall(url: string, call: HttpCall): Promise<HttpAnswer> {
     const timer = setTimeout(() => req.destroy(new HttpTimeoutError(`no answer from ${url} within ${call.timeoutMs} ms`)), call.timeoutMs);
     function fail(error: Error): void {
       clearTimeout(timer);
-      reject(error instanceof HttpTimeoutError ? error : new HttpUnreachableError(error as NodeJS.ErrnoException));
+      const cause = error as NodeJS.ErrnoException;
+      reject(error instanceof HttpTimeoutError ? error : new HttpUnreachableError(cause, !answered && req.reusedSocket && cause.code === 'ECONNRESET'));
     }
     req.on('error', fail);
     req.end(call.body);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { activationMessagesAfterKill } from './support/crash-activation.ts';
 import { crashRun } from './support/crash-scenario.ts';
+import { ticketsSentAfterKill } from './support/crash-ticket.ts';
 
 test('a CSP killed with SIGKILL during mediation and while telling drivers of their bills loses and duplicates nothing', { timeout: 60_000 }, async () => {
   const outcome = await crashRun(1);
@@ -14,4 +15,9 @@ test('a CSP killed with SIGKILL during mediation and while telling drivers of th
 test('an OEM killed with SIGKILL while telling the driver its service is active tells it exactly once', { timeout: 120_000 }, async () => {
   assert.deepEqual(await activationMessagesAfterKill(false), { told: 1, pending: 0 }, 'killed before the driver got it: told after the restart');
   assert.deepEqual(await activationMessagesAfterKill(true), { told: 1, pending: 0 }, 'killed after the driver took it: resent, kept once');
+});
+
+test('a call center killed with SIGKILL while sending a trouble ticket to the CSP sends it exactly once', { timeout: 120_000 }, async () => {
+  assert.deepEqual(await ticketsSentAfterKill(false), { atCsp: 1, assigned: true, pending: 0 }, 'killed before the CSP got it: sent after the restart');
+  assert.deepEqual(await ticketsSentAfterKill(true), { atCsp: 1, assigned: true, pending: 0 }, 'killed after the CSP took it: found there, not sent again');
 });

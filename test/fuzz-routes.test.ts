@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ACTOR_IDS } from '../core/actor-ids.ts';
 import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import { harnessKey } from '../tmf/auth.ts';
-import { fuzzEcosystem } from './support/fuzz-requests.ts';
+import { FIGURE_RUNS, runFigure } from '../web/figure-runs.ts';
+import { fuzzControlBodies, fuzzEcosystem } from './support/fuzz-requests.ts';
 import { routeTable } from './support/route-table.ts';
+
+/** Every control route the parties declare, as `METHOD party/path`. */
+const controlRoutes = (ecosystem: Ecosystem) => ACTOR_IDS.flatMap((party) => routeTable(ecosystem.local[party]!.app).filter((r) => r.path.startsWith('/control/')).map((r) => `${r.method} ${party}${r.path}`));
 
 describe('bad input on every route of every party', { timeout: 120_000 }, () => {
   let ecosystem: Ecosystem;
@@ -30,17 +35,53 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
     assert.deepEqual([deep.status, deep.body.code], [400, 'BODY_TOO_DEEP']);
     for (const infotainment of [-5, 3_000_000, 1.5]) {
       const drive = await post('driver', 'POST', '/control/drive', JSON.stringify({ subscription: 'p', period: '2026-01', infotainmentMB: 1, telematicsMB: 1, sessions: { infotainment, telematics: 1 } }));
-      assert.deepEqual([drive.status, drive.body.reason], [400, 'Invalid sessions']);
+      assert.deepEqual([drive.status, drive.body.code], [400, 'SCHEMA_VIOLATION']);
+      assert.match(drive.body.message, /\/sessions\/infotainment/);
     }
     for (const peers of ['x', [], { nobody: 'http://x' }, { driver: 'ftp://x' }]) {
       assert.equal((await post('csp', 'PUT', '/control/peers', JSON.stringify({ peers }))).status, 400);
     }
   });
 
-  it('2,000 seeded requests: no 5xx, every refusal a TMF error that changed nothing', async () => {
+  it('a partner order the CSP refuses leaves no hub subscription behind, and a null body is refused before anything is done', async () => {
+    const oem = ecosystem.local['car-manufacturer']!;
+    const post = (body: string) => fetch(`${oem.url}/control/partner-order`, { method: 'POST', headers: { authorization: `Bearer ${harnessKey('fuzz-secret', 'car-manufacturer')}`, 'content-type': 'application/json' }, body });
+    const before = [JSON.stringify(oem.runtime.store.data), JSON.stringify(ecosystem.local.csp!.runtime.store.data.subscriptions)];
+    const refused = await post(JSON.stringify({ productOfferingIds: ['no-such-offering'] }));
+    assert.ok(refused.status >= 400 && refused.status < 500, `refused: ${refused.status}`);
+    assert.equal((await post('null')).status, 400);
+    assert.deepEqual([JSON.stringify(oem.runtime.store.data), JSON.stringify(ecosystem.local.csp!.runtime.store.data.subscriptions)], before);
+  });
+
+  it('2,000 seeded requests on a fresh ecosystem: every route hit, no 5xx, every refusal a TMF error that changed nothing', async () => {
     const summary = await fuzzEcosystem(ecosystem, 2_000, 12);
     assert.deepEqual(summary.findings.slice(0, 10), []);
     assert.equal(summary.serverErrors, 0);
     assert.equal(summary.stateChangesOnRejection, 0);
+    for (const route of controlRoutes(ecosystem)) assert.ok(summary.covered.has(route), `${route} fuzzed`);
+  });
+
+  describe('after figure 9 ran (bills, tickets, settlement notes in the stores)', () => {
+    before(async () => {
+      await runFigure(ecosystem, FIGURE_RUNS[9]!);
+      const resources = (party: 'csp' | 'car-manufacturer') => ecosystem.local[party]!.runtime.store.data.resources;
+      assert.ok(resources('car-manufacturer')['TMF678.customerBill']?.length, 'a bill');
+      assert.ok(resources('csp')['TMF621.troubleTicket']?.length, 'a ticket');
+      assert.ok(resources('car-manufacturer')['BillingV2.settlementNoteAdvice']?.length, 'a settlement note');
+    });
+
+    it('a body breaking the declared schema of any control operation is refused with a 4xx TMF error and changes nothing', async () => {
+      const summary = await fuzzControlBodies(ecosystem, 4, 7);
+      assert.deepEqual(summary.findings.slice(0, 10), []);
+      assert.ok(summary.requests >= 100, `${summary.requests} requests`);
+    });
+
+    it('1,000 seeded requests over every route but the reset: no 5xx, every refusal a TMF error that changed nothing', async () => {
+      const summary = await fuzzEcosystem(ecosystem, 1_000, 26, { spare: ['POST /control/reset'] });
+      assert.deepEqual(summary.findings.slice(0, 10), []);
+      assert.equal(summary.serverErrors, 0);
+      assert.equal(summary.stateChangesOnRejection, 0);
+      assert.ok(ecosystem.local['car-manufacturer']!.runtime.store.data.resources['TMF678.customerBill']?.length, 'the figure\'s bills were still there to fuzz');
+    });
   });
 });

@@ -362,6 +362,22 @@ describe('live dashboard', () => {
     await page.locator('#connection', { hasText: 'Live' }).waitFor();
   });
 
+  test('an effect a party gave up on shows on its card, with its key and last error', async () => {
+    const callCenter = ecosystem.local['call-center']!.runtime;
+    // An effect no handler carries out fails at every try, as a peer down for good would; past the 24 h horizon it is dead.
+    await callCenter.store.update((draft) => {
+      callCenter.owe(draft, 'unheard-of-effect', {}, { key: 'unheard-on-the-dashboard' });
+    });
+    const start = Date.parse(callCenter.store.data.clock);
+    for (let hour = 1; hour <= 26; hour++) {
+      await ecosystem.control('call-center').request('PUT', '/control/clock', { now: new Date(start + hour * 3_600_000).toISOString() });
+      await callCenter.drain();
+    }
+    await page.reload();
+    await page.locator('#party-call-center h4', { hasText: /^Effects given up/ }).waitFor();
+    assert.match(await page.locator('#party-call-center .facts').innerText(), /unheard-of-effect · unheard-on-the-dashboard · no handler/);
+  });
+
   test('the page logged no errors', () => {
     assert.deepEqual(consoleErrors.map((m) => m.text()), []);
     assert.deepEqual(pageErrors.map((e) => e.message), []);

@@ -4,6 +4,8 @@ import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect } from './proces
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { callCenterControl } from './api/control.ts';
+import { CLOSE_TROUBLE, closeTroubleEffect, SEND_TO_RESOLVER, sendToResolverEffect } from './processes/tickets.ts';
+import { HANDLE_VIOLATION, handleViolationEffect, TELL_VIOLATION, tellViolationEffect } from './processes/sla.ts';
 import { callCenterListeners } from './api/listeners.ts';
 import { callCenterTmfApis } from './api/tmf.ts';
 import { callCenterBootstrap, callCenterBundles } from './bundles.ts';
@@ -13,6 +15,10 @@ import { callCenterDefaults } from './store.ts';
 export async function startCallCenter(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('call-center', config, callCenterDefaults, callCenterBundles, callCenterBootstrap);
   const app = actorApp(runtime, { tmf: callCenterTmfApis(runtime), control: callCenterControl(runtime), listeners: callCenterListeners(runtime),
-    effects: { [FETCH_NOTE]: fetchNoteEffect(runtime), [MARK_PAID]: markPaidEffect(runtime) } });
+    effects: {
+      [FETCH_NOTE]: fetchNoteEffect(runtime), [MARK_PAID]: markPaidEffect(runtime),
+      [SEND_TO_RESOLVER]: sendToResolverEffect(runtime), [CLOSE_TROUBLE]: closeTroubleEffect(runtime),
+      [HANDLE_VIOLATION]: handleViolationEffect(runtime), [TELL_VIOLATION]: tellViolationEffect(runtime),
+    } });
   return serve(runtime, app, port);
 }

@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
@@ -12,7 +11,7 @@ import { driverDefaults } from './store.ts';
 /** The driver and the car: no TMF API, a control API (what a person or a car does) and an inbox. */
 export async function startDriver(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('driver', config, (start) => driverDefaults(start, config.seed), [], {});
-  const control = Router().use(driverControl(runtime), convergedOfferControl(runtime), supportCall(runtime));
+  const control = [...driverControl(runtime), ...convergedOfferControl(runtime), ...supportCall(runtime)];
   const app = actorApp(runtime, { tmf: [], partyApi: inboxApi(runtime), control });
   return serve(runtime, app, port);
 }

@@ -8,6 +8,8 @@ import { absoluteHrefs, requestBase, WIRE_KEY_HEADER } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { wholeApiRouter } from '../../tmf/resource.ts';
 import { commonControl } from './common-control.ts';
+import { controlContract } from './control-contract.ts';
+import { controlRouter, type ControlRoute } from './control-router.ts';
 import { DRIVER_MESSAGE, driverMessageEffect } from './driver-message.ts';
 import type { ActorRuntime } from './runtime.ts';
 
@@ -17,8 +19,8 @@ export interface ActorParts<D extends BaseData = BaseData> {
   readonly tmf: ReadonlyArray<{ readonly api: ApiId; readonly router: Router }>;
   /** Handlers of the events this actor listens to, by event type. */
   readonly listeners?: Readonly<Record<string, EventHandler>>;
-  /** The actor's own control triggers, mounted under /control. */
-  readonly control?: Router;
+  /** The actor's own control operations (declaration and handler, see control-router.ts), served under /control. */
+  readonly control?: readonly ControlRoute[];
   /** Other non-TMF APIs peers call (e.g. the driver's /inbox). */
   readonly partyApi?: Router;
   /** How each kind of owed effect is carried out (see tmf/owed-effects.ts). */
@@ -47,8 +49,9 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
     app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store as never));
   }
   app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)));
-  app.use('/control', auth, commonControl(runtime));
-  if (parts.control) app.use('/control', auth, parts.control);
+  const control = [...commonControl(runtime, () => contract), ...(parts.control ?? [])];
+  const contract = controlContract(runtime.id, control);
+  app.use('/control', auth, controlRouter(control));
   if (parts.partyApi) app.use(auth, parts.partyApi);
   app.use(notFoundRoute);
   app.use(tmfErrorHandler);

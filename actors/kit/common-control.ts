@@ -1,81 +1,61 @@
-import { Router } from 'express';
-import { ACTOR_IDS, isActorId } from '../../core/actor-ids.ts';
+import type { ActorId } from '../../core/actor-ids.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import { badRequest } from '../../tmf/errors.ts';
-import { harnessOnly } from '../../tmf/auth.ts';
 import type { ActorRuntime } from './runtime.ts';
-import { controlContract } from './control-contract.ts';
+import { COMMON_OPERATIONS as OP } from './control-contract.ts';
+import { controlRoute, type ControlRoute } from './control-router.ts';
 import { deliveryState } from '../../tmf/delivery-state.ts';
 import { TmfCallError } from '../../tmf/client.ts';
 
-const PEER_METHODS: readonly string[] = ['GET', 'POST', 'PATCH', 'DELETE'];
-
-/** The control operations every actor has: the harness's levers on a party (documented in the contract). */
-export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>): Router {
-  const router = Router();
-  const contract = controlContract(runtime.id);
-  /** The control contract (harness/control-contract/openapi.ts): any authenticated caller may read it. */
-  router.get('/openapi.json', (_req, res) => {
-    res.json(contract);
-  });
-  router.get('/state', harnessOnly, (_req, res) => {
-    res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, delivery: deliveryState(runtime.store.data), data: runtime.store.data });
-  });
-  router.get('/journal', harnessOnly, (_req, res) => {
-    res.json(runtime.store.data.journal);
-  });
-  router.post('/reset', harnessOnly, async (_req, res) => {
-    await runtime.reset();
-    res.status(204).end();
-  });
-  router.put('/clock', harnessOnly, async (req, res) => {
-    const at = new Date(String(req.body?.now));
-    if (Number.isNaN(at.getTime())) throw badRequest('Invalid clock', 'PUT /control/clock needs {"now": "<ISO date-time>"}');
-    await runtime.setClock(at);
-    res.json({ now: runtime.clock.now().toISOString() });
-  });
-  router.post('/drain', harnessOnly, async (_req, res) => {
-    await runtime.drain();
-    res.json({ pending: 0, failures: runtime.failures });
-  });
-  router.post('/redeliver', harnessOnly, async (req, res) => {
-    const ids = req.body?.ids;
-    if (ids !== undefined && !(Array.isArray(ids) && ids.every((id) => typeof id === 'string'))) {
-      throw badRequest('Invalid redelivery', 'POST /control/redeliver takes {"ids"?: [<eventId or effect key>, …]} (none: every dead letter)');
-    }
-    res.json(await runtime.redeliver(ids));
-  });
-  /**
-   * The party calls a peer itself, with its own credential for that peer, and reports the answer. How the
-   * harness has a party make a call a scenario needs: the harness never presents a party's credentials.
-   */
-  router.post('/peer-call', harnessOnly, async (req, res) => {
-    const { peer, method, path, body } = (req.body ?? {}) as { peer?: unknown; method?: unknown; path?: unknown; body?: unknown };
-    if (typeof peer !== 'string' || !isActorId(peer) || peer === runtime.id || !PEER_METHODS.includes(String(method)) || typeof path !== 'string' || !path.startsWith('/')) {
-      throw badRequest('Invalid peer call', 'POST /control/peer-call needs {"peer": "<another actor>", "method": "GET|POST|PATCH|DELETE", "path": "/…", "body"?: {…}}');
-    }
-    const payload = body !== null && typeof body === 'object' ? body : undefined;
-    try {
-      const answer = await runtime.client(peer).request<unknown>(String(method), path, payload);
-      res.json({ status: answer.status, body: answer.body });
-    } catch (error) {
-      if (!(error instanceof TmfCallError)) throw error;
-      res.json({ status: error.status, body: error.body });
-    }
-  });
-  router.put('/peers', harnessOnly, (req, res) => {
-    checkPeerUrls(req.body?.peers, 'peers');
-    checkPeerUrls(req.body?.callbacks, 'callbacks');
-    runtime.configurePeers(req.body?.peers ?? {}, req.body?.callbacks ?? {});
-    res.json({ peers: runtime.config.peers, callbacks: runtime.config.callbacks });
-  });
-  return router;
-}
-
-/** `PUT /control/peers` takes `{peers?, callbacks?}`, each mapping party ids to http(s) URLs. */
-function checkPeerUrls(map: unknown, field: string): void {
-  if (map === undefined) return;
-  const valid = typeof map === 'object' && map !== null && !Array.isArray(map)
-    && Object.entries(map).every(([party, url]) => isActorId(party) && typeof url === 'string' && /^https?:\/\/\S+$/.test(url));
-  if (!valid) throw badRequest('Invalid peers', `${field} maps party ids (${ACTOR_IDS.join(', ')}) to http(s) URLs`);
+/**
+ * The control operations every actor has: the harness's levers on a party. Bodies are checked against
+ * their declarations (control-contract.ts) before these run; what a schema cannot say is checked here.
+ */
+export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>, contract: () => object): ControlRoute[] {
+  return [
+    controlRoute(OP.contract, (_req, res) => {
+      res.json(contract());
+    }),
+    controlRoute(OP.state, (_req, res) => {
+      res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, delivery: deliveryState(runtime.store.data), data: runtime.store.data });
+    }),
+    controlRoute(OP.journal, (_req, res) => {
+      res.json(runtime.store.data.journal);
+    }),
+    controlRoute(OP.reset, async (_req, res) => {
+      await runtime.reset();
+      res.status(204).end();
+    }),
+    controlRoute(OP.clock, async (req, res) => {
+      await runtime.setClock(new Date(req.body.now));
+      res.json({ now: runtime.clock.now().toISOString() });
+    }),
+    controlRoute(OP.drain, async (_req, res) => {
+      await runtime.drain();
+      res.json({ pending: 0, failures: runtime.failures });
+    }),
+    controlRoute(OP.redeliver, async (req, res) => {
+      res.json(await runtime.redeliver(req.body?.ids));
+    }),
+    /**
+     * The party calls a peer itself, with its own credential for that peer, and reports the answer. How the
+     * harness has a party make a call a scenario needs: the harness never presents a party's credentials.
+     */
+    controlRoute(OP.peerCall, async (req, res) => {
+      const { peer, method, path, body } = req.body as { peer: ActorId; method: string; path: string; body?: unknown };
+      if (peer === runtime.id) throw badRequest('Invalid peer call', `'peer' is another party's id, not '${peer}' itself`);
+      const payload = body !== null && typeof body === 'object' ? body : undefined;
+      try {
+        const answer = await runtime.client(peer).request<unknown>(method, path, payload);
+        res.json({ status: answer.status, body: answer.body });
+      } catch (error) {
+        if (!(error instanceof TmfCallError)) throw error;
+        res.json({ status: error.status, body: error.body });
+      }
+    }),
+    controlRoute(OP.peers, (req, res) => {
+      runtime.configurePeers(req.body?.peers ?? {}, req.body?.callbacks ?? {});
+      res.json({ peers: runtime.config.peers, callbacks: runtime.config.callbacks });
+    }),
+  ];
 }

@@ -5,7 +5,7 @@ import { Store } from '../../core/store.ts';
 import { bootstrapKey, harnessKey, wireKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
 import { absoluteHrefs } from '../../tmf/href.ts';
-import type { ApiId } from '../../tmf/apis.ts';
+import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { type BaseData, type JoinedHub, journal } from '../../tmf/data.ts';
 import { Notifier, type EventSender } from '../../tmf/notifier.ts';
 import { OwedEffects } from '../../tmf/owed-effects.ts';
@@ -77,14 +77,29 @@ export class ActorRuntime<D extends BaseData> {
    * reused. The listeners accept events of that API from that peer only (see `mayNotify`).
    */
   async subscribe(peer: ActorId, api: ApiId, query = ''): Promise<string> {
-    const joined = (hub: JoinedHub) => hub.peer === peer && hub.api === api && hub.query === query;
-    const known = this.store.data.hubsJoined.find(joined);
+    const joined = sameHub(peer, api, query);
+    const known = this.joinedHub(peer, api, query);
     if (known) return known.id;
     const id = await this.client(peer).subscribe(api, this.callbackFor(peer), query);
     await this.store.update((draft) => {
       if (!draft.hubsJoined.some(joined)) draft.hubsJoined.push({ peer, api, query, id });
     });
     return id;
+  }
+
+  /** The hub this actor joined at `peer` for `api` events matching `query`, if it did. */
+  joinedHub(peer: ActorId, api: ApiId, query = ''): JoinedHub | undefined {
+    return this.store.data.hubsJoined.find(sameHub(peer, api, query));
+  }
+
+  /** Leaves a hub this actor joined, at the peer and in its own record: how a refused call undoes the subscription it made. */
+  async unsubscribe(peer: ActorId, api: ApiId, query = ''): Promise<void> {
+    const hub = this.joinedHub(peer, api, query);
+    if (!hub) return;
+    await this.client(peer).request('DELETE', `${basePath(api)}/hub/${hub.id}`);
+    await this.store.update((draft) => {
+      draft.hubsJoined = draft.hubsJoined.filter((h) => h.id !== hub.id);
+    });
   }
 
   /** Whether `party` may send this actor events of `api`: the harness, or a peer whose hub it joined. */
@@ -185,3 +200,5 @@ export class ActorRuntime<D extends BaseData> {
   };
 }
 
+/** Matches the hub joined at `peer` for `api` events matching `query`. */
+const sameHub = (peer: ActorId, api: ApiId, query: string) => (hub: JoinedHub) => hub.peer === peer && hub.api === api && hub.query === query;

@@ -21,6 +21,12 @@ const resolutionReported = anyOf(
 /** The call center closes the ticket at the resolver: a PATCH to status closed. */
 const closedAtResolver = call('call-center', RESOLVERS, 'PATCH', 'TMF621', 'troubleTicket', { body: [equals('status', 'closed')] });
 
+/**
+ * The call center reads the resolver's ticket before it sends or closes one: its sending and closing are
+ * owed effects, resent after a crash or a time-out, and a ticket already sent or closed is not done twice.
+ */
+const sentAlready = call('call-center', RESOLVERS, 'GET', 'TMF621', 'troubleTicket');
+
 /** Figure 9 — trouble tickets (9.1–9.14) and SLA (9.20–9.27). */
 export const FIGURE_9: readonly FlowStep[] = [
   {
@@ -49,6 +55,7 @@ export const FIGURE_9: readonly FlowStep[] = [
     related: [
       ...hubTraffic('call-center', RESOLVERS, 'TMF621'),
       notify(RESOLVERS, 'call-center', 'TMF621', ['troubleTicketCreateEvent']),
+      sentAlready,
     ],
     after: ['9.2'],
   },
@@ -94,6 +101,7 @@ export const FIGURE_9: readonly FlowStep[] = [
     title: 'TMF621 PATCH status closed (internal + → resolver)',
     rule: 'closes the ticket',
     observe: allOf(journal('call-center', JOURNAL.ticketClosed), closedAtResolver),
+    related: [sentAlready],
     after: ['9.6'],
   },
   {
@@ -198,6 +206,8 @@ export const FIGURE_9: readonly FlowStep[] = [
       call('call-center', RESOLVERS, 'POST', 'TMF623', 'slaViolation'),
       notify('call-center', RESOLVERS, 'TMF623', [SLA_VIOLATION_EVENT]),
     ),
+    // Before telling, the call center looks whether a try cut short already told the party (owed effects are resent).
+    related: [call('call-center', RESOLVERS, 'GET', 'TMF623', 'slaViolation')],
     after: ['9.21'],
   },
   {
@@ -215,7 +225,7 @@ export const FIGURE_9: readonly FlowStep[] = [
     title: 'TMF621 POST troubleTicket (ticketType alarm)',
     rule: 'alarm carrying the metric identifier',
     observe: call('call-center', RESOLVERS, 'POST', 'TMF621', 'troubleTicket', { body: [equals('ticketType', 'alarm')] }),
-    related: hubTraffic('call-center', RESOLVERS, 'TMF621'),
+    related: [...hubTraffic('call-center', RESOLVERS, 'TMF621'), sentAlready],
     after: ['9.21'],
   },
   {

@@ -9,13 +9,14 @@ import { html, page, table, type Html, type TableRow } from './html.ts';
 import { sequencePagePath, type RunSummary, type ScenarioSummary } from './run-summary.ts';
 import { uniqueSlugs } from './slug.ts';
 
-const COLUMNS = ['scenario', 'result', 'exchanges', 'invalid', 'documented steps'];
+const COLUMNS = ['scenario', 'result', 'exchanges', 'invalid', 'dead letters', 'documented steps'];
 
 const LEGEND = html`<dl class="legend">
 <dt>scenario</dt><dd>A Cucumber scenario; its link opens the sequence diagram of every message it put on the wire.</dd>
 <dt>result</dt><dd>Cucumber's verdict: <em>passed</em> when every step of the scenario held.</dd>
 <dt>exchanges</dt><dd>Messages between the parties (calls, notifications, the parties' own APIs); the harness's own driving is not counted.</dd>
 <dt>invalid</dt><dd>Of those, how many broke their TM Forum schema or failed (server error, no answer).</dd>
+<dt>dead letters</dt><dd>Events and owed effects a party gave up delivering after retrying over its whole horizon (listed below the tables with the last error; <code>POST /control/redeliver</code> sends them again).</dd>
 <dt>documented steps</dt><dd><em>as documented</em> when every step of the figure was seen on the wire or in a party's journal, in the documented order; <em>not as documented</em> otherwise (the scenario page lists what is missing); <em>—</em> for a scenario that plays no figure.</dd>
 </dl>`;
 
@@ -27,12 +28,13 @@ const RUN_FILES = html`<ul class="files">
 </ul>`;
 
 function scenarioRow(scenario: ScenarioSummary, slug: string): TableRow {
-  const bad = scenario.status !== 'passed' || scenario.invalid > 0 || !scenario.flowsOk;
+  const dead = scenario.deadLetters?.length ?? 0;
+  const bad = scenario.status !== 'passed' || scenario.invalid > 0 || !scenario.flowsOk || dead > 0;
   const steps = (scenario.figures ?? []).length === 0 ? '—'
     : scenario.flowsOk ? html`<span class="ok">as documented</span>` : html`<span class="ko">not as documented</span>`;
   return {
     className: bad ? 'bad' : undefined,
-    cells: [html`<a href="${sequencePagePath(slug)}">${scenario.name}</a>`, scenario.status, scenario.exchanges, scenario.invalid, steps],
+    cells: [html`<a href="${sequencePagePath(slug)}">${scenario.name}</a>`, scenario.status, scenario.exchanges, scenario.invalid, dead, steps],
   };
 }
 
@@ -62,8 +64,20 @@ export function indexPage(summary: RunSummary): string {
 ${RUN_FILES}
 <h2>What the columns mean</h2>
 ${LEGEND}
-${byFigure}${others}`;
+${byFigure}${others}
+${deadLetterSection(summary.scenarios)}`;
   return page({ title: 'Run summary', body, style: LEGEND_STYLE });
+}
+
+const DEAD_COLUMNS = ['scenario', 'party', 'kind', 'what', 'id', 'owed at', 'attempts', 'last error'];
+
+/** Every dead letter of the run, by scenario: what was not delivered, where it was going and why it failed last. */
+function deadLetterSection(scenarios: readonly ScenarioSummary[]): Html {
+  const rows: TableRow[] = scenarios.flatMap((s) => (s.deadLetters ?? []).map((d) => ({
+    className: 'bad', cells: [s.name, d.party, d.kind, d.what, d.id, d.owedAt, d.attempts, d.lastError ?? ''],
+  })));
+  return html`<h2 id="dead-letters">Dead letters</h2>
+${rows.length === 0 ? html`<p>No party gave up on an event or an owed effect.</p>` : table(DEAD_COLUMNS, rows)}`;
 }
 
 const LEGEND_STYLE = `

@@ -1,5 +1,9 @@
 /** What the run reports know of each scenario, besides its exchanges. */
+import type { DeadLetter } from '../../tmf/delivery-state.ts';
 import type { Figure } from '../flows/types.ts';
+
+/** A dead letter and the party that gave up on it. */
+export type PartyDeadLetter = DeadLetter & { readonly party: string };
 
 /** The outcome of one scenario, as the run index lists it. */
 export interface ScenarioSummary {
@@ -14,6 +18,8 @@ export interface ScenarioSummary {
   readonly flowsOk: boolean;
   /** The figures of FLOWS.md the scenario claims (its `@figure…` tags); none for other scenarios. */
   readonly figures?: readonly Figure[];
+  /** What the parties gave up delivering by the scenario's end (events and owed effects, with the last error). */
+  readonly deadLetters?: readonly PartyDeadLetter[];
 }
 
 /** The run as the index page shows it. */

@@ -1,4 +1,5 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
+import { deadLetters } from '../../harness/drive/dead-letters.ts';
 import { resetAll } from '../../harness/drive/settle.ts';
 import { startEcosystem } from '../../harness/ecosystem.ts';
 import { isFigure } from '../../harness/flows/catalogue.ts';
@@ -38,7 +39,10 @@ After(async function (this: HarnessWorld, { pickle, result }) {
   const flow = exchanges.filter((e) => e.kind !== 'harness');
   const problems = flowProblems(verdict);
   const status = String(result?.status ?? 'unknown').toLowerCase();
-  run.scenarios.push({ name: pickle.name, status: problems.length > 0 && status === 'passed' ? 'failed' : status, exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length, flowsOk: verdict.ok, figures: coverage.figures.filter(isFigure) });
+  run.scenarios.push({
+    name: pickle.name, status: problems.length > 0 && status === 'passed' ? 'failed' : status, exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length,
+    flowsOk: verdict.ok, figures: coverage.figures.filter(isFigure), deadLetters: await deadLetters(this.ecosystem),
+  });
   if (problems.length > 0) throw new Error(`the flow verdict fails:\n  ${problems.join('\n  ')}`);
 });
 

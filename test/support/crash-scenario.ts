@@ -69,25 +69,26 @@ export async function call(url: string, key: string, method: string, path: strin
 }
 
 /**
- * In front of the driver: passes every request on, and on the `killAfter`-th inbox message runs `onNth`
- * before answering — after the driver took that message, or (`driverTakesIt` false) instead of passing it on.
+ * In front of a party: passes every request on, and on the `killAfter`-th request that `matches` runs
+ * `onNth` before answering — after the party took that request, or (`partyTakesIt` false) instead of passing it on.
  */
-export async function inboxTap(target: string, killAfter: () => number, onNth: () => Promise<void>, driverTakesIt = true): Promise<{ url: string; server: Server }> {
+export async function requestTap(target: string, matches: (method: string, url: string) => boolean, killAfter: () => number, onNth: () => Promise<void>, partyTakesIt = true): Promise<{ url: string; server: Server }> {
   let seen = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      if (!driverTakesIt && req.method === 'POST' && req.url === '/inbox' && seen + 1 === killAfter()) {
+      const matched = matches(String(req.method), String(req.url));
+      if (!partyTakesIt && matched && seen + 1 === killAfter()) {
         seen++;
-        await onNth(); // the sender dies before the driver got the message
+        await onNth(); // the caller dies before the party got the request
         res.destroy();
         return;
       }
       const forwarded = await fetch(`${target}${req.url}`, { method: req.method, headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' }, body: chunks.length ? Buffer.concat(chunks) : undefined });
       const text = await forwarded.text();
-      if (req.method === 'POST' && req.url === '/inbox' && ++seen === killAfter()) {
-        await onNth(); // the driver kept it; the CSP dies before hearing so
+      if (matched && ++seen === killAfter()) {
+        await onNth(); // the party kept it; the caller dies before hearing so
         res.destroy();
         return;
       }
@@ -97,6 +98,10 @@ export async function inboxTap(target: string, killAfter: () => number, onNth: (
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
+
+/** In front of the driver: a tap on the inbox messages it is sent. */
+export const inboxTap = (target: string, killAfter: () => number, onNth: () => Promise<void>, driverTakesIt = true) =>
+  requestTap(target, (method, url) => method === 'POST' && url === '/inbox', killAfter, onNth, driverTakesIt);
 
 export async function crashRun(seed: number, drivers = 4): Promise<CrashOutcome> {
   const random = seeded(seed);

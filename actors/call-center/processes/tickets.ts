@@ -6,6 +6,7 @@ import { addEntity } from '../../../tmf/resource.ts';
 import { withLastUpdate } from '../../../tmf/last-update.ts';
 import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { openTicket, stampStatus } from '../../trouble-tickets/domain/ticket-status.ts';
 import { assign, follow, masterTicket, resolve, resolverOf, resolverTicket, type SupportRequest } from '../domain/master-ticket.ts';
@@ -15,38 +16,58 @@ import { joinHub } from './hubs.ts';
 
 type Runtime = ActorRuntime<CallCenterData>;
 
-/** Changes one master ticket in a store update; undefined when the ticket is unknown. */
-async function updateMaster(runtime: Runtime, id: string, change: (master: Entity, draft: CallCenterData) => Entity): Promise<Entity | undefined> {
-  return runtime.store.update((draft) => {
-    const list = collection(draft, 'TMF621', 'troubleTicket');
-    const index = list.findIndex((t) => t.id === id);
-    if (index < 0) return undefined;
-    // A master change announces no event: it is dated here, as the notifier dates the announced ones.
-    list[index] = withLastUpdate('TMF621', 'troubleTicket', change(list[index], draft), runtime.clock.now());
-    return list[index];
-  });
+/** Changes one master ticket in `draft`; undefined when the ticket is unknown. */
+function changeMaster(runtime: Runtime, draft: CallCenterData, id: string, change: (master: Entity, draft: CallCenterData) => Entity): Entity | undefined {
+  const list = collection(draft, 'TMF621', 'troubleTicket');
+  const index = list.findIndex((t) => t.id === id);
+  if (index < 0) return undefined;
+  // A master change announces no event: it is dated here, as the notifier dates the announced ones.
+  list[index] = withLastUpdate('TMF621', 'troubleTicket', change(list[index], draft), runtime.clock.now());
+  return list[index];
 }
 
-/** Steps 9.1–9.2: the driver's call opens a master ticket; it is sent to the right party in the background (9.3). */
+/** Changes one master ticket in a store update; undefined when the ticket is unknown. */
+function updateMaster(runtime: Runtime, id: string, change: (master: Entity, draft: CallCenterData) => Entity): Promise<Entity | undefined> {
+  return runtime.store.update((draft) => changeMaster(runtime, draft, id, change));
+}
+
+/** Steps 9.1–9.2: the driver's call opens a master ticket, and owes sending it to the right party (9.3) in the same update. */
 export async function openSupportTicket(runtime: Runtime, request: SupportRequest): Promise<{ ticket: Entity; resolver: ActorId }> {
   const { nature, resolver } = routeOf(request);
   const ticket = await runtime.store.update((draft) => {
     const master = addEntity(draft, 'TMF621', 'troubleTicket', openTicket(masterTicket(request, nature) as Entity, runtime.clock.now()));
     runtime.journal(draft, JOURNAL.ticketOpened, { ticket: master.id, nature, resolver });
+    oweSendToResolver(runtime, draft, master.id, resolver);
     return master;
   });
-  runtime.background(() => sendToResolver(runtime, ticket.id, resolver));
   return { ticket, resolver };
 }
 
-/** Steps 9.3 and 9.25: the call center listens to the resolver's tickets and sends it the master ticket's trouble. */
-export async function sendToResolver(runtime: Runtime, masterId: string, resolver: ActorId): Promise<Entity> {
-  await joinHub(runtime, resolver, 'TMF621');
-  const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId)!;
-  const client = runtime.client(resolver);
-  const created = await client.create<Entity>('TMF621', 'troubleTicket', resolverTicket(master));
-  return (await updateMaster(runtime, masterId, (m) => assign(m, resolver, { id: created.id, href: `${client.baseUrl}${created.href}` })))!;
+/** The owed effect by which a master ticket's trouble reaches its resolver (9.3, and 9.25 for an alarm). */
+export const SEND_TO_RESOLVER = 'send-to-resolver';
+
+export function oweSendToResolver(runtime: Runtime, draft: CallCenterData, masterId: string, resolver: ActorId): void {
+  runtime.owe(draft, SEND_TO_RESOLVER, { masterId, resolver }, { key: `${SEND_TO_RESOLVER}:${masterId}` });
 }
+
+/**
+ * Steps 9.3 and 9.25: the call center listens to the resolver's tickets and sends it the master ticket's
+ * trouble; the master is assigned in the update that marks the effect done. A ticket the resolver already
+ * has for this master (a try cut short by a crash or a time-out) is taken, not created again.
+ */
+export const sendToResolverEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
+  const masterId = String(args.masterId);
+  const resolver = args.resolver as ActorId;
+  await joinHub(runtime, resolver, 'TMF621');
+  const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
+  if (!master) return;
+  const client = runtime.client(resolver);
+  const { items: sent } = await client.list<Entity>('TMF621', 'troubleTicket', { externalId: masterId });
+  const created = sent[0] ?? await client.create<Entity>('TMF621', 'troubleTicket', resolverTicket(master));
+  return (draft) => {
+    changeMaster(runtime, draft, masterId, (m) => assign(m, resolver, { id: created.id, href: `${client.baseUrl}${created.href}` }));
+  };
+};
 
 /** Steps 9.4–9.5 heard: the master ticket follows a redirect, or moves along with the resolver's progress. */
 export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
@@ -62,15 +83,16 @@ export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Ent
   if (moved) runtime.background(() => joinHub(runtime, moved as ActorId, 'TMF621'));
 }
 
-/** Step 9.6 heard: the master ticket is resolved; the driver is told and the tickets closed in the background. */
+/** Step 9.6 heard: the master ticket is resolved; in the same update the driver is owed the outcome and the tickets their closing. */
 export async function ticketResolved(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
-  const master = await updateMaster(runtime, String(ticket.externalId), (m, draft) => {
+  await updateMaster(runtime, String(ticket.externalId), (m, draft) => {
     const next = resolve(m, from, ticket, runtime.clock.now());
-    // 9.7: the driver is told in the same update, so a crash neither loses nor repeats the message.
-    if (next.status === 'resolved' && next.ticketType !== ALARM) oweDriverMessage(runtime, draft, `${INBOX_TOPIC.ticketOutcome}:${next.id}`, ticketOutcome(next));
+    if (next.status !== 'resolved') return next;
+    // 9.7 and 9.8 owed with the change that causes them: a crash neither loses nor repeats them.
+    if (next.ticketType !== ALARM) oweDriverMessage(runtime, draft, `${INBOX_TOPIC.ticketOutcome}:${next.id}`, ticketOutcome(next));
+    runtime.owe(draft, CLOSE_TROUBLE, { masterId: next.id }, { key: `${CLOSE_TROUBLE}:${next.id}` });
     return next;
   });
-  if (master?.status === 'resolved') runtime.background(() => closeTrouble(runtime, master.id));
 }
 
 /** Step 9.7: what the driver is told of its resolved ticket. */
@@ -82,13 +104,25 @@ function ticketOutcome(master: Entity): Record<string, unknown> {
   };
 }
 
-/** Steps 9.8 (and 9.27 for an alarm): close the master ticket, then the resolver's ticket (the driver is told by an owed message). */
-async function closeTrouble(runtime: Runtime, masterId: string): Promise<void> {
-  const closed = await updateMaster(runtime, masterId, (m, draft) => {
-    const next = stampStatus(m, 'closed', runtime.clock.now(), 'closed by the call center');
-    runtime.journal(draft, JOURNAL.ticketClosed, { ticket: masterId, resolver: resolverOf(m)?.party });
-    return next;
-  });
-  const at = resolverOf(closed!)!;
-  await runtime.client(at.party as ActorId).patch('TMF621', 'troubleTicket', at.ticket, { status: 'closed', statusChangeReason: 'resolution confirmed by the call center' });
-}
+/** The owed effect that closes a resolved trouble: at the resolver, then the master ticket (9.8, and 9.27 for an alarm). */
+export const CLOSE_TROUBLE = 'close-trouble';
+
+/**
+ * Closes the resolver's ticket unless it already is (a try cut short), then closes the master ticket and
+ * journals it in the update that marks the effect done: once, whatever crashes.
+ */
+export const closeTroubleEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
+  const masterId = String(args.masterId);
+  const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
+  const at = master && resolverOf(master);
+  if (!at || master.status === 'closed') return;
+  const client = runtime.client(at.party as ActorId);
+  const theirs = await client.get<Entity>('TMF621', 'troubleTicket', at.ticket);
+  if (theirs.status !== 'closed') await client.patch('TMF621', 'troubleTicket', at.ticket, { status: 'closed', statusChangeReason: 'resolution confirmed by the call center' });
+  return (draft) => {
+    changeMaster(runtime, draft, masterId, (m) => {
+      runtime.journal(draft, JOURNAL.ticketClosed, { ticket: masterId, resolver: at.party });
+      return stampStatus(m, 'closed', runtime.clock.now(), 'closed by the call center');
+    });
+  };
+};

@@ -1,9 +1,7 @@
-import { Router } from 'express';
-import { harnessOnly, callerOf } from '../../../tmf/auth.ts';
-import { badRequest, forbidden } from '../../../tmf/errors.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { checkSelection, followCarUsage, orderSelectedService, sellCar } from '../processes/service-sale.ts';
-import { validateBody } from '../../../tmf/validation.ts';
+import { idList, obj, text } from '../../kit/control-contract.ts';
+import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { acceptOnboarding, buildServiceCatalog, placePartnerOrder } from '../processes/partner-setup.ts';
 import type { OemData } from '../store.ts';
@@ -11,49 +9,52 @@ import { convergedOfferControl } from './converged-offer.ts';
 import { oemFigure9Control } from './settlement-control.ts';
 
 /** The OEM's business triggers, and the control endpoints its partners call. */
-export function oemControl(runtime: ActorRuntime<OemData>): Router {
-  const router = Router();
-  router.use(oemFigure9Control(runtime));
-  router.post('/partner-order', harnessOnly, async (req, res) => {
-    const ids: unknown = req.body?.productOfferingIds;
-    // Checked before anything is done: a refused call leaves no hub subscription behind.
-    if (ids !== undefined && !(Array.isArray(ids) && ids.length > 0 && ids.every((id) => typeof id === 'string' && id !== ''))) {
-      throw badRequest('Invalid partner order', "'productOfferingIds' is a non-empty list of offering ids");
-    }
-    const order = await placePartnerOrder(runtime, ids as string[] | undefined);
-    res.status(201).json(order);
-  });
-  router.post('/build-catalog', harnessOnly, async (_req, res) => {
-    const offers = await buildServiceCatalog(runtime);
-    res.status(201).json(offers);
-  });
-  /** Step 7.3: the CSP hands over the portal credentials and the bundle name. */
-  router.post('/onboarding-result', async (req, res) => {
-    if (callerOf(res).party !== 'csp') throw forbidden('Only the CSP sends onboarding results');
-    validateBody('OnboardingResult', req.body);
-    runtime.background(() => acceptOnboarding(runtime, req.body));
-    res.status(202).json({ accepted: true });
-  });
-  router.use(convergedOfferControl(runtime));
-  /** Step 8.1: a car is sold to a driver `{driver: {givenName, familyName, email}}`; the driver is offered services. */
-  router.post('/car-sale', harnessOnly, async (req, res) => {
-    const driver = req.body?.driver;
-    if (!driver || ![driver.givenName, driver.familyName, driver.email].every((v) => typeof v === 'string' && v)) {
-      throw badRequest('Invalid sale', 'POST /control/car-sale needs {"driver": {"givenName", "familyName", "email"}}');
-    }
-    res.status(201).json(await sellCar(runtime, driver));
-  });
-  /** Step 8.2: the driver picks a service and agrees to pay its connectivity (only the driver calls this). */
-  router.post(PARTY_API.serviceSelection.slice('/control'.length), async (req, res) => {
-    if (callerOf(res).party !== 'driver') throw forbidden('Only the driver selects a service for its car');
-    validateBody('ServiceSelection', req.body);
-    const offer = checkSelection(runtime.store.data, req.body);
-    runtime.background(() => orderSelectedService(runtime, req.body, offer));
-    res.status(202).json({ accepted: true });
-  });
-  /** Step 8.11: the OEM follows up the usage of its cars at the CSP. */
-  router.post('/usage-follow-up', harnessOnly, async (_req, res) => {
-    res.status(201).json(await followCarUsage(runtime));
-  });
-  return router;
+export function oemControl(runtime: ActorRuntime<OemData>): ControlRoute[] {
+  return [
+    ...oemFigure9Control(runtime),
+    controlRoute({
+      method: 'post', path: '/control/partner-order', summary: 'Order the partner offers from the CSP', caller: 'harness', steps: ['7.1'],
+      body: obj({ productOfferingIds: { ...idList, minItems: 1 } }),
+      response: { status: 201, description: 'the ProductOrder placed at the CSP' },
+    }, async (req, res) => {
+      res.status(201).json(await placePartnerOrder(runtime, req.body?.productOfferingIds));
+    }),
+    controlRoute({
+      method: 'post', path: '/control/build-catalog', summary: "Build the OEM's service catalog from the CSP's infotainment connectivity offers", caller: 'harness', steps: ['7.5', '7.6'],
+      response: { status: 201, description: 'the ProductOfferings built' },
+    }, async (_req, res) => {
+      res.status(201).json(await buildServiceCatalog(runtime));
+    }),
+    controlRoute({
+      method: 'post', path: PARTY_API.onboardingResult, summary: 'Portal credentials and API bundle of the partner (from the CSP)', steps: ['7.3'],
+      caller: { parties: ['csp'], refusal: 'Only the CSP sends onboarding results' }, body: 'OnboardingResult',
+      response: { status: 202, description: 'accepted' },
+    }, (req, res) => {
+      runtime.background(() => acceptOnboarding(runtime, req.body));
+      res.status(202).json({ accepted: true });
+    }),
+    ...convergedOfferControl(runtime),
+    controlRoute({
+      method: 'post', path: '/control/car-sale', summary: 'A car is sold to a driver; the driver is offered services', caller: 'harness', steps: ['8.1'],
+      body: obj({ driver: obj({ givenName: text, familyName: text, email: text }, ['givenName', 'familyName', 'email']) }, ['driver']),
+      response: { status: 201, description: 'the car and the services offered' },
+    }, async (req, res) => {
+      res.status(201).json(await sellCar(runtime, req.body.driver));
+    }),
+    controlRoute({
+      method: 'post', path: PARTY_API.serviceSelection, summary: 'The driver picks a service and agrees to pay its connectivity', steps: ['8.2'],
+      caller: { parties: ['driver'], refusal: 'Only the driver selects a service for its car' }, body: 'ServiceSelection',
+      response: { status: 202, description: 'accepted' },
+    }, (req, res) => {
+      const offer = checkSelection(runtime.store.data, req.body);
+      runtime.background(() => orderSelectedService(runtime, req.body, offer));
+      res.status(202).json({ accepted: true });
+    }),
+    controlRoute({
+      method: 'post', path: '/control/usage-follow-up', summary: 'The OEM follows up the usage of its cars at the CSP', caller: 'harness', steps: ['8.11'],
+      response: { status: 201, description: 'the usage found' },
+    }, async (_req, res) => {
+      res.status(201).json(await followCarUsage(runtime));
+    }),
+  ];
 }

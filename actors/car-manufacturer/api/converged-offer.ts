@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { PARTY_API } from '../../../core/party-api.ts';
+import { obj, period } from '../../kit/control-contract.ts';
+import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { callerOf, harnessOnly } from '../../../tmf/auth.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
-import { validateBody } from '../../../tmf/validation.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
@@ -82,17 +83,23 @@ function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 }
 
 /** The OEM's triggers for figure 11: the drivers' portal (11.1) and the end of a billing cycle (11.11). */
-export function convergedOfferControl(runtime: Runtime): Router {
-  const router = Router();
-  router.post('/portal-order', async (req, res) => {
-    if (callerOf(res).party !== 'driver') throw forbidden('Only drivers order on the self-service portal');
-    validateBody('ConvergedOrderRequest', req.body);
-    const order = await placePortalOrder(runtime, { customerId: req.body.customerId, newCustomer: req.body.newCustomer, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
-    res.status(201).json(order);
-  });
-  router.post('/driver-billing-run', harnessOnly, async (req, res) => {
-    const { bills } = await driverBillingRun(runtime, req.body?.period);
-    res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
-  });
-  return router;
+export function convergedOfferControl(runtime: Runtime): ControlRoute[] {
+  return [
+    controlRoute({
+      method: 'post', path: PARTY_API.portalOrder, summary: 'A driver orders a converged offer on the self-service portal', steps: ['11.1'],
+      caller: { parties: ['driver'], refusal: 'Only drivers order on the self-service portal' }, body: 'ConvergedOrderRequest',
+      response: { status: 201, description: 'the TMF622 order' },
+    }, async (req, res) => {
+      const order = await placePortalOrder(runtime, { customerId: req.body.customerId, newCustomer: req.body.newCustomer, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
+      res.status(201).json(order);
+    }),
+    controlRoute({
+      method: 'post', path: '/control/driver-billing-run', summary: "The end of the drivers' billing cycle: bills and invoice messages", caller: 'harness', steps: ['11.11', '11.13'],
+      body: obj({ period }),
+      response: { status: 201, description: 'the bills produced', schema: obj({ bills: { type: 'array' } }) },
+    }, async (req, res) => {
+      const { bills } = await driverBillingRun(runtime, req.body?.period);
+      res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
+    }),
+  ];
 }

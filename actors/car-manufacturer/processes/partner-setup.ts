@@ -19,14 +19,22 @@ export const PARTNER_OFFERS = ['po-partner-connectivity', 'po-split-billing'];
 /** Step 7.1: the OEM orders the connectivity and split billing offers, and listens to the order's events. */
 export async function placePartnerOrder(runtime: Runtime, offers: readonly string[] = PARTNER_OFFERS): Promise<Entity> {
   const csp = runtime.client('csp');
-  await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent');
-  return csp.create<Entity>('TMF622', 'productOrder', {
-    description: 'Connected car partner order',
-    category: 'B2B partner',
-    requestedStartDate: runtime.clock.now().toISOString(),
-    relatedParty: [{ id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' }],
-    productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
-  });
+  const query = 'eventType=ProductOrderStateChangeEvent';
+  const subscribedBefore = runtime.joinedHub('csp', 'TMF622', query) !== undefined;
+  // Subscribed first, so that no state change of the order is missed; a refused order leaves no subscription behind.
+  await runtime.subscribe('csp', 'TMF622', query);
+  try {
+    return await csp.create<Entity>('TMF622', 'productOrder', {
+      description: 'Connected car partner order',
+      category: 'B2B partner',
+      requestedStartDate: runtime.clock.now().toISOString(),
+      relatedParty: [{ id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' }],
+      productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
+    });
+  } catch (error) {
+    if (!subscribedBefore) await runtime.unsubscribe('csp', 'TMF622', query);
+    throw error;
+  }
 }
 
 /** Step 7.3 received: from now on the OEM calls the CSP with the credential it was issued, and hears of its bills. */

@@ -1,10 +1,10 @@
-import { Router } from 'express';
-import { callerOf, harnessOnly } from '../../../tmf/auth.ts';
+import type { Router } from 'express';
+import { PARTY_API } from '../../../core/party-api.ts';
+import { decimal, obj, str, text } from '../../kit/control-contract.ts';
+import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest, forbidden } from '../../../tmf/errors.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
-import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { createOffer, markPartnerEligible, passChannelOrder, publishOffer, verifyConvergedOffering } from '../processes/converged-offer.ts';
 import type { CspData } from '../store.ts';
@@ -13,35 +13,38 @@ import { cspPayeeRecords } from '../domain/partner-settlement.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
-const text = (value: unknown, name: string): string => {
-  if (typeof value !== 'string' || value.length === 0) throw badRequest('Invalid request', `'${name}' is required`);
-  return value;
-};
-
 /** The CSP's triggers of figures 10 and 11: its catalog manager's actions, and its sales channel. */
-export function convergedOfferControl(runtime: Runtime): Router {
-  const router = Router();
-  /** 10.1: `{ "name": "5 GB data", "monthlyFee": "7.50", "currency": "EUR" }`. */
-  router.post('/partner-offer', harnessOnly, async (req, res) => {
-    const fee = text(req.body?.monthlyFee, 'monthlyFee');
-    if (!/^\d+(\.\d+)?$/.test(fee)) throw badRequest('Invalid request', `'monthlyFee' is a decimal amount, got '${fee}'`);
-    res.status(201).json(await createOffer(runtime, { name: text(req.body?.name, 'name'), description: req.body?.description, monthlyFee: fee, currency: req.body?.currency ?? 'EUR' }));
-  });
-  /** 10.2: `{ "productOfferingId": "…" }`. */
-  router.post('/partner-eligible', harnessOnly, async (req, res) => {
-    res.json(await markPartnerEligible(runtime, text(req.body?.productOfferingId, 'productOfferingId')));
-  });
-  /** 10.3: `{ "productOfferingId": "…" }`. */
-  router.post('/publish-offer', harnessOnly, async (req, res) => {
-    res.status(201).json(await publishOffer(runtime, text(req.body?.productOfferingId, 'productOfferingId')));
-  });
-  /** A driver orders a converged offer through the CSP's channel. */
-  router.post('/channel-order', async (req, res) => {
-    if (callerOf(res).party !== 'driver') throw forbidden('Only drivers order through this channel');
-    validateBody('ConvergedOrderRequest', req.body);
-    res.status(201).json(await passChannelOrder(runtime, req.body.customerId, req.body.productOfferingId));
-  });
-  return router;
+export function convergedOfferControl(runtime: Runtime): ControlRoute[] {
+  return [
+    controlRoute({
+      method: 'post', path: '/control/partner-offer', summary: 'The catalog manager creates an offer for partners', caller: 'harness', steps: ['10.1'],
+      body: obj({ name: text, description: str, monthlyFee: decimal, currency: text }, ['name', 'monthlyFee']),
+      response: { status: 201, description: 'the TMF620 ProductOffering' },
+    }, async (req, res) => {
+      res.status(201).json(await createOffer(runtime, { name: req.body.name, description: req.body.description, monthlyFee: req.body.monthlyFee, currency: req.body.currency ?? 'EUR' }));
+    }),
+    controlRoute({
+      method: 'post', path: '/control/partner-eligible', summary: 'An offer is marked as one partners may build on', caller: 'harness', steps: ['10.2'],
+      body: obj({ productOfferingId: text }, ['productOfferingId']),
+      response: { status: 200, description: 'the offering' },
+    }, async (req, res) => {
+      res.json(await markPartnerEligible(runtime, req.body.productOfferingId));
+    }),
+    controlRoute({
+      method: 'post', path: '/control/publish-offer', summary: 'The offer is published to the central catalog', caller: 'harness', steps: ['10.3'],
+      body: obj({ productOfferingId: text }, ['productOfferingId']),
+      response: { status: 201, description: 'the offering as published' },
+    }, async (req, res) => {
+      res.status(201).json(await publishOffer(runtime, req.body.productOfferingId));
+    }),
+    controlRoute({
+      method: 'post', path: PARTY_API.channelOrder, summary: "A driver orders a converged offer through the CSP's channel",
+      caller: { parties: ['driver'], refusal: 'Only drivers order through this channel' }, body: 'ConvergedOrderRequest',
+      response: { status: 201, description: 'the order passed to the OEM' },
+    }, async (req, res) => {
+      res.status(201).json(await passChannelOrder(runtime, req.body.customerId, req.body.productOfferingId));
+    }),
+  ];
 }
 
 /** What the CSP does when the central catalog tells it of a new converged offering: verify it (10.8). */

@@ -1,6 +1,6 @@
-import { Router } from 'express';
-import { callerOf, harnessOnly } from '../../../tmf/auth.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { obj, text } from '../../kit/control-contract.ts';
+import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
+import { callerOf } from '../../../tmf/auth.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
@@ -9,17 +9,23 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 
 /** Figure 9 triggers at the CSP: its resolution team, the settlement payment and the OEM's bills. */
-export function cspFigure9Control(runtime: ActorRuntime<CspData>): Router {
-  const router = ticketControl(runtime);
-  /** `{note}`: accounts payable pays the call center's settlement note advice (9.13). */
-  router.post('/settlement-payment', harnessOnly, async (req, res) => {
-    if (typeof req.body?.note !== 'string') throw badRequest('Missing note', "The request needs 'note', the settlement note advice id");
-    res.status(201).json(await paySettlement(runtime, req.body.note));
-  });
-  router.post('/follow-partner-bills', harnessOnly, async (_req, res) => {
-    res.status(201).json({ subscription: await followPartnerBills(runtime), settlements: await followSettlementsToPay(runtime) });
-  });
-  return router;
+export function cspFigure9Control(runtime: ActorRuntime<CspData>): ControlRoute[] {
+  return [
+    ...ticketControl(runtime),
+    controlRoute({
+      method: 'post', path: '/control/settlement-payment', summary: "Accounts payable pays the call center's settlement note advice", caller: 'harness', steps: ['9.13'],
+      body: obj({ note: text }, ['note']),
+      response: { status: 201, description: 'the TMF676 payment' },
+    }, async (req, res) => {
+      res.status(201).json(await paySettlement(runtime, req.body.note));
+    }),
+    controlRoute({
+      method: 'post', path: '/control/follow-partner-bills', summary: "Subscribe to the OEM's bills and to the settlement notes to pay", caller: 'harness', steps: ['9.14'],
+      response: { status: 201, description: 'the hub subscriptions' },
+    }, async (_req, res) => {
+      res.status(201).json({ subscription: await followPartnerBills(runtime), settlements: await followSettlementsToPay(runtime) });
+    }),
+  ];
 }
 
 /** What the CSP does when the OEM tells it of a bill (9.14). */
