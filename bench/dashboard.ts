@@ -16,12 +16,13 @@ const ecosystem = await startEcosystem({ port: 0, mount: mountDashboard });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(ecosystem.url + '/');
+  await page.goto(`${ecosystem.url}/`);
   await page.locator('#connection', { hasText: 'Live' }).waitFor();
   const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'csp'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'csp'));
   for (let drawn = 0; drawn < TOTAL; drawn += BATCH) {
     const start = performance.now();
-    for (let i = 0; i < BATCH; i += 20) await Promise.all(Array.from({ length: 20 }, (_, j) => client.list('TMF620', 'productOffering', { offset: (i + j) % 7, limit: 2 })));
+    for (let i = 0; i < BATCH; i += 20)
+      await Promise.all(Array.from({ length: 20 }, (_, j) => client.list('TMF620', 'productOffering', { offset: (i + j) % 7, limit: 2 })));
     await page.waitForFunction((n) => document.querySelectorAll('#rows .row').length >= n, drawn + BATCH, { timeout: 120_000 });
     console.log(`dashboard: exchanges ${drawn + 1}–${drawn + BATCH} sent and drawn in ${(performance.now() - start).toFixed(0)} ms`);
   }

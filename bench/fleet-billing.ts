@@ -30,5 +30,9 @@ const bills = runBillingCycle(draft, JANUARY, new Date('2026-02-01T00:00:00Z'), 
 const billingSeconds = (performance.now() - t) / 1000;
 
 const rated = collection(draft, 'TMF635', 'usage').filter((u) => u.status === 'rated').length;
-console.log(`fleet billing: ${FLEET} cars, ${records.length} usage records (${rated} rated) mediated in ${mediationSeconds.toFixed(2)} s = ${(records.length / mediationSeconds).toFixed(0)} records/s`);
-console.log(`fleet billing: bill run of ${bills.length} bills in ${billingSeconds.toFixed(2)} s = ${(bills.length / billingSeconds).toFixed(0)} bills/s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `fleet billing: ${FLEET} cars, ${records.length} usage records (${rated} rated) mediated in ${mediationSeconds.toFixed(2)} s = ${(records.length / mediationSeconds).toFixed(0)} records/s`,
+);
+console.log(
+  `fleet billing: bill run of ${bills.length} bills in ${billingSeconds.toFixed(2)} s = ${(bills.length / billingSeconds).toFixed(0)} bills/s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+);

@@ -38,7 +38,8 @@ interface FleetRun {
 async function runOne(cars: number): Promise<FleetRun> {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-  const storage = process.env.STORE === 'file' ? { kind: 'file' as const, path: join(mkdtempSync(join(tmpdir(), 'bench-fleet-')), 'csp.json') } : { kind: 'memory' as const };
+  const storage =
+    process.env.STORE === 'file' ? { kind: 'file' as const, path: join(mkdtempSync(join(tmpdir(), 'bench-fleet-')), 'csp.json') } : { kind: 'memory' as const };
   const csp = await startCsp({ storage, secret: SECRET, peers: {}, callbacks: {}, seed: 1 }, 0);
   const store = csp.runtime.store as unknown as { update<R>(f: (d: CspData) => R): Promise<R>; data: CspData };
   // Set up on plain data, then stored whole: the domain's set-up shares objects between places, which
@@ -52,13 +53,14 @@ async function runOne(cars: number): Promise<FleetRun> {
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    for (let first = (next++) * CARS_PER_BATCH; first < cars; first = (next++) * CARS_PER_BATCH) {
+    for (let first = next++ * CARS_PER_BATCH; first < cars; first = next++ * CARS_PER_BATCH) {
       const batch = products.slice(first, first + CARS_PER_BATCH).flatMap((product, i) => carRecords(product, first + i));
       // A batch may be sent again (its stored lines come back as duplicates): once, if a kept-alive
       // connection was closed under it.
       const send = () => car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, batch);
       const answer = await send().catch(send);
-      if (answer.accepted + answer.duplicates !== batch.length || answer.rejected > 0) throw new Error(`batch at car ${first}: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (answer.accepted + answer.duplicates !== batch.length || answer.rejected > 0)
+        throw new Error(`batch at car ${first}: ${JSON.stringify(answer).slice(0, 300)}`);
       records += batch.length;
     }
   };
@@ -81,7 +83,10 @@ const line = (r: FleetRun) => {
 };
 
 async function inOwnProcess(cars: number): Promise<FleetRun> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', import.meta.filename], { env: { ...process.env, FLEET_CARS: String(cars) }, maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', import.meta.filename], {
+    env: { ...process.env, FLEET_CARS: String(cars) },
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as FleetRun;
 }
 
@@ -97,5 +102,7 @@ if (process.env.FLEET_CARS) {
   }
   const [small, large] = runs;
   const time = (r: FleetRun) => r.ingestSeconds + r.billSeconds;
-  console.log(`growth: ${(large.records / small.records).toFixed(1)} × the data took ${(time(large) / time(small)).toFixed(1)} × the time and ${(large.peakRssMiB / small.peakRssMiB).toFixed(1)} × the memory`);
+  console.log(
+    `growth: ${(large.records / small.records).toFixed(1)} × the data took ${(time(large) / time(small)).toFixed(1)} × the time and ${(large.peakRssMiB / small.peakRssMiB).toFixed(1)} × the memory`,
+  );
 }

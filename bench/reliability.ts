@@ -23,7 +23,9 @@ const MINUTE = 60_000;
   const started = Date.now();
   const summary = await fuzzEcosystem(ecosystem, fuzzRequests, 2026);
   await ecosystem.stop();
-  console.log(`fuzz: ${summary.requests} requests over every route of every party, ${summary.serverErrors} × 5xx, ${summary.stateChangesOnRejection} refused requests that changed state, ${summary.findings.length} findings (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `fuzz: ${summary.requests} requests over every route of every party, ${summary.serverErrors} × 5xx, ${summary.stateChangesOnRejection} refused requests that changed state, ${summary.findings.length} findings (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   for (const finding of summary.findings.slice(0, 5)) console.log(`  ${finding.status} ${finding.request}: ${finding.problem}`);
 }
 
@@ -35,13 +37,24 @@ for (const outageMinutes of [3, 60, 600, 1_380, 1_500]) {
   });
   const start = Date.parse(store.data.clock);
   const received = new Set<string>();
-  const notifier = new Notifier(store, 'csp', async (_url, _subscriber, body) => {
-    if (Date.parse(store.data.clock) < start + outageMinutes * MINUTE) throw new Error('connect ECONNREFUSED');
-    received.add(String(body.eventId));
-  }, { burst: 2, burstDelayMs: 0, timeoutMs: 100 });
+  const notifier = new Notifier(
+    store,
+    'csp',
+    async (_url, _subscriber, body) => {
+      if (Date.parse(store.data.clock) < start + outageMinutes * MINUTE) throw new Error('connect ECONNREFUSED');
+      received.add(String(body.eventId));
+    },
+    { burst: 2, burstDelayMs: 0, timeoutMs: 100 },
+  );
   const offering = (i: number): Entity => ({ id: `po-${i}`, href: `/po/${i}`, '@type': 'ProductOffering' });
   await store.update((draft) => {
-    for (let i = 0; i < 10; i++) notifier.enqueue(draft, new Date(draft.clock), { api: 'TMF620', eventType: 'ProductOfferingCreateEvent', resource: 'productOffering', entity: offering(i) });
+    for (let i = 0; i < 10; i++)
+      notifier.enqueue(draft, new Date(draft.clock), {
+        api: 'TMF620',
+        eventType: 'ProductOfferingCreateEvent',
+        resource: 'productOffering',
+        entity: offering(i),
+      });
   });
   // The clock moves in 5-minute steps for two simulated days; every due retry is made on the way.
   for (let t = 0; t <= 2 * 24 * 60; t += 5) {
@@ -62,7 +75,9 @@ for (let seed = 1; seed <= crashRuns; seed++) {
   const outcome = await crashRun(seed);
   lost += outcome.noticesLost + (outcome.records - outcome.rated);
   doubled += outcome.noticesDoubled + outcome.ratedTwice;
-  console.log(`crash run ${seed}: ${outcome.rated}/${outcome.records} records rated (${outcome.ratedTwice} twice), ${outcome.noticesTold}/${outcome.driverBills} notices told once (${outcome.noticesLost} lost, ${outcome.noticesDoubled} doubled), ${outcome.deadLetters} dead letters`);
+  console.log(
+    `crash run ${seed}: ${outcome.rated}/${outcome.records} records rated (${outcome.ratedTwice} twice), ${outcome.noticesTold}/${outcome.driverBills} notices told once (${outcome.noticesLost} lost, ${outcome.noticesDoubled} doubled), ${outcome.deadLetters} dead letters`,
+  );
 }
 // 4. SIGKILL at the call center while it sends a trouble ticket (before, then after the CSP took it), and at
 // the OEM while it tells the driver a service is active: each must arrive exactly once.
@@ -73,6 +88,8 @@ for (const takenBeforeKill of [false, true]) {
   const activation = await activationMessagesAfterKill(takenBeforeKill);
   lost += activation.told === 0 ? 1 : 0;
   doubled += Math.max(0, activation.told - 1);
-  console.log(`call center killed ${takenBeforeKill ? 'after' : 'before'} the CSP took its ticket: ${ticket.atCsp} ticket(s) at the CSP; OEM killed ${takenBeforeKill ? 'after' : 'before'} the driver took its message: ${activation.told} message(s)`);
+  console.log(
+    `call center killed ${takenBeforeKill ? 'after' : 'before'} the CSP took its ticket: ${ticket.atCsp} ticket(s) at the CSP; OEM killed ${takenBeforeKill ? 'after' : 'before'} the driver took its message: ${activation.told} message(s)`,
+  );
 }
 console.log(`crash runs: ${crashRuns + 4}, effects lost: ${lost}, duplicated: ${doubled}`);

@@ -29,7 +29,9 @@ try {
   const start = performance.now();
   for (let i = 0; i < REQUESTS; i++) await client.list('TMF620', 'productOffering', { lifecycleStatus: 'Launched' });
   const seconds = (performance.now() - start) / 1000;
-  console.log(`wire throughput: ${REQUESTS} GET productOffering in ${seconds.toFixed(2)} s = ${(REQUESTS / seconds).toFixed(0)} req/s (recorded and validated)`);
+  console.log(
+    `wire throughput: ${REQUESTS} GET productOffering in ${seconds.toFixed(2)} s = ${(REQUESTS / seconds).toFixed(0)} req/s (recorded and validated)`,
+  );
   console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB after ${ecosystem.recorder.exchanges.length} recorded exchanges`);
 } finally {
   await ecosystem.stop();

@@ -23,7 +23,10 @@ interface FleetFigures {
 /** bench/fleet-billing.ts at one size: its printed record count, mediation + bill run time and RSS. */
 async function fleet(cars: number): Promise<FleetFigures> {
   const script = join(import.meta.dirname, 'fleet-billing.ts');
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, FLEET: String(cars) }, maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, FLEET: String(cars) },
+    maxBuffer: 1 << 20,
+  });
   const mediation = /(\d+) usage records .* mediated in ([\d.]+) s/.exec(stdout);
   const billing = /bill run of \d+ bills in ([\d.]+) s.*rss (\d+) MiB/.exec(stdout);
   if (!mediation || !billing) throw new Error(`unexpected output of fleet-billing.ts: ${stdout}`);
@@ -33,7 +36,9 @@ async function fleet(cars: number): Promise<FleetFigures> {
 function npmTestSeconds(): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) =>
-    spawn('npm', ['test'], { stdio: 'ignore' }).once('exit', (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`npm test exited with ${code}`)))),
+    spawn('npm', ['test'], { stdio: 'ignore' }).once('exit', (code) =>
+      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`npm test exited with ${code}`)),
+    ),
   );
 }
 
@@ -43,8 +48,13 @@ await benchWire(say);
 say('\n== fleet mediation and bill run (domain level, no HTTP) ==');
 const small = await fleet(FLEET_SMALL);
 const large = await fleet(FLEET_LARGE);
-for (const f of [small, large]) say(`${String(f.records).padStart(9)} records (${f.cars} cars): ${f.seconds.toFixed(1).padStart(6)} s = ${(f.records / f.seconds).toFixed(0).padStart(7)} records/s, rss ${f.rssMiB} MiB`);
-say(`growth: ${(large.records / small.records).toFixed(1)} × the data took ${(large.seconds / small.seconds).toFixed(1)} × the time and ${(large.rssMiB / small.rssMiB).toFixed(1)} × the memory`);
+for (const f of [small, large])
+  say(
+    `${String(f.records).padStart(9)} records (${f.cars} cars): ${f.seconds.toFixed(1).padStart(6)} s = ${(f.records / f.seconds).toFixed(0).padStart(7)} records/s, rss ${f.rssMiB} MiB`,
+  );
+say(
+  `growth: ${(large.records / small.records).toFixed(1)} × the data took ${(large.seconds / small.seconds).toFixed(1)} × the time and ${(large.rssMiB / small.rssMiB).toFixed(1)} × the memory`,
+);
 if (process.env.BENCH_SUITE === '1') {
   say('\n== npm test ==');
   say(`npm test: ${(await npmTestSeconds()).toFixed(0)} s`);

@@ -7,7 +7,16 @@ import { Store } from '../core/store.ts';
 import { baseData, type BaseData } from '../tmf/data.ts';
 
 const store = await Store.open<BaseData>({ kind: 'memory' }, () => baseData(new Date('2026-01-01T00:00:00Z')));
-const record = (i: number) => ({ id: `usage-${i}`, href: `/tmf-api/usageManagement/v4/usage/usage-${i}`, '@type': 'Usage', status: 'rated', usageCharacteristic: [{ name: 'recordId', value: `r${i}` }, { name: 'volumeMB', value: 12.5 }] });
+const record = (i: number) => ({
+  id: `usage-${i}`,
+  href: `/tmf-api/usageManagement/v4/usage/usage-${i}`,
+  '@type': 'Usage',
+  status: 'rated',
+  usageCharacteristic: [
+    { name: 'recordId', value: `r${i}` },
+    { name: 'volumeMB', value: 12.5 },
+  ],
+});
 
 for (const size of [1_000, 10_000, 30_000]) {
   await store.update((draft) => {
@@ -16,6 +25,9 @@ for (const size of [1_000, 10_000, 30_000]) {
   });
   const runs = 20;
   const start = performance.now();
-  for (let i = 0; i < runs; i++) await store.update((draft) => { draft.counters.touch = i; });
+  for (let i = 0; i < runs; i++)
+    await store.update((draft) => {
+      draft.counters.touch = i;
+    });
   console.log(`store update: ${size} records held, ${((performance.now() - start) / runs).toFixed(2)} ms per update`);
 }

@@ -30,11 +30,14 @@ export async function benchWire(say: (line: string) => void): Promise<{ direct: 
     };
     const direct = await measure(`${csp}${path}`);
     const wire = await measure(`${harness}/wire/car-manufacturer/csp${path}`);
-    const row = (name: string, f: LoadFigures) => `${name.padEnd(8)} ${f.perSecond.toFixed(0).padStart(6)} req/s   p50 ${f.p50.toFixed(1).padStart(5)} ms   p99 ${f.p99.toFixed(1).padStart(5)} ms   (${f.requests} requests, ${f.errors} errors)`;
+    const row = (name: string, f: LoadFigures) =>
+      `${name.padEnd(8)} ${f.perSecond.toFixed(0).padStart(6)} req/s   p50 ${f.p50.toFixed(1).padStart(5)} ms   p99 ${f.p99.toFixed(1).padStart(5)} ms   (${f.requests} requests, ${f.errors} errors)`;
     say(`GET productOffering, ${CONNECTIONS} connections, ${SECONDS} s each:`);
     say(row('direct', direct));
     say(row('wire', wire));
-    say(`wire / direct: throughput ${(wire.perSecond / direct.perSecond).toFixed(2)} ×, p50 ${(wire.p50 / direct.p50).toFixed(2)} ×, p99 ${(wire.p99 / direct.p99).toFixed(2)} ×`);
+    say(
+      `wire / direct: throughput ${(wire.perSecond / direct.perSecond).toFixed(2)} ×, p50 ${(wire.p50 / direct.p50).toFixed(2)} ×, p99 ${(wire.p99 / direct.p99).toFixed(2)} ×`,
+    );
     return { direct, wire };
   } finally {
     await stopCch(child);

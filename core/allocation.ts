@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { Money, MoneyDecimal, fromMinorUnits } from './money.ts';
+import { type Money, MoneyDecimal, fromMinorUnits } from './money.ts';
 
 /** One share's integer part and the numerator of its fractional part (over the weight total). */
 interface ShareParts {

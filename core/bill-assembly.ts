@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import { CurrencyMismatchError, Money, MoneyDecimal, sum } from './money.ts';
+import { CurrencyMismatchError, type Money, MoneyDecimal, sum } from './money.ts';
 
 /** A bill line to assemble: any record with a unique id and an amount already rounded to the minor unit. */
 export interface BillItem {
@@ -42,14 +42,14 @@ export interface TaxedBillOptions extends BillOptions {
  */
 export function assembleBill<T extends BillItem>(items: readonly T[], options: TaxedBillOptions): TaxedBill<T>;
 export function assembleBill<T extends BillItem>(items: readonly T[], options: BillOptions): Bill<T>;
-export function assembleBill<T extends BillItem>(
-  items: readonly T[],
-  options: BillOptions | TaxedBillOptions,
-): Bill<T> | TaxedBill<T> {
+export function assembleBill<T extends BillItem>(items: readonly T[], options: BillOptions | TaxedBillOptions): Bill<T> | TaxedBill<T> {
   checkItems(items, options.currency);
   const bill: Bill<T> = {
     items,
-    taxExcludedTotal: sum(items.map((item) => item.amount), options.currency),
+    taxExcludedTotal: sum(
+      items.map((item) => item.amount),
+      options.currency,
+    ),
     itemCount: items.length,
   };
   return 'taxRatePercent' in options ? addTax(bill, new MoneyDecimal(options.taxRatePercent), options.currency) : bill;

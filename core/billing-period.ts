@@ -1,3 +1,5 @@
+import { invalid } from './domain-error.ts';
+
 declare const monthlyPeriod: unique symbol;
 
 /**
@@ -51,6 +53,23 @@ export function parsePeriodId(id: string): BillingPeriod {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(id);
   if (!match) throw new RangeError(`Invalid billing period id "${id}": expected YYYY-MM`);
   return monthPeriod(Number(match[1]), Number(match[2]) - 1);
+}
+
+/**
+ * A period named in a request ('2026-01'), refused in the domain's words when it is not one: the kind
+ * of period ("billing", "settlement", "measurement") says what the caller was asking for.
+ */
+export function requestedPeriod(id: unknown, kind: string): BillingPeriod {
+  try {
+    return parsePeriodId(String(id));
+  } catch {
+    throw invalid('Invalid period', `A ${kind} period is written YYYY-MM, got '${String(id)}'`);
+  }
+}
+
+/** The period right before `period`. */
+export function previousPeriod(period: BillingPeriod): BillingPeriod {
+  return periodContaining(new Date(period.start.getTime() - 1));
 }
 
 /** True once `now` has reached the period's exclusive end: the period can be billed. */

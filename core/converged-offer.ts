@@ -27,7 +27,8 @@ export function memberReasons(memberId: string, offering: OfferingFacts | undefi
   if (!offering) return [`bundled offering ${memberId} does not exist`];
   const reasons: string[] = [];
   if (offering.isPartnerEligible !== true) reasons.push(`bundled offering ${memberId} is not partner-eligible`);
-  if (offering.lifecycleStatus !== 'Launched') reasons.push(`bundled offering ${memberId} is ${String(offering.lifecycleStatus ?? 'without status')}, not Launched`);
+  if (offering.lifecycleStatus !== 'Launched')
+    reasons.push(`bundled offering ${memberId} is ${String(offering.lifecycleStatus ?? 'without status')}, not Launched`);
   return reasons;
 }
 
@@ -56,7 +57,10 @@ export function shareReasons(bundlePrice: Money | undefined, memberIds: readonly
   const foreign = shares.filter((s) => s.amount.unit !== bundlePrice.currency);
   for (const s of foreign) reasons.push(`the share of ${s.partyId} is in ${s.amount.unit}, the price in ${bundlePrice.currency}`);
   if (foreign.length > 0) return reasons;
-  const total = sum(shares.map((s) => fromTmf(s.amount)), bundlePrice.currency);
+  const total = sum(
+    shares.map((s) => fromTmf(s.amount)),
+    bundlePrice.currency,
+  );
   if (total.compare(bundlePrice) > 0) reasons.push(`the shares (${total.toString()}) exceed the price (${bundlePrice.toString()})`);
   return reasons;
 }
@@ -115,7 +119,10 @@ export function channelOrderBody(customerId: string, centralOfferingId: string, 
     description: 'Converged offer ordered through a partner channel',
     category: 'B2C converged offer',
     channel: [{ id: channel, role: 'salesChannel' }],
-    relatedParty: [{ id: customerId, role: 'customer', '@referredType': 'Customer' }, { id: channel, role: 'seller', '@referredType': 'Organization' }],
+    relatedParty: [
+      { id: customerId, role: 'customer', '@referredType': 'Customer' },
+      { id: channel, role: 'seller', '@referredType': 'Organization' },
+    ],
     productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: centralOfferingId } }],
   };
 }

@@ -27,7 +27,10 @@ export class HttpTimeoutError extends Error {
 /** The callee could not be reached; `cause.code` says why (ECONNREFUSED, ENOTFOUND, …). */
 export class HttpUnreachableError extends Error {
   /** `staleSocket`: the call went out on a kept-alive connection the callee had already closed. */
-  constructor(override readonly cause: NodeJS.ErrnoException, readonly staleSocket = false) {
+  constructor(
+    override readonly cause: NodeJS.ErrnoException,
+    readonly staleSocket = false,
+  ) {
     super(`unreachable: ${cause.code ?? cause.message}`);
   }
 }

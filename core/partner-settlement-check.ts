@@ -31,14 +31,19 @@ export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, recor
     const product = item.productSpecification?.productNumber;
     const net = money(item.taxExcludedAmount);
     const taxed = net.plus(net.times(records.taxRatePercent).times('0.01')).roundToMinor();
-    if (!product || !records.products.has(product)) disputed[item.itemId] = `item ${item.itemId}: product ${product ?? '(none)'} is not one this partner delivered`;
-    else if (net.compare(records.products.get(product)!) > 0) disputed[item.itemId] = `item ${item.itemId}: ${net.toString()} is more than the monthly share of ${records.products.get(product)!.toString()}`;
-    else if (!money(item.taxIncludedAmount).equals(taxed)) disputed[item.itemId] = `item ${item.itemId}: ${records.taxRatePercent} % tax on ${net.toString()} makes ${taxed.toString()}, not ${money(item.taxIncludedAmount).toString()}`;
+    if (!product || !records.products.has(product))
+      disputed[item.itemId] = `item ${item.itemId}: product ${product ?? '(none)'} is not one this partner delivered`;
+    else if (net.compare(records.products.get(product)!) > 0)
+      disputed[item.itemId] = `item ${item.itemId}: ${net.toString()} is more than the monthly share of ${records.products.get(product)!.toString()}`;
+    else if (!money(item.taxIncludedAmount).equals(taxed))
+      disputed[item.itemId] =
+        `item ${item.itemId}: ${records.taxRatePercent} % tax on ${net.toString()} makes ${taxed.toString()}, not ${money(item.taxIncludedAmount).toString()}`;
   }
   const reasons = Object.values(disputed);
   const sum = (field: 'taxExcludedAmount' | 'taxIncludedAmount') => items.reduce((acc, i) => acc.plus(money(i[field])), money(0));
   for (const field of ['taxExcludedAmount', 'taxIncludedAmount'] as const) {
-    if (!sum(field).equals(money(note[field]))) reasons.push(`the items add up to ${sum(field).toString()} (${field}), the note says ${money(note[field]).toString()}`);
+    if (!sum(field).equals(money(note[field])))
+      reasons.push(`the items add up to ${sum(field).toString()} (${field}), the note says ${money(note[field]).toString()}`);
   }
   return { decision: reasons.length === 0 ? 'accepted' : 'disputed', reasons, disputed };
 }
@@ -46,6 +51,8 @@ export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, recor
 /** The PATCH that answers the note: accepted, or disputed with every reason and each disputed item's own. */
 export function partnerNotePatch(note: Readonly<Record<string, unknown>>, review: PartnerNoteReview): Record<string, unknown> {
   if (review.decision === 'accepted') return { state: 'accepted' };
-  const items = ((note.settlementNoteItem as NoteItem[] | undefined) ?? []).map((i) => (review.disputed[i.itemId] ? { ...i, disputeReason: review.disputed[i.itemId] } : i));
+  const items = ((note.settlementNoteItem as NoteItem[] | undefined) ?? []).map((i) =>
+    review.disputed[i.itemId] ? { ...i, disputeReason: review.disputed[i.itemId] } : i,
+  );
   return { state: 'disputed', disputeReason: review.reasons.join('; '), settlementNoteItem: items };
 }

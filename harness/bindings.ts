@@ -11,7 +11,8 @@ export function parseBindings(pairs: readonly string[]): Partial<Record<ActorId,
     const at = pair.indexOf('=');
     const id = pair.slice(0, at).trim();
     const url = pair.slice(at + 1).trim();
-    if (at < 0 || !isActorId(id)) throw new Error(`'${pair}': expected <actor>=<url> with actor one of csp, car-manufacturer, content-provider, call-center, driver`);
+    if (at < 0 || !isActorId(id))
+      throw new Error(`'${pair}': expected <actor>=<url> with actor one of csp, car-manufacturer, content-provider, call-center, driver`);
     if (!/^https?:\/\/[^\s]+$/.test(url)) throw new Error(`'${pair}': '${url}' is not an http(s) URL`);
     bindings[id] = { kind: 'remote', url };
   }
@@ -28,7 +29,14 @@ export function bindingsFromEnv(env: NodeJS.ProcessEnv): Partial<Record<ActorId,
  * harness's port (CCH_HARNESS_PORT, so that a partner can be told its peers' URLs before the run) and
  * the wire's time-out (CCH_TIMEOUT_MS) and the shared secret (CCH_SECRET). `cch conformance` sets them for the scenarios it runs.
  */
-export function ecosystemOptionsFromEnv(env: NodeJS.ProcessEnv): { bindings: Partial<Record<ActorId, Binding>>; port?: number; host?: string; publicHost?: string; timeoutMs?: number; secret?: string } {
+export function ecosystemOptionsFromEnv(env: NodeJS.ProcessEnv): {
+  bindings: Partial<Record<ActorId, Binding>>;
+  port?: number;
+  host?: string;
+  publicHost?: string;
+  timeoutMs?: number;
+  secret?: string;
+} {
   const number = (name: string) => {
     const raw = env[name]?.trim();
     if (!raw) return undefined;
@@ -37,7 +45,11 @@ export function ecosystemOptionsFromEnv(env: NodeJS.ProcessEnv): { bindings: Par
   };
   const text = (name: string) => env[name]?.trim() || undefined;
   return {
-    bindings: bindingsFromEnv(env), port: number('CCH_HARNESS_PORT'), host: text('CCH_HARNESS_HOST'), publicHost: text('CCH_HARNESS_PUBLIC_HOST'),
-    timeoutMs: number('CCH_TIMEOUT_MS'), secret: env.CCH_SECRET,
+    bindings: bindingsFromEnv(env),
+    port: number('CCH_HARNESS_PORT'),
+    host: text('CCH_HARNESS_HOST'),
+    publicHost: text('CCH_HARNESS_PUBLIC_HOST'),
+    timeoutMs: number('CCH_TIMEOUT_MS'),
+    secret: env.CCH_SECRET,
   };
 }

@@ -30,7 +30,8 @@ export function classify(from: WireParty, method: string, path: string): Classif
     return { kind: kindFor(from, 'notification'), api: eventSubject(eventType)?.api ?? 'listener', operation: eventType, eventType };
   }
   if (bare === '/inbox' || bare.startsWith('/inbox/')) return { kind: kindFor(from, 'party-api'), api: 'inbox', operation: `${method} inbox` };
-  if (bare.startsWith('/control')) return { kind: kindFor(from, 'party-api'), api: 'control', operation: `${method} ${bare.slice('/control/'.length) || 'control'}` };
+  if (bare.startsWith('/control'))
+    return { kind: kindFor(from, 'party-api'), api: 'control', operation: `${method} ${bare.slice('/control/'.length) || 'control'}` };
   return { kind: kindFor(from, 'call'), api: 'unknown', operation: `${method} ${bare}` };
 }
 

@@ -4,9 +4,16 @@ import { fleet } from './cli/fleet.ts';
 import { HELP } from './cli/help.ts';
 import { runFeatures } from './cli/run.ts';
 import { up } from './cli/up.ts';
+import type { HarnessMount } from './ecosystem.ts';
+
+/** What the composition root (bin/cch.mjs) plugs in from the floors above the harness. */
+export interface CliPlugins {
+  /** Served by `cch up` beside the wire unless `--no-dashboard`. */
+  readonly dashboard?: HarnessMount;
+}
 
 /** The `cch` command. Returns the process exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], plugins: CliPlugins = {}): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.flags.has('help') || !args.command || args.command === 'help') {
@@ -15,7 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     switch (args.command) {
       case 'up':
-        return await up(args);
+        return await up(args, plugins.dashboard);
       case 'run':
         return await runFeatures(args);
       case 'conformance':

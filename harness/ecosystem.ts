@@ -14,6 +14,12 @@ import { Recorder, type TraceRetention } from './recorder.ts';
 import { publicSecretWarning } from './secret.ts';
 
 /** A party is either simulated here (local) or a partner's implementation at a URL (remote). */
+/**
+ * What a surface served beside the wire implements to mount itself on the harness server (the dashboard
+ * does). The harness defines it and never imports its implementers: the composition root hands one in.
+ */
+export type HarnessMount = (app: express.Express, ecosystem: Ecosystem) => void;
+
 export type Binding = { readonly kind: 'local' } | { readonly kind: 'remote'; readonly url: string };
 
 export interface EcosystemOptions {
@@ -36,7 +42,7 @@ export interface EcosystemOptions {
   /** Bounded memory for the wire's record (long runs); default: every exchange in memory. */
   readonly trace?: TraceRetention;
   /** Extra routes on the harness server (the dashboard mounts itself here). */
-  readonly mount?: (app: express.Express, ecosystem: Ecosystem) => void;
+  readonly mount?: HarnessMount;
 }
 
 /** A running ecosystem: the wire in front of five parties, local or remote. */
@@ -79,8 +85,21 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
     if (binding.kind === 'remote') {
       actorUrls[id] = binding.url.replace(/\/$/, '');
     } else {
-      const storage = options.storage?.kind === 'files' ? { kind: 'file' as const, path: join(options.storage.dir, `${id}.json`) } : { kind: 'memory' as const };
-      const actor = await startActor(id, { storage, secret, peers: peersOf(id), callbacks: callbacksOf(id), seed: options.seed ?? DEFAULT_SEED, delivery: options.delivery, peerTimeoutMs: options.timeoutMs }, options.partyPorts?.[id] ?? 0);
+      const storage =
+        options.storage?.kind === 'files' ? { kind: 'file' as const, path: join(options.storage.dir, `${id}.json`) } : { kind: 'memory' as const };
+      const actor = await startActor(
+        id,
+        {
+          storage,
+          secret,
+          peers: peersOf(id),
+          callbacks: callbacksOf(id),
+          seed: options.seed ?? DEFAULT_SEED,
+          delivery: options.delivery,
+          peerTimeoutMs: options.timeoutMs,
+        },
+        options.partyPorts?.[id] ?? 0,
+      );
       local[id] = actor;
       actorUrls[id] = actor.url;
     }
@@ -105,7 +124,10 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   };
   // A remote partner that implements the control contract is told where its peers are.
   for (const id of ACTOR_IDS.filter((a) => bindings[a].kind === 'remote')) {
-    await ecosystem.control(id).request('PUT', '/control/peers', { peers: peersOf(id), callbacks: callbacksOf(id) }).catch(() => undefined);
+    await ecosystem
+      .control(id)
+      .request('PUT', '/control/peers', { peers: peersOf(id), callbacks: callbacksOf(id) })
+      .catch(() => undefined);
   }
   options.mount?.(app, ecosystem);
   app.use(notFoundRoute);

@@ -1,28 +1,19 @@
 import type { WireParty, ActorId } from '../core/actor-ids.ts';
 import type { ApiId } from '../tmf/apis.ts';
+import type { ValidationIssue } from '../tmf/schemas/validation-issue.ts';
+
+/** Kept here too: the recorder and the reports speak of a validation issue as part of an exchange. */
+export type { ValidationIssue };
 
 /** What kind of traffic an exchange is: a TMF call, a hub notification, or a non-TMF API. */
 export type ExchangeKind =
-  | 'call'          // a TMF API operation between two parties
-  | 'notification'  // a hub event POSTed to a listener
-  | 'party-api'     // a party's own non-TMF API used by a flow step (control triggers between parties, inbox)
-  | 'harness';      // the harness driving a scenario (control, reset, state dump): never a flow step
+  | 'call' // a TMF API operation between two parties
+  | 'notification' // a hub event POSTed to a listener
+  | 'party-api' // a party's own non-TMF API used by a flow step (control triggers between parties, inbox)
+  | 'harness'; // the harness driving a scenario (control, reset, state dump): never a flow step
 
 /** The API an exchange belongs to: a TMF API, or one of the non-TMF surfaces. */
 export type WireApi = ApiId | 'control' | 'inbox' | 'listener' | 'unknown';
-
-/** One failed validation rule, as ajv reports it, made readable. */
-export interface ValidationIssue {
-  /** Which body failed. */
-  readonly where: 'request' | 'response';
-  /** JSON pointer into the body, e.g. `/productOrderItem/0/action` (empty for the root). */
-  readonly path: string;
-  /** The JSON Schema keyword that failed, e.g. `required`, `enum`, `type`. */
-  readonly rule: string;
-  readonly message: string;
-  /** The schema id used, e.g. `ProductOrder_Create`. */
-  readonly schema: string;
-}
 
 export interface RecordedMessage {
   readonly headers: Record<string, string>;

@@ -16,7 +16,11 @@ const PARTY_API_SCHEMAS: Readonly<Record<string, string>> = {
 
 /** The finding for an exchange no schema describes (e.g. a resource the API does not have). */
 export const noSchema = (c: Classification): ValidationIssue => ({
-  where: 'request', path: '', rule: 'no-schema', message: `no schema for this operation (${c.api} ${c.operation})`, schema: '',
+  where: 'request',
+  path: '',
+  rule: 'no-schema',
+  message: `no schema for this operation (${c.api} ${c.operation})`,
+  schema: '',
 });
 
 /**
@@ -26,7 +30,15 @@ export const noSchema = (c: Classification): ValidationIssue => ({
 /** What bodies are held to: the official TMF files' level (the wire's verdict), or the flows' own rules. */
 export type JudgeLevel = 'standard' | 'flow';
 
-export function judge(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown, level: JudgeLevel = 'standard'): ValidationIssue[] {
+export function judge(
+  c: Classification,
+  method: string,
+  path: string,
+  status: number,
+  request: unknown,
+  response: unknown,
+  level: JudgeLevel = 'standard',
+): ValidationIssue[] {
   // Total: whatever a party answers is recorded and passed on as it is; a judgement that fails is itself a finding.
   try {
     return judgeBodies(c, method, path, status, request, response, level);
@@ -35,7 +47,15 @@ export function judge(c: Classification, method: string, path: string, status: n
   }
 }
 
-function judgeBodies(c: Classification, method: string, path: string, status: number, request: unknown, response: unknown, level: JudgeLevel): ValidationIssue[] {
+function judgeBodies(
+  c: Classification,
+  method: string,
+  path: string,
+  status: number,
+  request: unknown,
+  response: unknown,
+  level: JudgeLevel,
+): ValidationIssue[] {
   const validate = level === 'flow' ? validateFlow : validateStandard;
   // A `fields=` projection leaves required attributes out on purpose: such a body is not held to the entity schema.
   const projected = new URLSearchParams(path.split('?')[1] ?? '').has('fields');
@@ -66,7 +86,11 @@ function judgeBodies(c: Classification, method: string, path: string, status: nu
   if (status >= 400 || method === 'DELETE') return issues;
   if (method === 'GET' && !c.byId) {
     if (!Array.isArray(response)) issues.push({ where: 'response', path: '', rule: 'type', message: 'a list must be a JSON array', schema: def.schema });
-    else if (!projected) response.forEach((item, i) => issues.push(...validate(def.schema, item, 'response').map((issue) => ({ ...issue, path: `/${i}${issue.path}` }))));
+    else if (!projected) {
+      response.forEach((item, i) => {
+        issues.push(...validate(def.schema, item, 'response').map((issue) => ({ ...issue, path: `/${i}${issue.path}` })));
+      });
+    }
     return issues;
   }
   if (!projected) check(def.schema, response, 'response');

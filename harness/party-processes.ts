@@ -19,7 +19,13 @@ export interface PartyProcess {
  * Starts each party as `cch up --only ID --port 0 --data DIR` and resolves once every one printed its URL.
  * The harness then binds them by URL, exactly as partners on other hosts: the ecosystem uses every core.
  */
-export async function startPartyProcesses(ids: readonly ActorId[], dataDir: string, secret: string, readyWithinMs = 60_000, ports: Partial<Record<ActorId, number>> = {}): Promise<PartyProcess[]> {
+export async function startPartyProcesses(
+  ids: readonly ActorId[],
+  dataDir: string,
+  secret: string,
+  readyWithinMs = 60_000,
+  ports: Partial<Record<ActorId, number>> = {},
+): Promise<PartyProcess[]> {
   const started = await Promise.allSettled(ids.map((id) => startOne(id, dataDir, secret, readyWithinMs, ports[id] ?? 0)));
   const parties = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s) => s.status === 'rejected');

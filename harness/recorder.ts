@@ -154,14 +154,25 @@ export class Recorder {
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       answer = await httpCall(base + path, {
         method: req.method,
-        headers: { ...forwardHeaders(req), [FORWARDED.host]: req.get('host') ?? '', [FORWARDED.proto]: req.protocol, [FORWARDED.prefix]: `/wire/${from}/${to}`, [WIRE_KEY_HEADER]: wireKey(this.#secret, to) },
+        headers: {
+          ...forwardHeaders(req),
+          [FORWARDED.host]: req.get('host') ?? '',
+          [FORWARDED.proto]: req.protocol,
+          [FORWARDED.prefix]: `/wire/${from}/${to}`,
+          [WIRE_KEY_HEADER]: wireKey(this.#secret, to),
+        },
         body: rawBody,
         timeoutMs: this.#timeoutMs,
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
       const status = timedOut ? 504 : 502;
-      failure = error instanceof InjectedDown ? error.message : timedOut ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})` : `${to} is unreachable at ${base}: ${causeOf(error)}`;
+      failure =
+        error instanceof InjectedDown
+          ? error.message
+          : timedOut
+            ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})`
+            : `${to} is unreachable at ${base}: ${causeOf(error)}`;
       const body = new TmfError(status, timedOut ? 'PEER_TIMEOUT' : 'PEER_UNREACHABLE', timedOut ? 'Peer timed out' : 'Peer unreachable', failure).toBody();
       answer = { status, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) };
     }
@@ -170,8 +181,22 @@ export class Recorder {
     // on the wire's record before any caller in this process can look (the conformance probes do).
     for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
     res.status(answer.status).end(answer.text);
-    const exchange = this.#record({ seq, scenario, from: from as WireParty, to: to as ActorId, method: req.method, path, status: answer.status, startedAt, rawBody, requestHeaders, responseText: answer.text, responseHeaders, failure });
-    this.#listeners.forEach((listener) => listener(exchange));
+    const exchange = this.#record({
+      seq,
+      scenario,
+      from: from as WireParty,
+      to: to as ActorId,
+      method: req.method,
+      path,
+      status: answer.status,
+      startedAt,
+      rawBody,
+      requestHeaders,
+      responseText: answer.text,
+      responseHeaders,
+      failure,
+    });
+    for (const listener of this.#listeners) listener(exchange);
     if (fault.duplicate) deliverAgain(`${req.protocol}://${req.get('host')}${req.originalUrl}`, req.method, forwardHeaders(req), rawBody);
   }
 
@@ -181,8 +206,10 @@ export class Recorder {
     // A tenth of `retain` at a time, so that the copy is amortised over as many exchanges.
     // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
     const leaving = this.#exchanges.splice(0, this.#exchanges.length - retention.retain);
-    this.#spill ??= createWriteStream(retention.spillTo, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${retention.spillTo}: ${error.message}\n`));
-    this.#spill.write(leaving.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    this.#spill ??= createWriteStream(retention.spillTo, { flags: 'a' }).on('error', (error) =>
+      process.stderr.write(`the wire cannot spill to ${retention.spillTo}: ${error.message}\n`),
+    );
+    this.#spill.write(`${leaving.map((e) => JSON.stringify(e)).join('\n')}\n`);
     this.#spilled += leaving.length;
     const lastLeft = leaving.at(-1)!.seq;
     for (const [scenario, list] of this.#byScenario) {

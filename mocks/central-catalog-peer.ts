@@ -18,7 +18,9 @@ export const CENTRAL_CSP_OFFER: Entity = {
   isSellable: true,
   isPartnerEligible: true,
   category: [{ id: 'central-catalog', name: 'central-catalog' }],
-  productOfferingPrice: [{ id: 'pop-csp-5gb', name: '5 GB monthly fee', priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'EUR', value: 7.5 } }],
+  productOfferingPrice: [
+    { id: 'pop-csp-5gb', name: '5 GB monthly fee', priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'EUR', value: 7.5 } },
+  ],
   productOfferingRelationship: [{ id: CSP_OWN_OFFERING_ID, relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
 };
 
@@ -32,7 +34,11 @@ export const ALREADY_ACTIVE = 'customer-active';
 export const OTHER_BUYER = 'customer-other-offer';
 export const OWNED_PRODUCT_ID = 'product-0001';
 const product = (id: string, customer: string, status: string, offering = CENTRAL_BUNDLE_ID): Entity => ({
-  id, href: hrefOf('TMF637', 'product', id), '@type': 'Product', name: `Product of ${offering}`, status,
+  id,
+  href: hrefOf('TMF637', 'product', id),
+  '@type': 'Product',
+  name: `Product of ${offering}`,
+  status,
   productOffering: { id: offering, href: hrefOf('TMF620', 'productOffering', offering) },
   relatedParty: [{ id: customer, role: 'customer', '@referredType': 'Customer' }],
 });
@@ -62,7 +68,13 @@ export function centralCatalogHandlers(baseUrl: string): HttpHandler[] {
     }),
     http.post(at(`${basePath('TMF620')}/productOffering`), async ({ request }) => {
       const { body } = await centralCatalogRequests.record(request);
-      const registered = { ...(body as object), id: CENTRAL_BUNDLE_ID, href: hrefOf('TMF620', 'productOffering', CENTRAL_BUNDLE_ID), '@type': 'ProductOffering', lifecycleStatus: 'In study' };
+      const registered = {
+        ...(body as object),
+        id: CENTRAL_BUNDLE_ID,
+        href: hrefOf('TMF620', 'productOffering', CENTRAL_BUNDLE_ID),
+        '@type': 'ProductOffering',
+        lifecycleStatus: 'In study',
+      };
       return HttpResponse.json(registered, { status: 201 });
     }),
     http.get(at(`${basePath('TMF637')}/product`), async ({ request }) => {

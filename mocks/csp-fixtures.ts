@@ -40,8 +40,8 @@ const rate = (id: string, name: string, taxExcluded: number, taxIncluded: number
 });
 
 export const CSP_BILL_RATES: readonly Entity[] = [
-  rate('acbr-mock-0001', 'Fleet connectivity monthly fee (2026-01)', 1200.08, 1440.10),
-  rate('acbr-mock-0002', 'Split billing monthly fee (2026-01)', 310.17, 372.20),
+  rate('acbr-mock-0001', 'Fleet connectivity monthly fee (2026-01)', 1200.08, 1440.1),
+  rate('acbr-mock-0002', 'Split billing monthly fee (2026-01)', 310.17, 372.2),
 ];
 
 export const CSP_BILL: Entity = {
@@ -52,7 +52,7 @@ export const CSP_BILL: Entity = {
   state: 'new',
   billingPeriod: { startDateTime: '2026-01-01T00:00:00.000Z', endDateTime: '2026-02-01T00:00:00.000Z' },
   taxExcludedAmount: eur(1510.25),
-  taxIncludedAmount: eur(1812.30),
-  amountDue: eur(1812.30),
+  taxIncludedAmount: eur(1812.3),
+  amountDue: eur(1812.3),
   appliedCustomerBillingRate: CSP_BILL_RATES.map((r) => ({ id: r.id, href: r.href })),
 };

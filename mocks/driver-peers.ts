@@ -9,11 +9,14 @@ export type DriverPeer = 'car-manufacturer' | 'call-center' | 'content-provider'
 
 /** What each mocked peer was asked by the driver. Empty them with `resetDriverPeerRequests`. */
 export const driverPeerRequests: Record<DriverPeer, RequestLog> = {
-  'car-manufacturer': new RequestLog(), 'call-center': new RequestLog(), 'content-provider': new RequestLog(), csp: new RequestLog(),
+  'car-manufacturer': new RequestLog(),
+  'call-center': new RequestLog(),
+  'content-provider': new RequestLog(),
+  csp: new RequestLog(),
 };
 
 export function resetDriverPeerRequests(): void {
-  Object.values(driverPeerRequests).forEach((log) => log.reset());
+  for (const log of Object.values(driverPeerRequests)) log.reset();
 }
 
 export const USAGES = `${basePath('TMF635')}/usage`;
@@ -26,7 +29,13 @@ function partyApi(peer: DriverPeer, url: string, path: string, status: number, a
   });
 }
 
-const channelOrder = (body: Record<string, unknown>) => ({ id: 'productOrder-0001', href: hrefOf('TMF622', 'productOrder', 'productOrder-0001'), '@type': 'ProductOrder', state: 'acknowledged', externalId: body.customerId });
+const channelOrder = (body: Record<string, unknown>) => ({
+  id: 'productOrder-0001',
+  href: hrefOf('TMF622', 'productOrder', 'productOrder-0001'),
+  '@type': 'ProductOrder',
+  state: 'acknowledged',
+  externalId: body.customerId,
+});
 
 /**
  * The driver's peers at their `urls`, each accepting what the driver sends in the flows: the OEM its
@@ -41,7 +50,11 @@ export function driverPeersHandlers(urls: Record<DriverPeer, string>): HttpHandl
     partyApi('car-manufacturer', oem, PARTY_API.serviceSelection, 202, () => ({ accepted: true })),
     partyApi('car-manufacturer', oem, PARTY_API.portalOrder, 201, channelOrder),
     partyApi('car-manufacturer', oem, PARTY_API.channelOrder, 201, channelOrder),
-    partyApi('call-center', urls['call-center'], PARTY_API.supportRequest, 201, () => ({ ticket: 'troubleTicket-0001', nature: 'connectivity', routedTo: 'csp' })),
+    partyApi('call-center', urls['call-center'], PARTY_API.supportRequest, 201, () => ({
+      ticket: 'troubleTicket-0001',
+      nature: 'connectivity',
+      routedTo: 'csp',
+    })),
     partyApi('content-provider', cp, PARTY_API.activationRequest, 202, () => ({ product: 'product-0001', cspOrder: 'productOrder-0001' })),
     partyApi('content-provider', cp, PARTY_API.channelOrder, 201, channelOrder),
     partyApi('csp', urls.csp, PARTY_API.channelOrder, 201, channelOrder),
@@ -57,6 +70,9 @@ export function driverPeersHandlers(urls: Record<DriverPeer, string>): HttpHandl
 export function refusedActivation(cpUrl: string): HttpHandler {
   return http.post(`${cpUrl}${PARTY_API.activationRequest}`, async ({ request }) => {
     await driverPeerRequests['content-provider'].record(request);
-    return HttpResponse.json({ code: 'NOT_OWNED', reason: 'Service not owned', message: 'customer-1 has not bought a converged offer of this provider' }, { status: 409 });
+    return HttpResponse.json(
+      { code: 'NOT_OWNED', reason: 'Service not owned', message: 'customer-1 has not bought a converged offer of this provider' },
+      { status: 409 },
+    );
   });
 }

@@ -12,8 +12,8 @@ export const resolverRequests: Record<Resolver, RequestLog> = { csp: new Request
 const held: Record<Resolver, Map<string, Record<string, unknown>>> = { csp: new Map(), 'car-manufacturer': new Map() };
 
 export function resetResolverRequests(): void {
-  Object.values(resolverRequests).forEach((log) => log.reset());
-  Object.values(held).forEach((tickets) => tickets.clear());
+  for (const log of Object.values(resolverRequests)) log.reset();
+  for (const tickets of Object.values(held)) tickets.clear();
 }
 
 export const TICKETS = `${basePath('TMF621')}/troubleTicket`;
@@ -41,7 +41,16 @@ export function resolverHandlers(party: Resolver, baseUrl: string): HttpHandler[
     http.patch(`${baseUrl}${TICKETS}/:id`, async ({ request, params }) => {
       const { body } = await log.record(request);
       const id = String(params.id);
-      const ticket = { ticketType: 'connectivity', severity: 'minor', description: 'mocked', ...held[party].get(id), ...(body as object), id, href: hrefOf('TMF621', 'troubleTicket', id), '@type': 'TroubleTicket' };
+      const ticket = {
+        ticketType: 'connectivity',
+        severity: 'minor',
+        description: 'mocked',
+        ...held[party].get(id),
+        ...(body as object),
+        id,
+        href: hrefOf('TMF621', 'troubleTicket', id),
+        '@type': 'TroubleTicket',
+      };
       held[party].set(id, ticket);
       return HttpResponse.json(ticket);
     }),

@@ -24,7 +24,13 @@ Then('every exchange on the wire was valid', async function (this: HarnessWorld)
 Then('the recorded sequence matches figure {int}', async function (this: HarnessWorld, figure: number) {
   await this.settle();
   const scenario = this.ecosystem.recorder.scenario;
-  const verdict = matchScenario({ scenario, ...coverageOf(this.tags), figures: [figure], exchanges: this.ecosystem.recorder.exchangesOf(scenario), journal: await this.journals() });
+  const verdict = matchScenario({
+    scenario,
+    ...coverageOf(this.tags),
+    figures: [figure],
+    exchanges: this.ecosystem.recorder.exchangesOf(scenario),
+    journal: await this.journals(),
+  });
   assert.deepEqual(flowProblems(verdict), []);
 });
 
@@ -32,6 +38,11 @@ Then('the recorded sequence matches figure {int}', async function (this: Harness
 Then('the recorded sequence matches the steps this scenario covers', async function (this: HarnessWorld) {
   await this.settle();
   const scenario = this.ecosystem.recorder.scenario;
-  const verdict = matchScenario({ scenario, ...coverageOf(this.tags), exchanges: this.ecosystem.recorder.exchangesOf(scenario), journal: await this.journals() });
+  const verdict = matchScenario({
+    scenario,
+    ...coverageOf(this.tags),
+    exchanges: this.ecosystem.recorder.exchangesOf(scenario),
+    journal: await this.journals(),
+  });
   assert.deepEqual(flowProblems(verdict), []);
 });

@@ -28,19 +28,28 @@ When('the content provider creates its offer {string} for {string} EUR a month',
   await ConvergedOffer.createOwnOffer(this, name, fee);
 });
 
-When("the content provider bundles it with the CSP's offer as {string} for {string} EUR a month", async function (this: HarnessWorld, name: string, fee: string) {
-  await ConvergedOffer.bundle(this, name, fee);
-});
+When(
+  "the content provider bundles it with the CSP's offer as {string} for {string} EUR a month",
+  async function (this: HarnessWorld, name: string, fee: string) {
+    await ConvergedOffer.bundle(this, name, fee);
+  },
+);
 
-When("the content provider bundles it with the CSP's offer {string} as {string} for {string} EUR a month", async function (this: HarnessWorld, cspOffering: string, name: string, fee: string) {
-  await ConvergedOffer.bundle(this, name, fee, cspOffering);
-});
+When(
+  "the content provider bundles it with the CSP's offer {string} as {string} for {string} EUR a month",
+  async function (this: HarnessWorld, cspOffering: string, name: string, fee: string) {
+    await ConvergedOffer.bundle(this, name, fee, cspOffering);
+  },
+);
 
 Then("the central catalog lists the CSP's offer as partner-eligible and launched", async function (this: HarnessWorld) {
   const [offer] = await ConvergedQuestions.centralOfferings(this);
   assert.equal(offer?.isPartnerEligible, true);
   assert.equal(offer.lifecycleStatus, 'Launched');
-  assert.ok((offer.productOfferingRelationship as { id: string }[]).some((r) => r.id === this.notes.get('cspOffering')), 'it names the CSP offer it was published from');
+  assert.ok(
+    (offer.productOfferingRelationship as { id: string }[]).some((r) => r.id === this.notes.get('cspOffering')),
+    'it names the CSP offer it was published from',
+  );
 });
 
 Then('the refusal says {string}', function (this: HarnessWorld, text: string) {
@@ -53,7 +62,10 @@ Then('the central catalog has no offer', async function (this: HarnessWorld) {
 
 Then('the converged offer is approved by the CSP and the car manufacturer', async function (this: HarnessWorld) {
   const offer = await ConvergedQuestions.centralConverged(this);
-  assert.deepEqual((offer.partnerReview as Review[]).map((r) => [r.partyId, r.verdict]).sort(), [['car-manufacturer', 'approved'], ['csp', 'approved']]);
+  assert.deepEqual((offer.partnerReview as Review[]).map((r) => [r.partyId, r.verdict]).sort(), [
+    ['car-manufacturer', 'approved'],
+    ['csp', 'approved'],
+  ]);
   assert.equal(offer.lifecycleStatus, 'Launched');
 });
 
@@ -69,7 +81,10 @@ Then('the converged offer is rejected by the {resolver} because {string}', async
   const offer = await ConvergedQuestions.centralConverged(this);
   const review = (offer.partnerReview as Review[]).find((r) => r.partyId === reviewer);
   assert.equal(review?.verdict, 'rejected');
-  assert.ok(review.reason?.some((r) => r.includes(reason)), `reasons: ${review.reason?.join('; ')}`);
+  assert.ok(
+    review.reason?.some((r) => r.includes(reason)),
+    `reasons: ${review.reason?.join('; ')}`,
+  );
   assert.equal(offer.lifecycleStatus, 'Rejected');
 });
 

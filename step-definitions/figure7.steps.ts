@@ -43,7 +43,10 @@ When('the car manufacturer asks the CSP for offerings with {string}', async func
 
 Then('the CSP has onboarded the car manufacturer with the API bundle {string}', async function (this: HarnessWorld, bundle: string) {
   const onboarding = await PartnerQuestions.onboarding(this);
-  assert.deepEqual(onboarding.credentials.map((c) => [c.party, c.bundle]), [['car-manufacturer', bundle]]);
+  assert.deepEqual(
+    onboarding.credentials.map((c) => [c.party, c.bundle]),
+    [['car-manufacturer', bundle]],
+  );
   assert.equal(onboarding.organizations.length, 1, 'one organization for the partner');
   assert.equal(onboarding.accounts.length, 1, 'one billing account for the partner');
 });
@@ -65,7 +68,7 @@ Then("the car manufacturer's catalog has one service offer per launched infotain
   assert.deepEqual(basedOn, csp.map((o) => o.id).sort());
 });
 
-Then('only the CSP\'s launched infotainment connectivity offers come back', async function (this: HarnessWorld) {
+Then("only the CSP's launched infotainment connectivity offers come back", async function (this: HarnessWorld) {
   assert.equal(this.answer?.status, 200);
   const returned = this.answer?.body as { id: string; lifecycleStatus: string; category: { name: string }[] }[];
   const all = await PartnerQuestions.cspOfferings(this);

@@ -24,12 +24,7 @@ describe('allocate', () => {
   });
 
   it('accepts decimal weights and gives nothing to a zero weight', () => {
-    assert.deepEqual(strings(allocate(money('1.00', 'EUR'), ['0.5', '0.25', '0', '0.25'])), [
-      '0.50 EUR',
-      '0.25 EUR',
-      '0.00 EUR',
-      '0.25 EUR',
-    ]);
+    assert.deepEqual(strings(allocate(money('1.00', 'EUR'), ['0.5', '0.25', '0', '0.25'])), ['0.50 EUR', '0.25 EUR', '0.00 EUR', '0.25 EUR']);
   });
 
   it('works in whole units for JPY', () => {
@@ -78,7 +73,9 @@ describe('allocate', () => {
         const shares = allocate(total, weights);
         assert.deepEqual(strings(allocate(total, weights)), strings(shares));
         const negated = allocate(total.times(-1), weights);
-        negated.forEach((share, i) => assert.ok(share.equals(shares[i].times(-1))));
+        negated.forEach((share, i) => {
+          assert.ok(share.equals(shares[i].times(-1)));
+        });
       }),
     );
   });
@@ -87,11 +84,7 @@ describe('allocate', () => {
 describe('splitByPercent', () => {
   it('splits a 70/30 revenue share', () => {
     assert.deepEqual(strings(splitByPercent(money('9.99', 'EUR'), [70, 30])), ['6.99 EUR', '3.00 EUR']);
-    assert.deepEqual(strings(splitByPercent(money('100.00', 'EUR'), ['33.3', '33.3', '33.4'])), [
-      '33.30 EUR',
-      '33.30 EUR',
-      '33.40 EUR',
-    ]);
+    assert.deepEqual(strings(splitByPercent(money('100.00', 'EUR'), ['33.3', '33.3', '33.4'])), ['33.30 EUR', '33.30 EUR', '33.40 EUR']);
   });
 
   it('rejects percentages not summing to 100', () => {

@@ -78,7 +78,14 @@ describe('assembleBill', () => {
     fc.assert(
       fc.property(items, rates, (rows, rate) => {
         const bill = assembleBill(rows, { currency: 'EUR', taxRatePercent: rate });
-        assert.ok(bill.taxIncludedTotal.equals(sum(bill.items.map((i) => i.taxIncludedAmount), 'EUR')));
+        assert.ok(
+          bill.taxIncludedTotal.equals(
+            sum(
+              bill.items.map((i) => i.taxIncludedAmount),
+              'EUR',
+            ),
+          ),
+        );
         assert.ok(bill.taxTotal.equals(bill.taxIncludedTotal.minus(bill.taxExcludedTotal)));
         for (const item of bill.items) {
           assert.ok(item.taxIncludedAmount.isRounded());

@@ -1,14 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  isEnded,
-  nextPeriod,
-  parsePeriodId,
-  periodContaining,
-  periodId,
-  toTmfTimePeriod,
-} from '../core/billing-period.ts';
+import { DomainError } from '../core/domain-error.ts';
+import { isEnded, nextPeriod, previousPeriod, requestedPeriod, parsePeriodId, periodContaining, periodId, toTmfTimePeriod } from '../core/billing-period.ts';
 
 describe('monthly billing periods (UTC)', () => {
   it('finds the calendar month containing a date', () => {
@@ -77,5 +71,22 @@ describe('monthly billing periods (UTC)', () => {
         assert.equal(back.end.getTime(), p.end.getTime());
       }),
     );
+  });
+});
+
+describe('requestedPeriod and previousPeriod', () => {
+  it("reads a requested period, and refuses anything else in the domain's words", () => {
+    assert.equal(requestedPeriod('2026-02', 'billing').end.toISOString(), '2026-03-01T00:00:00.000Z');
+    for (const bad of ['2026-13', '2026-1', undefined, 202601]) {
+      assert.throws(
+        () => requestedPeriod(bad, 'settlement'),
+        (e: unknown) => e instanceof DomainError && e.refusal === 'invalid' && e.message === `A settlement period is written YYYY-MM, got '${String(bad)}'`,
+      );
+    }
+  });
+
+  it('steps back across a year', () => {
+    assert.equal(periodId(previousPeriod(parsePeriodId('2026-01'))), '2025-12');
+    assert.equal(periodId(previousPeriod(parsePeriodId('2026-03'))), '2026-02');
   });
 });

@@ -14,14 +14,18 @@ const stop = stopCch;
 test('cch --help names every command', async () => {
   const { child, output } = await start(['--help'], /cch run/);
   await new Promise((r) => child.once('exit', r));
-  for (const word of ['cch up', '--only', 'cch run', '--report-dir', '--tags', 'cch conformance', '--spec-dir', '--timeout-ms']) assert.ok(output.includes(word), word);
+  for (const word of ['cch up', '--only', 'cch run', '--report-dir', '--tags', 'cch conformance', '--spec-dir', '--timeout-ms'])
+    assert.ok(output.includes(word), word);
 });
 
 test('cch up starts five parties, one process each, behind the harness: each answers on its URL, figure 7 runs across them, Ctrl-C stops them all', async () => {
   const data = mkdtempSync(join(tmpdir(), 'cch-up-'));
   const { child, output } = await start(['up', '--port', '0', '--data', data], /Ctrl-C/);
   const urls = [...output.matchAll(/^\s+(\S+)\s+(http:\/\/127\.0\.0\.1:\d+)/gm)].map((m) => ({ actor: m[1], url: m[2] }));
-  assert.deepEqual(urls.map((u) => u.actor), ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver']);
+  assert.deepEqual(
+    urls.map((u) => u.actor),
+    ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver'],
+  );
   for (const { actor, url } of urls) {
     const health = await (await fetch(`${url}/health`)).json();
     assert.equal(health.actor, actor);
@@ -41,8 +45,14 @@ test('cch up starts five parties, one process each, behind the harness: each ans
   assert.deepEqual(verdict.missing, [], 'figure 7 ran across the five processes, every step seen');
   assert.equal(verdict.ok, true);
   const trace = (await (await fetch(`${harness}dashboard/exchanges`)).json()) as { from: string; to: string; valid: boolean }[];
-  assert.ok(trace.some((e) => e.from === 'car-manufacturer' && e.to === 'csp'), 'the parties called each other through the wire');
-  assert.ok(trace.every((e) => e.valid), 'and every exchange was judged valid');
+  assert.ok(
+    trace.some((e) => e.from === 'car-manufacturer' && e.to === 'csp'),
+    'the parties called each other through the wire',
+  );
+  assert.ok(
+    trace.every((e) => e.valid),
+    'and every exchange was judged valid',
+  );
   assert.equal(await stop(child), 0);
   for (const pid of pids) assert.throws(() => process.kill(pid, 0), 'the parties stopped with the harness');
   assert.ok(existsSync(join(data, 'csp.json')), 'the CSP kept its lowdb file');
@@ -63,7 +73,10 @@ test('cch up --only prints the base URL of every API the party serves and a test
   try {
     const key = /tester key: (\S+)/.exec(output)![1];
     const bases = [...output.matchAll(/^\s+(TMF\d+|BillingV2) at (\S+)$/gm)].map((m) => ({ api: m[1], url: m[2] }));
-    assert.deepEqual(bases.map((b) => b.api), ['TMF620', 'TMF622', 'TMF676']);
+    assert.deepEqual(
+      bases.map((b) => b.api),
+      ['TMF620', 'TMF622', 'TMF676'],
+    );
     for (const { url } of bases) {
       const root = url.endsWith('/v4') && url.includes('productCatalog') ? 'productSpecification' : url.includes('Ordering') ? 'productOrder' : 'payment';
       const res = await fetch(`${url}/${root}`, { headers: { authorization: `Bearer ${key}` } });

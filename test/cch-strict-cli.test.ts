@@ -66,7 +66,10 @@ test('cch fleet refuses a missing fleet size, a malformed month, or binding anyt
   await assert.rejects(fleet(parseArgs(['fleet', '--month', '2026-01'])), /--cars is required/);
   await assert.rejects(fleet(parseArgs(['fleet', '--cars', '0', '--month', '2026-01'])), /--cars must be a whole number from 1/);
   await assert.rejects(fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-13'])), /--month must be YYYY-MM, got '2026-13'/);
-  await assert.rejects(fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-01', '--actor', 'driver=http://127.0.0.1:9'])), /--actor binds only csp=URL, not driver/);
+  await assert.rejects(
+    fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-01', '--actor', 'driver=http://127.0.0.1:9'])),
+    /--actor binds only csp=URL, not driver/,
+  );
   await assert.rejects(fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-01', '--onboard-only'])), /--onboard-only needs --fleet-file/);
   assert.throws(() => parseArgs(['fleet', '--car', '5']), /did you mean --cars\?/);
 });

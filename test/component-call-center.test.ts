@@ -10,7 +10,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startCallCenter } from '../actors/call-center/index.ts';
 import type { CallCenterData } from '../actors/call-center/store.ts';
-import { settlementPayment } from '../actors/csp/domain/settlement-payment.ts';
+import { settlementPayment } from '../actors/csp/domain/ticket-settlement-payment.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import type { Resolver } from '../actors/trouble-tickets/domain/redirect.ts';
@@ -18,7 +18,7 @@ import { INBOX_TOPIC, PARTY_API } from '../core/party-api.ts';
 import { driverInbox, inboxHandlers } from '../mocks/inbox-peer.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { resetResolverRequests, resolverHandlers, resolverRequests, resolverTicketId, TICKETS } from '../mocks/resolver-peer.ts';
-import { NOTE_ID, NOTE_PATH, resetSettlement, settlementHandlers, settlementNote, settlementRequests } from '../mocks/settlement-peer.ts';
+import { NOTE_PATH, resetSettlement, settlementHandlers, settlementNote } from '../mocks/settlement-peer.ts';
 import { basePath, resourceOf } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity } from '../tmf/data.ts';
@@ -43,7 +43,12 @@ const DRIVER_KEY = bootstrapKey(SECRET, 'driver', 'call-center');
 const keyOf = (party: Resolver) => bootstrapKey(SECRET, party, 'call-center');
 const PAYMENTS = `${basePath('TMF676')}/payment`;
 
-const server = setupServer(...resolverHandlers('csp', CSP_URL), ...resolverHandlers('car-manufacturer', OEM_URL), ...settlementHandlers(OEM_URL), ...inboxHandlers(DRIVER_URL));
+const server = setupServer(
+  ...resolverHandlers('csp', CSP_URL),
+  ...resolverHandlers('car-manufacturer', OEM_URL),
+  ...settlementHandlers(OEM_URL),
+  ...inboxHandlers(DRIVER_URL),
+);
 let callCenter: RunningActor;
 
 const as = (key: string) => (method: string, path: string, body?: unknown) => call(callCenter.url, method, path, { key, body });
@@ -57,23 +62,43 @@ const supportCall = (description: string) => as(DRIVER_KEY)('POST', PARTY_API.su
 
 /** A resolver's ticket event (9.5, 9.6) as the resolver sends it to the call center's listener. */
 let eventCount = 0;
-function ticketEvent(from: Resolver, eventType: 'TroubleTicketStatusChangeEvent' | 'TroubleTicketResolvedEvent', master: string, status: string, note?: string) {
+function ticketEvent(
+  from: Resolver,
+  eventType: 'TroubleTicketStatusChangeEvent' | 'TroubleTicketResolvedEvent',
+  master: string,
+  status: string,
+  note?: string,
+) {
   const id = resolverTicketId(from, 1);
   const troubleTicket = {
-    id, href: hrefOf('TMF621', 'troubleTicket', id), '@type': 'TroubleTicket', externalId: master, status,
-    description: 'No mobile data connection', severity: 'minor', ticketType: 'connectivity',
+    id,
+    href: hrefOf('TMF621', 'troubleTicket', id),
+    '@type': 'TroubleTicket',
+    externalId: master,
+    status,
+    description: 'No mobile data connection',
+    severity: 'minor',
+    ticketType: 'connectivity',
     ...(note ? { note: [{ text: note, author: from }] } : {}),
   };
   eventCount += 1;
   const listener = `/listener/${eventType[0].toLowerCase()}${eventType.slice(1)}`;
-  return as(keyOf(from))('POST', listener, { eventId: `${from}-evt-${eventCount}`, eventTime: '2026-03-02T09:00:00.000Z', eventType, event: { troubleTicket } });
+  return as(keyOf(from))('POST', listener, {
+    eventId: `${from}-evt-${eventCount}`,
+    eventTime: '2026-03-02T09:00:00.000Z',
+    eventType,
+    event: { troubleTicket },
+  });
 }
 
 /** Step 9.10 as the OEM tells it: a new settlement note advice for the call center, which follows the OEM's settlements. */
 async function noteAnnounced() {
   assert.equal((await harness('POST', '/control/follow-settlements')).status < 300, true);
   return as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceCreateEvent', {
-    eventId: 'oem-evt-1', eventTime: '2026-04-01T00:00:00.000Z', eventType: 'SettlementNoteAdviceCreateEvent', event: { settlementNoteAdvice: settlementNote },
+    eventId: 'oem-evt-1',
+    eventTime: '2026-04-01T00:00:00.000Z',
+    eventType: 'SettlementNoteAdviceCreateEvent',
+    event: { settlementNoteAdvice: settlementNote },
   });
 }
 
@@ -133,7 +158,7 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     assert.deepEqual([...resolverRequests.csp.requests, ...resolverRequests['car-manufacturer'].requests], []);
   });
 
-  test('the resolver\'s progress moves the master ticket; its resolution tells the driver and closes both tickets', async () => {
+  test("the resolver's progress moves the master ticket; its resolution tells the driver and closes both tickets", async () => {
     const master = (await supportCall('No mobile data connection since this morning')).body.ticket as string;
     await drain();
 
@@ -165,12 +190,15 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     await drain();
 
     const refused = await ticketEvent('car-manufacturer', 'TroubleTicketResolvedEvent', master, 'resolved', 'not mine');
-    assert.equal(refused.status, 403, 'the call center never subscribed to the OEM\'s tickets');
+    assert.equal(refused.status, 403, "the call center never subscribed to the OEM's tickets");
     await drain();
 
     assert.equal((await masterTicket(master)).status, 'acknowledged');
     assert.deepEqual(driverInbox.requests, []);
-    assert.deepEqual(resolverRequests.csp.requests.filter((r) => r.method === 'PATCH'), []);
+    assert.deepEqual(
+      resolverRequests.csp.requests.filter((r) => r.method === 'PATCH'),
+      [],
+    );
   });
 
   /** A resolved connectivity trouble in the call center's records: called at 08:00, resolution heard at `resolvedAt`. */
@@ -195,14 +223,16 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
   /** The OEM's note, served for this test only, with the items given; what the call center PATCHes is kept. */
   function serveNote(items: { itemId: string; net: number; gross: number }[]): { patches: Record<string, unknown>[] } {
     const note = {
-      ...settlementNote, taxExcludedAmount: items.reduce((a, i) => a + i.net * 100, 0) / 100, taxIncludedAmount: items.reduce((a, i) => a + i.gross * 100, 0) / 100,
+      ...settlementNote,
+      taxExcludedAmount: items.reduce((a, i) => a + i.net * 100, 0) / 100,
+      taxIncludedAmount: items.reduce((a, i) => a + i.gross * 100, 0) / 100,
       settlementNoteItem: items.map((i, n) => ({ itemNumber: String(n + 1), itemId: i.itemId, taxExcludedAmount: i.net, taxIncludedAmount: i.gross })),
     };
     const patches: Record<string, unknown>[] = [];
     server.use(
       http.get(`${OEM_URL}${NOTE_PATH}`, () => HttpResponse.json(note)),
       http.patch(`${OEM_URL}${NOTE_PATH}`, async ({ request }) => {
-        const body = await request.json() as Record<string, unknown>;
+        const body = (await request.json()) as Record<string, unknown>;
         patches.push(body);
         return HttpResponse.json({ ...note, state: body.state, ...(body.disputeReason ? { disputeReason: body.disputeReason } : {}) });
       }),
@@ -217,12 +247,18 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     await drain();
     assert.deepEqual(patches, [{ state: 'accepted' }], 'resolved in 2 h: 15.00 + 10 % bonus = 16.50, 19.80 with 20 % tax');
     const [review] = (await state()).data.settlementReviews ?? [];
-    assert.deepEqual(review.items.map((i) => [i.itemId, i.verdict, i.due]), [[master, 'accepted', '16.50']]);
+    assert.deepEqual(
+      review.items.map((i) => [i.itemId, i.verdict, i.due]),
+      [[master, 'accepted', '16.50']],
+    );
   });
 
   test('a note is disputed item by item: a malus its records do not bear out, and a ticket it never handled', async () => {
     const master = await resolvedTrouble('2026-03-02T11:00:00.000Z');
-    const { patches } = serveNote([{ itemId: master, net: 12, gross: 14.4 }, { itemId: 'tt-not-ours', net: 15, gross: 18 }]);
+    const { patches } = serveNote([
+      { itemId: master, net: 12, gross: 14.4 },
+      { itemId: 'tt-not-ours', net: 15, gross: 18 },
+    ]);
     await noteAnnounced();
     await drain();
     assert.equal(patches.length, 1);
@@ -240,30 +276,56 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     const { patches } = serveNote([{ itemId: master, net: 12, gross: 14.4 }]);
     await noteAnnounced();
     await drain();
-    assert.deepEqual(patches.map((p) => p.state), ['disputed']);
+    assert.deepEqual(
+      patches.map((p) => p.state),
+      ['disputed'],
+    );
 
     /** The OEM tells of a revision of the note with the item's amounts given. */
     let revision = 0;
     const revised = (net: number, gross: number) => {
       revision += 1;
-      const note = { ...settlementNote, state: 'revised', revision, taxExcludedAmount: net, taxIncludedAmount: gross, settlementNoteItem: [{ itemNumber: '1', itemId: master, taxExcludedAmount: net, taxIncludedAmount: gross }] };
+      const note = {
+        ...settlementNote,
+        state: 'revised',
+        revision,
+        taxExcludedAmount: net,
+        taxIncludedAmount: gross,
+        settlementNoteItem: [{ itemNumber: '1', itemId: master, taxExcludedAmount: net, taxIncludedAmount: gross }],
+      };
       return as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceStateChangeEvent', {
-        eventId: `oem-revision-${revision}`, eventTime: '2026-04-02T00:00:00.000Z', eventType: 'SettlementNoteAdviceStateChangeEvent', event: { settlementNoteAdvice: note },
+        eventId: `oem-revision-${revision}`,
+        eventTime: '2026-04-02T00:00:00.000Z',
+        eventType: 'SettlementNoteAdviceStateChangeEvent',
+        event: { settlementNoteAdvice: note },
       });
     };
 
     // The revision repeats 12.00: the call center would dispute it for the same reason, so it stops and escalates.
     assert.equal((await revised(12, 14.4)).status < 300, true);
     await drain();
-    assert.deepEqual(patches.map((p) => p.state), ['disputed'], 'no second dispute of the same item for the same reason');
+    assert.deepEqual(
+      patches.map((p) => p.state),
+      ['disputed'],
+      'no second dispute of the same item for the same reason',
+    );
     const reviews = (await state()).data.settlementReviews ?? [];
-    assert.deepEqual(reviews.map((r) => [r.revision, r.decision, r.escalated ?? false]), [[0, 'disputed', false], [1, 'disputed', true]]);
+    assert.deepEqual(
+      reviews.map((r) => [r.revision, r.decision, r.escalated ?? false]),
+      [
+        [0, 'disputed', false],
+        [1, 'disputed', true],
+      ],
+    );
     assert.equal(reviews[1].items[0].reason, reviews[0].items[0].reason);
 
     // A revision that corrects the item is judged as usual and accepted.
     assert.equal((await revised(16.5, 19.8)).status < 300, true);
     await drain();
-    assert.deepEqual(patches.map((p) => p.state), ['disputed', 'accepted']);
+    assert.deepEqual(
+      patches.map((p) => p.state),
+      ['disputed', 'accepted'],
+    );
   });
 
   test('the CSP pays an accepted settlement once: before acceptance and a second time it is refused (409)', async () => {
@@ -278,7 +340,10 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
 
     // The OEM tells of the note accepted (say, after a revision): the call center's copy follows.
     await as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceStateChangeEvent', {
-      eventId: 'oem-evt-2', eventTime: '2026-04-02T00:00:00.000Z', eventType: 'SettlementNoteAdviceStateChangeEvent', event: { settlementNoteAdvice: { ...settlementNote, state: 'accepted' } },
+      eventId: 'oem-evt-2',
+      eventTime: '2026-04-02T00:00:00.000Z',
+      eventType: 'SettlementNoteAdviceStateChangeEvent',
+      event: { settlementNoteAdvice: { ...settlementNote, state: 'accepted' } },
     });
     await drain();
     const paid = await pay();

@@ -12,14 +12,21 @@ import type { CpData } from '../actors/content-provider/store.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import { PARTY_API } from '../core/party-api.ts';
 import {
-  ALREADY_ACTIVE, CENTRAL_BUNDLE_ID, CENTRAL_CSP_OFFER, centralCatalogHandlers, centralCatalogRequests, CSP_OWN_OFFERING_ID,
-  emptyCentralCatalog, OTHER_BUYER, OWNED_PRODUCT_ID, OWNER,
+  ALREADY_ACTIVE,
+  CENTRAL_BUNDLE_ID,
+  CENTRAL_CSP_OFFER,
+  centralCatalogHandlers,
+  centralCatalogRequests,
+  CSP_OWN_OFFERING_ID,
+  emptyCentralCatalog,
+  OTHER_BUYER,
+  OWNED_PRODUCT_ID,
+  OWNER,
 } from '../mocks/central-catalog-peer.ts';
 import { cspHandlers, cspRequests, cspRequestsTo, resetCspRequests } from '../mocks/csp-peer.ts';
 import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath, resourceOf } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
-import type { Entity } from '../tmf/data.ts';
 import { validate } from '../tmf/schemas/index.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import { call } from './support/http-app.ts';
@@ -62,8 +69,19 @@ const askActivation = (customerId: string) => as(DRIVER_KEY)('POST', PARTY_API.a
 let eventCount = 0;
 function orderEvent(orderId: string, state: string) {
   eventCount += 1;
-  const productOrder = { id: orderId, href: `${CSP_ORDERS}/${orderId}`, '@type': 'ProductOrder', state, productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: CSP_OWN_OFFERING_ID } }] };
-  return as(CSP_KEY)('POST', '/listener/productOrderStateChangeEvent', { eventId: `csp-evt-${eventCount}`, eventTime: '2026-01-02T08:00:00.000Z', eventType: 'ProductOrderStateChangeEvent', event: { productOrder } });
+  const productOrder = {
+    id: orderId,
+    href: `${CSP_ORDERS}/${orderId}`,
+    '@type': 'ProductOrder',
+    state,
+    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: CSP_OWN_OFFERING_ID } }],
+  };
+  return as(CSP_KEY)('POST', '/listener/productOrderStateChangeEvent', {
+    eventId: `csp-evt-${eventCount}`,
+    eventTime: '2026-01-02T08:00:00.000Z',
+    eventType: 'ProductOrderStateChangeEvent',
+    event: { productOrder },
+  });
 }
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -80,26 +98,45 @@ afterEach(async () => {
 });
 
 describe('content provider with a mocked OEM (central catalog, inventory) and CSP', () => {
-  test('its own offer is bundled with the central catalog\'s CSP offer and the bundle registered centrally', async () => {
+  test("its own offer is bundled with the central catalog's CSP offer and the bundle registered centrally", async () => {
     const registered = await buildConverged();
     assert.equal(registered.status, 201);
     assert.equal(registered.body.id, CENTRAL_BUNDLE_ID);
 
     const [search, hub, registration, ...more] = centralCatalogRequests.requests;
     assert.equal(more.length, 0);
-    assert.deepEqual([search.method, search.path, search.query.get('category.name'), search.query.get('isPartnerEligible')], ['GET', OFFERINGS, 'central-catalog', 'true']);
+    assert.deepEqual(
+      [search.method, search.path, search.query.get('category.name'), search.query.get('isPartnerEligible')],
+      ['GET', OFFERINGS, 'central-catalog', 'true'],
+    );
     assert.equal(hub.path, `${basePath('BillingV2')}/hub`);
     assert.deepEqual((hub.body as { callback: string }).callback, CALLBACK);
     assert.deepEqual([registration.method, registration.path], ['POST', OFFERINGS]);
     assert.deepEqual(validate(resourceOf('TMF620', 'productOffering').createSchema!, registration.body, 'request'), []);
 
-    const body = registration.body as { isBundle: boolean; bundledProductOffering: { id: string }[]; revenueShare: { partyId: string; amount: { value: number } }[] };
+    const body = registration.body as {
+      isBundle: boolean;
+      bundledProductOffering: { id: string }[];
+      revenueShare: { partyId: string; amount: { value: number } }[];
+    };
     const { data } = await state();
     const own = data.resources['TMF620.productOffering'].filter((o) => !o.isBundle);
     assert.equal(body.isBundle, true);
-    assert.deepEqual(body.bundledProductOffering.map((b) => b.id), [own[0].id, CENTRAL_CSP_OFFER.id]);
-    assert.deepEqual(body.revenueShare.map((s) => [s.partyId, s.amount.value]), [['content-provider', 4.99], ['csp', 7.5]]);
-    assert.deepEqual(data.convergedOffers.map((c) => [c.centralId, c.cspOfferingIds]), [[CENTRAL_BUNDLE_ID, [CSP_OWN_OFFERING_ID]]]);
+    assert.deepEqual(
+      body.bundledProductOffering.map((b) => b.id),
+      [own[0].id, CENTRAL_CSP_OFFER.id],
+    );
+    assert.deepEqual(
+      body.revenueShare.map((s) => [s.partyId, s.amount.value]),
+      [
+        ['content-provider', 4.99],
+        ['csp', 7.5],
+      ],
+    );
+    assert.deepEqual(
+      data.convergedOffers.map((c) => [c.centralId, c.cspOfferingIds]),
+      [[CENTRAL_BUNDLE_ID, [CSP_OWN_OFFERING_ID]]],
+    );
   });
 
   test('a bundle is refused without an own offer, or when the central catalog has no partner offer', async () => {
@@ -136,22 +173,31 @@ describe('content provider with a mocked OEM (central catalog, inventory) and CS
     assert.deepEqual(cspRequests, []);
     assert.deepEqual((await state()).data.activations, []);
     const inventoryLookups = centralCatalogRequests.to(`${basePath('TMF637')}/product`);
-    assert.deepEqual(inventoryLookups.map((r) => r.query.get('relatedParty.id')), [OTHER_BUYER, ALREADY_ACTIVE]);
+    assert.deepEqual(
+      inventoryLookups.map((r) => r.query.get('relatedParty.id')),
+      [OTHER_BUYER, ALREADY_ACTIVE],
+    );
   });
 
-  test('activation of an owned service orders its connectivity; the order\'s completion activates the OEM product', async () => {
+  test("activation of an owned service orders its connectivity; the order's completion activates the OEM product", async () => {
     await buildConverged();
     const accepted = await askActivation(OWNER);
     assert.equal(accepted.status, 202);
     assert.equal(accepted.body.product, OWNED_PRODUCT_ID);
 
-    assert.deepEqual(cspRequests.map((r) => `${r.method} ${r.path}`), [`POST ${basePath('TMF622')}/hub`, `POST ${CSP_ORDERS}`]);
+    assert.deepEqual(
+      cspRequests.map((r) => `${r.method} ${r.path}`),
+      [`POST ${basePath('TMF622')}/hub`, `POST ${CSP_ORDERS}`],
+    );
     const [order] = cspRequestsTo(CSP_ORDERS);
     assert.equal(order.apiKey, bootstrapKey(SECRET, 'content-provider', 'csp'));
     assert.deepEqual(validate(resourceOf('TMF622', 'productOrder').createSchema!, order.body, 'request'), []);
     const ordered = order.body as { externalId: string; productOrderItem: { productOffering: { id: string } }[] };
     assert.equal(ordered.externalId, OWNED_PRODUCT_ID);
-    assert.deepEqual(ordered.productOrderItem.map((i) => i.productOffering.id), [CSP_OWN_OFFERING_ID]);
+    assert.deepEqual(
+      ordered.productOrderItem.map((i) => i.productOffering.id),
+      [CSP_OWN_OFFERING_ID],
+    );
 
     const patches = () => centralCatalogRequests.requests.filter((r) => r.method === 'PATCH');
     assert.equal((await orderEvent(accepted.body.cspOrder, 'inProgress')).status, 204);
@@ -167,6 +213,9 @@ describe('content provider with a mocked OEM (central catalog, inventory) and CS
     assert.deepEqual(validate(resourceOf('TMF637', 'product').updateSchema!, activation.body, 'request'), []);
     const { data, failures } = await state();
     assert.deepEqual(failures, []);
-    assert.deepEqual(data.activations.map((a) => [a.customerId, a.state]), [[OWNER, 'active']]);
+    assert.deepEqual(
+      data.activations.map((a) => [a.customerId, a.state]),
+      [[OWNER, 'active']],
+    );
   });
 });

@@ -23,8 +23,12 @@ import { items, type Entity } from '../tmf/data.ts';
 const SECRET = 'component-csp-mediation';
 const OEM_URL = 'http://oem.test';
 const CONFIG: ActorConfig = {
-  storage: { kind: 'memory' }, secret: SECRET, peers: { 'car-manufacturer': OEM_URL }, callbacks: { 'car-manufacturer': 'http://csp.test' },
-  seed: 1, delivery: { burst: 3, burstDelayMs: 5, timeoutMs: 2000 },
+  storage: { kind: 'memory' },
+  secret: SECRET,
+  peers: { 'car-manufacturer': OEM_URL },
+  callbacks: { 'car-manufacturer': 'http://csp.test' },
+  seed: 1,
+  delivery: { burst: 3, burstDelayMs: 5, timeoutMs: 2000 },
 };
 const HARNESS_KEY = harnessKey(SECRET, 'csp');
 const CAR_KEY = bootstrapKey(SECRET, 'driver', 'csp');
@@ -35,7 +39,8 @@ let oemKey: string;
 
 async function call(method: string, path: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(csp.url + path, {
-    method, headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -43,29 +48,58 @@ async function call(method: string, path: string, apiKey: string, body?: unknown
 }
 /** A usage batch (NDJSON, one line a record) posted to the CSP's batch extension. */
 async function postBatch(lines: readonly string[], apiKey: string, type = 'application/x-ndjson'): Promise<{ status: number; body: any }> {
-  const response = await fetch(csp.url + PARTY_API.usageBatch, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': type }, body: lines.join('\n') + '\n' });
+  const response = await fetch(csp.url + PARTY_API.usageBatch, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': type },
+    body: lines.join('\n') + '\n',
+  });
   return { status: response.status, body: await response.json() };
 }
 const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
 
 /** The OEM onboarded (7.1–7.3) and the driver known to the CSP as an individual (8.6). */
 async function onboardedOemAndDriver(): Promise<Entity> {
-  const partnerItems = ['po-partner-connectivity', 'po-split-billing'].map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } }));
+  const partnerItems = ['po-partner-connectivity', 'po-split-billing'].map((id, i) => ({
+    id: String(i + 1),
+    action: 'add',
+    quantity: 1,
+    productOffering: { id },
+  }));
   const bootstrap = bootstrapKey(SECRET, 'car-manufacturer', 'csp');
-  assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, bootstrap, { relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }], productOrderItem: partnerItems })).status, 201);
+  assert.equal(
+    (
+      await call('POST', `${basePath('TMF622')}/productOrder`, bootstrap, {
+        relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }],
+        productOrderItem: partnerItems,
+      })
+    ).status,
+    201,
+  );
   await drain();
   oemKey = (oemInbox.onboardingResults[0].body as { apiKey: string }).apiKey;
   const individual = await call('POST', `${basePath('TMF632')}/individual`, oemKey, {
-    givenName: 'Ada', familyName: 'Lovelace', contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'ada@example.com' } }],
+    givenName: 'Ada',
+    familyName: 'Lovelace',
+    contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'ada@example.com' } }],
   });
   assert.equal(individual.status, 201);
   return individual.body;
 }
 
 const consumerOrder = (driver: Entity, offering: string, criteria?: object) => ({
-  relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: driver.id, role: 'thirdPartyPayer' }],
-  productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: offering },
-    product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] } }],
+  relatedParty: [
+    { id: 'car-manufacturer', role: 'buyer' },
+    { id: driver.id, role: 'thirdPartyPayer' },
+  ],
+  productOrderItem: [
+    {
+      id: '1',
+      action: 'add',
+      quantity: 1,
+      productOffering: { id: offering },
+      product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] },
+    },
+  ],
 });
 
 /**
@@ -75,7 +109,13 @@ const consumerOrder = (driver: Entity, offering: string, criteria?: object) => (
 async function splitInfotainmentSubscription(): Promise<string> {
   const driver = await onboardedOemAndDriver();
   assert.equal((await call('POST', `${basePath('TMF635')}/hub`, oemKey, { callback: OEM_URL, query: 'eventType=UsageStateChangeEvent' })).status, 201);
-  const criteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 70 }] };
+  const criteria = {
+    basis: 'percentage',
+    shares: [
+      { payerRole: 'buyer', percent: 30 },
+      { payerRole: 'thirdPartyPayer', percent: 70 },
+    ],
+  };
   assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-infotainment-20gb', criteria))).status, 201);
   await drain();
   const { data } = (await call('GET', '/control/state', HARNESS_KEY)).body as { data: { usageCollections: { product: string }[] } };
@@ -85,8 +125,15 @@ async function splitInfotainmentSubscription(): Promise<string> {
 const usageStatesHeard = () => oemInbox.events.filter((e) => e.eventName === 'usageStateChangeEvent').map((e) => (e.body.event.usage as Entity).status);
 
 const record = (recordId: string, subscription: string, usageType: string, volumeMB: number) => ({
-  usageDate: '2026-01-10T10:00:00Z', usageType, status: 'received',
-  usageCharacteristic: [{ name: 'recordId', value: recordId }, { name: 'subscriptionId', value: subscription }, { name: 'vehicleId', value: 'VIN1' }, { name: 'volumeMB', value: volumeMB }],
+  usageDate: '2026-01-10T10:00:00Z',
+  usageType,
+  status: 'received',
+  usageCharacteristic: [
+    { name: 'recordId', value: recordId },
+    { name: 'subscriptionId', value: subscription },
+    { name: 'vehicleId', value: 'VIN1' },
+    { name: 'volumeMB', value: volumeMB },
+  ],
 });
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -102,7 +149,7 @@ afterEach(async () => {
 });
 
 describe('CSP mediation with a mocked OEM', () => {
-  test('a record is answered received, then guided and rated; the OEM hears each state of its car\'s record, with only its own share', async () => {
+  test("a record is answered received, then guided and rated; the OEM hears each state of its car's record, with only its own share", async () => {
     const subscription = await splitInfotainmentSubscription();
 
     // 20 480 MB included, then 0.0100 EUR per MB: 20 580 MB leaves 100 MB = 1.00 EUR, 0.30 for the OEM.
@@ -112,9 +159,16 @@ describe('CSP mediation with a mocked OEM', () => {
     await drain();
 
     const states = oemInbox.events.filter((e) => e.eventName === 'usageStateChangeEvent').map((e) => e.body.event.usage as Entity);
-    assert.deepEqual(states.map((u) => u.status), ['guided', 'rated']);
+    assert.deepEqual(
+      states.map((u) => u.status),
+      ['guided', 'rated'],
+    );
     const shares = states[1].ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { value: number } }[];
-    assert.deepEqual(shares.map((s) => [s.payerRole, s.taxExcludedRatingAmount.value]), [['buyer', 0.3]], "the driver's 0.70 is not the OEM's business");
+    assert.deepEqual(
+      shares.map((s) => [s.payerRole, s.taxExcludedRatingAmount.value]),
+      [['buyer', 0.3]],
+      "the driver's 0.70 is not the OEM's business",
+    );
     const seen = await call('GET', `${basePath('TMF635')}/usage/${first.body.id}`, oemKey);
     assert.equal(seen.body.status, 'rated');
   });
@@ -123,14 +177,24 @@ describe('CSP mediation with a mocked OEM', () => {
     const driver = await onboardedOemAndDriver();
     const telematics = (await call('GET', `${basePath('TMF620')}/productOffering/po-telematics`, oemKey)).body as Entity;
     assert.ok(!(telematics.category as { name: string }[]).some((c) => c.name === 'split-billing-eligible'));
-    const criteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 50 }, { payerRole: 'thirdPartyPayer', percent: 50 }] };
+    const criteria = {
+      basis: 'percentage',
+      shares: [
+        { payerRole: 'buyer', percent: 50 },
+        { payerRole: 'thirdPartyPayer', percent: 50 },
+      ],
+    };
     const refused = await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-telematics', criteria));
     assert.equal(refused.status, 400);
     assert.equal(refused.body.code, 'SPLIT_BILLING_NOT_ALLOWED');
     assert.match(refused.body.reason + refused.body.message, /po-telematics does not allow split billing/);
     const orders = await call('GET', `${basePath('TMF622')}/productOrder`, oemKey);
     assert.equal(orders.body.filter((o: Entity) => (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer')).length, 0);
-    assert.equal((await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-telematics'))).status, 201, 'the same order without criteria is fine');
+    assert.equal(
+      (await call('POST', `${basePath('TMF622')}/productOrder`, oemKey, consumerOrder(driver, 'po-telematics'))).status,
+      201,
+      'the same order without criteria is fine',
+    );
   });
 
   for (const reached of ['received', 'guided'] as const) {
@@ -182,14 +246,39 @@ describe('CSP mediation with a mocked OEM', () => {
     ];
     const answer = await postBatch(lines, CAR_KEY);
     assert.equal(answer.status, 200);
-    assert.deepEqual({ ...answer.body, rejections: answer.body.rejections.map((r: { line: number; code: string }) => [r.line, r.code]) }, {
-      lines: 6, accepted: 2, duplicates: 1, rejected: 2, duplicateLines: [{ line: 4, recordId: 'VIN1-1' }], rejections: [[2, 'INVALID_JSON'], [5, 'INVALID_USAGE']],
-    });
+    assert.deepEqual(
+      { ...answer.body, rejections: answer.body.rejections.map((r: { line: number; code: string }) => [r.line, r.code]) },
+      {
+        lines: 6,
+        accepted: 2,
+        duplicates: 1,
+        rejected: 2,
+        duplicateLines: [{ line: 4, recordId: 'VIN1-1' }],
+        rejections: [
+          [2, 'INVALID_JSON'],
+          [5, 'INVALID_USAGE'],
+        ],
+      },
+    );
     assert.match(answer.body.rejections[1].reason, /subscriptionId/);
     const usages = items(csp.runtime.store.data, 'TMF635', 'usage');
-    assert.deepEqual(usages.map((u) => u.status), ['rated', 'rated'], 'only the accepted lines are kept, each rated once');
-    const shares = (usages[0].ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { value: number } }[]).map((s) => [s.payerRole, s.taxExcludedRatingAmount.value]);
-    assert.deepEqual(shares, [['buyer', 0.3], ['thirdPartyPayer', 0.7]], 'the same allowance, price and split as the one-record create');
+    assert.deepEqual(
+      usages.map((u) => u.status),
+      ['rated', 'rated'],
+      'only the accepted lines are kept, each rated once',
+    );
+    const shares = (usages[0].ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { value: number } }[]).map((s) => [
+      s.payerRole,
+      s.taxExcludedRatingAmount.value,
+    ]);
+    assert.deepEqual(
+      shares,
+      [
+        ['buyer', 0.3],
+        ['thirdPartyPayer', 0.7],
+      ],
+      'the same allowance, price and split as the one-record create',
+    );
     assert.deepEqual(Object.keys((csp.runtime.store.data as unknown as CspData).usageLedger.records), ['VIN1-1', 'VIN1-3']);
     assert.equal((csp.runtime.store.data as unknown as CspData).counters.usage, 2, 'a refused line takes no id');
 
@@ -197,7 +286,11 @@ describe('CSP mediation with a mocked OEM', () => {
     assert.equal(again.status, 409, 'the one-record create knows what the batch took in');
     assert.equal(again.body.code, 'DUPLICATE_USAGE');
     const oemSees = await call('GET', `${basePath('TMF635')}/usage/${usages[0].id}`, oemKey);
-    assert.deepEqual(oemSees.body.ratedProductUsage.map((s: { payerRole: string }) => s.payerRole), ['buyer'], 'the OEM owns its car\'s records and sees only its share');
+    assert.deepEqual(
+      oemSees.body.ratedProductUsage.map((s: { payerRole: string }) => s.payerRole),
+      ['buyer'],
+      "the OEM owns its car's records and sees only its share",
+    );
   });
 
   test('the usage batch is authenticated and authorized like the TMF635 create, and takes only NDJSON', async () => {

@@ -22,8 +22,12 @@ const SECRET = 'component-csp-settlement';
 const OEM_URL = 'http://oem.test';
 const CALL_CENTER_URL = 'http://call-center.test';
 const CONFIG: ActorConfig = {
-  storage: { kind: 'memory' }, secret: SECRET, seed: 1, delivery: { burst: 3, burstDelayMs: 5, timeoutMs: 2000 },
-  peers: { 'car-manufacturer': OEM_URL, 'call-center': CALL_CENTER_URL }, callbacks: { 'car-manufacturer': 'http://csp.test', 'call-center': 'http://csp.test' },
+  storage: { kind: 'memory' },
+  secret: SECRET,
+  seed: 1,
+  delivery: { burst: 3, burstDelayMs: 5, timeoutMs: 2000 },
+  peers: { 'car-manufacturer': OEM_URL, 'call-center': CALL_CENTER_URL },
+  callbacks: { 'car-manufacturer': 'http://csp.test', 'call-center': 'http://csp.test' },
 };
 const NOTE_PATH = `${basePath('BillingV2')}/settlementNoteAdvice/7`;
 const PAYMENTS = `${basePath('TMF676')}/payment`;
@@ -49,7 +53,12 @@ const noteChanged = (state: string) => {
   events += 1;
   return call(csp.url, 'POST', '/listener/settlementNoteAdviceStateChangeEvent', {
     key: bootstrapKey(SECRET, 'car-manufacturer', 'csp'),
-    body: { eventId: `oem-${events}`, eventTime: '2026-04-02T00:00:00.000Z', eventType: 'SettlementNoteAdviceStateChangeEvent', event: { settlementNoteAdvice: { ...note, state } } },
+    body: {
+      eventId: `oem-${events}`,
+      eventTime: '2026-04-02T00:00:00.000Z',
+      eventType: 'SettlementNoteAdviceStateChangeEvent',
+      event: { settlementNoteAdvice: { ...note, state } },
+    },
   });
 };
 
@@ -58,9 +67,18 @@ after(() => server.close());
 beforeEach(async () => {
   payee.reset();
   note = {
-    id: '7', href: NOTE_PATH, '@type': 'SettlementNoteAdvice', state: 'revised', description: 'Call center settlement 2026-03', currencyCode: 'EUR',
-    issuer: { id: 'car-manufacturer' }, receiver: { id: 'call-center', name: 'Call center' }, payer: { id: 'csp', name: 'CSP' },
-    taxExcludedAmount: 31.5, taxIncludedAmount: 37.8, settlementNoteItem: [{ itemId: 'tt-1', taxExcludedAmount: 31.5, taxIncludedAmount: 37.8 }],
+    id: '7',
+    href: NOTE_PATH,
+    '@type': 'SettlementNoteAdvice',
+    state: 'revised',
+    description: 'Call center settlement 2026-03',
+    currencyCode: 'EUR',
+    issuer: { id: 'car-manufacturer' },
+    receiver: { id: 'call-center', name: 'Call center' },
+    payer: { id: 'csp', name: 'CSP' },
+    taxExcludedAmount: 31.5,
+    taxIncludedAmount: 37.8,
+    settlementNoteItem: [{ itemId: 'tt-1', taxExcludedAmount: 31.5, taxIncludedAmount: 37.8 }],
   };
   csp = await startCsp(CONFIG, 0);
   server.use(passThroughTo(csp.url));

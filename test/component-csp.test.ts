@@ -58,7 +58,8 @@ async function placePartnerOrder(): Promise<{ status: number; body: any }> {
 }
 
 const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
-const state = async () => (await call('GET', '/control/state', HARNESS_KEY)).body as { failures: string[]; data: { outbox: OutboxEntry[]; resources: Record<string, Entity[]> } };
+const state = async () =>
+  (await call('GET', '/control/state', HARNESS_KEY)).body as { failures: string[]; data: { outbox: OutboxEntry[]; resources: Record<string, Entity[]> } };
 const orderStates = () => oemInbox.events.filter((e) => e.eventName === 'productOrderStateChangeEvent').map((e) => (e.body.event.productOrder as Entity).state);
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -124,17 +125,26 @@ describe('CSP with a mocked OEM', () => {
 
     const bills = await call('GET', `${basePath('TMF678')}/customerBill`, issuedKey);
     assert.equal(bills.status, 200);
-    assert.deepEqual(bills.body.map((b: Entity) => b.id), [run.body.bills[0].id]);
+    assert.deepEqual(
+      bills.body.map((b: Entity) => b.id),
+      [run.body.bills[0].id],
+    );
     const bill = bills.body[0] as Entity & { taxIncludedAmount: { unit: string; value: number } };
     const rates = await call('GET', `${basePath('TMF678')}/appliedCustomerBillingRate?bill.id=${bill.id}`, issuedKey);
     assert.equal(rates.status, 200);
     assert.ok(rates.body.length >= 2, 'one item per partner subscription');
     const total = fromTmf(bill.taxIncludedAmount);
-    const itemsTotal = sum(rates.body.map((r: { taxIncludedAmount: { unit: string; value: number } }) => fromTmf(r.taxIncludedAmount)), total.currency);
+    const itemsTotal = sum(
+      rates.body.map((r: { taxIncludedAmount: { unit: string; value: number } }) => fromTmf(r.taxIncludedAmount)),
+      total.currency,
+    );
     assert.ok(itemsTotal.equals(total), `items ${itemsTotal.toString()} ≠ bill ${total.toString()}`);
 
     const billEvents = oemInbox.events.filter((e) => e.eventName === 'customerBillCreateEvent');
-    assert.deepEqual(billEvents.map((e) => (e.body.event.customerBill as Entity).id), [bill.id]);
+    assert.deepEqual(
+      billEvents.map((e) => (e.body.event.customerBill as Entity).id),
+      [bill.id],
+    );
     assert.equal(billEvents[0].apiKey, bootstrapKey(SECRET, 'csp', 'car-manufacturer'));
   });
 
@@ -153,7 +163,10 @@ describe('CSP with a mocked OEM', () => {
     const dead = await delivery();
     assert.equal(dead.pendingEvents, 0);
     assert.equal(dead.deadLetters.length, 2);
-    assert.ok(dead.deadLetters.every((d) => d.kind === 'event' && /503/.test(d.lastError ?? '')), JSON.stringify(dead.deadLetters));
+    assert.ok(
+      dead.deadLetters.every((d) => d.kind === 'event' && /503/.test(d.lastError ?? '')),
+      JSON.stringify(dead.deadLetters),
+    );
     assert.deepEqual(orderStates(), []);
 
     server.resetHandlers();
@@ -174,7 +187,13 @@ describe('CSP with a mocked OEM', () => {
 
     assert.deepEqual(orderStates(), ['inProgress', 'completed']);
     const outbox = (await state()).data.outbox;
-    assert.deepEqual(outbox.map((e) => [e.state, e.attempts]), [['delivered', 3], ['delivered', 1]]);
+    assert.deepEqual(
+      outbox.map((e) => [e.state, e.attempts]),
+      [
+        ['delivered', 3],
+        ['delivered', 1],
+      ],
+    );
   });
 
   test('an order of an unknown offering is refused with 400 and stores nothing', async () => {

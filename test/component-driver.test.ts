@@ -24,7 +24,10 @@ import { call } from './support/http-app.ts';
 const SECRET = 'component-driver-secret';
 const SEED = 1;
 const PEERS: Record<DriverPeer, string> = {
-  'car-manufacturer': 'http://oem.test', 'call-center': 'http://call-center.test', 'content-provider': 'http://content-provider.test', csp: 'http://csp.test',
+  'car-manufacturer': 'http://oem.test',
+  'call-center': 'http://call-center.test',
+  'content-provider': 'http://content-provider.test',
+  csp: 'http://csp.test',
 };
 const CONFIG: ActorConfig = { storage: { kind: 'memory' }, secret: SECRET, peers: PEERS, callbacks: {}, seed: SEED };
 const HARNESS_KEY = harnessKey(SECRET, 'driver');
@@ -40,8 +43,18 @@ const state = async () => (await harness('GET', '/control/state')).body as { dat
 const inbox = async () => (await harness('GET', PARTY_API.inbox)).body as DriverData['inbox'];
 
 /** Step 8.1 as the OEM sends it: the infotainment services offered with the driver's new car. */
-const offers: Entity[] = ['3 GB', '5 GB'].map((name, i) => ({ id: `po-oem-${i + 1}`, href: hrefOf('TMF620', 'productOffering', `po-oem-${i + 1}`), '@type': 'ProductOffering', name: `Infotainment ${name}` }));
-const offerServices = () => as(keyOf('car-manufacturer'))('POST', PARTY_API.inbox, serviceOfferMessage({ vehicleId: VEHICLE, soldAt: '2026-01-01T08:00:00.000Z', driver: driverProfile(SEED) }, offers));
+const offers: Entity[] = ['3 GB', '5 GB'].map((name, i) => ({
+  id: `po-oem-${i + 1}`,
+  href: hrefOf('TMF620', 'productOffering', `po-oem-${i + 1}`),
+  '@type': 'ProductOffering',
+  name: `Infotainment ${name}`,
+}));
+const offerServices = () =>
+  as(keyOf('car-manufacturer'))(
+    'POST',
+    PARTY_API.inbox,
+    serviceOfferMessage({ vehicleId: VEHICLE, soldAt: '2026-01-01T08:00:00.000Z', driver: driverProfile(SEED) }, offers),
+  );
 
 /** The one request a peer received, checked against the schema its flow step must follow. */
 function onlyRequest(peer: DriverPeer, path: string, schemaId: string): Record<string, unknown> {
@@ -137,16 +150,20 @@ describe('driver with mocked OEM, call center, content provider and CSP', () => 
     assert.deepEqual([refused.body.code, refused.body.reason], ['NOT_OWNED', 'Service not owned']);
   });
 
-  test('a month of driving sends each usage record to the CSP\'s TMF635 intake (8.9); a resend repeats the last one', async () => {
+  test("a month of driving sends each usage record to the CSP's TMF635 intake (8.9); a resend repeats the last one", async () => {
     await offerServices();
     const drive = { subscription: 'product-0001', period: '2026-01', infotainmentMB: '3000', telematicsMB: '40', sessions: { infotainment: 3, telematics: 2 } };
     const sent = await harness('POST', '/control/drive', drive);
     assert.equal(sent.status, 201);
-    assert.deepEqual(sent.body.map((s: { httpStatus: number; outcome: string }) => [s.httpStatus, s.outcome]), Array(5).fill([201, 'rated']));
+    assert.deepEqual(
+      sent.body.map((s: { httpStatus: number; outcome: string }) => [s.httpStatus, s.outcome]),
+      Array(5).fill([201, 'rated']),
+    );
 
     const usages = driverPeerRequests.csp.to(USAGES);
     assert.equal(usages.length, 5);
-    const characteristic = (body: unknown, name: string) => ((body as { usageCharacteristic: { name: string; value: unknown }[] }).usageCharacteristic).find((c) => c.name === name)?.value;
+    const characteristic = (body: unknown, name: string) =>
+      (body as { usageCharacteristic: { name: string; value: unknown }[] }).usageCharacteristic.find((c) => c.name === name)?.value;
     for (const usage of usages) {
       assert.equal(usage.apiKey, bootstrapKey(SECRET, 'driver', 'csp'));
       assert.deepEqual(validate(resourceOf('TMF635', 'usage').createSchema!, usage.body, 'request'), []);

@@ -59,13 +59,19 @@ const billCreated = (eventId: string) =>
 
 /** Step 7.3: onboarded, the OEM subscribes to the CSP's bills; only then does its listener take bill events from the CSP. */
 async function onboarded(): Promise<void> {
-  const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, { clientId: 'car-manufacturer@csp', apiKey: 'cch_issued', bundle: 'connected-car-split-billing', portalUrl: `${CSP_URL}/tmf-api` });
+  const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, {
+    clientId: 'car-manufacturer@csp',
+    apiKey: 'cch_issued',
+    bundle: 'connected-car-split-billing',
+    portalUrl: `${CSP_URL}/tmf-api`,
+  });
   assert.equal(accepted.status, 202);
   await drain();
 }
 
 const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
-const state = async () => (await call('GET', '/control/state', HARNESS_KEY)).body as { failures: string[]; data: { billChecks: BillCheck[]; cspBundle: string } };
+const state = async () =>
+  (await call('GET', '/control/state', HARNESS_KEY)).body as { failures: string[]; data: { billChecks: BillCheck[]; cspBundle: string } };
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
@@ -85,12 +91,24 @@ describe('car manufacturer with a mocked CSP', () => {
     assert.equal(placed.status, 201);
     assert.equal(placed.body.state, 'acknowledged');
 
-    assert.deepEqual(cspRequests.map((r) => `${r.method} ${r.path}`), [`POST ${basePath('TMF622')}/hub`, `POST ${basePath('TMF622')}/productOrder`]);
+    assert.deepEqual(
+      cspRequests.map((r) => `${r.method} ${r.path}`),
+      [`POST ${basePath('TMF622')}/hub`, `POST ${basePath('TMF622')}/productOrder`],
+    );
     const [hub, order] = cspRequests;
     assert.deepEqual(hub.body, { callback: OEM_AS_SEEN_BY_CSP, query: 'eventType=ProductOrderStateChangeEvent' });
     const items = (order.body as { productOrderItem: { action: string; productOffering: { id: string } }[] }).productOrderItem;
-    assert.deepEqual(items.map((i) => [i.action, i.productOffering.id]), [['add', 'po-partner-connectivity'], ['add', 'po-split-billing']]);
-    assert.ok(cspRequests.every((r) => r.apiKey === OEM_KEY_AT_CSP), 'before onboarding the OEM calls with its bootstrap key');
+    assert.deepEqual(
+      items.map((i) => [i.action, i.productOffering.id]),
+      [
+        ['add', 'po-partner-connectivity'],
+        ['add', 'po-split-billing'],
+      ],
+    );
+    assert.ok(
+      cspRequests.every((r) => r.apiKey === OEM_KEY_AT_CSP),
+      'before onboarding the OEM calls with its bootstrap key',
+    );
   });
 
   test('partner-order with offering ids that are not a list is refused (400) before anything is subscribed or ordered', async () => {
@@ -102,7 +120,12 @@ describe('car manufacturer with a mocked CSP', () => {
   });
 
   test('an onboarding result switches the OEM to the issued key and subscribes it to bills', async () => {
-    const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, { clientId: 'car-manufacturer@csp', apiKey: 'cch_issued', bundle: 'connected-car-split-billing', portalUrl: `${CSP_URL}/tmf-api` });
+    const accepted = await call('POST', '/control/onboarding-result', CSP_KEY, {
+      clientId: 'car-manufacturer@csp',
+      apiKey: 'cch_issued',
+      bundle: 'connected-car-split-billing',
+      portalUrl: `${CSP_URL}/tmf-api`,
+    });
     assert.equal(accepted.status, 202);
     await drain();
 
@@ -117,13 +140,19 @@ describe('car manufacturer with a mocked CSP', () => {
     const built = await call('POST', '/control/build-catalog', HARNESS_KEY, {});
     assert.equal(built.status, 201);
     const refs = built.body.map((o: Entity) => (o.productOfferingRelationship as { id: string; href: string }[])[0]);
-    assert.deepEqual(refs.map((r: { id: string; href: string }) => [r.id, r.href]), CSP_OFFERS.map((o) => [o.id, `${CSP_URL}${o.href}`]));
+    assert.deepEqual(
+      refs.map((r: { id: string; href: string }) => [r.id, r.href]),
+      CSP_OFFERS.map((o) => [o.id, `${CSP_URL}${o.href}`]),
+    );
 
     const [list] = cspRequestsTo(`${basePath('TMF620')}/productOffering`);
     assert.equal(list.query.get('category.name'), 'infotainment-connectivity');
     assert.equal(list.query.get('lifecycleStatus'), 'Launched');
     const stored = await call('GET', `${basePath('TMF620')}/productOffering`, HARNESS_KEY);
-    assert.deepEqual(stored.body.map((o: Entity) => o.id), built.body.map((o: Entity) => o.id));
+    assert.deepEqual(
+      stored.body.map((o: Entity) => o.id),
+      built.body.map((o: Entity) => o.id),
+    );
   });
 
   test('a bill notification leads to an invoice control that matches', async () => {
@@ -133,9 +162,14 @@ describe('car manufacturer with a mocked CSP', () => {
 
     const { data, failures } = await state();
     assert.deepEqual(failures, []);
-    assert.deepEqual(data.billChecks, [{ billId: CSP_BILL_ID, billNo: 'CSP-2026-01-00001', amount: '1812.30 EUR', itemsTotal: '1812.30 EUR', items: 2, matches: true }]);
+    assert.deepEqual(data.billChecks, [
+      { billId: CSP_BILL_ID, billNo: 'CSP-2026-01-00001', amount: '1812.30 EUR', itemsTotal: '1812.30 EUR', items: 2, matches: true },
+    ]);
     assert.equal(cspRequestsTo(BILL_PATH).length, 1);
-    assert.deepEqual(cspRequestsTo(RATES_PATH).map((r) => r.query.get('bill.id')), [CSP_BILL_ID]);
+    assert.deepEqual(
+      cspRequestsTo(RATES_PATH).map((r) => r.query.get('bill.id')),
+      [CSP_BILL_ID],
+    );
   });
 
   test('a bill whose items do not add up is recorded as not matching', async () => {
@@ -162,12 +196,16 @@ describe('car manufacturer with a mocked CSP', () => {
   });
 
   test('a forged bill event is refused (403) and changes nothing: from a party never subscribed to, or before the subscription', async () => {
-    const forged = (key: string, eventId: string) => call('POST', '/listener/customerBillCreateEvent', key, {
-      eventId, eventTime: '2026-02-01T00:00:00.000Z', eventType: 'CustomerBillCreateEvent', event: { customerBill: CSP_BILL },
-    });
+    const forged = (key: string, eventId: string) =>
+      call('POST', '/listener/customerBillCreateEvent', key, {
+        eventId,
+        eventTime: '2026-02-01T00:00:00.000Z',
+        eventType: 'CustomerBillCreateEvent',
+        event: { customerBill: CSP_BILL },
+      });
     const before = await state();
     const early = await forged(CSP_KEY, 'csp-evt-0100');
-    assert.equal(early.status, 403, 'no subscription to the CSP\'s bills yet');
+    assert.equal(early.status, 403, "no subscription to the CSP's bills yet");
     assert.equal(early.body['@type'], 'Error');
     await onboarded();
     for (const party of ['content-provider', 'driver', 'call-center'] as const) {
@@ -175,7 +213,10 @@ describe('car manufacturer with a mocked CSP', () => {
       assert.equal(res.status, 403, `${party} may not send the OEM bill events`);
     }
     const orderEvent = await call('POST', '/listener/productOrderStateChangeEvent', bootstrapKey(SECRET, 'content-provider', 'car-manufacturer'), {
-      eventId: 'cp-evt-2', eventTime: '2026-02-01T00:00:00.000Z', eventType: 'ProductOrderStateChangeEvent', event: { productOrder: { id: 'o-1', state: 'cancelled' } },
+      eventId: 'cp-evt-2',
+      eventTime: '2026-02-01T00:00:00.000Z',
+      eventType: 'ProductOrderStateChangeEvent',
+      event: { productOrder: { id: 'o-1', state: 'cancelled' } },
     });
     assert.equal(orderEvent.status, 403, 'nor order events');
     await drain();

@@ -67,7 +67,9 @@ test('compose.yaml: five party services and the harness, started as local proces
   const started: ChildProcess[] = [];
   try {
     const parties = names.filter((n) => !compose.services[n].depends_on);
-    await Promise.all(parties.map(async (name) => started.push((await startCch(commandOf(compose.services[name]), /Ctrl-C/, envOf(compose.services[name]))).child)));
+    await Promise.all(
+      parties.map(async (name) => started.push((await startCch(commandOf(compose.services[name]), /Ctrl-C/, envOf(compose.services[name]))).child)),
+    );
     for (const name of parties) assert.equal(await healthy(compose.services[name]), 0, `${name} is healthy`);
 
     const harness = compose.services.harness;
@@ -84,7 +86,10 @@ test('compose.yaml: five party services and the harness, started as local proces
     assert.deepEqual(verdict.missing, []);
     assert.equal(verdict.ok, true, 'figure 7 ran across the services, every documented step seen');
     const trace = (await (await fetch(`${url}/dashboard/exchanges`)).json()) as { from: string; to: string; valid: boolean }[];
-    assert.ok(trace.some((e) => e.from === 'csp' && e.to === 'car-manufacturer'), 'the services called each other through the wire');
+    assert.ok(
+      trace.some((e) => e.from === 'csp' && e.to === 'car-manufacturer'),
+      'the services called each other through the wire',
+    );
     assert.ok(trace.every((e) => e.valid));
   } finally {
     for (const child of started.reverse()) await stopCch(child);

@@ -19,43 +19,111 @@ const BILLS = '/tmf-api/customerBillManagement/v4';
 
 function exchange(over: Partial<Exchange> & Pick<Exchange, 'method' | 'path'>): Exchange {
   return {
-    seq: 1, scenario: 's', from: 'car-manufacturer', to: 'csp', kind: 'call', api: 'TMF620', operation: 'op', status: 200,
-    request: { headers: {}, body: undefined }, response: { headers: {}, body: undefined }, valid: true, errors: [], startedAt: '', durationMs: 1, ...over,
+    seq: 1,
+    scenario: 's',
+    from: 'car-manufacturer',
+    to: 'csp',
+    kind: 'call',
+    api: 'TMF620',
+    operation: 'op',
+    status: 200,
+    request: { headers: {}, body: undefined },
+    response: { headers: {}, body: undefined },
+    valid: true,
+    errors: [],
+    startedAt: '',
+    durationMs: 1,
+    ...over,
   };
 }
 
 const offer = (id: string, category: string) => ({ id, href: `/x/${id}`, '@type': 'ProductOffering', category: [{ name: category }] });
-const failed = (e: Exchange) => conventions(e).filter((c) => !c.ok).map((c) => c.rule);
+const failed = (e: Exchange) =>
+  conventions(e)
+    .filter((c) => !c.ok)
+    .map((c) => c.rule);
 
 test('a list that honours limit, its filters and the paging headers passes every convention', () => {
-  const e = exchange({ method: 'GET', path: `${OFFERINGS}?limit=1&category.name=a`, response: { headers: { 'x-total-count': '3', 'x-result-count': '1' }, body: [offer('1', 'a')] } });
+  const e = exchange({
+    method: 'GET',
+    path: `${OFFERINGS}?limit=1&category.name=a`,
+    response: { headers: { 'x-total-count': '3', 'x-result-count': '1' }, body: [offer('1', 'a')] },
+  });
   assert.deepEqual(failed(e), []);
 });
 
 test('a list ignoring limit, its filter and the paging headers fails each of those conventions', () => {
-  const e = exchange({ method: 'GET', path: `${OFFERINGS}?limit=1&category.name=a`, response: { headers: {}, body: [offer('1', 'a'), { ...offer('2', 'b'), href: undefined }] } });
-  assert.deepEqual(failed(e).sort(), ['X-Total-Count and X-Result-Count headers', 'a list honours its filters', 'a list honours limit', 'an entity has id, href and @type'].sort());
+  const e = exchange({
+    method: 'GET',
+    path: `${OFFERINGS}?limit=1&category.name=a`,
+    response: { headers: {}, body: [offer('1', 'a'), { ...offer('2', 'b'), href: undefined }] },
+  });
+  assert.deepEqual(
+    failed(e).sort(),
+    ['X-Total-Count and X-Result-Count headers', 'a list honours its filters', 'a list honours limit', 'an entity has id, href and @type'].sort(),
+  );
 });
 
 test('bill items that do not add up to the bill fail the rule of 7.9; items that do pass it', () => {
   const money = (value: number) => ({ unit: 'EUR', value });
   const bill = { id: 'b1', taxIncludedAmount: money(12), taxExcludedAmount: money(10) };
-  const rates = [{ id: 'r1', taxIncludedAmount: money(6), taxExcludedAmount: money(5) }, { id: 'r2', taxIncludedAmount: money(6), taxExcludedAmount: money(5) }];
+  const rates = [
+    { id: 'r1', taxIncludedAmount: money(6), taxExcludedAmount: money(5) },
+    { id: 'r2', taxIncludedAmount: money(6), taxExcludedAmount: money(5) },
+  ];
   const read = (b: object) => [
     exchange({ seq: 1, api: 'TMF678', method: 'GET', path: `${BILLS}/customerBill/b1`, response: { headers: {}, body: b } }),
     exchange({ seq: 2, api: 'TMF678', method: 'GET', path: `${BILLS}/appliedCustomerBillingRate?bill.id=b1`, response: { headers: {}, body: rates } }),
   ];
-  assert.deepEqual(billEqualsItems(read(bill), 'csp', [7]).map((f) => f.verdict), ['pass', 'pass']);
+  assert.deepEqual(
+    billEqualsItems(read(bill), 'csp', [7]).map((f) => f.verdict),
+    ['pass', 'pass'],
+  );
   const wrong = billEqualsItems(read({ ...bill, taxIncludedAmount: money(13) }), 'csp', [7]);
-  assert.deepEqual(wrong.map((f) => [f.step, f.verdict, f.path]), [['7.9', 'fail', 'response/taxIncludedAmount/value'], ['7.9', 'pass', 'response/taxExcludedAmount/value']]);
+  assert.deepEqual(
+    wrong.map((f) => [f.step, f.verdict, f.path]),
+    [
+      ['7.9', 'fail', 'response/taxIncludedAmount/value'],
+      ['7.9', 'pass', 'response/taxExcludedAmount/value'],
+    ],
+  );
 });
 
 test('a subscriber that created an order must hear of its state changes (7.1)', () => {
-  const hub = exchange({ seq: 1, api: 'TMF622', method: 'POST', path: '/tmf-api/productOrderingManagement/v4/hub', status: 201, request: { headers: {}, body: { callback: 'x', query: 'eventType=ProductOrderStateChangeEvent' } } });
-  const order = exchange({ seq: 2, api: 'TMF622', method: 'POST', path: '/tmf-api/productOrderingManagement/v4/productOrder', status: 201, request: { headers: {}, body: { productOrderItem: [] } } });
-  const event = exchange({ seq: 3, from: 'csp', to: 'car-manufacturer', kind: 'notification', api: 'TMF622', method: 'POST', path: '/listener/productOrderStateChangeEvent', status: 204 });
-  assert.deepEqual(subscribedChangesNotified([hub, order, event], 'csp', [7]).map((f) => [f.step, f.verdict]), [['7.1', 'pass']]);
-  assert.deepEqual(subscribedChangesNotified([hub, order], 'csp', [7]).map((f) => [f.step, f.verdict]), [['7.1', 'fail']]);
+  const hub = exchange({
+    seq: 1,
+    api: 'TMF622',
+    method: 'POST',
+    path: '/tmf-api/productOrderingManagement/v4/hub',
+    status: 201,
+    request: { headers: {}, body: { callback: 'x', query: 'eventType=ProductOrderStateChangeEvent' } },
+  });
+  const order = exchange({
+    seq: 2,
+    api: 'TMF622',
+    method: 'POST',
+    path: '/tmf-api/productOrderingManagement/v4/productOrder',
+    status: 201,
+    request: { headers: {}, body: { productOrderItem: [] } },
+  });
+  const event = exchange({
+    seq: 3,
+    from: 'csp',
+    to: 'car-manufacturer',
+    kind: 'notification',
+    api: 'TMF622',
+    method: 'POST',
+    path: '/listener/productOrderStateChangeEvent',
+    status: 204,
+  });
+  assert.deepEqual(
+    subscribedChangesNotified([hub, order, event], 'csp', [7]).map((f) => [f.step, f.verdict]),
+    [['7.1', 'pass']],
+  );
+  assert.deepEqual(
+    subscribedChangesNotified([hub, order], 'csp', [7]).map((f) => [f.step, f.verdict]),
+    [['7.1', 'fail']],
+  );
   assert.deepEqual(subscribedChangesNotified([order], 'csp', [7]), [], 'no subscription, nothing owed');
 });
 
@@ -64,9 +132,33 @@ test('a ticket owes a status change event only once the wire shows its status mo
   const ticket = (status: string) => ({ id: 't1', href: `${TICKETS}/troubleTicket/t1`, '@type': 'TroubleTicket', status });
   const base = { from: 'call-center' as const, to: 'csp' as const, api: 'TMF621' as const };
   const hub = exchange({ ...base, seq: 1, method: 'POST', path: `${TICKETS}/hub`, status: 201, request: { headers: {}, body: { callback: 'x', query: '' } } });
-  const created = exchange({ ...base, seq: 2, method: 'POST', path: `${TICKETS}/troubleTicket`, status: 201, response: { headers: {}, body: ticket('acknowledged') } });
-  const progressed = exchange({ from: 'harness', to: 'csp', api: 'TMF621', seq: 3, method: 'PATCH', path: `${TICKETS}/troubleTicket/t1`, response: { headers: {}, body: ticket('inProgress') } });
-  const event = exchange({ from: 'csp', to: 'call-center', kind: 'notification', api: 'TMF621', seq: 4, method: 'POST', path: '/listener/troubleTicketStatusChangeEvent', status: 204 });
+  const created = exchange({
+    ...base,
+    seq: 2,
+    method: 'POST',
+    path: `${TICKETS}/troubleTicket`,
+    status: 201,
+    response: { headers: {}, body: ticket('acknowledged') },
+  });
+  const progressed = exchange({
+    from: 'harness',
+    to: 'csp',
+    api: 'TMF621',
+    seq: 3,
+    method: 'PATCH',
+    path: `${TICKETS}/troubleTicket/t1`,
+    response: { headers: {}, body: ticket('inProgress') },
+  });
+  const event = exchange({
+    from: 'csp',
+    to: 'call-center',
+    kind: 'notification',
+    api: 'TMF621',
+    seq: 4,
+    method: 'POST',
+    path: '/listener/troubleTicketStatusChangeEvent',
+    status: 204,
+  });
   const verdicts = (record: Exchange[]) => subscribedChangesNotified(record, 'csp', [9]).map((f) => f.verdict);
   assert.deepEqual(verdicts([hub, created]), [], 'a ticket nobody worked on owes no event');
   assert.deepEqual(verdicts([hub, created, progressed]), ['fail'], 'a status moved without an event');
@@ -84,7 +176,11 @@ test('conformance settings: the command line over the config file over the envir
   writeFileSync(config, JSON.stringify({ actors: { csp: 'http://config:1', driver: 'http://config:2' }, timeoutMs: 700, reportDir: join(dir, 'r') }));
   const env = { CCH_ACTORS: 'csp=http://env:1,call-center=http://env:3', CCH_TIMEOUT_MS: '900' };
   const options = conformanceOptions(parseArgs(['conformance', '--config', config, '--actor', 'csp=http://cli:1']), env);
-  assert.deepEqual(options.bindings, { csp: { kind: 'remote', url: 'http://cli:1' }, driver: { kind: 'remote', url: 'http://config:2' }, 'call-center': { kind: 'remote', url: 'http://env:3' } });
+  assert.deepEqual(options.bindings, {
+    csp: { kind: 'remote', url: 'http://cli:1' },
+    driver: { kind: 'remote', url: 'http://config:2' },
+    'call-center': { kind: 'remote', url: 'http://env:3' },
+  });
   assert.equal(options.timeoutMs, 700);
   assert.equal(options.reportDir, join(dir, 'r'));
   assert.throws(() => conformanceOptions(parseArgs(['conformance']), {}), /at least one partner/);
@@ -95,7 +191,9 @@ test('peers.json gives a partner every credential it needs, so it needs no share
   const ecosystem = await startEcosystem({ secret: 'a-secret-the-partner-never-sees' });
   try {
     const { credentials } = peerUrlsOf(ecosystem, 'car-manufacturer');
-    const offers = await fetch(`${ecosystem.wireUrl('car-manufacturer', 'csp')}/tmf-api/productCatalogManagement/v4/productOffering`, { headers: { authorization: `Bearer ${credentials.presentsTo.csp}` } });
+    const offers = await fetch(`${ecosystem.wireUrl('car-manufacturer', 'csp')}/tmf-api/productCatalogManagement/v4/productOffering`, {
+      headers: { authorization: `Bearer ${credentials.presentsTo.csp}` },
+    });
     assert.equal(offers.status, 200, 'the key it presents to the CSP opens the CSP');
     const oem = ecosystem.local['car-manufacturer']!.runtime;
     assert.equal(oem.credentialFor(credentials.accepts.csp)?.party, 'csp', 'the key it accepts is the one the CSP presents');
@@ -106,14 +204,50 @@ test('peers.json gives a partner every credential it needs, so it needs no share
 });
 
 test('an event sent a second time under another eventId is a finding; a retry under the same eventId is not', () => {
-  const event = (seq: number, eventId: string) => exchange({ seq, from: 'csp', to: 'car-manufacturer', kind: 'notification', api: 'TMF622', method: 'POST', path: '/listener/productOrderStateChangeEvent', status: 204, request: { headers: {}, body: { eventId, eventType: 'ProductOrderStateChangeEvent', eventTime: '2026-01-01T00:00:00.000Z', event: { productOrder: { id: 'o1', state: 'completed' } } } } });
+  const event = (seq: number, eventId: string) =>
+    exchange({
+      seq,
+      from: 'csp',
+      to: 'car-manufacturer',
+      kind: 'notification',
+      api: 'TMF622',
+      method: 'POST',
+      path: '/listener/productOrderStateChangeEvent',
+      status: 204,
+      request: {
+        headers: {},
+        body: {
+          eventId,
+          eventType: 'ProductOrderStateChangeEvent',
+          eventTime: '2026-01-01T00:00:00.000Z',
+          event: { productOrder: { id: 'o1', state: 'completed' } },
+        },
+      },
+    });
   const fails = (record: Exchange[]) => eventsOnce(record, 'csp', [7]).map((f) => f.message);
   assert.deepEqual(fails([event(1, 'e1'), event(2, 'e1')]), [], 'a retry keeps its eventId');
   assert.match(fails([event(1, 'e1'), event(2, 'e2')]).join(), /sent again as e2 \(#2\), first as e1 \(#1\)/);
 });
 
 test('a bill whose amountDue is a cent off its total, or whose remainingAmount exceeds it, breaks the amounts rule', () => {
-  const bill = (amountDue: number, remainingAmount: number) => exchange({ method: 'GET', path: '/tmf-api/customerBillManagement/v4/customerBill/b1', to: 'csp', status: 200, response: { headers: {}, body: { id: 'b1', href: 'h', '@type': 'CustomerBill', taxIncludedAmount: { unit: 'EUR', value: 10 }, amountDue: { unit: 'EUR', value: amountDue }, remainingAmount: { unit: 'EUR', value: remainingAmount } } } });
+  const bill = (amountDue: number, remainingAmount: number) =>
+    exchange({
+      method: 'GET',
+      path: '/tmf-api/customerBillManagement/v4/customerBill/b1',
+      to: 'csp',
+      status: 200,
+      response: {
+        headers: {},
+        body: {
+          id: 'b1',
+          href: 'h',
+          '@type': 'CustomerBill',
+          taxIncludedAmount: { unit: 'EUR', value: 10 },
+          amountDue: { unit: 'EUR', value: amountDue },
+          remainingAmount: { unit: 'EUR', value: remainingAmount },
+        },
+      },
+    });
   const verdict = (e: Exchange) => conventions(e).find((c) => c.rule === BILL_AMOUNTS)?.ok;
   assert.equal(verdict(bill(10, 10)), true);
   assert.equal(verdict(bill(10.01, 10.01)), false);
@@ -121,15 +255,25 @@ test('a bill whose amountDue is a cent off its total, or whose remainingAmount e
 });
 
 test('@type must name the resource; @baseType excuses another @type only with a @schemaLocation', () => {
-  const offering = (body: object) => exchange({ method: 'GET', path: '/tmf-api/productCatalogManagement/v4/productOffering/p1', to: 'csp', status: 200, response: { headers: {}, body: { id: 'p1', href: 'h', ...body } } });
+  const offering = (body: object) =>
+    exchange({
+      method: 'GET',
+      path: '/tmf-api/productCatalogManagement/v4/productOffering/p1',
+      to: 'csp',
+      status: 200,
+      response: { headers: {}, body: { id: 'p1', href: 'h', ...body } },
+    });
   const typed = (body: object) => conventions(offering(body)).find((c) => c.rule.startsWith("an entity's @type"))?.ok;
   assert.equal(typed({ '@type': 'ProductOffering' }), true);
   assert.equal(typed({ '@type': 'Individual', '@baseType': 'ProductOffering' }), false);
   assert.equal(typed({ '@type': 'BundledOffering', '@baseType': 'ProductOffering', '@schemaLocation': 'https://example.org/BundledOffering.json' }), true);
 });
 
-test('the report lists the scenario checks that could only read a partner\'s own control state', () => {
-  const read = (seq: number, scenario: string, to: Exchange['to']) => exchange({ seq, scenario, from: 'harness', to, kind: 'harness', api: 'control', method: 'GET', path: '/control/state' });
+test("the report lists the scenario checks that could only read a partner's own control state", () => {
+  const read = (seq: number, scenario: string, to: Exchange['to']) =>
+    exchange({ seq, scenario, from: 'harness', to, kind: 'harness', api: 'control', method: 'GET', path: '/control/state' });
   const tmfRead = exchange({ seq: 9, scenario: 'b', from: 'harness', to: 'csp', kind: 'harness', method: 'GET', path: OFFERINGS });
-  assert.deepEqual(selfReportedChecks([read(1, 'a', 'csp'), read(2, 'a', 'csp'), read(3, 'a', 'driver'), tmfRead], ['csp']), [{ scenario: 'a', party: 'csp', reads: 2 }]);
+  assert.deepEqual(selfReportedChecks([read(1, 'a', 'csp'), read(2, 'a', 'csp'), read(3, 'a', 'driver'), tmfRead], ['csp']), [
+    { scenario: 'a', party: 'csp', reads: 2 },
+  ]);
 });

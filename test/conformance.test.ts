@@ -24,7 +24,9 @@ async function conformance(binding: string, extra: string[] = []) {
   const dir = tmp('conformance');
   const lines: string[] = [];
   const started = Date.now();
-  const returned = await runConformance(conformanceOptions(parseArgs(['conformance', '--actor', binding, '--report-dir', dir, ...extra])), (line) => lines.push(line));
+  const returned = await runConformance(conformanceOptions(parseArgs(['conformance', '--actor', binding, '--report-dir', dir, ...extra])), (line) =>
+    lines.push(line),
+  );
   const file = join(dir, 'conformance.json');
   assert.ok(existsSync(file), `a report was written: ${lines.join('\n')}`);
   const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
@@ -46,7 +48,10 @@ for (const actor of ACTOR_IDS) {
       assert.ok(report.scenarios.length >= 5 && report.scenarios.every((s) => s.passed), 'the scenarios of its figures ran and passed');
       const rows = report.matrix.filter((r) => r.verdict !== 'not exercised');
       assert.ok(rows.length > 10 && rows.every((r) => r.verdict === 'pass'), 'every row of its figures passed');
-      assert.ok(report.matrix.filter((r) => r.verdict === 'not exercised').every((r) => Boolean(r.reason)), 'a row not exercised says why');
+      assert.ok(
+        report.matrix.filter((r) => r.verdict === 'not exercised').every((r) => Boolean(r.reason)),
+        'a row not exercised says why',
+      );
       assert.match(out, /conformance PASS/);
       assert.match(out, new RegExp(`${actor} \\(http://127\\.0\\.0\\.1:\\d+\\) must call its peers at:`));
       const peers = JSON.parse(readFileSync(join(dir, 'peers.json'), 'utf8'));
@@ -77,7 +82,10 @@ test('negative control: a faulty CSP fails conformance, and the report names eac
     for (const planted of PLANTED) {
       const named = report.failures.filter((f) => f.step === planted.step && planted.rule.test(f.rule) && (!planted.path || f.path === planted.path));
       assert.ok(named.length > 0, `${planted.fault} is named at ${planted.step}; failures: ${report.failures.map(describe).join('\n')}`);
-      assert.ok(named.every((f) => f.exchange), `${planted.fault}: the failure shows its exchange`);
+      assert.ok(
+        named.every((f) => f.exchange),
+        `${planted.fault}: the failure shows its exchange`,
+      );
     }
     assert.ok(report.failures.find((f) => /schema Error/.test(f.rule))?.message.includes('code'), 'the missing field is named');
     const html = readFileSync(join(dir, 'conformance.html'), 'utf8');
@@ -110,7 +118,9 @@ test('a partner without the control contract gets provider-only checks, and the 
 test('`cch conformance` with an unreachable partner exits 1 with a clear failure naming the URL', async () => {
   const port = await closedPort();
   const dir = tmp('conformance');
-  const { code, output } = await runCch(['conformance', '--actor', `csp=http://127.0.0.1:${port}`, '--timeout-ms', '2000', '--report-dir', dir], { CCH_ACTORS: '' });
+  const { code, output } = await runCch(['conformance', '--actor', `csp=http://127.0.0.1:${port}`, '--timeout-ms', '2000', '--report-dir', dir], {
+    CCH_ACTORS: '',
+  });
   const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
   assert.equal(code, 1);
   assert.equal(report.partners[0].mode, 'unreachable');

@@ -9,8 +9,18 @@ import { COMMON_OPERATIONS } from '../actors/kit/control-contract.ts';
 import { controlRoute, controlRouter } from '../actors/kit/control-router.ts';
 import { routeTable } from './support/route-table.ts';
 
-type Operation = { summary?: string; operationId?: string; requestBody?: { content: Record<string, { schema: object }> }; responses?: Record<string, { description?: string }> };
-type Contract = { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, object> } };
+type Operation = {
+  summary?: string;
+  operationId?: string;
+  requestBody?: { content: Record<string, { schema: object }> };
+  responses?: Record<string, { description?: string }>;
+};
+type Contract = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, object> };
+};
 
 const SECRET = 'contract-secret';
 
@@ -20,20 +30,28 @@ describe('the control contract is the control API', { timeout: 60_000 }, () => {
   before(async () => {
     ecosystem = await startEcosystem({ secret: SECRET });
     for (const party of ACTOR_IDS) {
-      const response = await fetch(`${ecosystem.local[party]!.url}/control/openapi.json`, { headers: { authorization: `Bearer ${harnessKey(SECRET, party)}` } });
+      const response = await fetch(`${ecosystem.local[party]!.url}/control/openapi.json`, {
+        headers: { authorization: `Bearer ${harnessKey(SECRET, party)}` },
+      });
       assert.equal(response.status, 200);
-      contracts.set(party, await response.json() as Contract);
+      contracts.set(party, (await response.json()) as Contract);
     }
   });
   after(async () => {
     await ecosystem.stop();
   });
 
-  const declared = (contract: Contract) => Object.entries(contract.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`)).sort();
+  const declared = (contract: Contract) =>
+    Object.entries(contract.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
 
   it('every control route a party mounts is declared in its contract, and every declared one is mounted', () => {
     for (const party of ACTOR_IDS) {
-      const mounted = routeTable(ecosystem.local[party]!.app).filter((r) => r.path.startsWith('/control')).map((r) => `${r.method} ${r.path}`).sort();
+      const mounted = routeTable(ecosystem.local[party]!.app)
+        .filter((r) => r.path.startsWith('/control'))
+        .map((r) => `${r.method} ${r.path}`)
+        .sort();
       assert.deepEqual(mounted, declared(contracts.get(party)!), party);
     }
   });
@@ -63,8 +81,14 @@ describe('the control contract is the control API', { timeout: 60_000 }, () => {
           assert.ok(operation.operationId && !ids.has(operation.operationId), `${party} ${method} ${path}: unique operationId`);
           ids.add(operation.operationId);
           const answers = Object.entries(operation.responses ?? {});
-          assert.ok(answers.some(([status]) => /^2\d\d$/.test(status)), `${party} ${method} ${path} declares its answer`);
-          assert.ok(answers.every(([, answer]) => answer.description), 'every answer is described');
+          assert.ok(
+            answers.some(([status]) => /^2\d\d$/.test(status)),
+            `${party} ${method} ${path} declares its answer`,
+          );
+          assert.ok(
+            answers.every(([, answer]) => answer.description),
+            'every answer is described',
+          );
           const schema = operation.requestBody?.content['application/json']?.schema;
           if (schema) ajv.compile({ ...schema, components: contract.components, $id: `${party}${method}${path}` });
         }
@@ -79,10 +103,11 @@ describe('the control contract is the control API', { timeout: 60_000 }, () => {
     const driver = ecosystem.local.driver!;
     const before = JSON.stringify(driver.runtime.store.data);
     const response = await fetch(`${driver.url}/control/drive`, {
-      method: 'POST', headers: { authorization: `Bearer ${harnessKey(SECRET, 'driver')}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${harnessKey(SECRET, 'driver')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ subscription: 's', period: '2026-01', infotainmentMB: '12.30 EUR', telematicsMB: 1 }),
     });
-    const body = await response.json() as Record<string, string>;
+    const body = (await response.json()) as Record<string, string>;
     assert.equal(response.status, 400);
     assert.deepEqual([body.code, body.status], ['SCHEMA_VIOLATION', '400']);
     assert.match(body.message, /\/infotainmentMB pattern/);
@@ -90,9 +115,12 @@ describe('the control contract is the control API', { timeout: 60_000 }, () => {
   });
 
   it('a peer calling a harness operation, or a party not named by a peer operation, gets a 403', async () => {
-    const post = (party: ActorId, caller: ActorId, path: string) => fetch(`${ecosystem.local[party]!.url}${path}`, {
-      method: 'POST', headers: { authorization: `Bearer ${bootstrapKey(SECRET, caller, party)}`, 'content-type': 'application/json' }, body: '{}',
-    });
+    const post = (party: ActorId, caller: ActorId, path: string) =>
+      fetch(`${ecosystem.local[party]!.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bootstrapKey(SECRET, caller, party)}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
     assert.equal((await post('csp', 'car-manufacturer', '/control/billing-run')).status, 403);
     assert.equal((await post('car-manufacturer', 'content-provider', '/control/service-selection')).status, 403);
   });

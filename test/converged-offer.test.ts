@@ -17,23 +17,32 @@ const share = (partyId: string, productOfferingId: string, value: number): Reven
 
 const cspOffer = central('po-1', 'csp', { isPartnerEligible: true, lifecycleStatus: 'Launched', productOfferingPrice: monthly(7.5) });
 const bundle = (shares: RevenueShare[], members = ['cp-1', 'po-1'], price = 14.99) =>
-  central('po-2', 'content-provider', { isBundle: true, bundledProductOffering: members.map((id) => ({ id })), productOfferingPrice: monthly(price), revenueShare: shares });
+  central('po-2', 'content-provider', {
+    isBundle: true,
+    bundledProductOffering: members.map((id) => ({ id })),
+    productOfferingPrice: monthly(price),
+    revenueShare: shares,
+  });
 
 describe('catalog verification (10.3, 10.8)', () => {
   it('publishes only partner-eligible, launched offers, listing every reason', () => {
     assert.deepEqual(publicationReasons(offering('x', { isPartnerEligible: true, lifecycleStatus: 'Launched' })), []);
     assert.deepEqual(publicationReasons(offering('x', { isPartnerEligible: false, lifecycleStatus: 'Retired' })), [
-      'offering x is not partner-eligible', 'offering x is Retired, not Launched',
+      'offering x is not partner-eligible',
+      'offering x is Retired, not Launched',
     ]);
     assert.deepEqual(memberReasons('y', undefined), ['bundled offering y does not exist']);
   });
 
-  it('approves a bundle of a central partner offer and the registrant\'s own offer', () => {
+  it("approves a bundle of a central partner offer and the registrant's own offer", () => {
     assert.deepEqual(verifyAtCentral(bundle([share('content-provider', 'cp-1', 4.99), share('csp', 'po-1', 7.5)]), [cspOffer]), []);
   });
 
   it('rejects with every reason: a member outside the central catalog, a share below its price, shares above the price', () => {
-    const reasons = verifyAtCentral(bundle([share('content-provider', 'cp-1', 9), share('csp', 'po-1', 7), share('csp', 'po-9', 1)], ['cp-1', 'po-1', 'po-9'], 15), [cspOffer]);
+    const reasons = verifyAtCentral(
+      bundle([share('content-provider', 'cp-1', 9), share('csp', 'po-1', 7), share('csp', 'po-9', 1)], ['cp-1', 'po-1', 'po-9'], 15),
+      [cspOffer],
+    );
     assert.deepEqual(reasons, [
       'the share for po-1 (7.00 EUR) is below its price (7.50 EUR)',
       'bundled offering po-9 is not in the central catalog',
@@ -68,7 +77,8 @@ describe('catalog verification (10.3, 10.8)', () => {
     assert.deepEqual(verifyAsCsp(good, [{ id: 'po-1', central: published }], draft), []);
     const bad = bundle([share('csp', 'csp-20gb', 5)]);
     assert.deepEqual(verifyAsCsp(bad, [{ id: 'csp-20gb' }], draft), [
-      'bundled offering csp-20gb is not partner-eligible', 'the share for csp-20gb (5.00 EUR) is below its price (24.99 EUR)',
+      'bundled offering csp-20gb is not partner-eligible',
+      'the share for csp-20gb (5.00 EUR) is below its price (24.99 EUR)',
     ]);
     assert.deepEqual(verifyAsCsp(bad, [{ id: 'other' }], draft), ['the converged offering bundles no CSP offering']);
   });
@@ -85,7 +95,13 @@ describe('catalog verification (10.3, 10.8)', () => {
 });
 
 describe('compatibility rules (11.4)', () => {
-  const product = (id: string, offeringId: string, status: string): Entity => ({ id, href: '', '@type': 'Product', status, productOffering: { id: offeringId } });
+  const product = (id: string, offeringId: string, status: string): Entity => ({
+    id,
+    href: '',
+    '@type': 'Product',
+    status,
+    productOffering: { id: offeringId },
+  });
 
   it('refuses a second live subscription of the same offering, with a reason per clash', () => {
     assert.deepEqual(compatibilityReasons([product('p1', 'po-2', 'active')], 'po-2'), ['the customer already has product p1 of offering po-2 (status active)']);
@@ -93,14 +109,20 @@ describe('compatibility rules (11.4)', () => {
   });
 
   it('allows another offering, or the same one once terminated or cancelled', () => {
-    assert.deepEqual(compatibilityReasons([product('p1', 'po-3', 'active'), product('p2', 'po-2', 'terminated'), product('p3', 'po-2', 'cancelled')], 'po-2'), []);
+    assert.deepEqual(
+      compatibilityReasons([product('p1', 'po-3', 'active'), product('p2', 'po-2', 'terminated'), product('p3', 'po-2', 'cancelled')], 'po-2'),
+      [],
+    );
   });
 });
 
 describe('settlement shares (11.12)', () => {
   it('a full month at the list price pays every partner exactly its share', () => {
     const { shares, margin } = settle(money('14.99', 'EUR'), money('14.99', 'EUR'), [share('content-provider', 'a', 4.99), share('csp', 'b', 7.5)]);
-    assert.deepEqual(shares.map((s) => s.amount.toString()), ['4.99 EUR', '7.50 EUR']);
+    assert.deepEqual(
+      shares.map((s) => s.amount.toString()),
+      ['4.99 EUR', '7.50 EUR'],
+    );
     assert.equal(margin.toString(), '2.50 EUR');
   });
 
@@ -108,30 +130,47 @@ describe('settlement shares (11.12)', () => {
     assert.throws(() => settle(money('10', 'EUR'), money('10', 'EUR'), [share('x', 'a', 11)]), /exceed/);
   });
 
-  const scenario = fc.record({ price: fc.integer({ min: 1, max: 1_000_000 }), split: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 4 }), paidPermille: fc.integer({ min: 0, max: 1000 }) })
+  const scenario = fc
+    .record({
+      price: fc.integer({ min: 1, max: 1_000_000 }),
+      split: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 4 }),
+      paidPermille: fc.integer({ min: 0, max: 1000 }),
+    })
     .map(({ price, split, paidPermille }) => {
       // Shares take up to the whole price, in proportion to `split`; the driver paid a part of the price (proration).
       const total = split.reduce((a, b) => a + b, 0) || 1;
       const shareCents = split.map((w) => Math.floor((price * w) / (total + 1)));
-      return { price: fromMinorUnits(BigInt(price), 'EUR'), shares: shareCents.map((c, i) => share(`p${i}`, `o${i}`, c / 100)), paid: fromMinorUnits(BigInt(Math.floor((price * paidPermille) / 1000)), 'EUR') };
+      return {
+        price: fromMinorUnits(BigInt(price), 'EUR'),
+        shares: shareCents.map((c, i) => share(`p${i}`, `o${i}`, c / 100)),
+        paid: fromMinorUnits(BigInt(Math.floor((price * paidPermille) / 1000)), 'EUR'),
+      };
     });
 
   it('shares plus the margin equal what the driver paid, exactly, each within a cent of its proportional part', () => {
-    fc.assert(fc.property(scenario, ({ price, shares, paid }) => {
-      const result = settle(paid, price, shares);
-      assert.ok(sum([...result.shares.map((s) => s.amount), result.margin], 'EUR').equals(paid));
-      result.shares.forEach((s, i) => {
-        const exact = paid.amount.times(String(shares[i].amount.value)).dividedBy(price.amount);
-        assert.ok(s.amount.amount.minus(exact).abs().lessThan('0.01'), `${s.amount.toString()} vs ${exact.toString()}`);
-        assert.ok(s.amount.isRounded());
-      });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ price, shares, paid }) => {
+        const result = settle(paid, price, shares);
+        assert.ok(sum([...result.shares.map((s) => s.amount), result.margin], 'EUR').equals(paid));
+        result.shares.forEach((s, i) => {
+          const exact = paid.amount.times(String(shares[i].amount.value)).dividedBy(price.amount);
+          assert.ok(s.amount.amount.minus(exact).abs().lessThan('0.01'), `${s.amount.toString()} vs ${exact.toString()}`);
+          assert.ok(s.amount.isRounded());
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('paid at the list price, every partner gets exactly its share', () => {
-    fc.assert(fc.property(scenario, ({ price, shares }) => {
-      const result = settle(price, price, shares);
-      result.shares.forEach((s, i) => assert.equal(s.amount.toTmf().value, shares[i].amount.value));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ price, shares }) => {
+        const result = settle(price, price, shares);
+        result.shares.forEach((s, i) => {
+          assert.equal(s.amount.toTmf().value, shares[i].amount.value);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

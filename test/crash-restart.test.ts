@@ -16,7 +16,11 @@ async function startCsp(data: string): Promise<{ url: string; child: Awaited<Ret
 }
 
 const call = async (url: string, key: string, method = 'GET', body?: object) => {
-  const response = await fetch(url, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 };
 
@@ -41,7 +45,10 @@ test('an actor killed outright keeps every change it acknowledged, and the event
     assert.equal(again.body.description, 'partner order before the crash');
     const state = await call(`${second.url}/control/state`, harnessKey(DEFAULT_SECRET, 'csp'));
     assert.equal(state.body.data.subscriptions.length, 1, 'the hub subscription survived');
-    assert.ok(state.body.data.outbox.some((e: { body: { event: { productOrder?: { id: string } } } }) => e.body.event.productOrder?.id === order.body.id), 'the events owed for the order are still in the outbox');
+    assert.ok(
+      state.body.data.outbox.some((e: { body: { event: { productOrder?: { id: string } } } }) => e.body.event.productOrder?.id === order.body.id),
+      'the events owed for the order are still in the outbox',
+    );
     const catalog = await call(`${second.url}/tmf-api/productCatalogManagement/v4/productOffering`, oemKey);
     assert.equal(catalog.status, 200, 'the restarted actor serves as before');
   } finally {

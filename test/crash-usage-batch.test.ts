@@ -20,9 +20,19 @@ import { CRASH_SECRET, seedCspFile } from './support/crash-scenario.ts';
 const JANUARY = parsePeriodId('2026-01');
 const CARS = 200;
 
-const recordsOf = (products: readonly string[], sessions: number, firstRecord: number) => products.flatMap((subscription, i) => usageRecords({
-  subscription, vehicleId: `VIN${i}`, period: JANUARY, infotainmentMB: 6000, telematicsMB: 50, sessions: { infotainment: sessions, telematics: sessions / 2 }, seed: 3 + i, firstRecord,
-}));
+const recordsOf = (products: readonly string[], sessions: number, firstRecord: number) =>
+  products.flatMap((subscription, i) =>
+    usageRecords({
+      subscription,
+      vehicleId: `VIN${i}`,
+      period: JANUARY,
+      infotainmentMB: 6000,
+      telematicsMB: 50,
+      sessions: { infotainment: sessions, telematics: sessions / 2 },
+      seed: 3 + i,
+      firstRecord,
+    }),
+  );
 const idOf = (record: Record<string, unknown>) => String((record.usageCharacteristic as { value: unknown }[])[0].value);
 
 test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sent again, rates nothing twice', async () => {
@@ -40,8 +50,14 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   let csp = await start();
   const first = await csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, acknowledged);
   assert.equal(first.accepted, acknowledged.length);
-  const stored = () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { journal: { type: string }[] }).journal.filter((j) => j.type === 'usage.batch-ingested').length : 0);
-  const sending = csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, interrupted).then(() => 'answered', () => 'cut off');
+  const stored = () =>
+    existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as { journal: { type: string }[] }).journal.filter((j) => j.type === 'usage.batch-ingested').length
+      : 0;
+  const sending = csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, interrupted).then(
+    () => 'answered',
+    () => 'cut off',
+  );
   // The CSP dies once the batch's first store update is on disk (or when it answers, if that comes first).
   let answered = false;
   void sending.then(() => (answered = true));
@@ -54,7 +70,8 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
     const again = await csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, interrupted);
     assert.equal(again.rejected, 0);
     assert.equal(again.accepted + again.duplicates, interrupted.length);
-    if (fate === 'cut off') assert.ok(again.duplicates > 0 && again.accepted > 0, `part of the batch was stored before the crash (${again.duplicates} duplicates)`);
+    if (fate === 'cut off')
+      assert.ok(again.duplicates > 0 && again.accepted > 0, `part of the batch was stored before the crash (${again.duplicates} duplicates)`);
     const repeat = await csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, acknowledged);
     assert.equal(repeat.duplicates, acknowledged.length, 'the batch acknowledged before the crash is all there');
   } finally {

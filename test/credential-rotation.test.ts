@@ -9,7 +9,13 @@ it('re-onboarding rotates the credential without breaking calls in flight: the k
   const first = issue();
   const second = issue();
   assert.notEqual(first, second);
-  assert.deepEqual(draft.credentials.filter((c) => c.party === 'car-manufacturer').map((c) => c.apiKey), [first, second]);
+  assert.deepEqual(
+    draft.credentials.filter((c) => c.party === 'car-manufacturer').map((c) => c.apiKey),
+    [first, second],
+  );
   const third = issue();
-  assert.deepEqual(draft.credentials.filter((c) => c.party === 'car-manufacturer').map((c) => c.apiKey), [second, third]);
+  assert.deepEqual(
+    draft.credentials.filter((c) => c.party === 'car-manufacturer').map((c) => c.apiKey),
+    [second, third],
+  );
 });

@@ -6,7 +6,8 @@ import { parsePeriodId } from '../core/billing-period.ts';
 import { fromTmf, sum } from '../core/money.ts';
 import { collection, type Entity } from '../tmf/data.ts';
 import { addEntity } from '../tmf/resource.ts';
-import { TmfError } from '../tmf/errors.ts';
+import { DomainError } from '../core/domain-error.ts';
+import { toTmfError } from '../tmf/errors.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
 import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
@@ -25,12 +26,27 @@ function subscribedCsp(criteria?: object): { draft: CspData; product: string } {
   const draft = cspDefaults(START);
   onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 's', 'http://x');
   const { individual } = registerExistingCustomer(draft, { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.com' }, START);
-  const order = addEntity(draft, 'TMF622', 'productOrder', {
-    state: 'inProgress',
-    relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: individual.id, role: 'thirdPartyPayer' }],
-    productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' },
-      product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] } }],
-  }, 'car-manufacturer');
+  const order = addEntity(
+    draft,
+    'TMF622',
+    'productOrder',
+    {
+      state: 'inProgress',
+      relatedParty: [
+        { id: 'car-manufacturer', role: 'buyer' },
+        { id: individual.id, role: 'thirdPartyPayer' },
+      ],
+      productOrderItem: [
+        {
+          id: '1',
+          action: 'add',
+          productOffering: { id: 'po-infotainment-5gb' },
+          product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] },
+        },
+      ],
+    },
+    'car-manufacturer',
+  );
   const { products } = setUpConsumerService(draft, order, 'car-manufacturer', START);
   return { draft, product: products[0].id };
 }
@@ -43,23 +59,42 @@ function send(draft: CspData, body: Record<string, unknown>): Entity {
 }
 
 const drive = (product: string, infotainmentMB: number, telematicsMB: number, seed = 7) =>
-  usageRecords({ subscription: product, vehicleId: 'VIN1', period: JANUARY, infotainmentMB, telematicsMB, sessions: { infotainment: 8, telematics: 4 }, seed, firstRecord: 1 });
+  usageRecords({
+    subscription: product,
+    vehicleId: 'VIN1',
+    period: JANUARY,
+    infotainmentMB,
+    telematicsMB,
+    sessions: { infotainment: 8, telematics: 4 },
+    seed,
+    firstRecord: 1,
+  });
 
 describe('mediation', () => {
   it('guides, rates and splits each record: received → rated with one share per payer', () => {
     const { draft, product } = subscribedCsp();
     const usage = drive(product, 6000, 40).map((r) => send(draft, r));
     assert.ok(usage.every((u) => u.status === 'rated'));
-    const charged = usage.filter((u) => u.usageType === 'infotainment').flatMap((u) => u.ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { unit: string; value: number } }[]);
+    const charged = usage
+      .filter((u) => u.usageType === 'infotainment')
+      .flatMap((u) => u.ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { unit: string; value: number } }[]);
     assert.ok(charged.every((s) => s.payerRole === 'thirdPartyPayer'));
-    assert.ok(sum(charged.map((s) => fromTmf(s.taxExcludedRatingAmount)), 'EUR').amount.greaterThan(10.9));
+    assert.ok(
+      sum(
+        charged.map((s) => fromTmf(s.taxExcludedRatingAmount)),
+        'EUR',
+      ).amount.greaterThan(10.9),
+    );
   });
 
   it('refuses a record id already seen (409) and rates nothing more', () => {
     const { draft, product } = subscribedCsp();
     const [first] = drive(product, 100, 1);
     send(draft, first);
-    assert.throws(() => mediate(draft, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: TmfError) => e.status === 409 && e.code === 'DUPLICATE_USAGE');
+    assert.throws(
+      () => mediate(draft, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START),
+      (e: unknown) => e instanceof DomainError && toTmfError(e).status === 409 && e.code === 'DUPLICATE_USAGE',
+    );
   });
 
   it('keeps a record for an unknown subscription as rejected, with the reason, and rates nothing', () => {
@@ -80,7 +115,7 @@ describe('mediation', () => {
     const guided = advanceMediation(draft, received.usage, START);
     assert.equal(guided.usage.status, 'guided');
     assert.deepEqual((guided.usage.relatedParty as { role: string }[]).map((p) => p.role).sort(), ['buyer', 'thirdPartyPayer']);
-    assert.equal(guided.owner, 'car-manufacturer', 'guided to the subscription of the OEM\'s car: the OEM may see it');
+    assert.equal(guided.owner, 'car-manufacturer', "guided to the subscription of the OEM's car: the OEM may see it");
     assert.equal(guided.usage.ratedProductUsage, undefined, 'guided: not yet rated');
     const rated = advanceMediation(draft, guided.usage, START);
     assert.equal(rated.usage.status, 'rated');
@@ -100,7 +135,10 @@ describe('mediation', () => {
   it('refuses a record without its id or volume (400)', () => {
     const { draft, product } = subscribedCsp();
     const [record] = drive(product, 100, 1);
-    assert.throws(() => mediate(draft, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START), (e: TmfError) => e.status === 400);
+    assert.throws(
+      () => mediate(draft, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START),
+      (e: unknown) => e instanceof DomainError && toTmfError(e).status === 400,
+    );
   });
 });
 
@@ -108,62 +146,129 @@ describe('bill assembly with usage', () => {
   const run = (draft: CspData) => {
     const bills = runBillingCycle(draft, JANUARY, END, [recurringLines, usageLines]);
     for (const account of collection(draft, 'TMF666', 'billingAccount')) {
-      markUsageBilled(draft, account, JANUARY, bills.some((b) => (b.billingAccount as Entity).id === account.id));
+      markUsageBilled(
+        draft,
+        account,
+        JANUARY,
+        bills.some((b) => (b.billingAccount as Entity).id === account.id),
+      );
     }
     return bills;
   };
   const criteria = fc.oneof(
     fc.constant(undefined),
-    fc.integer({ min: 0, max: 9000 }).map((t) => ({ basis: 'volumeThreshold', thresholdMB: t, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' })),
-    fc.integer({ min: 1, max: 99 }).map((p) => ({ basis: 'percentage', shares: [{ payerRole: 'buyer', percent: p }, { payerRole: 'thirdPartyPayer', percent: 100 - p }] })),
+    fc
+      .integer({ min: 0, max: 9000 })
+      .map((t) => ({ basis: 'volumeThreshold', thresholdMB: t, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' })),
+    fc.integer({ min: 1, max: 99 }).map((p) => ({
+      basis: 'percentage',
+      shares: [
+        { payerRole: 'buyer', percent: p },
+        { payerRole: 'thirdPartyPayer', percent: 100 - p },
+      ],
+    })),
   );
 
   it('property: bill total = sum of items, every share billed exactly once, a second run bills nothing', () => {
-    fc.assert(fc.property(criteria, fc.integer({ min: 0, max: 12_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1000 }), (c, info, tel, seed) => {
-      const { draft, product } = subscribedCsp(c);
-      const usage = drive(product, info, tel, seed).map((r) => send(draft, r));
-      const shares = usage.flatMap((u) => u.ratedProductUsage as { taxExcludedRatingAmount: { unit: string; value: number } }[]);
-      const bills = run(draft);
-      assert.ok(bills.length >= 1, 'the driver always has its monthly fee');
-      const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate');
-      for (const bill of bills) {
-        const items = rates.filter((r) => (r.bill as { id: string }).id === bill.id);
-        for (const field of ['taxExcludedAmount', 'taxIncludedAmount']) {
-          assert.ok(sum(items.map((r) => fromTmf(r[field] as { unit: string; value: number })), 'EUR').equals(fromTmf(bill[field] as { unit: string; value: number })));
+    fc.assert(
+      fc.property(criteria, fc.integer({ min: 0, max: 12_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1000 }), (c, info, tel, seed) => {
+        const { draft, product } = subscribedCsp(c);
+        const usage = drive(product, info, tel, seed).map((r) => send(draft, r));
+        const shares = usage.flatMap((u) => u.ratedProductUsage as { taxExcludedRatingAmount: { unit: string; value: number } }[]);
+        const bills = run(draft);
+        assert.ok(bills.length >= 1, 'the driver always has its monthly fee');
+        const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate');
+        for (const bill of bills) {
+          const items = rates.filter((r) => (r.bill as { id: string }).id === bill.id);
+          for (const field of ['taxExcludedAmount', 'taxIncludedAmount']) {
+            assert.ok(
+              sum(
+                items.map((r) => fromTmf(r[field] as { unit: string; value: number })),
+                'EUR',
+              ).equals(fromTmf(bill[field] as { unit: string; value: number })),
+            );
+          }
         }
-      }
-      const usageItems = rates.filter((r) => String(r.name).includes('data usage'));
-      const billedUsage = sum(usageItems.map((r) => fromTmf(r.taxExcludedAmount as { unit: string; value: number })), 'EUR');
-      assert.ok(billedUsage.equals(sum(shares.map((s) => fromTmf(s.taxExcludedRatingAmount)), 'EUR')), 'every share on a bill, none twice');
-      assert.ok(collection(draft, 'TMF635', 'usage').every((u) => u.status === 'billed'));
-      assert.deepEqual(run(draft), []);
-      assert.equal(collection(draft, 'TMF678', 'appliedCustomerBillingRate').length, rates.length);
-    }), { numRuns: 40 });
+        const usageItems = rates.filter((r) => String(r.name).includes('data usage'));
+        const billedUsage = sum(
+          usageItems.map((r) => fromTmf(r.taxExcludedAmount as { unit: string; value: number })),
+          'EUR',
+        );
+        assert.ok(
+          billedUsage.equals(
+            sum(
+              shares.map((s) => fromTmf(s.taxExcludedRatingAmount)),
+              'EUR',
+            ),
+          ),
+          'every share on a bill, none twice',
+        );
+        assert.ok(collection(draft, 'TMF635', 'usage').every((u) => u.status === 'billed'));
+        assert.deepEqual(run(draft), []);
+        assert.equal(collection(draft, 'TMF678', 'appliedCustomerBillingRate').length, rates.length);
+      }),
+      { numRuns: 40 },
+    );
   });
 
-  it('a record that arrives after its month was billed goes on the next month\'s bill, on a line of its own month, once', () => {
+  it("a record that arrives after its month was billed goes on the next month's bill, on a line of its own month, once", () => {
     const { draft, product } = subscribedCsp();
     drive(product, 6000, 40).map((r) => send(draft, r));
     run(draft);
     const januaryRates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').length;
-    const late = usageRecords({ subscription: product, vehicleId: 'VIN1', period: JANUARY, infotainmentMB: 100, telematicsMB: 0, sessions: { infotainment: 1, telematics: 0 }, seed: 7, firstRecord: 99 });
+    const late = usageRecords({
+      subscription: product,
+      vehicleId: 'VIN1',
+      period: JANUARY,
+      infotainmentMB: 100,
+      telematicsMB: 0,
+      sessions: { infotainment: 1, telematics: 0 },
+      seed: 7,
+      firstRecord: 99,
+    });
     const [usage] = late.map((r) => send(draft, r));
-    assert.equal((usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[])[0].taxExcludedRatingAmount.value, 1.25, '100 MB beyond January\'s allowance at 0.0125');
+    assert.equal(
+      (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[])[0].taxExcludedRatingAmount.value,
+      1.25,
+      "100 MB beyond January's allowance at 0.0125",
+    );
     assert.deepEqual(run(draft), [], 'January is billed already: the late record waits');
     assert.equal(usage.status, 'rated');
     const february = parsePeriodId('2026-02');
     const bills = runBillingCycle(draft, february, new Date('2026-03-01T00:00:00Z'), [recurringLines, usageLines]);
-    for (const account of collection(draft, 'TMF666', 'billingAccount')) markUsageBilled(draft, account, february, bills.some((b) => (b.billingAccount as Entity).id === account.id));
-    const lateLines = collection(draft, 'TMF678', 'appliedCustomerBillingRate').slice(januaryRates).filter((r) => String(r.name).includes('data usage'));
-    assert.deepEqual(lateLines.map((r) => [r.name, (r.taxExcludedAmount as { value: number }).value]), [['Infotainment data usage (2026-01), received late', 1.25]]);
+    for (const account of collection(draft, 'TMF666', 'billingAccount'))
+      markUsageBilled(
+        draft,
+        account,
+        february,
+        bills.some((b) => (b.billingAccount as Entity).id === account.id),
+      );
+    const lateLines = collection(draft, 'TMF678', 'appliedCustomerBillingRate')
+      .slice(januaryRates)
+      .filter((r) => String(r.name).includes('data usage'));
+    assert.deepEqual(
+      lateLines.map((r) => [r.name, (r.taxExcludedAmount as { value: number }).value]),
+      [['Infotainment data usage (2026-01), received late', 1.25]],
+    );
     assert.equal(usage.status, 'billed');
     const again = runBillingCycle(draft, parsePeriodId('2026-03'), new Date('2026-04-01T00:00:00Z'), [recurringLines, usageLines]);
-    assert.ok(again.every((b) => !collection(draft, 'TMF678', 'appliedCustomerBillingRate').some((r) => (r.bill as { id: string }).id === b.id && String(r.name).includes('data usage'))), 'never billed twice');
+    assert.ok(
+      again.every(
+        (b) =>
+          !collection(draft, 'TMF678', 'appliedCustomerBillingRate').some(
+            (r) => (r.bill as { id: string }).id === b.id && String(r.name).includes('data usage'),
+          ),
+      ),
+      'never billed twice',
+    );
   });
 
   it('the volumes the car reports add up to what it was asked to drive, to the kilobyte', () => {
     const records = drive('p', 6000.5, 40);
-    const total = records.reduce((acc, r) => acc.plus(String((r.usageCharacteristic as { name: string; value: number }[]).find((c) => c.name === 'volumeMB')!.value)), new Decimal(0));
+    const total = records.reduce(
+      (acc, r) => acc.plus(String((r.usageCharacteristic as { name: string; value: number }[]).find((c) => c.name === 'volumeMB')!.value)),
+      new Decimal(0),
+    );
     assert.equal(total.toFixed(3), '6040.500');
     assert.deepEqual(drive('p', 6000.5, 40), records, 'the same seed gives the same records');
   });

@@ -39,59 +39,141 @@ describe('rating a usage record', () => {
   });
 
   it('property: included + chargeable = volume, and the amount is the rounded chargeable price', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (vol, before) => {
-      const v = new Decimal(vol).div(1000);
-      const r = rateVolume(v, new Decimal(before).div(1000), tariff);
-      assert.ok(r.includedMB.plus(r.chargeableMB).equals(v));
-      assert.ok(r.amount.equals(money(r.chargeableMB.times('0.0125').toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 'EUR')));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (vol, before) => {
+        const v = new Decimal(vol).div(1000);
+        const r = rateVolume(v, new Decimal(before).div(1000), tariff);
+        assert.ok(r.includedMB.plus(r.chargeableMB).equals(v));
+        assert.ok(r.amount.equals(money(r.chargeableMB.times('0.0125').toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 'EUR')));
+      }),
+    );
   });
 });
 
 describe('splitting a rated record between payers', () => {
-  const record = (amount: string, chargeable = range(5120, 5200), usageClass: 'infotainment' | 'telematics' = 'infotainment') =>
-    ({ usageClass, amount: money(amount, 'EUR'), volume: range(5000, 5200), chargeable });
+  const record = (amount: string, chargeable = range(5120, 5200), usageClass: 'infotainment' | 'telematics' = 'infotainment') => ({
+    usageClass,
+    amount: money(amount, 'EUR'),
+    volume: range(5000, 5200),
+    chargeable,
+  });
 
   it('by default: infotainment to the 3rd party payer, telematics to the buyer', () => {
-    assert.deepEqual(splitRecord(DEFAULT_CRITERIA, record('1.00')).map((s) => s.payerRole), ['thirdPartyPayer']);
-    assert.deepEqual(splitRecord(DEFAULT_CRITERIA, record('1.00', undefined, 'telematics')).map((s) => s.payerRole), ['buyer']);
+    assert.deepEqual(
+      splitRecord(DEFAULT_CRITERIA, record('1.00')).map((s) => s.payerRole),
+      ['thirdPartyPayer'],
+    );
+    assert.deepEqual(
+      splitRecord(DEFAULT_CRITERIA, record('1.00', undefined, 'telematics')).map((s) => s.payerRole),
+      ['buyer'],
+    );
   });
 
   it('by volume threshold: the chargeable MB below the threshold to one payer, above to the other', () => {
-    const criteria: SplitCriteria = { basis: 'volumeThreshold', thresholdMB: 5150, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' };
+    const criteria: SplitCriteria = {
+      basis: 'volumeThreshold',
+      thresholdMB: 5150,
+      belowThresholdPayerRole: 'buyer',
+      aboveThresholdPayerRole: 'thirdPartyPayer',
+    };
     const shares = splitRecord(criteria, record('1.00'));
-    assert.deepEqual(shares.map((s) => [s.payerRole, s.amount.toString()]), [['buyer', '0.38 EUR'], ['thirdPartyPayer', '0.62 EUR']]);
-    assert.deepEqual(splitRecord(criteria, record('1.00', range(6000, 6080))).map((s) => s.payerRole), ['thirdPartyPayer']);
+    assert.deepEqual(
+      shares.map((s) => [s.payerRole, s.amount.toString()]),
+      [
+        ['buyer', '0.38 EUR'],
+        ['thirdPartyPayer', '0.62 EUR'],
+      ],
+    );
+    assert.deepEqual(
+      splitRecord(criteria, record('1.00', range(6000, 6080))).map((s) => s.payerRole),
+      ['thirdPartyPayer'],
+    );
   });
 
   it('by percentage, telematics staying with the buyer', () => {
-    const criteria: SplitCriteria = { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 70 }] };
-    assert.deepEqual(splitRecord(criteria, record('0.05')).map((s) => s.amount.toString()), ['0.02 EUR', '0.03 EUR']);
-    assert.deepEqual(splitRecord(criteria, record('0.05', undefined, 'telematics')).map((s) => s.payerRole), ['buyer']);
+    const criteria: SplitCriteria = {
+      basis: 'percentage',
+      shares: [
+        { payerRole: 'buyer', percent: 30 },
+        { payerRole: 'thirdPartyPayer', percent: 70 },
+      ],
+    };
+    assert.deepEqual(
+      splitRecord(criteria, record('0.05')).map((s) => s.amount.toString()),
+      ['0.02 EUR', '0.03 EUR'],
+    );
+    assert.deepEqual(
+      splitRecord(criteria, record('0.05', undefined, 'telematics')).map((s) => s.payerRole),
+      ['buyer'],
+    );
   });
 
   it('refuses criteria naming a payer not on the order, or percentages not adding up to 100', () => {
-    assert.throws(() => checkCriteria('1', { basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 60 }] }, ['buyer', 'thirdPartyPayer']), /add up to 90/);
-    assert.throws(() => checkCriteria('1', { basis: 'usageClass', payerRoleByUsageClass: { infotainment: 'sponsor', telematics: 'buyer' } }, ['buyer']), /sponsor/);
+    assert.throws(
+      () =>
+        checkCriteria(
+          '1',
+          {
+            basis: 'percentage',
+            shares: [
+              { payerRole: 'buyer', percent: 30 },
+              { payerRole: 'thirdPartyPayer', percent: 60 },
+            ],
+          },
+          ['buyer', 'thirdPartyPayer'],
+        ),
+      /add up to 90/,
+    );
+    assert.throws(
+      () => checkCriteria('1', { basis: 'usageClass', payerRoleByUsageClass: { infotainment: 'sponsor', telematics: 'buyer' } }, ['buyer']),
+      /sponsor/,
+    );
     assert.doesNotThrow(() => checkCriteria('1', DEFAULT_CRITERIA, ['buyer', 'thirdPartyPayer']));
   });
 
   const criteriaArb: fc.Arbitrary<SplitCriteria> = fc.oneof(
     fc.constant(DEFAULT_CRITERIA),
-    fc.integer({ min: 0, max: 8000 }).map((t) => ({ basis: 'volumeThreshold' as const, thresholdMB: t, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' })),
-    fc.integer({ min: 1, max: 99 }).map((p) => ({ basis: 'percentage' as const, shares: [{ payerRole: 'buyer', percent: p }, { payerRole: 'thirdPartyPayer', percent: 100 - p }] })),
+    fc
+      .integer({ min: 0, max: 8000 })
+      .map((t) => ({ basis: 'volumeThreshold' as const, thresholdMB: t, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' })),
+    fc.integer({ min: 1, max: 99 }).map((p) => ({
+      basis: 'percentage' as const,
+      shares: [
+        { payerRole: 'buyer', percent: p },
+        { payerRole: 'thirdPartyPayer', percent: 100 - p },
+      ],
+    })),
   );
 
   it('property: the shares of a record always sum to its amount exactly, one share per payer', () => {
-    fc.assert(fc.property(criteriaArb, fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 500_000 }), fc.boolean(),
-      (criteria, before, vol, cents, telematics) => {
-        const from = new Decimal(before), to = from.plus(new Decimal(vol).div(1000));
-        const chargeFrom = Decimal.max(from, 5120);
-        const input = { usageClass: telematics ? 'telematics' as const : 'infotainment' as const, amount: money(new Decimal(cents).div(100), 'EUR'), volume: { fromMB: from, toMB: to }, chargeable: { fromMB: chargeFrom, toMB: Decimal.max(to, chargeFrom) } };
-        const shares = splitRecord(criteria, input);
-        assert.ok(sum(shares.map((s) => s.amount), 'EUR').equals(input.amount));
-        assert.equal(new Set(shares.map((s) => s.payerRole)).size, shares.length);
-        assert.ok(shares.every((s) => s.amount.isRounded() && !s.amount.amount.isNegative()));
-      }));
+    fc.assert(
+      fc.property(
+        criteriaArb,
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 500_000 }),
+        fc.boolean(),
+        (criteria, before, vol, cents, telematics) => {
+          const from = new Decimal(before),
+            to = from.plus(new Decimal(vol).div(1000));
+          const chargeFrom = Decimal.max(from, 5120);
+          const input = {
+            usageClass: telematics ? ('telematics' as const) : ('infotainment' as const),
+            amount: money(new Decimal(cents).div(100), 'EUR'),
+            volume: { fromMB: from, toMB: to },
+            chargeable: { fromMB: chargeFrom, toMB: Decimal.max(to, chargeFrom) },
+          };
+          const shares = splitRecord(criteria, input);
+          assert.ok(
+            sum(
+              shares.map((s) => s.amount),
+              'EUR',
+            ).equals(input.amount),
+          );
+          assert.equal(new Set(shares.map((s) => s.payerRole)).size, shares.length);
+          assert.ok(shares.every((s) => s.amount.isRounded() && !s.amount.amount.isNegative()));
+        },
+      ),
+    );
   });
 });

@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import { usageSeenBy } from '../actors/csp/domain/usage-view.ts';
 import type { Entity } from '../tmf/data.ts';
 
-const share = (payerRole: string, account: string, value: number) => ({ payerRole, billingAccount: { id: account, href: `/ba/${account}` }, taxExcludedRatingAmount: { unit: 'EUR', value } });
+const share = (payerRole: string, account: string, value: number) => ({
+  payerRole,
+  billingAccount: { id: account, href: `/ba/${account}` },
+  taxExcludedRatingAmount: { unit: 'EUR', value },
+});
 const usage = (shares: object[]): Entity => ({ id: 'u1', href: '/usage/u1', '@type': 'Usage', status: 'rated', ratedProductUsage: shares });
 const OWNERS = { '/ba/oem': 'car-manufacturer', '/ba/driver': 'driver' };
 
@@ -13,7 +17,7 @@ test('a partner sees only the shares billed to its own accounts', () => {
   assert.deepEqual(usageSeenBy(split, 'driver', OWNERS).ratedProductUsage, [share('thirdPartyPayer', 'driver', 2.8)]);
 });
 
-test('a record whose shares are all another payer\'s is shown without rating, the record itself intact', () => {
+test("a record whose shares are all another payer's is shown without rating, the record itself intact", () => {
   const seen = usageSeenBy(usage([share('thirdPartyPayer', 'driver', 2.8)]), 'car-manufacturer', OWNERS);
   assert.equal('ratedProductUsage' in seen, false);
   assert.deepEqual({ id: seen.id, status: seen.status }, { id: 'u1', status: 'rated' });

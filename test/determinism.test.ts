@@ -18,7 +18,12 @@ async function traces(): Promise<Map<number, string>> {
       ecosystem.recorder.startScenario(`figure ${figure}`);
       await runFigure(ecosystem, FIGURE_RUNS[figure]!);
       const masked = ecosystem.recorder.exchangesOf(`figure ${figure}`).map(({ startedAt: _s, durationMs: _d, ...rest }) => rest);
-      byFigure.set(figure, JSON.stringify(masked).replaceAll(ecosystem.url, '<harness>').replace(/"recordedAt":"[^"]*"/g, '"recordedAt":"<wall clock>"'));
+      byFigure.set(
+        figure,
+        JSON.stringify(masked)
+          .replaceAll(ecosystem.url, '<harness>')
+          .replace(/"recordedAt":"[^"]*"/g, '"recordedAt":"<wall clock>"'),
+      );
     }
     return byFigure;
   } finally {

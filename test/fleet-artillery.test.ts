@@ -29,22 +29,38 @@ before(async () => {
 });
 after(() => ecosystem.stop());
 
-test('the Artillery scenario sends a fleet\'s month through the usage batch extension; every record is rated once and the bills add up', async () => {
+test("the Artillery scenario sends a fleet's month through the usage batch extension; every record is rated once and the bills add up", async () => {
   const fleet: FleetFile = { month: '2026-01', cars: await onboardFleet(ecosystem, CARS, '2026-01', silent) };
   const dir = mkdtempSync(join(tmpdir(), 'fleet-artillery-'));
   const fleetFile = join(dir, 'fleet.json');
   writeFileSync(fleetFile, JSON.stringify(fleet));
   const batches = CARS / CARS_PER_BATCH;
   const report = join(dir, 'report.json');
-  await promisify(execFile)(process.execPath, [
-    join(ROOT, 'node_modules/artillery/bin/run'), 'run', '--quiet', '--output', report,
-    '--target', ecosystem.wireUrl('driver', 'csp'),
-    '--overrides', JSON.stringify({ config: { phases: [{ duration: 1, arrivalCount: batches }] } }),
-    join(ROOT, 'load/artillery/fleet.yml'),
-  ], {
-    env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true', CCH_FLEET_FILE: fleetFile, CCH_CARS_PER_BATCH: String(CARS_PER_BATCH), CCH_CAR_KEY: bootstrapKey(SECRET, 'driver', 'csp') },
-    maxBuffer: 1 << 24,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/artillery/bin/run'),
+      'run',
+      '--quiet',
+      '--output',
+      report,
+      '--target',
+      ecosystem.wireUrl('driver', 'csp'),
+      '--overrides',
+      JSON.stringify({ config: { phases: [{ duration: 1, arrivalCount: batches }] } }),
+      join(ROOT, 'load/artillery/fleet.yml'),
+    ],
+    {
+      env: {
+        ...process.env,
+        ARTILLERY_DISABLE_TELEMETRY: 'true',
+        CCH_FLEET_FILE: fleetFile,
+        CCH_CARS_PER_BATCH: String(CARS_PER_BATCH),
+        CCH_CAR_KEY: bootstrapKey(SECRET, 'driver', 'csp'),
+      },
+      maxBuffer: 1 << 24,
+    },
+  );
   const counters = (JSON.parse(readFileSync(report, 'utf8')) as { aggregate: { counters: Record<string, number> } }).aggregate.counters;
   const sent = fleetBatchRecords(fleet, 0, CARS).map(recordIdOf);
   assert.equal(counters['fleet.records_sent'], sent.length);

@@ -56,7 +56,10 @@ test('a record rated twice is found, and so is a bill that is not the sum of its
   await csp().update((draft) => {
     collection(draft, 'TMF635', 'usage').pop();
     const bill = collection(draft, 'TMF678', 'customerBill')[0];
-    bill.taxExcludedAmount = { ...(bill.taxExcludedAmount as { unit: string; value: number }), value: (bill.taxExcludedAmount as { value: number }).value + 0.01 };
+    bill.taxExcludedAmount = {
+      ...(bill.taxExcludedAmount as { unit: string; value: number }),
+      value: (bill.taxExcludedAmount as { value: number }).value + 0.01,
+    };
   });
   check = await reconcileFleet(ecosystem, month);
   assert.equal(check.ok, false);
@@ -66,7 +69,9 @@ test('a record rated twice is found, and so is a bill that is not the sum of its
 
 async function idsOf(recordId: string): Promise<string[]> {
   const usages = (ecosystem.local.csp!.runtime.store.data as unknown as CspData).resources['TMF635.usage'] as Entity[];
-  return usages.filter((u) => (u.usageCharacteristic as { name: string; value: unknown }[]).some((c) => c.name === 'recordId' && c.value === recordId)).map((u) => u.id);
+  return usages
+    .filter((u) => (u.usageCharacteristic as { name: string; value: unknown }[]).some((c) => c.name === 'recordId' && c.value === recordId))
+    .map((u) => u.id);
 }
 
 test('cch fleet prints its progress, throughput, latency and verdict, and exits 0 when the books reconcile', async () => {

@@ -9,19 +9,31 @@ import { judge } from '../harness/judge.ts';
 // passes it, and the flows' own need (its amount and period) is reported apart, as a flow rule.
 const PRICES = '/tmf-api/productCatalogManagement/v4/productOfferingPrice';
 const exchange = (request: unknown): Exchange => ({
-  seq: 1, scenario: 's', from: 'content-provider', to: 'car-manufacturer', kind: 'call', api: 'TMF620', operation: 'POST productOfferingPrice',
-  method: 'POST', path: PRICES, status: 201, request: { headers: {}, body: request },
+  seq: 1,
+  scenario: 's',
+  from: 'content-provider',
+  to: 'car-manufacturer',
+  kind: 'call',
+  api: 'TMF620',
+  operation: 'POST productOfferingPrice',
+  method: 'POST',
+  path: PRICES,
+  status: 201,
+  request: { headers: {}, body: request },
   response: { headers: {}, body: { ...(request as object), id: '1', href: `${PRICES}/1`, '@type': 'ProductOfferingPrice' } },
-  valid: true, errors: [], startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1,
+  valid: true,
+  errors: [],
+  startedAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 1,
 });
 const bare = { name: 'fee', isBundle: false, priceType: 'recurring' };
 
-test('a price the official file accepts passes the wire\'s schema judgement', () => {
+test("a price the official file accepts passes the wire's schema judgement", () => {
   const e = exchange(bare);
   assert.deepEqual(judge(classify(e.from, e.method, e.path), e.method, e.path, e.status, e.request.body, e.response.body), []);
 });
 
-test('the flows\' need of a recurring price is a flow-rule finding against the partner that sent it', () => {
+test("the flows' need of a recurring price is a flow-rule finding against the partner that sent it", () => {
   const findings = flowRulesOfPayloads([exchange(bare)], 'content-provider', []);
   assert.equal(findings.length, 1);
   assert.equal(findings[0].verdict, 'fail');
@@ -30,7 +42,10 @@ test('the flows\' need of a recurring price is a flow-rule finding against the p
   assert.match(findings[0].message, /recurringChargePeriodType/);
   assert.match(findings[0].path!, /^request/);
   const callee = flowRulesOfPayloads([exchange(bare)], 'car-manufacturer', []);
-  assert.ok(callee.every((f) => f.path!.startsWith('response')), 'the callee answers for what it serves, not for what it was sent');
+  assert.ok(
+    callee.every((f) => f.path!.startsWith('response')),
+    'the callee answers for what it serves, not for what it was sent',
+  );
   const complete = { ...bare, price: { unit: 'EUR', value: 5 }, recurringChargePeriodType: 'month' };
   assert.deepEqual(flowRulesOfPayloads([exchange(complete)], 'content-provider', []), []);
 });

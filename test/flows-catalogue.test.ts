@@ -8,8 +8,7 @@ import { leavesOf } from '../harness/flows/observe.ts';
 import { wireMatchersOf } from '../harness/flows/wire-match.ts';
 import { FIGURES, type Observation } from '../harness/flows/types.ts';
 
-const range = (figure: number, from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => `${figure}.${from + i}`);
+const range = (figure: number, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${figure}.${from + i}`);
 
 const DOCUMENTED_IDS: Record<number, string[]> = {
   7: range(7, 1, 9),
@@ -22,13 +21,36 @@ const DOCUMENTED_IDS: Record<number, string[]> = {
 
 /** The steps FLOWS.md marks "(internal)": they can only be proven from the acting party's journal. */
 const INTERNAL = [
-  '7.2', '7.4', '7.6', '7.7', '8.3', '8.8', '8.10', '8.12', '9.2', '9.8', '9.10', '9.21',
-  '10.1', '10.2', '10.4', '10.6', '11.2', '11.3', '11.4', '11.5', '11.11',
+  '7.2',
+  '7.4',
+  '7.6',
+  '7.7',
+  '8.3',
+  '8.8',
+  '8.10',
+  '8.12',
+  '9.2',
+  '9.8',
+  '9.10',
+  '9.21',
+  '10.1',
+  '10.2',
+  '10.4',
+  '10.6',
+  '11.2',
+  '11.3',
+  '11.4',
+  '11.5',
+  '11.11',
 ];
 
 test('every figure holds exactly the steps FLOWS.md documents, in document order', () => {
   for (const figure of FIGURES) {
-    assert.deepEqual(stepsOf(figure).map((s) => s.id), DOCUMENTED_IDS[figure], `figure ${figure}`);
+    assert.deepEqual(
+      stepsOf(figure).map((s) => s.id),
+      DOCUMENTED_IDS[figure],
+      `figure ${figure}`,
+    );
   }
   assert.equal(FLOWS.length, Object.values(DOCUMENTED_IDS).flat().length);
 });
@@ -68,7 +90,10 @@ test('TMF calls name a resource of their API, or its hub', () => {
   for (const s of FLOWS) {
     for (const m of wireMatchersOf(s)) {
       if (m.kind !== 'call' || m.resource === 'hub') continue;
-      assert.ok(api(m.api).resources.some((r) => r.name === m.resource), `${s.id}: ${m.api} ${m.resource}`);
+      assert.ok(
+        api(m.api).resources.some((r) => r.name === m.resource),
+        `${s.id}: ${m.api} ${m.resource}`,
+      );
     }
   }
 });
@@ -84,7 +109,10 @@ test('internal steps are proven by the journal of the party that acts', () => {
 
 test('steps between two parties are proven on the wire', () => {
   for (const s of FLOWS.filter((x) => !INTERNAL.includes(x.id) && x.id !== '9.26')) {
-    assert.ok(leavesOf(s.observe).some((m) => m.kind !== 'journal'), `${s.id} has no wire evidence`);
+    assert.ok(
+      leavesOf(s.observe).some((m) => m.kind !== 'journal'),
+      `${s.id} has no wire evidence`,
+    );
   }
 });
 
@@ -110,5 +138,10 @@ test('an all-of is anchored on a subscription only when it is nothing but subscr
 test('the "only if" steps of figure 8 are on their branches, the rest of figure 8 on none', () => {
   assert.equal(step('8.5').branch, 'existing-customer');
   assert.equal(step('8.6').branch, 'new-party');
-  assert.deepEqual(stepsOf(8).filter((s) => s.branch).map((s) => s.id), ['8.5', '8.6']);
+  assert.deepEqual(
+    stepsOf(8)
+      .filter((s) => s.branch)
+      .map((s) => s.id),
+    ['8.5', '8.6'],
+  );
 });

@@ -30,7 +30,19 @@ function bodyFor(predicates: readonly BodyPredicate[], base: Record<string, unkn
 
 /** The exchange a matcher describes, from its first caller to its first callee. */
 function exchangeOf(m: WireMatcher): Exchange {
-  const common = { seq: 1, scenario: 's', from: m.from[0], to: m.to[0], kind: m.kind, status: 200, response: { headers: {}, body: null }, valid: true, errors: [], startedAt: new Date(0).toISOString(), durationMs: 1 } as const;
+  const common = {
+    seq: 1,
+    scenario: 's',
+    from: m.from[0],
+    to: m.to[0],
+    kind: m.kind,
+    status: 200,
+    response: { headers: {}, body: null },
+    valid: true,
+    errors: [],
+    startedAt: new Date(0).toISOString(),
+    durationMs: 1,
+  } as const;
   switch (m.kind) {
     case 'call': {
       const query = (m.query ?? []).map((q) => `${q}=x`).join('&');
@@ -39,7 +51,14 @@ function exchangeOf(m: WireMatcher): Exchange {
     }
     case 'notification': {
       const event = m.events[0];
-      return { ...common, api: m.api, method: 'POST', path: `/listener/${event}`, operation: cap(event), request: { headers: {}, body: bodyFor(m.body ?? [], { eventType: cap(event) }) } };
+      return {
+        ...common,
+        api: m.api,
+        method: 'POST',
+        path: `/listener/${event}`,
+        operation: cap(event),
+        request: { headers: {}, body: bodyFor(m.body ?? [], { eventType: cap(event) }) },
+      };
     }
     case 'party-api':
       return { ...common, api: m.api, method: 'POST', path: m.path, operation: `POST ${m.path}`, request: { headers: {}, body: bodyFor(m.body ?? []) } };
@@ -71,7 +90,11 @@ function nearMisses(m: WireMatcher, e: Exchange): [string, Exchange][] {
   return misses;
 }
 
-const wireLeaves = FLOWS.flatMap((s) => leavesOf(s.observe).filter((m): m is WireMatcher => m.kind !== 'journal').map((m) => ({ id: s.id, m })));
+const wireLeaves = FLOWS.flatMap((s) =>
+  leavesOf(s.observe)
+    .filter((m): m is WireMatcher => m.kind !== 'journal')
+    .map((m) => ({ id: s.id, m })),
+);
 
 for (const { id, m } of wireLeaves) {
   test(`${id}: ${describeMatcher(m)} — met by its exchange, not by a near miss`, () => {

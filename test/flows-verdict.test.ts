@@ -9,16 +9,36 @@ const offerings = '/tmf-api/productCatalogManagement/v4/productOffering?category
 
 function exchange(seq: number, e: Pick<Exchange, 'from' | 'to' | 'kind' | 'api' | 'method' | 'path'> & { status?: number }): Exchange {
   return {
-    seq, scenario: SCENARIO, from: e.from, to: e.to, kind: e.kind, api: e.api, operation: `${e.method} ${e.path}`,
-    method: e.method, path: e.path, status: e.status ?? 200, request: { headers: {}, body: null }, response: { headers: {}, body: null },
-    valid: true, errors: [], startedAt: new Date(Date.UTC(2030, 0, 1, 0, 0, seq)).toISOString(), durationMs: 5,
+    seq,
+    scenario: SCENARIO,
+    from: e.from,
+    to: e.to,
+    kind: e.kind,
+    api: e.api,
+    operation: `${e.method} ${e.path}`,
+    method: e.method,
+    path: e.path,
+    status: e.status ?? 200,
+    request: { headers: {}, body: null },
+    response: { headers: {}, body: null },
+    valid: true,
+    errors: [],
+    startedAt: new Date(Date.UTC(2030, 0, 1, 0, 0, seq)).toISOString(),
+    durationMs: 5,
   };
 }
 
 /** Step 7.5 as the OEM makes it. */
 const oemReadsCatalog = exchange(1, { from: 'car-manufacturer', to: 'csp', kind: 'call', api: 'TMF620', method: 'GET', path: offerings });
 /** A figure 9 step: the call center opens a ticket at the CSP. */
-const ticketAtCsp = exchange(2, { from: 'call-center', to: 'csp', kind: 'call', api: 'TMF621', method: 'POST', path: '/tmf-api/troubleTicket/v4/troubleTicket' });
+const ticketAtCsp = exchange(2, {
+  from: 'call-center',
+  to: 'csp',
+  kind: 'call',
+  api: 'TMF621',
+  method: 'POST',
+  path: '/tmf-api/troubleTicket/v4/troubleTicket',
+});
 
 test('a scenario that claims a step it did not perform fails, and says which', () => {
   const verdict = matchScenario({ scenario: SCENARIO, figures: [7], steps: ['7.5'], exchanges: [], journal: [] });
@@ -37,15 +57,27 @@ test('@steps:none fails on a documented step the scenario performed', () => {
   assert.equal(refused.ok, true);
 });
 
-test('unexpected traffic is judged against the scenario\'s own figures only', () => {
+test("unexpected traffic is judged against the scenario's own figures only", () => {
   const in7 = matchScenario({ scenario: SCENARIO, figures: [7], steps: ['7.5'], exchanges: [oemReadsCatalog, ticketAtCsp], journal: [] });
-  assert.deepEqual(in7.unexpected.map((u) => u.seq), [2], 'a figure 9 call is unexpected in a figure 7 scenario');
+  assert.deepEqual(
+    in7.unexpected.map((u) => u.seq),
+    [2],
+    'a figure 9 call is unexpected in a figure 7 scenario',
+  );
   assert.equal(in7.ok, false);
   const in9 = matchScenario({ scenario: SCENARIO, figures: [9], steps: [], exchanges: [oemReadsCatalog], journal: [] });
-  assert.deepEqual(in9.unexpected.map((u) => u.seq), [1], 'a figure 7 call is unexpected in a figure 9 scenario');
+  assert.deepEqual(
+    in9.unexpected.map((u) => u.seq),
+    [1],
+    'a figure 7 call is unexpected in a figure 9 scenario',
+  );
   const setUp = matchScenario({ scenario: SCENARIO, ...coverageOf(['@figure9', '@setup:figure7', '@steps:9.3']), exchanges: [oemReadsCatalog], journal: [] });
   assert.deepEqual(setUp.unexpected, [], 'a figure the scenario sets up with explains its traffic');
-  assert.deepEqual(setUp.figures.map((f) => f.figure), [9], 'but none of its steps is claimed');
+  assert.deepEqual(
+    setUp.figures.map((f) => f.figure),
+    [9],
+    'but none of its steps is claimed',
+  );
 });
 
 test('what the harness sends is never evidence of a step', () => {

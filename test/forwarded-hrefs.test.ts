@@ -37,7 +37,7 @@ async function hrefsOf(url: string, headers: Record<string, string> = {}): Promi
   return body.map((o) => String(o.href));
 }
 
-test('a partner calling a party directly with forged forwarded headers gets hrefs of the party\'s own URL', async () => {
+test("a partner calling a party directly with forged forwarded headers gets hrefs of the party's own URL", async () => {
   for (const href of await hrefsOf(csp.url + OFFERINGS, FORGED)) assert.ok(href.startsWith(`${csp.url}${OFFERINGS}/`), href);
 });
 

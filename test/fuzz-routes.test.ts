@@ -8,7 +8,12 @@ import { fuzzControlBodies, fuzzEcosystem } from './support/fuzz-requests.ts';
 import { routeTable } from './support/route-table.ts';
 
 /** Every control route the parties declare, as `METHOD party/path`. */
-const controlRoutes = (ecosystem: Ecosystem) => ACTOR_IDS.flatMap((party) => routeTable(ecosystem.local[party]!.app).filter((r) => r.path.startsWith('/control/')).map((r) => `${r.method} ${party}${r.path}`));
+const controlRoutes = (ecosystem: Ecosystem) =>
+  ACTOR_IDS.flatMap((party) =>
+    routeTable(ecosystem.local[party]!.app)
+      .filter((r) => r.path.startsWith('/control/'))
+      .map((r) => `${r.method} ${party}${r.path}`),
+  );
 
 describe('bad input on every route of every party', { timeout: 120_000 }, () => {
   let ecosystem: Ecosystem;
@@ -19,22 +24,38 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
     await ecosystem.stop();
   });
 
-  it('walks each party\'s route table: TMF APIs, hubs, listeners and every control route', () => {
+  it("walks each party's route table: TMF APIs, hubs, listeners and every control route", () => {
     const paths = routeTable(ecosystem.local.csp!.app).map((r) => `${r.method} ${r.path}`);
-    for (const expected of ['POST /tmf-api/productOrderingManagement/v4/productOrder', 'PATCH /tmf-api/productOrderingManagement/v4/productOrder/:id', 'POST /tmf-api/productOrderingManagement/v4/hub', 'POST /listener/:eventName', 'PUT /control/peers', 'POST /control/billing-run']) {
+    for (const expected of [
+      'POST /tmf-api/productOrderingManagement/v4/productOrder',
+      'PATCH /tmf-api/productOrderingManagement/v4/productOrder/:id',
+      'POST /tmf-api/productOrderingManagement/v4/hub',
+      'POST /listener/:eventName',
+      'PUT /control/peers',
+      'POST /control/billing-run',
+    ]) {
       assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`);
     }
   });
 
   it('refuses a body nested 4,000 levels deep, a drive of -5 or 3,000,000 sessions and malformed peers with a 400 TMF error', async () => {
     const post = async (party: 'driver' | 'csp', method: string, path: string, body: string) => {
-      const response = await fetch(`${ecosystem.local[party]!.url}${path}`, { method, headers: { authorization: `Bearer ${harnessKey('fuzz-secret', party)}`, 'content-type': 'application/json' }, body });
+      const response = await fetch(`${ecosystem.local[party]!.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${harnessKey('fuzz-secret', party)}`, 'content-type': 'application/json' },
+        body,
+      });
       return { status: response.status, body: await response.json() };
     };
     const deep = await post('csp', 'POST', '/tmf-api/productOrderingManagement/v4/productOrder', '['.repeat(4_000) + ']'.repeat(4_000));
     assert.deepEqual([deep.status, deep.body.code], [400, 'BODY_TOO_DEEP']);
     for (const infotainment of [-5, 3_000_000, 1.5]) {
-      const drive = await post('driver', 'POST', '/control/drive', JSON.stringify({ subscription: 'p', period: '2026-01', infotainmentMB: 1, telematicsMB: 1, sessions: { infotainment, telematics: 1 } }));
+      const drive = await post(
+        'driver',
+        'POST',
+        '/control/drive',
+        JSON.stringify({ subscription: 'p', period: '2026-01', infotainmentMB: 1, telematicsMB: 1, sessions: { infotainment, telematics: 1 } }),
+      );
       assert.deepEqual([drive.status, drive.body.code], [400, 'SCHEMA_VIOLATION']);
       assert.match(drive.body.message, /\/sessions\/infotainment/);
     }
@@ -45,7 +66,12 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
 
   it('a partner order the CSP refuses leaves no hub subscription behind, and a null body is refused before anything is done', async () => {
     const oem = ecosystem.local['car-manufacturer']!;
-    const post = (body: string) => fetch(`${oem.url}/control/partner-order`, { method: 'POST', headers: { authorization: `Bearer ${harnessKey('fuzz-secret', 'car-manufacturer')}`, 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(`${oem.url}/control/partner-order`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${harnessKey('fuzz-secret', 'car-manufacturer')}`, 'content-type': 'application/json' },
+        body,
+      });
     const before = [JSON.stringify(oem.runtime.store.data), JSON.stringify(ecosystem.local.csp!.runtime.store.data.subscriptions)];
     const refused = await post(JSON.stringify({ productOfferingIds: ['no-such-offering'] }));
     assert.ok(refused.status >= 400 && refused.status < 500, `refused: ${refused.status}`);
@@ -81,7 +107,10 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
       assert.deepEqual(summary.findings.slice(0, 10), []);
       assert.equal(summary.serverErrors, 0);
       assert.equal(summary.stateChangesOnRejection, 0);
-      assert.ok(ecosystem.local['car-manufacturer']!.runtime.store.data.resources['TMF678.customerBill']?.length, 'the figure\'s bills were still there to fuzz');
+      assert.ok(
+        ecosystem.local['car-manufacturer']!.runtime.store.data.resources['TMF678.customerBill']?.length,
+        "the figure's bills were still there to fuzz",
+      );
     });
   });
 });

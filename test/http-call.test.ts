@@ -35,7 +35,7 @@ after(() => {
 test('a call that meets a kept-alive connection the callee just closed is made again on a fresh one, once', async () => {
   const call = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 2_000 };
   assert.equal((await httpCall(url, call)).status, 200);
-  assert.equal((await httpCall(url, call)).status, 200, 'the reset on the reused connection is not the caller\'s failure');
+  assert.equal((await httpCall(url, call)).status, 200, "the reset on the reused connection is not the caller's failure");
   assert.equal(served.length, 2, 'each call served once');
 });
 

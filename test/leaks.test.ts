@@ -28,7 +28,7 @@ describe('what a party keeps to itself', () => {
     return { status: response.status, body: await response.json() };
   };
 
-  it('no peer reads another party\'s state, journal or the driver\'s inbox; the harness does', async () => {
+  it("no peer reads another party's state, journal or the driver's inbox; the harness does", async () => {
     for (const party of ACTOR_IDS) {
       const paths = ['/control/state', '/control/journal', ...(party === 'driver' ? ['/inbox'] : [])];
       for (const path of paths) {
@@ -42,7 +42,7 @@ describe('what a party keeps to itself', () => {
     }
   });
 
-  it('a split billing partner finds a consumer it looks up (by e-mail, by party id) but cannot list the CSP\'s consumers', async () => {
+  it("a split billing partner finds a consumer it looks up (by e-mail, by party id) but cannot list the CSP's consumers", async () => {
     const csp = ecosystem.local.csp!.runtime;
     const { apiKey, ada } = await csp.store.update((draft) => {
       const data = draft as unknown as CspData;
@@ -55,12 +55,26 @@ describe('what a party keeps to itself', () => {
     const accounts = `${basePath('TMF666')}/billingAccount`;
     assert.deepEqual((await get('csp', customers, apiKey)).body, [], 'browsing shows no consumer');
     const listed = (await get('csp', accounts, apiKey)).body as { accountType: string }[];
-    assert.deepEqual(listed.map((a) => a.accountType), ['partner'], 'only its own partner account');
+    assert.deepEqual(
+      listed.map((a) => a.accountType),
+      ['partner'],
+      'only its own partner account',
+    );
     const byEmail = await get('csp', `${customers}?contactMedium.characteristic.emailAddress=ada@example.com`, apiKey);
-    assert.deepEqual(byEmail.body.map((c: { id: string }) => c.id), [ada.customer]);
+    assert.deepEqual(
+      byEmail.body.map((c: { id: string }) => c.id),
+      [ada.customer],
+    );
     const byParty = await get('csp', `${accounts}?relatedParty.id=${ada.individual}`, apiKey);
-    assert.deepEqual(byParty.body.map((a: { id: string }) => a.id), [ada.account]);
-    const asProspect = await get('csp', `${customers}?contactMedium.characteristic.emailAddress=ada@example.com`, bootstrapKey(SECRET, 'content-provider', 'csp'));
+    assert.deepEqual(
+      byParty.body.map((a: { id: string }) => a.id),
+      [ada.account],
+    );
+    const asProspect = await get(
+      'csp',
+      `${customers}?contactMedium.characteristic.emailAddress=ada@example.com`,
+      bootstrapKey(SECRET, 'content-provider', 'csp'),
+    );
     assert.ok(asProspect.status === 403 || (asProspect.status === 200 && asProspect.body.length === 0), 'another partner finds nobody');
     const harnessSees = await get('csp', customers, harnessKey(SECRET, 'csp'));
     assert.ok(harnessSees.body.length >= 2);

@@ -1,24 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  CurrencyMismatchError,
-  fromMinorUnits,
-  fromTmf,
-  minorUnitsOf,
-  money,
-  sum,
-} from '../core/money.ts';
+import { CurrencyMismatchError, fromMinorUnits, fromTmf, minorUnitsOf, money, sum } from '../core/money.ts';
 
 const currencies = fc.constantFrom('EUR', 'USD', 'JPY', 'BHD');
 /** Rounded money whose minor units fit comfortably in a JSON number. */
-const roundedMoney = fc
-  .tuple(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), currencies)
-  .map(([units, currency]) => fromMinorUnits(units, currency));
+const roundedMoney = fc.tuple(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), currencies).map(([units, currency]) => fromMinorUnits(units, currency));
 /** Money with up to 6 decimal places, usually not rounded to the minor unit. */
-const anyMoney = fc
-  .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), currencies)
-  .map(([micros, currency]) => money(`${micros}e-6`, currency));
+const anyMoney = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), currencies).map(([micros, currency]) => money(`${micros}e-6`, currency));
 
 describe('Money arithmetic', () => {
   it('adds decimals exactly (0.1 + 0.2 = 0.3)', () => {
@@ -78,7 +67,10 @@ describe('Money arithmetic', () => {
           units.map((u) => fromMinorUnits(u, 'EUR')),
           'EUR',
         );
-        assert.equal(total.toMinorUnits(), units.reduce((a, b) => a + b, 0n));
+        assert.equal(
+          total.toMinorUnits(),
+          units.reduce((a, b) => a + b, 0n),
+        );
       }),
     );
   });

@@ -14,9 +14,15 @@ test('the suite plants at least 30 faults across at least three parties', () => 
 test('every planted fault is caught with a finding naming its rule, and the faithful parties give none', async () => {
   const run = await runMutations();
   assert.equal(run.results.length, PARTNER_FAULTS.length, 'every fault was run');
-  const missed = run.results.filter((r) => !r.caught).map((r) => `${r.fault.party}: ${r.fault.name} (expected "${r.fault.rule}", got: ${r.failures.map((f) => f.rule).join('; ') || 'no failure'})`);
+  const missed = run.results
+    .filter((r) => !r.caught)
+    .map((r) => `${r.fault.party}: ${r.fault.name} (expected "${r.fault.rule}", got: ${r.failures.map((f) => f.rule).join('; ') || 'no failure'})`);
   assert.deepEqual(missed, []);
-  for (const r of run.results) assert.ok(r.failures.filter((f) => f.rule === r.fault.rule).every((f) => f.exchange && f.message), `${r.fault.name}: the finding shows its exchange and says what was wrong`);
+  for (const r of run.results)
+    assert.ok(
+      r.failures.filter((f) => f.rule === r.fault.rule).every((f) => f.exchange && f.message),
+      `${r.fault.name}: the finding shows its exchange and says what was wrong`,
+    );
   const falseAlarms = Object.entries(run.faithful).flatMap(([party, findings]) => findings.map((f) => `${party} ${f.operation}: ${f.rule}: ${f.message}`));
   assert.deepEqual(falseAlarms, []);
 });

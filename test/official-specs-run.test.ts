@@ -17,7 +17,10 @@ before(async () => {
   for (const figure of FIGURES) {
     ecosystem.recorder.startScenario(`figure ${figure}`);
     await runFigure(ecosystem, FIGURE_RUNS[figure]!);
-    traces.set(figure, ecosystem.recorder.exchangesOf(`figure ${figure}`).filter((e) => e.kind === 'call' || e.kind === 'notification'));
+    traces.set(
+      figure,
+      ecosystem.recorder.exchangesOf(`figure ${figure}`).filter((e) => e.kind === 'call' || e.kind === 'notification'),
+    );
   }
 });
 after(() => ecosystem.stop());
@@ -28,7 +31,10 @@ for (const figure of FIGURES) {
     const flow = traces.get(figure)!;
     const { checked, issues } = checkAll(specs, flow);
     assert.ok(checked >= 5, `the run's exchanges were checked (checked ${checked} of ${flow.length})`);
-    assert.deepEqual(issues.map((i) => `#${i.seq} ${i.api} ${i.definition} ${i.where} ${i.path} ${i.rule}: ${i.message}`), []);
+    assert.deepEqual(
+      issues.map((i) => `#${i.seq} ${i.api} ${i.definition} ${i.where} ${i.path} ${i.rule}: ${i.message}`),
+      [],
+    );
   });
 }
 
@@ -38,6 +44,9 @@ test('the figure 7 run orders, and fetches its bill items', () => {
 });
 
 test('the project schemas found every payload of every figure run valid too', () => {
-  const invalid = [...traces.values()].flat().filter((e) => !e.valid).map((e) => `#${e.seq} ${e.operation} ${JSON.stringify(e.errors)}`);
+  const invalid = [...traces.values()]
+    .flat()
+    .filter((e) => !e.valid)
+    .map((e) => `#${e.seq} ${e.operation} ${JSON.stringify(e.errors)}`);
   assert.deepEqual(invalid, []);
 });

@@ -71,14 +71,16 @@ const order = {
   state: 'acknowledged',
   relatedParty: [{ id: 'cust-42', role: 'Customer', '@referredType': 'Customer' }],
   billingAccount: { id: 'ba-42' },
-  productOrderItem: [{
-    id: '1',
-    quantity: 1,
-    action: 'add',
-    state: 'acknowledged',
-    productOffering: { id: 'po-infotainment', name: 'Connected Car Infotainment Bundle' },
-    product: { isBundle: false, productCharacteristic: [{ name: 'VIN', valueType: 'string', value: 'WVWZZZ1JZXW000001' }] },
-  }],
+  productOrderItem: [
+    {
+      id: '1',
+      quantity: 1,
+      action: 'add',
+      state: 'acknowledged',
+      productOffering: { id: 'po-infotainment', name: 'Connected Car Infotainment Bundle' },
+      product: { isBundle: false, productCharacteristic: [{ name: 'VIN', valueType: 'string', value: 'WVWZZZ1JZXW000001' }] },
+    },
+  ],
   '@type': 'ProductOrder',
 };
 
@@ -125,8 +127,14 @@ test('loads one official file per harness API, preferring v4.0.0', () => {
   assert.equal(specs.byApi.get('TMF620')?.version, '4.0.0');
   assert.equal(specs.byApi.get('TMF623')?.version, '2.0');
   assert.ok(specs.byApi.get('BillingV2')?.validators.has('SettlementNoteAdvice'));
-  assert.ok(specs.skipped.some((s) => /TMF620.*4\.1\.0/.test(s.file)), 'the 4.1.0 file is set aside');
-  assert.ok(specs.skipped.some((s) => s.file.endsWith('.oas.yaml')), 'v5 files are set aside');
+  assert.ok(
+    specs.skipped.some((s) => /TMF620.*4\.1\.0/.test(s.file)),
+    'the 4.1.0 file is set aside',
+  );
+  assert.ok(
+    specs.skipped.some((s) => s.file.endsWith('.oas.yaml')),
+    'v5 files are set aside',
+  );
 });
 
 test('an explicit version picks the other file for the same API', () => {
@@ -167,7 +175,8 @@ test('a list of CustomerBills is checked item by item', () => {
 });
 
 test('a valid TroubleTicket passes and status "Pending" fails on /status', () => {
-  const create = (body: unknown) => exchange({ method: 'POST', path: url('TMF621', '/troubleTicket'), status: 201, request: body, response: { ...ticket, id: 'tt-9' } });
+  const create = (body: unknown) =>
+    exchange({ method: 'POST', path: url('TMF621', '/troubleTicket'), status: 201, request: body, response: { ...ticket, id: 'tt-9' } });
   assert.deepEqual(checkExchange(specs, create(ticket)), []);
   assert.deepEqual(summary(checkExchange(specs, create({ ...ticket, status: 'Pending' }))), ['request TroubleTicket_Create /status enum']);
   const { severity: _dropped, ...withoutSeverity } = ticket;
@@ -177,29 +186,57 @@ test('a valid TroubleTicket passes and status "Pending" fails on /status', () =>
 });
 
 test('a PATCH is checked against <Type>_Update and its response against <Type>', () => {
-  const patch = exchange({ method: 'PATCH', path: url('TMF621', '/troubleTicket/tt-9'), status: 200, request: { status: 'resolved' }, response: { ...ticket, id: 'tt-9', status: 'Solved' } });
+  const patch = exchange({
+    method: 'PATCH',
+    path: url('TMF621', '/troubleTicket/tt-9'),
+    status: 200,
+    request: { status: 'resolved' },
+    response: { ...ticket, id: 'tt-9', status: 'Solved' },
+  });
   assert.deepEqual(summary(checkExchange(specs, patch)), ['response TroubleTicket /status enum']);
 });
 
 test('an error status is checked against Error', () => {
-  const rejected = (body: unknown) => exchange({ method: 'POST', path: url('TMF622', '/productOrder'), status: 400, request: { productOrderItem: [{ id: '1', action: 'add' }] }, response: body });
+  const rejected = (body: unknown) =>
+    exchange({
+      method: 'POST',
+      path: url('TMF622', '/productOrder'),
+      status: 400,
+      request: { productOrderItem: [{ id: '1', action: 'add' }] },
+      response: body,
+    });
   assert.deepEqual(checkExchange(specs, rejected({ code: 'INVALID_ITEM', reason: 'Unknown product offering', status: '400' })), []);
   const issues = checkExchange(specs, rejected({ error: 'bad request' }));
   assert.deepEqual(summary(issues), ['response Error  required', 'response Error  required']);
-  assert.deepEqual(issues.map((i) => i.message), ["must have required property 'code'", "must have required property 'reason'"]);
+  assert.deepEqual(
+    issues.map((i) => i.message),
+    ["must have required property 'code'", "must have required property 'reason'"],
+  );
 });
 
 test('a hub subscription is checked against EventSubscriptionInput', () => {
-  const subscribe = (body: unknown) => exchange({ method: 'POST', path: url('TMF622', '/hub'), status: 201, request: body, response: { id: 'sub-1', callback: 'http://car-manufacturer/listener' } });
+  const subscribe = (body: unknown) =>
+    exchange({
+      method: 'POST',
+      path: url('TMF622', '/hub'),
+      status: 201,
+      request: body,
+      response: { id: 'sub-1', callback: 'http://car-manufacturer/listener' },
+    });
   assert.deepEqual(checkExchange(specs, subscribe({ callback: 'http://car-manufacturer/listener', query: 'eventType=ProductOrderStateChangeEvent' })), []);
   assert.deepEqual(summary(checkExchange(specs, subscribe({ query: 'eventType=ProductOrderStateChangeEvent' }))), ['request EventSubscriptionInput  required']);
 });
 
 test('a notification is checked against its event definition', () => {
-  const notify = (state: string) => exchange({
-    kind: 'notification', api: 'TMF622', method: 'POST', path: '/listener/productOrderStateChangeEvent', status: 204,
-    request: { eventId: 'ev-1', eventTime: '2025-03-01T10:05:00Z', eventType: 'ProductOrderStateChangeEvent', event: { productOrder: { ...order, state } } },
-  });
+  const notify = (state: string) =>
+    exchange({
+      kind: 'notification',
+      api: 'TMF622',
+      method: 'POST',
+      path: '/listener/productOrderStateChangeEvent',
+      status: 204,
+      request: { eventId: 'ev-1', eventTime: '2025-03-01T10:05:00Z', eventType: 'ProductOrderStateChangeEvent', event: { productOrder: { ...order, state } } },
+    });
   assert.deepEqual(checkExchange(specs, notify('completed')), []);
   assert.deepEqual(summary(checkExchange(specs, notify('done'))), ['request ProductOrderStateChangeEvent /event/productOrder/state enum']);
 });
@@ -213,19 +250,32 @@ test('a v2 file is used through the definition its operation declares', () => {
 
 test('exchanges the official files cannot speak to are counted, not flagged', () => {
   // TMF678 v4 defines no event structures; harness traffic is not TMF traffic at all.
-  const billEvent = exchange({ kind: 'notification', api: 'TMF678', method: 'POST', path: '/listener/customerBillStateChangeEvent', status: 204, request: { event: { customerBill: { state: 'nonsense' } } } });
+  const billEvent = exchange({
+    kind: 'notification',
+    api: 'TMF678',
+    method: 'POST',
+    path: '/listener/customerBillStateChangeEvent',
+    status: 204,
+    request: { event: { customerBill: { state: 'nonsense' } } },
+  });
   const notTmf = exchange({ kind: 'harness', api: 'control', method: 'POST', path: '/control/reset', status: 200, request: { x: 1 } });
   const deleted = exchange({ method: 'DELETE', path: url('TMF622', '/hub/sub-1'), status: 204 });
   const ok = exchange({ method: 'GET', path: url('TMF622', '/productOrder/po-1001'), status: 200, response: { ...order, state: 'done' } });
   const result = checkAll(specs, [billEvent, notTmf, deleted, ok]);
   assert.equal(result.checked, 1);
   assert.equal(result.notCovered, 2);
-  assert.deepEqual(result.issues.map((i) => i.seq), [ok.seq]);
+  assert.deepEqual(
+    result.issues.map((i) => i.seq),
+    [ok.seq],
+  );
 });
 
 test('a missing directory gives an error naming it and TMF_SPECS_DIR', () => {
   const missing = join(tmpdir(), 'no-such-tmf-specs-dir');
-  assert.throws(() => loadOfficialSpecs(missing), (err: Error) => err.message.includes(missing) && err.message.includes('TMF_SPECS_DIR'));
+  assert.throws(
+    () => loadOfficialSpecs(missing),
+    (err: Error) => err.message.includes(missing) && err.message.includes('TMF_SPECS_DIR'),
+  );
 });
 
 test('a directory without official files for the harness APIs is refused', () => {

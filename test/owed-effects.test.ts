@@ -11,12 +11,13 @@ interface Data extends BaseData {
   done: string[];
 }
 const open = () => Store.open<Data>({ kind: 'memory' }, () => ({ ...baseData(START), done: [] }));
-const advance = (store: Store<Data>, ms: number) => store.update((draft) => {
-  draft.clock = new Date(Date.parse(draft.clock) + ms).toISOString();
-});
+const advance = (store: Store<Data>, ms: number) =>
+  store.update((draft) => {
+    draft.clock = new Date(Date.parse(draft.clock) + ms).toISOString();
+  });
 
 describe('owed effects', () => {
-  it('records an effect with its cause, once per key, and commits the handler\'s change with the done mark', async () => {
+  it("records an effect with its cause, once per key, and commits the handler's change with the done mark", async () => {
     const store = await open();
     const effects = new OwedEffects(store, { burst: 1 });
     effects.register('tell', async (args) => (draft: Data) => {
@@ -29,7 +30,10 @@ describe('owed effects', () => {
     });
     await effects.drain();
     assert.deepEqual(store.data.done, ['b1']);
-    assert.deepEqual(store.data.owed.map((e) => [e.key, e.state]), [['tell:{"bill":"b1"}', 'delivered']]);
+    assert.deepEqual(
+      store.data.owed.map((e) => [e.key, e.state]),
+      [['tell:{"bill":"b1"}', 'delivered']],
+    );
     await store.update((draft) => effects.owe(draft, START, 'tell', { bill: 'b1' }));
     await effects.drain();
     assert.deepEqual(store.data.done, ['b1'], 'done once, even when owed again later');
@@ -38,10 +42,12 @@ describe('owed effects', () => {
   it('an update that throws owes nothing; a change that fails is not done', async () => {
     const store = await open();
     const effects = new OwedEffects(store, { burst: 1 });
-    await assert.rejects(store.update((draft) => {
-      effects.owe(draft, START, 'tell', { bill: 'b1' });
-      throw new Error('domain rule refused');
-    }));
+    await assert.rejects(
+      store.update((draft) => {
+        effects.owe(draft, START, 'tell', { bill: 'b1' });
+        throw new Error('domain rule refused');
+      }),
+    );
     assert.deepEqual(store.data.owed, []);
     assert.deepEqual(store.data.owedKeys, []);
   });
@@ -69,7 +75,10 @@ describe('owed effects', () => {
       await effects.drain();
     }
     assert.equal(store.data.owed[0].state, 'dead');
-    assert.deepEqual(deliveryState(store.data).deadLetters.map((d) => [d.kind, d.what, d.lastError]), [['effect', 'tell', 'driver unreachable']]);
+    assert.deepEqual(
+      deliveryState(store.data).deadLetters.map((d) => [d.kind, d.what, d.lastError]),
+      [['effect', 'tell', 'driver unreachable']],
+    );
     peerUp = true;
     await store.update((draft) => effects.redeliver(draft, new Date(draft.clock)));
     await effects.drain();

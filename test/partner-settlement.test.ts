@@ -2,14 +2,22 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Money } from '../core/money.ts';
 import { partnerNotePatch, reviewPartnerNote } from '../core/partner-settlement-check.ts';
-import { checkSettlementPayment } from '../actors/call-center/domain/payment-check.ts';
+import { checkSettlementPayment } from '../core/settlement-payment-check.ts';
 import type { Entity } from '../tmf/data.ts';
 
 const records = { products: new Map([['prod-1', new Money('4.99', 'EUR')]]), taxRatePercent: '20' };
 const note = (items: [string, string, number, number][]) => ({
-  id: 'n1', currencyCode: 'EUR', state: 'issued',
-  taxExcludedAmount: items.reduce((a, [, , net]) => a + net * 100, 0) / 100, taxIncludedAmount: items.reduce((a, [, , , gross]) => a + gross * 100, 0) / 100,
-  settlementNoteItem: items.map(([itemId, product, net, gross]) => ({ itemId, taxExcludedAmount: net, taxIncludedAmount: gross, productSpecification: { productNumber: product } })),
+  id: 'n1',
+  currencyCode: 'EUR',
+  state: 'issued',
+  taxExcludedAmount: items.reduce((a, [, , net]) => a + net * 100, 0) / 100,
+  taxIncludedAmount: items.reduce((a, [, , , gross]) => a + gross * 100, 0) / 100,
+  settlementNoteItem: items.map(([itemId, product, net, gross]) => ({
+    itemId,
+    taxExcludedAmount: net,
+    taxIncludedAmount: gross,
+    productSpecification: { productNumber: product },
+  })),
 });
 
 describe('a payee judges the settlement note of its converged-offer share by its own records', () => {
@@ -19,14 +27,34 @@ describe('a payee judges the settlement note of its converged-offer share by its
   });
 
   test('disputes, item by item: a product it never delivered, more than its share, wrong tax', () => {
-    const review = reviewPartnerNote(note([['r1', 'prod-1', 4.99, 5.99], ['r2', 'prod-9', 4.99, 5.99], ['r3', 'prod-1', 5.00, 6.00], ['r4', 'prod-1', 4.00, 4.81]]), records);
+    const review = reviewPartnerNote(
+      note([
+        ['r1', 'prod-1', 4.99, 5.99],
+        ['r2', 'prod-9', 4.99, 5.99],
+        ['r3', 'prod-1', 5.0, 6.0],
+        ['r4', 'prod-1', 4.0, 4.81],
+      ]),
+      records,
+    );
     assert.equal(review.decision, 'disputed');
     assert.deepEqual(Object.keys(review.disputed), ['r2', 'r3', 'r4']);
     assert.match(review.disputed.r3, /5\.00 EUR is more than the monthly share of 4\.99 EUR/);
     assert.match(review.disputed.r4, /makes 4\.80 EUR, not 4\.81 EUR/);
-    const patch = partnerNotePatch(note([['r1', 'prod-1', 4.99, 5.99], ['r2', 'prod-9', 4.99, 5.99]]), review) as { state: string; settlementNoteItem: { itemId: string; disputeReason?: string }[] };
+    const patch = partnerNotePatch(
+      note([
+        ['r1', 'prod-1', 4.99, 5.99],
+        ['r2', 'prod-9', 4.99, 5.99],
+      ]),
+      review,
+    ) as { state: string; settlementNoteItem: { itemId: string; disputeReason?: string }[] };
     assert.equal(patch.state, 'disputed');
-    assert.deepEqual(patch.settlementNoteItem.map((i) => [i.itemId, i.disputeReason !== undefined]), [['r1', false], ['r2', true]]);
+    assert.deepEqual(
+      patch.settlementNoteItem.map((i) => [i.itemId, i.disputeReason !== undefined]),
+      [
+        ['r1', false],
+        ['r2', true],
+      ],
+    );
   });
 
   test('disputes totals that are not the sums of the items', () => {
@@ -36,7 +64,8 @@ describe('a payee judges the settlement note of its converged-offer share by its
 
   test('a payment is taken only against an accepted note, for its amount with tax, once', () => {
     const accepted = { ...note([['r1', 'prod-1', 4.99, 5.99]]), state: 'accepted' } as unknown as Entity;
-    const pay = (value: number) => ({ id: 'p', totalAmount: { unit: 'EUR', value }, paymentItem: [{ item: { id: 'n1', '@referredType': 'SettlementNoteAdvice' } }] }) as unknown as Entity;
+    const pay = (value: number) =>
+      ({ id: 'p', totalAmount: { unit: 'EUR', value }, paymentItem: [{ item: { id: 'n1', '@referredType': 'SettlementNoteAdvice' } }] }) as unknown as Entity;
     assert.throws(() => checkSettlementPayment(pay(4.99), [accepted], []), /not 4\.99/);
     assert.equal(checkSettlementPayment(pay(5.99), [accepted], []).id, 'n1');
     assert.throws(() => checkSettlementPayment(pay(5.99), [accepted], [pay(5.99)]), /already paid/);

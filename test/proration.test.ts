@@ -63,12 +63,10 @@ describe('prorate', () => {
   });
 
   const fees = fc.bigInt({ min: 0n, max: 10n ** 9n }).map((units) => fromMinorUnits(units, 'EUR'));
-  const periods = fc
-    .tuple(fc.integer({ min: 18000, max: 22000 }), fc.integer({ min: 1, max: 366 }))
-    .map(([startDay, length]) => ({
-      start: new Date(startDay * MS_PER_DAY),
-      end: new Date((startDay + length) * MS_PER_DAY),
-    }));
+  const periods = fc.tuple(fc.integer({ min: 18000, max: 22000 }), fc.integer({ min: 1, max: 366 })).map(([startDay, length]) => ({
+    start: new Date(startDay * MS_PER_DAY),
+    end: new Date((startDay + length) * MS_PER_DAY),
+  }));
 
   it('a full period always equals the fee', () => {
     fc.assert(fc.property(fees, periods, (fee, period) => assert.ok(prorate(fee, period, period).equals(fee))));

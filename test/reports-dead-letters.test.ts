@@ -27,15 +27,23 @@ test('an effect given up after its 24 h horizon is a dead letter in /control/sta
     await csp.drain();
   }
   const letters = await deadLetters(ecosystem);
-  assert.deepEqual(letters.map((d) => [d.party, d.kind, d.id, d.what]), [['csp', 'effect', 'unheard-1', 'unheard-of-effect']]);
+  assert.deepEqual(
+    letters.map((d) => [d.party, d.kind, d.id, d.what]),
+    [['csp', 'effect', 'unheard-1', 'unheard-of-effect']],
+  );
   assert.match(letters[0].lastError ?? '', /no handler/);
 
   const dir = await mkdtemp(join(tmpdir(), 'dead-letters-'));
   try {
-    await writeRunReports(dir, { exchanges: [], flows: [], scenarios: [{ name: 'Outage', status: 'passed', exchanges: 0, invalid: 0, flowsOk: true, deadLetters: letters }] });
+    await writeRunReports(dir, {
+      exchanges: [],
+      flows: [],
+      scenarios: [{ name: 'Outage', status: 'passed', exchanges: 0, invalid: 0, flowsOk: true, deadLetters: letters }],
+    });
     const index = await readFile(join(dir, 'index.html'), 'utf8');
     const section = index.slice(index.indexOf('id="dead-letters"'));
-    for (const text of ['Outage', 'csp', 'unheard-1', 'unheard-of-effect', 'no handler']) assert.ok(section.includes(text), `${text} in the dead letter section`);
+    for (const text of ['Outage', 'csp', 'unheard-1', 'unheard-of-effect', 'no handler'])
+      assert.ok(section.includes(text), `${text} in the dead letter section`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -44,7 +52,11 @@ test('an effect given up after its 24 h horizon is a dead letter in /control/sta
 test('a run without dead letters says so', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'dead-letters-'));
   try {
-    await writeRunReports(dir, { exchanges: [], flows: [], scenarios: [{ name: 'Calm', status: 'passed', exchanges: 0, invalid: 0, flowsOk: true, deadLetters: [] }] });
+    await writeRunReports(dir, {
+      exchanges: [],
+      flows: [],
+      scenarios: [{ name: 'Calm', status: 'passed', exchanges: 0, invalid: 0, flowsOk: true, deadLetters: [] }],
+    });
     assert.match(await readFile(join(dir, 'index.html'), 'utf8'), /No party gave up on an event or an owed effect/);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -27,7 +27,16 @@ function exchange(fields: Partial<Exchange> & Pick<Exchange, 'seq'>): Exchange {
 }
 
 const trace: readonly Exchange[] = [
-  exchange({ seq: 3, from: 'csp', to: 'car-manufacturer', kind: 'notification', api: 'listener', operation: 'customerBillCreateEvent', method: 'POST', status: 204 }),
+  exchange({
+    seq: 3,
+    from: 'csp',
+    to: 'car-manufacturer',
+    kind: 'notification',
+    api: 'listener',
+    operation: 'customerBillCreateEvent',
+    method: 'POST',
+    status: 204,
+  }),
   exchange({ seq: 1 }),
   exchange({ seq: 2, from: 'harness', to: 'csp', kind: 'harness', api: 'control', operation: 'POST control/billing-cycle' }),
   exchange({ seq: 4, from: 'driver', to: 'car-manufacturer', kind: 'party-api', api: 'control', operation: 'buy car', status: 200 }),
@@ -43,18 +52,26 @@ const trace: readonly Exchange[] = [
 
 /** The messages of a Mermaid source, in order. */
 function mermaidMessages(source: string): string[] {
-  return source.split('\n').filter((line) => /-?->>|--\)/.test(line)).map((line) => line.trim());
+  return source
+    .split('\n')
+    .filter((line) => /-?->>|--\)/.test(line))
+    .map((line) => line.trim());
 }
 
 test('mermaid declares the five parties in order, aliased since ids contain dashes', () => {
-  const participants = toMermaid(trace).split('\n').filter((line) => line.includes('participant'));
-  assert.deepEqual(participants.map((line) => line.trim()), [
-    'participant csp as CSP (telecom operator)',
-    'participant car_manufacturer as Car manufacturer (OEM)',
-    'participant content_provider as Infotainment content provider',
-    'participant call_center as Call center',
-    'participant driver as Driver',
-  ]);
+  const participants = toMermaid(trace)
+    .split('\n')
+    .filter((line) => line.includes('participant'));
+  assert.deepEqual(
+    participants.map((line) => line.trim()),
+    [
+      'participant csp as CSP (telecom operator)',
+      'participant car_manufacturer as Car manufacturer (OEM)',
+      'participant content_provider as Infotainment content provider',
+      'participant call_center as Call center',
+      'participant driver as Driver',
+    ],
+  );
 });
 
 test('mermaid draws one arrow per flow exchange in wire order: calls, notifications, party APIs', () => {
@@ -69,7 +86,9 @@ test('mermaid draws one arrow per flow exchange in wire order: calls, notificati
 });
 
 test('mermaid puts an invalid exchange in a red band', () => {
-  const lines = toMermaid(trace).split('\n').map((line) => line.trim());
+  const lines = toMermaid(trace)
+    .split('\n')
+    .map((line) => line.trim());
   const at = lines.indexOf('car_manufacturer->>csp: GET productOffering: 200 ✗');
   assert.match(lines[at - 1], /^rect rgb\(255, ?\d+, ?\d+\)$/);
   assert.equal(lines[at + 1], 'end');

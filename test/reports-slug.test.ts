@@ -34,12 +34,7 @@ test('every slug is filesystem-safe and stable', () => {
 });
 
 test('scenarios sharing a name get numbered slugs', () => {
-  assert.deepEqual(uniqueSlugs(['Bill the OEM', 'Bill the OEM', 'bill the oem!', 'Other']), [
-    'bill-the-oem',
-    'bill-the-oem-2',
-    'bill-the-oem-3',
-    'other',
-  ]);
+  assert.deepEqual(uniqueSlugs(['Bill the OEM', 'Bill the OEM', 'bill the oem!', 'Other']), ['bill-the-oem', 'bill-the-oem-2', 'bill-the-oem-3', 'other']);
 });
 
 test('a suffix never collides with another name that already looks suffixed', () => {

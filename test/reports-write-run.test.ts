@@ -31,7 +31,13 @@ function exchange(fields: Partial<Exchange> & Pick<Exchange, 'seq' | 'scenario'>
 const evilName = 'Bill <script>alert(1)</script>';
 const exchanges: readonly Exchange[] = [
   exchange({ seq: 1, scenario: 'Order connectivity' }),
-  exchange({ seq: 2, scenario: evilName, operation: 'GET customerBill', valid: false, errors: [{ where: 'response', path: '/amount', rule: 'required', message: '<img onerror=x>', schema: 'CustomerBill' }] }),
+  exchange({
+    seq: 2,
+    scenario: evilName,
+    operation: 'GET customerBill',
+    valid: false,
+    errors: [{ where: 'response', path: '/amount', rule: 'required', message: '<img onerror=x>', schema: 'CustomerBill' }],
+  }),
   exchange({ seq: 3, scenario: evilName, from: 'harness', kind: 'harness', api: 'control', operation: 'POST control/reset' }),
   exchange({ seq: 4, scenario: '', from: 'harness', kind: 'harness', api: 'control', operation: 'GET control/state' }),
 ];
@@ -39,13 +45,25 @@ const scenarios: readonly ScenarioSummary[] = [
   { name: 'Order connectivity', status: 'passed', exchanges: 1, invalid: 0, flowsOk: true },
   { name: evilName, status: 'failed', exchanges: 1, invalid: 1, flowsOk: false },
 ];
-const flows: readonly FlowVerdict[] = [{
-  scenario: 'Order connectivity', ok: false, unexpected: [], unclaimed: [], refused: [],
-  figures: [{
-    figure: 7, expected: ['7.1', '7.5'], missing: ['7.5'], unmet: [], outOfOrder: [],
-    seen: [{ step: '7.1', evidence: [{ source: 'wire', seq: 1, operation: 'POST productOrder', at: '2025-01-01T00:00:00.000Z' }] }],
-  }],
-}];
+const flows: readonly FlowVerdict[] = [
+  {
+    scenario: 'Order connectivity',
+    ok: false,
+    unexpected: [],
+    unclaimed: [],
+    refused: [],
+    figures: [
+      {
+        figure: 7,
+        expected: ['7.1', '7.5'],
+        missing: ['7.5'],
+        unmet: [],
+        outOfOrder: [],
+        seen: [{ step: '7.1', evidence: [{ source: 'wire', seq: 1, operation: 'POST productOrder', at: '2025-01-01T00:00:00.000Z' }] }],
+      },
+    ],
+  },
+];
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'reports-'));
@@ -71,8 +89,11 @@ test('a scenario page says which step each exchange fulfils and which documented
   t.after(() => rm(dir, { recursive: true, force: true }));
   await writeRunReports(dir, { exchanges, flows, scenarios });
   const page = await readFile(join(dir, 'sequence', 'order-connectivity.html'), 'utf8');
-  assert.match(page, /<td>1<\/td><td><p class="step"><strong>7\.1<\/strong> Car manufacturer \(OEM\) → CSP \(telecom operator\): Orders the connectivity offer and the split billing offer \(partner order\)<\/p><\/td>/,
-    'the exchange of step 7.1 is labelled with its sentence and parties, in full');
+  assert.match(
+    page,
+    /<td>1<\/td><td><p class="step"><strong>7\.1<\/strong> Car manufacturer \(OEM\) → CSP \(telecom operator\): Orders the connectivity offer and the split billing offer \(partner order\)<\/p><\/td>/,
+    'the exchange of step 7.1 is labelled with its sentence and parties, in full',
+  );
   assert.match(page, /Figure 7: 1 of 2 steps seen; <span class="ko">missing 7\.5<\/span>/);
   assert.match(page, /not as documented/);
   assert.match(page, /<li class="ko"><p class="step"><strong>7\.5<\/strong> [^<]+<\/p><\/li>/, 'a missing step is named with its sentence');
@@ -183,7 +204,9 @@ test('the index groups scenarios by figure in figure order, names each figure, e
     'Figure 11 — Ordering and delivering the converged offer',
     'Other scenarios (no documented figure)',
   ]);
-  assert.ok(index.indexOf('Order connectivity') < index.indexOf('Split billing') && index.indexOf('Split billing') < index.indexOf('Settle the converged offer'));
+  assert.ok(
+    index.indexOf('Order connectivity') < index.indexOf('Split billing') && index.indexOf('Split billing') < index.indexOf('Settle the converged offer'),
+  );
   assert.match(index, /Split billing<\/a><\/td><td>passed<\/td><td>3<\/td><td>0<\/td><td>0<\/td><td><span class="ko">not as documented<\/span><\/td>/);
   for (const column of ['scenario', 'result', 'exchanges', 'invalid', 'dead letters', 'documented steps']) {
     assert.match(index, new RegExp(`<th>${column}</th>`));

@@ -47,7 +47,10 @@ describe('validateEvent', () => {
   it('accepts an envelope carrying a valid resource', () => {
     assert.deepEqual(validateEvent(envelope('ProductOrderStateChangeEvent', { productOrder: entityOf('ProductOrder') }), 'request', 'flow'), []);
     const ticket = { ...entityOf('TroubleTicket'), status: 'resolved' };
-    assert.deepEqual(validateEvent({ ...envelope('TroubleTicketAttributeValueChangeEvent', { troubleTicket: ticket }), fieldPath: 'status' }, 'request', 'flow'), []);
+    assert.deepEqual(
+      validateEvent({ ...envelope('TroubleTicketAttributeValueChangeEvent', { troubleTicket: ticket }), fieldPath: 'status' }, 'request', 'flow'),
+      [],
+    );
   });
 
   it('requires eventId, eventTime, eventType and event', () => {
@@ -55,28 +58,52 @@ describe('validateEvent', () => {
       const { [field]: _dropped, ...rest } = envelope('ProductStateChangeEvent', { product: entityOf('Product') });
       const issues = validateEvent(rest, 'request', 'flow');
       assertIssue(issues, '', 'required', 'Event');
-      assert.ok(issues.some((i) => i.message.includes(`'${field}'`)), field);
+      assert.ok(
+        issues.some((i) => i.message.includes(`'${field}'`)),
+        field,
+      );
     }
   });
 
   it('refuses an unknown event type, a bad eventTime and the v5 spelling of timeOcurred', () => {
     assertIssue(validateEvent(envelope('OrderDoneEvent', {}), 'request', 'flow'), '/eventType', 'enum');
-    assertIssue(validateEvent({ ...envelope('ProductStateChangeEvent', { product: entityOf('Product') }), eventTime: 'now' }, 'request', 'flow'), '/eventTime', 'format');
-    assertIssue(validateEvent({ ...envelope('ProductStateChangeEvent', { product: entityOf('Product') }), timeOccurred: '2025-03-01T10:00:00Z' }, 'request', 'flow'), '/timeOccurred', 'false schema');
+    assertIssue(
+      validateEvent({ ...envelope('ProductStateChangeEvent', { product: entityOf('Product') }), eventTime: 'now' }, 'request', 'flow'),
+      '/eventTime',
+      'format',
+    );
+    assertIssue(
+      validateEvent({ ...envelope('ProductStateChangeEvent', { product: entityOf('Product') }), timeOccurred: '2025-03-01T10:00:00Z' }, 'request', 'flow'),
+      '/timeOccurred',
+      'false schema',
+    );
   });
 
   it('requires the resource under its key and validates it against its entity schema', () => {
     assertIssue(validateEvent(envelope('CustomerBillCreateEvent', { bill: entityOf('CustomerBill') }), 'request', 'flow'), '/event', 'required');
     const badOrder = { ...entityOf('ProductOrder'), state: 'shipped' };
-    assertIssue(validateEvent(envelope('ProductOrderStateChangeEvent', { productOrder: badOrder }), 'request', 'flow'), '/event/productOrder/state', 'enum', 'ProductOrder');
+    assertIssue(
+      validateEvent(envelope('ProductOrderStateChangeEvent', { productOrder: badOrder }), 'request', 'flow'),
+      '/event/productOrder/state',
+      'enum',
+      'ProductOrder',
+    );
     const bareViolation = { id: 'v-1', href: '/v/1', '@type': 'SlaViolation' };
-    assertIssue(validateEvent(envelope('SlaViolationCreateEvent', { slaViolation: bareViolation }), 'request', 'flow'), '/event/slaViolation', 'required', 'SlaViolation');
+    assertIssue(
+      validateEvent(envelope('SlaViolationCreateEvent', { slaViolation: bareViolation }), 'request', 'flow'),
+      '/event/slaViolation',
+      'required',
+      'SlaViolation',
+    );
   });
 });
 
 describe('hub, error and party API bodies', () => {
   it('Hub_Create needs an absolute callback URL; Hub needs its id', () => {
-    assert.deepEqual(validateFlow('Hub_Create', { callback: 'http://127.0.0.1:4001/listener', query: 'eventType=ProductOrderStateChangeEvent' }, 'request'), []);
+    assert.deepEqual(
+      validateFlow('Hub_Create', { callback: 'http://127.0.0.1:4001/listener', query: 'eventType=ProductOrderStateChangeEvent' }, 'request'),
+      [],
+    );
     assertIssue(validateFlow('Hub_Create', { query: 'x' }, 'request'), '', 'required');
     assertIssue(validateFlow('Hub_Create', { callback: 'listener' }, 'request'), '/callback', 'format');
     assertIssue(validateFlow('Hub', { callback: 'http://a/b' }, 'response'), '', 'required');
@@ -92,7 +119,12 @@ describe('hub, error and party API bodies', () => {
   });
 
   it('InboxMessage comes from a party of the ecosystem', () => {
-    const msg = { from: 'csp', subject: 'Your invoice', body: 'Invoice B-1 is available', relatedEntity: [{ id: 'B-1', role: 'invoice', '@referredType': 'CustomerBill' }] };
+    const msg = {
+      from: 'csp',
+      subject: 'Your invoice',
+      body: 'Invoice B-1 is available',
+      relatedEntity: [{ id: 'B-1', role: 'invoice', '@referredType': 'CustomerBill' }],
+    };
     assert.deepEqual(validateFlow('InboxMessage', msg, 'request'), []);
     assertIssue(validateFlow('InboxMessage', { ...msg, from: 'bank' }, 'request'), '/from', 'enum');
     assertIssue(validateFlow('InboxMessage', { ...msg, receivedAt: 'today' }, 'request'), '/receivedAt', 'format');

@@ -26,7 +26,12 @@ describe('TMF620 catalog', () => {
   it('ProductOffering: a bundle lists its members, each with an id', () => {
     assertInvalid('ProductOffering_Create', create('ProductOffering', { isBundle: true }), '', 'required', 'bundledProductOffering');
     assertInvalid('ProductOffering_Create', create('ProductOffering', { isBundle: true, bundledProductOffering: [] }), '/bundledProductOffering', 'minItems');
-    assertInvalid('ProductOffering_Create', create('ProductOffering', { isBundle: true, bundledProductOffering: [{ name: 'x' }] }), '/bundledProductOffering/0', 'required');
+    assertInvalid(
+      'ProductOffering_Create',
+      create('ProductOffering', { isBundle: true, bundledProductOffering: [{ name: 'x' }] }),
+      '/bundledProductOffering/0',
+      'required',
+    );
     assertValid('ProductOffering_Create', create('ProductOffering', { isBundle: true, bundledProductOffering: [{ id: 'a' }, { id: 'b' }] }));
   });
 
@@ -36,10 +41,26 @@ describe('TMF620 catalog', () => {
 
   it('ProductOfferingPrice: price type, period and what each kind needs to be rated', () => {
     assertInvalid('ProductOfferingPrice_Create', create('ProductOfferingPrice', { priceType: 'Recurring' }), '/priceType', 'enum');
-    assertInvalid('ProductOfferingPrice_Create', create('ProductOfferingPrice', { recurringChargePeriodType: 'monthly' }), '/recurringChargePeriodType', 'enum');
-    assertInvalid('ProductOfferingPrice_Create', { name: 'fee', priceType: 'recurring', price: { unit: 'EUR', value: 5 } }, '', 'required', 'recurringChargePeriodType');
+    assertInvalid(
+      'ProductOfferingPrice_Create',
+      create('ProductOfferingPrice', { recurringChargePeriodType: 'monthly' }),
+      '/recurringChargePeriodType',
+      'enum',
+    );
+    assertInvalid(
+      'ProductOfferingPrice_Create',
+      { name: 'fee', priceType: 'recurring', price: { unit: 'EUR', value: 5 } },
+      '',
+      'required',
+      'recurringChargePeriodType',
+    );
     assertInvalid('ProductOfferingPrice_Create', { name: 'per GB', priceType: 'usage', price: { unit: 'EUR', value: 2 } }, '', 'required', 'unitOfMeasure');
-    assertValid('ProductOfferingPrice_Create', { name: 'per GB', priceType: 'usage', price: { unit: 'EUR', value: 2 }, unitOfMeasure: { amount: 1, units: 'GB' } });
+    assertValid('ProductOfferingPrice_Create', {
+      name: 'per GB',
+      priceType: 'usage',
+      price: { unit: 'EUR', value: 2 },
+      unitOfMeasure: { amount: 1, units: 'GB' },
+    });
     assertInvalid('ProductOfferingPrice_Create', create('ProductOfferingPrice', { recurringChargePeriodLength: 1.5 }), '/recurringChargePeriodLength', 'type');
     assertInvalid('ProductOfferingPrice', entity('ProductOfferingPrice', { percentage: 120 }), '/percentage', 'maximum');
   });
@@ -76,12 +97,40 @@ describe('TMF622 ordering', () => {
     const withCriteria = (value: unknown) => item({ product: { productCharacteristic: [{ name: 'splitBillingCriteria', value }] } });
     const at = '/productOrderItem/0/product/productCharacteristic/0/value';
     assertValid('ProductOrder_Create', withCriteria({ basis: 'usageClass', payerRoleByUsageClass: { infotainment: 'thirdPartyPayer', telematics: 'buyer' } }));
-    assertValid('ProductOrder_Create', withCriteria({ basis: 'volumeThreshold', thresholdMB: 500, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' }));
-    assertValid('ProductOrder_Create', withCriteria({ basis: 'percentage', shares: [{ payerRole: 'buyer', percent: 30 }, { payerRole: 'thirdPartyPayer', percent: 70 }] }));
+    assertValid(
+      'ProductOrder_Create',
+      withCriteria({ basis: 'volumeThreshold', thresholdMB: 500, belowThresholdPayerRole: 'buyer', aboveThresholdPayerRole: 'thirdPartyPayer' }),
+    );
+    assertValid(
+      'ProductOrder_Create',
+      withCriteria({
+        basis: 'percentage',
+        shares: [
+          { payerRole: 'buyer', percent: 30 },
+          { payerRole: 'thirdPartyPayer', percent: 70 },
+        ],
+      }),
+    );
     assertInvalid('ProductOrder_Create', withCriteria({ basis: 'random' }), `${at}/basis`, 'enum');
-    assertInvalid('ProductOrder_Create', withCriteria({ basis: 'volumeThreshold', thresholdMB: '500', belowThresholdPayerRole: 'a', aboveThresholdPayerRole: 'b' }), `${at}/thresholdMB`, 'type');
-    assertInvalid('ProductOrder_Create', withCriteria({ basis: 'usageClass', payerRoleByUsageClass: { infotainment: 'x' }, defaultPayer: 'y' }), at, 'additionalProperties', 'defaultPayer');
-    assertInvalid('ProductOrder_Create', withCriteria({ basis: 'percentage', shares: [{ payerRole: 'a', percent: 0 }] }), `${at}/shares/0/percent`, 'exclusiveMinimum');
+    assertInvalid(
+      'ProductOrder_Create',
+      withCriteria({ basis: 'volumeThreshold', thresholdMB: '500', belowThresholdPayerRole: 'a', aboveThresholdPayerRole: 'b' }),
+      `${at}/thresholdMB`,
+      'type',
+    );
+    assertInvalid(
+      'ProductOrder_Create',
+      withCriteria({ basis: 'usageClass', payerRoleByUsageClass: { infotainment: 'x' }, defaultPayer: 'y' }),
+      at,
+      'additionalProperties',
+      'defaultPayer',
+    );
+    assertInvalid(
+      'ProductOrder_Create',
+      withCriteria({ basis: 'percentage', shares: [{ payerRole: 'a', percent: 0 }] }),
+      `${at}/shares/0/percent`,
+      'exclusiveMinimum',
+    );
   });
 
   it('dates are date-times', () => {
@@ -97,8 +146,19 @@ describe('TMF629 / TMF632 parties', () => {
 
   it('Individual: status enum, identification and e-mail', () => {
     assertInvalid('Individual', entity('Individual', { status: 'active' }), '/status', 'enum');
-    assertInvalid('Individual_Create', create('Individual', { individualIdentification: [{ identificationId: 'X1' }] }), '/individualIdentification/0', 'required', 'identificationType');
-    assertInvalid('Individual_Create', create('Individual', { contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'not-mail' } }] }), '/contactMedium/0/characteristic/emailAddress', 'format');
+    assertInvalid(
+      'Individual_Create',
+      create('Individual', { individualIdentification: [{ identificationId: 'X1' }] }),
+      '/individualIdentification/0',
+      'required',
+      'identificationType',
+    );
+    assertInvalid(
+      'Individual_Create',
+      create('Individual', { contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'not-mail' } }] }),
+      '/contactMedium/0/characteristic/emailAddress',
+      'format',
+    );
   });
 
   it('Organization: status enum and boolean flags', () => {
@@ -141,7 +201,13 @@ describe('TMF666 / TMF678 / TMF676 accounts, bills and payments', () => {
   });
 
   it('Payment: total amount required, each payment item references what it settles', () => {
-    assertInvalid('Payment_Create', { ...create('Payment', {}), paymentItem: [{ totalAmount: { unit: 'EUR', value: 1 } }] }, '/paymentItem/0', 'required', 'item');
+    assertInvalid(
+      'Payment_Create',
+      { ...create('Payment', {}), paymentItem: [{ totalAmount: { unit: 'EUR', value: 1 } }] },
+      '/paymentItem/0',
+      'required',
+      'item',
+    );
     const { totalAmount: _t, ...noTotal } = SAMPLES.Payment.create;
     assertInvalid('Payment_Create', noTotal, '', 'required', 'totalAmount');
   });
@@ -156,8 +222,20 @@ describe('TMF621 / TMF623 tickets and SLAs', () => {
   });
 
   it('TroubleTicket: relationships and related entities are complete references', () => {
-    assertInvalid('TroubleTicket_Create', create('TroubleTicket', { troubleTicketRelationship: [{ id: 'tt-2' }] }), '/troubleTicketRelationship/0', 'required', 'relationshipType');
-    assertInvalid('TroubleTicket_Create', create('TroubleTicket', { relatedEntity: [{ id: 'p-1', role: 'affectedProduct' }] }), '/relatedEntity/0', 'required', '@referredType');
+    assertInvalid(
+      'TroubleTicket_Create',
+      create('TroubleTicket', { troubleTicketRelationship: [{ id: 'tt-2' }] }),
+      '/troubleTicketRelationship/0',
+      'required',
+      'relationshipType',
+    );
+    assertInvalid(
+      'TroubleTicket_Create',
+      create('TroubleTicket', { relatedEntity: [{ id: 'p-1', role: 'affectedProduct' }] }),
+      '/relatedEntity/0',
+      'required',
+      '@referredType',
+    );
     assertInvalid('TroubleTicket_Create', create('TroubleTicket', { severity: 3 }), '/severity', 'type');
   });
 
@@ -183,7 +261,13 @@ describe('Billing v2 settlement note advice', () => {
   });
 
   it('items name what they settle and carry an amount', () => {
-    assertInvalid('SettlementNoteAdvice_Create', create('SettlementNoteAdvice', { settlementNoteItem: [{ itemId: 'tt-1' }] }), '/settlementNoteItem/0', 'required', 'taxExcludedAmount');
+    assertInvalid(
+      'SettlementNoteAdvice_Create',
+      create('SettlementNoteAdvice', { settlementNoteItem: [{ itemId: 'tt-1' }] }),
+      '/settlementNoteItem/0',
+      'required',
+      'taxExcludedAmount',
+    );
     assertInvalid('SettlementNoteAdvice_Create', create('SettlementNoteAdvice', { currencyCode: 'euro' }), '/currencyCode', 'pattern');
     assertInvalid('SettlementNoteAdvice_Create', create('SettlementNoteAdvice', { receiver: {} }), '/receiver', 'required');
   });

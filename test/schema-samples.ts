@@ -18,8 +18,12 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   Category: { create: { name: 'infotainment-connectivity' }, entity: {} },
   ProductOffering: {
     create: {
-      name: '5 GB infotainment data', isBundle: false, isPartnerEligible: true, lifecycleStatus: 'Launched',
-      category: [{ id: 'cat-1', name: 'infotainment-connectivity' }], productOfferingPrice: [{ id: 'pop-1' }],
+      name: '5 GB infotainment data',
+      isBundle: false,
+      isPartnerEligible: true,
+      lifecycleStatus: 'Launched',
+      category: [{ id: 'cat-1', name: 'infotainment-connectivity' }],
+      productOfferingPrice: [{ id: 'pop-1' }],
     },
     entity: {},
   },
@@ -42,7 +46,9 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   BillingAccount: { create: { name: 'OEM account', relatedParty: [party('oem', 'owner')] }, entity: {} },
   Payment: {
     create: {
-      account: { id: 'acc-1' }, paymentMethod: { id: 'pm-1' }, totalAmount: eur(120),
+      account: { id: 'acc-1' },
+      paymentMethod: { id: 'pm-1' },
+      totalAmount: eur(120),
       paymentItem: [{ item: { id: 'sna-1', '@referredType': 'SettlementNoteAdvice' }, totalAmount: eur(120) }],
     },
     entity: {},
@@ -54,7 +60,10 @@ export const SAMPLES: Readonly<Record<string, Sample>> = {
   },
   SettlementNoteAdvice: {
     create: {
-      issuer: { id: 'car-manufacturer' }, receiver: { id: 'call-center' }, currencyCode: 'EUR', taxExcludedAmount: 25,
+      issuer: { id: 'car-manufacturer' },
+      receiver: { id: 'call-center' },
+      currencyCode: 'EUR',
+      taxExcludedAmount: 25,
       settlementNoteItem: [{ itemId: 'tt-1', taxExcludedAmount: 25 }],
     },
     entity: { state: 'issued' },

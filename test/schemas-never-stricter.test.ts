@@ -17,27 +17,42 @@ function pairs(): { api: string; ours: string; official: string }[] {
     const hub = spec.validators.has('EventSubscriptionInput') ? [{ api: a.id, ours: 'Hub_Create', official: 'EventSubscriptionInput' }] : [];
     // A v2 file has no `_Create`/`_Update` definitions: its request bodies are the entity itself.
     const body = (type: string, suffix: string) => (spec.validators.has(type + suffix) ? type + suffix : type);
-    return [...hub, ...a.resources.flatMap((r) => [
-      { api: a.id, ours: r.schema, official: r.type },
-      ...(r.createSchema && r.operations.includes('POST') ? [{ api: a.id, ours: r.createSchema, official: body(r.type, '_Create') }] : []),
-      ...(r.updateSchema && r.operations.includes('PATCH') ? [{ api: a.id, ours: r.updateSchema, official: body(r.type, '_Update') }] : []),
-    ].filter((p) => spec.validators.has(p.official)))];
+    return [
+      ...hub,
+      ...a.resources.flatMap((r) =>
+        [
+          { api: a.id, ours: r.schema, official: r.type },
+          ...(r.createSchema && r.operations.includes('POST') ? [{ api: a.id, ours: r.createSchema, official: body(r.type, '_Create') }] : []),
+          ...(r.updateSchema && r.operations.includes('PATCH') ? [{ api: a.id, ours: r.updateSchema, official: body(r.type, '_Update') }] : []),
+        ].filter((p) => spec.validators.has(p.official)),
+      ),
+    ];
   });
 }
 
 test('every API the parties serve is covered by an official file', () => {
-  assert.deepEqual(APIS.filter((a) => !specs.byApi.has(a.id)).map((a) => a.id), []);
+  assert.deepEqual(
+    APIS.filter((a) => !specs.byApi.has(a.id)).map((a) => a.id),
+    [],
+  );
 });
 
 for (const pair of pairs()) {
   test(`${pair.api}: every ${pair.official} the official file accepts, ${pair.ours} accepts`, () => {
     const spec = specs.byApi.get(pair.api as never)!;
     const official = spec.validators.get(pair.official)!;
-    fc.assert(fc.property(officialArbitrary(spec.document.definitions, pair.official), (instance) => {
-      // The generator follows the file; an instance the file itself refuses would prove nothing.
-      fc.pre(official(instance) === true);
-      const issues = validate(pair.ours, instance, 'request');
-      assert.deepEqual(issues.map((i) => `${i.path} ${i.rule}: ${i.message}`), [], JSON.stringify(instance));
-    }), { numRuns: 60, seed: 10 });
+    fc.assert(
+      fc.property(officialArbitrary(spec.document.definitions, pair.official), (instance) => {
+        // The generator follows the file; an instance the file itself refuses would prove nothing.
+        fc.pre(official(instance) === true);
+        const issues = validate(pair.ours, instance, 'request');
+        assert.deepEqual(
+          issues.map((i) => `${i.path} ${i.rule}: ${i.message}`),
+          [],
+          JSON.stringify(instance),
+        );
+      }),
+      { numRuns: 60, seed: 10 },
+    );
   });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIS } from '../tmf/apis.ts';
-import { eventSchemaFor, hasSchema, SCHEMAS, schemaIds, validateFlow, validateEvent } from '../tmf/schemas/index.ts';
+import { hasSchema, SCHEMAS, schemaIds, validateFlow } from '../tmf/schemas/index.ts';
 import type { ValidationIssue } from '../harness/exchange.ts';
 import { entityOf, SAMPLES } from './schema-samples.ts';
 
@@ -66,7 +66,10 @@ describe('every resource', () => {
           const { [field]: _dropped, ...rest } = entityOf(res.type);
           const issues = validateFlow(res.schema, rest, 'response');
           assertIssue(issues, '', 'required');
-          assert.ok(issues.some((i) => i.message.includes(`'${field}'`)), `${field} not reported`);
+          assert.ok(
+            issues.some((i) => i.message.includes(`'${field}'`)),
+            `${field} not reported`,
+          );
           assert.ok(issues.every((i) => i.schema === `flow:${res.schema}` && i.where === 'response'));
         }
       });
@@ -87,7 +90,10 @@ describe('every resource', () => {
             const { [field]: _dropped, ...rest } = SAMPLES[res.type].create;
             const issues = validateFlow(createId, rest, 'request');
             assertIssue(issues, '', 'required');
-            assert.ok(issues.some((i) => i.message.includes(`'${field}'`)), `${field} not reported`);
+            assert.ok(
+              issues.some((i) => i.message.includes(`'${field}'`)),
+              `${field} not reported`,
+            );
           }
         });
       }

@@ -50,8 +50,13 @@ const REALISTIC: Partial<Record<ActorId, Record<string, Record<string, unknown>>
   csp: {
     productOrder: { productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-telematics' } }] },
     usage: {
-      usageType: 'telematics', usageDate: '2026-01-05T10:00:00.000Z',
-      usageCharacteristic: [{ name: 'recordId', value: 'conformance-1' }, { name: 'subscriptionId', value: 'conformance-sub' }, { name: 'volumeMB', value: 1 }],
+      usageType: 'telematics',
+      usageDate: '2026-01-05T10:00:00.000Z',
+      usageCharacteristic: [
+        { name: 'recordId', value: 'conformance-1' },
+        { name: 'subscriptionId', value: 'conformance-sub' },
+        { name: 'volumeMB', value: 1 },
+      ],
     },
   },
   'car-manufacturer': {
@@ -66,9 +71,15 @@ const REALISTIC: Partial<Record<ActorId, Record<string, Record<string, unknown>>
 async function prepare(party: Party): Promise<void> {
   if (party.id !== 'car-manufacturer') return;
   const offering = {
-    id: 'po-conformance-bundle', name: 'conformance bundle', isBundle: true, lifecycleStatus: 'Launched',
-    category: [{ id: 'cat-central-catalog', name: 'central-catalog' }], bundledProductOffering: [{ id: 'a' }, { id: 'b' }],
-    productOfferingPrice: [{ id: 'pop-conformance', name: 'monthly', priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'EUR', value: 10 } }],
+    id: 'po-conformance-bundle',
+    name: 'conformance bundle',
+    isBundle: true,
+    lifecycleStatus: 'Launched',
+    category: [{ id: 'cat-central-catalog', name: 'central-catalog' }],
+    bundledProductOffering: [{ id: 'a' }, { id: 'b' }],
+    productOfferingPrice: [
+      { id: 'pop-conformance', name: 'monthly', priceType: 'recurring', recurringChargePeriodType: 'month', price: { unit: 'EUR', value: 10 } },
+    ],
   };
   const created = await send(party, 'POST', '/tmf-api/productCatalogManagement/v4/productOffering', offering);
   assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -84,7 +95,8 @@ interface Party {
 
 async function send(party: Party, method: string, url: string, body?: unknown): Promise<{ status: number; headers: Headers; body: any }> {
   const res = await fetch(url.startsWith('http') ? url : `${party.actor.url}${url}`, {
-    method, headers: { authorization: `Bearer ${party.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    method,
+    headers: { authorization: `Bearer ${party.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -117,15 +129,21 @@ async function exercise(party: Party, spec: OfficialSpec, base: string, resource
   assert.equal(list.status, 200, `GET ${resource.name}`);
   assert.ok(Array.isArray(list.body));
   for (const header of ['x-total-count', 'x-result-count']) assert.match(list.headers.get(header) ?? '', /^\d+$/, `${header} on GET ${resource.name}`);
-  list.body.forEach((item: unknown, i: number) => assertOfficial(spec, resource.type, item, `GET ${resource.name} item ${i}`));
+  list.body.forEach((item: unknown, i: number) => {
+    assertOfficial(spec, resource.type, item, `GET ${resource.name} item ${i}`);
+  });
 
   let target: Record<string, unknown> | undefined = list.body[0];
   if (resource.collection.has('POST')) {
-    const body = { ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Create')) as object), ...REALISTIC[party.id]?.[resource.name] };
+    const body = {
+      ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Create')) as object),
+      ...REALISTIC[party.id]?.[resource.name],
+    };
     const created = await send(party, 'POST', url, body);
     assert.equal(created.status, 201, `POST ${resource.name}: ${JSON.stringify(created.body)}`);
     assertOfficial(spec, resource.type, created.body, `POST ${resource.name} answer`);
-    for (const key of ['id', 'href', '@type']) assert.ok(created.body[key] !== undefined && created.body[key] !== '', `POST ${resource.name} answer has ${key}`);
+    for (const key of ['id', 'href', '@type'])
+      assert.ok(created.body[key] !== undefined && created.body[key] !== '', `POST ${resource.name} answer has ${key}`);
     assert.match(created.body.href, /^http:\/\//, 'href is an absolute URI');
     for (const key of SERVER_SET.filter((k) => entity?.properties?.[k])) assert.ok(created.body[key], `POST ${resource.name} answer has the server-set ${key}`);
     target = created.body;
@@ -143,12 +161,19 @@ async function exercise(party: Party, spec: OfficialSpec, base: string, resource
   assert.equal(projected.headers.get('x-result-count'), String(projected.body.length));
   for (const item of projected.body) assert.deepEqual(Object.keys(item).sort(), ['@type', 'href', 'id'], 'fields= keeps id, href and @type');
   const filtered = await send(party, 'GET', `${url}?id=${encodeURIComponent(id)}`);
-  assert.deepEqual(filtered.body.map((e: { id: unknown }) => String(e.id)), [id], `filter id=${id}`);
+  assert.deepEqual(
+    filtered.body.map((e: { id: unknown }) => String(e.id)),
+    [id],
+    `filter id=${id}`,
+  );
   const paged = await send(party, 'GET', `${url}?offset=${list.body.length + 5}`);
   assert.deepEqual(paged.body, [], 'an offset past the end gives an empty page');
 
   if (resource.item.has('PATCH')) {
-    const update = { ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Update'), 'patched') as object), description: 'changed by the conformance test' };
+    const update = {
+      ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Update'), 'patched') as object),
+      description: 'changed by the conformance test',
+    };
     const patched = await send(party, 'PATCH', `${url}/${encodeURIComponent(id)}`, update);
     assert.equal(patched.status, 200, `PATCH ${resource.name}: ${JSON.stringify(patched.body)}`);
     assertOfficial(spec, resource.type, patched.body, `PATCH ${resource.name} answer`);
@@ -156,7 +181,10 @@ async function exercise(party: Party, spec: OfficialSpec, base: string, resource
   }
   if (resource.item.has('PUT')) {
     // A whole replacement: what the body leaves out is gone, what it gives is kept; the id stays.
-    const replacement = { ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Create'), 'replaced') as object), description: 'replaced by the conformance test' };
+    const replacement = {
+      ...(minimalInstance(spec.document.definitions, bodyDefinition(spec, resource.type, '_Create'), 'replaced') as object),
+      description: 'replaced by the conformance test',
+    };
     const replaced = await send(party, 'PUT', `${url}/${encodeURIComponent(id)}`, replacement);
     assert.equal(replaced.status, 200, `PUT ${resource.name}: ${JSON.stringify(replaced.body)}`);
     assertOfficial(spec, resource.type, replaced.body, `PUT ${resource.name} answer`);
@@ -166,7 +194,12 @@ async function exercise(party: Party, spec: OfficialSpec, base: string, resource
     assert.equal(reread.body.description, 'replaced by the conformance test', `GET ${resource.name} after PUT`);
   }
   for (const method of ['PATCH', 'PUT', 'DELETE'].filter((m) => !resource.item.has(m))) {
-    assertTmfError(await send(party, method, `${url}/${encodeURIComponent(id)}`, method === 'DELETE' ? undefined : {}), 405, spec, `${method} ${resource.name}/{id} is not declared`);
+    assertTmfError(
+      await send(party, method, `${url}/${encodeURIComponent(id)}`, method === 'DELETE' ? undefined : {}),
+      405,
+      spec,
+      `${method} ${resource.name}/{id} is not declared`,
+    );
   }
   assertTmfError(await send(party, 'GET', `${url}/no-such-${resource.name}`), 404, spec, `GET an unknown ${resource.name}`);
   if (resource.item.has('DELETE') && resource.collection.has('POST')) {

@@ -19,10 +19,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // The store's clock is the simulated time the notifier schedules retries by; events are published at it.
 const openStore = () => Store.open<BaseData>({ kind: 'memory' }, () => baseData(NOW));
 
-const offering: Entity = { id: 'po-1', href: '/tmf-api/productCatalogManagement/v4/productOffering/po-1', '@type': 'ProductOffering', name: '5 GB', lifecycleStatus: 'Launched' };
+const offering: Entity = {
+  id: 'po-1',
+  href: '/tmf-api/productCatalogManagement/v4/productOffering/po-1',
+  '@type': 'ProductOffering',
+  name: '5 GB',
+  lifecycleStatus: 'Launched',
+};
 
-const createEvent = (entity: Entity = offering): EventToPublish =>
-  ({ api: 'TMF620', eventType: 'ProductOfferingCreateEvent', resource: 'productOffering', entity });
+const createEvent = (entity: Entity = offering): EventToPublish => ({
+  api: 'TMF620',
+  eventType: 'ProductOfferingCreateEvent',
+  resource: 'productOffering',
+  entity,
+});
 
 interface Call {
   readonly url: string;
@@ -47,7 +57,9 @@ async function subscribe(store: Store<BaseData>, query = '', id = 'hub-1'): Prom
 }
 
 const publish = (store: Store<BaseData>, notifier: Notifier, ...events: EventToPublish[]) =>
-  store.update((draft) => events.forEach((event) => notifier.enqueue(draft, NOW, event)));
+  store.update((draft) => {
+    for (const event of events) notifier.enqueue(draft, NOW, event);
+  });
 
 describe('hubRouter', () => {
   let store: Store<BaseData>;
@@ -62,7 +74,10 @@ describe('hubRouter', () => {
   beforeEach(async () => {
     store = await openStore();
     const web = jsonApp();
-    web.use(authenticate((key) => credentials.find((c) => c.apiKey === key)), hubRouter('TMF620', store));
+    web.use(
+      authenticate((key) => credentials.find((c) => c.apiKey === key)),
+      hubRouter('TMF620', store),
+    );
     web.use(tmfErrorHandler);
     app = await startApp(web);
   });
@@ -122,7 +137,7 @@ describe('hubRouter', () => {
 });
 
 describe('Notifier', () => {
-  it('dates the change it announces: an actor\'s own update gets lastUpdate where the resource has one, in the store and the event', async () => {
+  it("dates the change it announces: an actor's own update gets lastUpdate where the resource has one, in the store and the event", async () => {
     const store = await openStore();
     await subscribe(store);
     const { send, calls } = recordingSender();
@@ -135,7 +150,12 @@ describe('Notifier', () => {
       notifier.enqueue(draft, changedAt, { api: 'TMF620', eventType: 'ProductOfferingStateChangeEvent', resource: 'productOffering', entity: offerings[0] });
       // A product order has no lastUpdate in its official schema: nothing is added to it.
       collection(draft, 'TMF622', 'productOrder').push({ id: 'o-1', href: '/o-1', '@type': 'ProductOrder', state: 'completed' });
-      notifier.enqueue(draft, changedAt, { api: 'TMF622', eventType: 'ProductOrderStateChangeEvent', resource: 'productOrder', entity: collection(draft, 'TMF622', 'productOrder')[0] });
+      notifier.enqueue(draft, changedAt, {
+        api: 'TMF622',
+        eventType: 'ProductOrderStateChangeEvent',
+        resource: 'productOrder',
+        entity: collection(draft, 'TMF622', 'productOrder')[0],
+      });
     });
     await notifier.drain();
     assert.equal(items(store.data, 'TMF620', 'productOffering')[0].lastUpdate, changedAt.toISOString());
@@ -161,7 +181,10 @@ describe('Notifier', () => {
     assert.equal(body.eventType, 'ProductOfferingCreateEvent');
     assert.deepEqual(body.event, { productOffering: { ...offering, lastUpdate: NOW.toISOString() } });
     assert.deepEqual(validateEvent(body, 'request'), []);
-    assert.deepEqual(store.data.outbox.map((e) => [e.state, e.attempts]), [['delivered', 1]]);
+    assert.deepEqual(
+      store.data.outbox.map((e) => [e.state, e.attempts]),
+      [['delivered', 1]],
+    );
   });
 
   it('gives every event its own id and delivers events in order', async () => {
@@ -172,7 +195,10 @@ describe('Notifier', () => {
     const second = { ...offering, id: 'po-2' };
     await publish(store, notifier, createEvent(), createEvent(second));
     await notifier.drain();
-    assert.deepEqual(calls.map((c) => (c.body.event as { productOffering: Entity }).productOffering.id), ['po-1', 'po-2']);
+    assert.deepEqual(
+      calls.map((c) => (c.body.event as { productOffering: Entity }).productOffering.id),
+      ['po-1', 'po-2'],
+    );
     assert.notEqual(calls[0].body.eventId, calls[1].body.eventId);
   });
 
@@ -202,10 +228,12 @@ describe('Notifier', () => {
     const store = await openStore();
     await subscribe(store);
     const notifier = new Notifier(store, 'csp', recordingSender().send, FAST);
-    await assert.rejects(store.update((draft) => {
-      notifier.enqueue(draft, NOW, createEvent());
-      throw new Error('domain rule refused');
-    }));
+    await assert.rejects(
+      store.update((draft) => {
+        notifier.enqueue(draft, NOW, createEvent());
+        throw new Error('domain rule refused');
+      }),
+    );
     assert.deepEqual(store.data.outbox, []);
   });
 
@@ -229,10 +257,15 @@ describe('Notifier', () => {
     await subscribe(store);
     let up = false;
     const calls: string[] = [];
-    const notifier = new Notifier(store, 'csp', async (_url, _sub, body) => {
-      calls.push(String(body.eventId));
-      if (!up) throw new Error('connect ECONNREFUSED');
-    }, { burst: 2, burstDelayMs: 1, timeoutMs: 100, baseDelayMs: MINUTE });
+    const notifier = new Notifier(
+      store,
+      'csp',
+      async (_url, _sub, body) => {
+        calls.push(String(body.eventId));
+        if (!up) throw new Error('connect ECONNREFUSED');
+      },
+      { burst: 2, burstDelayMs: 1, timeoutMs: 100, baseDelayMs: MINUTE },
+    );
     await publish(store, notifier, createEvent());
     await notifier.drain();
     const [waiting] = store.data.outbox;
@@ -260,9 +293,14 @@ describe('Notifier', () => {
     const schedule = async (seed: number) => {
       const store = await openStore();
       await subscribe(store);
-      const notifier = new Notifier(store, 'csp', async () => {
-        throw new Error('HTTP 503 from listener');
-      }, { burst: 1, timeoutMs: 100, baseDelayMs: MINUTE, maxDelayMs: 16 * MINUTE, horizonMs: 60 * MINUTE, seed });
+      const notifier = new Notifier(
+        store,
+        'csp',
+        async () => {
+          throw new Error('HTTP 503 from listener');
+        },
+        { burst: 1, timeoutMs: 100, baseDelayMs: MINUTE, maxDelayMs: 16 * MINUTE, horizonMs: 60 * MINUTE, seed },
+      );
       await publish(store, notifier, createEvent());
       const delays: number[] = [];
       for (let round = 0; round < 50 && store.data.outbox[0].state === 'pending'; round++) {
@@ -296,16 +334,24 @@ describe('Notifier', () => {
     await subscribe(store);
     let failCreate = true;
     const calls: string[] = [];
-    const notifier = new Notifier(store, 'csp', async (_url, _sub, body) => {
-      calls.push(String(body.eventType));
-      if (failCreate && body.eventType === 'ProductOfferingCreateEvent') throw new Error('HTTP 503 from listener');
-    }, { burst: 1, timeoutMs: 100, horizonMs: 0 });
+    const notifier = new Notifier(
+      store,
+      'csp',
+      async (_url, _sub, body) => {
+        calls.push(String(body.eventType));
+        if (failCreate && body.eventType === 'ProductOfferingCreateEvent') throw new Error('HTTP 503 from listener');
+      },
+      { burst: 1, timeoutMs: 100, horizonMs: 0 },
+    );
     await publish(store, notifier, createEvent(), { ...createEvent(), eventType: 'ProductOfferingDeleteEvent' });
     await notifier.drain();
-    assert.deepEqual(store.data.outbox.map((e) => [e.body.eventType, e.state, e.lastError]), [
-      ['ProductOfferingCreateEvent', 'dead', 'HTTP 503 from listener'],
-      ['ProductOfferingDeleteEvent', 'delivered', undefined],
-    ]);
+    assert.deepEqual(
+      store.data.outbox.map((e) => [e.body.eventType, e.state, e.lastError]),
+      [
+        ['ProductOfferingCreateEvent', 'dead', 'HTTP 503 from listener'],
+        ['ProductOfferingDeleteEvent', 'delivered', undefined],
+      ],
+    );
     failCreate = false;
     const revived = await store.update((draft) => notifier.redeliver(draft, new Date(draft.clock)));
     assert.deepEqual(revived, [store.data.outbox[0].eventId]);
@@ -319,13 +365,18 @@ describe('Notifier', () => {
     await subscribe(store, '', 'hub-hanging');
     await subscribe(store, '', 'hub-fine');
     const delivered: string[] = [];
-    const notifier = new Notifier(store, 'csp', (url, _sub, body, timeoutMs) => {
-      if (store.data.outbox.find((e) => e.eventId === body.eventId)?.subscriptionId === 'hub-hanging') {
-        return new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timed out')), timeoutMs));
-      }
-      delivered.push(String(body.eventType));
-      return Promise.resolve();
-    }, { burst: 1, timeoutMs: 400, patienceMs: 20 });
+    const notifier = new Notifier(
+      store,
+      'csp',
+      (_url, _sub, body, timeoutMs) => {
+        if (store.data.outbox.find((e) => e.eventId === body.eventId)?.subscriptionId === 'hub-hanging') {
+          return new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timed out')), timeoutMs));
+        }
+        delivered.push(String(body.eventType));
+        return Promise.resolve();
+      },
+      { burst: 1, timeoutMs: 400, patienceMs: 20 },
+    );
     await publish(store, notifier, createEvent(), { ...createEvent(), eventType: 'ProductOfferingDeleteEvent' });
     const draining = notifier.drain();
     const fine = () => store.data.outbox.filter((e) => e.subscriptionId === 'hub-fine' && e.state === 'delivered').length;
@@ -333,7 +384,13 @@ describe('Notifier', () => {
     assert.equal(fine(), 2, 'the other subscriber got both events while the first listener still hung');
     assert.equal(store.data.outbox.find((e) => e.subscriptionId === 'hub-hanging')?.attempts, 0, 'the hanging try is still in flight');
     await draining;
-    assert.deepEqual(store.data.outbox.filter((e) => e.subscriptionId === 'hub-hanging').map((e) => [e.state, e.attempts, e.lastError]), [['pending', 1, 'timed out'], ['pending', 0, undefined]]);
+    assert.deepEqual(
+      store.data.outbox.filter((e) => e.subscriptionId === 'hub-hanging').map((e) => [e.state, e.attempts, e.lastError]),
+      [
+        ['pending', 1, 'timed out'],
+        ['pending', 0, undefined],
+      ],
+    );
   });
 
   it('prunes delivered entries beyond the retention, never pending ones', async () => {
@@ -342,10 +399,16 @@ describe('Notifier', () => {
     const notifier = new Notifier(store, 'csp', recordingSender().send, { ...FAST, retainDelivered: 2 });
     for (let i = 0; i < 5; i++) await publish(store, notifier, createEvent({ ...offering, id: `po-${i}` }));
     await notifier.drain();
-    assert.deepEqual(store.data.outbox.map((e) => [(e.body.event as { productOffering: Entity }).productOffering.id, e.state]), [['po-3', 'delivered'], ['po-4', 'delivered']]);
+    assert.deepEqual(
+      store.data.outbox.map((e) => [(e.body.event as { productOffering: Entity }).productOffering.id, e.state]),
+      [
+        ['po-3', 'delivered'],
+        ['po-4', 'delivered'],
+      ],
+    );
   });
 
-  it('sends only the events a subscription\'s query asks for', async () => {
+  it("sends only the events a subscription's query asks for", async () => {
     const store = await openStore();
     await subscribe(store, 'eventType=ProductOfferingAttributeValueChangeEvent', 'hub-changes');
     await subscribe(store, 'eventType=ProductOfferingCreateEvent,ProductOfferingDeleteEvent', 'hub-lifecycle');
@@ -353,15 +416,20 @@ describe('Notifier', () => {
     const { send, calls } = recordingSender();
     const notifier = new Notifier(store, 'csp', send, FAST);
     const retired = { ...offering, lifecycleStatus: 'Retired' };
-    await publish(store, notifier,
-      createEvent(),
-      { ...createEvent(retired), eventType: 'ProductOfferingAttributeValueChangeEvent', fieldPath: ['lifecycleStatus'] });
+    await publish(store, notifier, createEvent(), {
+      ...createEvent(retired),
+      eventType: 'ProductOfferingAttributeValueChangeEvent',
+      fieldPath: ['lifecycleStatus'],
+    });
     await notifier.drain();
-    assert.deepEqual(store.data.outbox.map((e) => [e.subscriptionId, e.body.eventType]), [
-      ['hub-lifecycle', 'ProductOfferingCreateEvent'],
-      ['hub-changes', 'ProductOfferingAttributeValueChangeEvent'],
-      ['hub-retired', 'ProductOfferingAttributeValueChangeEvent'],
-    ]);
+    assert.deepEqual(
+      store.data.outbox.map((e) => [e.subscriptionId, e.body.eventType]),
+      [
+        ['hub-lifecycle', 'ProductOfferingCreateEvent'],
+        ['hub-changes', 'ProductOfferingAttributeValueChangeEvent'],
+        ['hub-retired', 'ProductOfferingAttributeValueChangeEvent'],
+      ],
+    );
     assert.equal(calls.length, 3);
     assert.equal(calls[1].body.fieldPath, 'lifecycleStatus');
   });
@@ -409,10 +477,17 @@ describe('listenerRouter', () => {
   let entered: string[];
 
   const envelope = (eventId: string, overrides: Record<string, unknown> = {}) => ({
-    eventId, eventTime: NOW.toISOString(), eventType: 'ProductOfferingCreateEvent', event: { productOffering: offering }, ...overrides,
+    eventId,
+    eventTime: NOW.toISOString(),
+    eventType: 'ProductOfferingCreateEvent',
+    event: { productOffering: offering },
+    ...overrides,
   });
   const deliver = (body: unknown, name = 'productOfferingCreateEvent', key = 'key-a') => call(app.baseUrl, 'POST', `/listener/${name}`, { body, key });
-  const senders: readonly Credential[] = [{ apiKey: 'key-a', party: 'partner-a', bundle: 'any' }, { apiKey: 'key-b', party: 'partner-b', bundle: 'any' }];
+  const senders: readonly Credential[] = [
+    { apiKey: 'key-a', party: 'partner-a', bundle: 'any' },
+    { apiKey: 'key-b', party: 'partner-b', bundle: 'any' },
+  ];
 
   beforeEach(async () => {
     store = await openStore();
@@ -423,17 +498,23 @@ describe('listenerRouter', () => {
     const web = jsonApp();
     web.use(authenticate((key) => senders.find((c) => c.apiKey === key)));
     // This listener subscribed to partner-a's TMF620 events only.
-    web.use(listenerRouter(store, {
-      ProductOfferingCreateEvent: async (event) => {
-        entered.push(event.eventId);
-        await hold;
-        if (failuresLeft > 0) {
-          failuresLeft--;
-          throw new Error('handler failed');
-        }
-        handled.push(event);
-      },
-    }, (party, api) => party === 'partner-a' && api === 'TMF620'));
+    web.use(
+      listenerRouter(
+        store,
+        {
+          ProductOfferingCreateEvent: async (event) => {
+            entered.push(event.eventId);
+            await hold;
+            if (failuresLeft > 0) {
+              failuresLeft--;
+              throw new Error('handler failed');
+            }
+            handled.push(event);
+          },
+        },
+        (party, api) => party === 'partner-a' && api === 'TMF620',
+      ),
+    );
     web.use(tmfErrorHandler);
     app = await startApp(web);
   });
@@ -445,7 +526,10 @@ describe('listenerRouter', () => {
     const forged = await deliver(envelope('evt-forged'), 'productOfferingCreateEvent', 'key-b');
     assert.equal(forged.status, 403);
     assert.equal(forged.body['@type'], 'Error');
-    const otherApi = await deliver({ ...envelope('evt-other'), eventType: 'ProductOrderCreateEvent', event: { productOrder: { id: 'o-1' } } }, 'productOrderCreateEvent');
+    const otherApi = await deliver(
+      { ...envelope('evt-other'), eventType: 'ProductOrderCreateEvent', event: { productOrder: { id: 'o-1' } } },
+      'productOrderCreateEvent',
+    );
     assert.equal(otherApi.status, 403);
     const unauthenticated = await call(app.baseUrl, 'POST', '/listener/productOfferingCreateEvent', { body: envelope('evt-anon') });
     assert.equal(unauthenticated.status, 401);
@@ -456,10 +540,16 @@ describe('listenerRouter', () => {
   it('hands an event to its handler once, however often it is delivered', async () => {
     assert.equal((await deliver(envelope('evt-1'))).status, 204);
     assert.equal((await deliver(envelope('evt-1'))).status, 204);
-    assert.deepEqual(handled.map((e) => e.eventId), ['evt-1']);
+    assert.deepEqual(
+      handled.map((e) => e.eventId),
+      ['evt-1'],
+    );
     assert.deepEqual(handled[0].event, { productOffering: offering });
     assert.equal((await deliver(envelope('evt-2'))).status, 204);
-    assert.deepEqual(handled.map((e) => e.eventId), ['evt-1', 'evt-2']);
+    assert.deepEqual(
+      handled.map((e) => e.eventId),
+      ['evt-1', 'evt-2'],
+    );
   });
 
   it('hands an event to its handler once when a retry arrives while the first delivery is being handled', async () => {
@@ -474,9 +564,15 @@ describe('listenerRouter', () => {
     await sleep(100);
     release();
     const both = await Promise.all([first, retry]);
-    assert.deepEqual(both.map((r) => r.status), [204, 204]);
+    assert.deepEqual(
+      both.map((r) => r.status),
+      [204, 204],
+    );
     assert.deepEqual(entered, ['evt-1']);
-    assert.deepEqual(handled.map((e) => e.eventId), ['evt-1']);
+    assert.deepEqual(
+      handled.map((e) => e.eventId),
+      ['evt-1'],
+    );
     assert.deepEqual(store.data.seenEvents, ['evt-1']);
   });
 
@@ -493,9 +589,17 @@ describe('listenerRouter', () => {
     release();
     const statuses = (await Promise.all([first, retry])).map((r) => r.status);
     assert.equal(statuses[0], 500);
-    if (statuses[1] === 204) assert.deepEqual(handled.map((e) => e.eventId), ['evt-1'], 'a 204 means the event was handled');
+    if (statuses[1] === 204)
+      assert.deepEqual(
+        handled.map((e) => e.eventId),
+        ['evt-1'],
+        'a 204 means the event was handled',
+      );
     assert.equal((await deliver(envelope('evt-1'))).status, 204);
-    assert.deepEqual(handled.map((e) => e.eventId), ['evt-1']);
+    assert.deepEqual(
+      handled.map((e) => e.eventId),
+      ['evt-1'],
+    );
     assert.deepEqual(store.data.seenEvents, ['evt-1']);
   });
 
@@ -522,7 +626,10 @@ describe('listenerRouter', () => {
     assert.equal(failed.body['@type'], 'Error');
     assert.deepEqual(store.data.seenEvents, []);
     assert.equal((await deliver(envelope('evt-1'))).status, 204);
-    assert.deepEqual(handled.map((e) => e.eventId), ['evt-1']);
+    assert.deepEqual(
+      handled.map((e) => e.eventId),
+      ['evt-1'],
+    );
     assert.deepEqual(store.data.seenEvents, ['evt-1']);
   });
 
@@ -532,7 +639,11 @@ describe('listenerRouter', () => {
       draft.subscriptions.push({ id: 'hub-1', api: 'TMF620', callback: app.baseUrl, query: '', subscriber: 'partner-a' });
     });
     const overHttp: EventSender = async (url, _subscriber, body) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer key-a' }, body: JSON.stringify(body) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer key-a' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     };
     const notifier = new Notifier(provider, 'csp', overHttp, FAST);
@@ -541,6 +652,9 @@ describe('listenerRouter', () => {
     await notifier.drain();
     assert.equal(handled.length, 1);
     assert.deepEqual(handled[0].event, { productOffering: { ...offering, lastUpdate: NOW.toISOString() } });
-    assert.deepEqual(provider.data.outbox.map((e) => [e.state, e.attempts]), [['delivered', 2]]);
+    assert.deepEqual(
+      provider.data.outbox.map((e) => [e.state, e.attempts]),
+      [['delivered', 2]],
+    );
   });
 });

@@ -6,8 +6,27 @@ import { applyListQuery, matchesFilters, mergePatch, parseListQuery, project, va
 const KNOWN = new Set(['id', 'href', '@type', 'name', 'state', 'relatedParty', 'price']);
 
 const orders = [
-  { id: 'o-1', href: '/o/o-1', '@type': 'ProductOrder', name: 'first', state: 'acknowledged', relatedParty: [{ id: 'p-1', role: 'customer' }, { id: 'p-2', role: 'seller' }], price: { unit: 'EUR', value: 10 } },
-  { id: 'o-2', href: '/o/o-2', '@type': 'ProductOrder', name: 'second', state: 'completed', relatedParty: [{ id: 'p-3', role: 'customer' }], price: { unit: 'USD', value: 20 } },
+  {
+    id: 'o-1',
+    href: '/o/o-1',
+    '@type': 'ProductOrder',
+    name: 'first',
+    state: 'acknowledged',
+    relatedParty: [
+      { id: 'p-1', role: 'customer' },
+      { id: 'p-2', role: 'seller' },
+    ],
+    price: { unit: 'EUR', value: 10 },
+  },
+  {
+    id: 'o-2',
+    href: '/o/o-2',
+    '@type': 'ProductOrder',
+    name: 'second',
+    state: 'completed',
+    relatedParty: [{ id: 'p-3', role: 'customer' }],
+    price: { unit: 'USD', value: 20 },
+  },
   { id: 'o-3', href: '/o/o-3', '@type': 'ProductOrder', name: 'third', state: 'inProgress', price: { unit: 'EUR', value: 30 } },
 ];
 
@@ -52,7 +71,12 @@ describe('parseListQuery', () => {
     assertTmfError(() => parseListQuery({ 'nope.id': 'x' }, KNOWN), 400, 'UNKNOWN_FILTER');
   });
 
-  for (const [key, value] of [['limit', 'abc'], ['limit', '-1'], ['limit', '1.5'], ['offset', 'x']] as const) {
+  for (const [key, value] of [
+    ['limit', 'abc'],
+    ['limit', '-1'],
+    ['limit', '1.5'],
+    ['offset', 'x'],
+  ] as const) {
     it(`refuses ${key}=${value} with 400`, () => {
       const error = assertTmfError(() => parseListQuery({ [key]: value }, KNOWN), 400, 'INVALID_REQUEST');
       assert.match(error.message, new RegExp(key));
@@ -77,8 +101,14 @@ describe('valuesAt and matchesFilters', () => {
   });
 
   it('requires every filter to match (AND across filters)', () => {
-    const filters = [{ path: 'price.unit', values: ['EUR'] }, { path: 'state', values: ['completed'] }];
-    assert.deepEqual(orders.filter((o) => matchesFilters(o, filters)), []);
+    const filters = [
+      { path: 'price.unit', values: ['EUR'] },
+      { path: 'state', values: ['completed'] },
+    ];
+    assert.deepEqual(
+      orders.filter((o) => matchesFilters(o, filters)),
+      [],
+    );
   });
 
   it('compares non-string values by their text', () => {
@@ -91,11 +121,12 @@ describe('TMF630 operators: dates and nested attributes', () => {
     { id: 'a', lastUpdate: '2025-06-01T00:00:00.000Z', validFor: { startDateTime: '2025-01-01T00:00:00Z' } },
     { id: 'b', lastUpdate: '2025-07-15T12:00:00.000Z', validFor: { startDateTime: '2025-06-01T00:00:00Z' } },
   ];
-  const pick = (query: Record<string, string>) =>
-    ids(applyListQuery(dated, parseListQuery(query, new Set(['id', 'lastUpdate', 'validFor']))).page);
+  const pick = (query: Record<string, string>) => ids(applyListQuery(dated, parseListQuery(query, new Set(['id', 'lastUpdate', 'validFor']))).page);
 
   it('reads an operator as the last segment of the filter key', () => {
-    assert.deepEqual(parseListQuery({ 'lastUpdate.gt': '2025-06-01' }, new Set(['lastUpdate'])).filters, [{ path: 'lastUpdate', values: ['2025-06-01'], op: 'gt' }]);
+    assert.deepEqual(parseListQuery({ 'lastUpdate.gt': '2025-06-01' }, new Set(['lastUpdate'])).filters, [
+      { path: 'lastUpdate', values: ['2025-06-01'], op: 'gt' },
+    ]);
   });
 
   it('compares dates as instants, whatever their precision', () => {
@@ -138,8 +169,7 @@ describe('applyListQuery', () => {
   });
 
   it('pages with offset and limit', () => {
-    const paged = (offset: string, limit?: string) =>
-      applyListQuery(orders, parseListQuery(limit === undefined ? { offset } : { offset, limit }, KNOWN));
+    const paged = (offset: string, limit?: string) => applyListQuery(orders, parseListQuery(limit === undefined ? { offset } : { offset, limit }, KNOWN));
     assert.deepEqual(ids(paged('0', '2').page), ['o-1', 'o-2']);
     assert.deepEqual(ids(paged('2', '2').page), ['o-3']);
     assert.deepEqual(ids(paged('1').page), ['o-2', 'o-3']);
@@ -194,7 +224,11 @@ describe('mergePatch (RFC 7396)', () => {
     [{ a: 'c' }, { a: ['b'] }, { a: ['b'] }],
     [{ a: { b: 'c' } }, { a: { b: 'd', c: null } }, { a: { b: 'd' } }],
     [{ a: [{ b: 'c' }] }, { a: [1] }, { a: [1] }],
-    [['a', 'b'], ['c', 'd'], ['c', 'd']],
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ],
     [{ a: 'b' }, ['c'], ['c']],
     [{ a: 'foo' }, null, null],
     [{ a: 'foo' }, 'bar', 'bar'],

@@ -27,7 +27,16 @@ const CREDENTIALS: readonly Credential[] = [
 ];
 
 const BUNDLES: ReadonlyMap<string, Bundle> = new Map([
-  ['commerce', { name: 'commerce', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }] }],
+  [
+    'commerce',
+    {
+      name: 'commerce',
+      grants: [
+        { api: 'TMF620', access: 'write' },
+        { api: 'TMF622', access: 'write' },
+      ],
+    },
+  ],
   ['catalog-read', { name: 'catalog-read', grants: [{ api: 'TMF620', access: 'read' }] }],
   ['billing', { name: 'billing', grants: [{ api: 'TMF678', access: 'write' }] }],
 ]);
@@ -57,30 +66,49 @@ async function startFixture(): Promise<Fixture> {
   const store = await Store.open<BaseData>({ kind: 'memory' }, () => baseData(START));
   const clock = new SimulatedClock(START);
   const sent: Sent[] = [];
-  const notifier = new Notifier(store, 'csp', async (url, subscriber, body) => {
-    sent.push({ url, subscriber, body });
-  }, { burst: 1, burstDelayMs: 1, timeoutMs: 1000 });
+  const notifier = new Notifier(
+    store,
+    'csp',
+    async (url, subscriber, body) => {
+      sent.push({ url, subscriber, body });
+    },
+    { burst: 1, burstDelayMs: 1, timeoutMs: 1000 },
+  );
   const byKey = new Map(CREDENTIALS.map((c) => [c.apiKey, c]));
   const auth = authenticate((key) => byKey.get(key));
   const guarded = (api: ApiId) => [auth, requireGrant(BUNDLES, api)];
 
   const app = jsonApp();
-  app.use(basePath('TMF620'), ...guarded('TMF620'),
+  app.use(
+    basePath('TMF620'),
+    ...guarded('TMF620'),
     resourceRouter({ api: 'TMF620', resource: 'productOffering', store, clock, notifier }),
-    resourceRouter({ api: 'TMF620', resource: 'catalog', store, clock, notifier, methods: ['GET', 'POST'] }));
-  app.use(basePath('TMF622'), ...guarded('TMF622'), resourceRouter<BaseData, Entity>({
-    api: 'TMF622', resource: 'productOrder', store, clock, notifier,
-    hooks: {
-      create: (input) => {
-        if (input.description === 'refuse') throw conflict('Refused', 'the domain refuses this order');
-        return { ...input, state: 'acknowledged' };
+    resourceRouter({ api: 'TMF620', resource: 'catalog', store, clock, notifier, methods: ['GET', 'POST'] }),
+  );
+  app.use(
+    basePath('TMF622'),
+    ...guarded('TMF622'),
+    resourceRouter<BaseData, Entity>({
+      api: 'TMF622',
+      resource: 'productOrder',
+      store,
+      clock,
+      notifier,
+      hooks: {
+        create: (input) => {
+          if (input.description === 'refuse') throw conflict('Refused', 'the domain refuses this order');
+          return { ...input, state: 'acknowledged' };
+        },
       },
-    },
-  }));
+    }),
+  );
   app.use(tmfErrorHandler);
   const running = await startApp(app);
   return {
-    store, notifier, sent, app: running,
+    store,
+    notifier,
+    sent,
+    app: running,
     send: (method, path, key, body) => call(running.baseUrl, method, path, { key, body }),
   };
 }
@@ -96,9 +124,10 @@ function assertTmfError(res: JsonResponse, status: number, code?: string): void 
   if (code) assert.equal(res.body.code, code);
 }
 
-const subscribe = (store: Store<BaseData>, api: ApiId) => store.update((draft) => {
-  draft.subscriptions.push({ id: `hub-${api}`, api, callback: CALLBACK, query: '', subscriber: 'partner-a' });
-});
+const subscribe = (store: Store<BaseData>, api: ApiId) =>
+  store.update((draft) => {
+    draft.subscriptions.push({ id: `hub-${api}`, api, callback: CALLBACK, query: '', subscriber: 'partner-a' });
+  });
 
 /**
  * Holds the store's updates until `count` of them wait, as a slow disk write does on a busy actor:
@@ -162,7 +191,10 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.ok(entry, JSON.stringify(f.store.data.outbox));
       assert.deepEqual(entry.body.event, { productOffering: created });
       await f.notifier.drain();
-      assert.deepEqual(f.sent.map((s) => s.url), [`${CALLBACK}/listener/productOfferingCreateEvent`]);
+      assert.deepEqual(
+        f.sent.map((s) => s.url),
+        [`${CALLBACK}/listener/productOfferingCreateEvent`],
+      );
     });
 
     it('refuses a body against the create schema with 400 FLOW_RULE (a lifecycle value the flows filter on) naming the path, storing nothing', async () => {
@@ -215,7 +247,10 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       for (const name of ['o1', 'o2', 'o3', 'o4', 'o5']) await create(name);
       const res = await f.send('GET', `${OFFERINGS}?offset=1&limit=2`, KEYS.a);
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.map((e: Entity) => e.name), ['o2', 'o3']);
+      assert.deepEqual(
+        res.body.map((e: Entity) => e.name),
+        ['o2', 'o3'],
+      );
       assert.equal(res.headers.get('x-total-count'), '5');
       assert.equal(res.headers.get('x-result-count'), '2');
       const all = await f.send('GET', OFFERINGS, KEYS.a);
@@ -297,10 +332,10 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.deepEqual(eventTypes(f.store), ['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent']);
       await f.notifier.drain();
-      assert.deepEqual(f.sent.map((s) => s.url), [
-        `${CALLBACK}/listener/productOrderCreateEvent`,
-        `${CALLBACK}/listener/productOrderStateChangeEvent`,
-      ]);
+      assert.deepEqual(
+        f.sent.map((s) => s.url),
+        [`${CALLBACK}/listener/productOrderCreateEvent`, `${CALLBACK}/listener/productOrderStateChangeEvent`],
+      );
     });
 
     it('enqueues no event when nothing changed', async () => {
@@ -311,7 +346,7 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.deepEqual(eventTypes(f.store), ['ProductOfferingCreateEvent']);
     });
 
-    it('refuses a partner changing id or href, and an invalid value, with 400; a tester\'s id is ignored', async () => {
+    it("refuses a partner changing id or href, and an invalid value, with 400; a tester's id is ignored", async () => {
       const created = await create('fixed');
       assertTmfError(await f.send('PATCH', created.href, KEYS.a, { id: 'other' }), 400, 'FLOW_RULE');
       assertTmfError(await f.send('PATCH', created.href, KEYS.a, { lifecycleStatus: 'gone' }), 400, 'FLOW_RULE');
@@ -400,7 +435,7 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.deepEqual(items(f.store.data, 'TMF620', 'productOffering'), [created]);
     });
 
-    it('keeps a partner\'s entities from another partner, but not from their owner or the harness', async () => {
+    it("keeps a partner's entities from another partner, but not from their owner or the harness", async () => {
       const ofA = await create('of A', KEYS.a);
       const ofB = await create('of B', KEYS.b);
       const listed = async (key: string) => (await f.send('GET', OFFERINGS, key)).body.map((e: Entity) => e.id);
@@ -419,7 +454,7 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.equal(items(f.store.data, 'TMF620', 'productOffering')[0].name, 'of A');
     });
 
-    it('lets a reader of a partner\'s entity read it and hear of its changes, but never change it', async () => {
+    it("lets a reader of a partner's entity read it and hear of its changes, but never change it", async () => {
       const ofA = await create('of A', KEYS.a);
       await f.store.update((draft) => {
         draft.readers[ofA.href] = ['partner-b'];
@@ -429,7 +464,10 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
         );
       });
       assert.equal((await f.send('GET', ofA.href, KEYS.b)).status, 200);
-      assert.ok((await f.send('GET', OFFERINGS, KEYS.b)).body.some((e: Entity) => e.id === ofA.id), 'listed for its reader');
+      assert.ok(
+        (await f.send('GET', OFFERINGS, KEYS.b)).body.some((e: Entity) => e.id === ofA.id),
+        'listed for its reader',
+      );
       assertTmfError(await f.send('PATCH', ofA.href, KEYS.b, { name: 'hijacked' }), 404, 'NOT_FOUND');
       assertTmfError(await f.send('DELETE', ofA.href, KEYS.b), 404, 'NOT_FOUND');
       assert.equal((await f.send('PATCH', ofA.href, KEYS.a, { lifecycleStatus: 'Retired' })).status, 200);

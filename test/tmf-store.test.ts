@@ -61,37 +61,52 @@ describe('Store', () => {
       draft.names.push('kept');
     });
     const before = structuredClone(store.data);
-    await assert.rejects(store.update((draft) => {
-      draft.names.push('lost');
-      draft.settings.mode = 'broken';
-      draft.counter = 99;
-      throw new Error('domain rule refused');
-    }), /domain rule refused/);
+    await assert.rejects(
+      store.update((draft) => {
+        draft.names.push('lost');
+        draft.settings.mode = 'broken';
+        draft.counter = 99;
+        throw new Error('domain rule refused');
+      }),
+      /domain rule refused/,
+    );
     assert.deepEqual(store.data, before);
   });
 
   it('keeps working after a failed update', async () => {
     const store = await memory();
-    await assert.rejects(store.update(() => {
-      throw new Error('first fails');
-    }));
+    await assert.rejects(
+      store.update(() => {
+        throw new Error('first fails');
+      }),
+    );
     await store.update((draft) => {
       draft.counter = 7;
     });
     assert.equal(store.data.counter, 7);
   });
 
-  it('serializes updates in call order, each seeing the previous one\'s result', async () => {
+  it("serializes updates in call order, each seeing the previous one's result", async () => {
     const store = await memory();
     const seen: number[] = [];
-    await Promise.all(Array.from({ length: 50 }, (_, i) => store.update((draft) => {
-      seen.push(draft.counter);
-      draft.counter += 1;
-      draft.names.push(`n${i}`);
-    })));
-    assert.deepEqual(seen, Array.from({ length: 50 }, (_, i) => i));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.update((draft) => {
+          seen.push(draft.counter);
+          draft.counter += 1;
+          draft.names.push(`n${i}`);
+        }),
+      ),
+    );
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 50 }, (_, i) => i),
+    );
     assert.equal(store.data.counter, 50);
-    assert.deepEqual(store.data.names, Array.from({ length: 50 }, (_, i) => `n${i}`));
+    assert.deepEqual(
+      store.data.names,
+      Array.from({ length: 50 }, (_, i) => `n${i}`),
+    );
   });
 
   it('reset restores the defaults', async () => {
@@ -118,10 +133,14 @@ describe('Store on a file', () => {
   it('keeps every committed update across a restart (reopening the same path)', async () => {
     const path = join(dir, 'nested', 'actor.json');
     const store = await Store.open<Data>({ kind: 'file', path }, defaults);
-    await Promise.all(['a', 'b', 'c'].map((name) => store.update((draft) => {
-      draft.names.push(name);
-      draft.counter += 1;
-    })));
+    await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        store.update((draft) => {
+          draft.names.push(name);
+          draft.counter += 1;
+        }),
+      ),
+    );
     const reopened = await Store.open<Data>({ kind: 'file', path }, defaults);
     assert.deepEqual(reopened.data, { names: ['a', 'b', 'c'], counter: 3, settings: { mode: 'normal' } });
   });
@@ -130,9 +149,13 @@ describe('Store on a file', () => {
     const path = join(dir, 'concurrent.json');
     const store = await Store.open<Data>({ kind: 'file', path }, defaults);
     const names = Array.from({ length: 30 }, (_, i) => `n${i}`);
-    await Promise.all(names.map((name) => store.update((draft) => {
-      draft.names.push(name);
-    })));
+    await Promise.all(
+      names.map((name) =>
+        store.update((draft) => {
+          draft.names.push(name);
+        }),
+      ),
+    );
     assert.deepEqual(JSON.parse(await readFile(path, 'utf8')).names, names);
   });
 
@@ -145,9 +168,11 @@ describe('Store on a file', () => {
     // A directory where the file was: the adapter's rename onto it fails.
     await rm(path);
     await mkdir(path);
-    await assert.rejects(store.update((draft) => {
-      draft.counter = 2;
-    }));
+    await assert.rejects(
+      store.update((draft) => {
+        draft.counter = 2;
+      }),
+    );
     assert.equal(store.data.counter, 1);
   });
 
@@ -157,10 +182,12 @@ describe('Store on a file', () => {
     await store.update((draft) => {
       draft.counter = 1;
     });
-    await assert.rejects(store.update((draft) => {
-      draft.counter = 2;
-      throw new Error('refused');
-    }));
+    await assert.rejects(
+      store.update((draft) => {
+        draft.counter = 2;
+        throw new Error('refused');
+      }),
+    );
     assert.equal(JSON.parse(await readFile(path, 'utf8')).counter, 1);
     assert.equal((await Store.open<Data>({ kind: 'file', path }, defaults)).data.counter, 1);
   });

@@ -57,7 +57,8 @@ describe('live dashboard', () => {
   /** Every step of the figure shows in the checklist with its full sentence. */
   async function assertEverySentence(figure: Figure): Promise<void> {
     const text = await checklistText();
-    for (const s of stepsOf(figure)) assert.ok(text.replace(/\s+/g, ' ').includes(stepSentence(s).replace(/\s+/g, ' ')), `step ${s.id} reads "${stepSentence(s)}"`);
+    for (const s of stepsOf(figure))
+      assert.ok(text.replace(/\s+/g, ' ').includes(stepSentence(s).replace(/\s+/g, ' ')), `step ${s.id} reads "${stepSentence(s)}"`);
   }
 
   before(async () => {
@@ -74,7 +75,7 @@ describe('live dashboard', () => {
       if (message.type() === 'error') consoleErrors.push(message);
     });
     page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(ecosystem.url + '/');
+    await page.goto(`${ecosystem.url}/`);
     await page.locator('#connection', { hasText: 'Live' }).waitFor();
   });
 
@@ -85,10 +86,16 @@ describe('live dashboard', () => {
   });
 
   test('names each flow and shows the five parties as lifelines and cards', async () => {
-    assert.deepEqual(await page.locator('#heads .head').evaluateAll((hs) => hs.map((h) => (h as HTMLElement).dataset.party)),
-      ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver']);
+    assert.deepEqual(await page.locator('#heads .head').evaluateAll((hs) => hs.map((h) => (h as HTMLElement).dataset.party)), [
+      'csp',
+      'car-manufacturer',
+      'content-provider',
+      'call-center',
+      'driver',
+    ]);
     assert.match(await page.locator('button[data-figure="8"]').innerText(), /Figure 8\s+Service use and split billing/);
-    for (const [figure, name] of Object.entries(FIGURE_NAMES)) assert.match(await page.locator(`button[data-figure="${figure}"]`).innerText(), new RegExp(name));
+    for (const [figure, name] of Object.entries(FIGURE_NAMES))
+      assert.match(await page.locator(`button[data-figure="${figure}"]`).innerText(), new RegExp(name));
     await page.locator('#party-csp .clock', { hasText: /^Simulated date: \d+ \w+ 20\d\d/ }).waitFor();
   });
 
@@ -97,7 +104,10 @@ describe('live dashboard', () => {
     await page.locator('#checklist-hint', { hasText: 'All documented steps seen' }).waitFor({ timeout: 30_000 });
     await page.locator('.row[data-operation="CustomerBillCreateEvent"]').waitFor();
     const ops = await operations();
-    assert.ok(ops.indexOf('POST productOrder') >= 0 && ops.indexOf('POST productOrder') < ops.indexOf('CustomerBillCreateEvent'), 'the order comes before the bill event');
+    assert.ok(
+      ops.indexOf('POST productOrder') >= 0 && ops.indexOf('POST productOrder') < ops.indexOf('CustomerBillCreateEvent'),
+      'the order comes before the bill event',
+    );
     assert.equal(await page.locator('#checklist li.seen').count(), await page.locator('#checklist li').count());
     assert.match(await page.locator('#checklist-title').innerText(), /Figure 7 — Product setup and billing/);
     await assertEverySentence(7);
@@ -106,7 +116,10 @@ describe('live dashboard', () => {
     assert.equal(await order.getAttribute('data-steps'), '7.1');
     assert.match(await order.locator('.step-note').innerText(), /7\.1 Car manufacturer \(OEM\) → CSP \(telecom operator\): Orders the connectivity offer/);
     assert.equal(await page.locator('.row[data-operation="GET productOffering"] .badge').first().textContent(), '7.5');
-    assert.match(await page.locator('.run-head').last().innerText(), /Figure 7 — Product setup and billing · \d\d:\d\d:\d\d · \d+ exchanges · all documented steps seen/);
+    assert.match(
+      await page.locator('.run-head').last().innerText(),
+      /Figure 7 — Product setup and billing · \d\d:\d\d:\d\d · \d+ exchanges · all documented steps seen/,
+    );
     await page.locator('#party-csp .facts li', { hasText: /CSP-\d{4}-\d\d-\d+ · \d+(\.\d+)? EUR · new/ }).waitFor();
     assert.equal(await page.locator('#party-csp details.raw pre').innerText(), '', 'the raw state waits for a click');
     await page.locator('#party-csp details.raw summary').click();
@@ -117,10 +130,27 @@ describe('live dashboard', () => {
   });
 
   test('text meets WCAG AA contrast (4.5:1) on its background', async () => {
-    const selectors = ['.row .seq', '.row.valid .track .label', '.step-note p', '.badge', '#checklist .mark', '#checklist .parties', '#checklist .sentence',
-      '.hint', '.party .clock', '.party h4', '.connection', '.legend', '.run-head', '#figures .num', '#figures .name', '.fault', '#live-count'];
+    const selectors = [
+      '.row .seq',
+      '.row.valid .track .label',
+      '.step-note p',
+      '.badge',
+      '#checklist .mark',
+      '#checklist .parties',
+      '#checklist .sentence',
+      '.hint',
+      '.party .clock',
+      '.party h4',
+      '.connection',
+      '.legend',
+      '.run-head',
+      '#figures .num',
+      '#figures .name',
+      '.fault',
+      '#live-count',
+    ];
     // Plain JavaScript: the page runs it as given, with nothing the test's compiler adds.
-    const ratios = await page.evaluate(`(${CONTRAST_SCRIPT})(${JSON.stringify(selectors)})`) as [string, number][];
+    const ratios = (await page.evaluate(`(${CONTRAST_SCRIPT})(${JSON.stringify(selectors)})`)) as [string, number][];
     for (const [selector, ratio] of ratios) assert.ok(ratio >= 4.5, `${selector}: contrast ${ratio.toFixed(2)}:1`);
   });
 
@@ -151,9 +181,9 @@ describe('live dashboard', () => {
     const request = await page.locator('#detail-request-body').textContent();
     assert.ok(JSON.parse(request ?? '').productOrderItem, 'the request body is the product order, as JSON');
     assert.match(request ?? '', /\n {2}"/, 'the JSON is indented');
-    assert.match(await page.locator('#detail-request-headers').textContent() ?? '', /content-type/);
-    assert.match(await page.locator('#detail-errors').textContent() ?? '', /valid/);
-    assert.match(await page.locator('#detail-step').textContent() ?? '', /^Step 7\.1 — Car manufacturer \(OEM\) → CSP \(telecom operator\): Orders/);
+    assert.match((await page.locator('#detail-request-headers').textContent()) ?? '', /content-type/);
+    assert.match((await page.locator('#detail-errors').textContent()) ?? '', /valid/);
+    assert.match((await page.locator('#detail-step').textContent()) ?? '', /^Step 7\.1 — Car manufacturer \(OEM\) → CSP \(telecom operator\): Orders/);
     await shot('exchange-detail');
   });
 
@@ -169,7 +199,7 @@ describe('live dashboard', () => {
     await row.waitFor();
     await row.click();
     await page.locator('#detail-errors li', { hasText: 'rule' }).first().waitFor();
-    assert.match(await page.locator('#detail-errors').textContent() ?? '', /request \/\S*/);
+    assert.match((await page.locator('#detail-errors').textContent()) ?? '', /request \/\S*/);
     assert.equal(await page.locator('#detail img').count(), 0, 'payload text is never markup');
     assert.equal(await row.locator('.arrow').evaluate((a) => getComputedStyle(a).borderTopColor), 'rgb(180, 35, 24)');
     await page.check('#filter-failures');
@@ -182,12 +212,17 @@ describe('live dashboard', () => {
     assert.ok(apis.length > 0 && apis.length < all && apis.every((a) => a === 'TMF678'), `the API filter keeps only that API's exchanges (${apis.join(', ')})`);
     await page.selectOption('#filter-api', '');
     await page.selectOption('#filter-party', 'car-manufacturer');
-    const parties = await page.locator('#rows .row:visible').evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset.from} ${(r as HTMLElement).dataset.to}`));
-    assert.ok(parties.length > 0 && parties.every((p) => p.includes('car-manufacturer')), 'the party filter keeps only that party\'s exchanges');
+    const parties = await page
+      .locator('#rows .row:visible')
+      .evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset.from} ${(r as HTMLElement).dataset.to}`));
+    assert.ok(parties.length > 0 && parties.every((p) => p.includes('car-manufacturer')), "the party filter keeps only that party's exchanges");
     await page.selectOption('#filter-party', '');
     await page.check('#filter-documented');
     const documented = await page.locator('#rows .row:visible').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.steps ?? ''));
-    assert.ok(documented.length > 0 && documented.length < all && documented.every((d) => d !== ''), '"only documented steps" keeps the exchanges that fulfil a step');
+    assert.ok(
+      documented.length > 0 && documented.length < all && documented.every((d) => d !== ''),
+      '"only documented steps" keeps the exchanges that fulfil a step',
+    );
     await page.uncheck('#filter-documented');
     await page.selectOption('#filter-figure', '7');
     const heads = await page.locator('.run:visible > .run-head .text').allInnerTexts();
@@ -201,7 +236,8 @@ describe('live dashboard', () => {
     const burst = 400;
     const before = await page.locator('#rows .row').count();
     const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'csp'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'csp'));
-    for (let i = 0; i < burst; i += 20) await Promise.all(Array.from({ length: 20 }, (_, j) => client.list('TMF620', 'productOffering', { offset: (i + j) % 7, limit: 2 })));
+    for (let i = 0; i < burst; i += 20)
+      await Promise.all(Array.from({ length: 20 }, (_, j) => client.list('TMF620', 'productOffering', { offset: (i + j) % 7, limit: 2 })));
     await page.waitForFunction((expected) => document.querySelectorAll('#rows .row').length >= expected, before + burst, { timeout: 30_000 });
     assert.equal(await page.locator('#rows .row').count(), before + burst, 'one row per exchange, no more, no less');
     await page.locator('#rows .row').last().click();
@@ -218,18 +254,26 @@ describe('live dashboard', () => {
     test(`figure ${figure} runs from its button and every documented step reads as a sentence`, async () => {
       await page.click(`button[data-figure="${figure}"]`);
       await page.locator('#status', { hasText: `Figure ${figure} — ${FIGURE_NAMES[figure]} ran` }).waitFor({ timeout: 60_000 });
-      assert.match(await page.locator('#status').textContent() ?? '', / 0 missing\.$/);
+      assert.match((await page.locator('#status').textContent()) ?? '', / 0 missing\.$/);
       await page.locator('#checklist-hint', { hasText: 'All documented steps seen' }).waitFor();
       const seen = await page.locator('#checklist li.seen').count();
       assert.ok(seen > 0);
-      assert.equal(seen + await page.locator('#checklist li.other-branch').count(), await page.locator('#checklist li').count(), 'every step is seen but those of branches not taken');
+      assert.equal(
+        seen + (await page.locator('#checklist li.other-branch').count()),
+        await page.locator('#checklist li').count(),
+        'every step is seen but those of branches not taken',
+      );
       await assertEverySentence(figure);
       assert.match(await page.locator('.run-head').last().innerText(), new RegExp(`Figure ${figure} — ${FIGURE_NAMES[figure]}`));
-      await page.waitForFunction(() => {
-        const lanes = document.getElementById('lanes')!.getBoundingClientRect();
-        const last = Array.from(document.querySelectorAll('#rows .row')).at(-1)!.getBoundingClientRect();
-        return last.top >= lanes.top - 1 && last.bottom <= lanes.bottom + 1;
-      }, undefined, { timeout: 5_000 });
+      await page.waitForFunction(
+        () => {
+          const lanes = document.getElementById('lanes')!.getBoundingClientRect();
+          const last = Array.from(document.querySelectorAll('#rows .row')).at(-1)!.getBoundingClientRect();
+          return last.top >= lanes.top - 1 && last.bottom <= lanes.bottom + 1;
+        },
+        undefined,
+        { timeout: 5_000 },
+      );
       await shot(`figure-${figure}`);
     });
   }
@@ -243,23 +287,30 @@ describe('live dashboard', () => {
   test('a figure that does not exist is a TMF 404', async () => {
     const response = await fetch(`${ecosystem.url}/dashboard/run/12`, { method: 'POST' });
     assert.equal(response.status, 404);
-    const body = await response.json() as { code: string; '@type': string };
+    const body = (await response.json()) as { code: string; '@type': string };
     assert.equal(body['@type'], 'Error');
   });
 
-  test('faults injected from the page: a party down fails red with the reason, a party\'s events sent twice show twice', async () => {
+  test("faults injected from the page: a party down fails red with the reason, a party's events sent twice show twice", async () => {
     await page.selectOption('#fault-content-provider', 'down');
     await page.locator('#party-content-provider.faulty').waitFor();
-    const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'content-provider'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'content-provider'));
+    const client = new TmfClient(
+      ecosystem.wireUrl('car-manufacturer', 'content-provider'),
+      bootstrapKey(ecosystem.secret, 'car-manufacturer', 'content-provider'),
+    );
     await assert.rejects(client.list('TMF620', 'productOffering', {}), /502|down/);
     const down = page.locator('.row.invalid[data-to="content-provider"]').last();
     await down.waitFor();
-    assert.match(await down.locator('.label').textContent() ?? '', /→ 502 ✗ content-provider is down \(fault injected from the dashboard\)/);
+    assert.match((await down.locator('.label').textContent()) ?? '', /→ 502 ✗ content-provider is down \(fault injected from the dashboard\)/);
     await page.selectOption('#fault-content-provider', '');
     await page.locator('#party-content-provider:not(.faulty)').waitFor();
     await client.list('TMF620', 'productOffering', {});
 
-    const refused = await fetch(`${ecosystem.url}/dashboard/faults/csp`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"kind":"explode"}' });
+    const refused = await fetch(`${ecosystem.url}/dashboard/faults/csp`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"kind":"explode"}',
+    });
     assert.equal(refused.status, 400, 'an unknown fault is a TMF 400');
     assert.deepEqual(await (await fetch(`${ecosystem.url}/dashboard/faults`)).json(), {}, 'and changes nothing');
 
@@ -267,9 +318,16 @@ describe('live dashboard', () => {
     await page.locator('#party-csp.faulty').waitFor();
     await page.click('button[data-figure="7"]');
     await page.locator('#status', { hasText: 'Figure 7 — Product setup and billing ran' }).waitFor({ timeout: 30_000 });
-    const twice = await page.locator('.run').last().locator('.row.duplicate').evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset.from} ${(r as HTMLElement).dataset.kind ?? ''}`));
+    const twice = await page
+      .locator('.run')
+      .last()
+      .locator('.row.duplicate')
+      .evaluateAll((rs) => rs.map((r) => `${(r as HTMLElement).dataset.from} ${(r as HTMLElement).dataset.kind ?? ''}`));
     assert.ok(twice.length > 0, 'the duplicated events are drawn, marked as such');
-    assert.ok(twice.every((t) => t.startsWith('csp')), 'only the CSP\'s events were sent twice');
+    assert.ok(
+      twice.every((t) => t.startsWith('csp')),
+      "only the CSP's events were sent twice",
+    );
     await shot('fault-duplicate');
     await page.selectOption('#fault-csp', '');
     await page.locator('#party-csp:not(.faulty)').waitFor();
@@ -291,9 +349,12 @@ describe('live dashboard', () => {
     const liveBadges = await page.locator('#rows .row[data-steps]').count();
     assert.ok(liveBadges > 0);
     // A trace.json as the run reports write it: the first figure-7 run, then the hundreds of calls after it.
-    const trace = await (await fetch(`${ecosystem.url}/dashboard/trace.json`)).json() as TraceEntry[];
+    const trace = (await (await fetch(`${ecosystem.url}/dashboard/trace.json`)).json()) as TraceEntry[];
     const saved = trace.filter((x) => x.scenario === 'dashboard: figure 7 (run 1)' || x.scenario === '');
-    assert.ok(saved.some((x) => x.steps?.includes('7.1')), 'trace.json keeps the step labels');
+    assert.ok(
+      saved.some((x) => x.steps?.includes('7.1')),
+      'trace.json keeps the step labels',
+    );
     const file = join(tempDir, 'trace.json');
     await writeFile(file, JSON.stringify(saved));
     await page.setInputFiles('#trace-file', file);
@@ -313,7 +374,10 @@ describe('live dashboard', () => {
 
     await page.selectOption('#replay-speed', '4');
     await page.click('#replay-play');
-    await page.waitForFunction(([from, last]) => Number(document.getElementById('replay-position')!.textContent!.split(' / ')[0]) >= Math.min(from + 3, last), [at, total]);
+    await page.waitForFunction(
+      ([from, last]) => Number(document.getElementById('replay-position')!.textContent!.split(' / ')[0]) >= Math.min(from + 3, last),
+      [at, total],
+    );
     await page.click('#replay-play');
     assert.match(await page.locator('#replay-play').innerText(), /Play/, 'paused again');
     await page.locator('#replay-timeline').fill('3');
@@ -329,8 +393,15 @@ describe('live dashboard', () => {
     await page.locator('#replay-timeline').fill(String(endOfRun));
     await page.locator('#replay-position', { hasText: `${endOfRun} / ${total}` }).waitFor();
     const internal = await page.locator('#checklist li.internal .parties').allInnerTexts();
-    assert.ok(internal.every((p) => p.endsWith('(internal)')), 'only a party\'s internal work is left unseen: it puts nothing on the wire');
-    assert.equal(await page.locator('#checklist li.seen').count() + internal.length, await page.locator('#checklist li').count(), 'at the end of the run every step on the wire is seen');
+    assert.ok(
+      internal.every((p) => p.endsWith('(internal)')),
+      "only a party's internal work is left unseen: it puts nothing on the wire",
+    );
+    assert.equal(
+      (await page.locator('#checklist li.seen').count()) + internal.length,
+      await page.locator('#checklist li').count(),
+      'at the end of the run every step on the wire is seen',
+    );
     assert.match(await page.locator('#party-csp .facts').innerText(), /\d+ sent, \d+ received/);
     await shot('replay');
 
@@ -342,7 +413,7 @@ describe('live dashboard', () => {
 
   test('report pages link to each other: index ↔ sequence pages, Cucumber and JUnit', async () => {
     const dir = join(tempDir, 'report');
-    const trace = await (await fetch(`${ecosystem.url}/dashboard/exchanges`)).json() as TraceEntry[];
+    const trace = (await (await fetch(`${ecosystem.url}/dashboard/exchanges`)).json()) as TraceEntry[];
     const scenario = 'dashboard: figure 8 (run 2)';
     await writeRunReports(dir, {
       exchanges: trace.filter((x) => x.scenario === scenario),
@@ -350,7 +421,12 @@ describe('live dashboard', () => {
       scenarios: [{ name: scenario, status: 'passed', exchanges: 1, invalid: 0, flowsOk: true, figures: [8] }],
     });
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-    assert.deepEqual(await page.locator('a.run-file').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['cucumber.html', 'junit.xml', 'trace.json', 'flows.json']);
+    assert.deepEqual(await page.locator('a.run-file').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [
+      'cucumber.html',
+      'junit.xml',
+      'trace.json',
+      'flows.json',
+    ]);
     await page.locator('h2', { hasText: 'Figure 8 — Service use and split billing' }).waitFor();
     await page.click(`a:text("${scenario}")`);
     assert.match(await page.locator('h1').innerText(), /figure 8/);
@@ -358,7 +434,7 @@ describe('live dashboard', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-sequence.png'), fullPage: false });
     await page.click('a:text("run summary")');
     assert.ok(page.url().endsWith('/index.html'));
-    await page.goto(ecosystem.url + '/');
+    await page.goto(`${ecosystem.url}/`);
     await page.locator('#connection', { hasText: 'Live' }).waitFor();
   });
 
@@ -379,8 +455,14 @@ describe('live dashboard', () => {
   });
 
   test('the page logged no errors', () => {
-    assert.deepEqual(consoleErrors.map((m) => m.text()), []);
-    assert.deepEqual(pageErrors.map((e) => e.message), []);
+    assert.deepEqual(
+      consoleErrors.map((m) => m.text()),
+      [],
+    );
+    assert.deepEqual(
+      pageErrors.map((e) => e.message),
+      [],
+    );
   });
 
   test('when the harness stops, the page says so and disables the buttons', async () => {
@@ -402,6 +484,10 @@ describe('live dashboard', () => {
     await client.list('TMF620', 'productOffering', {});
     const seq = ecosystem.recorder.exchanges.at(-1)!.seq;
     await page.locator(`#rows .row[data-seq="${seq}"][data-operation="GET productOffering"]`).waitFor();
-    assert.equal(await page.locator('#rows .row').count(), ecosystem.recorder.exchanges.filter((x) => x.kind !== 'harness').length, 'exactly the new wire is drawn');
+    assert.equal(
+      await page.locator('#rows .row').count(),
+      ecosystem.recorder.exchanges.filter((x) => x.kind !== 'harness').length,
+      'exactly the new wire is drawn',
+    );
   });
 });

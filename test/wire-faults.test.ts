@@ -13,17 +13,20 @@ test('a party down fails every call its peers make to it, but not the harness dr
   assert.match(faults.decide('car-manufacturer', 'driver', '/inbox/message', none).down ?? '', /driver is down/);
   assert.match(faults.decide('csp', 'driver', '/listener/customerBillCreateEvent', none).down ?? '', /driver is down/);
   assert.deepEqual(faults.decide('harness', 'driver', '/control/reset', none), {});
-  assert.deepEqual(faults.decide('driver', 'csp', '/tmf-api/usageManagement/v4/usage', none), {}, 'its own calls are not its peers\' business');
+  assert.deepEqual(faults.decide('driver', 'csp', '/tmf-api/usageManagement/v4/usage', none), {}, "its own calls are not its peers' business");
 });
 
-test('delayed and duplicated events touch only the party\'s notifications, and a duplicate is not duplicated again', () => {
+test("delayed and duplicated events touch only the party's notifications, and a duplicate is not duplicated again", () => {
   const faults = new FaultTable();
   faults.set('csp', { kind: 'delay', ms: 250 });
   faults.set('car-manufacturer', { kind: 'duplicate' });
   assert.deepEqual(faults.decide('csp', 'car-manufacturer', '/listener/productOrderStateChangeEvent', none), { delayMs: 250 });
   assert.deepEqual(faults.decide('csp', 'car-manufacturer', '/tmf-api/x', none), {}, 'a call is no event');
   assert.deepEqual(faults.decide('car-manufacturer', 'csp', '/listener/productOfferingCreateEvent', none), { duplicate: true });
-  assert.deepEqual(faults.decide('car-manufacturer', 'csp', '/listener/productOfferingCreateEvent', (h) => (h === DUPLICATE_HEADER ? '1' : undefined)), {});
+  assert.deepEqual(
+    faults.decide('car-manufacturer', 'csp', '/listener/productOfferingCreateEvent', (h) => (h === DUPLICATE_HEADER ? '1' : undefined)),
+    {},
+  );
 });
 
 test('the table holds one fault per party, caps delays, and clears', () => {
@@ -49,14 +52,20 @@ test('the wire applies the table: a party down is never called, late events arri
   wireApp.use(recorder.router());
   const wire = await startApp(wireApp);
   t.after(() => Promise.all([target.close(), wire.close()]));
-  const send = (event: string) => fetch(`${wire.baseUrl}/wire/csp/car-manufacturer/listener/${event}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"eventId":"e-1"}' });
-  const duplicateRecorded = () => new Promise<void>((resolve) => {
-    const stop = recorder.subscribe((exchange) => {
-      if (exchange.request.headers[DUPLICATE_HEADER] === undefined) return;
-      stop();
-      resolve();
+  const send = (event: string) =>
+    fetch(`${wire.baseUrl}/wire/csp/car-manufacturer/listener/${event}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"eventId":"e-1"}',
     });
-  });
+  const duplicateRecorded = () =>
+    new Promise<void>((resolve) => {
+      const stop = recorder.subscribe((exchange) => {
+        if (exchange.request.headers[DUPLICATE_HEADER] === undefined) return;
+        stop();
+        resolve();
+      });
+    });
 
   recorder.faults.set('car-manufacturer', { kind: 'down' });
   assert.equal((await send('aEvent')).status, 502);
@@ -74,5 +83,9 @@ test('the wire applies the table: a party down is never called, late events arri
   await second;
   assert.deepEqual(received, ['bEvent', 'cEvent', 'cEvent'], 'the listener gets the event twice, as from a sender that retried');
   const last = recorder.exchanges.slice(-2);
-  assert.deepEqual(last.map((e) => e.request.headers[DUPLICATE_HEADER]), [undefined, '1'], 'both deliveries are on the record, the second marked');
+  assert.deepEqual(
+    last.map((e) => e.request.headers[DUPLICATE_HEADER]),
+    [undefined, '1'],
+    'both deliveries are on the record, the second marked',
+  );
 });

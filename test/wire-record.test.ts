@@ -11,7 +11,7 @@ import type { Exchange } from '../harness/exchange.ts';
 const health = (ecosystem: Awaited<ReturnType<typeof startEcosystem>>, n: number) =>
   Promise.all(Array.from({ length: n }, () => ecosystem.control('csp').request('GET', '/health')));
 
-test('a scenario\'s exchanges are its own, in seq order, and the flow count leaves the harness\'s calls out', async () => {
+test("a scenario's exchanges are its own, in seq order, and the flow count leaves the harness's calls out", async () => {
   const ecosystem = await startEcosystem();
   try {
     ecosystem.recorder.startScenario('A');
@@ -22,9 +22,18 @@ test('a scenario\'s exchanges are its own, in seq order, and the flow count leav
     await health(ecosystem, 1);
     const a = ecosystem.recorder.exchangesOf('A');
     assert.equal(a.length, 4);
-    assert.deepEqual(a.map((e) => e.seq), [1, 2, 3, 6]);
-    assert.deepEqual(ecosystem.recorder.exchangesOf('B').map((e) => e.seq), [4, 5]);
-    assert.deepEqual(ecosystem.recorder.exchanges.map((e) => e.seq), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      a.map((e) => e.seq),
+      [1, 2, 3, 6],
+    );
+    assert.deepEqual(
+      ecosystem.recorder.exchangesOf('B').map((e) => e.seq),
+      [4, 5],
+    );
+    assert.deepEqual(
+      ecosystem.recorder.exchanges.map((e) => e.seq),
+      [1, 2, 3, 4, 5, 6],
+    );
     assert.equal(ecosystem.recorder.flowCount, 0, 'the harness driving a party is no flow');
     a.pop();
     assert.equal(ecosystem.recorder.exchangesOf('A').length, 4, 'a copy: the caller cannot change the record');
@@ -42,18 +51,32 @@ test('with a retention, the wire keeps the latest exchanges in memory and spills
     for (let i = 0; i < 4; i++) await health(ecosystem, 10);
     const kept = ecosystem.recorder.exchanges;
     assert.ok(kept.length >= 10 && kept.length <= 11, `memory holds about 10 exchanges, not ${kept.length}`);
-    assert.deepEqual(kept.map((e) => e.seq), Array.from({ length: kept.length }, (_, i) => 41 - kept.length + i), 'the latest ones');
+    assert.deepEqual(
+      kept.map((e) => e.seq),
+      Array.from({ length: kept.length }, (_, i) => 41 - kept.length + i),
+      'the latest ones',
+    );
     assert.equal(ecosystem.recorder.exchangesOf('long run').length, kept.length);
     assert.equal(ecosystem.recorder.spilled, 40 - kept.length);
     inMemory = kept.length;
   } finally {
     await ecosystem.stop();
   }
-  const spilled = readFileSync(spillTo, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Exchange);
+  const spilled = readFileSync(spillTo, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Exchange);
   assert.equal(spilled.length + inMemory, 40, 'memory and spill file together hold every exchange');
   const all = [...spilled.map((e) => e.seq)].sort((a, b) => a - b);
-  assert.deepEqual(all, Array.from({ length: spilled.length }, (_, i) => i + 1), 'the spill file holds the oldest exchanges, none lost or repeated');
-  assert.ok(spilled.every((e) => e.status === 200 && e.valid === true && e.scenario === 'long run' && e.path === '/health'), 'each complete: status, verdict, scenario');
+  assert.deepEqual(
+    all,
+    Array.from({ length: spilled.length }, (_, i) => i + 1),
+    'the spill file holds the oldest exchanges, none lost or repeated',
+  );
+  assert.ok(
+    spilled.every((e) => e.status === 200 && e.valid === true && e.scenario === 'long run' && e.path === '/health'),
+    'each complete: status, verdict, scenario',
+  );
 });
 
 test('without a retention every exchange stays in memory, for the run reports', async () => {

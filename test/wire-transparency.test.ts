@@ -43,7 +43,10 @@ test('a path the harness has no schema for reaches the caller as the party answe
   assert.equal(res.status, 404);
   assert.deepEqual(await res.json(), { code: 'NOT_FOUND', reason: 'not served', message: 'no such resource', status: '404' });
   assert.equal(last().status, 404);
-  assert.ok(last().errors.some((e) => e.rule === 'no-schema' && /no schema for this operation/.test(e.message)), JSON.stringify(last().errors));
+  assert.ok(
+    last().errors.some((e) => e.rule === 'no-schema' && /no schema for this operation/.test(e.message)),
+    JSON.stringify(last().errors),
+  );
 });
 
 test("a party's 401 and 405 pass through unchanged", async () => {

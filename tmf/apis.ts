@@ -2,9 +2,7 @@
  * The TM Forum APIs the harness speaks, as data. The router factory, the wire's classifier, the API
  * bundles and the schema registry all read this one table, so an API is described exactly once.
  */
-export type ApiId =
-  | 'TMF620' | 'TMF621' | 'TMF622' | 'TMF623' | 'TMF629' | 'TMF632' | 'TMF635'
-  | 'TMF637' | 'TMF666' | 'TMF676' | 'TMF678' | 'BillingV2';
+export type ApiId = 'TMF620' | 'TMF621' | 'TMF622' | 'TMF623' | 'TMF629' | 'TMF632' | 'TMF635' | 'TMF637' | 'TMF666' | 'TMF676' | 'TMF678' | 'BillingV2';
 
 /** The operations of a collection: list/create on the collection, retrieve/merge-patch/replace/delete by id. */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -48,46 +46,101 @@ const r = (name: string, type: string, operations: readonly Method[] = ALL, sche
 });
 
 export const APIS: readonly ApiDef[] = [
-  { id: 'TMF620', title: 'Product Catalog Management', name: 'productCatalogManagement', version: 'v4', resources: [
-    r('catalog', 'Catalog'), r('category', 'Category'), r('productOffering', 'ProductOffering'),
-    r('productOfferingPrice', 'ProductOfferingPrice'), r('productSpecification', 'ProductSpecification'),
-  ] },
+  {
+    id: 'TMF620',
+    title: 'Product Catalog Management',
+    name: 'productCatalogManagement',
+    version: 'v4',
+    resources: [
+      r('catalog', 'Catalog'),
+      r('category', 'Category'),
+      r('productOffering', 'ProductOffering'),
+      r('productOfferingPrice', 'ProductOfferingPrice'),
+      r('productSpecification', 'ProductSpecification'),
+    ],
+  },
   { id: 'TMF621', title: 'Trouble Ticket', name: 'troubleTicket', version: 'v4', resources: [r('troubleTicket', 'TroubleTicket')] },
-  { id: 'TMF622', title: 'Product Ordering', name: 'productOrderingManagement', version: 'v4', resources: [
-    r('productOrder', 'ProductOrder'), r('cancelProductOrder', 'CancelProductOrder', ['GET', 'POST']),
-  ] },
-  { id: 'TMF623', title: 'SLA Management', name: 'slaManagement', version: 'v2', resources: [
-    // The v2 file also declares PUT (a whole replacement) on both resources.
-    r('sla', 'Sla', [...ALL, 'PUT']), r('slaViolation', 'SlaViolation', [...ALL, 'PUT']),
-  ] },
+  {
+    id: 'TMF622',
+    title: 'Product Ordering',
+    name: 'productOrderingManagement',
+    version: 'v4',
+    resources: [r('productOrder', 'ProductOrder'), r('cancelProductOrder', 'CancelProductOrder', ['GET', 'POST'])],
+  },
+  {
+    id: 'TMF623',
+    title: 'SLA Management',
+    name: 'slaManagement',
+    version: 'v2',
+    resources: [
+      // The v2 file also declares PUT (a whole replacement) on both resources.
+      r('sla', 'Sla', [...ALL, 'PUT']),
+      r('slaViolation', 'SlaViolation', [...ALL, 'PUT']),
+    ],
+  },
   { id: 'TMF629', title: 'Customer Management', name: 'customerManagement', version: 'v4', resources: [r('customer', 'Customer')] },
-  { id: 'TMF632', title: 'Party Management', name: 'partyManagement', version: 'v4', resources: [
-    r('individual', 'Individual'), r('organization', 'Organization'),
-  ] },
-  { id: 'TMF635', title: 'Usage Management', name: 'usageManagement', version: 'v4', resources: [
-    r('usage', 'Usage'), r('usageSpecification', 'UsageSpecification'),
-  ] },
+  {
+    id: 'TMF632',
+    title: 'Party Management',
+    name: 'partyManagement',
+    version: 'v4',
+    resources: [r('individual', 'Individual'), r('organization', 'Organization')],
+  },
+  {
+    id: 'TMF635',
+    title: 'Usage Management',
+    name: 'usageManagement',
+    version: 'v4',
+    resources: [r('usage', 'Usage'), r('usageSpecification', 'UsageSpecification')],
+  },
   { id: 'TMF637', title: 'Product Inventory', name: 'productInventory', version: 'v4', resources: [r('product', 'Product')] },
-  { id: 'TMF666', title: 'Account Management', name: 'accountManagement', version: 'v4', resources: [
-    r('billingAccount', 'BillingAccount'), r('partyAccount', 'PartyAccount'), r('settlementAccount', 'SettlementAccount'),
-    r('financialAccount', 'FinancialAccount'), r('billingCycleSpecification', 'BillingCycleSpecification', ALL, 'BillingCycleSpecificationEntity'),
-    r('billFormat', 'BillFormat'), r('billPresentationMedia', 'BillPresentationMedia'),
-  ] },
-  { id: 'TMF676', title: 'Payment Management', name: 'paymentManagement', version: 'v4', resources: [
-    r('payment', 'Payment', ['GET', 'POST']), r('refund', 'Refund', ['GET', 'POST']),
-  ] },
-  { id: 'TMF678', title: 'Customer Bill Management', name: 'customerBillManagement', version: 'v4', resources: [
-    r('customerBill', 'CustomerBill', ['GET', 'PATCH']), r('appliedCustomerBillingRate', 'AppliedCustomerBillingRate', ['GET']),
-    r('customerBillOnDemand', 'CustomerBillOnDemand', ['GET', 'POST']),
-  ] },
-  { id: 'BillingV2', title: 'Billing Management v2 (settlement note advice)', name: 'billingManagement', version: 'v2', resources: [
-    r('settlementNoteAdvice', 'SettlementNoteAdvice', ['GET']),
-    r('billingAccount', 'BillingAccount', ['GET', 'POST', 'PATCH'], 'BillingAccountV2'),
-    r('customerBillingCycleSpecification', 'CustomerBillingCycleSpecification', ['GET']),
-    r('appliedCustomerBillingCharge', 'AppliedCustomerBillingCharge', ['GET', 'POST']),
-    r('customerBillFormat', 'CustomerBillFormat', ['GET']),
-    r('customerBillPresentationMedia', 'CustomerBillPresentationMedia', ['GET']),
-  ] },
+  {
+    id: 'TMF666',
+    title: 'Account Management',
+    name: 'accountManagement',
+    version: 'v4',
+    resources: [
+      r('billingAccount', 'BillingAccount'),
+      r('partyAccount', 'PartyAccount'),
+      r('settlementAccount', 'SettlementAccount'),
+      r('financialAccount', 'FinancialAccount'),
+      r('billingCycleSpecification', 'BillingCycleSpecification', ALL, 'BillingCycleSpecificationEntity'),
+      r('billFormat', 'BillFormat'),
+      r('billPresentationMedia', 'BillPresentationMedia'),
+    ],
+  },
+  {
+    id: 'TMF676',
+    title: 'Payment Management',
+    name: 'paymentManagement',
+    version: 'v4',
+    resources: [r('payment', 'Payment', ['GET', 'POST']), r('refund', 'Refund', ['GET', 'POST'])],
+  },
+  {
+    id: 'TMF678',
+    title: 'Customer Bill Management',
+    name: 'customerBillManagement',
+    version: 'v4',
+    resources: [
+      r('customerBill', 'CustomerBill', ['GET', 'PATCH']),
+      r('appliedCustomerBillingRate', 'AppliedCustomerBillingRate', ['GET']),
+      r('customerBillOnDemand', 'CustomerBillOnDemand', ['GET', 'POST']),
+    ],
+  },
+  {
+    id: 'BillingV2',
+    title: 'Billing Management v2 (settlement note advice)',
+    name: 'billingManagement',
+    version: 'v2',
+    resources: [
+      r('settlementNoteAdvice', 'SettlementNoteAdvice', ['GET']),
+      r('billingAccount', 'BillingAccount', ['GET', 'POST', 'PATCH'], 'BillingAccountV2'),
+      r('customerBillingCycleSpecification', 'CustomerBillingCycleSpecification', ['GET']),
+      r('appliedCustomerBillingCharge', 'AppliedCustomerBillingCharge', ['GET', 'POST']),
+      r('customerBillFormat', 'CustomerBillFormat', ['GET']),
+      r('customerBillPresentationMedia', 'CustomerBillPresentationMedia', ['GET']),
+    ],
+  },
 ];
 
 export function api(id: ApiId): ApiDef {

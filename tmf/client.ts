@@ -99,5 +99,5 @@ export class TmfClient {
 function toQueryString(query: Query): string {
   const entries = Object.entries(query).filter(([, v]) => v !== undefined) as [string, string | number][];
   if (entries.length === 0) return '';
-  return '?' + entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&');
+  return `?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`;
 }

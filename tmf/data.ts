@@ -1,6 +1,6 @@
 import { current, isDraft, original } from 'immer';
 import type { ApiId } from './apis.ts';
-import type { Credential } from './auth.ts';
+import type { Credential } from './credentials.ts';
 import type { QueuedWork } from './work-queue.ts';
 
 /** A TMF entity as stored: at least its id, href and @type. */
@@ -98,7 +98,22 @@ export interface BaseData {
 }
 
 export function baseData(clock: Date): BaseData {
-  return { resources: {}, counters: {}, subscriptions: [], hubsJoined: [], outbox: [], owed: [], owedKeys: [], seenEvents: [], journal: [], clock: clock.toISOString(), credentials: [], peerKeys: {}, owners: {}, readers: {} };
+  return {
+    resources: {},
+    counters: {},
+    subscriptions: [],
+    hubsJoined: [],
+    outbox: [],
+    owed: [],
+    owedKeys: [],
+    seenEvents: [],
+    journal: [],
+    clock: clock.toISOString(),
+    credentials: [],
+    peerKeys: {},
+    owners: {},
+    readers: {},
+  };
 }
 
 export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;

@@ -31,8 +31,17 @@ export function deliveryState(data: Readonly<BaseData>): DeliveryState {
     pendingEffects: pending(data.owed).length,
     ...(waiting.length ? { nextRetryAt: waiting[0] } : {}),
     deadLetters: [
-      ...data.outbox.filter(dead).map((e) => ({ kind: 'event' as const, id: e.eventId, what: `${String(e.body.eventType)} → ${e.subscriber} (${e.subscriptionId})`, owedAt: e.owedAt, attempts: e.attempts, lastError: e.lastError })),
-      ...data.owed.filter(dead).map((e) => ({ kind: 'effect' as const, id: e.key, what: e.kind, owedAt: e.owedAt, attempts: e.attempts, lastError: e.lastError })),
+      ...data.outbox.filter(dead).map((e) => ({
+        kind: 'event' as const,
+        id: e.eventId,
+        what: `${String(e.body.eventType)} → ${e.subscriber} (${e.subscriptionId})`,
+        owedAt: e.owedAt,
+        attempts: e.attempts,
+        lastError: e.lastError,
+      })),
+      ...data.owed
+        .filter(dead)
+        .map((e) => ({ kind: 'effect' as const, id: e.key, what: e.kind, owedAt: e.owedAt, attempts: e.attempts, lastError: e.lastError })),
     ],
   };
 }

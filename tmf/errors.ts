@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError, type Refusal } from '../core/domain-error.ts';
 
 /** The TMF error body (TMF630): every failure of every actor is answered with it. */
 export interface TmfErrorBody {
@@ -10,7 +11,7 @@ export interface TmfErrorBody {
   referenceError?: string;
 }
 
-/** A failure with its HTTP status and TMF error code, thrown by domain code and routers alike. */
+/** A failure with its HTTP status and TMF error code, thrown by routers (domain code throws a DomainError). */
 export class TmfError extends Error {
   readonly status: number;
   readonly code: string;
@@ -42,8 +43,12 @@ export const tmfErrorHandler: ErrorRequestHandler = (error, _req, res, _next) =>
   res.status(failure.status).type('application/json;charset=utf-8').json(failure.toBody());
 };
 
+/** The HTTP status of each kind of domain refusal. */
+const STATUS_OF: Record<Refusal, number> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409 };
+
 export function toTmfError(error: unknown): TmfError {
   if (error instanceof TmfError) return error;
+  if (error instanceof DomainError) return new TmfError(STATUS_OF[error.refusal], error.code, error.reason, error.message);
   const e = error as { type?: string; status?: number; message?: string };
   if (e?.type === 'entity.parse.failed') return badRequest('Malformed JSON', `The request body is not valid JSON: ${e.message}`, 'MALFORMED_JSON');
   if (e?.type === 'entity.too.large') return new TmfError(413, 'TOO_LARGE', 'Payload too large', e.message ?? 'too large');

@@ -28,7 +28,9 @@ export function hubRouter(api: ApiId, store: Store<BaseData>): Router {
   router.delete('/hub/:id', async (req, res) => {
     const caller = callerOf(res);
     const removed = await store.update((draft) => {
-      const index = draft.subscriptions.findIndex((s) => s.id === req.params.id && s.api === api && (s.subscriber === caller.party || caller.party === 'harness'));
+      const index = draft.subscriptions.findIndex(
+        (s) => s.id === req.params.id && s.api === api && (s.subscriber === caller.party || caller.party === 'harness'),
+      );
       return index < 0 ? undefined : draft.subscriptions.splice(index, 1)[0];
     });
     if (!removed) throw notFound('hub subscription', req.params.id);
@@ -58,7 +60,11 @@ export type EventOutcome = void | ((draft: BaseData) => void);
  * delivery is harmless), and hands the event to the actor's handler. An event is marked as seen only
  * after its handler succeeded, so a failed handling is retried by the sender.
  */
-export function listenerRouter(store: Store<BaseData>, handlers: Readonly<Record<string, EventHandler>>, mayNotify: (party: string, api: ApiId) => boolean = () => true): Router {
+export function listenerRouter(
+  store: Store<BaseData>,
+  handlers: Readonly<Record<string, EventHandler>>,
+  mayNotify: (party: string, api: ApiId) => boolean = () => true,
+): Router {
   const router = Router();
   // A redelivery arriving while the first delivery is still being handled (the sender timed out) waits
   // for that handling and shares its outcome instead of running the handler a second time.

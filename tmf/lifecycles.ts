@@ -26,9 +26,11 @@ export function checkOrderTransition(orderId: string, from: unknown, to: unknown
   if (to === undefined || from === to) return;
   const allowed = ORDER_TRANSITIONS[String(from ?? 'acknowledged')] ?? [];
   if (allowed.includes(String(to))) return;
-  throw conflict('Illegal state transition',
+  throw conflict(
+    'Illegal state transition',
     `Product order ${orderId} cannot go from ${String(from)} to ${String(to)}; ${allowed.length ? `allowed: ${allowed.join(', ')}` : `${String(from)} is final`}`,
-    'ILLEGAL_TRANSITION');
+    'ILLEGAL_TRANSITION',
+  );
 }
 
 /** Life cycles the collection router enforces on PATCH, by `<api>.<resource>` (TMF621 tickets have theirs in their domain). */

@@ -8,7 +8,10 @@ import { freshWork, WorkQueue } from './work-queue.ts';
  * effect done, so a local effect happens exactly once; an effect on a peer must be idempotent there
  * (it carries the effect's key, e.g. as the id of an inbox message).
  */
-export type EffectHandler<D extends BaseData = BaseData> = (args: Record<string, unknown>, effect: Readonly<OwedEffect>) => Promise<((draft: D) => void) | void>;
+export type EffectHandler<D extends BaseData = BaseData> = (
+  args: Record<string, unknown>,
+  effect: Readonly<OwedEffect>,
+) => Promise<((draft: D) => void) | void>;
 
 /** Done effects kept for inspection. */
 const RETAIN_DONE = 100;
@@ -24,17 +27,21 @@ export class OwedEffects<D extends BaseData> extends WorkQueue<D, OwedEffect> {
 
   /** Paused until `resume`: a restarted party carries out what it owes once every handler is registered. */
   constructor(store: Store<D>, policy: Partial<RetryPolicy> = {}) {
-    super(store, {
-      list: (data) => data.owed,
-      idOf: (effect) => effect.key,
-      attempt: (effect) => {
-        const handler = this.#handlers.get(effect.kind);
-        if (!handler) throw new Error(`no handler for owed effect '${effect.kind}'`);
-        return handler(effect.args, effect);
+    super(
+      store,
+      {
+        list: (data) => data.owed,
+        idOf: (effect) => effect.key,
+        attempt: (effect) => {
+          const handler = this.#handlers.get(effect.kind);
+          if (!handler) throw new Error(`no handler for owed effect '${effect.kind}'`);
+          return handler(effect.args, effect);
+        },
+        policy: { ...DEFAULT_RETRY, ...policy },
+        retainDone: RETAIN_DONE,
       },
-      policy: { ...DEFAULT_RETRY, ...policy },
-      retainDone: RETAIN_DONE,
-    }, true);
+      true,
+    );
   }
 
   /** Declares how effects of `kind` are carried out (before the actor starts serving). */

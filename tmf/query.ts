@@ -41,7 +41,12 @@ export function parseListQuery(query: Record<string, unknown>, knownAttributes: 
     filters.push({ path, values: asStrings(raw, key).flatMap((v) => v.split(',')), ...(op ? { op } : {}) });
   }
   return {
-    fields: query.fields === undefined ? undefined : asStrings(query.fields, 'fields').flatMap((v) => v.split(',')).filter(Boolean),
+    fields:
+      query.fields === undefined
+        ? undefined
+        : asStrings(query.fields, 'fields')
+            .flatMap((v) => v.split(','))
+            .filter(Boolean),
     offset: nonNegativeInt(query.offset, 'offset') ?? 0,
     limit: nonNegativeInt(query.limit, 'limit'),
     filters,
@@ -88,7 +93,12 @@ function compare(found: unknown, wanted: string): number {
 }
 
 const HOLDS: Readonly<Record<FilterOp, (c: number) => boolean>> = {
-  eq: (c) => c === 0, ne: (c) => c !== 0, gt: (c) => c > 0, gte: (c) => c >= 0, lt: (c) => c < 0, lte: (c) => c <= 0,
+  eq: (c) => c === 0,
+  ne: (c) => c !== 0,
+  gt: (c) => c > 0,
+  gte: (c) => c >= 0,
+  lt: (c) => c < 0,
+  lte: (c) => c <= 0,
 };
 
 export function matchesFilters(entity: unknown, filters: ListQuery['filters']): boolean {

@@ -1,8 +1,8 @@
 import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
-import { api as apiDef, basePath, integerIds, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
+import { api as apiDef, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
-import { type BaseData, type Entity, collection, items, nextId } from './data.ts';
+import { type BaseData, type Entity, collection, items } from './data.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { Notifier } from './notifier.ts';
@@ -12,17 +12,12 @@ import type { Clock } from '../core/clock.ts';
 import type { Store } from '../core/store.ts';
 
 export type { Method } from './apis.ts';
-
-/** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
-export interface WriteContext<D extends BaseData> {
-  readonly draft: D;
-  readonly caller: Caller;
-  readonly now: Date;
-  readonly notifier: Notifier;
-}
+// Kept importable from here: routers and processes use them alongside the router factory.
+export { addEntity, hrefOf, newEntityId, type WriteContext } from './entity.ts';
+import { hrefOf, newEntityId, type WriteContext } from './entity.ts';
 
 /**
- * The domain's say in a collection. Hooks run inside one store update: throwing a TmfError refuses the
+ * The domain's say in a collection. Hooks run inside one store update: throwing a TmfError or a DomainError refuses the
  * request and nothing changes. Routers stay thin; the rules live in the actor's domain/.
  */
 export interface ResourceHooks<D extends BaseData, E extends Entity> {
@@ -110,24 +105,6 @@ function withServerSet<E extends Entity>(entity: E, set: ServerSet, now: Date): 
   };
 }
 
-/** The href of an entity: the provider's own path, relative, so it holds behind any proxy. */
-export const hrefOf = (api: ApiId, resource: string, id: string) => `${basePath(api)}/${resource}/${id}`;
-
-/** The id of a new entity: sequential per resource, digits only where the API serves integer ids. */
-export function newEntityId(draft: BaseData, api: ApiId, resource: string): string {
-  const id = nextId(draft, resource);
-  return integerIds(api) ? String(draft.counters[resource]) : id;
-}
-
-/** Stores a new entity made by the actor itself (an internal step): id, href and @type assigned. */
-export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
-  const id = newEntityId(draft, api, resource);
-  const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
-  collection(draft, api, resource).push(entity);
-  if (owner) draft.owners[entity.href] = owner;
-  return entity;
-}
-
 /** A TMF630 resource collection: POST, GET list, GET by id, PATCH (merge patch), DELETE. */
 export function resourceRouter<D extends BaseData, E extends Entity>(options: ResourceOptions<D, E>): Router {
   const { api, resource, store, clock, notifier, hooks = {} } = options;
@@ -142,12 +119,16 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   const collectionPath = `/${resource}`;
   const entityPath = `/${resource}/:id`;
 
-  const visibleTo = (caller: Caller, access: 'read' | 'write' = 'read', lookup = true) => (entity: E) => {
-    if (caller.party === HARNESS_PARTY) return true;
-    const owner = store.data.owners[entity.href];
-    const shared = access === 'read' && (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D, lookup) ?? false));
-    return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
-  };
+  const visibleTo =
+    (caller: Caller, access: 'read' | 'write' = 'read', lookup = true) =>
+    (entity: E) => {
+      if (caller.party === HARNESS_PARTY) return true;
+      const owner = store.data.owners[entity.href];
+      const shared =
+        access === 'read' &&
+        (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D, lookup) ?? false));
+      return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
+    };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
     const entity = items<E>(store.data, api, resource).find((e) => e.id === req.params.id);
     const caller = callerOf(res);
@@ -158,13 +139,18 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     return entity;
   };
   const ctx = (draft: D, caller: Caller): WriteContext<D> => ({ draft, caller, now: clock.now(), notifier });
-  const shown = (caller: Caller) => (entity: E): E => servedId(api, caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
+  const shown =
+    (caller: Caller) =>
+    (entity: E): E =>
+      servedId(api, caller.party === HARNESS_PARTY || !hooks.view ? entity : hooks.view(entity, caller, store.data as D));
 
   router.get(collectionPath, only(official, forPartners, 'GET'), (req, res) => {
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
     const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
-    const all = items<E>(store.data, api, resource).filter(visibleTo(caller, 'read', lookup)).map(shown(caller));
+    const all = items<E>(store.data, api, resource)
+      .filter(visibleTo(caller, 'read', lookup))
+      .map(shown(caller));
     const { page, total } = applyListQuery(all, query);
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
@@ -219,9 +205,17 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     hooks.afterPatch?.(updated, caller);
     res.status(200).json(shown(caller)(updated));
   };
-  router.patch(entityPath, only(official, forPartners, 'PATCH'), update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E));
+  router.patch(
+    entityPath,
+    only(official, forPartners, 'PATCH'),
+    update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E),
+  );
   // PUT (where the official file declares it) replaces the whole entity; id, href and @type stay the server's.
-  router.put(entityPath, only(official, forPartners, 'PUT'), update(def.createSchema ?? def.schema, (current, body) => ({ ...body, '@type': body['@type'] ?? current['@type'] }) as E));
+  router.put(
+    entityPath,
+    only(official, forPartners, 'PUT'),
+    update(def.createSchema ?? def.schema, (current, body) => ({ ...body, '@type': body['@type'] ?? current['@type'] }) as E),
+  );
 
   router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');

@@ -27,8 +27,14 @@ export interface RetryPolicy {
 
 const MINUTE = 60_000;
 export const DEFAULT_RETRY: RetryPolicy = {
-  burst: 3, burstDelayMs: 20, timeoutMs: 5000,
-  baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, horizonMs: 24 * 60 * MINUTE, seed: 7, patienceMs: 250,
+  burst: 3,
+  burstDelayMs: 20,
+  timeoutMs: 5000,
+  baseDelayMs: MINUTE,
+  maxDelayMs: 60 * MINUTE,
+  horizonMs: 24 * 60 * MINUTE,
+  seed: 7,
+  patienceMs: 250,
 };
 
 /** What a failed round leads to: another round at `at`, or the dead letter. */

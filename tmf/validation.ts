@@ -1,6 +1,6 @@
 import { badRequest } from './errors.ts';
 import { SCHEMAS, validate, validateEvent, validateFlow } from './schemas/index.ts';
-import type { ValidationIssue } from '../harness/exchange.ts';
+import type { ValidationIssue } from './schemas/validation-issue.ts';
 
 /** "path: rule (message)" lines, the way every report shows a failed rule. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {
@@ -33,8 +33,8 @@ export function knownAttributes(schemaId: string): ReadonlySet<string> {
   const names = new Set<string>(['id', 'href', '@type', '@baseType', '@schemaLocation']);
   const visit = (node: SchemaNode | undefined, depth: number): void => {
     if (!node || depth > 5) return;
-    Object.keys(node.properties ?? {}).forEach((key) => names.add(key));
-    node.allOf?.forEach((part) => visit(part.$ref ? byId.get(part.$ref) : part, depth + 1));
+    for (const key of Object.keys(node.properties ?? {})) names.add(key);
+    for (const part of node.allOf ?? []) visit(part.$ref ? byId.get(part.$ref) : part, depth + 1);
   };
   visit(byId.get(schemaId), 0);
   return names;

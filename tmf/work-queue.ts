@@ -134,7 +134,7 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
     await this.#store.update((draft) => {
       const list = this.#options.list(draft);
       const entry = list.find((w) => this.#options.idOf(w) === id);
-      if (!entry || entry.state !== 'pending') return;
+      if (entry?.state !== 'pending') return;
       entry.attempts += tries;
       if (error === undefined) {
         commit?.(draft);

@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
+import { dashboardScript } from './dashboard-script.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
@@ -39,6 +40,7 @@ export interface DashboardRun {
 export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void {
   const runs: DashboardRun[] = [];
   app.get('/', (_req, res) => res.sendFile('index.html', { root: PUBLIC_DIR }));
+  app.get('/app.js', (_req, res) => res.type('text/javascript').send(dashboardScript()));
   app.get('/dashboard/ping', (_req, res) => res.status(204).end());
   app.get('/dashboard/events', (req, res) => streamExchanges(ecosystem, req, res));
   app.get('/dashboard/exchanges', (_req, res) => {
@@ -55,7 +57,9 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
   });
   app.get('/dashboard/flows/:figure', (req, res) => {
     const figure = figureOf(String(req.params.figure));
-    res.json(stepsOf(figure).map((s) => ({ id: s.id, api: s.title, sentence: stepSentence(s), parties: stepParties(s), from: s.from, to: s.to, branch: s.branch })));
+    res.json(
+      stepsOf(figure).map((s) => ({ id: s.id, api: s.title, sentence: stepSentence(s), parties: stepParties(s), from: s.from, to: s.to, branch: s.branch })),
+    );
   });
   app.post('/dashboard/run/:figure', figureRunner(ecosystem, runs));
   mountFaults(app, ecosystem);
@@ -108,7 +112,14 @@ function figureRunner(ecosystem: Ecosystem, runs: DashboardRun[]) {
     try {
       ecosystem.recorder.startScenario(scenario);
       await runFigure(ecosystem, run);
-      const verdict = matchScenario({ scenario, figures: [figure], branches: run.branches, setup: run.setup, exchanges: ecosystem.recorder.exchanges, journal: await journals(ecosystem) });
+      const verdict = matchScenario({
+        scenario,
+        figures: [figure],
+        branches: run.branches,
+        setup: run.setup,
+        exchanges: ecosystem.recorder.exchanges,
+        journal: await journals(ecosystem),
+      });
       const [result] = verdict.figures;
       const seen = result.seen.map((s) => s.step);
       const done: DashboardRun = { ...started, ok: verdict.ok, seen, missing: result.missing, stepsBySeq: stepsBySeq(result.seen) };

@@ -1,6 +1,6 @@
 import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
-import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect } from './processes/settlement.ts';
+import { FETCH_NOTE, fetchNoteEffect, MARK_PAID, markPaidEffect } from './processes/ticket-settlement.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
 import { callCenterControl } from './api/control.ts';
@@ -14,11 +14,18 @@ import { callCenterDefaults } from './store.ts';
 /** The call center: the driver's phone line, master trouble tickets, SLA follow-up, and its settlements. */
 export async function startCallCenter(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('call-center', config, callCenterDefaults, callCenterBundles, callCenterBootstrap);
-  const app = actorApp(runtime, { tmf: callCenterTmfApis(runtime), control: callCenterControl(runtime), listeners: callCenterListeners(runtime),
+  const app = actorApp(runtime, {
+    tmf: callCenterTmfApis(runtime),
+    control: callCenterControl(runtime),
+    listeners: callCenterListeners(runtime),
     effects: {
-      [FETCH_NOTE]: fetchNoteEffect(runtime), [MARK_PAID]: markPaidEffect(runtime),
-      [SEND_TO_RESOLVER]: sendToResolverEffect(runtime), [CLOSE_TROUBLE]: closeTroubleEffect(runtime),
-      [HANDLE_VIOLATION]: handleViolationEffect(runtime), [TELL_VIOLATION]: tellViolationEffect(runtime),
-    } });
+      [FETCH_NOTE]: fetchNoteEffect(runtime),
+      [MARK_PAID]: markPaidEffect(runtime),
+      [SEND_TO_RESOLVER]: sendToResolverEffect(runtime),
+      [CLOSE_TROUBLE]: closeTroubleEffect(runtime),
+      [HANDLE_VIOLATION]: handleViolationEffect(runtime),
+      [TELL_VIOLATION]: tellViolationEffect(runtime),
+    },
+  });
   return serve(runtime, app, port);
 }

@@ -1,5 +1,5 @@
 import { type BaseData, baseData, type Entity } from '../../tmf/data.ts';
-import type { SettlementReview } from './domain/settlement-review.ts';
+import type { SettlementReview } from './domain/ticket-settlement-review.ts';
 
 /** The call center's database: master tickets and payments (TMF), and what it follows at its partners. */
 export interface CallCenterData extends BaseData {

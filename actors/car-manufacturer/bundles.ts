@@ -6,15 +6,42 @@ export const oemBundles: readonly Bundle[] = [
   {
     name: 'oem-csp-partner',
     grants: [
-      { api: 'TMF620', access: 'write' }, { api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'TMF678', access: 'read' },
-      { api: 'BillingV2', access: 'write' }, { api: 'TMF622', access: 'write' },
+      { api: 'TMF620', access: 'write' },
+      { api: 'TMF621', access: 'write' },
+      { api: 'TMF623', access: 'write' },
+      { api: 'TMF678', access: 'read' },
+      { api: 'BillingV2', access: 'write' },
+      { api: 'TMF622', access: 'write' },
     ],
   },
   // Figures 10–11: publishes to the central catalog, sells converged offers, activates them in the inventory.
-  { name: 'oem-content-partner', grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF637', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'BillingV2', access: 'write' }] },
+  {
+    name: 'oem-content-partner',
+    grants: [
+      { api: 'TMF620', access: 'write' },
+      { api: 'TMF637', access: 'write' },
+      { api: 'TMF622', access: 'write' },
+      { api: 'BillingV2', access: 'write' },
+    ],
+  },
   // A driver reads its own orders and services (8.3, figure 11) and its invoices, and pays them.
-  { name: 'oem-driver', grants: [{ api: 'TMF678', access: 'read' }, { api: 'TMF676', access: 'write' }, { api: 'TMF622', access: 'read' }, { api: 'TMF637', access: 'read' }] },
-  { name: 'oem-call-center', grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'BillingV2', access: 'write' }] },
+  {
+    name: 'oem-driver',
+    grants: [
+      { api: 'TMF678', access: 'read' },
+      { api: 'TMF676', access: 'write' },
+      { api: 'TMF622', access: 'read' },
+      { api: 'TMF637', access: 'read' },
+    ],
+  },
+  {
+    name: 'oem-call-center',
+    grants: [
+      { api: 'TMF621', access: 'write' },
+      { api: 'TMF623', access: 'write' },
+      { api: 'BillingV2', access: 'write' },
+    ],
+  },
 ];
 
 export const oemBootstrap: BootstrapBundles = {

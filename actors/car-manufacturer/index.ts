@@ -12,6 +12,11 @@ import { oemDefaults } from './store.ts';
 /** The car manufacturer (OEM): partner of the CSP, seller of infotainment services, central catalog. */
 export async function startCarManufacturer(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('car-manufacturer', config, oemDefaults, oemBundles, oemBootstrap);
-  const app = actorApp(runtime, { tmf: oemTmfApis(runtime), control: oemControl(runtime), listeners: oemListeners(runtime), effects: { [INVOICE_CONTROL]: invoiceControlEffect(runtime) } });
+  const app = actorApp(runtime, {
+    tmf: oemTmfApis(runtime),
+    control: oemControl(runtime),
+    listeners: oemListeners(runtime),
+    effects: { [INVOICE_CONTROL]: invoiceControlEffect(runtime) },
+  });
   return serve(runtime, app, port);
 }

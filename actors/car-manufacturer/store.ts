@@ -1,3 +1,4 @@
+import type { BillCheck } from '../../core/invoice-control.ts';
 import { baseData, type Entity } from '../../tmf/data.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
 import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
@@ -46,14 +47,8 @@ export interface UsageFollowUp {
   statuses: Record<string, number>;
 }
 
-export interface BillCheck {
-  billId: string;
-  billNo: string;
-  amount: string;
-  itemsTotal: string;
-  items: number;
-  matches: boolean;
-}
+/** Kept here too: the OEM's store holds its invoice controls. */
+export type { BillCheck };
 
 export function oemDefaults(start: Date): OemData {
   const data: OemData = { ...baseData(start), cspBundle: '', billChecks: [], cars: [], usageFollowUps: [] };

@@ -16,19 +16,45 @@ export const CSP_BUNDLES = {
 export const cspBundles: readonly Bundle[] = [
   // The OEM also runs the central catalog: it distributes converged offers to the CSP's catalog (10.9)
   // and pays the CSP's settlements (11.12), before and after its onboarding alike.
-  { name: CSP_BUNDLES.prospect, grants: [{ api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'TMF676', access: 'write' }] },
+  {
+    name: CSP_BUNDLES.prospect,
+    grants: [
+      { api: 'TMF620', access: 'write' },
+      { api: 'TMF622', access: 'write' },
+      { api: 'TMF676', access: 'write' },
+    ],
+  },
   {
     name: CSP_BUNDLES.splitBilling,
     grants: [
-      { api: 'TMF620', access: 'write' }, { api: 'TMF622', access: 'write' }, { api: 'TMF629', access: 'write' }, { api: 'TMF676', access: 'write' },
-      { api: 'TMF632', access: 'write' }, { api: 'TMF635', access: 'read' }, { api: 'TMF666', access: 'write' },
-      { api: 'TMF678', access: 'read' }, { api: 'TMF637', access: 'read' },
+      { api: 'TMF620', access: 'write' },
+      { api: 'TMF622', access: 'write' },
+      { api: 'TMF629', access: 'write' },
+      { api: 'TMF676', access: 'write' },
+      { api: 'TMF632', access: 'write' },
+      { api: 'TMF635', access: 'read' },
+      { api: 'TMF666', access: 'write' },
+      { api: 'TMF678', access: 'read' },
+      { api: 'TMF637', access: 'read' },
       // Partners exchange trouble tickets: redirects both ways, and the OEM follows the CSP's (figure 9).
       { api: 'TMF621', access: 'write' },
     ],
   },
-  { name: CSP_BUNDLES.troubleTicketing, grants: [{ api: 'TMF621', access: 'write' }, { api: 'TMF623', access: 'write' }, { api: 'TMF676', access: 'write' }] },
-  { name: CSP_BUNDLES.contentPartner, grants: [{ api: 'TMF620', access: 'read' }, { api: 'TMF622', access: 'write' }] },
+  {
+    name: CSP_BUNDLES.troubleTicketing,
+    grants: [
+      { api: 'TMF621', access: 'write' },
+      { api: 'TMF623', access: 'write' },
+      { api: 'TMF676', access: 'write' },
+    ],
+  },
+  {
+    name: CSP_BUNDLES.contentPartner,
+    grants: [
+      { api: 'TMF620', access: 'read' },
+      { api: 'TMF622', access: 'write' },
+    ],
+  },
   { name: CSP_BUNDLES.car, grants: [{ api: 'TMF635', access: 'write' }] },
 ];
 

@@ -18,6 +18,12 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   // Records received before a restart and not yet mediated are mediated now, in their order.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
   const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
-  const app = actorApp(runtime, { tmf: cspTmfApis(runtime), control: cspControl(runtime), partyApi: usageBatchRouter(runtime), listeners, effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) } });
+  const app = actorApp(runtime, {
+    tmf: cspTmfApis(runtime),
+    control: cspControl(runtime),
+    partyApi: usageBatchRouter(runtime),
+    listeners,
+    effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) },
+  });
   return serve(runtime, app, port);
 }

@@ -1,5 +1,5 @@
 import { baseData, type Entity } from '../../tmf/data.ts';
-import type { BillCheck } from '../car-manufacturer/store.ts';
+import type { BillCheck } from '../../core/invoice-control.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
 import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
 import { seedCatalog } from './domain/catalog-seed.ts';

@@ -38,7 +38,12 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   app.use(boundedDepth);
   app.use(absoluteHrefsInAnswers(runtime.wireKey));
   app.get('/', (_req, res) => {
-    res.json({ actor: runtime.id, apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })), control: '/control', openapi: '/control/openapi.json' });
+    res.json({
+      actor: runtime.id,
+      apis: parts.tmf.map((p) => ({ api: p.api, basePath: basePath(p.api) })),
+      control: '/control',
+      openapi: '/control/openapi.json',
+    });
   });
   app.get('/health', (_req, res) => {
     res.json({ status: 'up', actor: runtime.id });
@@ -48,7 +53,10 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
     const wholeApi = wholeApiRouter(api, { store: runtime.store as never, clock: runtime.clock, notifier: runtime.notifier });
     app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store as never));
   }
-  app.use(auth, listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)));
+  app.use(
+    auth,
+    listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)),
+  );
   const control = [...commonControl(runtime, () => contract), ...(parts.control ?? [])];
   const contract = controlContract(runtime.id, control);
   app.use('/control', auth, controlRouter(control));
@@ -64,7 +72,9 @@ export const MAX_BODY_DEPTH = 64;
 
 /** Refuses (400) a body nested deeper than MAX_BODY_DEPTH before any recursive code walks it. */
 const boundedDepth: RequestHandler = (req, _res, next) => {
-  next(depthOf(req.body) > MAX_BODY_DEPTH ? badRequest('Body too deep', `A request body may nest at most ${MAX_BODY_DEPTH} levels`, 'BODY_TOO_DEEP') : undefined);
+  next(
+    depthOf(req.body) > MAX_BODY_DEPTH ? badRequest('Body too deep', `A request body may nest at most ${MAX_BODY_DEPTH} levels`, 'BODY_TOO_DEEP') : undefined,
+  );
 };
 
 /** The nesting depth of a JSON value, measured without recursion. */
@@ -84,10 +94,18 @@ function depthOf(value: unknown): number {
  * Every TMF answer carries absolute hrefs under the URL the caller used (see tmf/href.ts). The control
  * API's state dumps stay as stored: they are the party's record (its owners index is keyed by href).
  */
-const absoluteHrefsInAnswers = (wireKey: string): RequestHandler => (req, res, next) => {
-  if (req.path.startsWith('/control/')) return next();
-  const json = res.json.bind(res);
-  const fromWire = req.get(WIRE_KEY_HEADER) === wireKey;
-  res.json = (body: unknown) => json(absoluteHrefs(body, requestBase((h) => req.get(h), req.protocol, fromWire)));
-  next();
-};
+const absoluteHrefsInAnswers =
+  (wireKey: string): RequestHandler =>
+  (req, res, next) => {
+    if (req.path.startsWith('/control/')) return next();
+    const json = res.json.bind(res);
+    const fromWire = req.get(WIRE_KEY_HEADER) === wireKey;
+    res.json = (body: unknown) =>
+      json(
+        absoluteHrefs(
+          body,
+          requestBase((h) => req.get(h), req.protocol, fromWire),
+        ),
+      );
+    next();
+  };

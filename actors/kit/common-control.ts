@@ -17,7 +17,13 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>, cont
       res.json(contract());
     }),
     controlRoute(OP.state, (_req, res) => {
-      res.json({ actor: runtime.id, now: runtime.clock.now().toISOString(), failures: runtime.failures, delivery: deliveryState(runtime.store.data), data: runtime.store.data });
+      res.json({
+        actor: runtime.id,
+        now: runtime.clock.now().toISOString(),
+        failures: runtime.failures,
+        delivery: deliveryState(runtime.store.data),
+        data: runtime.store.data,
+      });
     }),
     controlRoute(OP.journal, (_req, res) => {
       res.json(runtime.store.data.journal);

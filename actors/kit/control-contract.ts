@@ -52,15 +52,84 @@ const urlMap: Schema = { type: 'object', propertyNames: partyId, additionalPrope
  * are (peers), read its state for the Then steps, redeliver dead letters, and have it call a peer.
  */
 export const COMMON_OPERATIONS = {
-  contract: { method: 'get', path: CONTROL_CONTRACT_PATH, summary: 'This contract, as served by the party', caller: 'anyone', response: { status: 200, description: 'OpenAPI 3 document' } },
-  reset: { method: 'post', path: '/control/reset', summary: 'Forget every business entity, back to the seed data', caller: 'harness', response: { status: 204, description: 'reset' } },
-  clock: { method: 'put', path: '/control/clock', summary: 'Set the simulated clock', caller: 'harness', body: obj({ now: dateTime }, ['now']), response: { status: 200, description: 'the clock', schema: obj({ now: str }) } },
-  drain: { method: 'post', path: '/control/drain', summary: 'Answer once no background work and no event delivery is pending', caller: 'harness', response: { status: 200, description: 'quiet', schema: obj({ pending: { type: 'integer' } }) } },
-  journal: { method: 'get', path: '/control/journal', summary: 'Domain events of the internal steps, oldest first (type names: core/journal-events.ts)', caller: 'harness', response: { status: 200, description: 'journal', schema: { type: 'array', items: obj({ seq: { type: 'integer' }, actor: str, type: str, recordedAt: dateTime, data: { type: 'object' } }, ['seq', 'actor', 'type', 'recordedAt']) } } },
-  peers: { method: 'put', path: '/control/peers', summary: "Where the party calls each peer (the harness's wire URLs) and the URL each peer uses to reach it (hub callbacks)", caller: 'harness', body: obj({ peers: urlMap, callbacks: urlMap }), response: { status: 200, description: 'the peers now in use' } },
-  peerCall: { method: 'post', path: '/control/peer-call', summary: 'Make one TMF call to a peer with your own credential for it, and report its answer (status and body, error or not)', caller: 'harness', body: obj({ peer: partyId, method: { type: 'string', enum: ['GET', 'POST', 'PATCH', 'DELETE'] }, path: { type: 'string', pattern: '^/' }, body: {} }, ['peer', 'method', 'path']), response: { status: 200, description: "the peer's answer", schema: obj({ status: { type: 'integer' }, body: {} }, ['status']) } },
-  state: { method: 'get', path: '/control/state', summary: "The party's business state (resources by `<API>.<resource>`, credentials, event delivery and its dead letters, …) for the scenarios' questions", caller: 'harness', response: { status: 200, description: 'state', schema: obj({ actor: str, now: str, delivery: { type: 'object' }, data: { type: 'object' } }, ['data']) } },
-  redeliver: { method: 'post', path: '/control/redeliver', summary: 'Deliver dead letters again (the listed event ids or effect keys; none: every dead letter)', caller: 'harness', body: obj({ ids: { type: 'array', items: { type: 'string' } } }), response: { status: 200, description: 'what was queued again' } },
+  contract: {
+    method: 'get',
+    path: CONTROL_CONTRACT_PATH,
+    summary: 'This contract, as served by the party',
+    caller: 'anyone',
+    response: { status: 200, description: 'OpenAPI 3 document' },
+  },
+  reset: {
+    method: 'post',
+    path: '/control/reset',
+    summary: 'Forget every business entity, back to the seed data',
+    caller: 'harness',
+    response: { status: 204, description: 'reset' },
+  },
+  clock: {
+    method: 'put',
+    path: '/control/clock',
+    summary: 'Set the simulated clock',
+    caller: 'harness',
+    body: obj({ now: dateTime }, ['now']),
+    response: { status: 200, description: 'the clock', schema: obj({ now: str }) },
+  },
+  drain: {
+    method: 'post',
+    path: '/control/drain',
+    summary: 'Answer once no background work and no event delivery is pending',
+    caller: 'harness',
+    response: { status: 200, description: 'quiet', schema: obj({ pending: { type: 'integer' } }) },
+  },
+  journal: {
+    method: 'get',
+    path: '/control/journal',
+    summary: 'Domain events of the internal steps, oldest first (type names: core/journal-events.ts)',
+    caller: 'harness',
+    response: {
+      status: 200,
+      description: 'journal',
+      schema: {
+        type: 'array',
+        items: obj({ seq: { type: 'integer' }, actor: str, type: str, recordedAt: dateTime, data: { type: 'object' } }, ['seq', 'actor', 'type', 'recordedAt']),
+      },
+    },
+  },
+  peers: {
+    method: 'put',
+    path: '/control/peers',
+    summary: "Where the party calls each peer (the harness's wire URLs) and the URL each peer uses to reach it (hub callbacks)",
+    caller: 'harness',
+    body: obj({ peers: urlMap, callbacks: urlMap }),
+    response: { status: 200, description: 'the peers now in use' },
+  },
+  peerCall: {
+    method: 'post',
+    path: '/control/peer-call',
+    summary: 'Make one TMF call to a peer with your own credential for it, and report its answer (status and body, error or not)',
+    caller: 'harness',
+    body: obj({ peer: partyId, method: { type: 'string', enum: ['GET', 'POST', 'PATCH', 'DELETE'] }, path: { type: 'string', pattern: '^/' }, body: {} }, [
+      'peer',
+      'method',
+      'path',
+    ]),
+    response: { status: 200, description: "the peer's answer", schema: obj({ status: { type: 'integer' }, body: {} }, ['status']) },
+  },
+  state: {
+    method: 'get',
+    path: '/control/state',
+    summary: "The party's business state (resources by `<API>.<resource>`, credentials, event delivery and its dead letters, …) for the scenarios' questions",
+    caller: 'harness',
+    response: { status: 200, description: 'state', schema: obj({ actor: str, now: str, delivery: { type: 'object' }, data: { type: 'object' } }, ['data']) },
+  },
+  redeliver: {
+    method: 'post',
+    path: '/control/redeliver',
+    summary: 'Deliver dead letters again (the listed event ids or effect keys; none: every dead letter)',
+    caller: 'harness',
+    body: obj({ ids: { type: 'array', items: { type: 'string' } } }),
+    response: { status: 200, description: 'what was queued again' },
+  },
 } as const satisfies Record<string, ControlOperation>;
 
 /** The contract of one party, from its operations, as an OpenAPI 3.1 document (its schemas are JSON Schema). */
@@ -73,7 +142,11 @@ export function controlContract(actor: ActorId, operations: readonly ControlOper
   }
   return {
     openapi: '3.1.0',
-    info: { title: `Connected-car harness control contract (${actor})`, version: '1.0.0', description: 'Bearer credential: the harness key, derived from CCH_SECRET and the party id (see tmf/auth.ts harnessKey). Errors are TMF error bodies.' },
+    info: {
+      title: `Connected-car harness control contract (${actor})`,
+      version: '1.0.0',
+      description: 'Bearer credential: the harness key, derived from CCH_SECRET and the party id (see tmf/auth.ts harnessKey). Errors are TMF error bodies.',
+    },
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -95,7 +168,10 @@ function operationObject(o: ControlOperation): object {
     ...(o.steps ? { 'x-flow-steps': o.steps } : {}),
     ...(body ? { requestBody: { required: false, content: { 'application/json': { schema: body } } } } : {}),
     responses: {
-      [String(o.response.status)]: { description: o.response.description, ...(o.response.schema ? { content: { 'application/json': { schema: o.response.schema } } } : {}) },
+      [String(o.response.status)]: {
+        description: o.response.description,
+        ...(o.response.schema ? { content: { 'application/json': { schema: o.response.schema } } } : {}),
+      },
       ...(o.body ? { 400: error } : {}),
       ...(o.caller === 'anyone' ? {} : { 403: error }),
       default: error,
@@ -113,11 +189,13 @@ function componentSchemas(roots: ReadonlySet<string>): Record<string, Schema> {
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite);
     if (node === null || typeof node !== 'object') return node;
-    const entries = Object.entries(node).filter(([key]) => key !== '$id').map(([key, value]) => {
-      if (key !== '$ref' || typeof value !== 'string' || value.startsWith('#')) return [key, rewrite(value)];
-      pending.push(value);
-      return [key, `#/components/schemas/${value}`];
-    });
+    const entries = Object.entries(node)
+      .filter(([key]) => key !== '$id')
+      .map(([key, value]) => {
+        if (key !== '$ref' || typeof value !== 'string' || value.startsWith('#')) return [key, rewrite(value)];
+        pending.push(value);
+        return [key, `#/components/schemas/${value}`];
+      });
     return Object.fromEntries(entries);
   };
   while (pending.length > 0) {
@@ -131,5 +209,7 @@ function componentSchemas(roots: ReadonlySet<string>): Record<string, Schema> {
 /** The required operations a served contract lacks (empty: the partner supports the full flows). */
 export function missingOperations(contract: unknown): string[] {
   const paths = (contract as { paths?: Record<string, Record<string, unknown>> } | undefined)?.paths ?? {};
-  return Object.values(COMMON_OPERATIONS).filter((o) => o !== COMMON_OPERATIONS.redeliver && !paths[o.path]?.[o.method]).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+  return Object.values(COMMON_OPERATIONS)
+    .filter((o) => o !== COMMON_OPERATIONS.redeliver && !paths[o.path]?.[o.method])
+    .map((o) => `${o.method.toUpperCase()} ${o.path}`);
 }

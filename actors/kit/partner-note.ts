@@ -3,7 +3,7 @@ import { callerOf } from '../../tmf/auth.ts';
 import { type BaseData, collection, type Entity } from '../../tmf/data.ts';
 import type { EventHandler } from '../../tmf/hub.ts';
 import type { ResourceHooks } from '../../tmf/resource.ts';
-import { checkSettlementPayment } from '../call-center/domain/payment-check.ts';
+import { checkSettlementPayment } from '../../core/settlement-payment-check.ts';
 import type { ActorRuntime } from './runtime.ts';
 
 /** A payee's store keeps its copies of the settlement notes it was sent (11.12). */

@@ -45,7 +45,13 @@ export class ActorRuntime<D extends BaseData> {
     this.effects = new OwedEffects(store, config.delivery);
   }
 
-  static async start<D extends BaseData>(id: ActorId, config: ActorConfig, defaults: (start: Date) => D, bundles: readonly Bundle[], bootstrap: BootstrapBundles): Promise<ActorRuntime<D>> {
+  static async start<D extends BaseData>(
+    id: ActorId,
+    config: ActorConfig,
+    defaults: (start: Date) => D,
+    bundles: readonly Bundle[],
+    bootstrap: BootstrapBundles,
+  ): Promise<ActorRuntime<D>> {
     const store = await Store.open<D>(config.storage, () => defaults(DEFAULT_START));
     return new ActorRuntime(id, config, store, bundles, bootstrap);
   }

@@ -16,7 +16,12 @@ export interface RunningActor {
 }
 
 /** Listens on `port` (0 in tests: a free port) and returns the running actor. */
-export async function serve<D extends BaseData>(runtime: ActorRuntime<D>, app: Express, port = 0, host = runtime.config.host ?? '127.0.0.1'): Promise<RunningActor> {
+export async function serve<D extends BaseData>(
+  runtime: ActorRuntime<D>,
+  app: Express,
+  port = 0,
+  host = runtime.config.host ?? '127.0.0.1',
+): Promise<RunningActor> {
   const server = await listenOn(app, port, host);
   const url = `http://${host}:${(server.address() as AddressInfo).port}`;
   runtime.resume();

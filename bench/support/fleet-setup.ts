@@ -18,11 +18,20 @@ export function onboardFleetAtCsp(draft: CspData, cars: number): string[] {
   const products: string[] = [];
   for (let i = 0; i < cars; i++) {
     const { individual } = registerExistingCustomer(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START);
-    const order = addEntity(draft, 'TMF622', 'productOrder', {
-      state: 'inProgress',
-      relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: individual.id, role: 'thirdPartyPayer' }],
-      productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
-    }, 'car-manufacturer');
+    const order = addEntity(
+      draft,
+      'TMF622',
+      'productOrder',
+      {
+        state: 'inProgress',
+        relatedParty: [
+          { id: 'car-manufacturer', role: 'buyer' },
+          { id: individual.id, role: 'thirdPartyPayer' },
+        ],
+        productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
+      },
+      'car-manufacturer',
+    );
     products.push(setUpConsumerService(draft, order, 'car-manufacturer', START).products[0].id);
   }
   return products;
@@ -30,4 +39,13 @@ export function onboardFleetAtCsp(draft: CspData, cars: number): string[] {
 
 /** A month of seeded usage of car `i` (30 records, some over the allowance). */
 export const carRecords = (product: string, i: number) =>
-  usageRecords({ subscription: product, vehicleId: `VIN${i}`, period: JANUARY, infotainmentMB: 3000 + (i % 7) * 700, telematicsMB: 40, sessions: { infotainment: 20, telematics: 10 }, seed: i + 1, firstRecord: 1 });
+  usageRecords({
+    subscription: product,
+    vehicleId: `VIN${i}`,
+    period: JANUARY,
+    infotainmentMB: 3000 + (i % 7) * 700,
+    telematicsMB: 40,
+    sessions: { infotainment: 20, telematics: 10 },
+    seed: i + 1,
+    firstRecord: 1,
+  });

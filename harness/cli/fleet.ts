@@ -23,7 +23,8 @@ export async function fleet(args: Args): Promise<number> {
   const concurrency = whole(args, 'concurrency', 2, 1, 64);
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const fleetFile = one(args, 'fleet-file');
-  if (args.flags.has('onboard-only') && !fleetFile) throw new Error('--onboard-only needs --fleet-file FILE, where the onboarded fleet is written for a load generator');
+  if (args.flags.has('onboard-only') && !fleetFile)
+    throw new Error('--onboard-only needs --fleet-file FILE, where the onboarded fleet is written for a load generator');
   const bindings = parseBindings(args.options.get('actor') ?? []);
   const unsupported = Object.keys(bindings).filter((id) => id !== 'csp');
   if (unsupported.length > 0) throw new Error(`cch fleet loads a CSP: --actor binds only csp=URL, not ${unsupported.join(', ')}`);
@@ -55,13 +56,17 @@ export async function fleet(args: Args): Promise<number> {
 function report(month: FleetMonth, check: Reconciliation, say: (line: string) => void): void {
   const { drive } = month;
   say(`onboarding: ${month.cars.length} cars in ${month.onboardingSeconds.toFixed(1)} s`);
-  say(`usage: ${drive.records} records in ${drive.batches} batches, ${drive.seconds.toFixed(1)} s = ${Math.round(drive.records / drive.seconds)} records/s; `
-    + `accepted ${drive.accepted}, duplicates ${drive.duplicates}, rejected ${drive.rejected}`);
+  say(
+    `usage: ${drive.records} records in ${drive.batches} batches, ${drive.seconds.toFixed(1)} s = ${Math.round(drive.records / drive.seconds)} records/s; ` +
+      `accepted ${drive.accepted}, duplicates ${drive.duplicates}, rejected ${drive.rejected}`,
+  );
   say(`batch latency: p50 ${drive.latencyMs.p50} ms, p95 ${drive.latencyMs.p95} ms, p99 ${drive.latencyMs.p99} ms, max ${drive.latencyMs.max} ms`);
-  drive.refusals.forEach((r) => say(`  refused: ${r}`));
+  for (const r of drive.refusals) say(`  refused: ${r}`);
   say(`bill run: ${month.billingSeconds.toFixed(1)} s; rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
-  say(`reconciliation: ${check.ratedOnce}/${check.recordsSent} records rated once with shares that add up, ${check.billsChecked} bills checked: ${check.ok ? 'OK' : 'DOES NOT RECONCILE'}`);
-  check.findings.forEach((f) => say(`  ✖ ${f}`));
+  say(
+    `reconciliation: ${check.ratedOnce}/${check.recordsSent} records rated once with shares that add up, ${check.billsChecked} bills checked: ${check.ok ? 'OK' : 'DOES NOT RECONCILE'}`,
+  );
+  for (const f of check.findings) say(`  ✖ ${f}`);
 }
 
 function whole(args: Args, name: string, fallback: number | undefined, min: number, max: number): number {

@@ -15,7 +15,11 @@ export async function runFeatures(args: Args): Promise<number> {
   const { runConfiguration } = await loadConfiguration({ provided: tags ? { tags } : {} });
   const count = await selectedScenarios(runConfiguration.sources, tags);
   process.stdout.write(`Running ${count} scenario${count === 1 ? '' : 's'}${tags ? ` (${tags})` : ''}\n`);
-  const { success } = await runCucumber(runConfiguration, undefined, scenarioProgress(count, (line) => process.stdout.write(`${line}\n`)));
+  const { success } = await runCucumber(
+    runConfiguration,
+    undefined,
+    scenarioProgress(count, (line) => process.stdout.write(`${line}\n`)),
+  );
   process.stdout.write(`\nReports: ${reportDir}/index.html (cucumber.html, junit.xml, trace.json, flows.json, sequence/)\n`);
   return success ? 0 : 1;
 }

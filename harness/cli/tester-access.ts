@@ -12,11 +12,7 @@ interface PartyIndex {
  */
 export async function testerAccess(id: ActorId, partyUrl: string, base: string, secret: string): Promise<string[]> {
   const index = (await (await fetch(`${partyUrl}/`)).json()) as PartyIndex;
-  return [
-    `${ACTOR_TITLES[id]} (${id})`,
-    ...index.apis.map((a) => `  ${a.api} at ${base}${a.basePath}`),
-    `  tester key: ${harnessKey(secret, id)}`,
-  ];
+  return [`${ACTOR_TITLES[id]} (${id})`, ...index.apis.map((a) => `  ${a.api} at ${base}${a.basePath}`), `  tester key: ${harnessKey(secret, id)}`];
 }
 
 /**

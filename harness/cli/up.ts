@@ -3,9 +3,8 @@ import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/act
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import { compileSchemas } from '../../tmf/schemas/index.ts';
-import { startEcosystem } from '../ecosystem.ts';
+import { type HarnessMount, startEcosystem } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
-import { mountDashboard } from '../../web/server.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
@@ -16,7 +15,7 @@ import { partyPortsFrom, testerAccess } from './tester-access.ts';
 const RETAINED_EXCHANGES = 10_000;
 
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
-export async function up(args: Args): Promise<number> {
+export async function up(args: Args, dashboard?: HarnessMount): Promise<number> {
   const dataDir = resolve(one(args, 'data') ?? 'data');
   const only = one(args, 'only');
   // A port in use is reported before any party starts or any data is written.
@@ -27,24 +26,47 @@ export async function up(args: Args): Promise<number> {
   const secret = ecosystemSecret(process.env, dataDir);
   const warning = publicSecretWarning(secret, one(args, 'host'));
   if (warning) process.stderr.write(warning);
-  const dashboard = !args.flags.has('no-dashboard');
+  const mount = args.flags.has('no-dashboard') ? undefined : dashboard;
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
   compileSchemas(); // the wire judges with them
   const partyPorts = partyPortsOf(args, listenPort);
-  const parties = args.flags.has('in-process') ? [] : await startPartyProcesses(ACTOR_IDS.filter((id) => !elsewhere[id]), dataDir, secret, undefined, partyPorts);
+  const parties = args.flags.has('in-process')
+    ? []
+    : await startPartyProcesses(
+        ACTOR_IDS.filter((id) => !elsewhere[id]),
+        dataDir,
+        secret,
+        undefined,
+        partyPorts,
+      );
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
-  const ecosystem = await startEcosystem({ port: listenPort, partyPorts, host: one(args, 'host'), publicHost: one(args, 'public-host'), storage: { kind: 'files', dir: dataDir }, secret, bindings, trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') }, mount: dashboard ? mountDashboard : undefined }).catch(async (error) => {
+  const ecosystem = await startEcosystem({
+    port: listenPort,
+    partyPorts,
+    host: one(args, 'host'),
+    publicHost: one(args, 'public-host'),
+    storage: { kind: 'files', dir: dataDir },
+    secret,
+    bindings,
+    trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') },
+    mount,
+  }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
     throw error;
   });
   const where = (id: ActorId) => (elsewhere[id] ? 'bound by URL' : `pid ${parties.find((p) => p.id === id)?.pid ?? process.pid}`);
-  const lines = [`Harness (wire + dashboard): ${ecosystem.url}/`, ...ACTOR_IDS.map((id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`)];
+  const lines = [
+    `Harness (wire${mount ? ' + dashboard' : ''}): ${ecosystem.url}/`,
+    ...ACTOR_IDS.map(
+      (id) => `  ${id.padEnd(17)} ${ecosystem.actorUrls[id]}  (via the wire: ${ecosystem.wireUrl('harness', id)})  ${ACTOR_TITLES[id]}, ${where(id)}`,
+    ),
+  ];
   // Per party, the APIs a tester's tool can be pointed at through the wire (so the exchanges are recorded and judged).
   for (const id of ACTOR_IDS) lines.push(...(await testerAccess(id, ecosystem.actorUrls[id], ecosystem.wireUrl('harness', id), secret)));
   lines.push(`Data: ${dataDir}`, 'Ctrl-C to stop.');
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
   await untilInterrupted();
   await ecosystem.stop();
   await Promise.all(parties.map((p) => p.stop()));
@@ -55,7 +77,9 @@ export async function up(args: Args): Promise<number> {
 async function upOne(id: string, listenPort: number, dataDir: string, secret: string, peerPairs: readonly string[], host?: string): Promise<number> {
   const { actor, peers } = await startAlone(id, listenPort, dataDir, secret, peerPairs, host);
   const access = await testerAccess(actor.id, actor.url, actor.url, secret);
-  process.stdout.write(`${ACTOR_TITLES[actor.id]}: ${actor.url}\n${access.join('\n')}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`);
+  process.stdout.write(
+    `${ACTOR_TITLES[actor.id]}: ${actor.url}\n${access.join('\n')}\nPeers: ${JSON.stringify(peers)} (a harness that binds this party sets them with PUT /control/peers)\nCtrl-C to stop.\n`,
+  );
   await untilInterrupted();
   await actor.stop();
   return 0;
@@ -76,11 +100,24 @@ function partyPortsOf(args: Args, harnessPort: number): Partial<Record<ActorId, 
 }
 
 /** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */
-export async function startAlone(id: string, listenPort: number, dataDir: string, secret = DEFAULT_SECRET, peerPairs: readonly string[] = [], host?: string): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
+export async function startAlone(
+  id: string,
+  listenPort: number,
+  dataDir: string,
+  secret = DEFAULT_SECRET,
+  peerPairs: readonly string[] = [],
+  host?: string,
+): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
   if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
   compileSchemas();
-  const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<Record<ActorId, string>>;
-  const actor = await startActor(id, { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED, host }, listenPort);
+  const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<
+    Record<ActorId, string>
+  >;
+  const actor = await startActor(
+    id,
+    { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED, host },
+    listenPort,
+  );
   return { actor, peers };
 }
 
@@ -94,7 +131,11 @@ function untilInterrupted(): Promise<void> {
   return new Promise<void>((resolve) => {
     process.on('SIGINT', () => resolve());
     process.on('SIGTERM', () => resolve());
-    if (watch) process.stdin.once('end', () => resolve()).once('close', () => resolve()).resume();
+    if (watch)
+      process.stdin
+        .once('end', () => resolve())
+        .once('close', () => resolve())
+        .resume();
   }).finally(() => {
     if (watch) process.stdin.destroy();
   });

@@ -26,7 +26,13 @@ function probes(m: WireMatcher, e: Exchange): boolean {
 /** What a report needs of an exchange; bodies are kept for failures only. */
 export function refOf(e: Exchange, withBodies = false): ExchangeRef {
   return {
-    seq: e.seq, scenario: e.scenario, from: e.from, to: e.to, method: e.method, path: e.path, status: e.status,
+    seq: e.seq,
+    scenario: e.scenario,
+    from: e.from,
+    to: e.to,
+    method: e.method,
+    path: e.path,
+    status: e.status,
     ...(e.failure ? { failure: e.failure } : {}),
     ...(withBodies ? { request: e.request.body, response: e.response.body } : {}),
   };

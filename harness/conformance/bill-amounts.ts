@@ -19,7 +19,8 @@ export function billAmountsProblem(bill: Record<string, unknown>): string | unde
     if (!d.equals(t)) return `bill ${String(bill.id)}: amountDue ${d.toString()}, taxIncludedAmount ${t.toString()}`;
     if (remaining) {
       const r = fromTmf(remaining);
-      if (r.compare(d) > 0 || r.compare(d.minus(d)) < 0) return `bill ${String(bill.id)}: remainingAmount ${r.toString()} is not between 0 and amountDue ${d.toString()}`;
+      if (r.compare(d) > 0 || r.compare(d.minus(d)) < 0)
+        return `bill ${String(bill.id)}: remainingAmount ${r.toString()} is not between 0 and amountDue ${d.toString()}`;
     }
     return undefined;
   } catch (error) {

@@ -24,11 +24,25 @@ export interface BundleProbe {
 
 export const BUNDLE_PROBES: readonly BundleProbe[] = [
   {
-    figure: 7, step: '7.2', provider: 'csp', caller: 'car-manufacturer', method: 'PATCH', api: 'TMF637', resource: 'product', byId: true, body: { status: 'suspended' },
+    figure: 7,
+    step: '7.2',
+    provider: 'csp',
+    caller: 'car-manufacturer',
+    method: 'PATCH',
+    api: 'TMF637',
+    resource: 'product',
+    byId: true,
+    body: { status: 'suspended' },
     rule: 'a call outside the API bundle is refused with 403 (no partner bundle writes TMF637)',
   },
   {
-    figure: 7, step: '7.2', provider: 'csp', caller: 'car-manufacturer', method: 'GET', api: 'TMF678', resource: 'customerBill',
+    figure: 7,
+    step: '7.2',
+    provider: 'csp',
+    caller: 'car-manufacturer',
+    method: 'GET',
+    api: 'TMF678',
+    resource: 'customerBill',
     rule: 'a call outside the API bundle is refused with 403 (before onboarding, a prospect may only read TMF620 and order on TMF622)',
   },
 ];

@@ -43,32 +43,66 @@ export async function probeCollection(get: Get, base: string, hrefBase: string):
   verdicts.push(totalIs(full, n));
   if (n >= 2) {
     const page = await get(`${base}?limit=1`);
-    verdicts.push(totalIs(page, n), { exchange: page, ok: items(page).length === 1, rule: COLLECTION_RULES.page, message: `limit=1 of ${n} → ${items(page).length} items` });
+    verdicts.push(totalIs(page, n), {
+      exchange: page,
+      ok: items(page).length === 1,
+      rule: COLLECTION_RULES.page,
+      message: `limit=1 of ${n} → ${items(page).length} items`,
+    });
     const offset = Math.min(2, n - 1);
     const window = await get(`${base}?offset=${offset}&limit=1`);
     const expected = ids(all.slice(offset, offset + 1));
-    verdicts.push(totalIs(window, n), { exchange: window, ok: same(ids(items(window)), expected), rule: COLLECTION_RULES.window, message: `offset=${offset}&limit=1 → [${ids(items(window))}], the full list has [${expected}] there` });
+    verdicts.push(totalIs(window, n), {
+      exchange: window,
+      ok: same(ids(items(window)), expected),
+      rule: COLLECTION_RULES.window,
+      message: `offset=${offset}&limit=1 → [${ids(items(window))}], the full list has [${expected}] there`,
+    });
   }
   const attribute = discriminating(all);
   if (attribute) {
     const value = String(all[0][attribute]);
     const filtered = await get(`${base}?${attribute}=${encodeURIComponent(value)}`);
     const expected = ids(all.filter((i) => String(i[attribute]) === value));
-    verdicts.push({ exchange: filtered, ok: same(ids(items(filtered)), expected), rule: COLLECTION_RULES.filter, message: `${attribute}=${value} → [${ids(items(filtered))}], expected [${expected}] of ${n}` });
+    verdicts.push({
+      exchange: filtered,
+      ok: same(ids(items(filtered)), expected),
+      rule: COLLECTION_RULES.filter,
+      message: `${attribute}=${value} → [${ids(items(filtered))}], expected [${expected}] of ${n}`,
+    });
     const selected = await get(`${base}?fields=${attribute}`);
-    const wrong = items(selected).find((i) => Object.keys(i).some((k) => !ALWAYS.has(k) && k !== attribute) || all.find((a) => a.id === i.id)?.[attribute] !== i[attribute]);
-    verdicts.push({ exchange: selected, ok: items(selected).length === n && !wrong, rule: COLLECTION_RULES.fields, message: wrong ? `fields=${attribute} → item ${String(wrong.id)} has ${Object.keys(wrong).join(', ')}` : `fields=${attribute} → ${items(selected).length} of ${n} items` });
+    const wrong = items(selected).find(
+      (i) => Object.keys(i).some((k) => !ALWAYS.has(k) && k !== attribute) || all.find((a) => a.id === i.id)?.[attribute] !== i[attribute],
+    );
+    verdicts.push({
+      exchange: selected,
+      ok: items(selected).length === n && !wrong,
+      rule: COLLECTION_RULES.fields,
+      message: wrong
+        ? `fields=${attribute} → item ${String(wrong.id)} has ${Object.keys(wrong).join(', ')}`
+        : `fields=${attribute} → ${items(selected).length} of ${n} items`,
+    });
   }
   for (const item of all) {
     const href = String(item.href ?? '');
     if (!href.startsWith(`${hrefBase}/`)) {
-      verdicts.push({ exchange: full, ok: false, rule: COLLECTION_RULES.href, message: `${String(item.id)}: href ${href} is not under ${hrefBase}, the URL the provider was reached at` });
+      verdicts.push({
+        exchange: full,
+        ok: false,
+        rule: COLLECTION_RULES.href,
+        message: `${String(item.id)}: href ${href} is not under ${hrefBase}, the URL the provider was reached at`,
+      });
       continue;
     }
     const one = await get(href.slice(hrefBase.length));
     const body = (one.response.body ?? {}) as Item;
     const ok = one.status === 200 && body.id === item.id && body['@type'] === item['@type'];
-    verdicts.push({ exchange: one, ok, rule: COLLECTION_RULES.href, message: `${String(item.id)}: ${href} → ${one.status} ${String(body.id)} (${String(body['@type'])})` });
+    verdicts.push({
+      exchange: one,
+      ok,
+      rule: COLLECTION_RULES.href,
+      message: `${String(item.id)}: ${href} → ${one.status} ${String(body.id)} (${String(body['@type'])})`,
+    });
   }
   return verdicts;
 }
@@ -87,6 +121,8 @@ function discriminating(all: readonly Item[]): string | undefined {
   const first = all[0];
   if (!first) return undefined;
   // A comma in a value would read as "any of" (TMF630), so such attributes are not used.
-  return Object.keys(first).filter((k) => !ALWAYS.has(k) && typeof first[k] === 'string').sort()
+  return Object.keys(first)
+    .filter((k) => !ALWAYS.has(k) && typeof first[k] === 'string')
+    .sort()
     .find((k) => all.some((i) => i[k] !== first[k]) && all.every((i) => typeof i[k] === 'string' && !(i[k] as string).includes(',')));
 }

@@ -20,13 +20,22 @@ export function checkExchange(e: Exchange, party: ActorId, figures: readonly Fig
   if (!serves && e.from !== party) return [];
   const cell = cellOf(e, party, figures);
   const at = (verdict: 'pass' | 'fail', source: Finding['source'], rule: string, message: string, path?: string): Finding => ({
-    ...cell, verdict, source, rule, message, scenario: e.scenario, exchange: refOf(e, verdict === 'fail'), ...(path !== undefined ? { path } : {}),
+    ...cell,
+    verdict,
+    source,
+    rule,
+    message,
+    scenario: e.scenario,
+    exchange: refOf(e, verdict === 'fail'),
+    ...(path !== undefined ? { path } : {}),
   });
   if (e.failure) return [at('fail', 'transport', e.status === 504 ? 'answers within the timeout' : 'is reachable', e.failure)];
   // The party's side: the response of what it serves, the request of what it sends.
   const side = serves ? 'response' : 'request';
   const issues = e.errors.filter((i) => i.where === side);
-  const findings = issues.map((i) => at('fail', 'schema', `schema ${i.schema}: ${i.rule}`, `${i.where} ${i.path || '(root)'}: ${i.message}`, `${i.where}${i.path}`));
+  const findings = issues.map((i) =>
+    at('fail', 'schema', `schema ${i.schema}: ${i.rule}`, `${i.where} ${i.path || '(root)'}: ${i.message}`, `${i.where}${i.path}`),
+  );
   if (e.kind === 'harness' && e.api === 'control') return findings; // the harness driving: only transport and error bodies matter
   if (issues.length === 0) findings.push(at('pass', 'schema', `schema of the ${side}`, `${side} follows the schema`));
   if (serves) {
@@ -63,9 +72,11 @@ function billChecks(bills: readonly unknown[]): ConventionCheck[] {
   const problems = bills.map((b) => (b && typeof b === 'object' ? billAmountsProblem(b as Record<string, unknown>) : undefined));
   const at = problems.findIndex(Boolean);
   if (bills.length === 0) return [];
-  return [at < 0
-    ? { ok: true, rule: BILL_AMOUNTS, message: `${bills.length} bill(s) with consistent amounts` }
-    : { ok: false, rule: BILL_AMOUNTS, message: problems[at]!, path: 'response/amountDue/value' }];
+  return [
+    at < 0
+      ? { ok: true, rule: BILL_AMOUNTS, message: `${bills.length} bill(s) with consistent amounts` }
+      : { ok: false, rule: BILL_AMOUNTS, message: problems[at]!, path: 'response/amountDue/value' },
+  ];
 }
 
 function typeOf(api: ApiId, resource: string): string | undefined {
@@ -76,7 +87,7 @@ function typeOf(api: ApiId, resource: string): string | undefined {
   }
 }
 
-const TYPED = 'an entity\'s @type is its resource type, or a subtype naming @baseType and @schemaLocation';
+const TYPED = "an entity's @type is its resource type, or a subtype naming @baseType and @schemaLocation";
 
 /**
  * `@type` names the resource, or a subtype of it: then `@baseType` must be the resource type and
@@ -87,7 +98,12 @@ function typeConsistent(entity: unknown, at: string, expected: string): Conventi
   const e = (entity ?? {}) as Record<string, unknown>;
   if (e['@type'] === expected) return { ok: true, rule: TYPED, message: `@type ${expected}`, path: `response${at}` };
   const subtype = e['@baseType'] === expected && typeof e['@schemaLocation'] === 'string' && e['@schemaLocation'] !== '';
-  return { ok: subtype, rule: TYPED, message: `@type ${String(e['@type'])}, @baseType ${String(e['@baseType'] ?? 'absent')}, @schemaLocation ${String(e['@schemaLocation'] ?? 'absent')}; the resource is a ${expected}`, path: `response${at}/@type` };
+  return {
+    ok: subtype,
+    rule: TYPED,
+    message: `@type ${String(e['@type'])}, @baseType ${String(e['@baseType'] ?? 'absent')}, @schemaLocation ${String(e['@schemaLocation'] ?? 'absent')}; the resource is a ${expected}`,
+    path: `response${at}/@type`,
+  };
 }
 
 function listConventions(e: Exchange, body: unknown, type: string | undefined): ConventionCheck[] {
@@ -96,10 +112,16 @@ function listConventions(e: Exchange, body: unknown, type: string | undefined): 
   const total = e.response.headers['x-total-count'];
   const result = e.response.headers['x-result-count'];
   const checks: ConventionCheck[] = [
-    { ok: total !== undefined && result !== undefined, rule: 'X-Total-Count and X-Result-Count headers', message: `X-Total-Count: ${total ?? 'absent'}, X-Result-Count: ${result ?? 'absent'}` },
+    {
+      ok: total !== undefined && result !== undefined,
+      rule: 'X-Total-Count and X-Result-Count headers',
+      message: `X-Total-Count: ${total ?? 'absent'}, X-Result-Count: ${result ?? 'absent'}`,
+    },
   ];
-  if (result !== undefined) checks.push({ ok: Number(result) === body.length, rule: 'X-Result-Count = items returned', message: `X-Result-Count ${result}, ${body.length} items` });
-  if (total !== undefined) checks.push({ ok: Number(total) >= body.length, rule: 'X-Total-Count ≥ items returned', message: `X-Total-Count ${total}, ${body.length} items` });
+  if (result !== undefined)
+    checks.push({ ok: Number(result) === body.length, rule: 'X-Result-Count = items returned', message: `X-Result-Count ${result}, ${body.length} items` });
+  if (total !== undefined)
+    checks.push({ ok: Number(total) >= body.length, rule: 'X-Total-Count ≥ items returned', message: `X-Total-Count ${total}, ${body.length} items` });
   const limit = query.get('limit');
   if (limit !== null && /^\d+$/.test(limit)) {
     checks.push({ ok: body.length <= Number(limit), rule: 'a list honours limit', message: `limit=${limit}, ${body.length} items returned`, path: 'response' });
@@ -113,10 +135,22 @@ function listConventions(e: Exchange, body: unknown, type: string | undefined): 
   for (const [name, value] of query) {
     if (RESERVED.has(name)) continue;
     const accepted = value.split(',');
-    const wrong = body.findIndex((item) => !valuesAt(item, name).map(String).some((v) => accepted.includes(v)));
-    checks.push(wrong < 0
-      ? { ok: true, rule: FILTERED, message: `every item has ${name} in ${value}` }
-      : { ok: false, rule: FILTERED, message: `item ${wrong} has ${name} = ${JSON.stringify(valuesAt(body[wrong], name))}, the filter asked ${value}`, path: `response/${wrong}/${name.replaceAll('.', '/')}` });
+    const wrong = body.findIndex(
+      (item) =>
+        !valuesAt(item, name)
+          .map(String)
+          .some((v) => accepted.includes(v)),
+    );
+    checks.push(
+      wrong < 0
+        ? { ok: true, rule: FILTERED, message: `every item has ${name} in ${value}` }
+        : {
+            ok: false,
+            rule: FILTERED,
+            message: `item ${wrong} has ${name} = ${JSON.stringify(valuesAt(body[wrong], name))}, the filter asked ${value}`,
+            path: `response/${wrong}/${name.replaceAll('.', '/')}`,
+          },
+    );
   }
   return checks;
 }
@@ -131,7 +165,12 @@ function identity(entity: unknown, at: string): ConventionCheck {
   // The v2 files (TMF623, Billing v2) type `id` as an integer: either form is an id.
   const present = (k: string) => (typeof e[k] === 'string' && e[k] !== '') || (k === 'id' && Number.isInteger(e[k]));
   const missing = ['id', 'href', '@type'].filter((k) => !present(k));
-  return { ok: missing.length === 0, rule: IDENTITY, message: missing.length ? `missing ${missing.join(', ')}` : 'id, href and @type present', path: `response${at}` };
+  return {
+    ok: missing.length === 0,
+    rule: IDENTITY,
+    message: missing.length ? `missing ${missing.join(', ')}` : 'id, href and @type present',
+    path: `response${at}`,
+  };
 }
 
 /** The cell and the verdict of a check the harness made with a probe of its own. */

@@ -34,6 +34,7 @@ export function matrixOf(party: ActorId, mode: PartnerMode, findings: readonly F
 function whyNot(mode: PartnerMode, figure: Figure | undefined, run: readonly Figure[]): string {
   if (mode.mode === 'unreachable') return `${mode.party} could not be reached: ${mode.reason}`;
   if (figure !== undefined && !run.includes(figure)) return `no scenario of figure ${figure} yet`;
-  if (mode.mode === 'provider-only') return `provider-only checks (${mode.reason}): the harness cannot drive ${mode.party}'s processes nor see its internal steps`;
+  if (mode.mode === 'provider-only')
+    return `provider-only checks (${mode.reason}): the harness cannot drive ${mode.party}'s processes nor see its internal steps`;
   return 'not covered by the scenarios that ran';
 }

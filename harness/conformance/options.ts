@@ -60,7 +60,11 @@ export function conformanceOptions(args: Args, env: NodeJS.ProcessEnv = process.
     bindings,
     specDir: specDir ? resolve(specDir) : specsDirFromEnv(env),
     timeoutMs: whole('--timeout-ms', one(args, 'timeout-ms') ?? config.timeoutMs ?? env.CCH_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS, 1),
-    latencyBudgetMs: whole('--latency-budget-ms', one(args, 'latency-budget-ms') ?? config.latencyBudgetMs ?? env.CCH_LATENCY_BUDGET_MS ?? DEFAULT_LATENCY_BUDGET_MS, 1),
+    latencyBudgetMs: whole(
+      '--latency-budget-ms',
+      one(args, 'latency-budget-ms') ?? config.latencyBudgetMs ?? env.CCH_LATENCY_BUDGET_MS ?? DEFAULT_LATENCY_BUDGET_MS,
+      1,
+    ),
     reportDir: resolve(one(args, 'report-dir') ?? config.reportDir ?? env.CCH_CONFORMANCE_DIR ?? 'reports/conformance'),
     harnessPort: whole('--harness-port', one(args, 'harness-port') ?? config.harnessPort ?? env.CCH_HARNESS_PORT ?? 0, 0, 65535),
     host: one(args, 'host') ?? config.host ?? env.CCH_HARNESS_HOST,

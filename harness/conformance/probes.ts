@@ -34,8 +34,17 @@ function refusesEmptyCreate(api: ApiId, resource: string): boolean {
 
 /** The harness sends one request (as itself) through the wire; returns the exchange the wire recorded. */
 async function send(ecosystem: Ecosystem, to: ActorId, method: string, path: string, key: string | undefined, body?: object): Promise<Exchange> {
-  const headers: Record<string, string> = { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
-  await httpCall(ecosystem.wireUrl('harness', to) + path, { method, headers, body: body ? JSON.stringify(body) : undefined, timeoutMs: 2 * ecosystem.recorder.timeoutMs }); // the wire answers within its own time-out
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    ...(key ? { authorization: `Bearer ${key}` } : {}),
+    ...(body ? { 'content-type': 'application/json' } : {}),
+  };
+  await httpCall(ecosystem.wireUrl('harness', to) + path, {
+    method,
+    headers,
+    body: body ? JSON.stringify(body) : undefined,
+    timeoutMs: 2 * ecosystem.recorder.timeoutMs,
+  }); // the wire answers within its own time-out
   return recorded(ecosystem, 'harness', to, method, path);
 }
 
@@ -45,7 +54,13 @@ async function send(ecosystem: Ecosystem, to: ActorId, method: string, path: str
  */
 async function sentBy(ecosystem: Ecosystem, from: ActorId, to: ActorId, method: string, path: string, body?: object): Promise<Exchange | undefined> {
   // A caller that is itself a partner without the control contract cannot be asked: the probe is skipped.
-  const asked = await ecosystem.control(from).post('/control/peer-call', { peer: to, method, path, body }).then(() => true, () => false);
+  const asked = await ecosystem
+    .control(from)
+    .post('/control/peer-call', { peer: to, method, path, body })
+    .then(
+      () => true,
+      () => false,
+    );
   return asked ? recorded(ecosystem, from, to, method, path) : undefined;
 }
 
@@ -65,14 +80,20 @@ export async function probeContract(ecosystem: Ecosystem, party: ActorId): Promi
   const e = await send(ecosystem, party, 'GET', CONTROL_CONTRACT_PATH, harnessKey(ecosystem.secret, party));
   const cell = { party, api: 'control', operation: `GET ${CONTROL_CONTRACT_PATH}`, step: '—' };
   if (e.failure) {
-    return { mode: { party, url, mode: 'unreachable', reason: e.failure }, findings: [expectation(cell, e, false, 'transport', e.status === 504 ? 'answers within the timeout' : 'is reachable', e.failure)] };
+    return {
+      mode: { party, url, mode: 'unreachable', reason: e.failure },
+      findings: [expectation(cell, e, false, 'transport', e.status === 504 ? 'answers within the timeout' : 'is reachable', e.failure)],
+    };
   }
   const missing = e.status === 200 ? missingOperations(e.response.body) : [];
   if (e.status !== 200 || missing.length > 0) {
     const reason = e.status !== 200 ? `GET ${CONTROL_CONTRACT_PATH} → ${e.status}` : `its control contract lacks ${missing.join(', ')}`;
     return { mode: { party, url, mode: 'provider-only', reason }, findings: [] };
   }
-  return { mode: { party, url, mode: 'full', reason: 'serves the control contract' }, findings: [expectation(cell, e, true, 'convention', 'serves the control contract', 'every operation the harness needs is documented')] };
+  return {
+    mode: { party, url, mode: 'full', reason: 'serves the control contract' },
+    findings: [expectation(cell, e, true, 'convention', 'serves the control contract', 'every operation the harness needs is documented')],
+  };
 }
 
 /**
@@ -80,7 +101,13 @@ export async function probeContract(ecosystem: Ecosystem, party: ActorId): Promi
  * would: a page of each collection, an entity, an unknown id, no credentials, an invalid create, and the
  * calls outside a peer's bundle. Every exchange is also judged like any other (schemas, conventions).
  */
-export async function probeProvider(ecosystem: Ecosystem, party: ActorId, figures: readonly Figure[], latencyBudgetMs?: number, parts: ProbeParts = BOTH): Promise<Finding[]> {
+export async function probeProvider(
+  ecosystem: Ecosystem,
+  party: ActorId,
+  figures: readonly Figure[],
+  latencyBudgetMs?: number,
+  parts: ProbeParts = BOTH,
+): Promise<Finding[]> {
   ecosystem.recorder.startScenario(probeScenario(party));
   const key = harnessKey(ecosystem.secret, party);
   const findings: Finding[] = [];
@@ -102,7 +129,12 @@ export async function probeProvider(ecosystem: Ecosystem, party: ActorId, figure
     const first = Array.isArray(page.response.body) ? (page.response.body[0] as { id?: string } | undefined) : undefined;
     if (first?.id) {
       const one = await send(ecosystem, party, 'GET', `${base}/${encodeURIComponent(first.id)}`, key);
-      judged(one, one.status === 200 && (one.response.body as { id?: string } | undefined)?.id === first.id, 'an entity of the list is served by its id', `GET ${base}/${first.id} → ${one.status}`);
+      judged(
+        one,
+        one.status === 200 && (one.response.body as { id?: string } | undefined)?.id === first.id,
+        'an entity of the list is served by its id',
+        `GET ${base}/${first.id} → ${one.status}`,
+      );
     }
     const unknown = await send(ecosystem, party, 'GET', `${base}/${NO_SUCH_ID}`, key);
     judged(unknown, unknown.status === 404, 'an unknown id is answered 404 with a TMF error', `GET ${base}/${NO_SUCH_ID} → ${unknown.status}`);
@@ -131,7 +163,11 @@ interface ProbeParts {
 const BOTH: ProbeParts = { collections: true, bundles: true };
 
 const DRIVES: Record<Figure, (ecosystem: Ecosystem) => Promise<unknown>> = {
-  7: driveFigure7, 8: driveFigure8, 9: driveFigure9, 10: driveFigure10, 11: driveFigure11,
+  7: driveFigure7,
+  8: driveFigure8,
+  9: driveFigure9,
+  10: driveFigure10,
+  11: driveFigure11,
 };
 
 /**
@@ -147,7 +183,16 @@ export async function probeAfterFlows(ecosystem: Ecosystem, party: ActorId, figu
     try {
       await DRIVES[figure](ecosystem);
     } catch (error) {
-      findings.push({ party, api: 'scenario', operation: `drive figure ${figure}`, step: '—', verdict: 'fail', source: 'scenario', rule: 'the flows of the figure can be driven to fill the collections', message: (error as Error).message });
+      findings.push({
+        party,
+        api: 'scenario',
+        operation: `drive figure ${figure}`,
+        step: '—',
+        verdict: 'fail',
+        source: 'scenario',
+        rule: 'the flows of the figure can be driven to fill the collections',
+        message: (error as Error).message,
+      });
     }
     findings.push(...(await probeProvider(ecosystem, party, [figure], latencyBudgetMs, { collections: true, bundles: false })));
   }

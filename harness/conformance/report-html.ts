@@ -18,25 +18,52 @@ export function conformancePage(report: ConformanceReport): string {
 <p>${summary.line}</p>
 <p>Generated ${report.generatedAt}; harness ${report.harnessUrl}; wire time-out ${report.timeoutMs} ms.</p>
 <h2>Partners</h2>
-${table(['party', 'URL', 'mode', 'why', 'takes part in figures', 'figures with scenarios'], report.partners.map((p) => {
+${table(
+  ['party', 'URL', 'mode', 'why', 'takes part in figures', 'figures with scenarios'],
+  report.partners.map((p) => {
     const figs = report.figures.find((f) => f.party === p.party);
-    return { cells: [p.party, p.url, p.mode, p.reason, figs?.takesPart.join(', '), figs?.withScenarios.join(', ')], className: p.mode === 'full' ? undefined : 'bad' };
-  }))}
+    return {
+      cells: [p.party, p.url, p.mode, p.reason, figs?.takesPart.join(', '), figs?.withScenarios.join(', ')],
+      className: p.mode === 'full' ? undefined : 'bad',
+    };
+  }),
+)}
 <h2>Peer URLs the partner must use</h2>
-${report.peerUrls.map((p) => html`<h3>${p.party}</h3>${table(['peer', 'call it at', 'callback URL to give it'], Object.keys(p.peers).map((peer) => ({ cells: [peer, p.peers[peer], p.callbacks[peer]] })))}`)}
+${report.peerUrls.map(
+  (p) =>
+    html`<h3>${p.party}</h3>${table(
+      ['peer', 'call it at', 'callback URL to give it'],
+      Object.keys(p.peers).map((peer) => ({ cells: [peer, p.peers[peer], p.callbacks[peer]] })),
+    )}`,
+)}
 <h2>Matrix: party × API × operation × flow step</h2>
-${table(['party', 'API', 'operation', 'step', 'verdict', 'checks passed', 'checks failed', 'note'], report.matrix.map((r) => ({
+${table(
+  ['party', 'API', 'operation', 'step', 'verdict', 'checks passed', 'checks failed', 'note'],
+  report.matrix.map((r) => ({
     cells: [r.party, r.api, r.operation, r.step, html`<span class="${r.verdict.replace(' ', '-')}">${r.verdict}</span>`, r.passed, r.failed, r.reason],
     className: r.verdict === 'fail' ? 'bad' : undefined,
-  })))}
+  })),
+)}
 <h2>Failures (${report.failures.length})</h2>
 ${report.failures.map(failureBlock)}
 <h2>Scenarios</h2>
-${report.scenarios.length ? table(['scenario', 'result'], report.scenarios.map((s) => ({ cells: [s.name, s.passed ? 'passed' : 'failed'], className: s.passed ? undefined : 'bad' }))) : html`<p>No scenario ran.</p>`}
+${
+  report.scenarios.length
+    ? table(
+        ['scenario', 'result'],
+        report.scenarios.map((s) => ({ cells: [s.name, s.passed ? 'passed' : 'failed'], className: s.passed ? undefined : 'bad' })),
+      )
+    : html`<p>No scenario ran.</p>`
+}
 <h2>Checks that rest on the partner's own state</h2>
-${report.selfReported.length
-    ? html`<p>These scenarios could check some facts only through the partner's GET /control/state (no TMF API it serves shows them): there the verdict rests on what the partner says about itself.</p>${table(['scenario', 'party', 'state reads'], report.selfReported.map((r) => ({ cells: [r.scenario, r.party, String(r.reads)] })))}`
-    : html`<p>Every scenario check read what the partner serves over TMF.</p>`}
+${
+  report.selfReported.length
+    ? html`<p>These scenarios could check some facts only through the partner's GET /control/state (no TMF API it serves shows them): there the verdict rests on what the partner says about itself.</p>${table(
+        ['scenario', 'party', 'state reads'],
+        report.selfReported.map((r) => ({ cells: [r.scenario, r.party, String(r.reads)] })),
+      )}`
+    : html`<p>Every scenario check read what the partner serves over TMF.</p>`
+}
 <h2>Second opinion: official TMF specifications</h2>
 ${officialBlock(report)}`;
   return page({ title: `Conformance ${summary.ok ? 'PASS' : 'FAIL'}`, body, style: STYLE });
@@ -49,9 +76,13 @@ function failureBlock(f: Finding): Html {
 <p>${f.message}</p>
 ${f.path ? html`<p>JSON path: <code>${f.path}</code></p>` : ''}
 ${f.scenario ? html`<p>Scenario: ${f.scenario}</p>` : ''}
-${e ? html`<p>Exchange #${e.seq}: ${e.from} → ${e.to} <code>${e.method} ${e.path}</code> → ${e.status}${e.failure ? html` — <strong>${e.failure}</strong>` : ''}</p>
+${
+  e
+    ? html`<p>Exchange #${e.seq}: ${e.from} → ${e.to} <code>${e.method} ${e.path}</code> → ${e.status}${e.failure ? html` — <strong>${e.failure}</strong>` : ''}</p>
 ${e.request !== undefined ? html`<details><summary>request body</summary><pre>${excerpt(e.request)}</pre></details>` : ''}
-${e.response !== undefined ? html`<details><summary>response body</summary><pre>${excerpt(e.response)}</pre></details>` : ''}` : ''}
+${e.response !== undefined ? html`<details><summary>response body</summary><pre>${excerpt(e.response)}</pre></details>` : ''}`
+    : ''
+}
 </div>`;
 }
 
@@ -59,7 +90,14 @@ function officialBlock(report: ConformanceReport): Html {
   const o = report.official;
   if (o.unavailable) return html`<p>Not available (${o.dir}): ${o.unavailable}</p>`;
   return html`<p>${o.dir}: ${o.checked} exchange(s) checked, ${o.notCovered} without an official definition, ${o.issues.length} issue(s). These do not change the verdict.</p>
-${o.issues.length ? table(['party', 'scenario', 'exchange', 'spec', 'definition', 'path', 'rule', 'message'], o.issues.map((i) => ({ cells: [i.party, i.scenario, `#${i.seq}`, i.spec, i.definition, `${i.where}${i.path}`, i.rule, i.message], className: 'bad' }))) : ''}`;
+${
+  o.issues.length
+    ? table(
+        ['party', 'scenario', 'exchange', 'spec', 'definition', 'path', 'rule', 'message'],
+        o.issues.map((i) => ({ cells: [i.party, i.scenario, `#${i.seq}`, i.spec, i.definition, `${i.where}${i.path}`, i.rule, i.message], className: 'bad' })),
+      )
+    : ''
+}`;
 }
 
 function excerpt(body: unknown): string {

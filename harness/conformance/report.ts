@@ -58,7 +58,7 @@ function officialSpecsOf(dir: string): ReturnType<typeof loadOfficialSpecs> {
 export function officialOpinion(dir: string, batches: readonly (readonly Exchange[])[], partners: readonly ActorId[]): OfficialOpinion {
   const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
   if (!tmfTraffic) return { dir, unavailable: 'no TMF exchange of the partners to check', checked: 0, notCovered: 0, issues: [] };
-  let specs;
+  let specs: ReturnType<typeof officialSpecsOf>;
   try {
     specs = officialSpecsOf(dir);
   } catch (error) {
@@ -83,11 +83,19 @@ export function officialOpinion(dir: string, batches: readonly (readonly Exchang
 }
 
 /** The one line the terminal shows. */
-export function summaryLine(partners: readonly PartnerMode[], matrix: readonly MatrixRow[], scenarios: ConformanceReport['scenarios'], official: OfficialOpinion, reportFile: string): string {
+export function summaryLine(
+  partners: readonly PartnerMode[],
+  matrix: readonly MatrixRow[],
+  scenarios: ConformanceReport['scenarios'],
+  official: OfficialOpinion,
+  reportFile: string,
+): string {
   const count = (v: MatrixRow['verdict']) => matrix.filter((r) => r.verdict === v).length;
   const ok = count('fail') === 0;
   const who = partners.map((p) => `${p.party} (${p.mode})`).join(', ');
   const second = official.unavailable ? 'official specs: not available' : `official specs: ${official.issues.length} issue(s)`;
-  return `conformance ${ok ? 'PASS' : 'FAIL'} ${who}: ${count('pass')} pass, ${count('fail')} fail, ${count('not exercised')} not exercised; `
-    + `${scenarios.length} scenario(s), ${scenarios.filter((s) => !s.passed).length} failed; ${second} → ${reportFile}`;
+  return (
+    `conformance ${ok ? 'PASS' : 'FAIL'} ${who}: ${count('pass')} pass, ${count('fail')} fail, ${count('not exercised')} not exercised; ` +
+    `${scenarios.length} scenario(s), ${scenarios.filter((s) => !s.passed).length} failed; ${second} → ${reportFile}`
+  );
 }

@@ -14,7 +14,11 @@ import type { Finding } from './types.ts';
 export interface CucumberScenario {
   readonly name: string;
   readonly tags?: readonly { readonly name: string }[];
-  readonly steps: readonly { readonly keyword: string; readonly name?: string; readonly result: { readonly status: string; readonly error_message?: string } }[];
+  readonly steps: readonly {
+    readonly keyword: string;
+    readonly name?: string;
+    readonly result: { readonly status: string; readonly error_message?: string };
+  }[];
 }
 
 /** What a run of the scenarios left: the wire's trace, the flow verdicts, Cucumber's results. */
@@ -27,7 +31,10 @@ export interface RunRecord {
 /** Every finding about `party` in a run of the scenarios: exchanges, step rules, documented steps, scenario results. */
 export function runFindings(run: RunRecord, party: ActorId, activeFigures: readonly Figure[], latencyBudgetMs?: number): Finding[] {
   const figuresOf = (scenario: string): Figure[] => {
-    const own = run.flows.find((v) => v.scenario === scenario)?.figures.map((f) => f.figure).filter(isFigure);
+    const own = run.flows
+      .find((v) => v.scenario === scenario)
+      ?.figures.map((f) => f.figure)
+      .filter(isFigure);
     return own?.length ? own : [...activeFigures];
   };
   const findings: Finding[] = [];
@@ -50,21 +57,44 @@ function flowFindings(v: FlowVerdict, party: ActorId, exchanges: readonly Exchan
     return takesPart(s, party) ? leavesOfParty(party, [s.figure]).filter((l) => l.step.id === id) : [];
   };
   const at = (l: StepLeaf, ok: boolean, rule: string, message: string): Finding => ({
-    party, api: l.api, operation: l.operation, step: l.step.id, verdict: ok ? 'pass' : 'fail', source: 'flow', rule, message, scenario: v.scenario,
+    party,
+    api: l.api,
+    operation: l.operation,
+    step: l.step.id,
+    verdict: ok ? 'pass' : 'fail',
+    source: 'flow',
+    rule,
+    message,
+    scenario: v.scenario,
   });
   for (const f of v.figures) {
     for (const seen of f.seen) findings.push(...leaves(seen.step).map((l) => at(l, true, 'the documented step is observed', `seen in "${v.scenario}"`)));
     for (const unmet of f.unmet) {
       const own = leaves(unmet.step);
       const missing = own.filter((l) => unmet.parts.includes(describeMatcher(l.matcher)));
-      findings.push(...(missing.length ? missing : own).map((l) => at(l, false, 'the documented step is observed', `not observed in "${v.scenario}": ${unmet.parts.join('; ')}`)));
+      findings.push(
+        ...(missing.length ? missing : own).map((l) =>
+          at(l, false, 'the documented step is observed', `not observed in "${v.scenario}": ${unmet.parts.join('; ')}`),
+        ),
+      );
     }
-    for (const o of f.outOfOrder) findings.push(...leaves(o.step).map((l) => at(l, false, `the step comes after ${o.mustFollow}`, `${o.step} was seen before ${o.mustFollow} in "${v.scenario}"`)));
+    for (const o of f.outOfOrder)
+      findings.push(
+        ...leaves(o.step).map((l) => at(l, false, `the step comes after ${o.mustFollow}`, `${o.step} was seen before ${o.mustFollow} in "${v.scenario}"`)),
+      );
   }
   for (const u of v.unexpected.filter((x) => x.from === party || x.to === party)) {
     const e = exchanges.find((x) => x.seq === u.seq);
     const cell = e ? cellOf(e, party, []) : { party, api: 'unknown', operation: u.operation, step: '—' };
-    findings.push({ ...cell, verdict: 'fail', source: 'flow', rule: 'every exchange is a documented step', message: `#${u.seq} ${u.from} → ${u.to} ${u.operation} ${u.path} (${u.status}) is no step of FLOWS.md`, scenario: v.scenario, ...(e ? { exchange: refOf(e, true) } : {}) });
+    findings.push({
+      ...cell,
+      verdict: 'fail',
+      source: 'flow',
+      rule: 'every exchange is a documented step',
+      message: `#${u.seq} ${u.from} → ${u.to} ${u.operation} ${u.path} (${u.status}) is no step of FLOWS.md`,
+      scenario: v.scenario,
+      ...(e ? { exchange: refOf(e, true) } : {}),
+    });
   }
   return findings;
 }
@@ -83,5 +113,12 @@ function scenarioFinding(s: CucumberScenario, party: ActorId): Finding {
 function stepsTag(s: CucumberScenario): string {
   const tags = (s.tags ?? []).map((t) => t.name);
   const steps = tags.find((t) => t.startsWith('@steps:'))?.slice('@steps:'.length);
-  return steps ?? (tags.filter((t) => /^@figure\d+$/.test(t)).map((t) => t.slice(1)).join(',') || '—');
+  return (
+    steps ??
+    (tags
+      .filter((t) => /^@figure\d+$/.test(t))
+      .map((t) => t.slice(1))
+      .join(',') ||
+      '—')
+  );
 }

@@ -49,11 +49,24 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   await mkdir(options.reportDir, { recursive: true });
 
   // The probes run on an ecosystem of their own; the scenarios' ecosystem takes the same port after it.
-  const ecosystem = await startEcosystem({ bindings: options.bindings, port: options.harnessPort, host: options.host, publicHost: options.publicHost, timeoutMs: options.timeoutMs, secret: options.secret });
+  const ecosystem = await startEcosystem({
+    bindings: options.bindings,
+    port: options.harnessPort,
+    host: options.host,
+    publicHost: options.publicHost,
+    timeoutMs: options.timeoutMs,
+    secret: options.secret,
+  });
   const harnessPort = Number(new URL(ecosystem.url).port);
   const peerUrls: PeerUrls[] = partners.map((p) => peerUrlsOf(ecosystem, p));
   await writeFile(join(options.reportDir, REPORT_FILES.peers), `${JSON.stringify(peerUrls, null, 2)}\n`);
-  say([`Harness: ${ecosystem.url} (wire time-out ${options.timeoutMs} ms)`, ...describePeerUrls(peerUrls), `(also in ${join(options.reportDir, REPORT_FILES.peers)})`].join('\n'));
+  say(
+    [
+      `Harness: ${ecosystem.url} (wire time-out ${options.timeoutMs} ms)`,
+      ...describePeerUrls(peerUrls),
+      `(also in ${join(options.reportDir, REPORT_FILES.peers)})`,
+    ].join('\n'),
+  );
 
   const modes: PartnerMode[] = [];
   const findings: Finding[] = [];
@@ -79,9 +92,32 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   if (modes.every((m) => m.mode === 'full') && tags) {
     say(`Running the scenarios of ${tags} …`);
     const bindings = Object.fromEntries(partners.map((p) => [p, ecosystem.actorUrls[p]]));
-    const result = await runScenarios({ bindings, harnessPort, host: options.host, publicHost: options.publicHost, timeoutMs: options.timeoutMs, dir: join(options.reportDir, REPORT_FILES.run), tags, say: (line) => say(`  ${line}`) });
+    const result = await runScenarios({
+      bindings,
+      harnessPort,
+      host: options.host,
+      publicHost: options.publicHost,
+      timeoutMs: options.timeoutMs,
+      dir: join(options.reportDir, REPORT_FILES.run),
+      tags,
+      say: (line) => say(`  ${line}`),
+    });
     run = result;
-    if (result.error) findings.push(...partners.map((party): Finding => ({ party, api: 'scenario', operation: 'run the scenarios', step: '—', verdict: 'fail', source: 'scenario', rule: 'the scenarios can run', message: result.error! })));
+    if (result.error)
+      findings.push(
+        ...partners.map(
+          (party): Finding => ({
+            party,
+            api: 'scenario',
+            operation: 'run the scenarios',
+            step: '—',
+            verdict: 'fail',
+            source: 'scenario',
+            rule: 'the scenarios can run',
+            message: result.error!,
+          }),
+        ),
+      );
   }
   for (const party of partners) findings.push(...runFindings(run, party, active(party), options.latencyBudgetMs));
 

@@ -45,9 +45,14 @@ const RUN_ENV = ['CCH_ACTORS', 'CCH_HARNESS_PORT', 'CCH_HARNESS_HOST', 'CCH_HARN
 let support: ISupportCodeLibrary | undefined;
 
 async function runWithEnv(run: ScenarioRun): Promise<RunRecord & { error?: string }> {
-  process.env.CCH_ACTORS = Object.entries(run.bindings).map(([id, url]) => `${id}=${url}`).join(',');
+  process.env.CCH_ACTORS = Object.entries(run.bindings)
+    .map(([id, url]) => `${id}=${url}`)
+    .join(',');
   process.env.CCH_HARNESS_PORT = String(run.harnessPort);
-  for (const [name, value] of [['CCH_HARNESS_HOST', run.host], ['CCH_HARNESS_PUBLIC_HOST', run.publicHost]] as const) {
+  for (const [name, value] of [
+    ['CCH_HARNESS_HOST', run.host],
+    ['CCH_HARNESS_PUBLIC_HOST', run.publicHost],
+  ] as const) {
     if (value) process.env[name] = value;
     else delete process.env[name];
   }

@@ -44,10 +44,14 @@ export interface StepLeaf {
 /** The matrix label of a matcher: `GET customerBill`, `event customerBillCreateEvent`, `POST /control/…`, `journal bill.produced`. */
 export function labelOf(m: WireMatcher | InternalMatcher): { api: string; operation: string } {
   switch (m.kind) {
-    case 'call': return { api: m.api, operation: `${m.method} ${m.resource}` };
-    case 'notification': return { api: m.api, operation: `event ${m.events.join('|')}` };
-    case 'party-api': return { api: m.api, operation: `POST ${m.path}` };
-    case 'journal': return { api: 'internal', operation: `journal ${m.type}` };
+    case 'call':
+      return { api: m.api, operation: `${m.method} ${m.resource}` };
+    case 'notification':
+      return { api: m.api, operation: `event ${m.events.join('|')}` };
+    case 'party-api':
+      return { api: m.api, operation: `POST ${m.path}` };
+    case 'journal':
+      return { api: 'internal', operation: `journal ${m.type}` };
   }
 }
 
@@ -56,13 +60,13 @@ export function leavesOfParty(party: ActorId, figures: readonly Figure[]): StepL
   return FLOWS.filter((s) => figures.includes(s.figure) && takesPart(s, party)).flatMap((step) =>
     leavesOf(step.observe)
       .filter((m) => (m.kind === 'journal' ? m.actor.includes(party) : m.from.includes(party) || m.to.includes(party)))
-      .map((matcher) => ({ step, matcher, ...labelOf(matcher) })));
+      .map((matcher) => ({ step, matcher, ...labelOf(matcher) })),
+  );
 }
 
 /** Every wire matcher of these figures' steps, proving or related, with its step. */
 export function wireLeaves(figures: readonly Figure[]): { step: FlowStep; matcher: WireMatcher }[] {
-  return FLOWS.filter((s) => figures.includes(s.figure)).flatMap((step) => [
-    ...leavesOf(step.observe).filter((m): m is WireMatcher => m.kind !== 'journal'),
-    ...(step.related ?? []),
-  ].map((matcher) => ({ step, matcher })));
+  return FLOWS.filter((s) => figures.includes(s.figure)).flatMap((step) =>
+    [...leavesOf(step.observe).filter((m): m is WireMatcher => m.kind !== 'journal'), ...(step.related ?? [])].map((matcher) => ({ step, matcher })),
+  );
 }

@@ -22,14 +22,29 @@ export const billEqualsItems: StepRule = (exchanges, party, figures) => {
   const bills = exchanges.filter((e) => e.to === party && succeeded(e) && e.method === 'GET' && isResource(e, 'customerBill', true));
   return bills.flatMap((billRead) => {
     const bill = billRead.response.body as Record<string, unknown>;
-    const items = exchanges.find((e) => e.to === party && succeeded(e) && e.method === 'GET' && isResource(e, 'appliedCustomerBillingRate', false)
-      && new URLSearchParams(e.path.split('?')[1] ?? '').get('bill.id') === bill.id);
+    const items = exchanges.find(
+      (e) =>
+        e.to === party &&
+        succeeded(e) &&
+        e.method === 'GET' &&
+        isResource(e, 'appliedCustomerBillingRate', false) &&
+        new URLSearchParams(e.path.split('?')[1] ?? '').get('bill.id') === bill.id,
+    );
     if (!items || !Array.isArray(items.response.body)) return [];
     const rates = items.response.body as Record<string, unknown>[];
     const cell = cellOf(billRead, party, figures);
     return (['taxIncludedAmount', 'taxExcludedAmount'] as const).map((field): Finding => {
       const { ok, message } = compareSum(bill, rates, field);
-      return { ...cell, verdict: ok ? 'pass' : 'fail', source: 'rule', rule: `the sum of the bill items equals the bill amount (${field})`, path: `response/${field}/value`, message, scenario: billRead.scenario, exchange: refOf(billRead, !ok) };
+      return {
+        ...cell,
+        verdict: ok ? 'pass' : 'fail',
+        source: 'rule',
+        rule: `the sum of the bill items equals the bill amount (${field})`,
+        path: `response/${field}/value`,
+        message,
+        scenario: billRead.scenario,
+        exchange: refOf(billRead, !ok),
+      };
     });
   });
 };
@@ -37,7 +52,10 @@ export const billEqualsItems: StepRule = (exchanges, party, figures) => {
 function compareSum(bill: Record<string, unknown>, rates: readonly Record<string, unknown>[], field: string): { ok: boolean; message: string } {
   try {
     const amount = fromTmf(bill[field] as { unit: string; value: number });
-    const total = sum(rates.map((r) => fromTmf(r[field] as { unit: string; value: number })), amount.currency);
+    const total = sum(
+      rates.map((r) => fromTmf(r[field] as { unit: string; value: number })),
+      amount.currency,
+    );
     return { ok: total.equals(amount), message: `bill ${String(bill.id)} ${field} ${amount.toString()}, its ${rates.length} items sum to ${total.toString()}` };
   } catch (error) {
     return { ok: false, message: `bill ${String(bill.id)}: ${(error as Error).message}` };
@@ -56,12 +74,33 @@ export const subscribedChangesNotified: StepRule = (exchanges, party, figures) =
     const resource = info?.resource;
     if (!info || !resource) return [];
     const event = listenerName(lifecycleEventType(info.api, resourceOf(info.api, resource).type));
-    const subscribed = exchanges.some((e) => e.from === post.from && e.to === party && e.method === 'POST' && succeeded(e) && hubPath(e) === post.api
-      && listensTo(String((e.request.body as { query?: string } | undefined)?.query ?? ''), event));
+    const subscribed = exchanges.some(
+      (e) =>
+        e.from === post.from &&
+        e.to === party &&
+        e.method === 'POST' &&
+        succeeded(e) &&
+        hubPath(e) === post.api &&
+        listensTo(String((e.request.body as { query?: string } | undefined)?.query ?? ''), event),
+    );
     if (!subscribed || !lifecycleMoved(post, resource, exchanges, party)) return [];
-    const heard = exchanges.some((e) => e.from === party && e.to === post.from && e.kind === 'notification' && e.path.split('?')[0].endsWith(`/listener/${event}`) && e.seq > post.seq);
+    const heard = exchanges.some(
+      (e) => e.from === party && e.to === post.from && e.kind === 'notification' && e.path.split('?')[0].endsWith(`/listener/${event}`) && e.seq > post.seq,
+    );
     const cell = { ...cellOf(post, party, figures), operation: `event ${event}` };
-    return [{ ...cell, verdict: heard ? 'pass' : 'fail', source: 'rule', rule: 'a subscriber hears of the state changes of what it created', message: heard ? `${post.from} was notified ${event}` : `${post.from} subscribed to ${post.api} ${event[0].toUpperCase() + event.slice(1)} and created ${resource} #${post.seq}, but ${party} never notified a state change`, scenario: post.scenario, exchange: refOf(post, !heard) }];
+    return [
+      {
+        ...cell,
+        verdict: heard ? 'pass' : 'fail',
+        source: 'rule',
+        rule: 'a subscriber hears of the state changes of what it created',
+        message: heard
+          ? `${post.from} was notified ${event}`
+          : `${post.from} subscribed to ${post.api} ${event[0].toUpperCase() + event.slice(1)} and created ${resource} #${post.seq}, but ${party} never notified a state change`,
+        scenario: post.scenario,
+        exchange: refOf(post, !heard),
+      },
+    ];
   });
 };
 
@@ -75,8 +114,16 @@ function lifecycleMoved(post: Exchange, resource: string, exchanges: readonly Ex
   const created = post.response.body as Record<string, unknown> | undefined;
   const lifecycle = (e: Record<string, unknown>) => e.state ?? e.status;
   if (!created?.id || lifecycle(created) === undefined) return false;
-  return exchanges.some((e) => e.seq > post.seq && e.to === party && succeeded(e) && parseTmfPath(e.path.split('?')[0])?.resource === resource
-    && [e.response.body].flat().some((b) => (b as Record<string, unknown> | undefined)?.id === created.id && lifecycle(b as Record<string, unknown>) !== lifecycle(created)));
+  return exchanges.some(
+    (e) =>
+      e.seq > post.seq &&
+      e.to === party &&
+      succeeded(e) &&
+      parseTmfPath(e.path.split('?')[0])?.resource === resource &&
+      [e.response.body]
+        .flat()
+        .some((b) => (b as Record<string, unknown> | undefined)?.id === created.id && lifecycle(b as Record<string, unknown>) !== lifecycle(created)),
+  );
 }
 
 /**
@@ -85,18 +132,28 @@ function lifecycleMoved(post: Exchange, resource: string, exchanges: readonly Ex
  * partner sent and answered. The wire's schema verdict holds partners to the standard only; these are
  * reported apart, as flow rules, one finding per payload that misses one.
  */
-export const flowRulesOfPayloads: StepRule = (exchanges, party, figures) => exchanges
-  .filter((e) => (e.kind === 'call' || e.kind === 'notification') && (e.from === party || e.to === party))
-  .flatMap((e): Finding[] => {
-    const issues = judge(classify(e.from, e.method, e.path), e.method, e.path, e.status, e.request.body, e.response.body, 'flow')
-      .filter((i) => (i.where === 'request' ? e.from === party : e.to === party) && i.rule !== 'no-schema' && i.rule !== 'unjudged');
-    if (issues.length === 0) return [];
-    const first = issues[0];
-    return [{
-      ...cellOf(e, party, figures), verdict: 'fail', source: 'rule', rule: `flow rule ${first.schema.replace(/^flow:/, '')}: ${first.rule}`,
-      path: `${first.where}${first.path}`, message: issues.map((i) => `${i.where}${i.path} ${i.rule}: ${i.message}`).join('; '), scenario: e.scenario, exchange: refOf(e, true),
-    }];
-  });
+export const flowRulesOfPayloads: StepRule = (exchanges, party, figures) =>
+  exchanges
+    .filter((e) => (e.kind === 'call' || e.kind === 'notification') && (e.from === party || e.to === party))
+    .flatMap((e): Finding[] => {
+      const issues = judge(classify(e.from, e.method, e.path), e.method, e.path, e.status, e.request.body, e.response.body, 'flow').filter(
+        (i) => (i.where === 'request' ? e.from === party : e.to === party) && i.rule !== 'no-schema' && i.rule !== 'unjudged',
+      );
+      if (issues.length === 0) return [];
+      const first = issues[0];
+      return [
+        {
+          ...cellOf(e, party, figures),
+          verdict: 'fail',
+          source: 'rule',
+          rule: `flow rule ${first.schema.replace(/^flow:/, '')}: ${first.rule}`,
+          path: `${first.where}${first.path}`,
+          message: issues.map((i) => `${i.where}${i.path} ${i.rule}: ${i.message}`).join('; '),
+          scenario: e.scenario,
+          exchange: refOf(e, true),
+        },
+      ];
+    });
 
 export const EVENT_ONCE = 'each change is notified once per subscription (one eventId)';
 
@@ -117,7 +174,15 @@ export const eventsOnce: StepRule = (exchanges, party, figures) => {
     }
     if (first.id === String(eventId)) continue;
     const cell = { ...cellOf(e, party, figures), operation: `event ${e.operation}` };
-    findings.push({ ...cell, verdict: 'fail', source: 'rule', rule: EVENT_ONCE, message: `${e.operation} to ${e.to} sent again as ${String(eventId)} (#${e.seq}), first as ${first.id} (#${first.e.seq})`, scenario: e.scenario, exchange: refOf(e, true) });
+    findings.push({
+      ...cell,
+      verdict: 'fail',
+      source: 'rule',
+      rule: EVENT_ONCE,
+      message: `${e.operation} to ${e.to} sent again as ${String(eventId)} (#${e.seq}), first as ${first.id} (#${first.e.seq})`,
+      scenario: e.scenario,
+      exchange: refOf(e, true),
+    });
   }
   return findings;
 };
@@ -139,5 +204,11 @@ function hubPath(e: Exchange): string | undefined {
 /** Does a hub query (`eventType=A,B`, or nothing: every event) let `event` through? */
 function listensTo(query: string, event: string): boolean {
   const types = new URLSearchParams(query).get('eventType');
-  return types === null || types.split(',').map((t) => listenerName(t.trim())).includes(event);
+  return (
+    types === null ||
+    types
+      .split(',')
+      .map((t) => listenerName(t.trim()))
+      .includes(event)
+  );
 }

@@ -5,12 +5,12 @@ export type Verdict = 'pass' | 'fail' | 'not exercised';
 
 /** Where a finding comes from. */
 export type FindingSource =
-  | 'schema'      // a body against the project's schemas (tmf/schemas)
-  | 'convention'  // a TMF convention: id/href/@type, paging headers, filters, status codes
-  | 'flow'        // the documented steps of FLOWS.md: seen, missing, out of order, unexpected
-  | 'rule'        // a business rule of a step (bill = sum of items, subscribed events delivered, bundle refusals)
-  | 'transport'   // unreachable, timed out
-  | 'scenario';   // a Gherkin scenario's own assertion
+  | 'schema' // a body against the project's schemas (tmf/schemas)
+  | 'convention' // a TMF convention: id/href/@type, paging headers, filters, status codes
+  | 'flow' // the documented steps of FLOWS.md: seen, missing, out of order, unexpected
+  | 'rule' // a business rule of a step (bill = sum of items, subscribed events delivered, bundle refusals)
+  | 'transport' // unreachable, timed out
+  | 'scenario'; // a Gherkin scenario's own assertion
 
 /** The exchange a finding is about, as a person needs it to reproduce the problem. */
 export interface ExchangeRef {

@@ -11,7 +11,10 @@ export const DRIVER_CUSTOMER = 'cust-alex';
 export async function oemCopyOf(ecosystem: Ecosystem, centralId: string): Promise<Entity> {
   const { body } = await ecosystem.control('car-manufacturer').request<{ data: { resources: Record<string, Entity[]> } }>('GET', '/control/state');
   const copy = (body.data.resources['TMF620.productOffering'] ?? []).find((o) =>
-    ((o.productOfferingRelationship as { id: string; relationshipType: string }[] | undefined) ?? []).some((r) => r.id === centralId && r.relationshipType === 'distributedFrom'));
+    ((o.productOfferingRelationship as { id: string; relationshipType: string }[] | undefined) ?? []).some(
+      (r) => r.id === centralId && r.relationshipType === 'distributedFrom',
+    ),
+  );
   if (!copy) throw new Error(`the OEM's catalog has no copy of ${centralId}`);
   return copy;
 }

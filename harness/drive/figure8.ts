@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 import { setClock } from './settle.ts';
@@ -12,7 +13,6 @@ type DriverProfile = { givenName: string; familyName: string; email: string };
 async function stateOf<T>(ecosystem: Ecosystem, actor: ActorId): Promise<T> {
   return (await ecosystem.control(actor).request<{ data: T }>('GET', '/control/state')).body.data;
 }
-
 
 /** Who the driver is (the driver's seeded profile). */
 export const driverProfile = async (ecosystem: Ecosystem) => (await stateOf<{ profile: DriverProfile }>(ecosystem, 'driver')).profile;
@@ -38,14 +38,16 @@ export async function carSubscription(ecosystem: Ecosystem): Promise<string> {
 /** Steps 8.9–8.10: a month of the car's usage, sent to mediation. */
 export async function driveCar(ecosystem: Ecosystem, infotainmentMB: number, telematicsMB: number, subscription?: string) {
   return trigger<{ recordId: string; httpStatus: number; outcome: string }[]>(ecosystem, 'driver', 'drive', {
-    subscription: subscription ?? await carSubscription(ecosystem), period: FIGURE_8_MONTH, infotainmentMB, telematicsMB,
+    subscription: subscription ?? (await carSubscription(ecosystem)),
+    period: FIGURE_8_MONTH,
+    infotainmentMB,
+    telematicsMB,
   });
 }
 
 /** Steps 8.12–8.14: the month ends and the CSP runs its bill run. */
 export async function endMonth(ecosystem: Ecosystem, period = FIGURE_8_MONTH): Promise<void> {
-  const [year, month] = period.split('-').map(Number);
-  await setClock(ecosystem, new Date(Date.UTC(year, month, 1)));
+  await setClock(ecosystem, parsePeriodId(period).end);
   await trigger(ecosystem, 'csp', 'billing-run', { period });
 }
 
@@ -64,5 +66,3 @@ export async function driveFigure8(ecosystem: Ecosystem): Promise<void> {
   await trigger(ecosystem, 'car-manufacturer', 'usage-follow-up');
   await endMonth(ecosystem);
 }
-
-

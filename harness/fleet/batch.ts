@@ -12,8 +12,9 @@ export interface FleetFile {
 /** What a batch of cars `[first, first + count)` of the fleet sends for the month (car n is seeded n + 1). */
 export function fleetBatchRecords(fleet: FleetFile, first: number, count: number): Record<string, unknown>[] {
   const period = parsePeriodId(fleet.month);
-  return fleet.cars.slice(first, first + count).flatMap((car, i) =>
-    usageRecords({ ...car, ...carUsage(first + i + 1), period, seed: first + i + 1, firstRecord: 1 }));
+  return fleet.cars
+    .slice(first, first + count)
+    .flatMap((car, i) => usageRecords({ ...car, ...carUsage(first + i + 1), period, seed: first + i + 1, firstRecord: 1 }));
 }
 
 export const recordIdOf = (record: Record<string, unknown>) => String((record.usageCharacteristic as { value: unknown }[])[0].value);

@@ -35,7 +35,13 @@ export interface DriveOptions {
  * Every car's month of usage through the documented ingestion path (8.9): the driver's side (the cars)
  * generates each car's records and sends them to the CSP's mediation as usage batches, a few in flight.
  */
-export async function driveFleetUsage(ecosystem: Ecosystem, cars: readonly OnboardedCar[], month: string, progress: Progress, options: DriveOptions): Promise<DriveFigures> {
+export async function driveFleetUsage(
+  ecosystem: Ecosystem,
+  cars: readonly OnboardedCar[],
+  month: string,
+  progress: Progress,
+  options: DriveOptions,
+): Promise<DriveFigures> {
   const batches: OnboardedCar[][] = [];
   for (let i = 0; i < cars.length; i += options.carsPerBatch) batches.push(cars.slice(i, i + options.carsPerBatch));
   const keeper = ecosystem.control('driver');

@@ -65,7 +65,8 @@ export function reconcile(recordIds: readonly string[], books: CspBooks): Reconc
     const rated = kept.filter((u) => FINAL_RATED.includes(String(u.status)));
     if (kept.length === 0) findings.add('missing', `record ${recordId} was sent but the CSP has no usage for it`);
     else if (rated.length > 1) findings.add('rated twice', `record ${recordId} is rated ${rated.length} times (${rated.map((u) => u.id).join(', ')})`);
-    else if (rated.length === 0) findings.add('not rated', `record ${recordId} is ${kept.map((u) => u.status).join(', ')}: ${String(kept[0].description ?? '')}`);
+    else if (rated.length === 0)
+      findings.add('not rated', `record ${recordId} is ${kept.map((u) => u.status).join(', ')}: ${String(kept[0].description ?? '')}`);
     else if (kept.length > 1) findings.add('kept twice', `record ${recordId} is kept ${kept.length} times`);
     else if (checkRecord(rated[0], perMB, findings)) ratedOnce += 1;
   }
@@ -85,13 +86,20 @@ function checkRecord(usage: Entity, perMB: ReadonlyMap<string, Money>, findings:
   const shares = (usage.ratedProductUsage as Share[] | undefined) ?? [];
   if (shares.length === 0) return findings.add('no shares', `record ${recordId} is ${usage.status} with no payer's share`);
   if (!mb('includedMB').plus(mb('chargeableMB')).equals(mb('volumeMB'))) {
-    return findings.add('volume', `record ${recordId}: included ${charOf(usage, 'includedMB')} MB + chargeable ${charOf(usage, 'chargeableMB')} MB ≠ its ${charOf(usage, 'volumeMB')} MB`);
+    return findings.add(
+      'volume',
+      `record ${recordId}: included ${charOf(usage, 'includedMB')} MB + chargeable ${charOf(usage, 'chargeableMB')} MB ≠ its ${charOf(usage, 'volumeMB')} MB`,
+    );
   }
   const price = perMB.get(String(shares[0].offerTariffType));
   if (!price) return findings.add('tariff', `record ${recordId} names tariff ${shares[0].offerTariffType}, which the CSP's catalog does not price per MB`);
   const expected = price.times(mb('chargeableMB')).roundToMinor();
-  const total = sum(shares.map((s) => fromTmf(s.taxExcludedRatingAmount)), expected.currency);
-  if (!total.equals(expected)) return findings.add('split', `record ${recordId}: its shares add up to ${total} but its ${charOf(usage, 'chargeableMB')} chargeable MB cost ${expected}`);
+  const total = sum(
+    shares.map((s) => fromTmf(s.taxExcludedRatingAmount)),
+    expected.currency,
+  );
+  if (!total.equals(expected))
+    return findings.add('split', `record ${recordId}: its shares add up to ${total} but its ${charOf(usage, 'chargeableMB')} chargeable MB cost ${expected}`);
   return true;
 }
 
@@ -99,8 +107,12 @@ function checkBill(bill: Entity, items: readonly Entity[], findings: Findings): 
   for (const field of ['taxExcludedAmount', 'taxIncludedAmount'] as const) {
     const stated = bill[field] as TmfMoney | undefined;
     if (!stated) continue;
-    const total = sum(items.map((i) => fromTmf(i[field] as TmfMoney)), stated.unit);
-    if (!total.equals(fromTmf(stated))) findings.add('bill', `bill ${bill.id}: ${field} ${stated.value} ${stated.unit} but its ${items.length} items add up to ${total}`);
+    const total = sum(
+      items.map((i) => fromTmf(i[field] as TmfMoney)),
+      stated.unit,
+    );
+    if (!total.equals(fromTmf(stated)))
+      findings.add('bill', `bill ${bill.id}: ${field} ${stated.value} ${stated.unit} but its ${items.length} items add up to ${total}`);
   }
 }
 
@@ -114,7 +126,8 @@ function unitPrices(prices: readonly Entity[]): Map<string, Money> {
   return perMB;
 }
 
-const charOf = (usage: Entity, name: string) => ((usage.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
+const charOf = (usage: Entity, name: string) =>
+  ((usage.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
 
 /** Findings counted by kind, the first few of each listed. */
 class Findings {

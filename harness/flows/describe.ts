@@ -9,8 +9,10 @@ export function describeMatcher(m: WireMatcher | InternalMatcher): string {
       const query = m.query?.length ? `?${m.query.join('&')}` : '';
       return `${ends} ${m.method} ${m.api} ${m.resource}${query}${describeBody(m.body)}`;
     }
-    case 'notification': return `${ends} ${m.api} event ${m.events.join('|')}${describeBody(m.body)}`;
-    case 'party-api': return `${ends} ${m.api} ${m.path}${describeBody(m.body)}`;
+    case 'notification':
+      return `${ends} ${m.api} event ${m.events.join('|')}${describeBody(m.body)}`;
+    case 'party-api':
+      return `${ends} ${m.api} ${m.path}${describeBody(m.body)}`;
   }
 }
 

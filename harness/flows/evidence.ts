@@ -50,8 +50,10 @@ export function isBefore(a: Evidence, b: Evidence): boolean {
  */
 export function firstAfter(o: Observation, preds: readonly Evidence[], record: ScenarioRecord): Evidence[] | undefined {
   switch (o.kind) {
-    case 'all': return firstAllAfter(o.parts, preds, record);
-    case 'any': return earliest(o.options.map((opt) => firstAfter(opt, preds, record)));
+    case 'all':
+      return firstAllAfter(o.parts, preds, record);
+    case 'any':
+      return earliest(o.options.map((opt) => firstAfter(opt, preds, record)));
     default: {
       const found = occurrences(o, record).find((e) => preds.every((p) => !isBefore(e, p)));
       return found && [found];
@@ -96,7 +98,5 @@ export function occurrences(o: WireMatcher | InternalMatcher, record: ScenarioRe
       return actor && j.type === o.type ? [{ source: 'journal', actor, seq: j.seq, type: j.type, at: j.at }] : [];
     });
   }
-  return record.exchanges
-    .filter((e) => matchesWire(o, e))
-    .map((e) => ({ source: 'wire', seq: e.seq, operation: e.operation, at: e.startedAt }));
+  return record.exchanges.filter((e) => matchesWire(o, e)).map((e) => ({ source: 'wire', seq: e.seq, operation: e.operation, at: e.startedAt }));
 }

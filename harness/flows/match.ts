@@ -122,7 +122,10 @@ export function matchScenario(input: ScenarioFlowInput): FlowVerdict {
 
 /** The documented steps of the figures that the record shows, whatever the scenario claims. */
 function performedSteps(figures: readonly Figure[], record: ScenarioRecord): StepId[] {
-  return figures.flatMap((f) => stepsOf(f)).filter((s) => firstAfter(s.observe, [], record) !== undefined).map((s) => s.id);
+  return figures
+    .flatMap((f) => stepsOf(f))
+    .filter((s) => firstAfter(s.observe, [], record) !== undefined)
+    .map((s) => s.id);
 }
 
 /** Every problem of a verdict, one line each: what makes `ok` false. */
@@ -133,7 +136,10 @@ export function flowProblems(verdict: FlowVerdict): string[] {
       ...f.outOfOrder.map((o) => `${o.step} before ${o.mustFollow}`),
     ]),
     ...verdict.unclaimed.map((s) => `performed ${s}, which the scenario claims not to (@steps:none)`),
-    ...verdict.unexpected.map((u) => `unexpected #${u.seq} ${u.from}→${u.to} ${u.operation} (${u.status}): no step of figure ${verdict.figures.map((f) => f.figure).join('/')} describes it`),
+    ...verdict.unexpected.map(
+      (u) =>
+        `unexpected #${u.seq} ${u.from}→${u.to} ${u.operation} (${u.status}): no step of figure ${verdict.figures.map((f) => f.figure).join('/')} describes it`,
+    ),
   ];
 }
 
@@ -190,7 +196,11 @@ function judgeFigure(figure: Figure, expected: readonly FlowStep[], record: Scen
       const at = placed.get(id);
       return at ? [{ id, at }] : [];
     });
-    const inOrder = firstAfter(s.observe, preds.map((p) => p.at), record);
+    const inOrder = firstAfter(
+      s.observe,
+      preds.map((p) => p.at),
+      record,
+    );
     const evidence = inOrder ?? anywhere;
     if (!inOrder) {
       const broken = preds.filter((p) => !firstAfter(s.observe, [p.at], record));
@@ -206,7 +216,9 @@ function judgeFigure(figure: Figure, expected: readonly FlowStep[], record: Scen
 }
 
 function unmetParts(s: FlowStep, record: ScenarioRecord): string[] {
-  return leavesOf(s.observe).filter((m) => occurrences(m, record).length === 0).map(describeMatcher);
+  return leavesOf(s.observe)
+    .filter((m) => occurrences(m, record).length === 0)
+    .map(describeMatcher);
 }
 
 function byTime(a: JournalEntry, b: JournalEntry): number {

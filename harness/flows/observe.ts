@@ -3,8 +3,16 @@ import type { ApiId } from '../../tmf/apis.ts';
 import type { JournalType } from '../../core/journal-events.ts';
 import { PARTY_API, type InboxTopic } from '../../core/party-api.ts';
 import type {
-  AllOf, AnyOf, BodyPredicate, CallMatcher, HttpMethod, InternalMatcher, NotificationMatcher, Observation,
-  PartyApiMatcher, WireMatcher,
+  AllOf,
+  AnyOf,
+  BodyPredicate,
+  CallMatcher,
+  HttpMethod,
+  InternalMatcher,
+  NotificationMatcher,
+  Observation,
+  PartyApiMatcher,
+  WireMatcher,
 } from './types.ts';
 
 /** One actor, or any of several ("csp or car-manufacturer"). */
@@ -14,7 +22,11 @@ const list = (parties: Parties): readonly ActorId[] => (typeof parties === 'stri
 
 /** A TMF operation `method resource` on `api`, from a caller to a callee. */
 export function call(
-  from: Parties, to: Parties, method: HttpMethod, api: ApiId, resource: string,
+  from: Parties,
+  to: Parties,
+  method: HttpMethod,
+  api: ApiId,
+  resource: string,
   extra: { query?: readonly string[]; body?: readonly BodyPredicate[] } = {},
 ): CallMatcher {
   return { kind: 'call', from: list(from), to: list(to), method, api, resource, ...extra };
@@ -43,7 +55,11 @@ export function control(from: Parties, to: Parties, path: string): PartyApiMatch
 /** A message posted to the driver's inbox, told apart by its topic. */
 export function inbox(from: Parties, topic: InboxTopic): PartyApiMatcher {
   return {
-    kind: 'party-api', api: 'inbox', from: list(from), to: ['driver'], path: PARTY_API.inbox,
+    kind: 'party-api',
+    api: 'inbox',
+    from: list(from),
+    to: ['driver'],
+    path: PARTY_API.inbox,
     body: [equals('topic', topic)],
   };
 }
@@ -73,8 +89,11 @@ export function differs(field: string, ...values: (string | boolean)[]): BodyPre
 /** The single matchers inside an observation, in the order they are written. */
 export function leavesOf(o: Observation): (WireMatcher | InternalMatcher)[] {
   switch (o.kind) {
-    case 'all': return o.parts.flatMap(leavesOf);
-    case 'any': return o.options.flatMap(leavesOf);
-    default: return [o];
+    case 'all':
+      return o.parts.flatMap(leavesOf);
+    case 'any':
+      return o.options.flatMap(leavesOf);
+    default:
+      return [o];
   }
 }

@@ -1,5 +1,6 @@
 import type { Exchange } from '../exchange.ts';
 import { parseTmfPath } from '../../tmf/apis.ts';
+import { valuesAt } from '../../tmf/query.ts';
 import { leavesOf } from './observe.ts';
 import type { BodyPredicate, CallMatcher, FlowStep, NotificationMatcher, PartyApiMatcher, WireMatcher } from './types.ts';
 
@@ -8,9 +9,12 @@ export function matchesWire(m: WireMatcher, e: Exchange): boolean {
   if (e.kind !== m.kind || e.api !== m.api) return false;
   if (!(m.from as readonly string[]).includes(e.from) || !m.to.includes(e.to)) return false;
   switch (m.kind) {
-    case 'call': return matchesCall(m, e);
-    case 'notification': return matchesNotification(m, e);
-    case 'party-api': return matchesPartyApi(m, e);
+    case 'call':
+      return matchesCall(m, e);
+    case 'notification':
+      return matchesNotification(m, e);
+    case 'party-api':
+      return matchesPartyApi(m, e);
   }
 }
 
@@ -57,15 +61,7 @@ function hasQuery(path: string, names: readonly string[]): boolean {
 
 function bodyHolds(body: unknown, predicates: readonly BodyPredicate[]): boolean {
   return predicates.every((p) => {
-    const found = valuesAt(body, p.field.split('.')).some((v) => p.values.includes(v as string | boolean));
+    const found = valuesAt(body, p.field).some((v) => p.values.includes(v as string | boolean));
     return p.op === 'equals' ? found : !found;
   });
-}
-
-/** The values at a dotted path, searching every element of the arrays met on the way. */
-function valuesAt(value: unknown, path: readonly string[]): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path));
-  if (path.length === 0) return [value];
-  if (value === null || typeof value !== 'object') return [];
-  return valuesAt((value as Record<string, unknown>)[path[0]], path.slice(1));
 }

@@ -37,7 +37,15 @@ function run(check: BodyCheck, exchange: Exchange): OfficialIssue[] {
   const { spec, definition, where, body } = check;
   const label = definition.list ? `${definition.name}[]` : definition.name;
   const issue = (path: string, rule: string, message: string): OfficialIssue => ({
-    where, path, rule, message, schema: label, seq: exchange.seq, api: spec.api, spec: spec.file, definition: label,
+    where,
+    path,
+    rule,
+    message,
+    schema: label,
+    seq: exchange.seq,
+    api: spec.api,
+    spec: spec.file,
+    definition: label,
   });
   const validate = spec.validators.get(definition.name);
   if (!validate) throw new Error(`${spec.file} has no definition ${definition.name}`);

@@ -82,9 +82,7 @@ function readSwagger(dir: string, file: string): SwaggerDocument {
 
 function assertDirectory(dir: string): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new Error(
-      `official TM Forum spec directory not found: ${dir} — set ${SPECS_DIR_ENV} to a directory holding the official *.swagger.json files`,
-    );
+    throw new Error(`official TM Forum spec directory not found: ${dir} — set ${SPECS_DIR_ENV} to a directory holding the official *.swagger.json files`);
   }
 }
 

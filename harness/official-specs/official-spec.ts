@@ -44,18 +44,41 @@ export interface OfficialSpec {
 
 /** Formats that ajv-formats knows; any other format named by an official file is accepted unchecked. */
 const KNOWN_FORMATS = new Set([
-  'date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'duration', 'uri', 'uri-reference', 'uri-template',
-  'url', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
-  'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
+  'date',
+  'time',
+  'date-time',
+  'iso-time',
+  'iso-date-time',
+  'duration',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'url',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+  'json-pointer-uri-fragment',
+  'relative-json-pointer',
+  'byte',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'password',
+  'binary',
 ]);
 
 /** Every `format` value used anywhere in the definitions. */
 function formatsUsed(node: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => formatsUsed(n, found));
+  if (Array.isArray(node)) for (const n of node) formatsUsed(n, found);
   else if (node && typeof node === 'object') {
     const format = (node as { format?: unknown }).format;
     if (typeof format === 'string') found.add(format);
-    Object.values(node).forEach((n) => formatsUsed(n, found));
+    for (const n of Object.values(node)) formatsUsed(n, found);
   }
   return found;
 }

@@ -140,6 +140,7 @@ export function bodyChecks(specs: OfficialSpecs, exchange: Exchange): BodyCheck[
   if (request && present(exchange.request.body)) checks.push({ where: 'request', body: exchange.request.body, spec, definition: request });
   // A notification's response is the listener's acknowledgement, which the harness's conventions do not name.
   const response = target.kind === 'notification' ? undefined : defined(spec, conventional.response, declared.response);
-  if (response && !exchange.failure && present(exchange.response.body)) checks.push({ where: 'response', body: exchange.response.body, spec, definition: response });
+  if (response && !exchange.failure && present(exchange.response.body))
+    checks.push({ where: 'response', body: exchange.response.body, spec, definition: response });
   return checks;
 }

@@ -26,9 +26,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * because XML (an SVG saved on its own) refuses them.
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => ENTITIES[c])
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD');
+  return (
+    text
+      .replace(/[&<>"']/g, (c) => ENTITIES[c])
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this replaces (invalid in XML/HTML text).
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')
+  );
 }
 
 function render(value: HtmlValue): string {

@@ -30,8 +30,12 @@ const RUN_FILES = html`<ul class="files">
 function scenarioRow(scenario: ScenarioSummary, slug: string): TableRow {
   const dead = scenario.deadLetters?.length ?? 0;
   const bad = scenario.status !== 'passed' || scenario.invalid > 0 || !scenario.flowsOk || dead > 0;
-  const steps = (scenario.figures ?? []).length === 0 ? '—'
-    : scenario.flowsOk ? html`<span class="ok">as documented</span>` : html`<span class="ko">not as documented</span>`;
+  const steps =
+    (scenario.figures ?? []).length === 0
+      ? '—'
+      : scenario.flowsOk
+        ? html`<span class="ok">as documented</span>`
+        : html`<span class="ko">not as documented</span>`;
   return {
     className: bad ? 'bad' : undefined,
     cells: [html`<a href="${sequencePagePath(slug)}">${scenario.name}</a>`, scenario.status, scenario.exchanges, scenario.invalid, dead, steps],
@@ -48,7 +52,10 @@ function section(title: string, listed: readonly Listed[]): Html | null {
   const passed = listed.filter((l) => l.scenario.status === 'passed').length;
   return html`<h2>${title}</h2>
 <p>${passed} of ${listed.length} passed</p>
-${table(COLUMNS, listed.map((l) => scenarioRow(l.scenario, l.slug)))}`;
+${table(
+  COLUMNS,
+  listed.map((l) => scenarioRow(l.scenario, l.slug)),
+)}`;
 }
 
 /** The complete HTML of the run index. */
@@ -57,8 +64,16 @@ export function indexPage(summary: RunSummary): string {
   const listed = summary.scenarios.map((scenario, i) => ({ scenario, slug: slugs[i] }));
   const passed = summary.scenarios.filter((s) => s.status === 'passed').length;
   // A scenario playing two figures is listed under each.
-  const byFigure = FIGURES.map((figure) => section(figureHeading(figure), listed.filter((l) => l.scenario.figures?.includes(figure))));
-  const others = section('Other scenarios (no documented figure)', listed.filter((l) => (l.scenario.figures ?? []).length === 0));
+  const byFigure = FIGURES.map((figure) =>
+    section(
+      figureHeading(figure),
+      listed.filter((l) => l.scenario.figures?.includes(figure)),
+    ),
+  );
+  const others = section(
+    'Other scenarios (no documented figure)',
+    listed.filter((l) => (l.scenario.figures ?? []).length === 0),
+  );
   const body = html`<h1>Run summary</h1>
 <p>${passed} of ${summary.scenarios.length} scenarios passed.</p>
 ${RUN_FILES}
@@ -73,9 +88,12 @@ const DEAD_COLUMNS = ['scenario', 'party', 'kind', 'what', 'id', 'owed at', 'att
 
 /** Every dead letter of the run, by scenario: what was not delivered, where it was going and why it failed last. */
 function deadLetterSection(scenarios: readonly ScenarioSummary[]): Html {
-  const rows: TableRow[] = scenarios.flatMap((s) => (s.deadLetters ?? []).map((d) => ({
-    className: 'bad', cells: [s.name, d.party, d.kind, d.what, d.id, d.owedAt, d.attempts, d.lastError ?? ''],
-  })));
+  const rows: TableRow[] = scenarios.flatMap((s) =>
+    (s.deadLetters ?? []).map((d) => ({
+      className: 'bad',
+      cells: [s.name, d.party, d.kind, d.what, d.id, d.owedAt, d.attempts, d.lastError ?? ''],
+    })),
+  );
   return html`<h2 id="dead-letters">Dead letters</h2>
 ${rows.length === 0 ? html`<p>No party gave up on an event or an owed effect.</p>` : table(DEAD_COLUMNS, rows)}`;
 }

@@ -38,5 +38,5 @@ function messageLines(message: Message): string[] {
 export function toMermaid(exchanges: readonly Exchange[], options: DiagramOptions = {}): string {
   const model = sequenceModel(exchanges, options);
   const participants = model.lifelines.map((p) => `    participant ${mermaidId(p)} as ${mermaidText(partyTitle(p))}`);
-  return ['sequenceDiagram', ...participants, ...model.messages.flatMap(messageLines)].join('\n') + '\n';
+  return `${['sequenceDiagram', ...participants, ...model.messages.flatMap(messageLines)].join('\n')}\n`;
 }

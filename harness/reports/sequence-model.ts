@@ -85,9 +85,7 @@ function messageOf(exchange: Exchange, index: number): Message {
  * one, so diagrams of different scenarios line up; the harness only when one of its exchanges shows.
  */
 export function sequenceModel(exchanges: readonly Exchange[], options: DiagramOptions = {}): SequenceModel {
-  const shown = exchanges
-    .filter((e) => options.includeHarness === true || e.kind !== 'harness')
-    .toSorted((a, b) => a.seq - b.seq);
+  const shown = exchanges.filter((e) => options.includeHarness === true || e.kind !== 'harness').toSorted((a, b) => a.seq - b.seq);
   const harnessShown = shown.some((e) => e.from === 'harness');
   return {
     lifelines: LIFELINE_ORDER.filter((p) => p !== 'harness' || harnessShown),

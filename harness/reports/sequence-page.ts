@@ -52,10 +52,14 @@ function exchangeRow(message: Message, steps: Record<number, string[]>): TableRo
 /** The documented steps the scenario claims, and what the recording showed of them. */
 function flowSection(verdict: FlowVerdict | undefined): Html | null {
   if (!verdict) return null;
-  const figures = verdict.figures.map((f) => html`<li>Figure ${f.figure}: ${f.seen.length} of ${f.expected.length} steps seen${
-    f.missing.length > 0 ? html`; <span class="ko">missing ${f.missing.join(', ')}</span>` : ''}${
-    f.outOfOrder.length > 0 ? html`; <span class="ko">out of order ${f.outOfOrder.map((o) => `${o.step} (before ${o.mustFollow})`).join(', ')}</span>` : ''}${
-    f.missing.length > 0 ? html`<ul>${f.missing.map((id) => html`<li class="ko">${stepCell([id])}</li>`)}</ul>` : ''}</li>`);
+  const figures = verdict.figures.map(
+    (f) =>
+      html`<li>Figure ${f.figure}: ${f.seen.length} of ${f.expected.length} steps seen${
+        f.missing.length > 0 ? html`; <span class="ko">missing ${f.missing.join(', ')}</span>` : ''
+      }${
+        f.outOfOrder.length > 0 ? html`; <span class="ko">out of order ${f.outOfOrder.map((o) => `${o.step} (before ${o.mustFollow})`).join(', ')}</span>` : ''
+      }${f.missing.length > 0 ? html`<ul>${f.missing.map((id) => html`<li class="ko">${stepCell([id])}</li>`)}</ul>` : ''}</li>`,
+  );
   const unexpected = verdict.unexpected.map((u) => html`<li class="ko">#${u.seq} ${u.from} → ${u.to} ${u.operation} (${u.status}): no documented step</li>`);
   return html`<h2>Documented steps: <span class="${verdict.ok ? 'ok' : 'ko'}">${verdict.ok ? 'as documented' : 'not as documented'}</span></h2>
 <ul>${figures}${unexpected}</ul>`;
@@ -85,7 +89,10 @@ ${LEGEND}
 <div class="diagram">${trusted(toSequenceSvg(exchanges, options, steps))}</div>
 ${flowSection(options.verdict)}
 <h2>Exchanges</h2>
-${table(['#', 'documented step', 'from', 'to', 'operation', 'status', 'valid', 'first error'], messages.map((m) => exchangeRow(m, steps)))}
+${table(
+  ['#', 'documented step', 'from', 'to', 'operation', 'status', 'valid', 'first error'],
+  messages.map((m) => exchangeRow(m, steps)),
+)}
 <h2>Mermaid source</h2>
 <pre>${toMermaid(exchanges, options)}</pre>`;
   return page({ title: `Sequence — ${scenario.name}`, body, style: '.diagram { overflow-x: auto; } p.step { margin: 0; } .figures { font-weight: 600; }' });

@@ -34,7 +34,7 @@ function titleLines(title: string): string[] {
   const lines: string[] = [];
   for (const word of title.split(' ')) {
     const last = lines.length - 1;
-    if (last >= 0 && (lines[last] + ' ' + word).length <= TITLE_LINE) lines[last] += ' ' + word;
+    if (last >= 0 && `${lines[last]} ${word}`.length <= TITLE_LINE) lines[last] += ` ${word}`;
     else lines.push(word);
   }
   return lines.length <= 2 ? lines : [lines[0], lines.slice(1).join(' ')];
@@ -75,9 +75,7 @@ ${lines.map((line, i) => html`<text x="${x}" y="${firstBaseline + i * 14}" text-
 
 /** The drawn path of one message: a straight arrow, or a loop when a party calls itself. */
 function arrowPath(fromX: number, toX: number, y: number): string {
-  return fromX === toX
-    ? `M ${fromX} ${y - 8} h ${SELF_LOOP} v 16 h ${-SELF_LOOP}`
-    : `M ${fromX} ${y} H ${toX}`;
+  return fromX === toX ? `M ${fromX} ${y - 8} h ${SELF_LOOP} v 16 h ${-SELF_LOOP}` : `M ${fromX} ${y} H ${toX}`;
 }
 
 /** One arrow and its label lines, placed at height `y`. */

@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import { Decimal } from 'decimal.js';
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Entity } from '../../tmf/data.ts';
@@ -44,7 +45,12 @@ export const ConvergedOffer = {
   },
   /** 10.5–10.7 (10.8–10.9 follow on their own) */
   bundle: async (world: HarnessWorld, name: string, monthlyFee: string, cspOfferingId?: string) => {
-    const central = await world.trigger<Entity>('content-provider', 'converged-offer', { name, monthlyFee, ownOfferingId: note(world, 'ownOffering'), cspOfferingId });
+    const central = await world.trigger<Entity>('content-provider', 'converged-offer', {
+      name,
+      monthlyFee,
+      ownOfferingId: note(world, 'ownOffering'),
+      cspOfferingId,
+    });
     world.notes.set('central', central.id);
   },
   /** 11.1 */
@@ -61,8 +67,7 @@ export const ConvergedOffer = {
   requestActivation: (world: HarnessWorld, customerId: string) => attempt(world, 'driver', 'request-activation', { customerId }),
   /** 11.11–11.12 */
   endBillingPeriod: async (world: HarnessWorld, period: string) => {
-    const [year, month] = period.split('-').map(Number);
-    await world.setClock(new Date(Date.UTC(year, month, 1)));
+    await world.setClock(parsePeriodId(period).end);
     await world.trigger('car-manufacturer', 'driver-billing-run', { period });
   },
 };
@@ -85,31 +90,45 @@ export const payInvoice = (world: HarnessWorld, customerId: string, amount?: str
 export const ConvergedQuestions = {
   resources: async (world: HarnessWorld, actor: ActorId, key: string) => (await world.state<Resources>(actor)).resources[key] ?? [],
   centralOfferings: async (world: HarnessWorld) =>
-    (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF620.productOffering')).filter((o) => (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog')),
+    (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF620.productOffering')).filter((o) =>
+      (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog'),
+    ),
   centralConverged: async (world: HarnessWorld) => (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === note(world, 'central'))!,
   /** The copies of the converged offer in one party's product catalog (10.9). */
   catalogCopies: async (world: HarnessWorld, actor: ActorId) =>
     (await ConvergedQuestions.resources(world, actor, 'TMF620.productOffering')).filter((o) =>
-      ((o.productOfferingRelationship as Ref[] | undefined) ?? []).some((r) => r.relationshipType === 'distributedFrom' && r.id === world.notes.get('central'))),
+      ((o.productOfferingRelationship as Ref[] | undefined) ?? []).some((r) => r.relationshipType === 'distributedFrom' && r.id === world.notes.get('central')),
+    ),
   convergedProducts: async (world: HarnessWorld, customerId: string) =>
-    (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product')).filter((p) => (p.relatedParty as Ref[]).some((r) => r.id === customerId && r.role === 'customer')),
+    (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product')).filter((p) =>
+      (p.relatedParty as Ref[]).some((r) => r.id === customerId && r.role === 'customer'),
+    ),
   billOf: async (world: HarnessWorld, customerId: string) => {
-    const accounts = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF666.billingAccount')).filter((a) => (a.relatedParty as Ref[]).some((r) => r.id === customerId));
+    const accounts = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF666.billingAccount')).filter((a) =>
+      (a.relatedParty as Ref[]).some((r) => r.id === customerId),
+    );
     const bills = await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF678.customerBill');
     return bills.filter((b) => accounts.some((a) => a.id === (b.billingAccount as Ref).id));
   },
   /** Payments a payee received, in exact decimals. */
   paidTo: async (world: HarnessWorld, payee: ActorId) =>
-    (await ConvergedQuestions.resources(world, payee, 'TMF676.payment')).reduce((acc, p) => acc.plus(String((p.totalAmount as { value: number }).value)), new Decimal(0)),
+    (await ConvergedQuestions.resources(world, payee, 'TMF676.payment')).reduce(
+      (acc, p) => acc.plus(String((p.totalAmount as { value: number }).value)),
+      new Decimal(0),
+    ),
   /** What the driver paid (tax excluded) and what the partners' notes say they get, in exact decimals. */
   settlementTotals: async (world: HarnessWorld) => {
     const rates = await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF678.appliedCustomerBillingRate');
     const notes = await ConvergedQuestions.resources(world, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
     const product = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product'))[0];
     const offering = (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === (product.productOffering as Ref).id)!;
-    const price = new Decimal(String(((offering.productOfferingPrice as { price: { value: number } }[])[0]).price.value));
-    const listShares = (offering.revenueShare as { partyId: string; amount: { value: number } }[]).map((s) => ({ party: s.partyId, amount: new Decimal(String(s.amount.value)) }));
-    const settledTo = (party: string) => notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
+    const price = new Decimal(String((offering.productOfferingPrice as { price: { value: number } }[])[0].price.value));
+    const listShares = (offering.revenueShare as { partyId: string; amount: { value: number } }[]).map((s) => ({
+      party: s.partyId,
+      amount: new Decimal(String(s.amount.value)),
+    }));
+    const settledTo = (party: string) =>
+      notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
     const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
     const settled = listShares.map((s) => ({ ...s, settled: settledTo(s.party) }));
     return { paid, price, settled, margin: paid.minus(settled.reduce((acc, s) => acc.plus(s.settled), new Decimal(0))) };

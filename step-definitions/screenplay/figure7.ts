@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { Entity } from '../../tmf/data.ts';
 import type { HarnessWorld } from '../support/world.ts';
 
@@ -12,7 +13,7 @@ export const PartnerSetup = {
   buildServiceCatalog: (world: HarnessWorld) => world.trigger<Entity[]>('car-manufacturer', 'build-catalog'),
   /** 7.7–7.9: the clock reaches the end of the period, the CSP runs its bill run. */
   endBillingPeriod: async (world: HarnessWorld, period: string) => {
-    await world.setClock(nextMonthStart(period));
+    await world.setClock(parsePeriodId(period).end);
     return world.trigger<{ bills: { id: string }[] }>('csp', 'billing-run', { period });
   },
 };
@@ -20,22 +21,26 @@ export const PartnerSetup = {
 export const PartnerQuestions = {
   onboarding: async (world: HarnessWorld) => {
     const csp = await world.state<{ credentials: { party: string; bundle: string }[]; resources: Record<string, Entity[]> }>('csp');
-    return { credentials: csp.credentials, organizations: csp.resources['TMF632.organization'] ?? [], accounts: csp.resources['TMF666.billingAccount'] ?? [], products: csp.resources['TMF637.product'] ?? [] };
+    return {
+      credentials: csp.credentials,
+      organizations: csp.resources['TMF632.organization'] ?? [],
+      accounts: csp.resources['TMF666.billingAccount'] ?? [],
+      products: csp.resources['TMF637.product'] ?? [],
+    };
   },
-  oemCatalog: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('car-manufacturer')).resources['TMF620.productOffering'] ?? [],
+  oemCatalog: async (world: HarnessWorld) =>
+    (await world.state<{ resources: Record<string, Entity[]> }>('car-manufacturer')).resources['TMF620.productOffering'] ?? [],
   cspOfferings: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('csp')).resources['TMF620.productOffering'] ?? [],
   /** The CSP's launched infotainment connectivity offers, read from its own catalog (not through the filter under test). */
   cspLaunchedInfotainmentOffers: async (world: HarnessWorld) =>
-    (await PartnerQuestions.cspOfferings(world)).filter((o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity')),
+    (await PartnerQuestions.cspOfferings(world)).filter(
+      (o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity'),
+    ),
   billsAtCsp: async (world: HarnessWorld) => {
     const csp = await world.state<{ resources: Record<string, Entity[]> }>('csp');
     return { bills: csp.resources['TMF678.customerBill'] ?? [], rates: csp.resources['TMF678.appliedCustomerBillingRate'] ?? [] };
   },
-  oemBillChecks: async (world: HarnessWorld) => (await world.state<{ billChecks: { billId: string; matches: boolean; amount: string; itemsTotal: string; items: number }[] }>('car-manufacturer')).billChecks,
+  oemBillChecks: async (world: HarnessWorld) =>
+    (await world.state<{ billChecks: { billId: string; matches: boolean; amount: string; itemsTotal: string; items: number }[] }>('car-manufacturer'))
+      .billChecks,
 };
-
-/** `2026-01` → the first instant of February 2026, when January's bill run may start. */
-export function nextMonthStart(period: string): Date {
-  const [year, month] = period.split('-').map(Number);
-  return new Date(Date.UTC(year, month, 1));
-}

@@ -46,10 +46,12 @@ export const ServiceUseChecks = {
   async orderCompletedAndNotified(world: HarnessWorld) {
     const order = await Q.cspOrderFor3rdPartyPayer(world);
     assert.equal(order?.state, 'completed');
-    const states = world.ecosystem.recorder.exchangesOf(world.ecosystem.recorder.scenario)
+    const states = world.ecosystem.recorder
+      .exchangesOf(world.ecosystem.recorder.scenario)
       .filter((e) => e.from === 'csp' && e.to === 'car-manufacturer' && e.path.endsWith('/listener/productOrderStateChangeEvent'))
       .map((e) => (e.request.body as { event: { productOrder: Entity } }).event.productOrder)
-      .filter((o) => o.id === order?.id).map((o) => o.state);
+      .filter((o) => o.id === order?.id)
+      .map((o) => o.state);
     assert.deepEqual(states, ['inProgress', 'completed']);
     const own = ((await Q.oem(world)).resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === order?.id);
     assert.equal(own?.state, 'completed', "the OEM's own order followed the CSP's");
@@ -61,13 +63,18 @@ export const ServiceUseChecks = {
     const oem = await Q.oem(world);
     const own = (oem.resources['TMF622.productOrder'] ?? []).find((o) => o.externalId === cspOrder?.id);
     assert.equal(own?.state, 'completed');
-    const productRef = (own?.productOrderItem as { product?: { id: string } }[])[0].product;
+    const productRef = (own!.productOrderItem as { product?: { id: string } }[])[0].product;
     const product = (oem.resources['TMF637.product'] ?? []).find((p) => p.id === productRef?.id);
     assert.equal(product?.status, 'active');
-    assert.deepEqual((product?.productRelationship as { id: string }[]).map((r) => r.id), [cspOrder?.id]);
+    assert.deepEqual(
+      (product!.productRelationship as { id: string }[]).map((r) => r.id),
+      [cspOrder?.id],
+    );
     const owners = (await world.state<{ owners: Record<string, string> }>('car-manufacturer')).owners;
     assert.deepEqual([owners[own!.href], owners[product!.href]], ['driver', 'driver'], "the driver's order and service, not a channel's");
-    const bills = (oem.resources['TMF678.customerBill'] ?? []).filter((b) => JSON.stringify(b.relatedParty ?? []).includes(String((own!.relatedParty as { id: string }[])[0].id)));
+    const bills = (oem.resources['TMF678.customerBill'] ?? []).filter((b) =>
+      JSON.stringify(b.relatedParty ?? []).includes(String((own!.relatedParty as { id: string }[])[0].id)),
+    );
     assert.deepEqual(bills, [], 'the OEM bills nothing for it: the CSP bills the connectivity');
   },
 
@@ -105,11 +112,14 @@ export const ServiceUseChecks = {
 
   /** What crossed the wire to the OEM: its cars' records, with only the shares the OEM pays itself. */
   async oemSawOnlyItsShares(world: HarnessWorld) {
-    const seen = world.ecosystem.recorder.exchangesOf(world.ecosystem.recorder.scenario)
+    const seen = world.ecosystem.recorder
+      .exchangesOf(world.ecosystem.recorder.scenario)
       .filter((e) => e.from === 'car-manufacturer' && e.to === 'csp' && e.operation === 'GET usage' && e.status === 200)
       .flatMap((e) => e.response.body as Entity[]);
     const roles = seen.flatMap((u) => ((u.ratedProductUsage as { payerRole: string }[] | undefined) ?? []).map((r) => r.payerRole));
-    const driverShares = (await Q.usage(world)).flatMap((u) => (u.ratedProductUsage as { payerRole: string }[] | undefined) ?? []).filter((r) => r.payerRole === 'thirdPartyPayer');
+    const driverShares = (await Q.usage(world))
+      .flatMap((u) => (u.ratedProductUsage as { payerRole: string }[] | undefined) ?? [])
+      .filter((r) => r.payerRole === 'thirdPartyPayer');
     assert.ok(seen.length > 0 && roles.includes('buyer'), 'the OEM saw records with its own shares');
     assert.ok(driverShares.length > 0, 'the driver does pay shares of these records');
     assert.deepEqual([...new Set(roles)], ['buyer'], 'no share the driver pays reached the OEM');
@@ -140,7 +150,8 @@ export const ServiceUseChecks = {
     assert.equal(sum(chargeable).toFixed(3), '880.000');
     const expected = sum(chargeable.map((mb) => mb.times(OVERAGE_PER_MB).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)));
     const line = (await ServiceUseChecks.driverBillLines(world)).find((r) => String(r.name).startsWith('Infotainment data usage'));
-    assert.equal(new Decimal(String((line?.taxExcludedAmount as { value: number }).value)).toFixed(2), expected.toFixed(2));
+    assert.ok(line, 'the driver bill has an infotainment data usage line');
+    assert.equal(new Decimal(String((line.taxExcludedAmount as { value: number }).value)).toFixed(2), expected.toFixed(2));
   },
 
   async allBilled(world: HarnessWorld) {
@@ -154,14 +165,19 @@ export const ServiceUseChecks = {
     const { inbox } = await Q.driver(world);
     const notices = inbox.filter((m) => m.topic === 'invoice-available' && m.from === 'csp');
     const [bill] = await Q.billsOf(world, 'driver');
-    assert.deepEqual(notices.map((n) => n.relatedEntity?.[0]?.id), [bill.id]);
+    assert.deepEqual(
+      notices.map((n) => n.relatedEntity?.[0]?.id),
+      [bill.id],
+    );
   },
 
   async sharesAddUp(world: HarnessWorld) {
     for (const u of await Q.usage(world)) {
       const shares = Q.sharesOf(u);
       assert.ok(shares.length >= 1);
-      const amount = new Decimal(String(Q.char(u, 'chargeableMB'))).times(u.usageType === 'infotainment' ? OVERAGE_PER_MB : '0.02').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      const amount = new Decimal(String(Q.char(u, 'chargeableMB')))
+        .times(u.usageType === 'infotainment' ? OVERAGE_PER_MB : '0.02')
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
       assert.equal(sum(shares.map(Q.amountOf)).toFixed(2), amount.toFixed(2), `${u.id}`);
     }
   },
@@ -173,7 +189,11 @@ export const ServiceUseChecks = {
       const total = sum(Q.sharesOf(u).map(Q.amountOf));
       if (total.isZero()) continue;
       charged++;
-      const oem = sum(Q.sharesOf(u).filter((s) => s.payerRole === 'buyer').map(Q.amountOf));
+      const oem = sum(
+        Q.sharesOf(u)
+          .filter((s) => s.payerRole === 'buyer')
+          .map(Q.amountOf),
+      );
       assert.ok(oem.minus(total.times(percent).div(100)).abs().lessThan('0.01'), `${u.id}: ${oem.toFixed(2)} of ${total.toFixed(2)}`);
     }
     assert.ok(charged > 0, 'some records were charged');
@@ -237,6 +257,11 @@ export const ServiceUseChecks = {
   onlyOwnBill(world: HarnessWorld) {
     const bills = world.answer?.body as Entity[];
     assert.equal(world.answer?.status, 200);
-    return Q.billsOf(world, 'car-manufacturer').then((own) => assert.deepEqual(bills.map((b) => b.id), own.map((b) => b.id)));
+    return Q.billsOf(world, 'car-manufacturer').then((own) =>
+      assert.deepEqual(
+        bills.map((b) => b.id),
+        own.map((b) => b.id),
+      ),
+    );
   },
 };

@@ -1,8 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Entity } from '../../tmf/data.ts';
-import {
-  FIGURE_8_MONTH, carSubscription, driveCar, endMonth, makeDriverCspCustomer, selectService, sellCarToDriver,
-} from '../../harness/drive/figure8.ts';
+import { FIGURE_8_MONTH, carSubscription, driveCar, endMonth, makeDriverCspCustomer, selectService, sellCarToDriver } from '../../harness/drive/figure8.ts';
 import type { HarnessWorld } from '../support/world.ts';
 import { Partner } from './partner-calls.ts';
 
@@ -28,7 +26,13 @@ export const ServiceUse = {
   driveSessions: async (world: HarnessWorld, volumesMB: readonly number[]) => {
     const subscription = await carSubscription(world.ecosystem);
     for (const mb of volumesMB) {
-      await world.trigger('driver', 'drive', { subscription, period: FIGURE_8_MONTH, infotainmentMB: mb, telematicsMB: 0, sessions: { infotainment: 1, telematics: 0 } });
+      await world.trigger('driver', 'drive', {
+        subscription,
+        period: FIGURE_8_MONTH,
+        infotainmentMB: mb,
+        telematicsMB: 0,
+        sessions: { infotainment: 1, telematics: 0 },
+      });
     }
   },
   driveOnUnknownSubscription: (world: HarnessWorld, infotainmentMB: number) => driveCar(world.ecosystem, infotainmentMB, 1, 'product-9999'),
@@ -59,8 +63,16 @@ const chars = (u: Entity) => (u.usageCharacteristic as { name: string; value: un
 
 export const ServiceUseQuestions = {
   csp: (world: HarnessWorld) => world.state<CspState>('csp'),
-  oem: (world: HarnessWorld) => world.state<{ resources: Record<string, Entity[]>; usageFollowUps: { records: number; vehicles: string[] }[]; cars: { vehicleId: string }[] }>('car-manufacturer'),
-  driver: (world: HarnessWorld) => world.state<{ inbox: { from: string; topic?: string; relatedEntity?: { id: string; role: string }[] }[]; usageSent: { recordId: string; httpStatus: number; outcome: string }[]; profile: { email: string } }>('driver'),
+  oem: (world: HarnessWorld) =>
+    world.state<{ resources: Record<string, Entity[]>; usageFollowUps: { records: number; vehicles: string[] }[]; cars: { vehicleId: string }[] }>(
+      'car-manufacturer',
+    ),
+  driver: (world: HarnessWorld) =>
+    world.state<{
+      inbox: { from: string; topic?: string; relatedEntity?: { id: string; role: string }[] }[];
+      usageSent: { recordId: string; httpStatus: number; outcome: string }[];
+      profile: { email: string };
+    }>('driver'),
   subscription: (world: HarnessWorld) => carSubscription(world.ecosystem),
   usage: async (world: HarnessWorld) => (await ServiceUseQuestions.csp(world)).resources['TMF635.usage'] ?? [],
   char: (u: Entity, name: string) => chars(u).find((c) => c.name === name)?.value,
@@ -79,9 +91,13 @@ export const ServiceUseQuestions = {
     const { profile } = await ServiceUseQuestions.driver(world);
     const customers = (csp.resources['TMF629.customer'] ?? []).filter((c) => JSON.stringify(c.contactMedium ?? []).includes(profile.email));
     const partyIds = customers.map((c) => (c.engagedParty as { id: string }).id);
-    const accounts = (csp.resources['TMF666.billingAccount'] ?? []).filter((a) => a.accountType === 'consumer' && (a.relatedParty as { id: string }[]).some((p) => partyIds.includes(p.id)));
+    const accounts = (csp.resources['TMF666.billingAccount'] ?? []).filter(
+      (a) => a.accountType === 'consumer' && (a.relatedParty as { id: string }[]).some((p) => partyIds.includes(p.id)),
+    );
     return { customers, accounts, owners: csp.owners };
   },
   cspOrderFor3rdPartyPayer: async (world: HarnessWorld) =>
-    ((await ServiceUseQuestions.csp(world)).resources['TMF622.productOrder'] ?? []).find((o) => (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer')),
+    ((await ServiceUseQuestions.csp(world)).resources['TMF622.productOrder'] ?? []).find((o) =>
+      (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer'),
+    ),
 };

@@ -1,3 +1,4 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { collectionAt, driveFigure9, Figure9, ticketOf } from '../../harness/drive/figure9.ts';
 import type { Entity } from '../../tmf/data.ts';
@@ -32,7 +33,10 @@ export const Support = {
   async attempt(world: HarnessWorld, party: ActorId, operation: string, body: Record<string, unknown>) {
     const ticket = await ticketOf(world.ecosystem, party, Support.trouble(world));
     world.notes.set(SNAPSHOT, ticket);
-    const answer = await world.call(async () => ({ status: 200, body: await world.ecosystem.control(party).post(`/control/${operation}`, { ticket: ticket?.id, ...body }) }));
+    const answer = await world.call(async () => ({
+      status: 200,
+      body: await world.ecosystem.control(party).post(`/control/${operation}`, { ticket: ticket?.id, ...body }),
+    }));
     await world.settle();
     return answer;
   },
@@ -41,15 +45,20 @@ export const Support = {
   driveAll: (world: HarnessWorld) => driveFigure9(world.ecosystem),
 };
 
+/** The settlement run happens in the morning after the period ends. */
+const SIX_HOURS_MS = 6 * 3_600_000;
+
 export const Settlement = {
   note: (world: HarnessWorld) => world.notes.get(NOTE) as string,
   async endPeriod(world: HarnessWorld, period: string) {
-    const [year, month] = period.split('-').map(Number);
-    const note = await Figure9.endSettlementPeriod(world.ecosystem, period, new Date(Date.UTC(year, month, 1, 6)).toISOString());
+    const note = await Figure9.endSettlementPeriod(world.ecosystem, period, new Date(parsePeriodId(period).end.getTime() + SIX_HOURS_MS).toISOString());
     world.notes.set(NOTE, note.id);
   },
   async pay(world: HarnessWorld) {
-    const answer = await world.call(async () => ({ status: 201, body: await world.ecosystem.control('csp').post('/control/settlement-payment', { note: Settlement.note(world) }) }));
+    const answer = await world.call(async () => ({
+      status: 201,
+      body: await world.ecosystem.control('csp').post('/control/settlement-payment', { note: Settlement.note(world) }),
+    }));
     await world.settle();
     return answer;
   },
@@ -58,7 +67,8 @@ export const Settlement = {
 
 export const Sla = {
   follow: (world: HarnessWorld) => Figure9.followSla(world.ecosystem),
-  scheduleFault: (world: HarnessWorld, party: ActorId, description: string, start: string, minutes: number) => Figure9.scheduleFault(world.ecosystem, party, start, minutes, description),
+  scheduleFault: (world: HarnessWorld, party: ActorId, description: string, start: string, minutes: number) =>
+    Figure9.scheduleFault(world.ecosystem, party, start, minutes, description),
   async endPeriod(world: HarnessWorld, party: ActorId, period: string) {
     const { measurements } = await Figure9.endSlaPeriod(world.ecosystem, party, period);
     world.notes.set(`measurements ${party}`, measurements);
@@ -82,23 +92,40 @@ export const TicketQuestions = {
   },
   ticketsAt: (world: HarnessWorld, party: ActorId) => collectionAt(world.ecosystem, party, 'TMF621.troubleTicket'),
   /** Every ticket of the trouble at a party, the redirected one included. */
-  troubleTicketsAt: async (world: HarnessWorld, party: ActorId) => (await TicketQuestions.ticketsAt(world, party)).filter((t) => t.externalId === Support.trouble(world)),
+  troubleTicketsAt: async (world: HarnessWorld, party: ActorId) =>
+    (await TicketQuestions.ticketsAt(world, party)).filter((t) => t.externalId === Support.trouble(world)),
   ticketAt: (world: HarnessWorld, party: ActorId) => ticketOf(world.ecosystem, party, Support.trouble(world)),
   inbox: async (world: HarnessWorld) => (await world.state<{ inbox: { topic?: string; body: string; relatedEntity?: { id: string }[] }[] }>('driver')).inbox,
   /** The hubs the call center joined, keyed `<party> <api>`. */
-  hubs: async (world: HarnessWorld) => Object.fromEntries((await world.state<{ hubsJoined: { peer: string; api: string; id: string }[] }>('call-center')).hubsJoined.map((h) => [`${h.peer} ${h.api}`, h.id])),
+  hubs: async (world: HarnessWorld) =>
+    Object.fromEntries(
+      (await world.state<{ hubsJoined: { peer: string; api: string; id: string }[] }>('call-center')).hubsJoined.map((h) => [`${h.peer} ${h.api}`, h.id]),
+    ),
   violations: (world: HarnessWorld, party: ActorId) => collectionAt(world.ecosystem, party, 'TMF623.slaViolation'),
-  alarms: async (world: HarnessWorld, party: ActorId) => (await world.state<{ alarms?: { ticket: string; violation: string; metric: string; state: string }[] }>(party)).alarms ?? [],
+  alarms: async (world: HarnessWorld, party: ActorId) =>
+    (await world.state<{ alarms?: { ticket: string; violation: string; metric: string; state: string }[] }>(party)).alarms ?? [],
 };
 
-type SettlementReviewSeen = { note: string; revision: number; decision: string; items: { itemId: string; verdict: string; settled: string; due: string; reason?: string }[] };
+type SettlementReviewSeen = {
+  note: string;
+  revision: number;
+  decision: string;
+  items: { itemId: string; verdict: string; settled: string; due: string; reason?: string }[];
+};
 
 export const SettlementQuestions = {
-  noteAtCallCenter: async (world: HarnessWorld) => (await world.state<{ settlementNotes: Entity[] }>('call-center')).settlementNotes.find((n) => String(n.id) === Settlement.note(world)),
-  noteAtOem: async (world: HarnessWorld) => (await collectionAt(world.ecosystem, 'car-manufacturer', 'BillingV2.settlementNoteAdvice')).find((n) => String(n.id) === Settlement.note(world)),
+  noteAtCallCenter: async (world: HarnessWorld) =>
+    (await world.state<{ settlementNotes: Entity[] }>('call-center')).settlementNotes.find((n) => String(n.id) === Settlement.note(world)),
+  noteAtOem: async (world: HarnessWorld) =>
+    (await collectionAt(world.ecosystem, 'car-manufacturer', 'BillingV2.settlementNoteAdvice')).find((n) => String(n.id) === Settlement.note(world)),
   payments: (world: HarnessWorld) => collectionAt(world.ecosystem, 'call-center', 'TMF676.payment'),
   /** The call center's judgements of the note, oldest first (revision 0 is the note as first issued). */
-  reviews: async (world: HarnessWorld) => ((await world.state<{ settlementReviews?: SettlementReviewSeen[] }>('call-center')).settlementReviews ?? []).filter((r) => r.note === Settlement.note(world)),
-  cspBillChecks: async (world: HarnessWorld) => (await world.state<{ partnerBillChecks?: { matches: boolean; items: number; amount: string; itemsTotal: string; billId: string }[] }>('csp')).partnerBillChecks ?? [],
+  reviews: async (world: HarnessWorld) =>
+    ((await world.state<{ settlementReviews?: SettlementReviewSeen[] }>('call-center')).settlementReviews ?? []).filter(
+      (r) => r.note === Settlement.note(world),
+    ),
+  cspBillChecks: async (world: HarnessWorld) =>
+    (await world.state<{ partnerBillChecks?: { matches: boolean; items: number; amount: string; itemsTotal: string; billId: string }[] }>('csp'))
+      .partnerBillChecks ?? [],
   oemBills: (world: HarnessWorld) => collectionAt(world.ecosystem, 'car-manufacturer', 'TMF678.customerBill'),
 };

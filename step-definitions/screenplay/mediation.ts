@@ -33,19 +33,48 @@ export const Mediation = {
   /** A January record sent once January's bill run is over: one session of `mb` MB. */
   sendLateRecord: async (world: HarnessWorld, mb: number) => {
     const sent = await trigger<{ recordId: string }>(world.ecosystem, 'driver', 'drive', {
-      subscription: await Q.subscription(world), period: FIGURE_8_MONTH, infotainmentMB: mb, telematicsMB: 0, sessions: { infotainment: 1, telematics: 0 },
+      subscription: await Q.subscription(world),
+      period: FIGURE_8_MONTH,
+      infotainmentMB: mb,
+      telematicsMB: 0,
+      sessions: { infotainment: 1, telematics: 0 },
     });
-    lateRecords.set(world, (sent as unknown as { recordId: string }[]).map((s) => s.recordId));
+    lateRecords.set(
+      world,
+      (sent as unknown as { recordId: string }[]).map((s) => s.recordId),
+    );
   },
 
   /** The OEM orders `offering` for the driver it sold a car to, asking to pay `percent` of its usage. */
   orderWithSplit: async (world: HarnessWorld, offering: string, percent: number) => {
     const driver = (await Q.csp(world)).resources['TMF632.individual'].at(-1)!;
     return Partner.oemCalls(world, 'POST', `${basePath('TMF622')}/productOrder`, {
-      relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: driver.id, role: 'thirdPartyPayer' }],
-      productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: offering }, product: { productCharacteristic: [
-        { name: 'splitBillingCriteria', value: { basis: 'percentage', shares: [{ payerRole: 'buyer', percent }, { payerRole: 'thirdPartyPayer', percent: 100 - percent }] } },
-      ] } }],
+      relatedParty: [
+        { id: 'car-manufacturer', role: 'buyer' },
+        { id: driver.id, role: 'thirdPartyPayer' },
+      ],
+      productOrderItem: [
+        {
+          id: '1',
+          action: 'add',
+          quantity: 1,
+          productOffering: { id: offering },
+          product: {
+            productCharacteristic: [
+              {
+                name: 'splitBillingCriteria',
+                value: {
+                  basis: 'percentage',
+                  shares: [
+                    { payerRole: 'buyer', percent },
+                    { payerRole: 'thirdPartyPayer', percent: 100 - percent },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
     });
   },
 
@@ -59,16 +88,28 @@ export const Mediation = {
   async oemHeardStates(world: HarnessWorld) {
     const heard = await oemUsageStates(world);
     const usage = await Q.usage(world);
-    for (const u of usage) assert.deepEqual(heard.filter((h) => h.usage === u.id).map((h) => h.status), ['guided', 'rated'], `${u.id}`);
+    for (const u of usage)
+      assert.deepEqual(
+        heard.filter((h) => h.usage === u.id).map((h) => h.status),
+        ['guided', 'rated'],
+        `${u.id}`,
+      );
   },
 
   async oemHeardAmounts(world: HarnessWorld, telematics: string, infotainment: string) {
     const heard = (await oemUsageStates(world)).filter((h) => h.status === 'rated');
     const usage = await Q.usage(world);
-    const paid = (usageClass: string) => sum(heard.filter((h) => usage.find((u) => u.id === h.usage)?.usageType === usageClass).map((h) => new Decimal(h.amount ?? '0')));
+    const paid = (usageClass: string) =>
+      sum(heard.filter((h) => usage.find((u) => u.id === h.usage)?.usageType === usageClass).map((h) => new Decimal(h.amount ?? '0')));
     assert.equal(paid('telematics').toFixed(2), telematics);
     assert.equal(paid('infotainment').toFixed(2), infotainment);
-    const cspSays = sum(usage.flatMap((u) => Q.sharesOf(u).filter((s) => s.payerRole === 'buyer').map(Q.amountOf)));
+    const cspSays = sum(
+      usage.flatMap((u) =>
+        Q.sharesOf(u)
+          .filter((s) => s.payerRole === 'buyer')
+          .map(Q.amountOf),
+      ),
+    );
     assert.equal(cspSays.toFixed(2), new Decimal(telematics).plus(infotainment).toFixed(2), 'what the OEM heard is what the CSP rated for it');
   },
 
@@ -76,7 +117,10 @@ export const Mediation = {
     const late = (await Q.usage(world)).filter((u) => (lateRecords.get(world) ?? []).includes(String(Q.char(u, 'recordId'))));
     assert.equal(late.length, 1);
     assert.equal(late[0].status, 'rated');
-    assert.deepEqual(Q.sharesOf(late[0]).map((s) => [s.payerRole, Q.amountOf(s).toFixed(2)]), [['thirdPartyPayer', amount]]);
+    assert.deepEqual(
+      Q.sharesOf(late[0]).map((s) => [s.payerRole, Q.amountOf(s).toFixed(2)]),
+      [['thirdPartyPayer', amount]],
+    );
   },
 
   async driverBill(world: HarnessWorld, period: string) {
@@ -93,7 +137,10 @@ export const Mediation = {
   async lateLine(world: HarnessWorld, period: string, name: string, excluded: string, included: string) {
     const { bill, rates } = await Mediation.driverBill(world, period);
     const usageLines = rates.filter((r) => String(r.name).includes('data usage'));
-    assert.deepEqual(usageLines.map((r) => [r.name, money(r.taxExcludedAmount).toFixed(2), money(r.taxIncludedAmount).toFixed(2)]), [[name, excluded, included]]);
+    assert.deepEqual(
+      usageLines.map((r) => [r.name, money(r.taxExcludedAmount).toFixed(2), money(r.taxIncludedAmount).toFixed(2)]),
+      [[name, excluded, included]],
+    );
     Bills.assertTotalsEqualItems(bill, rates);
   },
 
@@ -118,4 +165,3 @@ export const Mediation = {
     assert.equal(orders.filter((o) => (o.productOrderItem as { productOffering: { id: string } }[]).some((i) => i.productOffering.id === offering)).length, 0);
   },
 };
-

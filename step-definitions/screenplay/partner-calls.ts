@@ -31,7 +31,9 @@ export const Partner = {
    * over TMF (as itself), so the check holds for a CSP that is bound by URL as much as for the simulated one.
    */
   async patchFirstProduct(world: HarnessWorld) {
-    const { items: [product] } = await world.ecosystem.control('csp').list<Entity>('TMF637', 'product', { limit: 1 });
+    const {
+      items: [product],
+    } = await world.ecosystem.control('csp').list<Entity>('TMF637', 'product', { limit: 1 });
     if (!product) throw new Error('the CSP serves no product in TMF637 to try the PATCH on');
     return Partner.oemCalls(world, 'PATCH', `/tmf-api/productInventory/v4/product/${product.id}`, { status: 'suspended' });
   },

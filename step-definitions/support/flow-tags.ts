@@ -12,10 +12,19 @@ export interface Coverage {
 }
 
 export function coverageOf(tags: readonly string[]): Coverage {
-  const figures = tags.map((t) => /^@figure(\d+)$/.exec(t)?.[1]).filter((f): f is string => Boolean(f)).map(Number);
-  const steps = tags.filter((t) => t.startsWith('@steps:')).flatMap((t) => t.slice('@steps:'.length).split(',')).filter((s) => s !== 'none');
+  const figures = tags
+    .map((t) => /^@figure(\d+)$/.exec(t)?.[1])
+    .filter((f): f is string => Boolean(f))
+    .map(Number);
+  const steps = tags
+    .filter((t) => t.startsWith('@steps:'))
+    .flatMap((t) => t.slice('@steps:'.length).split(','))
+    .filter((s) => s !== 'none');
   const claimsSteps = tags.some((t) => t.startsWith('@steps:'));
   const branches = tags.filter((t) => t.startsWith('@branch:')).map((t) => t.slice('@branch:'.length));
-  const setup = tags.map((t) => /^@setup:figure(\d+)$/.exec(t)?.[1]).filter((f): f is string => Boolean(f)).map(Number);
+  const setup = tags
+    .map((t) => /^@setup:figure(\d+)$/.exec(t)?.[1])
+    .filter((f): f is string => Boolean(f))
+    .map(Number);
   return { figures, steps: claimsSteps ? steps : undefined, branches, setup };
 }

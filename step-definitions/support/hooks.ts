@@ -40,8 +40,13 @@ After(async function (this: HarnessWorld, { pickle, result }) {
   const problems = flowProblems(verdict);
   const status = String(result?.status ?? 'unknown').toLowerCase();
   run.scenarios.push({
-    name: pickle.name, status: problems.length > 0 && status === 'passed' ? 'failed' : status, exchanges: flow.length, invalid: flow.filter((e) => !e.valid).length,
-    flowsOk: verdict.ok, figures: coverage.figures.filter(isFigure), deadLetters: await deadLetters(this.ecosystem),
+    name: pickle.name,
+    status: problems.length > 0 && status === 'passed' ? 'failed' : status,
+    exchanges: flow.length,
+    invalid: flow.filter((e) => !e.valid).length,
+    flowsOk: verdict.ok,
+    figures: coverage.figures.filter(isFigure),
+    deadLetters: await deadLetters(this.ecosystem),
   });
   if (problems.length > 0) throw new Error(`the flow verdict fails:\n  ${problems.join('\n  ')}`);
 });

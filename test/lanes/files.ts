@@ -13,7 +13,9 @@ export const HEAVY = ['conformance.test.ts', 'compose-topology.test.ts', 'mutati
 const TEST_DIR = join(import.meta.dirname, '..');
 
 export function laneFiles(lane: 'heavy' | 'main'): string[] {
-  const all = readdirSync(TEST_DIR).filter((f) => f.endsWith('.test.ts')).sort();
+  const all = readdirSync(TEST_DIR)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort();
   return lane === 'heavy' ? all.filter((f) => HEAVY.includes(f)) : all.filter((f) => !HEAVY.includes(f));
 }
 

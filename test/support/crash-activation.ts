@@ -23,13 +23,22 @@ export async function activationMessagesAfterKill(driverTakesIt: boolean): Promi
   const start = new Date('2026-03-01T08:00:00Z');
   const draft = oemDefaults(start);
   const product = addEntity(draft, 'TMF637', 'product', {
-    name: 'Infotainment premium', status: 'created',
-    relatedParty: [{ id: 'content-provider', role: 'serviceProvider' }, { id: 'cust-1', name: 'Ann Crash', role: 'customer' }],
+    name: 'Infotainment premium',
+    status: 'created',
+    relatedParty: [
+      { id: 'content-provider', role: 'serviceProvider' },
+      { id: 'cust-1', name: 'Ann Crash', role: 'customer' },
+    ],
   });
   writeFileSync(join(dir, 'car-manufacturer.json'), JSON.stringify(draft));
   const driver = await startActor('driver', { storage: { kind: 'memory' }, secret: SECRET, peers: {}, callbacks: {}, seed: 7 });
   let oem: Awaited<ReturnType<typeof startCch>> | undefined;
-  const tap = await inboxTap(driver.url, () => 1, () => killCch(oem!.child), driverTakesIt);
+  const tap = await inboxTap(
+    driver.url,
+    () => 1,
+    () => killCch(oem!.child),
+    driverTakesIt,
+  );
   const up = async () => {
     oem = await startCch(['up', '--only', 'car-manufacturer', '--port', '0', '--data', dir, '--peer', `driver=${tap.url}`], /Ctrl-C/, { CCH_SECRET: SECRET });
     return /(http:\/\/127\.0\.0\.1:\d+)/.exec(oem.output)![1];

@@ -41,7 +41,7 @@ const USAGE = '/tmf-api/usageManagement/v4/usage';
 /** A deterministic stream of numbers in [0, 1): where to kill, the same on every run of a seed. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** The CSP's file: the OEM onboarded and `drivers` consumers, each with the 5 GB package since January 1st. */
@@ -52,11 +52,20 @@ export function seedCspFile(dir: string, drivers: number): string[] {
   const products: string[] = [];
   for (let i = 0; i < drivers; i++) {
     const { individual } = registerExistingCustomer(draft, { givenName: `Driver${i}`, familyName: 'Crash', email: `driver${i}@example.com` }, start);
-    const order = addEntity(draft, 'TMF622', 'productOrder', {
-      state: 'inProgress',
-      relatedParty: [{ id: 'car-manufacturer', role: 'buyer' }, { id: individual.id, role: 'thirdPartyPayer' }],
-      productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
-    }, 'car-manufacturer');
+    const order = addEntity(
+      draft,
+      'TMF622',
+      'productOrder',
+      {
+        state: 'inProgress',
+        relatedParty: [
+          { id: 'car-manufacturer', role: 'buyer' },
+          { id: individual.id, role: 'thirdPartyPayer' },
+        ],
+        productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
+      },
+      'car-manufacturer',
+    );
     products.push(setUpConsumerService(draft, order, 'car-manufacturer', start).products[0].id);
   }
   writeFileSync(join(dir, 'csp.json'), JSON.stringify(draft));
@@ -64,7 +73,11 @@ export function seedCspFile(dir: string, drivers: number): string[] {
 }
 
 export async function call(url: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json().catch(() => ({})) };
 }
 
@@ -72,7 +85,13 @@ export async function call(url: string, key: string, method: string, path: strin
  * In front of a party: passes every request on, and on the `killAfter`-th request that `matches` runs
  * `onNth` before answering — after the party took that request, or (`partyTakesIt` false) instead of passing it on.
  */
-export async function requestTap(target: string, matches: (method: string, url: string) => boolean, killAfter: () => number, onNth: () => Promise<void>, partyTakesIt = true): Promise<{ url: string; server: Server }> {
+export async function requestTap(
+  target: string,
+  matches: (method: string, url: string) => boolean,
+  killAfter: () => number,
+  onNth: () => Promise<void>,
+  partyTakesIt = true,
+): Promise<{ url: string; server: Server }> {
   let seen = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -85,7 +104,11 @@ export async function requestTap(target: string, matches: (method: string, url: 
         res.destroy();
         return;
       }
-      const forwarded = await fetch(`${target}${req.url}`, { method: req.method, headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' }, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const forwarded = await fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers: { authorization: String(req.headers.authorization ?? ''), 'content-type': 'application/json' },
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
       const text = await forwarded.text();
       if (matched && ++seen === killAfter()) {
         await onNth(); // the party kept it; the caller dies before hearing so
@@ -110,9 +133,15 @@ export async function crashRun(seed: number, drivers = 4): Promise<CrashOutcome>
   const driver = await startActor('driver', { storage: { kind: 'memory' }, secret: CRASH_SECRET, peers: {}, callbacks: {}, seed: 7 });
   let csp: { child: Awaited<ReturnType<typeof startCch>>['child']; url: string } | undefined;
   const noticeToKillAt = 1 + Math.floor(random() * drivers);
-  const tap = await inboxTap(driver.url, () => noticeToKillAt, () => killCch(csp!.child));
+  const tap = await inboxTap(
+    driver.url,
+    () => noticeToKillAt,
+    () => killCch(csp!.child),
+  );
   const start = async () => {
-    const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir, '--peer', `driver=${tap.url}`], /Ctrl-C/, { CCH_SECRET: CRASH_SECRET });
+    const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir, '--peer', `driver=${tap.url}`], /Ctrl-C/, {
+      CCH_SECRET: CRASH_SECRET,
+    });
     csp = { child, url: /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1] };
     return csp;
   };
@@ -120,10 +149,18 @@ export async function crashRun(seed: number, drivers = 4): Promise<CrashOutcome>
   const asHarness = harnessKey(CRASH_SECRET, 'csp');
   try {
     // Mediation: the CSP dies at a random record (that request may or may not have been taken).
-    const usage = products.flatMap((product, i) => usageRecords({
-      subscription: product, vehicleId: `VIN${i}`, period: JANUARY, infotainmentMB: 900, telematicsMB: 100,
-      sessions: { infotainment: 3, telematics: 2 }, seed: 11 + i, firstRecord: 1,
-    }));
+    const usage = products.flatMap((product, i) =>
+      usageRecords({
+        subscription: product,
+        vehicleId: `VIN${i}`,
+        period: JANUARY,
+        infotainmentMB: 900,
+        telematicsMB: 100,
+        sessions: { infotainment: 3, telematics: 2 },
+        seed: 11 + i,
+        firstRecord: 1,
+      }),
+    );
     let up = await start();
     const killAt = Math.floor(random() * usage.length);
     for (const [i, record] of usage.entries()) {
@@ -151,9 +188,15 @@ export async function crashRun(seed: number, drivers = 4): Promise<CrashOutcome>
     await call(up.url, asHarness, 'POST', '/control/drain');
     const state = (await call(up.url, asHarness, 'GET', '/control/state')).body as unknown as { delivery: { deadLetters: unknown[] }; data: BaseData };
 
-    const recordIds = items(state.data, 'TMF635', 'usage').map((u) => JSON.stringify((u.usageCharacteristic as { name: string; value: unknown }[]).find((c) => c.name === 'recordId')?.value));
-    const driverBills = items(state.data, 'TMF678', 'customerBill').filter((b) => state.data.owners[b.href] !== 'car-manufacturer').map((b: Entity) => b.id);
-    const told = (driver.runtime.store.data as unknown as DriverData).inbox.filter((m) => m.topic === 'invoice-available').map((m) => m.relatedEntity?.[0].id ?? '');
+    const recordIds = items(state.data, 'TMF635', 'usage').map((u) =>
+      JSON.stringify((u.usageCharacteristic as { name: string; value: unknown }[]).find((c) => c.name === 'recordId')?.value),
+    );
+    const driverBills = items(state.data, 'TMF678', 'customerBill')
+      .filter((b) => state.data.owners[b.href] !== 'car-manufacturer')
+      .map((b: Entity) => b.id);
+    const told = (driver.runtime.store.data as unknown as DriverData).inbox
+      .filter((m) => m.topic === 'invoice-available')
+      .map((m) => m.relatedEntity?.[0].id ?? '');
     const count = (list: readonly string[], id: string) => list.filter((x) => x === id).length;
     return {
       records: usage.length,

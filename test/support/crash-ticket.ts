@@ -21,7 +21,13 @@ export async function ticketsSentAfterKill(cspTakesIt: boolean): Promise<{ atCsp
   const dir = mkdtempSync(join(tmpdir(), 'cch-crash-ticket-'));
   const csp = await startActor('csp', { storage: { kind: 'memory' }, secret: SECRET, peers: {}, callbacks: {}, seed: 7 });
   let callCenter: Awaited<ReturnType<typeof startCch>> | undefined;
-  const tap = await requestTap(csp.url, (method, url) => method === 'POST' && url === TICKETS, () => 1, () => killCch(callCenter!.child), cspTakesIt);
+  const tap = await requestTap(
+    csp.url,
+    (method, url) => method === 'POST' && url === TICKETS,
+    () => 1,
+    () => killCch(callCenter!.child),
+    cspTakesIt,
+  );
   const asHarness = harnessKey(SECRET, 'call-center');
   const up = async () => {
     callCenter = await startCch(['up', '--only', 'call-center', '--port', '0', '--data', dir, '--peer', `csp=${tap.url}`], /Ctrl-C/, { CCH_SECRET: SECRET });
@@ -32,7 +38,10 @@ export async function ticketsSentAfterKill(cspTakesIt: boolean): Promise<{ atCsp
   };
   try {
     let url = await up();
-    const opened = await call(url, asHarness, 'POST', PARTY_API.supportRequest, { customer: { id: 'driver', name: 'Driver' }, description: 'No mobile data connection' });
+    const opened = await call(url, asHarness, 'POST', PARTY_API.supportRequest, {
+      customer: { id: 'driver', name: 'Driver' },
+      description: 'No mobile data connection',
+    });
     if (opened.status !== 201) throw new Error(`support request: ${opened.status} ${JSON.stringify(opened.body)}`);
     await exited(callCenter!.child);
     url = await up();

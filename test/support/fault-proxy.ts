@@ -45,12 +45,17 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
   let self = '';
   app.use(async (req: Request, res: Response) => {
     const path = fault?.upstream ? fault.upstream(req.originalUrl, req.method) : req.originalUrl;
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string')) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string'),
+    ) as Record<string, string>;
     const body = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined;
     const upstream = await fetch(actor.url + path, { method: req.method, headers, body });
     const text = await upstream.text();
     const answer: Answer = {
-      method: req.method, path: req.originalUrl, status: upstream.status, body: text ? JSON.parse(text) : undefined,
+      method: req.method,
+      path: req.originalUrl,
+      status: upstream.status,
+      body: text ? JSON.parse(text) : undefined,
       headers: Object.fromEntries(PASSED_HEADERS.flatMap((h) => (upstream.headers.get(h) ? [[h, upstream.headers.get(h)!]] : []))),
     };
     const delay = fault?.delayMs?.(req.originalUrl, req.method) ?? 0;

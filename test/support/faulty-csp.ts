@@ -47,17 +47,23 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
     const divert = faults.noOrderStateNotification && req.method === 'POST' && req.path === ORDER_HUB && body;
     const callback = divert ? (JSON.parse(body!) as { callback: string }).callback : undefined;
     if (divert) body = JSON.stringify({ ...JSON.parse(body!), callback: `${self}/sink` });
-    const send = (authorization: string | undefined) => fetch(csp.url + path, {
-      method: req.method,
-      // The forwarded headers pass on, so the CSP builds its hrefs from the URL its caller reached it at.
-      headers: { ...forwarded(req), ...(req.get('content-type') ? { 'content-type': req.get('content-type')! } : {}), ...(authorization ? { authorization } : {}) },
-      body,
-    });
+    const send = (authorization: string | undefined) =>
+      fetch(csp.url + path, {
+        method: req.method,
+        // The forwarded headers pass on, so the CSP builds its hrefs from the URL its caller reached it at.
+        headers: {
+          ...forwarded(req),
+          ...(req.get('content-type') ? { 'content-type': req.get('content-type')! } : {}),
+          ...(authorization ? { authorization } : {}),
+        },
+        body,
+      });
     let upstream = await send(req.get('authorization'));
     if (faults.acceptsOutsideBundle && upstream.status === 403) upstream = await send(`Bearer ${harnessKey(DEFAULT_SECRET, 'csp')}`);
     const text = await upstream.text();
     let out: unknown = text ? JSON.parse(text) : undefined;
-    if (faults.billsDontSum && req.method === 'GET' && /\/customerBill(\/|\?|$)/.test(req.path + '?')) out = Array.isArray(out) ? out.map(inflate) : inflate(out);
+    if (faults.billsDontSum && req.method === 'GET' && /\/customerBill(\/|\?|$)/.test(`${req.path}?`))
+      out = Array.isArray(out) ? out.map(inflate) : inflate(out);
     if (faults.errorsWithoutCode && upstream.status >= 400 && out && typeof out === 'object') delete (out as Record<string, unknown>).code;
     if (callback && out && typeof out === 'object') (out as Record<string, unknown>).callback = callback;
     for (const name of ['content-type', 'x-total-count', 'x-result-count', 'location']) {

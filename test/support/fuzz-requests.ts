@@ -27,14 +27,58 @@ const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 const bodyText: fc.Arbitrary<string | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-  fc.dictionary(fc.constantFrom('period', 'sessions', 'offers', 'price', 'now', 'peers', 'callbacks', 'ids', 'note', 'decision', 'state', 'status', 'email', 'givenName', 'familyName', 'customer', 'offering', 'callback', 'query', 'amount', 'productOrderItem', 'relatedParty'),
-    fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(-3_000_000), fc.constant(3_000_000), fc.constant('12.30 EUR'), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 }), fc.constant('2026-13-45'), fc.constant('not a url')),
-    { maxKeys: 4 }).map((v) => JSON.stringify(v)),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        'period',
+        'sessions',
+        'offers',
+        'price',
+        'now',
+        'peers',
+        'callbacks',
+        'ids',
+        'note',
+        'decision',
+        'state',
+        'status',
+        'email',
+        'givenName',
+        'familyName',
+        'customer',
+        'offering',
+        'callback',
+        'query',
+        'amount',
+        'productOrderItem',
+        'relatedParty',
+      ),
+      fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.double(),
+        fc.constant(-3_000_000),
+        fc.constant(3_000_000),
+        fc.constant('12.30 EUR'),
+        fc.constant(null),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.object({ maxDepth: 2 }),
+        fc.constant('2026-13-45'),
+        fc.constant('not a url'),
+      ),
+      { maxKeys: 4 },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.constantFrom(nested(4_000), nested(100), '{"a":', '{"__proto__":{"x":1}}', '"%E0%A4%A"', 'null', '[]', `{"s":"${'x'.repeat(2_000)}"}`),
 );
 
 /** Values for `:params`: ids that exist, ids that do not, odd strings. */
-const paramValue = (known: readonly string[]) => fc.oneof(known.length ? fc.constantFrom(...known) : fc.constant('x'), fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent), fc.constantFrom('%E0%A4%A', '..', 'productOrderStateChangeEvent', 'customerBillCreateEvent', 'unknownEvent'));
+const paramValue = (known: readonly string[]) =>
+  fc.oneof(
+    known.length ? fc.constantFrom(...known) : fc.constant('x'),
+    fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent),
+    fc.constantFrom('%E0%A4%A', '..', 'productOrderStateChangeEvent', 'customerBillCreateEvent', 'unknownEvent'),
+  );
 
 /**
  * Fuzzes every route of every local party, generated from each app's route table: `count` requests,
@@ -43,8 +87,16 @@ const paramValue = (known: readonly string[]) => fc.oneof(known.length ? fc.cons
 export async function fuzzEcosystem(ecosystem: Ecosystem, count: number, seed: number, options: { spare?: readonly string[] } = {}): Promise<FuzzSummary> {
   const parties = ACTOR_IDS.filter((id) => ecosystem.local[id]);
   // `spare`: routes (`METHOD /path`) left alone, e.g. the reset that would wipe the state a run is meant to fuzz.
-  const routes = parties.flatMap((party) => routeTable(ecosystem.local[party]!.app).filter((r) => !options.spare?.includes(`${r.method} ${r.path}`)).map((route) => ({ party, route })));
-  const known = (party: ActorId) => Object.values(ecosystem.local[party]!.runtime.store.data.resources).flat().map((e) => e.id).slice(0, 20);
+  const routes = parties.flatMap((party) =>
+    routeTable(ecosystem.local[party]!.app)
+      .filter((r) => !options.spare?.includes(`${r.method} ${r.path}`))
+      .map((route) => ({ party, route })),
+  );
+  const known = (party: ActorId) =>
+    Object.values(ecosystem.local[party]!.runtime.store.data.resources)
+      .flat()
+      .map((e) => e.id)
+      .slice(0, 20);
   const request = fc.record({
     target: fc.constantFrom(...routes),
     body: bodyText,
@@ -101,7 +153,8 @@ class Tally {
       this.findings.push({ request: label, status: response.status, problem: text.slice(0, 200) });
     } else if (response.status >= 400) {
       const error = safeJson(text) as Record<string, unknown> | undefined;
-      if (!error || !['code', 'reason', 'message', 'status'].every((k) => k in error)) this.findings.push({ request: label, status: response.status, problem: `not a TMF error: ${text.slice(0, 120)}` });
+      if (!error || !['code', 'reason', 'message', 'status'].every((k) => k in error))
+        this.findings.push({ request: label, status: response.status, problem: `not a TMF error: ${text.slice(0, 120)}` });
       if (JSON.stringify(actor.runtime.store.data) !== before) {
         this.stateChanges++;
         this.findings.push({ request: label, status: response.status, problem: 'refused, yet the state changed' });
@@ -114,7 +167,13 @@ class Tally {
   }
 
   summary(): FuzzSummary {
-    return { requests: this.requests, serverErrors: this.serverErrors, stateChangesOnRejection: this.stateChanges, findings: this.findings, covered: this.covered };
+    return {
+      requests: this.requests,
+      serverErrors: this.serverErrors,
+      stateChangesOnRejection: this.stateChanges,
+      findings: this.findings,
+      covered: this.covered,
+    };
   }
 }
 
@@ -129,8 +188,18 @@ async function settleAll(ecosystem: Ecosystem): Promise<void> {
   }
 }
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; $ref?: string; enum?: unknown[]; items?: JsonSchema };
-type ServedContract = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>; components: { schemas: Record<string, JsonSchema> } };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  $ref?: string;
+  enum?: unknown[];
+  items?: JsonSchema;
+};
+type ServedContract = {
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+  components: { schemas: Record<string, JsonSchema> };
+};
 
 /** A value of the wrong kind for a property of the given schema. */
 function wrongFor(schema: JsonSchema): fc.Arbitrary<unknown> {
@@ -153,7 +222,9 @@ export async function fuzzControlBodies(ecosystem: Ecosystem, perOperation: numb
   const tally = new Tally();
   for (const party of ACTOR_IDS.filter((id) => ecosystem.local[id])) {
     const key = harnessKey(ecosystem.secret, party);
-    const contract = await (await fetch(`${ecosystem.local[party]!.url}/control/openapi.json`, { headers: { authorization: `Bearer ${key}` } })).json() as ServedContract;
+    const contract = (await (
+      await fetch(`${ecosystem.local[party]!.url}/control/openapi.json`, { headers: { authorization: `Bearer ${key}` } })
+    ).json()) as ServedContract;
     const resolve = (schema: JsonSchema): JsonSchema => (schema.$ref ? resolve(contract.components.schemas[schema.$ref.split('/').pop()!]) : schema);
     for (const [path, operations] of Object.entries(contract.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -164,7 +235,9 @@ export async function fuzzControlBodies(ecosystem: Ecosystem, perOperation: numb
         const properties = Object.entries(schema.properties ?? {}).filter(([, property]) => Object.keys(property).length > 0);
         const breaking = fc.oneof(
           ...(schema.required?.length ? [fc.constantFrom(...schema.required).map((name) => ({ omit: name }))] : []),
-          ...(properties.length ? [fc.constantFrom(...properties).chain(([name, property]) => wrongFor(resolve(property)).map((value) => ({ [name]: value })))] : []),
+          ...(properties.length
+            ? [fc.constantFrom(...properties).chain(([name, property]) => wrongFor(resolve(property)).map((value) => ({ [name]: value })))]
+            : []),
           fc.constant('not an object'),
         );
         for (const broken of fc.sample(breaking, { numRuns: perOperation, seed })) {

@@ -48,26 +48,29 @@ export async function runMutations(faults: readonly PartnerFault[] = PARTNER_FAU
   const ecosystem = await startEcosystem({ bindings: Object.fromEntries([...proxies].map(([p, proxy]) => [p, { kind: 'remote', url: proxy.baseUrl }])) });
   const results: MutationResult[] = [];
   const faithful: Record<string, Finding[]> = {};
-  const probe = async (party: ActorId) => (await probeProvider(ecosystem, party, figuresOf(party), undefined, { collections: true, bundles: false })).filter((f) => f.verdict === 'fail');
+  const probe = async (party: ActorId) =>
+    (await probeProvider(ecosystem, party, figuresOf(party), undefined, { collections: true, bundles: false })).filter((f) => f.verdict === 'fail');
   try {
     for (const { parties: filled, reset, drive } of FILLED_BY) {
       const here = filled.filter((p) => proxies.has(p));
       if (reset) await resetAll(ecosystem);
       await drive(ecosystem);
       if (here.length === 0) continue;
-      await Promise.all(here.map(async (party) => {
-        const proxy = proxies.get(party)!;
-        faithful[party] = await probe(party);
-        for (const fault of faults.filter((f) => f.party === party)) {
-          proxy.plant(fault.plant());
-          try {
-            const failures = await probe(party);
-            results.push({ fault, failures, caught: failures.some((f) => f.rule === fault.rule) });
-          } finally {
-            proxy.plant(undefined);
+      await Promise.all(
+        here.map(async (party) => {
+          const proxy = proxies.get(party)!;
+          faithful[party] = await probe(party);
+          for (const fault of faults.filter((f) => f.party === party)) {
+            proxy.plant(fault.plant());
+            try {
+              const failures = await probe(party);
+              results.push({ fault, failures, caught: failures.some((f) => f.rule === fault.rule) });
+            } finally {
+              proxy.plant(undefined);
+            }
           }
-        }
-      }));
+        }),
+      );
     }
   } finally {
     await ecosystem.stop();

@@ -20,9 +20,12 @@ const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('
 function scalar(node: SwaggerNode): fc.Arbitrary<unknown> {
   if (node.enum) return fc.constantFrom(...node.enum);
   switch (node.type) {
-    case 'integer': return fc.integer({ min: -1000, max: 100000 });
-    case 'number': return fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
-    case 'boolean': return fc.boolean();
+    case 'integer':
+      return fc.integer({ min: -1000, max: 100000 });
+    case 'number':
+      return fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
+    case 'boolean':
+      return fc.boolean();
     default:
       if (node.format === 'date-time') return isoDate;
       if (node.format === 'uri') return fc.webUrl();
@@ -41,7 +44,11 @@ export function officialArbitrary(definitions: Readonly<Record<string, object>>,
     if (node.$ref) {
       const target = node.$ref.replace('#/definitions/', '');
       const key = `${target}@${Math.min(depth, MAX_DEPTH + 1)}`;
-      if (!cache.has(key)) cache.set(key, fc.constant(null).chain(() => of(definitions[target] as SwaggerNode, depth)));
+      if (!cache.has(key))
+        cache.set(
+          key,
+          fc.constant(null).chain(() => of(definitions[target] as SwaggerNode, depth)),
+        );
       return cache.get(key)!;
     }
     if (node.allOf) {

@@ -17,8 +17,10 @@ export function minimalInstance(definitions: Readonly<Record<string, object>>, n
     }
     switch (node.type) {
       case 'integer':
-      case 'number': return 1;
-      case 'boolean': return true;
+      case 'number':
+        return 1;
+      case 'boolean':
+        return true;
       default:
         if (node.format === 'date-time') return '2026-01-01T00:00:00.000Z';
         if (node.format === 'uri') return 'http://example.com/conformance';

@@ -16,7 +16,7 @@ export interface PartnerFault {
 type Entity = Record<string, unknown>;
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
 const isList = (a: Answer) => a.method === 'GET' && Array.isArray(a.body);
-const entities = (a: Answer): Entity[] => (a.status < 300 && a.body && typeof a.body === 'object' ? [a.body].flat() as Entity[] : []);
+const entities = (a: Answer): Entity[] => (a.status < 300 && a.body && typeof a.body === 'object' ? ([a.body].flat() as Entity[]) : []);
 
 /** The path with some query parameters dropped. */
 function without(path: string, drop: (name: string) => boolean): string {
@@ -31,31 +31,86 @@ const onGets = (drop: (name: string) => boolean) => (path: string, method: strin
 
 /** Faults any TMF provider can have in what it serves (TMF630 paging, filters, identity, speed). */
 const GENERIC: readonly Omit<PartnerFault, 'party'>[] = [
-  { name: 'X-Total-Count is the page size', rule: COLLECTION_RULES.total, plant: () => ({ answer: (a) => { if (isList(a)) a.headers['x-total-count'] = String((a.body as unknown[]).length); } }) },
-  { name: 'X-Total-Count one too many', rule: COLLECTION_RULES.total, plant: () => ({ answer: (a) => { if (isList(a)) a.headers['x-total-count'] = String(Number(a.headers['x-total-count']) + 1); } }) },
-  { name: 'X-Result-Count one too many', rule: 'X-Result-Count = items returned', plant: () => ({ answer: (a) => { if (isList(a)) a.headers['x-result-count'] = String((a.body as unknown[]).length + 1); } }) },
+  {
+    name: 'X-Total-Count is the page size',
+    rule: COLLECTION_RULES.total,
+    plant: () => ({
+      answer: (a) => {
+        if (isList(a)) a.headers['x-total-count'] = String((a.body as unknown[]).length);
+      },
+    }),
+  },
+  {
+    name: 'X-Total-Count one too many',
+    rule: COLLECTION_RULES.total,
+    plant: () => ({
+      answer: (a) => {
+        if (isList(a)) a.headers['x-total-count'] = String(Number(a.headers['x-total-count']) + 1);
+      },
+    }),
+  },
+  {
+    name: 'X-Result-Count one too many',
+    rule: 'X-Result-Count = items returned',
+    plant: () => ({
+      answer: (a) => {
+        if (isList(a)) a.headers['x-result-count'] = String((a.body as unknown[]).length + 1);
+      },
+    }),
+  },
   { name: 'offset ignored', rule: COLLECTION_RULES.window, plant: () => ({ upstream: onGets((n) => n === 'offset') }) },
   { name: 'limit ignored', rule: COLLECTION_RULES.page, plant: () => ({ upstream: onGets((n) => n === 'limit') }) },
   { name: 'attribute filters ignored', rule: COLLECTION_RULES.filter, plant: () => ({ upstream: onGets((n) => !RESERVED.has(n)) }) },
   { name: 'fields ignored', rule: COLLECTION_RULES.fields, plant: () => ({ upstream: onGets((n) => n === 'fields') }) },
   {
-    name: 'a wrong @type excused by @baseType', rule: 'an entity\'s @type is its resource type, or a subtype naming @baseType and @schemaLocation',
-    plant: () => ({ answer: (a) => { for (const e of entities(a)) if (typeof e['@type'] === 'string') Object.assign(e, { '@baseType': e['@type'], '@type': `${e['@type']}Variant` }); } }),
+    name: 'a wrong @type excused by @baseType',
+    rule: "an entity's @type is its resource type, or a subtype naming @baseType and @schemaLocation",
+    plant: () => ({
+      answer: (a) => {
+        for (const e of entities(a)) if (typeof e['@type'] === 'string') Object.assign(e, { '@baseType': e['@type'], '@type': `${e['@type']}Variant` });
+      },
+    }),
   },
   {
-    name: 'hrefs built from its own address', rule: COLLECTION_RULES.href,
-    plant: () => ({ answer: (a, own) => { for (const e of entities(a)) if (typeof e.href === 'string') e.href = e.href.replace(/^https?:\/\/[^/]+\/wire\/[^/]+\/[^/]+/, own); } }),
+    name: 'hrefs built from its own address',
+    rule: COLLECTION_RULES.href,
+    plant: () => ({
+      answer: (a, own) => {
+        for (const e of entities(a)) if (typeof e.href === 'string') e.href = e.href.replace(/^https?:\/\/[^/]+\/wire\/[^/]+\/[^/]+/, own);
+      },
+    }),
   },
   {
-    name: 'hrefs of a list swapped between entities', rule: COLLECTION_RULES.href,
-    plant: () => ({ answer: (a) => { const [x, y] = entities(a); if (isList(a) && x && y) [x.href, y.href] = [y.href, x.href]; } }),
+    name: 'hrefs of a list swapped between entities',
+    rule: COLLECTION_RULES.href,
+    plant: () => ({
+      answer: (a) => {
+        const [x, y] = entities(a);
+        if (isList(a) && x && y) [x.href, y.href] = [y.href, x.href];
+      },
+    }),
   },
-  { name: 'an unknown id answered 200', rule: 'an unknown id is answered 404 with a TMF error', plant: () => ({ answer: (a) => { if (a.method === 'GET' && a.status === 404) Object.assign(a, { status: 200, body: {} }); } }) },
   {
-    name: 'one answer over the latency budget', rule: LATENCY,
+    name: 'an unknown id answered 200',
+    rule: 'an unknown id is answered 404 with a TMF error',
+    plant: () => ({
+      answer: (a) => {
+        if (a.method === 'GET' && a.status === 404) Object.assign(a, { status: 200, body: {} });
+      },
+    }),
+  },
+  {
+    name: 'one answer over the latency budget',
+    rule: LATENCY,
     plant: () => {
       let delayed = false;
-      return { delayMs: (path: string) => (!delayed && /[?&]limit=1$/.test(path) ? ((delayed = true), 1100) : 0) };
+      return {
+        delayMs: (path: string) => {
+          if (delayed || !/[?&]limit=1$/.test(path)) return 0;
+          delayed = true;
+          return 1100;
+        },
+      };
     },
   },
 ];
@@ -64,8 +119,24 @@ const money = (m: unknown, plus: number) => ({ ...(m as object), value: Math.rou
 
 /** Faults of a party that issues customer bills. */
 const BILLS: readonly Omit<PartnerFault, 'party'>[] = [
-  { name: 'amountDue 0.01 off the bill total', rule: BILL_AMOUNTS, plant: () => ({ answer: (a) => { for (const b of entities(a)) if (b.amountDue && b.taxIncludedAmount) b.amountDue = money(b.amountDue, 0.01); } }) },
-  { name: 'remainingAmount above amountDue', rule: BILL_AMOUNTS, plant: () => ({ answer: (a) => { for (const b of entities(a)) if (b.remainingAmount && b.amountDue) b.remainingAmount = money(b.amountDue, 1); } }) },
+  {
+    name: 'amountDue 0.01 off the bill total',
+    rule: BILL_AMOUNTS,
+    plant: () => ({
+      answer: (a) => {
+        for (const b of entities(a)) if (b.amountDue && b.taxIncludedAmount) b.amountDue = money(b.amountDue, 0.01);
+      },
+    }),
+  },
+  {
+    name: 'remainingAmount above amountDue',
+    rule: BILL_AMOUNTS,
+    plant: () => ({
+      answer: (a) => {
+        for (const b of entities(a)) if (b.remainingAmount && b.amountDue) b.remainingAmount = money(b.amountDue, 1);
+      },
+    }),
+  },
 ];
 
 /** The mutation suite: every generic fault in three parties, and the bill faults of the two that bill. */

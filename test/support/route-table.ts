@@ -18,7 +18,8 @@ export function routeTable(app: Express): RouteEntry[] {
   const walk = (stack: readonly LayerLike[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all')) found.push({ method: method.toUpperCase(), path: join(prefix, layer.route.path) });
+        for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
+          found.push({ method: method.toUpperCase(), path: join(prefix, layer.route.path) });
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack, typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? join(prefix, layer.rawPath) : prefix);
       }

@@ -8,9 +8,7 @@ import { STANDARD_REQUIRED } from './standard.ts';
  * guide names. Enforced because partners filter on it (`lifecycleStatus=Launched`): an offering stored
  * as `launched` would silently never be found.
  */
-export const OFFERING_LIFECYCLE = [
-  'In study', 'In design', 'In test', 'Active', 'Launched', 'Retired', 'Obsolete', 'Rejected',
-] as const;
+export const OFFERING_LIFECYCLE = ['In study', 'In design', 'In test', 'Active', 'Launched', 'Retired', 'Obsolete', 'Rejected'] as const;
 
 /** Kinds of price; a typo would make the rater skip the price. */
 export const PRICE_TYPES = ['recurring', 'oneTime', 'usage', 'discount', 'allowance', 'penalty'] as const;
@@ -32,7 +30,10 @@ const BundledProductOffering: Schema = {
   type: 'object',
   required: ['id'],
   properties: {
-    id: text, href: str, name: str, lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE),
+    id: text,
+    href: str,
+    name: str,
+    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE),
     bundledProductOfferingOption: {
       type: 'object',
       properties: {
@@ -70,8 +71,15 @@ const catalog = resourceSchemas({
   type: 'Catalog',
   createRequired: ['name'],
   properties: {
-    name: text, description: str, catalogType: str, lastUpdate: dateTime, lifecycleStatus: str, version: str,
-    category: listOf('CategoryRef'), relatedParty: listOf('RelatedParty'), validFor: ref('TimePeriod'),
+    name: text,
+    description: str,
+    catalogType: str,
+    lastUpdate: dateTime,
+    lifecycleStatus: str,
+    version: str,
+    category: listOf('CategoryRef'),
+    relatedParty: listOf('RelatedParty'),
+    validFor: ref('TimePeriod'),
   },
 });
 
@@ -79,8 +87,15 @@ const category = resourceSchemas({
   type: 'Category',
   createRequired: ['name'],
   properties: {
-    name: text, description: str, isRoot: bool, parentId: str, lastUpdate: dateTime, lifecycleStatus: str,
-    version: str, productOffering: listOf('EntityRef'), subCategory: listOf('CategoryRef'),
+    name: text,
+    description: str,
+    isRoot: bool,
+    parentId: str,
+    lastUpdate: dateTime,
+    lifecycleStatus: str,
+    version: str,
+    productOffering: listOf('EntityRef'),
+    subCategory: listOf('CategoryRef'),
     validFor: ref('TimePeriod'),
   },
 });
@@ -93,26 +108,43 @@ const productOffering = resourceSchemas({
   type: 'ProductOffering',
   createRequired: ['name'],
   properties: {
-    name: text, description: str, version: str, isBundle: bool, isSellable: bool, isPartnerEligible: bool,
-    lastUpdate: dateTime, lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE), statusReason: str,
-    bundledProductOffering: listOf('BundledProductOffering'), category: listOf('CategoryRef'),
-    productOfferingPrice: listOf('EntityRef'), productSpecification: ref('EntityRef'),
-    channel: listOf('EntityRef'), marketSegment: listOf('EntityRef'), place: listOf('EntityRef'),
-    agreement: listOf('EntityRef'), serviceLevelAgreement: ref('EntityRef'), attachment: listOf('Attachment'),
+    name: text,
+    description: str,
+    version: str,
+    isBundle: bool,
+    isSellable: bool,
+    isPartnerEligible: bool,
+    lastUpdate: dateTime,
+    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE),
+    statusReason: str,
+    bundledProductOffering: listOf('BundledProductOffering'),
+    category: listOf('CategoryRef'),
+    productOfferingPrice: listOf('EntityRef'),
+    productSpecification: ref('EntityRef'),
+    channel: listOf('EntityRef'),
+    marketSegment: listOf('EntityRef'),
+    place: listOf('EntityRef'),
+    agreement: listOf('EntityRef'),
+    serviceLevelAgreement: ref('EntityRef'),
+    attachment: listOf('Attachment'),
     productOfferingTerm: listOf({ type: 'object', properties: { name: str, description: str, validFor: ref('TimePeriod') } }),
     prodSpecCharValueUse: listOf({ type: 'object' }),
     validFor: ref('TimePeriod'),
     productOfferingRelationship: listOf({
-      type: 'object', required: ['id', 'relationshipType'],
+      type: 'object',
+      required: ['id', 'relationshipType'],
       properties: { id: text, href: str, name: str, relationshipType: text, '@referredType': str, ...polymorphic },
     }),
-    revenueShare: listOf('RevenueShare'), partnerReview: listOf('PartnerReview'),
+    revenueShare: listOf('RevenueShare'),
+    partnerReview: listOf('PartnerReview'),
   },
   // A bundle without members would pass the bundle verification vacuously.
-  rules: [{
-    if: { properties: { isBundle: { const: true } }, required: ['isBundle'] },
-    then: { required: ['bundledProductOffering'], properties: { bundledProductOffering: { minItems: 1 } } },
-  }],
+  rules: [
+    {
+      if: { properties: { isBundle: { const: true } }, required: ['isBundle'] },
+      then: { required: ['bundledProductOffering'], properties: { bundledProductOffering: { minItems: 1 } } },
+    },
+  ],
 });
 
 /**
@@ -123,15 +155,27 @@ const productOfferingPrice = resourceSchemas({
   type: 'ProductOfferingPrice',
   createRequired: ['name'],
   properties: {
-    name: text, description: str, version: str, isBundle: bool, lastUpdate: dateTime,
-    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE), priceType: oneOfValues(PRICE_TYPES),
+    name: text,
+    description: str,
+    version: str,
+    isBundle: bool,
+    lastUpdate: dateTime,
+    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE),
+    priceType: oneOfValues(PRICE_TYPES),
     recurringChargePeriodType: oneOfValues(CHARGE_PERIODS),
     recurringChargePeriodLength: { type: 'integer', minimum: 1 },
-    price: ref('Money'), unitOfMeasure: ref('Quantity'), percentage: { type: 'number', minimum: 0, maximum: 100 },
-    tax: listOf('TaxItem'), validFor: ref('TimePeriod'), place: listOf('EntityRef'),
-    constraint: listOf('EntityRef'), productOfferingTerm: listOf({ type: 'object' }),
-    popRelationship: listOf('RefOrValue'), bundledPopRelationship: listOf('RefOrValue'),
-    pricingLogicAlgorithm: listOf({ type: 'object' }), prodSpecCharValueUse: listOf({ type: 'object' }),
+    price: ref('Money'),
+    unitOfMeasure: ref('Quantity'),
+    percentage: { type: 'number', minimum: 0, maximum: 100 },
+    tax: listOf('TaxItem'),
+    validFor: ref('TimePeriod'),
+    place: listOf('EntityRef'),
+    constraint: listOf('EntityRef'),
+    productOfferingTerm: listOf({ type: 'object' }),
+    popRelationship: listOf('RefOrValue'),
+    bundledPopRelationship: listOf('RefOrValue'),
+    pricingLogicAlgorithm: listOf({ type: 'object' }),
+    prodSpecCharValueUse: listOf({ type: 'object' }),
   },
   rules: [
     whenEquals('priceType', 'recurring', ['price', 'recurringChargePeriodType']),
@@ -145,15 +189,34 @@ const productSpecification = resourceSchemas({
   type: 'ProductSpecification',
   createRequired: ['name'],
   properties: {
-    name: text, description: str, version: str, brand: str, productNumber: str, isBundle: bool, lastUpdate: dateTime,
-    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE), validFor: ref('TimePeriod'), relatedParty: listOf('RelatedParty'),
-    productSpecCharacteristic: listOf({ type: 'object' }), bundledProductSpecification: listOf('RefOrValue'),
-    serviceSpecification: listOf('RefOrValue'), resourceSpecification: listOf('RefOrValue'), attachment: listOf('Attachment'),
-    productSpecificationRelationship: listOf({ type: 'object' }), targetProductSchema: { type: 'object' },
+    name: text,
+    description: str,
+    version: str,
+    brand: str,
+    productNumber: str,
+    isBundle: bool,
+    lastUpdate: dateTime,
+    lifecycleStatus: oneOfValues(OFFERING_LIFECYCLE),
+    validFor: ref('TimePeriod'),
+    relatedParty: listOf('RelatedParty'),
+    productSpecCharacteristic: listOf({ type: 'object' }),
+    bundledProductSpecification: listOf('RefOrValue'),
+    serviceSpecification: listOf('RefOrValue'),
+    resourceSpecification: listOf('RefOrValue'),
+    attachment: listOf('Attachment'),
+    productSpecificationRelationship: listOf({ type: 'object' }),
+    targetProductSchema: { type: 'object' },
   },
 });
 
 export const CATALOG_SCHEMAS: readonly Schema[] = [
-  CategoryRef, BundledProductOffering, RevenueShare, PartnerReview, ...catalog, ...category, ...productOffering, ...productOfferingPrice,
+  CategoryRef,
+  BundledProductOffering,
+  RevenueShare,
+  PartnerReview,
+  ...catalog,
+  ...category,
+  ...productOffering,
+  ...productOfferingPrice,
   ...productSpecification,
 ];

@@ -3,10 +3,10 @@
  * Schemas reference each other by `$id` (e.g. `{ $ref: 'Money' }`); the registry in `index.ts` adds
  * them all to one ajv instance.
  */
+import type { Schema } from './schema.ts';
 import { STANDARD_REQUIRED } from './standard.ts';
 
-/** A JSON Schema object as plain data. */
-export type Schema = { readonly [keyword: string]: unknown };
+export type { Schema };
 
 export const str: Schema = { type: 'string' };
 /** A string that must carry something: names, identifiers, required free-text fields. */
@@ -134,8 +134,18 @@ const Attachment: Schema = {
   $id: 'Attachment',
   type: 'object',
   properties: {
-    id: str, href: str, attachmentType: str, content: str, description: str, mimeType: str, name: str,
-    url: str, size: ref('Quantity'), validFor: ref('TimePeriod'), '@referredType': str, ...polymorphic,
+    id: str,
+    href: str,
+    attachmentType: str,
+    content: str,
+    description: str,
+    mimeType: str,
+    name: str,
+    url: str,
+    size: ref('Quantity'),
+    validFor: ref('TimePeriod'),
+    '@referredType': str,
+    ...polymorphic,
   },
 };
 
@@ -149,9 +159,18 @@ const MediumCharacteristic: Schema = {
   $id: 'MediumCharacteristic',
   type: 'object',
   properties: {
-    city: str, contactType: str, country: str, emailAddress: { type: 'string', format: 'email' },
-    faxNumber: str, phoneNumber: str, postCode: str, socialNetworkId: str, stateOrProvince: str,
-    street1: str, street2: str, ...polymorphic,
+    city: str,
+    contactType: str,
+    country: str,
+    emailAddress: { type: 'string', format: 'email' },
+    faxNumber: str,
+    phoneNumber: str,
+    postCode: str,
+    socialNetworkId: str,
+    stateOrProvince: str,
+    street1: str,
+    street2: str,
+    ...polymorphic,
   },
 };
 
@@ -160,12 +179,26 @@ const ContactMedium: Schema = {
   type: 'object',
   required: ['mediumType'],
   properties: {
-    mediumType: text, preferred: bool, characteristic: ref('MediumCharacteristic'),
-    validFor: ref('TimePeriod'), ...polymorphic,
+    mediumType: text,
+    preferred: bool,
+    characteristic: ref('MediumCharacteristic'),
+    validFor: ref('TimePeriod'),
+    ...polymorphic,
   },
 };
 
 export const COMMON_SCHEMAS: readonly Schema[] = [
-  Money, Quantity, TimePeriod, EntityRef, RefOrValue, RelatedParty, RelatedEntity, Characteristic, Note, Attachment,
-  TaxItem, MediumCharacteristic, ContactMedium,
+  Money,
+  Quantity,
+  TimePeriod,
+  EntityRef,
+  RefOrValue,
+  RelatedParty,
+  RelatedEntity,
+  Characteristic,
+  Note,
+  Attachment,
+  TaxItem,
+  MediumCharacteristic,
+  ContactMedium,
 ];

@@ -7,8 +7,11 @@ const CreditProfile: Schema = {
   type: 'object',
   required: ['creditProfileDate', 'validFor'],
   properties: {
-    creditProfileDate: dateTime, creditRiskRating: { type: 'integer' }, creditScore: { type: 'integer' },
-    validFor: ref('TimePeriod'), ...polymorphic,
+    creditProfileDate: dateTime,
+    creditRiskRating: { type: 'integer' },
+    creditScore: { type: 'integer' },
+    validFor: ref('TimePeriod'),
+    ...polymorphic,
   },
 };
 
@@ -18,10 +21,18 @@ const customer = resourceSchemas({
   createRequired: ['engagedParty', 'name'],
   entityRequired: ['engagedParty'],
   properties: {
-    name: text, status: str, statusReason: str, engagedParty: ref('RelatedParty'),
-    account: listOf('RefOrValue'), agreement: listOf('EntityRef'), characteristic: listOf('Characteristic'),
-    contactMedium: listOf('ContactMedium'), creditProfile: listOf('CreditProfile'),
-    paymentMethod: listOf('EntityRef'), relatedParty: listOf('RelatedParty'), validFor: ref('TimePeriod'),
+    name: text,
+    status: str,
+    statusReason: str,
+    engagedParty: ref('RelatedParty'),
+    account: listOf('RefOrValue'),
+    agreement: listOf('EntityRef'),
+    characteristic: listOf('Characteristic'),
+    contactMedium: listOf('ContactMedium'),
+    creditProfile: listOf('CreditProfile'),
+    paymentMethod: listOf('EntityRef'),
+    relatedParty: listOf('RelatedParty'),
+    validFor: ref('TimePeriod'),
   },
 });
 

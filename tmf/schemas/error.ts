@@ -12,8 +12,12 @@ const ErrorBody: Schema = {
   type: 'object',
   required: ['code', 'reason', 'message', 'status'],
   properties: {
-    code: text, reason: text, message: str, status: { type: 'string', pattern: '^[1-5][0-9]{2}$' },
-    referenceError: uri, ...polymorphic,
+    code: text,
+    reason: text,
+    message: str,
+    status: { type: 'string', pattern: '^[1-5][0-9]{2}$' },
+    referenceError: uri,
+    ...polymorphic,
   },
 };
 

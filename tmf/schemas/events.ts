@@ -7,9 +7,7 @@ import { APIS } from '../apis.ts';
 import { dateTime, str, text, type Schema } from './common.ts';
 
 /** The kinds of event TMF v4 APIs publish; every resource is allowed all of them. */
-export const EVENT_KINDS = [
-  'Create', 'StateChange', 'StatusChange', 'AttributeValueChange', 'Delete', 'Resolved', 'InformationRequired',
-] as const;
+export const EVENT_KINDS = ['Create', 'StateChange', 'StatusChange', 'AttributeValueChange', 'Delete', 'Resolved', 'InformationRequired'] as const;
 
 /** Which resource an event type carries and the schema that resource is validated against. */
 export interface EventTarget {
@@ -21,7 +19,8 @@ export interface EventTarget {
 
 const EVENT_TARGETS: ReadonlyMap<string, EventTarget> = new Map(
   APIS.flatMap((a) => a.resources).flatMap((res) =>
-    EVENT_KINDS.map((kind) => [`${res.type}${kind}Event`, { resourceKey: res.name, schemaId: res.schema }] as const)),
+    EVENT_KINDS.map((kind) => [`${res.type}${kind}Event`, { resourceKey: res.name, schemaId: res.schema }] as const),
+  ),
 );
 
 /** The resource an event type carries, e.g. `TroubleTicketResolvedEvent` → troubleTicket / TroubleTicket. */
@@ -38,9 +37,20 @@ const Event: Schema = {
   type: 'object',
   required: ['eventId', 'eventTime', 'eventType', 'event'],
   properties: {
-    id: str, href: str, eventId: text, eventTime: dateTime, eventType: { type: 'string', enum: [...EVENT_TARGETS.keys()] },
-    correlationId: str, domain: str, title: str, description: str, priority: str, timeOcurred: dateTime,
-    timeOccurred: false, fieldPath: str, event: { type: 'object' },
+    id: str,
+    href: str,
+    eventId: text,
+    eventTime: dateTime,
+    eventType: { type: 'string', enum: [...EVENT_TARGETS.keys()] },
+    correlationId: str,
+    domain: str,
+    title: str,
+    description: str,
+    priority: str,
+    timeOcurred: dateTime,
+    timeOccurred: false,
+    fieldPath: str,
+    event: { type: 'object' },
   },
 };
 

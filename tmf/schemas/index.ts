@@ -6,7 +6,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import type { ValidationIssue } from '../../harness/exchange.ts';
+import type { ValidationIssue } from './validation-issue.ts';
 import { ACCOUNT_SCHEMAS } from './account.ts';
 import { BILL_SCHEMAS } from './bill.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
@@ -20,7 +20,7 @@ import { ORDERING_SCHEMAS } from './ordering.ts';
 import { PARTY_API_SCHEMAS } from './party-api.ts';
 import { PARTY_SCHEMAS } from './party.ts';
 import { PAYMENT_SCHEMAS } from './payment.ts';
-import { SETTLEMENT_SCHEMAS } from './settlement.ts';
+import { SETTLEMENT_SCHEMAS } from './settlement-note-advice.ts';
 import { SLA_SCHEMAS } from './sla.ts';
 import { SPLIT_BILLING_SCHEMAS } from './split-billing.ts';
 import { FLOW_PREFIX, flowCopyOf, standardOf } from './standard.ts';
@@ -32,10 +32,25 @@ export { eventSchemaFor, type EventTarget } from './events.ts';
 
 /** Every schema of the project, each with its `$id`. */
 export const SCHEMAS: readonly Schema[] = [
-  ...COMMON_SCHEMAS, ...SPLIT_BILLING_SCHEMAS, ...CATALOG_SCHEMAS, ...INVENTORY_SCHEMAS, ...ORDERING_SCHEMAS,
-  ...CUSTOMER_SCHEMAS, ...PARTY_SCHEMAS, ...USAGE_SCHEMAS, ...ACCOUNT_SCHEMAS, ...BILL_SCHEMAS,
-  ...TROUBLE_TICKET_SCHEMAS, ...SLA_SCHEMAS, ...PAYMENT_SCHEMAS, ...SETTLEMENT_SCHEMAS, ...EVENT_SCHEMAS,
-  ...HUB_SCHEMAS, ...ERROR_SCHEMAS, ...PARTY_API_SCHEMAS, ...WHOLE_API_SCHEMAS,
+  ...COMMON_SCHEMAS,
+  ...SPLIT_BILLING_SCHEMAS,
+  ...CATALOG_SCHEMAS,
+  ...INVENTORY_SCHEMAS,
+  ...ORDERING_SCHEMAS,
+  ...CUSTOMER_SCHEMAS,
+  ...PARTY_SCHEMAS,
+  ...USAGE_SCHEMAS,
+  ...ACCOUNT_SCHEMAS,
+  ...BILL_SCHEMAS,
+  ...TROUBLE_TICKET_SCHEMAS,
+  ...SLA_SCHEMAS,
+  ...PAYMENT_SCHEMAS,
+  ...SETTLEMENT_SCHEMAS,
+  ...EVENT_SCHEMAS,
+  ...HUB_SCHEMAS,
+  ...ERROR_SCHEMAS,
+  ...PARTY_API_SCHEMAS,
+  ...WHOLE_API_SCHEMAS,
 ];
 
 const IDS: readonly string[] = SCHEMAS.map((s) => s.$id as string);
@@ -77,11 +92,16 @@ export function compileSchemas(): void {
 function messageOf(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'false schema': return 'must not be present';
-    case 'enum': return `${e.message}: ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
-    case 'const': return `${e.message}: ${String(p.allowedValue)}`;
-    case 'additionalProperties': return `${e.message}: ${String(p.additionalProperty)}`;
-    default: return e.message ?? e.keyword;
+    case 'false schema':
+      return 'must not be present';
+    case 'enum':
+      return `${e.message}: ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'const':
+      return `${e.message}: ${String(p.allowedValue)}`;
+    case 'additionalProperties':
+      return `${e.message}: ${String(p.additionalProperty)}`;
+    default:
+      return e.message ?? e.keyword;
   }
 }
 
@@ -124,10 +144,16 @@ export function validateEvent(body: unknown, where: 'request' | 'response', leve
   if (!target) return issues;
   const resource = body.event[target.resourceKey];
   if (resource === undefined) {
-    return [...issues, {
-      where, path: '/event', rule: 'required', schema: 'Event',
-      message: `must have required property '${target.resourceKey}'`,
-    }];
+    return [
+      ...issues,
+      {
+        where,
+        path: '/event',
+        rule: 'required',
+        schema: 'Event',
+        message: `must have required property '${target.resourceKey}'`,
+      },
+    ];
   }
   const prefix = `/event/${target.resourceKey}`;
   return [...issues, ...validateAt(target.schemaId, resource, where).map((i) => ({ ...i, path: prefix + i.path }))];

@@ -6,16 +6,17 @@ import { bool, dateTime, listOf, oneOfValues, polymorphic, ref, str, text, type 
 import { resourceSchemas } from './resource.ts';
 
 /** Product lifecycle (TMF637 v4 ProductStatusType; the spec file spells one value with a stray space). */
-export const PRODUCT_STATUSES = [
-  'created', 'pendingActive', 'cancelled', 'active', 'pendingTerminate', 'suspended', 'aborted', 'terminated',
-] as const;
+export const PRODUCT_STATUSES = ['created', 'pendingActive', 'cancelled', 'active', 'pendingTerminate', 'suspended', 'aborted', 'terminated'] as const;
 
 const Price: Schema = {
   $id: 'Price',
   type: 'object',
   properties: {
-    percentage: { type: 'number', minimum: 0, maximum: 100 }, taxRate: { type: 'number', minimum: 0 },
-    dutyFreeAmount: ref('Money'), taxIncludedAmount: ref('Money'), ...polymorphic,
+    percentage: { type: 'number', minimum: 0, maximum: 100 },
+    taxRate: { type: 'number', minimum: 0 },
+    dutyFreeAmount: ref('Money'),
+    taxIncludedAmount: ref('Money'),
+    ...polymorphic,
   },
 };
 
@@ -24,9 +25,16 @@ const ProductPrice: Schema = {
   type: 'object',
   required: ['price', 'priceType'],
   properties: {
-    name: str, description: str, priceType: text, recurringChargePeriod: str, unitOfMeasure: str,
-    price: ref('Price'), productOfferingPrice: ref('EntityRef'), billingAccount: ref('EntityRef'),
-    productPriceAlteration: listOf({ type: 'object' }), ...polymorphic,
+    name: str,
+    description: str,
+    priceType: text,
+    recurringChargePeriod: str,
+    unitOfMeasure: str,
+    price: ref('Price'),
+    productOfferingPrice: ref('EntityRef'),
+    billingAccount: ref('EntityRef'),
+    productPriceAlteration: listOf({ type: 'object' }),
+    ...polymorphic,
   },
 };
 
@@ -36,25 +44,43 @@ const RelatedProductOrderItem: Schema = {
   type: 'object',
   required: ['orderItemId', 'productOrderId'],
   properties: {
-    orderItemId: text, productOrderId: text, productOrderHref: str, orderItemAction: str, role: str,
-    '@referredType': str, ...polymorphic,
+    orderItemId: text,
+    productOrderId: text,
+    productOrderHref: str,
+    orderItemAction: str,
+    role: str,
+    '@referredType': str,
+    ...polymorphic,
   },
 };
 
 /** Attributes shared by the inventory Product and the product embedded in an order item. */
 const productProperties: Record<string, Schema> = {
-  name: str, description: str, isBundle: bool, isCustomerVisible: bool, productSerialNumber: str,
-  orderDate: dateTime, startDate: dateTime, terminationDate: dateTime, status: oneOfValues(PRODUCT_STATUSES),
-  productOffering: ref('EntityRef'), productSpecification: ref('EntityRef'), billingAccount: ref('EntityRef'),
-  productCharacteristic: listOf('Characteristic'), productPrice: listOf('ProductPrice'),
-  productOrderItem: listOf('RelatedProductOrderItem'), relatedParty: listOf('RelatedParty'),
+  name: str,
+  description: str,
+  isBundle: bool,
+  isCustomerVisible: bool,
+  productSerialNumber: str,
+  orderDate: dateTime,
+  startDate: dateTime,
+  terminationDate: dateTime,
+  status: oneOfValues(PRODUCT_STATUSES),
+  productOffering: ref('EntityRef'),
+  productSpecification: ref('EntityRef'),
+  billingAccount: ref('EntityRef'),
+  productCharacteristic: listOf('Characteristic'),
+  productPrice: listOf('ProductPrice'),
+  productOrderItem: listOf('RelatedProductOrderItem'),
+  relatedParty: listOf('RelatedParty'),
   product: listOf('ProductRefOrValue'),
   productRelationship: listOf({
     type: 'object',
     required: ['relationshipType', 'product'],
     properties: { relationshipType: text, product: ref('ProductRefOrValue'), ...polymorphic },
   }),
-  realizingService: listOf('EntityRef'), realizingResource: listOf('EntityRef'), agreement: listOf('EntityRef'),
+  realizingService: listOf('EntityRef'),
+  realizingResource: listOf('EntityRef'),
+  agreement: listOf('EntityRef'),
   place: listOf({ type: 'object', properties: { id: str, href: str, role: str } }),
   productTerm: listOf({ type: 'object', properties: { name: str, description: str, duration: ref('Quantity'), validFor: ref('TimePeriod') } }),
 };
@@ -74,6 +100,4 @@ const product = resourceSchemas({
   properties: productProperties,
 });
 
-export const INVENTORY_SCHEMAS: readonly Schema[] = [
-  Price, ProductPrice, RelatedProductOrderItem, ProductRefOrValue, ...product,
-];
+export const INVENTORY_SCHEMAS: readonly Schema[] = [Price, ProductPrice, RelatedProductOrderItem, ProductRefOrValue, ...product];

@@ -9,8 +9,12 @@ const InboxMessage: Schema = {
   required: ['from', 'subject', 'body'],
   properties: {
     // `id`: the sender's id for the message; the same id from the same sender is kept once (a resend after a crash).
-    id: text, from: { type: 'string', enum: ACTOR_IDS }, subject: text, body: text,
-    relatedEntity: listOf('RelatedEntity'), receivedAt: dateTime,
+    id: text,
+    from: { type: 'string', enum: ACTOR_IDS },
+    subject: text,
+    body: text,
+    relatedEntity: listOf('RelatedEntity'),
+    receivedAt: dateTime,
   },
 };
 
@@ -31,7 +35,8 @@ const ConvergedOrderRequest: Schema = {
   type: 'object',
   required: ['productOfferingId'],
   properties: {
-    customerId: text, productOfferingId: text,
+    customerId: text,
+    productOfferingId: text,
     /** A driver the OEM does not know yet (no customerId): who it is, so the OEM can make it a customer (11.2). */
     newCustomer: { type: 'object', required: ['name', 'email'], properties: { name: text, email: { type: 'string', format: 'email' } } },
   },
@@ -63,7 +68,9 @@ const ServiceSelection: Schema = {
   type: 'object',
   required: ['vehicleId', 'productOffering', 'customer', 'thirdPartyPayer'],
   properties: {
-    vehicleId: text, productOffering: ref('EntityRef'), thirdPartyPayer: { type: 'boolean' },
+    vehicleId: text,
+    productOffering: ref('EntityRef'),
+    thirdPartyPayer: { type: 'boolean' },
     customer: {
       type: 'object',
       required: ['givenName', 'familyName', 'email'],
@@ -73,4 +80,11 @@ const ServiceSelection: Schema = {
   },
 };
 
-export const PARTY_API_SCHEMAS: readonly Schema[] = [InboxMessage, OnboardingResult, ServiceSelection, ConvergedOrderRequest, ActivationRequest, SupportRequest];
+export const PARTY_API_SCHEMAS: readonly Schema[] = [
+  InboxMessage,
+  OnboardingResult,
+  ServiceSelection,
+  ConvergedOrderRequest,
+  ActivationRequest,
+  SupportRequest,
+];

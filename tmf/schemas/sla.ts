@@ -19,7 +19,13 @@ const SlaRule: Schema = {
   type: 'object',
   required: ['metric', 'operator', 'referenceValue'],
   properties: {
-    id: str, metric: text, unit: str, referenceValue: text, operator: text, tolerance: str, consequence: str,
+    id: str,
+    metric: text,
+    unit: str,
+    referenceValue: text,
+    operator: text,
+    tolerance: str,
+    consequence: str,
   },
 };
 
@@ -31,8 +37,13 @@ const sla = resourceSchemas({
   type: 'Sla',
   integerIds: true,
   properties: {
-    name: str, description: str, version: str, validFor: ref('TimePeriod'), relatedParty: listOf('SlaParty'),
-    rule: listOf('SlaRule'), template: { type: 'object', properties: { href: str, name: str, description: str } },
+    name: str,
+    description: str,
+    version: str,
+    validFor: ref('TimePeriod'),
+    relatedParty: listOf('SlaParty'),
+    rule: listOf('SlaRule'),
+    template: { type: 'object', properties: { href: str, name: str, description: str } },
   },
 });
 
@@ -45,8 +56,17 @@ const Violation: Schema = {
   type: 'object',
   required: ['metric', 'actualValue'],
   properties: {
-    metric: text, unit: str, referenceValue: str, operator: str, actualValue: text, tolerance: num,
-    violationAverage: num, comment: str, consequence: str, attachment: v2Ref, rule: v2Ref,
+    metric: text,
+    unit: str,
+    referenceValue: str,
+    operator: str,
+    actualValue: text,
+    tolerance: num,
+    violationAverage: num,
+    comment: str,
+    consequence: str,
+    attachment: v2Ref,
+    rule: v2Ref,
   },
 };
 

@@ -5,7 +5,7 @@
  * schema loosened to what the official TMF files require: the types, enums and attribute names stay,
  * the project's extra requirements go. Both are derived here from the one source, so they cannot drift.
  */
-import type { Schema } from './common.ts';
+import type { Schema } from './schema.ts';
 
 /** Prefix of the flow-rule copy of a schema: `flow:ProductOfferingPrice_Create`. */
 export const FLOW_PREFIX = 'flow:';
@@ -48,7 +48,9 @@ function loosen(node: unknown): unknown {
     if (key === 'properties') {
       // An attribute the project refuses outright (a merge patch's `id`, the v5 `timeOccurred`) is one the
       // official files let through: the standard accepts it, the flow rule refuses it.
-      out.properties = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, child]) => [name, child === false ? true : loosen(child)]));
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([name, child]) => [name, child === false ? true : loosen(child)]),
+      );
       continue;
     }
     out[key] = key === '$id' || key === '$ref' ? value : loosen(value);
@@ -68,7 +70,9 @@ export function flowCopyOf(schema: Schema): Schema {
   const prefix = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(prefix);
     if (typeof node !== 'object' || node === null) return node;
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, (key === '$id' || key === '$ref') && typeof value === 'string' ? FLOW_PREFIX + value : prefix(value)]));
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, (key === '$id' || key === '$ref') && typeof value === 'string' ? FLOW_PREFIX + value : prefix(value)]),
+    );
   };
   return prefix(schema) as Schema;
 }

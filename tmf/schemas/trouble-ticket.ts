@@ -3,9 +3,7 @@ import { dateTime, listOf, oneOfValues, polymorphic, ref, str, text, whenEquals,
 import { resourceSchemas } from './resource.ts';
 
 /** TMF621 v4 status values, all lower camel case (the spec's own example writes `Pending`: wrong). */
-export const TICKET_STATUSES = [
-  'acknowledged', 'rejected', 'pending', 'held', 'inProgress', 'cancelled', 'closed', 'resolved',
-] as const;
+export const TICKET_STATUSES = ['acknowledged', 'rejected', 'pending', 'held', 'inProgress', 'cancelled', 'closed', 'resolved'] as const;
 
 const StatusChange: Schema = {
   $id: 'StatusChange',
@@ -34,12 +32,26 @@ const troubleTicket = resourceSchemas({
   createRequired: ['description', 'severity', 'ticketType'],
   entityRequired: ['status'],
   properties: {
-    name: str, description: text, severity: text, ticketType: text, priority: str, externalId: str,
-    status: oneOfValues(TICKET_STATUSES), statusChangeReason: str, statusChangeDate: dateTime,
-    statusChange: listOf('StatusChange'), creationDate: dateTime, lastUpdate: dateTime,
-    expectedResolutionDate: dateTime, requestedResolutionDate: dateTime, resolutionDate: dateTime,
-    note: listOf('Note'), relatedEntity: listOf('RelatedEntity'), relatedParty: listOf('RelatedParty'),
-    troubleTicketRelationship: listOf('TroubleTicketRelationship'), attachment: listOf('Attachment'),
+    name: str,
+    description: text,
+    severity: text,
+    ticketType: text,
+    priority: str,
+    externalId: str,
+    status: oneOfValues(TICKET_STATUSES),
+    statusChangeReason: str,
+    statusChangeDate: dateTime,
+    statusChange: listOf('StatusChange'),
+    creationDate: dateTime,
+    lastUpdate: dateTime,
+    expectedResolutionDate: dateTime,
+    requestedResolutionDate: dateTime,
+    resolutionDate: dateTime,
+    note: listOf('Note'),
+    relatedEntity: listOf('RelatedEntity'),
+    relatedParty: listOf('RelatedParty'),
+    troubleTicketRelationship: listOf('TroubleTicketRelationship'),
+    attachment: listOf('Attachment'),
     channel: ref('EntityRef'),
   },
   rules: [rejectionHasReason],

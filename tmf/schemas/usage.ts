@@ -14,10 +14,18 @@ const RatedProductUsage: Schema = {
   $id: 'RatedProductUsage',
   type: 'object',
   properties: {
-    ratingDate: dateTime, ratingAmountType: str, offerTariffType: str, usageRatingTag: oneOfValues(USAGE_RATING_TAGS),
-    isBilled: bool, isTaxExempt: bool, taxRate: { type: 'number', minimum: 0 },
-    taxExcludedRatingAmount: ref('Money'), taxIncludedRatingAmount: ref('Money'),
-    bucketValueConvertedInAmount: ref('Money'), productRef: ref('EntityRef'), ...polymorphic,
+    ratingDate: dateTime,
+    ratingAmountType: str,
+    offerTariffType: str,
+    usageRatingTag: oneOfValues(USAGE_RATING_TAGS),
+    isBilled: bool,
+    isTaxExempt: bool,
+    taxRate: { type: 'number', minimum: 0 },
+    taxExcludedRatingAmount: ref('Money'),
+    taxIncludedRatingAmount: ref('Money'),
+    bucketValueConvertedInAmount: ref('Money'),
+    productRef: ref('EntityRef'),
+    ...polymorphic,
   },
 };
 
@@ -26,9 +34,14 @@ const usage = resourceSchemas({
   type: 'Usage',
   entityRequired: ['status'],
   properties: {
-    usageDate: dateTime, usageType: str, description: str, status: oneOfValues(USAGE_STATUSES),
-    usageSpecification: ref('EntityRef'), usageCharacteristic: listOf('Characteristic'),
-    ratedProductUsage: listOf('RatedProductUsage'), relatedParty: listOf('RelatedParty'),
+    usageDate: dateTime,
+    usageType: str,
+    description: str,
+    status: oneOfValues(USAGE_STATUSES),
+    usageSpecification: ref('EntityRef'),
+    usageCharacteristic: listOf('Characteristic'),
+    ratedProductUsage: listOf('RatedProductUsage'),
+    relatedParty: listOf('RelatedParty'),
   },
 });
 

@@ -4,7 +4,7 @@ import type { Entity } from '../../../tmf/data.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
-import { FETCH_NOTE, keepNote, noteChanged } from '../processes/settlement.ts';
+import { FETCH_NOTE, keepNote, noteChanged } from '../processes/ticket-settlement.ts';
 import { violationHeard } from '../processes/sla.ts';
 import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';

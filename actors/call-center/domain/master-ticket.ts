@@ -16,7 +16,10 @@ export const ASSIGNED_TO = 'assignedTo';
 /** Step 9.2: the master ticket of a driver's call, before it is sent anywhere. */
 export function masterTicket(request: SupportRequest, nature: TroubleNature): Record<string, unknown> {
   return {
-    name: `${nature} trouble`, description: request.description, severity: request.severity ?? 'minor', ticketType: nature,
+    name: `${nature} trouble`,
+    description: request.description,
+    severity: request.severity ?? 'minor',
+    ticketType: nature,
     channel: { id: 'phone', name: 'phone' },
     relatedParty: [{ id: request.customer.id, name: request.customer.name, role: 'customer', '@referredType': 'Individual' }],
     ...(request.symptoms?.length ? { note: [{ text: `Symptoms: ${request.symptoms.join(', ')}`, author: 'call-center' }] } : {}),
@@ -26,7 +29,10 @@ export function masterTicket(request: SupportRequest, nature: TroubleNature): Re
 /** The master ticket of an SLA alarm (9.25): it carries the violation's metric identifier. */
 export function alarmMaster(metric: string, description: string): Record<string, unknown> {
   return {
-    name: `SLA alarm ${metric}`, description, severity: 'major', ticketType: ALARM,
+    name: `SLA alarm ${metric}`,
+    description,
+    severity: 'major',
+    ticketType: ALARM,
     relatedEntity: [{ id: metric, name: metric, role: SLA_METRIC_ROLE, '@referredType': 'SlaMetric' }],
   };
 }
@@ -35,8 +41,13 @@ export function alarmMaster(metric: string, description: string): Record<string,
 export function resolverTicket(master: Entity): Record<string, unknown> {
   const parties = (master.relatedParty as object[] | undefined) ?? [];
   return {
-    name: master.name, description: master.description, severity: master.severity, ticketType: master.ticketType,
-    externalId: master.id, relatedEntity: master.relatedEntity, note: master.note,
+    name: master.name,
+    description: master.description,
+    severity: master.severity,
+    ticketType: master.ticketType,
+    externalId: master.id,
+    relatedEntity: master.relatedEntity,
+    note: master.note,
     relatedParty: [{ id: 'call-center', name: 'Call center', role: ORIGINATOR, '@referredType': 'Organization' }, ...parties],
   };
 }
@@ -68,12 +79,14 @@ export function isCurrent(master: Entity, from: string, ticket: Entity): boolean
  * master ticket follow the trouble to its new owner; progress moves the master ticket along when legal.
  */
 export function follow(master: Entity, from: string, ticket: Entity, now: Date): Entity {
-  const current = resolverOf(master);
   if (!isCurrent(master, from, ticket)) return master; // an old ticket of this trouble: the master has moved on
   const redirect = relationshipsOf(ticket).find((r) => r.relationshipType === REDIRECTED_TO);
   if (ticket.status === 'rejected' && redirect?.name) {
     const moved = assign(master, redirect.name, { id: redirect.id, href: redirect.href ?? '' });
-    return { ...moved, note: [...((master.note as object[] | undefined) ?? []), { text: String(ticket.statusChangeReason), author: from, date: now.toISOString() }] };
+    return {
+      ...moved,
+      note: [...((master.note as object[] | undefined) ?? []), { text: String(ticket.statusChangeReason), author: from, date: now.toISOString() }],
+    };
   }
   const status = ticket.status as TicketStatus;
   const mirrored = ['inProgress', 'pending', 'held'].includes(status) && status !== master.status && canMove(master.status as TicketStatus, status);

@@ -11,14 +11,19 @@ export interface SupportReport {
 
 /** Words that tell a trouble's nature, in the order ties are settled (connectivity first: the network is checked first). */
 export const ROUTING_RULES: readonly { nature: TroubleNature; keywords: readonly string[] }[] = [
-  { nature: 'connectivity', keywords: ['network', 'signal', 'coverage', 'mobile data', 'data connection', 'roaming', 'sim', '4g', '5g', 'internet', 'connectivity'] },
+  {
+    nature: 'connectivity',
+    keywords: ['network', 'signal', 'coverage', 'mobile data', 'data connection', 'roaming', 'sim', '4g', '5g', 'internet', 'connectivity'],
+  },
   { nature: 'infotainment', keywords: ['app', 'music', 'streaming', 'radio', 'navigation', 'screen', 'infotainment', 'media', 'podcast'] },
   { nature: 'vehicle', keywords: ['engine', 'brake', 'door', 'battery', 'tyre', 'tire', 'sensor', 'warning light', 'charging'] },
 ];
 
 /** Who resolves each nature of trouble (FLOWS 9.3). */
 export const RESOLVER_OF: Readonly<Record<TroubleNature, Resolver>> = {
-  connectivity: 'csp', infotainment: 'car-manufacturer', vehicle: 'car-manufacturer',
+  connectivity: 'csp',
+  infotainment: 'car-manufacturer',
+  vehicle: 'car-manufacturer',
 };
 
 /**

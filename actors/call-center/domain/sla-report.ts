@@ -9,10 +9,12 @@ export const violationOf = (v: Entity) => v.violation as Violation;
 export function slaReport(violation: Entity, sla: Entity, provider: string): Record<string, unknown> {
   const v = violationOf(violation);
   return {
-    from: 'call-center', topic: INBOX_TOPIC.slaReport,
+    from: 'call-center',
+    topic: INBOX_TOPIC.slaReport,
     subject: `Service level report: ${String(sla.name)}`,
-    body: `${provider} did not meet its commitment (${v.metric}: ${v.actualValue}${v.unit ?? ''}, committed ${v.operator ?? ''} ${v.referenceValue ?? ''}${v.unit ?? ''}). `
-      + 'We have raised an alarm with the team responsible and will keep you informed.',
+    body:
+      `${provider} did not meet its commitment (${v.metric}: ${v.actualValue}${v.unit ?? ''}, committed ${v.operator ?? ''} ${v.referenceValue ?? ''}${v.unit ?? ''}). ` +
+      'We have raised an alarm with the team responsible and will keep you informed.',
     relatedEntity: [{ id: String(violation.id), role: 'slaViolation', '@referredType': 'SlaViolation' }],
   };
 }
@@ -21,8 +23,12 @@ export function slaReport(violation: Entity, sla: Entity, provider: string): Rec
 export function violationNotice(violation: Entity, provider: string, providerUrl: string): Record<string, unknown> {
   const sla = violation.sla as { id?: string; href?: string; description?: string };
   return {
-    date: violation.date, violation: violation.violation,
+    date: violation.date,
+    violation: violation.violation,
     sla: { id: sla.id, href: sla.href ? `${providerUrl}${sla.href}` : undefined, description: sla.description },
-    relatedParty: [{ id: provider, role: 'SLAProvider', '@referredType': 'Organization' }, { id: 'call-center', role: 'SLAAuditor', '@referredType': 'Organization' }],
+    relatedParty: [
+      { id: provider, role: 'SLAProvider', '@referredType': 'Organization' },
+      { id: 'call-center', role: 'SLAAuditor', '@referredType': 'Organization' },
+    ],
   };
 }

@@ -43,31 +43,47 @@ export async function violationHeard(runtime: Runtime, provider: ActorId, violat
  * violation as the call center handles it (what the parties retrieve in 9.24), and owe the driver's
  * report, the notice to the other party and the alarm ticket at the provider.
  */
-export const handleViolationEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
-  const provider = args.provider as ActorId;
-  const violation = args.violation as Entity;
-  const providerClient = runtime.client(provider);
-  const sla = await providerClient.get<Entity>('TMF623', 'sla', String((violation.sla as { id: string }).id));
-  const notice = violationNotice(violation, provider, providerClient.baseUrl);
-  const v = violationOf(violation);
-  return (draft) => {
-    addEntity(draft, 'TMF623', 'slaViolation', { ...notice, description: `${String(sla.name)}: reported to the driver, told to the other party, alarm raised at ${provider}` });
-    oweDriverMessage(runtime, draft, `${INBOX_TOPIC.slaReport}:${provider}:${String(violation.id)}`, slaReport(violation, sla, provider));
-    for (const other of RESOLVERS.filter((p) => p !== provider)) {
-      runtime.owe(draft, TELL_VIOLATION, { to: other, notice }, { key: `${TELL_VIOLATION}:${v.metric}:${other}` });
-    }
-    const alarm = addEntity(draft, 'TMF621', 'troubleTicket', openTicket(alarmMaster(v.metric, `SLA violation ${String(violation.id)} at ${provider}: ${v.metric} = ${v.actualValue}`) as Entity, runtime.clock.now()));
-    oweSendToResolver(runtime, draft, alarm.id, provider);
+export const handleViolationEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    const provider = args.provider as ActorId;
+    const violation = args.violation as Entity;
+    const providerClient = runtime.client(provider);
+    const sla = await providerClient.get<Entity>('TMF623', 'sla', String((violation.sla as { id: string }).id));
+    const notice = violationNotice(violation, provider, providerClient.baseUrl);
+    const v = violationOf(violation);
+    return (draft) => {
+      addEntity(draft, 'TMF623', 'slaViolation', {
+        ...notice,
+        description: `${String(sla.name)}: reported to the driver, told to the other party, alarm raised at ${provider}`,
+      });
+      oweDriverMessage(runtime, draft, `${INBOX_TOPIC.slaReport}:${provider}:${String(violation.id)}`, slaReport(violation, sla, provider));
+      for (const other of RESOLVERS.filter((p) => p !== provider)) {
+        runtime.owe(draft, TELL_VIOLATION, { to: other, notice }, { key: `${TELL_VIOLATION}:${v.metric}:${other}` });
+      }
+      const alarm = addEntity(
+        draft,
+        'TMF621',
+        'troubleTicket',
+        openTicket(
+          alarmMaster(v.metric, `SLA violation ${String(violation.id)} at ${provider}: ${v.metric} = ${v.actualValue}`) as Entity,
+          runtime.clock.now(),
+        ),
+      );
+      oweSendToResolver(runtime, draft, alarm.id, provider);
+    };
   };
-};
 
 /** Step 9.23: the other party is told of the violation, unless it already was (a try cut short by a crash or a time-out). */
-export const tellViolationEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
-  const notice = args.notice as Entity;
-  const client = runtime.client(args.to as ActorId);
-  const metric = violationOf(notice).metric;
-  const { items: told } = await client.list<Entity>('TMF623', 'slaViolation');
-  const byUs = (t: Entity) => ((t.relatedParty as { id?: string; role?: string }[] | undefined) ?? []).some((p) => p.id === runtime.id && p.role === 'SLAAuditor');
-  if (told.some((t) => byUs(t) && violationOf(t)?.metric === metric)) return;
-  await client.create('TMF623', 'slaViolation', notice);
-};
+export const tellViolationEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    const notice = args.notice as Entity;
+    const client = runtime.client(args.to as ActorId);
+    const metric = violationOf(notice).metric;
+    const { items: told } = await client.list<Entity>('TMF623', 'slaViolation');
+    const byUs = (t: Entity) =>
+      ((t.relatedParty as { id?: string; role?: string }[] | undefined) ?? []).some((p) => p.id === runtime.id && p.role === 'SLAAuditor');
+    if (told.some((t) => byUs(t) && violationOf(t)?.metric === metric)) return;
+    await client.create('TMF623', 'slaViolation', notice);
+  };

@@ -55,19 +55,21 @@ export function oweSendToResolver(runtime: Runtime, draft: CallCenterData, maste
  * trouble; the master is assigned in the update that marks the effect done. A ticket the resolver already
  * has for this master (a try cut short by a crash or a time-out) is taken, not created again.
  */
-export const sendToResolverEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
-  const masterId = String(args.masterId);
-  const resolver = args.resolver as ActorId;
-  await joinHub(runtime, resolver, 'TMF621');
-  const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
-  if (!master) return;
-  const client = runtime.client(resolver);
-  const { items: sent } = await client.list<Entity>('TMF621', 'troubleTicket', { externalId: masterId });
-  const created = sent[0] ?? await client.create<Entity>('TMF621', 'troubleTicket', resolverTicket(master));
-  return (draft) => {
-    changeMaster(runtime, draft, masterId, (m) => assign(m, resolver, { id: created.id, href: `${client.baseUrl}${created.href}` }));
+export const sendToResolverEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    const masterId = String(args.masterId);
+    const resolver = args.resolver as ActorId;
+    await joinHub(runtime, resolver, 'TMF621');
+    const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
+    if (!master) return;
+    const client = runtime.client(resolver);
+    const { items: sent } = await client.list<Entity>('TMF621', 'troubleTicket', { externalId: masterId });
+    const created = sent[0] ?? (await client.create<Entity>('TMF621', 'troubleTicket', resolverTicket(master)));
+    return (draft) => {
+      changeMaster(runtime, draft, masterId, (m) => assign(m, resolver, { id: created.id, href: `${client.baseUrl}${created.href}` }));
+    };
   };
-};
 
 /** Steps 9.4–9.5 heard: the master ticket follows a redirect, or moves along with the resolver's progress. */
 export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
@@ -98,7 +100,9 @@ export async function ticketResolved(runtime: Runtime, from: ActorId, ticket: En
 /** Step 9.7: what the driver is told of its resolved ticket. */
 function ticketOutcome(master: Entity): Record<string, unknown> {
   return {
-    from: 'call-center', topic: INBOX_TOPIC.ticketOutcome, subject: `Your ticket ${master.id} is resolved`,
+    from: 'call-center',
+    topic: INBOX_TOPIC.ticketOutcome,
+    subject: `Your ticket ${master.id} is resolved`,
     body: `Your ${String(master.name)} has been resolved: ${String(master.resolution ?? 'resolved')}.`,
     relatedEntity: [{ id: master.id, role: 'troubleTicket', '@referredType': 'TroubleTicket' }],
   };
@@ -111,18 +115,21 @@ export const CLOSE_TROUBLE = 'close-trouble';
  * Closes the resolver's ticket unless it already is (a try cut short), then closes the master ticket and
  * journals it in the update that marks the effect done: once, whatever crashes.
  */
-export const closeTroubleEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
-  const masterId = String(args.masterId);
-  const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
-  const at = master && resolverOf(master);
-  if (!at || master.status === 'closed') return;
-  const client = runtime.client(at.party as ActorId);
-  const theirs = await client.get<Entity>('TMF621', 'troubleTicket', at.ticket);
-  if (theirs.status !== 'closed') await client.patch('TMF621', 'troubleTicket', at.ticket, { status: 'closed', statusChangeReason: 'resolution confirmed by the call center' });
-  return (draft) => {
-    changeMaster(runtime, draft, masterId, (m) => {
-      runtime.journal(draft, JOURNAL.ticketClosed, { ticket: masterId, resolver: at.party });
-      return stampStatus(m, 'closed', runtime.clock.now(), 'closed by the call center');
-    });
+export const closeTroubleEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    const masterId = String(args.masterId);
+    const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
+    const at = master && resolverOf(master);
+    if (!at || master.status === 'closed') return;
+    const client = runtime.client(at.party as ActorId);
+    const theirs = await client.get<Entity>('TMF621', 'troubleTicket', at.ticket);
+    if (theirs.status !== 'closed')
+      await client.patch('TMF621', 'troubleTicket', at.ticket, { status: 'closed', statusChangeReason: 'resolution confirmed by the call center' });
+    return (draft) => {
+      changeMaster(runtime, draft, masterId, (m) => {
+        runtime.journal(draft, JOURNAL.ticketClosed, { ticket: masterId, resolver: at.party });
+        return stampStatus(m, 'closed', runtime.clock.now(), 'closed by the call center');
+      });
+    };
   };
-};

@@ -49,9 +49,11 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 function reviewPatch(current: Entity, next: Entity, party: string, now: Date): PartnerReview {
   if (!(REVIEWERS as readonly string[]).includes(party)) throw forbidden(`${party} does not review converged offerings`);
   // A rejection by one reviewer does not stop the others: the registrant gets every reason at once.
-  if (current.isBundle !== true || current.lifecycleStatus === 'Launched') throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');
+  if (current.isBundle !== true || current.lifecycleStatus === 'Launched')
+    throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');
   const changed = Object.keys({ ...current, ...next }).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
-  if (changed.some((k) => k !== 'partnerReview')) throw forbidden(`a partner may only add its review, not change ${changed.filter((k) => k !== 'partnerReview').join(', ')}`);
+  if (changed.some((k) => k !== 'partnerReview'))
+    throw forbidden(`a partner may only add its review, not change ${changed.filter((k) => k !== 'partnerReview').join(', ')}`);
   const mine = reviewsOf(next).filter((r) => r.partyId === party);
   if (mine.length !== 1) throw badRequest('Invalid review', `the PATCH must carry exactly one partnerReview of ${party}`, 'INVALID_REVIEW');
   return { ...mine[0], reviewDate: now.toISOString() };

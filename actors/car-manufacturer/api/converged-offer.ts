@@ -31,14 +31,17 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
   return [
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
-    { api: 'TMF637', router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
-      visible: (p, caller) => involves(p, caller.party),
-      patch(current, next, ctx) {
-        const product = activationPatch(current, next, ctx);
-        if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
-        return product;
-      },
-    }) },
+    {
+      api: 'TMF637',
+      router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
+        visible: (p, caller) => involves(p, caller.party),
+        patch(current, next, ctx) {
+          const product = activationPatch(current, next, ctx);
+          if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
+          return product;
+        },
+      }),
+    },
     { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], driverPaymentHooks(runtime)) },
   ];
 }
@@ -55,14 +58,20 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       if (paidBillIndex(ctx.draft, input) < 0) return input;
       const { payment, bill } = applyDriverPayment(ctx.draft, input, ctx.now);
       ctx.draft.owners[payment.href] = 'driver';
-      runtime.journal(ctx.draft, JOURNAL.billPaid, { bill: bill.id, payment: payment.id, amount: (payment.totalAmount as { value: number }).value, state: bill.state, remaining: (bill.remainingAmount as { value: number }).value });
+      runtime.journal(ctx.draft, JOURNAL.billPaid, {
+        bill: bill.id,
+        payment: payment.id,
+        amount: (payment.totalAmount as { value: number }).value,
+        state: bill.state,
+        remaining: (bill.remainingAmount as { value: number }).value,
+      });
       runtime.notifier.enqueue(ctx.draft, ctx.now, { api: 'TMF678', eventType: 'CustomerBillStateChangeEvent', resource: 'customerBill', entity: bill });
       return payment;
     },
     afterCreate(payment) {
       runtime.notifier.kick();
       if (paidBillIndex(runtime.store.data, payment) < 0) return;
-      const billId = ((payment.paymentItem as { item: { id: string } }[])[0]).item.id;
+      const billId = (payment.paymentItem as { item: { id: string } }[])[0].item.id;
       runtime.background(() => settlePaidBill(runtime, billId));
     },
   };
@@ -85,21 +94,40 @@ function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 /** The OEM's triggers for figure 11: the drivers' portal (11.1) and the end of a billing cycle (11.11). */
 export function convergedOfferControl(runtime: Runtime): ControlRoute[] {
   return [
-    controlRoute({
-      method: 'post', path: PARTY_API.portalOrder, summary: 'A driver orders a converged offer on the self-service portal', steps: ['11.1'],
-      caller: { parties: ['driver'], refusal: 'Only drivers order on the self-service portal' }, body: 'ConvergedOrderRequest',
-      response: { status: 201, description: 'the TMF622 order' },
-    }, async (req, res) => {
-      const order = await placePortalOrder(runtime, { customerId: req.body.customerId, newCustomer: req.body.newCustomer, productOfferingId: req.body.productOfferingId, channel: 'car-manufacturer' });
-      res.status(201).json(order);
-    }),
-    controlRoute({
-      method: 'post', path: '/control/driver-billing-run', summary: "The end of the drivers' billing cycle: bills and invoice messages", caller: 'harness', steps: ['11.11', '11.13'],
-      body: obj({ period }),
-      response: { status: 201, description: 'the bills produced', schema: obj({ bills: { type: 'array' } }) },
-    }, async (req, res) => {
-      const { bills } = await driverBillingRun(runtime, req.body?.period);
-      res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
-    }),
+    controlRoute(
+      {
+        method: 'post',
+        path: PARTY_API.portalOrder,
+        summary: 'A driver orders a converged offer on the self-service portal',
+        steps: ['11.1'],
+        caller: { parties: ['driver'], refusal: 'Only drivers order on the self-service portal' },
+        body: 'ConvergedOrderRequest',
+        response: { status: 201, description: 'the TMF622 order' },
+      },
+      async (req, res) => {
+        const order = await placePortalOrder(runtime, {
+          customerId: req.body.customerId,
+          newCustomer: req.body.newCustomer,
+          productOfferingId: req.body.productOfferingId,
+          channel: 'car-manufacturer',
+        });
+        res.status(201).json(order);
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/driver-billing-run',
+        summary: "The end of the drivers' billing cycle: bills and invoice messages",
+        caller: 'harness',
+        steps: ['11.11', '11.13'],
+        body: obj({ period }),
+        response: { status: 201, description: 'the bills produced', schema: obj({ bills: { type: 'array' } }) },
+      },
+      async (req, res) => {
+        const { bills } = await driverBillingRun(runtime, req.body?.period);
+        res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
+      },
+    ),
   ];
 }

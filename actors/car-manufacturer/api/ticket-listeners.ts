@@ -2,7 +2,7 @@ import type { EventHandler } from '../../../tmf/hub.ts';
 import { callerOf } from '../../../tmf/auth.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { keepCspTicket } from '../processes/settlement.ts';
+import { keepCspTicket } from '../processes/ticket-settlement.ts';
 import type { OemData } from '../store.ts';
 
 const TICKET_EVENTS = ['TroubleTicketCreateEvent', 'TroubleTicketStatusChangeEvent', 'TroubleTicketAttributeValueChangeEvent', 'TroubleTicketResolvedEvent'];

@@ -4,7 +4,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { OemData } from '../store.ts';
 import { catalogRouter } from './central-catalog.ts';
 import { convergedOfferApis } from './converged-offer.ts';
-import { oemFigure9Apis } from './settlement.ts';
+import { oemFigure9Apis } from './ticket-settlement.ts';
 
 /**
  * The OEM's TMF APIs: its product catalog and the central catalog (one TMF620), figure 11's ordering,

@@ -1,7 +1,7 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest, forbidden } from '../../../tmf/errors.ts';
-import { HARNESS_PARTY } from '../../../tmf/auth.ts';
-import type { WriteContext } from '../../../tmf/resource.ts';
+import { forbidden, invalid } from '../../../core/domain-error.ts';
+import { HARNESS_PARTY } from '../../../tmf/credentials.ts';
+import type { WriteContext } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 
 /**
@@ -14,7 +14,9 @@ export function activationPatch(current: Entity, next: Entity, ctx: WriteContext
   const provider = ((current.relatedParty as { id: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'serviceProvider')?.id;
   if (provider !== ctx.caller.party) throw forbidden(`${ctx.caller.party} does not provide product ${current.id}`);
   const changed = Object.keys({ ...current, ...next }).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
-  if (changed.some((k) => k !== 'status') || next.status !== 'active') throw badRequest('Invalid activation', 'a provider may only set status to active', 'INVALID_ACTIVATION');
-  if (!['created', 'pendingActive'].includes(String(current.status))) throw badRequest('Invalid activation', `product ${current.id} is ${String(current.status)}`, 'INVALID_ACTIVATION');
+  if (changed.some((k) => k !== 'status') || next.status !== 'active')
+    throw invalid('Invalid activation', 'a provider may only set status to active', 'INVALID_ACTIVATION');
+  if (!['created', 'pendingActive'].includes(String(current.status)))
+    throw invalid('Invalid activation', `product ${current.id} is ${String(current.status)}`, 'INVALID_ACTIVATION');
   return { ...next, startDate: ctx.now.toISOString() };
 }

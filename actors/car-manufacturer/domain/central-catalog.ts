@@ -1,8 +1,14 @@
 import {
-  DISTRIBUTED_FROM, memberReasons, publicationReasons, recurringPrice, shareCoversPrice, shareReasons, type RevenueShare,
+  DISTRIBUTED_FROM,
+  memberReasons,
+  publicationReasons,
+  recurringPrice,
+  shareCoversPrice,
+  shareReasons,
+  type RevenueShare,
 } from '../../../core/converged-offer.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 /**
  * The central catalog (FLOWS part 4) and the OEM's own product catalog share the OEM's one TMF620 API.
@@ -43,7 +49,7 @@ export function publishToCentral(input: Entity, publisher: string): Entity {
   };
   if (input.isBundle === true) return { ...base, lifecycleStatus: 'In test', partnerReview: [] };
   const reasons = publicationReasons(input);
-  if (reasons.length > 0) throw badRequest('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
+  if (reasons.length > 0) throw invalid('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
   return base;
 }
 
@@ -65,7 +71,13 @@ export function verifyAtCentral(offering: Entity, central: readonly Entity[]): s
       continue;
     }
     reasons.push(...memberReasons(id, member));
-    reasons.push(...shareCoversPrice(shares.find((s) => s.productOfferingId === id && s.partyId === publisherOf(member)), recurringPrice(member), id));
+    reasons.push(
+      ...shareCoversPrice(
+        shares.find((s) => s.productOfferingId === id && s.partyId === publisherOf(member)),
+        recurringPrice(member),
+        id,
+      ),
+    );
   }
   reasons.push(...shareReasons(recurringPrice(offering), membersOf(offering), shares));
   return [...new Set(reasons)];
@@ -92,7 +104,16 @@ export function applyReview(offering: Entity, review: PartnerReview): Entity {
  * central bookkeeping, pointing back at the central offering so every channel's order leads to it.
  */
 export function distributionCopy(central: Entity, category?: { id: string; name: string }): Record<string, unknown> {
-  const { id, href, '@type': _type, partnerReview: _reviews, relatedParty: _parties, category: _category, productOfferingRelationship: _rel, ...rest } = central;
+  const {
+    id,
+    href,
+    '@type': _type,
+    partnerReview: _reviews,
+    relatedParty: _parties,
+    category: _category,
+    productOfferingRelationship: _rel,
+    ...rest
+  } = central;
   return {
     ...rest,
     lifecycleStatus: 'Launched',

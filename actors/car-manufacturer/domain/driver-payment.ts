@@ -1,6 +1,6 @@
 import { fromTmf, type TmfMoney } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict, invalid } from '../../../core/domain-error.ts';
 
 type PaymentItem = { item?: { id?: string; '@referredType'?: string }; totalAmount?: TmfMoney };
 
@@ -24,8 +24,13 @@ export function paidBillIndex(draft: BillData, payment: Entity): number {
 /** The flow's rule for a partner's payment: it pays a driver bill of the car manufacturer's. */
 export function checkPaysDriverBill(draft: BillData, payment: Entity): void {
   const billId = billIdOf(payment);
-  if (!billId) throw badRequest('No bill', "A payment to the car manufacturer names the CustomerBill it pays in paymentItem[].item (with '@referredType': 'CustomerBill')", 'NO_BILL');
-  if (paidBillIndex(draft, payment) < 0) throw badRequest('Unknown bill', `The car manufacturer has no driver bill ${billId}`, 'UNKNOWN_BILL');
+  if (!billId)
+    throw invalid(
+      'No bill',
+      "A payment to the car manufacturer names the CustomerBill it pays in paymentItem[].item (with '@referredType': 'CustomerBill')",
+      'NO_BILL',
+    );
+  if (paidBillIndex(draft, payment) < 0) throw invalid('Unknown bill', `The car manufacturer has no driver bill ${billId}`, 'UNKNOWN_BILL');
 }
 
 export function applyDriverPayment(draft: BillData, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
@@ -35,10 +40,14 @@ export function applyDriverPayment(draft: BillData, payment: Entity, now: Date):
   const bill = bills[index];
   const remaining = fromTmf(bill.remainingAmount as TmfMoney);
   const paid = fromTmf(payment.totalAmount as TmfMoney);
-  if (bill.state === 'settled' || remaining.isZero()) throw conflict('Already paid', `Bill ${String(bill.billNo)} is settled: nothing remains due`, 'ALREADY_PAID');
-  if (paid.currency !== remaining.currency) throw badRequest('Wrong currency', `Bill ${String(bill.billNo)} is due in ${remaining.currency}, not ${paid.currency}`, 'WRONG_CURRENCY');
-  if (!paid.isRounded() || paid.compare(remaining.times(0)) <= 0) throw badRequest('Invalid amount', `A payment is a positive amount in cents, got ${paid.toString()}`, 'INVALID_AMOUNT');
-  if (paid.compare(remaining) > 0) throw badRequest('Overpayment', `Bill ${String(bill.billNo)} has ${remaining.toString()} remaining; a payment of ${paid.toString()} is more`, 'OVERPAYMENT');
+  if (bill.state === 'settled' || remaining.isZero())
+    throw conflict('Already paid', `Bill ${String(bill.billNo)} is settled: nothing remains due`, 'ALREADY_PAID');
+  if (paid.currency !== remaining.currency)
+    throw invalid('Wrong currency', `Bill ${String(bill.billNo)} is due in ${remaining.currency}, not ${paid.currency}`, 'WRONG_CURRENCY');
+  if (!paid.isRounded() || paid.compare(remaining.times(0)) <= 0)
+    throw invalid('Invalid amount', `A payment is a positive amount in cents, got ${paid.toString()}`, 'INVALID_AMOUNT');
+  if (paid.compare(remaining) > 0)
+    throw invalid('Overpayment', `Bill ${String(bill.billNo)} has ${remaining.toString()} remaining; a payment of ${paid.toString()} is more`, 'OVERPAYMENT');
   const left = remaining.minus(paid);
   const updated = { ...bill, remainingAmount: left.toTmf(), state: left.isZero() ? 'settled' : 'partiallyPaid' };
   bills[index] = updated;

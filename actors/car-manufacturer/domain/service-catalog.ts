@@ -12,6 +12,8 @@ export function serviceOfferFrom(cspOffer: Entity, cspBaseUrl: string): Record<s
     isBundle: false,
     isSellable: true,
     category: [{ id: 'oem-infotainment', name: 'infotainment-services' }],
-    productOfferingRelationship: [{ id: cspOffer.id, href: `${cspBaseUrl}${cspOffer.href}`, name: String(cspOffer.name), relationshipType: 'requires', '@referredType': 'ProductOffering' }],
+    productOfferingRelationship: [
+      { id: cspOffer.id, href: `${cspBaseUrl}${cspOffer.href}`, name: String(cspOffer.name), relationshipType: 'requires', '@referredType': 'ProductOffering' },
+    ],
   };
 }

@@ -21,7 +21,8 @@ export interface CspPayer {
 /** Step 8.1: the infotainment services of the OEM's catalog, offered to the driver of a new car. */
 export function serviceOfferMessage(car: SoldCar, offers: readonly Entity[]) {
   return {
-    from: 'car-manufacturer', topic: INBOX_TOPIC.serviceOffer,
+    from: 'car-manufacturer',
+    topic: INBOX_TOPIC.serviceOffer,
     subject: `Infotainment services for your car ${car.vehicleId}`,
     body: `Choose a service; its connectivity is billed to you by the CSP: ${offers.map((o) => String(o.name)).join('; ')}`,
     relatedEntity: [
@@ -38,12 +39,20 @@ export const cspOfferingOf = (offer: Entity) => (offer.productOfferingRelationsh
 export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): Record<string, unknown> {
   const { customer } = selection;
   return {
-    state: 'acknowledged', orderDate: now.toISOString(), category: 'B2C infotainment', description: `Infotainment service for car ${selection.vehicleId}`,
+    state: 'acknowledged',
+    orderDate: now.toISOString(),
+    category: 'B2C infotainment',
+    description: `Infotainment service for car ${selection.vehicleId}`,
     relatedParty: [{ id: customer.email, name: `${customer.givenName} ${customer.familyName}`, role: 'customer', '@referredType': 'Individual' }],
-    productOrderItem: [{
-      id: '1', action: 'add', quantity: 1, productOffering: { id: offer.id, href: offer.href, name: String(offer.name) },
-      product: { productCharacteristic: [{ name: 'vehicleId', value: selection.vehicleId }] },
-    }],
+    productOrderItem: [
+      {
+        id: '1',
+        action: 'add',
+        quantity: 1,
+        productOffering: { id: offer.id, href: offer.href, name: String(offer.name) },
+        product: { productCharacteristic: [{ name: 'vehicleId', value: selection.vehicleId }] },
+      },
+    ],
   };
 }
 
@@ -55,7 +64,9 @@ export function cspOrderBody(selection: ServiceSelection, cspOffering: string, p
   const characteristics: { name: string; value: unknown }[] = [{ name: 'vehicleId', value: selection.vehicleId }];
   if (selection.splitBillingCriteria) characteristics.push({ name: 'splitBillingCriteria', value: selection.splitBillingCriteria });
   return {
-    externalId: ownOrder.id, category: 'B2B2C infotainment connectivity', description: `Infotainment connectivity for car ${selection.vehicleId}`,
+    externalId: ownOrder.id,
+    category: 'B2B2C infotainment connectivity',
+    description: `Infotainment connectivity for car ${selection.vehicleId}`,
     relatedParty: [
       { id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' },
       { ...payer.individual, role: 'thirdPartyPayer', '@referredType': 'Individual' },
@@ -76,29 +87,42 @@ export function summariseUsage(records: readonly Entity[], vehicles: readonly st
     statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
   }
   return {
-    at: now.toISOString(), vehicles: [...vehicles], records: records.length, statuses,
+    at: now.toISOString(),
+    vehicles: [...vehicles],
+    records: records.length,
+    statuses,
     megabytesByClass: Object.fromEntries([...megabytes].map(([k, v]) => [k, v.toFixed()])),
   };
 }
 
-const characteristic = (r: Entity, name: string) => ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
+const characteristic = (r: Entity, name: string) =>
+  ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
 
 /** A usage record's state as the CSP's event shows it, and the sum of the shares the OEM was shown (its own). */
 export function usageStateOf(usage: Entity): UsageStateSeen {
   const shares = (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[] | undefined) ?? [];
   const amount = shares.reduce((sum, s) => sum.plus(String(s.taxExcludedRatingAmount.value)), new Decimal(0));
   return {
-    usage: usage.id, recordId: String(characteristic(usage, 'recordId') ?? ''), status: String(usage.status),
+    usage: usage.id,
+    recordId: String(characteristic(usage, 'recordId') ?? ''),
+    status: String(usage.status),
     ...(usage.status === 'rated' ? { amount: amount.toFixed(2) } : {}),
   };
 }
 
 /** 8.8 at the OEM: the driver's infotainment service, fulfilled once the CSP completed its connectivity. */
 export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: Date): Record<string, unknown> {
-  const [item] = ownOrder.productOrderItem as { productOffering: { id: string; href?: string; name?: string }; product?: { productCharacteristic?: unknown[] } }[];
+  const [item] = ownOrder.productOrderItem as {
+    productOffering: { id: string; href?: string; name?: string };
+    product?: { productCharacteristic?: unknown[] };
+  }[];
   return {
-    name: item.productOffering.name ?? 'Infotainment service', status: 'active', startDate: now.toISOString(), isBundle: false,
-    productOffering: item.productOffering, productCharacteristic: item.product?.productCharacteristic ?? [],
+    name: item.productOffering.name ?? 'Infotainment service',
+    status: 'active',
+    startDate: now.toISOString(),
+    isBundle: false,
+    productOffering: item.productOffering,
+    productCharacteristic: item.product?.productCharacteristic ?? [],
     productOrderItem: [{ productOrderId: ownOrder.id, orderItemId: '1', orderItemAction: 'add' }],
     relatedParty: ownOrder.relatedParty,
     productRelationship: [{ id: cspOrderId, relationshipType: 'reliesOn', name: 'CSP connectivity order' }],

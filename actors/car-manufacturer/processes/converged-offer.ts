@@ -1,14 +1,14 @@
-import { isEnded, parsePeriodId, periodId, type BillingPeriod } from '../../../core/billing-period.ts';
+import { isEnded, periodId, requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCentral } from '../domain/central-catalog.ts';
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import { fulfilConvergedOrder, portalOrderBody, type ConvergedOrderInput } from '../domain/converged-order.ts';
 import { billDriverAccount } from '../domain/driver-billing.ts';
-import { paymentFor, settlementNotes } from '../domain/settlement-notes.ts';
+import { paymentFor, settlementNotes } from '../domain/partner-settlement-notes.ts';
 import type { OemData } from '../store.ts';
 import { oweInvoiceMessages } from './driver-messages.ts';
 
@@ -23,9 +23,14 @@ export async function reviewConvergedOffering(runtime: Runtime, centralId: strin
     const offerings = collection(draft, 'TMF620', 'productOffering');
     const index = offerings.findIndex((o) => o.id === centralId);
     const reasons = verifyAtCentral(offerings[index], offerings.filter(isCentral));
-    const verdict = reasons.length === 0 ? 'approved' as const : 'rejected' as const;
+    const verdict = reasons.length === 0 ? ('approved' as const) : ('rejected' as const);
     const before = offerings[index];
-    offerings[index] = applyReview(before, { partyId: 'car-manufacturer', verdict, ...(reasons.length ? { reason: reasons } : {}), reviewDate: runtime.clock.now().toISOString() });
+    offerings[index] = applyReview(before, {
+      partyId: 'car-manufacturer',
+      verdict,
+      ...(reasons.length ? { reason: reasons } : {}),
+      reviewDate: runtime.clock.now().toISOString(),
+    });
     runtime.journal(draft, JOURNAL.offeringVerified, { offering: centralId, verdict, reasons });
     return offerings[index].lifecycleStatus === 'Launched';
   });
@@ -59,7 +64,9 @@ export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderIn
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, channel: input.channel, customer: input.customerId });
     const outcome = fulfilConvergedOrder(draft, order, input, now, (type, data) => runtime.journal(draft, type, data));
     Object.assign(order, {
-      state: outcome.state, completionDate: outcome.completionDate, productOrderItem: withProduct(order, outcome.product),
+      state: outcome.state,
+      completionDate: outcome.completionDate,
+      productOrderItem: withProduct(order, outcome.product),
       relatedParty: [{ id: outcome.customer.id, name: String(outcome.customer.name), role: 'customer', '@referredType': 'Customer' }],
     });
     return order;
@@ -68,7 +75,11 @@ export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderIn
 
 /** The order's item, completed and pointing at the product it created. */
 export function withProduct(order: Entity, product: Entity): unknown[] {
-  return (order.productOrderItem as Record<string, unknown>[]).map((item) => ({ ...item, state: 'completed', product: { id: product.id, href: product.href } }));
+  return (order.productOrderItem as Record<string, unknown>[]).map((item) => ({
+    ...item,
+    state: 'completed',
+    product: { id: product.id, href: product.href },
+  }));
 }
 
 /**
@@ -77,7 +88,7 @@ export function withProduct(order: Entity, product: Entity): unknown[] {
  */
 export async function driverBillingRun(runtime: Runtime, requested: unknown): Promise<{ bills: Entity[] }> {
   const now = runtime.clock.now();
-  const period = parsePeriod(String(requested));
+  const period = requestedPeriod(requested, 'billing');
   if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const bills = await runtime.store.update((draft) => {
     const issued: Entity[] = [];
@@ -102,7 +113,7 @@ export async function settlePaidBill(runtime: Runtime, billId: string): Promise<
   const now = runtime.clock.now();
   const notes = await runtime.store.update((draft) => {
     const bill = collection(draft, 'TMF678', 'customerBill').find((b) => b.id === billId);
-    if (!bill || bill.state !== 'settled') return [];
+    if (bill?.state !== 'settled') return [];
     const issued = settlementNotes(draft, bill, now);
     (draft.notesToAnnounce ??= []).push(...issued.map((n) => n.id));
     return issued;
@@ -116,7 +127,13 @@ export async function announceNextNote(runtime: Runtime): Promise<void> {
   await runtime.store.update((draft) => {
     const id = draft.notesToAnnounce?.shift();
     const note = id && collection(draft, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
-    if (note) runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceCreateEvent', resource: 'settlementNoteAdvice', entity: note });
+    if (note)
+      runtime.notifier.enqueue(draft, runtime.clock.now(), {
+        api: 'BillingV2',
+        eventType: 'SettlementNoteAdviceCreateEvent',
+        resource: 'settlementNoteAdvice',
+        entity: note,
+      });
   });
   runtime.notifier.kick();
 }
@@ -133,16 +150,13 @@ export async function payAcceptedNote(runtime: Runtime, id: string): Promise<voi
     const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
     const index = notes.findIndex((n) => n.id === id);
     notes[index] = { ...notes[index], state: 'paid' };
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: notes[index] });
+    runtime.notifier.enqueue(draft, runtime.clock.now(), {
+      api: 'BillingV2',
+      eventType: 'SettlementNoteAdviceStateChangeEvent',
+      resource: 'settlementNoteAdvice',
+      entity: notes[index],
+    });
   });
   runtime.notifier.kick();
   await announceNextNote(runtime);
-}
-
-function parsePeriod(id: string): BillingPeriod {
-  try {
-    return parsePeriodId(id);
-  } catch {
-    throw badRequest('Invalid period', `A billing period is written YYYY-MM, got '${id}'`);
-  }
 }

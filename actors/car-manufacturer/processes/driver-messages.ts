@@ -10,10 +10,14 @@ type Runtime = ActorRuntime<OemData>;
 export function oweActivationMessage(runtime: Runtime, draft: OemData, product: Entity): void {
   const customer = ((product.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
   oweDriverMessage(runtime, draft, `${INBOX_TOPIC.serviceActivated}:${product.id}:${String(product.startDate)}`, {
-    from: 'car-manufacturer', topic: INBOX_TOPIC.serviceActivated,
+    from: 'car-manufacturer',
+    topic: INBOX_TOPIC.serviceActivated,
     subject: `Your service ${String(product.name)} is active`,
     body: `${customer?.name ?? 'Your'} service ${String(product.name)} is active since ${String(product.startDate)}; it is billed from that day.`,
-    relatedEntity: [{ id: product.id, href: product.href, name: String(product.name), role: 'product', '@referredType': 'Product' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'customer', '@referredType': 'Customer' }] : [])],
+    relatedEntity: [
+      { id: product.id, href: product.href, name: String(product.name), role: 'product', '@referredType': 'Product' },
+      ...(customer ? [{ id: customer.id, name: customer.name, role: 'customer', '@referredType': 'Customer' }] : []),
+    ],
   });
 }
 
@@ -22,7 +26,8 @@ export function oweInvoiceMessages(runtime: Runtime, draft: OemData, bills: read
   for (const bill of bills) {
     const due = bill.amountDue as { unit: string; value: number };
     oweDriverMessage(runtime, draft, `${INBOX_TOPIC.invoiceAvailable}:${bill.id}`, {
-      from: 'car-manufacturer', topic: INBOX_TOPIC.invoiceAvailable,
+      from: 'car-manufacturer',
+      topic: INBOX_TOPIC.invoiceAvailable,
       subject: `Your invoice ${String(bill.billNo)} is available`,
       body: `Amount due ${due.value.toFixed(2)} ${due.unit}, payable by ${String(bill.paymentDueDate).slice(0, 10)} (TMF676 payment to the car manufacturer).`,
       relatedEntity: [{ id: bill.id, href: bill.href, name: String(bill.billNo), role: 'customerBill', '@referredType': 'CustomerBill' }],

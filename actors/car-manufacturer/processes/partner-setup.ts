@@ -1,12 +1,11 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
-import type { TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { checkInvoice } from '../domain/invoice-control.ts';
+import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
 import { serviceOfferFrom } from '../domain/service-catalog.ts';
-import type { BillCheck, OemData } from '../store.ts';
+import type { OemData } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
 
@@ -61,16 +60,11 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 export const INVOICE_CONTROL = 'invoice-control';
 
 /** Step 7.9, carried out as an owed effect: the check is kept in the same update that marks it done. */
-export const invoiceControlEffect = (runtime: Runtime): EffectHandler<OemData> => async (args) => {
-  const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
-  return (draft) => {
-    draft.billChecks.push(check);
+export const invoiceControlEffect =
+  (runtime: Runtime): EffectHandler<OemData> =>
+  async (args) => {
+    const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
+    return (draft) => {
+      draft.billChecks.push(check);
+    };
   };
-};
-
-/** Fetches a bill and its items from the party that issued it, and checks that they add up (7.9, 9.14). */
-export async function retrieveAndCheckBill(issuer: TmfClient, billId: string): Promise<BillCheck> {
-  const bill = await issuer.get<Entity>('TMF678', 'customerBill', billId);
-  const { items: rates } = await issuer.list<Entity>('TMF678', 'appliedCustomerBillingRate', { 'bill.id': billId });
-  return checkInvoice(bill, rates);
-}

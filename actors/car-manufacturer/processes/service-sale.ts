@@ -5,7 +5,17 @@ import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { type CspPayer, cspOfferingOf, cspOrderBody, ownOrderBody, type ServiceSelection, serviceOfferMessage, summariseUsage, usageStateOf, infotainmentProduct } from '../domain/service-sale.ts';
+import {
+  type CspPayer,
+  cspOfferingOf,
+  cspOrderBody,
+  ownOrderBody,
+  type ServiceSelection,
+  serviceOfferMessage,
+  summariseUsage,
+  usageStateOf,
+  infotainmentProduct,
+} from '../domain/service-sale.ts';
 import type { OemData, SoldCar } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
@@ -71,7 +81,9 @@ async function payerAtCsp(runtime: Runtime, person: ServiceSelection['customer']
     return { individual: { id: party.id, href: party.href, name }, billingAccount: account && { id: account.id, href: account.href } };
   }
   const individual = await csp.create<Entity>('TMF632', 'individual', {
-    givenName: person.givenName, familyName: person.familyName, status: 'initialized',
+    givenName: person.givenName,
+    familyName: person.familyName,
+    status: 'initialized',
     contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
   });
   return { individual: { id: individual.id, href: individual.href, name } };
@@ -90,7 +102,11 @@ export async function followCspOrder(runtime: Runtime, cspOrder: { id: string; s
     if (own.state === 'completed') {
       const product = addEntity(draft, 'TMF637', 'product', infotainmentProduct(own, cspOrder.id, runtime.clock.now()), 'driver');
       own.completionDate = runtime.clock.now().toISOString();
-      own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({ ...item, state: 'completed', product: { id: product.id, href: product.href } }));
+      own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({
+        ...item,
+        state: 'completed',
+        product: { id: product.id, href: product.href },
+      }));
     }
     runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF622', eventType: 'ProductOrderStateChangeEvent', resource: 'productOrder', entity: own });
   });

@@ -1,7 +1,7 @@
 import { money, type Money } from '../../../core/money.ts';
 import { PUBLISHED_FROM, originOf, recurringPrice, type RevenueShare } from '../../../core/converged-offer.ts';
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 
 /** An offer of the provider's own catalog with its monthly price (10.4), e.g. "Music access" for 4.99 EUR. */
 export interface OwnOfferRequest {
@@ -11,7 +11,12 @@ export interface OwnOfferRequest {
 }
 
 const monthly = (name: string, fee: Money) => ({
-  name: `${name} monthly fee`, priceType: 'recurring', recurringChargePeriodType: 'month', recurringChargePeriodLength: 1, lifecycleStatus: 'Launched', price: fee.toTmf(),
+  name: `${name} monthly fee`,
+  priceType: 'recurring',
+  recurringChargePeriodType: 'month',
+  recurringChargePeriodLength: 1,
+  lifecycleStatus: 'Launched',
+  price: fee.toTmf(),
 });
 
 /** 10.4: the offer and its price, the price carried by value too so that a bundle can read it. */
@@ -19,8 +24,13 @@ export function createOwnOffer(draft: BaseData, request: OwnOfferRequest, now: D
   const fee = money(request.monthlyFee, request.currency).roundToMinor();
   const price = addEntity(draft, 'TMF620', 'productOfferingPrice', monthly(request.name, fee));
   return addEntity(draft, 'TMF620', 'productOffering', {
-    name: request.name, description: request.name, lifecycleStatus: 'Launched', isBundle: false, isSellable: true,
-    lastUpdate: now.toISOString(), category: [{ id: 'cp-infotainment', name: 'infotainment-content' }],
+    name: request.name,
+    description: request.name,
+    lifecycleStatus: 'Launched',
+    isBundle: false,
+    isSellable: true,
+    lastUpdate: now.toISOString(),
+    category: [{ id: 'cp-infotainment', name: 'infotainment-content' }],
     productOfferingPrice: [{ id: price.id, href: price.href, ...monthly(request.name, fee) }],
   });
 }
@@ -48,8 +58,12 @@ export function createBundle(draft: BaseData, request: BundleRequest, now: Date)
   ];
   const price = addEntity(draft, 'TMF620', 'productOfferingPrice', monthly(request.name, fee));
   return addEntity(draft, 'TMF620', 'productOffering', {
-    name: request.name, description: `${String(request.ownOffering.name)} with connectivity by the CSP`, lifecycleStatus: 'In design',
-    isBundle: true, isSellable: true, lastUpdate: now.toISOString(),
+    name: request.name,
+    description: `${String(request.ownOffering.name)} with connectivity by the CSP`,
+    lifecycleStatus: 'In design',
+    isBundle: true,
+    isSellable: true,
+    lastUpdate: now.toISOString(),
     bundledProductOffering: [
       { id: request.ownOffering.id, name: String(request.ownOffering.name), lifecycleStatus: 'Launched' },
       { id: request.cspOffering.id, ...('name' in request.cspOffering ? { name: String(request.cspOffering.name) } : {}) },
@@ -62,11 +76,15 @@ export function createBundle(draft: BaseData, request: BundleRequest, now: Date)
 /** 10.7: the body registered at the central catalog, naming the bundle it came from. */
 export function registrationBody(bundle: Entity): Record<string, unknown> {
   const { id, href, '@type': _type, category: _category, ...rest } = bundle;
-  return { ...rest, productOfferingRelationship: [{ id, href, name: String(bundle.name), relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }] };
+  return {
+    ...rest,
+    productOfferingRelationship: [{ id, href, name: String(bundle.name), relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
+  };
 }
 
 /** The CSP's own id of a central-catalog offering it published (what the CSP's TMF622 knows it by). */
-export const cspIdOf = (central: Entity | { id: string }) => ('productOfferingRelationship' in central ? originOf(central, PUBLISHED_FROM) : undefined) ?? central.id;
+export const cspIdOf = (central: Entity | { id: string }) =>
+  ('productOfferingRelationship' in central ? originOf(central, PUBLISHED_FROM) : undefined) ?? central.id;
 
 /** The offerings of the provider's catalog. */
 export const ownOfferings = (draft: BaseData) => collection(draft, 'TMF620', 'productOffering');

@@ -22,12 +22,20 @@ export async function createOffer(runtime: Runtime, request: OwnOfferRequest): P
  * 10.5–10.7: retrieves the CSP's partner-eligible offers from the central catalog, bundles one of them
  * (`cspOfferingId`, else the first found) with its own offer, and registers the bundle centrally.
  */
-export async function buildConvergedOffer(runtime: Runtime, request: { name: string; monthlyFee: string; ownOfferingId: string; cspOfferingId?: string }): Promise<Entity> {
+export async function buildConvergedOffer(
+  runtime: Runtime,
+  request: { name: string; monthlyFee: string; ownOfferingId: string; cspOfferingId?: string },
+): Promise<Entity> {
   const own = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === request.ownOfferingId && o.isBundle !== true);
   if (!own) throw notFound('productOffering', request.ownOfferingId);
   const oem = runtime.client('car-manufacturer');
-  const { items: partnerOffers } = await oem.list<Entity>('TMF620', 'productOffering', { 'category.name': 'central-catalog', isPartnerEligible: 'true', lifecycleStatus: 'Launched', isBundle: 'false' });
-  const csp = request.cspOfferingId ? partnerOffers.find((o) => o.id === request.cspOfferingId) ?? { id: request.cspOfferingId } : partnerOffers[0];
+  const { items: partnerOffers } = await oem.list<Entity>('TMF620', 'productOffering', {
+    'category.name': 'central-catalog',
+    isPartnerEligible: 'true',
+    lifecycleStatus: 'Launched',
+    isBundle: 'false',
+  });
+  const csp = request.cspOfferingId ? (partnerOffers.find((o) => o.id === request.cspOfferingId) ?? { id: request.cspOfferingId }) : partnerOffers[0];
   if (!csp) throw conflict('No partner offer', 'the central catalog has no partner-eligible CSP offer to bundle', 'NO_PARTNER_OFFER');
   const bundle = await runtime.store.update((draft) => {
     const created = createBundle(draft, { name: request.name, monthlyFee: request.monthlyFee, ownOffering: own, cspOffering: csp }, runtime.clock.now());
@@ -62,8 +70,13 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
   const csp = runtime.client('csp');
   await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent&event.productOrder.relatedParty.id=content-provider');
   const order = await csp.create<Entity>('TMF622', 'productOrder', {
-    description: `Connectivity of converged product ${pending.id}`, category: 'B2B2C converged offer', externalId: pending.id,
-    relatedParty: [{ id: 'content-provider', name: 'Content provider', role: 'buyer', '@referredType': 'Organization' }, { id: customerId, role: 'customer', '@referredType': 'Customer' }],
+    description: `Connectivity of converged product ${pending.id}`,
+    category: 'B2B2C converged offer',
+    externalId: pending.id,
+    relatedParty: [
+      { id: 'content-provider', name: 'Content provider', role: 'buyer', '@referredType': 'Organization' },
+      { id: customerId, role: 'customer', '@referredType': 'Customer' },
+    ],
     productOrderItem: offer.cspOfferingIds.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
   });
   await runtime.store.update((draft) => {
@@ -87,5 +100,7 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of this catalog`, 'UNKNOWN_OFFERING');
-  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')));
+  return passOnRefusal(() =>
+    runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')),
+  );
 }

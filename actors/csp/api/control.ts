@@ -11,23 +11,37 @@ import { cspFigure9Control } from './tickets.ts';
 export function cspControl(runtime: ActorRuntime<CspData>): ControlRoute[] {
   return [
     ...cspFigure9Control(runtime),
-    controlRoute({
-      method: 'post', path: '/control/billing-run', summary: 'End of a billing period (default: the month before the clock\'s): rate, bill and notify', caller: 'harness', steps: ['7.7', '7.8'],
-      body: obj({ period }),
-      response: { status: 201, description: 'the bills produced', schema: obj({ bills: { type: 'array' } }) },
-    }, async (req, res) => {
-      const bills = await billingRun(runtime, req.body?.period);
-      res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
-    }),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/billing-run',
+        summary: "End of a billing period (default: the month before the clock's): rate, bill and notify",
+        caller: 'harness',
+        steps: ['7.7', '7.8'],
+        body: obj({ period }),
+        response: { status: 201, description: 'the bills produced', schema: obj({ bills: { type: 'array' } }) },
+      },
+      async (req, res) => {
+        const bills = await billingRun(runtime, req.body?.period);
+        res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
+      },
+    ),
     ...convergedOfferControl(runtime),
-    controlRoute({
-      method: 'post', path: '/control/existing-customer', summary: 'A person who already has a CSP contract (figure 8, branch 8.5)', caller: 'harness', steps: ['8.5'],
-      body: obj({ givenName: text, familyName: text, email: text }, ['givenName', 'familyName', 'email']),
-      response: { status: 201, description: 'the individual, customer and billing account ids' },
-    }, async (req, res) => {
-      const { givenName, familyName, email } = req.body;
-      const created = await runtime.store.update((draft) => registerExistingCustomer(draft, { givenName, familyName, email }, runtime.clock.now()));
-      res.status(201).json({ individual: created.individual.id, customer: created.customer.id, billingAccount: created.account.id });
-    }),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/existing-customer',
+        summary: 'A person who already has a CSP contract (figure 8, branch 8.5)',
+        caller: 'harness',
+        steps: ['8.5'],
+        body: obj({ givenName: text, familyName: text, email: text }, ['givenName', 'familyName', 'email']),
+        response: { status: 201, description: 'the individual, customer and billing account ids' },
+      },
+      async (req, res) => {
+        const { givenName, familyName, email } = req.body;
+        const created = await runtime.store.update((draft) => registerExistingCustomer(draft, { givenName, familyName, email }, runtime.clock.now()));
+        res.status(201).json({ individual: created.individual.id, customer: created.customer.id, billingAccount: created.account.id });
+      },
+    ),
   ];
 }

@@ -16,34 +16,68 @@ type Runtime = ActorRuntime<CspData>;
 /** The CSP's triggers of figures 10 and 11: its catalog manager's actions, and its sales channel. */
 export function convergedOfferControl(runtime: Runtime): ControlRoute[] {
   return [
-    controlRoute({
-      method: 'post', path: '/control/partner-offer', summary: 'The catalog manager creates an offer for partners', caller: 'harness', steps: ['10.1'],
-      body: obj({ name: text, description: str, monthlyFee: decimal, currency: text }, ['name', 'monthlyFee']),
-      response: { status: 201, description: 'the TMF620 ProductOffering' },
-    }, async (req, res) => {
-      res.status(201).json(await createOffer(runtime, { name: req.body.name, description: req.body.description, monthlyFee: req.body.monthlyFee, currency: req.body.currency ?? 'EUR' }));
-    }),
-    controlRoute({
-      method: 'post', path: '/control/partner-eligible', summary: 'An offer is marked as one partners may build on', caller: 'harness', steps: ['10.2'],
-      body: obj({ productOfferingId: text }, ['productOfferingId']),
-      response: { status: 200, description: 'the offering' },
-    }, async (req, res) => {
-      res.json(await markPartnerEligible(runtime, req.body.productOfferingId));
-    }),
-    controlRoute({
-      method: 'post', path: '/control/publish-offer', summary: 'The offer is published to the central catalog', caller: 'harness', steps: ['10.3'],
-      body: obj({ productOfferingId: text }, ['productOfferingId']),
-      response: { status: 201, description: 'the offering as published' },
-    }, async (req, res) => {
-      res.status(201).json(await publishOffer(runtime, req.body.productOfferingId));
-    }),
-    controlRoute({
-      method: 'post', path: PARTY_API.channelOrder, summary: "A driver orders a converged offer through the CSP's channel",
-      caller: { parties: ['driver'], refusal: 'Only drivers order through this channel' }, body: 'ConvergedOrderRequest',
-      response: { status: 201, description: 'the order passed to the OEM' },
-    }, async (req, res) => {
-      res.status(201).json(await passChannelOrder(runtime, req.body.customerId, req.body.productOfferingId));
-    }),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/partner-offer',
+        summary: 'The catalog manager creates an offer for partners',
+        caller: 'harness',
+        steps: ['10.1'],
+        body: obj({ name: text, description: str, monthlyFee: decimal, currency: text }, ['name', 'monthlyFee']),
+        response: { status: 201, description: 'the TMF620 ProductOffering' },
+      },
+      async (req, res) => {
+        res.status(201).json(
+          await createOffer(runtime, {
+            name: req.body.name,
+            description: req.body.description,
+            monthlyFee: req.body.monthlyFee,
+            currency: req.body.currency ?? 'EUR',
+          }),
+        );
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/partner-eligible',
+        summary: 'An offer is marked as one partners may build on',
+        caller: 'harness',
+        steps: ['10.2'],
+        body: obj({ productOfferingId: text }, ['productOfferingId']),
+        response: { status: 200, description: 'the offering' },
+      },
+      async (req, res) => {
+        res.json(await markPartnerEligible(runtime, req.body.productOfferingId));
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/publish-offer',
+        summary: 'The offer is published to the central catalog',
+        caller: 'harness',
+        steps: ['10.3'],
+        body: obj({ productOfferingId: text }, ['productOfferingId']),
+        response: { status: 201, description: 'the offering as published' },
+      },
+      async (req, res) => {
+        res.status(201).json(await publishOffer(runtime, req.body.productOfferingId));
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: PARTY_API.channelOrder,
+        summary: "A driver orders a converged offer through the CSP's channel",
+        caller: { parties: ['driver'], refusal: 'Only drivers order through this channel' },
+        body: 'ConvergedOrderRequest',
+        response: { status: 201, description: 'the order passed to the OEM' },
+      },
+      async (req, res) => {
+        res.status(201).json(await passChannelOrder(runtime, req.body.customerId, req.body.productOfferingId));
+      },
+    ),
   ];
 }
 
@@ -61,5 +95,13 @@ export function convergedOfferListeners(runtime: Runtime): Record<string, EventH
 
 /** TMF676: the payments the CSP receives (its settlement of converged offers, 11.12). */
 export function paymentRouter(runtime: Runtime): Router {
-  return resourceRouter<CspData, Entity>({ api: 'TMF676', resource: 'payment', store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods: ['GET', 'POST'], hooks: settlementPaymentHooks<CspData>() });
+  return resourceRouter<CspData, Entity>({
+    api: 'TMF676',
+    resource: 'payment',
+    store: runtime.store,
+    clock: runtime.clock,
+    notifier: runtime.notifier,
+    methods: ['GET', 'POST'],
+    hooks: settlementPaymentHooks<CspData>(),
+  });
 }

@@ -4,7 +4,7 @@ import { callerOf } from '../../../tmf/auth.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
-import { followPartnerBills, followSettlementsToPay, payOnAcceptance, paySettlement, retrievePartnerBill } from '../processes/settlement-payment.ts';
+import { followPartnerBills, followSettlementsToPay, payOnAcceptance, paySettlement, retrievePartnerBill } from '../processes/ticket-settlement-payment.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 
@@ -12,19 +12,33 @@ import type { CspData } from '../store.ts';
 export function cspFigure9Control(runtime: ActorRuntime<CspData>): ControlRoute[] {
   return [
     ...ticketControl(runtime),
-    controlRoute({
-      method: 'post', path: '/control/settlement-payment', summary: "Accounts payable pays the call center's settlement note advice", caller: 'harness', steps: ['9.13'],
-      body: obj({ note: text }, ['note']),
-      response: { status: 201, description: 'the TMF676 payment' },
-    }, async (req, res) => {
-      res.status(201).json(await paySettlement(runtime, req.body.note));
-    }),
-    controlRoute({
-      method: 'post', path: '/control/follow-partner-bills', summary: "Subscribe to the OEM's bills and to the settlement notes to pay", caller: 'harness', steps: ['9.14'],
-      response: { status: 201, description: 'the hub subscriptions' },
-    }, async (_req, res) => {
-      res.status(201).json({ subscription: await followPartnerBills(runtime), settlements: await followSettlementsToPay(runtime) });
-    }),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/settlement-payment',
+        summary: "Accounts payable pays the call center's settlement note advice",
+        caller: 'harness',
+        steps: ['9.13'],
+        body: obj({ note: text }, ['note']),
+        response: { status: 201, description: 'the TMF676 payment' },
+      },
+      async (req, res) => {
+        res.status(201).json(await paySettlement(runtime, req.body.note));
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/follow-partner-bills',
+        summary: "Subscribe to the OEM's bills and to the settlement notes to pay",
+        caller: 'harness',
+        steps: ['9.14'],
+        response: { status: 201, description: 'the hub subscriptions' },
+      },
+      async (_req, res) => {
+        res.status(201).json({ subscription: await followPartnerBills(runtime), settlements: await followSettlementsToPay(runtime) });
+      },
+    ),
   ];
 }
 

@@ -26,10 +26,19 @@ const READ_PATCH: readonly Method[] = ['GET', 'PATCH'];
 export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
   // Partners change only what they own: the CSP's catalog, accounts and inventory stay the CSP's.
   const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<CspData, Entity>) =>
-    resourceRouter<CspData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks, partnerWrites: 'own' });
+    resourceRouter<CspData, Entity>({
+      api,
+      resource,
+      store: runtime.store,
+      clock: runtime.clock,
+      notifier: runtime.notifier,
+      methods,
+      hooks,
+      partnerWrites: 'own',
+    });
   const many = (...routers: Router[]) => {
     const [first, ...rest] = routers;
-    rest.forEach((r) => first.use(r));
+    for (const r of rest) first.use(r);
     return first;
   };
   return [
@@ -52,7 +61,11 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
       const orderItems = (input.productOrderItem as OrderItem[] | undefined) ?? [];
       const offerings = items(ctx.draft, 'TMF620', 'productOffering');
       checkOrderItems(orderItems, offerings);
-      checkSplitBillingAllowed(orderItems.map((item) => ({ ...item, criteria: requestedCriteriaOf(item) })), offerings, CATEGORIES.splitBilling);
+      checkSplitBillingAllowed(
+        orderItems.map((item) => ({ ...item, criteria: requestedCriteriaOf(item) })),
+        offerings,
+        CATEGORIES.splitBilling,
+      );
       if (thirdPartyPayerOf(input)) checkConsumerOrder(ctx.draft, input, ctx.caller.party);
       return { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
     },
@@ -69,7 +82,8 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
  * consumers linked to it. Bills stay private.
  */
 const consumerShared: ResourceHooks<CspData, Entity> = {
-  sharedWith: (entity, caller, _data, lookup) => lookup && caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
+  sharedWith: (entity, caller, _data, lookup) =>
+    lookup && caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
   lookupBy: ['contactMedium.characteristic.emailAddress', 'relatedParty.id'],
 };
 
@@ -83,7 +97,12 @@ function usageHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
     create(input, ctx) {
       const { usage, intake } = receiveUsage(ctx.draft, input);
       (ctx.draft.usageLedger.pending ??= []).push(usage.id);
-      runtime.journal(ctx.draft, JOURNAL.usageReceived, { usage: usage.id, recordId: intake.recordId, product: intake.subscription, usageClass: intake.usageClass });
+      runtime.journal(ctx.draft, JOURNAL.usageReceived, {
+        usage: usage.id,
+        recordId: intake.recordId,
+        product: intake.subscription,
+        usageClass: intake.usageClass,
+      });
       return usage;
     },
     afterCreate() {

@@ -22,7 +22,6 @@ export const MAX_LISTED = 1000;
 
 export const NDJSON = 'application/x-ndjson';
 
-
 /**
  * The usage batch extension (PARTY_API.usageBatch): NDJSON read line by line as it arrives, never held
  * whole; every LINES_PER_UPDATE lines are mediated and stored in one update, so what was answered was
@@ -84,7 +83,8 @@ function readLine(text: string, sender: string): ReadLine {
   } catch (error) {
     return refused('INVALID_JSON', `not JSON: ${(error as Error).message}`);
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return refused('INVALID_USAGE', 'a line holds one JSON object (a TMF635 Usage create body)');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return refused('INVALID_USAGE', 'a line holds one JSON object (a TMF635 Usage create body)');
   try {
     const usage = resourceOf('TMF635', 'usage');
     validateBody(usage.createSchema ?? usage.schema, body, sender !== HARNESS_PARTY);

@@ -1,5 +1,5 @@
 import { type BillingPeriod, isEnded, periodId } from '../../../core/billing-period.ts';
-import { conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../core/domain-error.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 import { type ChargeLine, issueBill } from './bill-run.ts';
@@ -16,7 +16,10 @@ export const recurringLines: LineSource = (draft, account, period) => {
     amount: c.amount,
     product: c.product,
     coverage: c.coverage,
-    characteristic: [{ name: 'chargedDays', value: c.days }, { name: 'productOfferingPrice', value: c.price.id }],
+    characteristic: [
+      { name: 'chargedDays', value: c.days },
+      { name: 'productOfferingPrice', value: c.price.id },
+    ],
   }));
 };
 
@@ -25,7 +28,12 @@ export const recurringLines: LineSource = (draft, account, period) => {
  * Refused while the period is still running on the simulated clock. Idempotent per account and period.
  */
 export function runBillingCycle(draft: CspData, period: BillingPeriod, now: Date, sources: readonly LineSource[]): Entity[] {
-  if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}; the clock says ${now.toISOString()}`, 'PERIOD_NOT_ENDED');
+  if (!isEnded(period, now))
+    throw conflict(
+      'Billing period not ended',
+      `Period ${periodId(period)} ends at ${period.end.toISOString()}; the clock says ${now.toISOString()}`,
+      'PERIOD_NOT_ENDED',
+    );
   const bills: Entity[] = [];
   for (const account of collection(draft, 'TMF666', 'billingAccount')) {
     const lines = sources.flatMap((source) => source(draft, account, period));

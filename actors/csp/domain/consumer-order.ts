@@ -1,5 +1,5 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 import type { CspData, UsageCollection } from '../store.ts';
 import type { OrderItem } from './order-check.ts';
 import { registerSubscriptions } from './subscriptions.ts';
@@ -14,7 +14,7 @@ const partiesOf = (order: Entity) => (order.relatedParty as Party[] | undefined)
 export const thirdPartyPayerOf = (order: Entity) => partiesOf(order).find((p) => p.role === ROLES.thirdPartyPayer);
 
 type Characteristic = { name: string; value: unknown };
-const characteristicsOf = (item: OrderItem) => ((item.product as { productCharacteristic?: Characteristic[] } | undefined)?.productCharacteristic) ?? [];
+const characteristicsOf = (item: OrderItem) => (item.product as { productCharacteristic?: Characteristic[] } | undefined)?.productCharacteristic ?? [];
 
 /** The split billing criteria the item asks for, if any (an advanced offer's order item). */
 export const requestedCriteriaOf = (item: OrderItem): SplitCriteria | undefined =>
@@ -36,14 +36,16 @@ export function checkConsumerOrder(draft: CspData, order: Entity, buyer: string)
   const reasons: string[] = [];
   const payer = thirdPartyPayerOf(order)!;
   if (!partnerAccountOf(draft, buyer)) reasons.push(`${buyer} is not an onboarded partner of the CSP: it has no partner billing account to pay its share`);
-  if (!collection(draft, 'TMF632', 'individual').some((i) => i.id === payer.id)) reasons.push(`thirdPartyPayer ${payer.id} is not an individual known to the CSP (TMF632)`);
+  if (!collection(draft, 'TMF632', 'individual').some((i) => i.id === payer.id))
+    reasons.push(`thirdPartyPayer ${payer.id} is not an individual known to the CSP (TMF632)`);
   const accountRef = order.billingAccount as { id: string } | undefined;
   if (accountRef) {
     const account = collection(draft, 'TMF666', 'billingAccount').find((a) => a.id === accountRef.id);
     if (!account || account.accountType !== CONSUMER_ACCOUNT) reasons.push(`billingAccount ${accountRef.id} is not a consumer billing account of the CSP`);
-    else if (!(account.relatedParty as Party[]).some((p) => p.id === payer.id)) reasons.push(`billingAccount ${accountRef.id} does not belong to thirdPartyPayer ${payer.id}`);
+    else if (!(account.relatedParty as Party[]).some((p) => p.id === payer.id))
+      reasons.push(`billingAccount ${accountRef.id} does not belong to thirdPartyPayer ${payer.id}`);
   }
-  if (reasons.length > 0) throw badRequest('Invalid order', reasons.join('; '), 'INVALID_ORDER');
+  if (reasons.length > 0) throw invalid('Invalid order', reasons.join('; '), 'INVALID_ORDER');
   const roles = partiesOf(order).map((p) => p.role ?? '');
   for (const item of order.productOrderItem as OrderItem[]) checkCriteria(item.id, criteriaOf(item), roles);
 }
@@ -64,8 +66,13 @@ export function setUpConsumerService(draft: CspData, order: Entity, buyer: strin
     product.relatedParty = partiesOf(order);
     product.productCharacteristic = characteristicsOf(items[i]);
     const collected: UsageCollection = {
-      product: product.id, openedAt: now.toISOString(), criteria: criteriaOf(items[i]),
-      payers: { [ROLES.thirdPartyPayer]: { id: consumer.account.id, href: consumer.account.href }, [ROLES.buyer]: { id: buyerAccount.id, href: buyerAccount.href } },
+      product: product.id,
+      openedAt: now.toISOString(),
+      criteria: criteriaOf(items[i]),
+      payers: {
+        [ROLES.thirdPartyPayer]: { id: consumer.account.id, href: consumer.account.href },
+        [ROLES.buyer]: { id: buyerAccount.id, href: buyerAccount.href },
+      },
     };
     draft.usageCollections.push(collected);
     return collected;

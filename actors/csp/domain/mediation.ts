@@ -2,15 +2,20 @@ import type { Decimal } from 'decimal.js';
 import { periodContaining, periodId } from '../../../core/billing-period.ts';
 import { MoneyDecimal } from '../../../core/money.ts';
 import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
 import { type Share, splitRecord } from './split-billing.ts';
 import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass } from './usage-rating.ts';
 
 /** Names of the usage characteristics the car sends and mediation adds. */
 export const USAGE_CHAR = {
-  recordId: 'recordId', subscription: 'subscriptionId', vehicle: 'vehicleId', volume: 'volumeMB',
-  included: 'includedMB', chargeable: 'chargeableMB', rejection: 'rejectionReason',
+  recordId: 'recordId',
+  subscription: 'subscriptionId',
+  vehicle: 'vehicleId',
+  volume: 'volumeMB',
+  included: 'includedMB',
+  chargeable: 'chargeableMB',
+  rejection: 'rejectionReason',
 } as const;
 
 type Characteristic = { name: string; value: unknown; valueType?: string };
@@ -38,9 +43,9 @@ export function readIntake(usage: Entity): UsageIntake {
   if (typeof subscription !== 'string' || !subscription) reasons.push(`usageCharacteristic '${USAGE_CHAR.subscription}' is required`);
   if (!isUsageClass(usage.usageType)) reasons.push(`usageType must be one of ${USAGE_CLASSES.join(', ')}, got '${String(usage.usageType)}'`);
   const volumeMB = typeof volume === 'number' || typeof volume === 'string' ? new MoneyDecimal(String(volume)) : undefined;
-  if (!volumeMB || !volumeMB.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
+  if (!volumeMB?.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
   if (Number.isNaN(usageDate.getTime())) reasons.push('usageDate is required');
-  if (reasons.length > 0) throw badRequest('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
+  if (reasons.length > 0) throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
   return { recordId: recordId as string, subscription: subscription as string, usageClass: usage.usageType as UsageClass, volumeMB: volumeMB!, usageDate };
 }
 
@@ -64,7 +69,8 @@ export function receiveUsage(draft: CspData, received: Entity): MediationOutcome
   const intake = readIntake(received);
   const ledger = draft.usageLedger;
   const seen = ledger.records[intake.recordId];
-  if (seen) throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
+  if (seen)
+    throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
   ledger.records[intake.recordId] = received.id;
   return { usage: { ...received, status: 'received' }, intake, shares: [] };
 }
@@ -87,7 +93,12 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
     return { usage: { ...usage, status: 'guided', relatedParty: payers }, intake, owner, shares: [] };
   }
   if (usage.status !== 'guided' || !collected || !product) return { usage, intake, owner, shares: [] };
-  const tariff = tariffFor(product, intake.usageClass, snapshot(collection(draft, 'TMF620', 'productOffering')), snapshot(collection(draft, 'TMF620', 'productOfferingPrice')));
+  const tariff = tariffFor(
+    product,
+    intake.usageClass,
+    snapshot(collection(draft, 'TMF620', 'productOffering')),
+    snapshot(collection(draft, 'TMF620', 'productOfferingPrice')),
+  );
   if (!tariff) return { ...rejected(usage, intake, `no usage price for ${intake.usageClass} in the catalog`), owner };
 
   const ledger = draft.usageLedger;
@@ -95,8 +106,11 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
   const usedBefore = new MoneyDecimal(ledger.ratedMB[volumeKey] ?? 0);
   const rated = rateVolume(intake.volumeMB, usedBefore, tariff);
   ledger.ratedMB[volumeKey] = usedBefore.plus(intake.volumeMB).toString();
-  // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
-  const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({ ...s, billingAccount: { ...collected.payers[s.payerRole] } }));
+  const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({
+    ...s,
+    // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
+    billingAccount: { ...collected.payers[s.payerRole] },
+  }));
   const ratedUsage: Entity = {
     ...usage,
     status: 'rated',
@@ -107,10 +121,17 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
     ],
     relatedParty: shares.map((s) => ({ id: s.billingAccount.id, href: s.billingAccount.href, role: s.payerRole, '@referredType': 'BillingAccount' })),
     ratedProductUsage: shares.map((s) => ({
-      '@type': 'RatedProductUsage', ratingDate: now.toISOString(), usageRatingTag: rated.tag, ratingAmountType: 'share',
-      offerTariffType: tariff.priceId, isBilled: false, isTaxExempt: false,
-      taxExcludedRatingAmount: s.amount.toTmf(), productRef: { id: product.id, href: product.href },
-      payerRole: s.payerRole, billingAccount: s.billingAccount,
+      '@type': 'RatedProductUsage',
+      ratingDate: now.toISOString(),
+      usageRatingTag: rated.tag,
+      ratingAmountType: 'share',
+      offerTariffType: tariff.priceId,
+      isBilled: false,
+      isTaxExempt: false,
+      taxExcludedRatingAmount: s.amount.toTmf(),
+      productRef: { id: product.id, href: product.href },
+      payerRole: s.payerRole,
+      billingAccount: s.billingAccount,
     })),
   };
   return { usage: ratedUsage, intake, owner, shares };
@@ -129,7 +150,9 @@ export function mediate(draft: CspData, received: Entity, now: Date): MediationO
 function rejected(received: Entity, intake: UsageIntake, reason: string): MediationOutcome {
   const { relatedParty: _payers, ...rest } = received;
   const usage = {
-    ...rest, status: 'rejected', description: `Rejected by mediation: ${reason}`,
+    ...rest,
+    status: 'rejected',
+    description: `Rejected by mediation: ${reason}`,
     usageCharacteristic: [...characteristicsOf(received), { name: USAGE_CHAR.rejection, value: reason }],
   };
   return { usage, intake, shares: [] };

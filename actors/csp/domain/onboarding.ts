@@ -1,6 +1,6 @@
-import { deriveKey } from '../../../tmf/auth.ts';
+import { deriveKey } from '../../../tmf/credentials.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
 
@@ -16,15 +16,40 @@ export interface OnboardingResult {
  * Partner onboarding (step 7.2): the partner's organization, its billing account, a credential and the
  * API bundle of the offer it subscribed. A partner already onboarded keeps its organization and account.
  */
-export function onboardPartner(draft: CspData, partner: string, tradingName: string, now: Date, secret: string, portalUrl: string): { organization: Entity; billingAccount: Entity; result: OnboardingResult } {
+export function onboardPartner(
+  draft: CspData,
+  partner: string,
+  tradingName: string,
+  now: Date,
+  secret: string,
+  portalUrl: string,
+): { organization: Entity; billingAccount: Entity; result: OnboardingResult } {
   const ownedBy = (e: Entity) => draft.owners[e.href] === partner;
-  const organization = collection(draft, 'TMF632', 'organization').find(ownedBy)
-    ?? addEntity(draft, 'TMF632', 'organization', { name: tradingName, tradingName, organizationType: 'partner', status: 'validated', partyCharacteristic: [{ name: 'partnerId', value: partner }] }, partner);
-  const billingAccount = collection(draft, 'TMF666', 'billingAccount').find(ownedBy)
-    ?? addEntity(draft, 'TMF666', 'billingAccount', {
-      name: `${tradingName} partner account`, accountType: 'partner', state: 'active', paymentStatus: 'paid', lastModified: now.toISOString(),
-      relatedParty: [{ id: organization.id, href: organization.href, name: tradingName, role: 'owner', '@referredType': 'Organization' }],
-    }, partner);
+  const organization =
+    collection(draft, 'TMF632', 'organization').find(ownedBy) ??
+    addEntity(
+      draft,
+      'TMF632',
+      'organization',
+      { name: tradingName, tradingName, organizationType: 'partner', status: 'validated', partyCharacteristic: [{ name: 'partnerId', value: partner }] },
+      partner,
+    );
+  const billingAccount =
+    collection(draft, 'TMF666', 'billingAccount').find(ownedBy) ??
+    addEntity(
+      draft,
+      'TMF666',
+      'billingAccount',
+      {
+        name: `${tradingName} partner account`,
+        accountType: 'partner',
+        state: 'active',
+        paymentStatus: 'paid',
+        lastModified: now.toISOString(),
+        relatedParty: [{ id: organization.id, href: organization.href, name: tradingName, role: 'owner', '@referredType': 'Organization' }],
+      },
+      partner,
+    );
   const clientId = `${partner}@csp`;
   const apiKey = deriveKey(secret, 'issued', clientId, String(draft.credentials.length + 1));
   // Rotation without breaking calls in flight: the key issued before stays valid through the hand-over

@@ -1,5 +1,5 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 /** A TMF622 order item as the CSP reads it. */
 export interface OrderItem {
@@ -21,9 +21,10 @@ export function checkOrderItems(items: readonly OrderItem[], offerings: readonly
     const offering = offerings.find((o) => o.id === item.productOffering?.id);
     if (!item.productOffering?.id) reasons.push(`item ${item.id}: productOffering.id is required`);
     else if (!offering) reasons.push(`item ${item.id}: unknown productOffering ${item.productOffering.id}`);
-    else if (offering.lifecycleStatus !== 'Launched') reasons.push(`item ${item.id}: productOffering ${offering.id} is ${offering.lifecycleStatus}, not Launched`);
+    else if (offering.lifecycleStatus !== 'Launched')
+      reasons.push(`item ${item.id}: productOffering ${offering.id} is ${offering.lifecycleStatus}, not Launched`);
   }
-  if (reasons.length > 0) throw badRequest('Invalid order', reasons.join('; '), 'INVALID_ORDER');
+  if (reasons.length > 0) throw invalid('Invalid order', reasons.join('; '), 'INVALID_ORDER');
 }
 
 /** The offerings that make an order a partner order (figure 7) rather than a consumer one. */

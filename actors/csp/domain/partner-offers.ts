@@ -1,7 +1,7 @@
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
 import { fromTmf, money, type Money, type TmfMoney } from '../../../core/money.ts';
 import { memberReasons, originOf, PUBLISHED_FROM, shareCoversPrice, type RevenueShare } from '../../../core/converged-offer.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import { CATEGORIES } from './catalog-seed.ts';
 
 /** What the catalog manager states for a new partner offer (10.1), e.g. "5 GB data for 7.50 EUR". */
@@ -16,12 +16,22 @@ export interface PartnerOfferRequest {
 export function createPartnerOffer(draft: BaseData, request: PartnerOfferRequest, now: Date): { offering: Entity; price: Entity } {
   const fee = money(request.monthlyFee, request.currency).roundToMinor();
   const price = addEntity(draft, 'TMF620', 'productOfferingPrice', {
-    name: `${request.name} monthly fee`, priceType: 'recurring', recurringChargePeriodType: 'month', recurringChargePeriodLength: 1,
-    lifecycleStatus: 'Launched', price: fee.toTmf(),
+    name: `${request.name} monthly fee`,
+    priceType: 'recurring',
+    recurringChargePeriodType: 'month',
+    recurringChargePeriodLength: 1,
+    lifecycleStatus: 'Launched',
+    price: fee.toTmf(),
   });
   const offering = addEntity(draft, 'TMF620', 'productOffering', {
-    name: request.name, description: request.description ?? request.name, lifecycleStatus: 'Launched',
-    isBundle: false, isSellable: true, isPartnerEligible: false, lastUpdate: now.toISOString(), validFor: { startDateTime: now.toISOString() },
+    name: request.name,
+    description: request.description ?? request.name,
+    lifecycleStatus: 'Launched',
+    isBundle: false,
+    isSellable: true,
+    isPartnerEligible: false,
+    lastUpdate: now.toISOString(),
+    validFor: { startDateTime: now.toISOString() },
     category: [{ id: `cat-${CATEGORIES.infotainment}`, name: CATEGORIES.infotainment }],
     productOfferingPrice: [{ id: price.id, href: price.href, name: price.name }],
   });
@@ -44,7 +54,8 @@ export function monthlyFee(offering: Entity, prices: readonly Entity[]): Money |
 export function publicationBody(offering: Entity, prices: readonly Entity[]): Record<string, unknown> {
   const { id, href, '@type': _type, ...rest } = offering;
   return {
-    ...rest, productOfferingPrice: inlinePrices(offering, prices),
+    ...rest,
+    productOfferingPrice: inlinePrices(offering, prices),
     productOfferingRelationship: [{ id, href, name: String(offering.name), relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
   };
 }
@@ -72,7 +83,13 @@ export function verifyAsCsp(converged: Entity, members: readonly MemberLookup[],
     if (!offering) continue;
     ours += 1;
     reasons.push(...memberReasons(member.id, offering));
-    reasons.push(...shareCoversPrice(shares.find((s) => s.productOfferingId === member.id && s.partyId === 'csp'), monthlyFee(offering, prices), member.id));
+    reasons.push(
+      ...shareCoversPrice(
+        shares.find((s) => s.productOfferingId === member.id && s.partyId === 'csp'),
+        monthlyFee(offering, prices),
+        member.id,
+      ),
+    );
   }
   if (ours === 0) reasons.push('the converged offering bundles no CSP offering');
   return reasons;

@@ -1,4 +1,4 @@
-import { Money, sum } from '../../../core/money.ts';
+import { type Money, sum } from '../../../core/money.ts';
 import type { PayeeRecords } from '../../../core/partner-settlement-check.ts';
 import { collection } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';

@@ -30,7 +30,13 @@ export function rateRecurringFees(products: readonly Entity[], prices: readonly 
       const { used, total } = usedDays(period, active);
       if (used === 0) continue;
       const coverageStart = start > period.start ? start : period.start;
-      charges.push({ product, price, amount: prorate(fee, period, active), days: `${used}/${total}`, coverage: { start: coverageStart, end: end && end < period.end ? end : period.end } });
+      charges.push({
+        product,
+        price,
+        amount: prorate(fee, period, active),
+        days: `${used}/${total}`,
+        coverage: { start: coverageStart, end: end && end < period.end ? end : period.end },
+      });
     }
   }
   return charges;

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { allocate } from '../../../core/allocation.ts';
 import { type Money, MoneyDecimal } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 import { USAGE_CLASSES, type UsageClass, type VolumeRange } from './usage-rating.ts';
 
 /** The split billing criteria of an order item (tmf/schemas/split-billing.ts), payers named by role. */
@@ -42,13 +42,20 @@ export interface SplitInput {
 export function splitRecord(criteria: SplitCriteria, record: SplitInput): Share[] {
   if (criteria.basis === 'usageClass') return [{ payerRole: payerByClass(criteria, record.usageClass), amount: record.amount }];
   if (record.usageClass !== 'infotainment') return [{ payerRole: ROLES.buyer, amount: record.amount }];
-  if (criteria.basis === 'percentage') return allocateShares(record.amount, criteria.shares.map((s) => [s.payerRole, new MoneyDecimal(s.percent)]));
+  if (criteria.basis === 'percentage')
+    return allocateShares(
+      record.amount,
+      criteria.shares.map((s) => [s.payerRole, new MoneyDecimal(s.percent)]),
+    );
   const threshold = new MoneyDecimal(criteria.thresholdMB);
   // The amount is for the chargeable range; with nothing chargeable the record's volume says who it falls to.
   const range = record.chargeable.toMB.greaterThan(record.chargeable.fromMB) ? record.chargeable : record.volume;
   const below = overlap(range, new MoneyDecimal(0), threshold);
   const above = range.toMB.minus(range.fromMB).minus(below);
-  return allocateShares(record.amount, [[criteria.belowThresholdPayerRole, below], [criteria.aboveThresholdPayerRole, above]]);
+  return allocateShares(record.amount, [
+    [criteria.belowThresholdPayerRole, below],
+    [criteria.aboveThresholdPayerRole, above],
+  ]);
 }
 
 function payerByClass(criteria: Extract<SplitCriteria, { basis: 'usageClass' }>, usageClass: string): string {
@@ -67,7 +74,10 @@ function overlap(range: VolumeRange, from: Decimal, to: Decimal): Decimal {
 function allocateShares(amount: Money, weighted: readonly (readonly [string, Decimal])[]): Share[] {
   const paying = weighted.filter(([, w]) => w.greaterThan(0));
   if (paying.length === 0) return [{ payerRole: weighted[0][0], amount }];
-  const parts = allocate(amount, paying.map(([, w]) => w));
+  const parts = allocate(
+    amount,
+    paying.map(([, w]) => w),
+  );
   return paying.map(([payerRole], i) => ({ payerRole, amount: parts[i] }));
 }
 
@@ -86,15 +96,18 @@ export function checkCriteria(itemId: string, criteria: SplitCriteria, roles: re
   if (criteria.basis === 'usageClass') {
     for (const c of USAGE_CLASSES) if (!criteria.payerRoleByUsageClass[c] && !criteria.defaultPayerRole) reasons.push(`no payer for usage class '${c}'`);
   }
-  if (reasons.length > 0) throw badRequest('Invalid split billing criteria', `item ${itemId}: ${reasons.join('; ')}`, 'INVALID_SPLIT_BILLING');
+  if (reasons.length > 0) throw invalid('Invalid split billing criteria', `item ${itemId}: ${reasons.join('; ')}`, 'INVALID_SPLIT_BILLING');
 }
 
 function rolesNamed(criteria: SplitCriteria): string[] {
   switch (criteria.basis) {
-    case 'usageClass': return [...Object.values(criteria.payerRoleByUsageClass), ...(criteria.defaultPayerRole ? [criteria.defaultPayerRole] : [])];
+    case 'usageClass':
+      return [...Object.values(criteria.payerRoleByUsageClass), ...(criteria.defaultPayerRole ? [criteria.defaultPayerRole] : [])];
     // Telematics goes to the buyer under these bases (see splitRecord).
-    case 'volumeThreshold': return [criteria.belowThresholdPayerRole, criteria.aboveThresholdPayerRole, ROLES.buyer];
-    case 'percentage': return [...criteria.shares.map((s) => s.payerRole), ROLES.buyer];
+    case 'volumeThreshold':
+      return [criteria.belowThresholdPayerRole, criteria.aboveThresholdPayerRole, ROLES.buyer];
+    case 'percentage':
+      return [...criteria.shares.map((s) => s.payerRole), ROLES.buyer];
   }
 }
 
@@ -110,10 +123,14 @@ interface SplitItem {
  * billing criteria (step 8.7); criteria on any other offer are refused, every such item named, as a 400.
  */
 export function checkSplitBillingAllowed(items: readonly SplitItem[], offerings: readonly Entity[], category: string): void {
-  const reasons = items.filter((item) => item.criteria !== undefined).flatMap((item) => {
-    const offering = offerings.find((o) => o.id === item.productOffering?.id);
-    const allowed = ((offering?.category as { name: string }[] | undefined) ?? []).some((c) => c.name === category);
-    return allowed ? [] : [`item ${item.id}: productOffering ${item.productOffering?.id} does not allow split billing (only offers of category '${category}' do)`];
-  });
-  if (reasons.length > 0) throw badRequest('Split billing not allowed', reasons.join('; '), 'SPLIT_BILLING_NOT_ALLOWED');
+  const reasons = items
+    .filter((item) => item.criteria !== undefined)
+    .flatMap((item) => {
+      const offering = offerings.find((o) => o.id === item.productOffering?.id);
+      const allowed = ((offering?.category as { name: string }[] | undefined) ?? []).some((c) => c.name === category);
+      return allowed
+        ? []
+        : [`item ${item.id}: productOffering ${item.productOffering?.id} does not allow split billing (only offers of category '${category}' do)`];
+    });
+  if (reasons.length > 0) throw invalid('Split billing not allowed', reasons.join('; '), 'SPLIT_BILLING_NOT_ALLOWED');
 }

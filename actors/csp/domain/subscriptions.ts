@@ -1,5 +1,5 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import type { OrderItem } from './order-check.ts';
 
@@ -9,7 +9,8 @@ const ref = (e: Entity) => ({ id: e.id, href: e.href, name: e.name as string | u
 function productPrice(priceRef: Entity, price: Entity | undefined) {
   const type = String(price?.priceType ?? 'recurring');
   return {
-    name: priceRef.name, priceType: type,
+    name: priceRef.name,
+    priceType: type,
     ...(type === 'recurring' ? { recurringChargePeriod: String(price?.recurringChargePeriodType ?? 'month') } : {}),
     price: { dutyFreeAmount: price?.price ?? { unit: 'EUR', value: 0 } },
     productOfferingPrice: { id: priceRef.id, href: priceRef.href, name: priceRef.name },
@@ -25,14 +26,28 @@ export function registerSubscriptions(draft: CspData, order: Entity, items: read
   const prices = collection(draft, 'TMF620', 'productOfferingPrice');
   return items.map((item) => {
     const offering = offerings.find((o) => o.id === item.productOffering?.id)!;
-    return addEntity(draft, 'TMF637', 'product', {
-      name: offering.name, status: 'active', isBundle: false,
-      startDate: now.toISOString(), orderDate: now.toISOString(),
-      productOffering: ref(offering),
-      productPrice: (offering.productOfferingPrice as Entity[] | undefined ?? []).map((p) => productPrice(p, prices.find((full) => full.id === p.id))),
-      billingAccount: ref(billingAccount),
-      productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
-      relatedParty: billingAccount.relatedParty,
-    }, owner);
+    return addEntity(
+      draft,
+      'TMF637',
+      'product',
+      {
+        name: offering.name,
+        status: 'active',
+        isBundle: false,
+        startDate: now.toISOString(),
+        orderDate: now.toISOString(),
+        productOffering: ref(offering),
+        productPrice: ((offering.productOfferingPrice as Entity[] | undefined) ?? []).map((p) =>
+          productPrice(
+            p,
+            prices.find((full) => full.id === p.id),
+          ),
+        ),
+        billingAccount: ref(billingAccount),
+        productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
+        relatedParty: billingAccount.relatedParty,
+      },
+      owner,
+    );
   });
 }

@@ -1,5 +1,5 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { addEntity } from '../../../tmf/resource.ts';
+import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 
 /**
@@ -27,8 +27,9 @@ export function findConsumer(draft: CspData, individualId: string): { customer: 
 }
 
 export function consumerAccountsOf(draft: CspData, individualId: string): Entity[] {
-  return collection(draft, 'TMF666', 'billingAccount')
-    .filter((a) => a.accountType === CONSUMER_ACCOUNT && (a.relatedParty as { id: string }[]).some((p) => p.id === individualId));
+  return collection(draft, 'TMF666', 'billingAccount').filter(
+    (a) => a.accountType === CONSUMER_ACCOUNT && (a.relatedParty as { id: string }[]).some((p) => p.id === individualId),
+  );
 }
 
 /**
@@ -39,24 +40,51 @@ export function ensureConsumer(draft: CspData, individual: Entity, now: Date): {
   const existing = findConsumer(draft, individual.id);
   if (existing) return { ...existing, created: false };
   const party = { ...ref(individual, 'Individual'), name: nameOf(individual) };
-  const account = addEntity(draft, 'TMF666', 'billingAccount', {
-    name: `${nameOf(individual)} — connectivity`, accountType: CONSUMER_ACCOUNT, state: 'active', paymentStatus: 'due', lastModified: now.toISOString(),
-    relatedParty: [{ ...party, role: 'owner' }],
-  }, CONSUMER_OWNER);
+  const account = addEntity(
+    draft,
+    'TMF666',
+    'billingAccount',
+    {
+      name: `${nameOf(individual)} — connectivity`,
+      accountType: CONSUMER_ACCOUNT,
+      state: 'active',
+      paymentStatus: 'due',
+      lastModified: now.toISOString(),
+      relatedParty: [{ ...party, role: 'owner' }],
+    },
+    CONSUMER_OWNER,
+  );
   const email = emailOf(individual);
-  const customer = addEntity(draft, 'TMF629', 'customer', {
-    name: nameOf(individual), status: 'approved', engagedParty: { ...party, role: 'customer' },
-    ...(email ? { contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: email } }] } : {}),
-    account: [ref(account, 'BillingAccount')], validFor: { startDateTime: now.toISOString() },
-  }, CONSUMER_OWNER);
+  const customer = addEntity(
+    draft,
+    'TMF629',
+    'customer',
+    {
+      name: nameOf(individual),
+      status: 'approved',
+      engagedParty: { ...party, role: 'customer' },
+      ...(email ? { contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: email } }] } : {}),
+      account: [ref(account, 'BillingAccount')],
+      validFor: { startDateTime: now.toISOString() },
+    },
+    CONSUMER_OWNER,
+  );
   return { customer, account, created: true };
 }
 
 /** An individual the CSP knows, with a customer and account: a driver who already has a CSP contract. */
 export function registerExistingCustomer(draft: CspData, person: { givenName: string; familyName: string; email: string }, now: Date) {
-  const individual = addEntity(draft, 'TMF632', 'individual', {
-    givenName: person.givenName, familyName: person.familyName, status: 'validated',
-    contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
-  }, CONSUMER_OWNER);
+  const individual = addEntity(
+    draft,
+    'TMF632',
+    'individual',
+    {
+      givenName: person.givenName,
+      familyName: person.familyName,
+      status: 'validated',
+      contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
+    },
+    CONSUMER_OWNER,
+  );
   return { individual, ...ensureConsumer(draft, individual, now) };
 }

@@ -1,5 +1,5 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { TmfError } from '../../../tmf/errors.ts';
+import { DomainError } from '../../../core/domain-error.ts';
 import { hrefOf, newEntityId } from '../../../tmf/resource.ts';
 import type { CspData } from '../store.ts';
 import { mediate } from './mediation.ts';
@@ -10,8 +10,12 @@ export type LineOutcome =
   | { readonly kind: 'duplicate'; readonly recordId: string }
   | { readonly kind: 'rejected'; readonly code: string; readonly reason: string };
 
-/** A line's refusal, from the TMF error the intake would have answered the one-record create with. */
-export const refusal = (error: TmfError): LineOutcome => ({ kind: 'rejected', code: error.code, reason: error.message });
+/** A line's refusal, with the code and message the one-record create would have answered with. */
+export const refusal = (error: { readonly code: string; readonly message: string }): LineOutcome => ({
+  kind: 'rejected',
+  code: error.code,
+  reason: error.message,
+});
 
 /**
  * One record of a batch (steps 8.9–8.10 in one go): the same intake and mediation as the one-record
@@ -32,7 +36,7 @@ export function ingestUsage(draft: CspData, body: Record<string, unknown>, sende
   } catch (error) {
     if (counter === undefined) delete draft.counters.usage;
     else draft.counters.usage = counter;
-    if (!(error instanceof TmfError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     if (error.code === 'DUPLICATE_USAGE') return { kind: 'duplicate', recordId: recordIdIn(body) };
     return refusal(error);
   }

@@ -73,16 +73,20 @@ export const usageLines: LineSource = (draft, account, period) => {
     else groups.set(key, { ...group, amount: group.amount.plus(amount), records: group.records + 1, chargeableMB: group.chargeableMB.plus(chargeableMB) });
   }
   const products = collection(draft, 'TMF637', 'product');
-  return [...groups.values()].filter((g) => !g.amount.isZero()).map((g) => ({
-    name: `${className(g.usageClass)} data usage (${periodId(g.month)})${periodId(g.month) === periodId(period) ? '' : ', received late'}`,
-    amount: g.amount,
-    product: products.find((p) => p.id === g.product)!,
-    coverage: { start: g.month.start, end: g.month.end },
-    characteristic: [
-      { name: 'usageClass', value: g.usageClass }, { name: 'usageRecords', value: String(g.records) },
-      { name: 'chargeableMB', value: g.chargeableMB.toFixed() }, { name: 'usagePeriod', value: periodId(g.month) },
-    ],
-  }));
+  return [...groups.values()]
+    .filter((g) => !g.amount.isZero())
+    .map((g) => ({
+      name: `${className(g.usageClass)} data usage (${periodId(g.month)})${periodId(g.month) === periodId(period) ? '' : ', received late'}`,
+      amount: g.amount,
+      product: products.find((p) => p.id === g.product)!,
+      coverage: { start: g.month.start, end: g.month.end },
+      characteristic: [
+        { name: 'usageClass', value: g.usageClass },
+        { name: 'usageRecords', value: String(g.records) },
+        { name: 'chargeableMB', value: g.chargeableMB.toFixed() },
+        { name: 'usagePeriod', value: periodId(g.month) },
+      ],
+    }));
 };
 
 /**

@@ -1,5 +1,5 @@
-import { Decimal } from 'decimal.js';
-import { fromTmf, Money, MoneyDecimal } from '../../../core/money.ts';
+import type { Decimal } from 'decimal.js';
+import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
 
 /** A usage class the car tags its records with; each is rated by the catalog's price for its category. */

@@ -12,5 +12,5 @@ export function usageSeenBy(usage: Entity, party: string, owners: Readonly<Recor
   if (!shares) return usage;
   const own = shares.filter((share) => share.billingAccount?.href !== undefined && owners[share.billingAccount.href] === party);
   const { ratedProductUsage: _all, ...rest } = usage;
-  return own.length > 0 ? { ...rest, ratedProductUsage: own } as Entity : rest as Entity;
+  return own.length > 0 ? ({ ...rest, ratedProductUsage: own } as Entity) : (rest as Entity);
 }

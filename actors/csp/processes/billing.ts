@@ -1,5 +1,4 @@
-import { parsePeriodId, periodContaining, type BillingPeriod } from '../../../core/billing-period.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { periodContaining, previousPeriod, requestedPeriod } from '../../../core/billing-period.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
@@ -14,7 +13,7 @@ export const LINE_SOURCES: LineSource[] = [recurringLines, usageLines];
 /** Runs the bill run of a period (default: the month before the clock's) and tells subscribers of each bill. */
 export async function billingRun(runtime: ActorRuntime<CspData>, requested?: string): Promise<Entity[]> {
   const now = runtime.clock.now();
-  const period = requested ? parsePeriod(requested) : previousPeriod(now);
+  const period = requested ? requestedPeriod(requested, 'billing') : previousPeriod(periodContaining(now));
   const bills = await runtime.store.update((draft) => {
     const issued = runBillingCycle(draft, period, now, LINE_SOURCES);
     for (const bill of issued) {
@@ -31,17 +30,4 @@ export async function billingRun(runtime: ActorRuntime<CspData>, requested?: str
   });
   runtime.notifier.kick();
   return bills;
-}
-
-function parsePeriod(id: string): BillingPeriod {
-  try {
-    return parsePeriodId(id);
-  } catch {
-    throw badRequest('Invalid period', `A billing period is written YYYY-MM, got '${id}'`);
-  }
-}
-
-function previousPeriod(now: Date): BillingPeriod {
-  const current = periodContaining(now);
-  return periodContaining(new Date(current.start.getTime() - 1));
 }

@@ -4,7 +4,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { setUpConsumerService } from '../domain/consumer-order.ts';
 import type { OrderItem } from '../domain/order-check.ts';
 import type { CspData } from '../store.ts';
-import { findOrder, setOrderState } from './fulfilment.ts';
+import { findOrder, setOrderState } from './order-state.ts';
 
 /**
  * Step 8.8, once the order is inProgress: the 3rd party payer, the subscriptions and mediation's usage
@@ -19,7 +19,11 @@ export async function fulfilConsumerOrder(runtime: ActorRuntime<CspData>, orderI
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, billingAccount: consumer.account.id });
     for (const c of collections) runtime.journal(draft, JOURNAL.usageCollectionRequested, { product: c.product, criteria: c.criteria.basis, payers: c.payers });
     const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
-    stored.productOrderItem = (order.productOrderItem as OrderItem[]).map((item, i) => ({ ...item, state: 'completed', product: { id: products[i].id, href: products[i].href } }));
+    stored.productOrderItem = (order.productOrderItem as OrderItem[]).map((item, i) => ({
+      ...item,
+      state: 'completed',
+      product: { id: products[i].id, href: products[i].href },
+    }));
   });
   await setOrderState(runtime, orderId, 'completed');
 }

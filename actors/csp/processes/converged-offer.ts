@@ -8,7 +8,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createPartnerOffer, publicationBody, verifyAsCsp, type MemberLookup, type PartnerOfferRequest } from '../domain/partner-offers.ts';
 import type { CspData } from '../store.ts';
-import { setOrderState } from './fulfilment.ts';
+import { setOrderState } from './order-state.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -29,7 +29,13 @@ export async function markPartnerEligible(runtime: Runtime, offeringId: string):
     if (index < 0) throw notFound('productOffering', offeringId);
     offerings[index] = { ...offerings[index], isPartnerEligible: true };
     runtime.journal(draft, JOURNAL.offeringPartnerEligible, { offering: offeringId });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF620', eventType: 'ProductOfferingAttributeValueChangeEvent', resource: 'productOffering', entity: offerings[index], fieldPath: ['isPartnerEligible'] });
+    runtime.notifier.enqueue(draft, runtime.clock.now(), {
+      api: 'TMF620',
+      eventType: 'ProductOfferingAttributeValueChangeEvent',
+      resource: 'productOffering',
+      entity: offerings[index],
+      fieldPath: ['isPartnerEligible'],
+    });
     return offerings[index];
   });
   runtime.notifier.kick();
@@ -48,7 +54,11 @@ export async function publishOffer(runtime: Runtime, offeringId: string): Promis
   const reasons = publicationReasons(offering);
   if (reasons.length > 0) throw badRequest('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
   await subscribeToCentralCatalog(runtime);
-  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))));
+  return passOnRefusal(() =>
+    runtime
+      .client('car-manufacturer')
+      .create<Entity>('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))),
+  );
 }
 
 async function subscribeToCentralCatalog(runtime: Runtime): Promise<void> {
@@ -66,7 +76,9 @@ export async function verifyConvergedOffering(runtime: Runtime, centralId: strin
   const converged = await oem.get<Entity>('TMF620', 'productOffering', centralId);
   const members: MemberLookup[] = [];
   // Ids are only unique per catalog: the revenue shares say which members are the CSP's.
-  const cspMembers = ((converged.revenueShare as RevenueShare[] | undefined) ?? []).filter((s) => s.partyId === 'csp').map((s) => ({ id: s.productOfferingId }));
+  const cspMembers = ((converged.revenueShare as RevenueShare[] | undefined) ?? [])
+    .filter((s) => s.partyId === 'csp')
+    .map((s) => ({ id: s.productOfferingId }));
   for (const { id } of cspMembers) {
     members.push({ id, central: await oem.get<Entity>('TMF620', 'productOffering', id).catch(absentOn404) });
   }
@@ -106,12 +118,22 @@ export async function activateConvergedConnectivity(runtime: Runtime, order: Ent
     const items = order.productOrderItem as { id: string; productOffering: { id: string } }[];
     const products = items.map((item) => {
       const offering = offerings.find((o) => o.id === item.productOffering.id)!;
-      return addEntity(draft, 'TMF637', 'product', {
-        name: offering.name, status: 'active', isBundle: false, startDate: now.toISOString(), orderDate: now.toISOString(),
-        productOffering: { id: offering.id, href: offering.href, name: offering.name },
-        productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
-        relatedParty: order.relatedParty,
-      }, buyer);
+      return addEntity(
+        draft,
+        'TMF637',
+        'product',
+        {
+          name: offering.name,
+          status: 'active',
+          isBundle: false,
+          startDate: now.toISOString(),
+          orderDate: now.toISOString(),
+          productOffering: { id: offering.id, href: offering.href, name: offering.name },
+          productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
+          relatedParty: order.relatedParty,
+        },
+        buyer,
+      );
     });
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, order: order.id });
     const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === order.id)!;

@@ -1,13 +1,13 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import { changeEventType } from '../../../tmf/events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
 import { isPartnerOrder, type OrderItem } from '../domain/order-check.ts';
 import { registerSubscriptions } from '../domain/subscriptions.ts';
 import { thirdPartyPayerOf } from '../domain/consumer-order.ts';
 import { fulfilConsumerOrder } from './consumer-fulfilment.ts';
+import { findOrder, setOrderState } from './order-state.ts';
 import type { CspData } from '../store.ts';
 import { isConvergedConnectivity } from '../domain/partner-offers.ts';
 import { activateConvergedConnectivity } from './converged-offer.ts';
@@ -27,8 +27,20 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
   if (!isPartnerOrder(items)) return;
   const onboarding = await runtime.store.update((draft) => {
     const now = runtime.clock.now();
-    const { organization, billingAccount, result } = onboardPartner(draft, buyer, tradingNameOf(order, buyer), now, runtime.config.secret, portalUrlFor(runtime, buyer));
-    runtime.journal(draft, JOURNAL.partnerOnboarded, { partner: buyer, organization: organization.id, billingAccount: billingAccount.id, bundle: result.bundle });
+    const { organization, billingAccount, result } = onboardPartner(
+      draft,
+      buyer,
+      tradingNameOf(order, buyer),
+      now,
+      runtime.config.secret,
+      portalUrlFor(runtime, buyer),
+    );
+    runtime.journal(draft, JOURNAL.partnerOnboarded, {
+      partner: buyer,
+      organization: organization.id,
+      billingAccount: billingAccount.id,
+      bundle: result.bundle,
+    });
     const products = registerSubscriptions(draft, order, items, billingAccount, buyer, now);
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, billingAccount: billingAccount.id });
     const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
@@ -43,24 +55,6 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
 async function sendOnboardingResult(runtime: Runtime, partner: string, result: OnboardingResult): Promise<void> {
   if (partner !== 'car-manufacturer') return;
   await runtime.client('car-manufacturer').post(PARTY_API.onboardingResult, result);
-}
-
-export async function setOrderState(runtime: Runtime, orderId: string, state: string): Promise<void> {
-  await runtime.store.update((draft) => {
-    const orders = collection(draft, 'TMF622', 'productOrder');
-    const index = orders.findIndex((o) => o.id === orderId);
-    const before = orders[index];
-    const now = runtime.clock.now().toISOString();
-    const after: Entity = { ...before, state, ...(state === 'completed' ? { completionDate: now } : {}) };
-    orders[index] = after;
-    if (state === 'completed') runtime.journal(draft, JOURNAL.orderCompleted, { order: orderId });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'TMF622', eventType: changeEventType('TMF622', before, after), resource: 'productOrder', entity: after });
-  });
-  runtime.notifier.kick();
-}
-
-export function findOrder(runtime: Runtime, orderId: string): Entity {
-  return runtime.store.data.resources['TMF622.productOrder']!.find((o) => o.id === orderId)!;
 }
 
 function tradingNameOf(order: Entity, buyer: string): string {

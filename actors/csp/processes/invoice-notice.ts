@@ -24,7 +24,9 @@ export function invoiceNoticeEffect(runtime: ActorRuntime<CspData>): EffectHandl
     if (!bill) return; // the bill is gone (a reset): nothing left to tell
     const due = bill.amountDue as { unit: string; value: number };
     await runtime.client('driver').post(PARTY_API.inbox, {
-      id: `csp-${effect.key}`, from: 'csp', topic: INBOX_TOPIC.invoiceAvailable,
+      id: `csp-${effect.key}`,
+      from: 'csp',
+      topic: INBOX_TOPIC.invoiceAvailable,
       subject: `Your connectivity invoice ${String(bill.billNo)} is available`,
       body: `Amount due ${due.value.toFixed(2)} ${due.unit}, payable by ${String(bill.paymentDueDate).slice(0, 10)}.`,
       relatedEntity: [{ id: bill.id, href: bill.href, name: String(bill.billNo), role: 'customerBill', '@referredType': 'CustomerBill' }],

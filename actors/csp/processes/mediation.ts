@@ -10,7 +10,9 @@ type Runtime = ActorRuntime<CspData>;
 
 /** The journal event of each state a record reaches (step 8.10). */
 const JOURNAL_OF_STATUS: Record<string, string> = {
-  guided: JOURNAL.usageGuided, rated: JOURNAL.usageRated, rejected: JOURNAL.usageRejected,
+  guided: JOURNAL.usageGuided,
+  rated: JOURNAL.usageRated,
+  rejected: JOURNAL.usageRejected,
 };
 
 /**
@@ -49,14 +51,23 @@ function record(runtime: Runtime, draft: CspData, outcome: MediationOutcome): vo
   const type = JOURNAL_OF_STATUS[String(usage.status)];
   if (type) {
     runtime.journal(draft, type, {
-      usage: usage.id, recordId: intake.recordId, product: intake.subscription, usageClass: intake.usageClass, status: usage.status,
-      ...(shares.length > 0 ? { shares: shares.map((s) => ({ payerRole: s.payerRole, billingAccount: s.billingAccount.id, amount: s.amount.toString() })) } : {}),
+      usage: usage.id,
+      recordId: intake.recordId,
+      product: intake.subscription,
+      usageClass: intake.usageClass,
+      status: usage.status,
+      ...(shares.length > 0
+        ? { shares: shares.map((s) => ({ payerRole: s.payerRole, billingAccount: s.billingAccount.id, amount: s.amount.toString() })) }
+        : {}),
     });
   }
   // Only the car's owner hears of it, and sees only its own shares (as it would by GET).
   if (owner) {
     runtime.notifier.enqueue(draft, runtime.clock.now(), {
-      api: 'TMF635', eventType: lifecycleEventType('TMF635', 'Usage'), resource: 'usage', entity: usageSeenBy(usage as Entity, owner, draft.owners),
+      api: 'TMF635',
+      eventType: lifecycleEventType('TMF635', 'Usage'),
+      resource: 'usage',
+      entity: usageSeenBy(usage as Entity, owner, draft.owners),
     });
   }
 }

@@ -50,9 +50,13 @@ export function usageRecords(plan: DrivePlan): Record<string, unknown>[] {
   const sessions = (['infotainment', 'telematics'] as const).flatMap((usageClass) => {
     const count = plan.sessions[usageClass];
     if (count === 0) return [];
-    const volumes = splitVolume(usageClass === 'infotainment' ? plan.infotainmentMB : plan.telematicsMB, Array.from({ length: count }, () => faker.number.int({ min: 1, max: 100 })));
+    const volumes = splitVolume(
+      usageClass === 'infotainment' ? plan.infotainmentMB : plan.telematicsMB,
+      Array.from({ length: count }, () => faker.number.int({ min: 1, max: 100 })),
+    );
     return volumes.map((volume) => ({
-      usageClass, volume,
+      usageClass,
+      volume,
       start: new Date(plan.period.start.getTime() + faker.number.int({ min: 0, max: span / 1000 }) * 1000),
       duration: faker.number.int(DURATION_SECONDS[usageClass]),
       application: faker.helpers.arrayElement(APPLICATIONS[usageClass]),
@@ -60,7 +64,9 @@ export function usageRecords(plan: DrivePlan): Record<string, unknown>[] {
   });
   sessions.sort((a, b) => a.start.getTime() - b.start.getTime());
   return sessions.map((s, i) => ({
-    usageDate: s.start.toISOString(), usageType: s.usageClass, status: 'received',
+    usageDate: s.start.toISOString(),
+    usageType: s.usageClass,
+    status: 'received',
     description: `${s.application} session of ${s.duration} s`,
     usageCharacteristic: [
       { name: 'recordId', value: `${plan.vehicleId}-${String(plan.firstRecord + i).padStart(6, '0')}` },

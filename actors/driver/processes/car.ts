@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js';
-import { parsePeriodId } from '../../../core/billing-period.ts';
+import { type BillingPeriod, parsePeriodId } from '../../../core/billing-period.ts';
 import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
-import { type Entity } from '../../../tmf/data.ts';
+import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { usageRecords } from '../domain/usage-records.ts';
@@ -24,8 +24,11 @@ export async function selectService(runtime: Runtime, service: string, splitBill
   const chosen = services.find((s) => (s.name ?? '').toLowerCase().includes(service.toLowerCase()));
   if (!chosen) throw badRequest('Unknown service', `No offered service is named like '${service}': ${services.map((s) => s.name).join('; ')}`);
   await runtime.client('car-manufacturer').post(PARTY_API.serviceSelection, {
-    vehicleId, productOffering: { id: chosen.id, href: chosen.href, name: chosen.name }, customer: runtime.store.data.profile,
-    thirdPartyPayer: true, ...(splitBillingCriteria ? { splitBillingCriteria } : {}),
+    vehicleId,
+    productOffering: { id: chosen.id, href: chosen.href, name: chosen.name },
+    customer: runtime.store.data.profile,
+    thirdPartyPayer: true,
+    ...(splitBillingCriteria ? { splitBillingCriteria } : {}),
   });
 }
 
@@ -35,8 +38,10 @@ export const MAX_SESSIONS = 1000;
 function checkSessions(sessions: unknown): void {
   if (sessions === undefined) return;
   const counts = sessions as Record<string, unknown>;
-  const valid = typeof sessions === 'object' && sessions !== null
-    && ['infotainment', 'telematics'].every((k) => Number.isInteger(counts[k]) && (counts[k] as number) >= 0 && (counts[k] as number) <= MAX_SESSIONS);
+  const valid =
+    typeof sessions === 'object' &&
+    sessions !== null &&
+    ['infotainment', 'telematics'].every((k) => Number.isInteger(counts[k]) && (counts[k] as number) >= 0 && (counts[k] as number) <= MAX_SESSIONS);
   if (!valid) throw badRequest('Invalid sessions', `sessions is {infotainment, telematics}, each a whole number from 0 to ${MAX_SESSIONS}`);
 }
 
@@ -53,7 +58,7 @@ export interface DriveRequest {
 export async function drive(runtime: Runtime, request: DriveRequest): Promise<SentUsage[]> {
   checkSessions(request.sessions);
   const { vehicleId } = lastServiceOffer(runtime.store.data);
-  let period;
+  let period: BillingPeriod;
   try {
     period = parsePeriodId(request.period);
     new Decimal(request.infotainmentMB);
@@ -62,8 +67,14 @@ export async function drive(runtime: Runtime, request: DriveRequest): Promise<Se
     throw badRequest('Invalid drive', 'A drive needs {subscription, period: YYYY-MM, infotainmentMB, telematicsMB}');
   }
   const records = usageRecords({
-    subscription: request.subscription, vehicleId, period, infotainmentMB: request.infotainmentMB, telematicsMB: request.telematicsMB,
-    sessions: request.sessions ?? { infotainment: 12, telematics: 6 }, seed: runtime.config.seed, firstRecord: runtime.store.data.usageSent.length + 1,
+    subscription: request.subscription,
+    vehicleId,
+    period,
+    infotainmentMB: request.infotainmentMB,
+    telematicsMB: request.telematicsMB,
+    sessions: request.sessions ?? { infotainment: 12, telematics: 6 },
+    seed: runtime.config.seed,
+    firstRecord: runtime.store.data.usageSent.length + 1,
   });
   const sent: SentUsage[] = [];
   for (const body of records) sent.push(await sendUsage(runtime, body));

@@ -50,12 +50,21 @@ function checkedPeriod(period: unknown) {
 
 function checkedCars(cars: unknown): FleetCar[] {
   const usage = 'cars is a list of {vehicleId, subscription, seed, infotainmentMB, telematicsMB, sessions: {infotainment, telematics}}';
-  if (!Array.isArray(cars) || cars.length === 0 || cars.length > MAX_FLEET_CARS) throw badRequest('Invalid fleet drive', `${usage}, 1 to ${MAX_FLEET_CARS} cars a call`);
+  if (!Array.isArray(cars) || cars.length === 0 || cars.length > MAX_FLEET_CARS)
+    throw badRequest('Invalid fleet drive', `${usage}, 1 to ${MAX_FLEET_CARS} cars a call`);
   const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_SESSIONS;
   const volume = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
   cars.forEach((car: Partial<FleetCar>, i) => {
-    const valid = typeof car?.vehicleId === 'string' && car.vehicleId !== '' && typeof car.subscription === 'string' && car.subscription !== ''
-      && Number.isInteger(car.seed) && volume(car.infotainmentMB) && volume(car.telematicsMB) && count(car.sessions?.infotainment) && count(car.sessions?.telematics);
+    const valid =
+      typeof car?.vehicleId === 'string' &&
+      car.vehicleId !== '' &&
+      typeof car.subscription === 'string' &&
+      car.subscription !== '' &&
+      Number.isInteger(car.seed) &&
+      volume(car.infotainmentMB) &&
+      volume(car.telematicsMB) &&
+      count(car.sessions?.infotainment) &&
+      count(car.sessions?.telematics);
     if (!valid) throw badRequest('Invalid fleet drive', `car ${i + 1}: ${usage} (sessions 0 to ${MAX_SESSIONS} each)`);
   });
   return cars as FleetCar[];

@@ -18,12 +18,15 @@ export async function payInvoice(runtime: ActorRuntime<DriverData>, customerId: 
   if (!bill) throw conflict('Nothing to pay', `${customerId} has no invoice of the car manufacturer with an amount due`);
   const remaining = bill.remainingAmount as TmfMoney;
   const total = { unit: remaining.unit, value: amount === undefined ? remaining.value : Number(amount) };
-  return passOnRefusal(() => oem.create<Entity>('TMF676', 'payment', {
-    name: `Payment of invoice ${String(bill.billNo)}`, correlatorId: String(bill.billNo),
-    account: { id: customerId, '@referredType': 'PartyAccount' },
-    payer: { id: customerId, role: 'payer', '@referredType': 'Individual' },
-    paymentMethod: { name: 'card' },
-    totalAmount: total,
-    paymentItem: [{ item: { id: bill.id, href: bill.href, name: String(bill.billNo), '@referredType': 'CustomerBill' }, totalAmount: total }],
-  }));
+  return passOnRefusal(() =>
+    oem.create<Entity>('TMF676', 'payment', {
+      name: `Payment of invoice ${String(bill.billNo)}`,
+      correlatorId: String(bill.billNo),
+      account: { id: customerId, '@referredType': 'PartyAccount' },
+      payer: { id: customerId, role: 'payer', '@referredType': 'Individual' },
+      paymentMethod: { name: 'card' },
+      totalAmount: total,
+      paymentItem: [{ item: { id: bill.id, href: bill.href, name: String(bill.billNo), '@referredType': 'CustomerBill' }, totalAmount: total }],
+    }),
+  );
 }

@@ -19,7 +19,10 @@ export function ticketTmfApis<D extends TicketData>(runtime: ActorRuntime<D>): {
   const sla = resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'sla', methods: ['GET'] });
   sla.use(resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET', 'POST'], hooks: violationHooks(runtime) }));
   return [
-    { api: 'TMF621', router: resourceRouter<D, Entity>({ ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'POST', 'PATCH'], hooks: ticketHooks(runtime) }) },
+    {
+      api: 'TMF621',
+      router: resourceRouter<D, Entity>({ ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'POST', 'PATCH'], hooks: ticketHooks(runtime) }),
+    },
     { api: 'TMF623', router: sla },
   ];
 }

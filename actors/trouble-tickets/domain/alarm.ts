@@ -1,5 +1,5 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 export const ALARM = 'alarm';
 /** Role of the relatedEntity of an alarm ticket that carries the metric identifier. */
@@ -16,8 +16,8 @@ export function alarmMetric(ticket: Entity): string | undefined {
  */
 export function correlate(alarm: Entity, violations: readonly Entity[]): { violation: Entity; metric: string } {
   const metric = alarmMetric(alarm);
-  if (!metric) throw badRequest('Alarm without metric', `An alarm ticket names its metric identifier in relatedEntity (role ${SLA_METRIC_ROLE})`);
+  if (!metric) throw invalid('Alarm without metric', `An alarm ticket names its metric identifier in relatedEntity (role ${SLA_METRIC_ROLE})`);
   const violation = violations.find((v) => (v.violation as { metric?: string } | undefined)?.metric === metric);
-  if (!violation) throw badRequest('Unknown metric', `No SLA violation here has the metric identifier ${metric}`);
+  if (!violation) throw invalid('Unknown metric', `No SLA violation here has the metric identifier ${metric}`);
   return { violation, metric };
 }

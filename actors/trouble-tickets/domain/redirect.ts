@@ -1,6 +1,6 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest, conflict } from '../../../tmf/errors.ts';
+import { conflict, invalid } from '../../../core/domain-error.ts';
 import { checkTransition, type TicketStatus } from './ticket-status.ts';
 
 /** The parties with a resolution team: a ticket is redirected only between them. */
@@ -29,7 +29,7 @@ export function originatorOf(ticket: Entity): string | undefined {
 /** A redirect goes to the other resolver, of a ticket still in the process (rejecting it must be legal). */
 export function checkRedirect(ticket: Entity, from: ActorId, to: string): Resolver {
   if (!(RESOLVERS as readonly string[]).includes(to) || to === from) {
-    throw badRequest('Invalid redirect target', `A ticket at ${from} can be redirected to ${RESOLVERS.filter((r) => r !== from).join(' or ')}, not to '${to}'`);
+    throw invalid('Invalid redirect target', `A ticket at ${from} can be redirected to ${RESOLVERS.filter((r) => r !== from).join(' or ')}, not to '${to}'`);
   }
   checkTransition(ticket.id, ticket.status as TicketStatus, 'rejected');
   return to as Resolver;
@@ -38,8 +38,13 @@ export function checkRedirect(ticket: Entity, from: ActorId, to: string): Resolv
 /** The ticket the right party receives: the same trouble, related to the ticket it replaces. */
 export function redirectedTicket(ticket: Entity, from: ActorId, fromUrl: string, reason: string): Record<string, unknown> {
   return {
-    name: ticket.name, description: ticket.description, severity: ticket.severity, ticketType: ticket.ticketType,
-    externalId: ticket.externalId, relatedParty: ticket.relatedParty, relatedEntity: ticket.relatedEntity,
+    name: ticket.name,
+    description: ticket.description,
+    severity: ticket.severity,
+    ticketType: ticket.ticketType,
+    externalId: ticket.externalId,
+    relatedParty: ticket.relatedParty,
+    relatedEntity: ticket.relatedEntity,
     note: [{ text: `Redirected by ${from}: ${reason}`, author: from }],
     troubleTicketRelationship: [{ id: ticket.id, href: `${fromUrl}${ticket.href}`, name: from, relationshipType: REDIRECTED_FROM }],
   };
@@ -53,9 +58,12 @@ export function refusePingPong(tickets: readonly Entity[], incoming: Entity, sel
   if (!incoming.externalId) return;
   const rejected = tickets.find((t) => t.externalId === incoming.externalId && t.status === 'rejected');
   if (!rejected) return;
-  throw conflict('Redirect ping-pong',
-    `${self} already rejected trouble ${String(incoming.externalId)} (ticket ${rejected.id}: ${String(rejected.statusChangeReason)}); `
-    + 'it cannot be redirected back here — escalate to the call center instead', 'REDIRECT_LOOP');
+  throw conflict(
+    'Redirect ping-pong',
+    `${self} already rejected trouble ${String(incoming.externalId)} (ticket ${rejected.id}: ${String(rejected.statusChangeReason)}); ` +
+      'it cannot be redirected back here — escalate to the call center instead',
+    'REDIRECT_LOOP',
+  );
 }
 
 /**

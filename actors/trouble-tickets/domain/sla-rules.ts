@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 /** A TMF623 v2 rule: what it measures, how it compares and to what (v2 keeps values as strings). */
 export interface SlaRule {
@@ -19,7 +19,11 @@ export const METRIC = {
 } as const;
 
 const COMPARE: Readonly<Record<string, (actual: Decimal, reference: Decimal) => boolean>> = {
-  '>=': (a, r) => a.gte(r), '>': (a, r) => a.gt(r), '<=': (a, r) => a.lte(r), '<': (a, r) => a.lt(r), '==': (a, r) => a.eq(r),
+  '>=': (a, r) => a.gte(r),
+  '>': (a, r) => a.gt(r),
+  '<=': (a, r) => a.lte(r),
+  '<': (a, r) => a.lt(r),
+  '==': (a, r) => a.eq(r),
 };
 
 /** Decimal of a measured value; never a binary float (99.5 must compare exactly). */
@@ -27,8 +31,10 @@ export function measured(value: string | number): Decimal {
   try {
     const d = new Decimal(String(value));
     if (d.isFinite()) return d;
-  } catch { /* fall through */ }
-  throw badRequest('Invalid measurement', `A measured value is a decimal number, got '${String(value)}'`);
+  } catch {
+    /* fall through */
+  }
+  throw invalid('Invalid measurement', `A measured value is a decimal number, got '${String(value)}'`);
 }
 
 /** Whether an actual value keeps the rule (true) or breaches it (false). */
@@ -40,9 +46,9 @@ export function keeps(rule: SlaRule, actual: Decimal): boolean {
 
 /** Every (SLA, rule) on `metric` that `actual` breaches. */
 export function breaches(slas: readonly Entity[], metric: string, actual: Decimal): { sla: Entity; rule: SlaRule }[] {
-  return slas.flatMap((sla) => ((sla.rule as SlaRule[] | undefined) ?? [])
-    .filter((rule) => rule.metric === metric && !keeps(rule, actual))
-    .map((rule) => ({ sla, rule })));
+  return slas.flatMap((sla) =>
+    ((sla.rule as SlaRule[] | undefined) ?? []).filter((rule) => rule.metric === metric && !keeps(rule, actual)).map((rule) => ({ sla, rule })),
+  );
 }
 
 /**
@@ -62,16 +68,25 @@ export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Ent
   const availability = provider === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
   // TMF623 v2 ids are integers (served as such); each provider numbers its own SLAs.
   const id = '1';
-  return [{
-    id, href: `/tmf-api/slaManagement/v2/sla/${id}`, '@type': 'Sla',
-    name: `${service} SLA`, description: `${service} for connected cars: monthly availability and ticket resolution time`, version: '1',
-    validFor: { startDateTime: start.toISOString() },
-    relatedParty: [{ id: provider, role: 'SLAProvider', '@referredType': 'Organization' }, { id: 'call-center', role: 'SLAConsumer', '@referredType': 'Organization' }],
-    rule: [
-      { id: 'availability', metric: availability, unit: '%', operator: '>=', referenceValue: '99.5', consequence: 'service credit' },
-      { id: 'resolution', metric: METRIC.resolutionTime, unit: 'h', operator: '<=', referenceValue: '4', consequence: 'escalation' },
-    ],
-  }];
+  return [
+    {
+      id,
+      href: `/tmf-api/slaManagement/v2/sla/${id}`,
+      '@type': 'Sla',
+      name: `${service} SLA`,
+      description: `${service} for connected cars: monthly availability and ticket resolution time`,
+      version: '1',
+      validFor: { startDateTime: start.toISOString() },
+      relatedParty: [
+        { id: provider, role: 'SLAProvider', '@referredType': 'Organization' },
+        { id: 'call-center', role: 'SLAConsumer', '@referredType': 'Organization' },
+      ],
+      rule: [
+        { id: 'availability', metric: availability, unit: '%', operator: '>=', referenceValue: '99.5', consequence: 'service credit' },
+        { id: 'resolution', metric: METRIC.resolutionTime, unit: 'h', operator: '<=', referenceValue: '4', consequence: 'escalation' },
+      ],
+    },
+  ];
 }
 
 /** A fault of the party's service: it was unavailable over [start, end). */
@@ -96,7 +111,13 @@ const RESOLVED = new Set(['resolved', 'closed']);
  * the period's minutes outside every outage, in percent to the hundredth (half-up) — and the resolution
  * time of every customer ticket it resolved in the period (alarms are the SLA process's own).
  */
-export function measureOperation(period: { start: Date; end: Date }, availabilityMetric: string, outages: readonly Outage[], tickets: readonly Entity[], subject: string): OperationMeasurement[] {
+export function measureOperation(
+  period: { start: Date; end: Date },
+  availabilityMetric: string,
+  outages: readonly Outage[],
+  tickets: readonly Entity[],
+  subject: string,
+): OperationMeasurement[] {
   const total = new Decimal(period.end.getTime() - period.start.getTime());
   const down = outages.reduce((acc, o) => {
     const from = Math.max(Date.parse(o.start), period.start.getTime());
@@ -104,13 +125,24 @@ export function measureOperation(period: { start: Date; end: Date }, availabilit
     return to > from ? acc.plus(to - from) : acc;
   }, new Decimal(0));
   const availability = new Decimal(100).times(total.minus(down)).div(total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  const resolved = tickets.filter((t) => t.ticketType !== 'alarm' && RESOLVED.has(String(t.status)) && typeof t.resolutionDate === 'string'
-    && Date.parse(String(t.resolutionDate)) >= period.start.getTime() && Date.parse(String(t.resolutionDate)) < period.end.getTime());
+  const resolved = tickets.filter(
+    (t) =>
+      t.ticketType !== 'alarm' &&
+      RESOLVED.has(String(t.status)) &&
+      typeof t.resolutionDate === 'string' &&
+      Date.parse(String(t.resolutionDate)) >= period.start.getTime() &&
+      Date.parse(String(t.resolutionDate)) < period.end.getTime(),
+  );
   return [
     { metric: availabilityMetric, value: availability.toFixed(2), subject },
     ...resolved.map((t) => {
       const customer = ((t.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
-      return { metric: METRIC.resolutionTime, value: hoursBetween(String(t.creationDate), String(t.resolutionDate)).toString(), subject: `ticket-${t.id}`, ...(customer ? { customer: { id: customer.id, name: customer.name } } : {}) };
+      return {
+        metric: METRIC.resolutionTime,
+        value: hoursBetween(String(t.creationDate), String(t.resolutionDate)).toString(),
+        subject: `ticket-${t.id}`,
+        ...(customer ? { customer: { id: customer.id, name: customer.name } } : {}),
+      };
     }),
   ];
 }

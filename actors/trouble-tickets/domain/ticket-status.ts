@@ -1,5 +1,5 @@
 import type { Entity } from '../../../tmf/data.ts';
-import { conflict } from '../../../tmf/errors.ts';
+import { conflict } from '../../../core/domain-error.ts';
 import { TICKET_STATUSES } from '../../../tmf/schemas/trouble-ticket.ts';
 
 /** A TMF621 v4 trouble ticket status. */
@@ -34,15 +34,24 @@ export function canMove(from: TicketStatus, to: TicketStatus): boolean {
 export function checkTransition(ticketId: string, from: TicketStatus, to: TicketStatus): void {
   if (canMove(from, to)) return;
   const allowed = TICKET_TRANSITIONS[from];
-  throw conflict('Illegal status transition',
+  throw conflict(
+    'Illegal status transition',
     `Trouble ticket ${ticketId} cannot go from ${from} to ${to}; ${allowed.length ? `allowed: ${allowed.join(', ')}` : `${from} is final`}`,
-    'ILLEGAL_TRANSITION');
+    'ILLEGAL_TRANSITION',
+  );
 }
 
 /** A new ticket as its receiver stores it: acknowledged now, with the first entry of its history. */
 export function openTicket<E extends Entity>(input: E, now: Date): E {
   const at = now.toISOString();
-  return { ...input, status: 'acknowledged', creationDate: at, lastUpdate: at, statusChangeDate: at, statusChange: [{ status: 'acknowledged', changeDate: at }] };
+  return {
+    ...input,
+    status: 'acknowledged',
+    creationDate: at,
+    lastUpdate: at,
+    statusChangeDate: at,
+    statusChange: [{ status: 'acknowledged', changeDate: at }],
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
 import { breaches, measured, measureOperation, METRIC, metricId, type OperationMeasurement, type Outage, type SlaRule } from '../domain/sla-rules.ts';
-import { parsePeriodId } from '../../../core/billing-period.ts';
+import { requestedPeriod } from '../../../core/billing-period.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 
 /** A measurement reported to a party (its monitoring, or the harness's control endpoint). */
@@ -22,7 +22,14 @@ export interface Measurement {
  * Step 9.21: an slaViolation with the metric identifier, journaled and notified in the draft's update.
  * A metric identifier is violated once: reporting the same measurement again changes nothing.
  */
-export function recordViolation<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, found: { sla: Entity; rule: SlaRule }, id: string, actual: Decimal, customer?: Measurement['customer']): Entity | undefined {
+export function recordViolation<D extends TicketData>(
+  runtime: ActorRuntime<D>,
+  draft: D,
+  found: { sla: Entity; rule: SlaRule },
+  id: string,
+  actual: Decimal,
+  customer?: Measurement['customer'],
+): Entity | undefined {
   const known = items(draft, 'TMF623', 'slaViolation').some((v) => (v.violation as { metric: string }).metric === id);
   if (known) return undefined;
   const { sla, rule } = found;
@@ -31,10 +38,19 @@ export function recordViolation<D extends TicketData>(runtime: ActorRuntime<D>, 
     date: now.toISOString(),
     sla: { id: sla.id, href: sla.href, description: String(sla.name) },
     violation: {
-      metric: id, unit: rule.unit, referenceValue: rule.referenceValue, operator: rule.operator, actualValue: actual.toString(),
-      rule: { id: rule.id }, consequence: (rule as { consequence?: string }).consequence, comment: `${rule.metric} ${actual.toString()} breaches ${rule.operator} ${rule.referenceValue}`,
+      metric: id,
+      unit: rule.unit,
+      referenceValue: rule.referenceValue,
+      operator: rule.operator,
+      actualValue: actual.toString(),
+      rule: { id: rule.id },
+      consequence: (rule as { consequence?: string }).consequence,
+      comment: `${rule.metric} ${actual.toString()} breaches ${rule.operator} ${rule.referenceValue}`,
     },
-    relatedParty: [{ id: runtime.id, role: 'SLAProvider', '@referredType': 'Organization' }, ...(customer ? [{ id: customer.id, name: customer.name, role: 'EndUser', '@referredType': 'Individual' }] : [])],
+    relatedParty: [
+      { id: runtime.id, role: 'SLAProvider', '@referredType': 'Organization' },
+      ...(customer ? [{ id: customer.id, name: customer.name, role: 'EndUser', '@referredType': 'Individual' }] : []),
+    ],
   });
   runtime.journal(draft, JOURNAL.slaViolated, { violation: violation.id, metric: id, sla: sla.id, actual: actual.toString() });
   runtime.notifier.enqueue(draft, now, { api: 'TMF623', eventType: 'SlaViolationCreateEvent', resource: 'slaViolation', entity: violation });
@@ -44,14 +60,21 @@ export function recordViolation<D extends TicketData>(runtime: ActorRuntime<D>, 
 /** Evaluates a measurement against every SLA rule on its metric; returns the violations it created. */
 export function evaluateMeasurement<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, m: Measurement): Entity[] {
   const actual = measured(m.value);
-  return breaches(items(draft, 'TMF623', 'sla'), m.metric, actual)
-    .flatMap((found) => recordViolation(runtime, draft, found, metricId(m.metric, m.subject), actual, m.customer) ?? []);
+  return breaches(items(draft, 'TMF623', 'sla'), m.metric, actual).flatMap(
+    (found) => recordViolation(runtime, draft, found, metricId(m.metric, m.subject), actual, m.customer) ?? [],
+  );
 }
 
 /** A fault of the service, scheduled in the simulated operation: `durationMinutes` unavailable from `start`. */
-export async function scheduleFault<D extends TicketData>(runtime: ActorRuntime<D>, start: string, durationMinutes: number, description: string): Promise<Outage> {
+export async function scheduleFault<D extends TicketData>(
+  runtime: ActorRuntime<D>,
+  start: string,
+  durationMinutes: number,
+  description: string,
+): Promise<Outage> {
   const from = Date.parse(start);
-  if (Number.isNaN(from) || !Number.isFinite(durationMinutes) || durationMinutes <= 0) throw badRequest('Invalid fault', 'A fault has a start (date-time) and a positive durationMinutes');
+  if (Number.isNaN(from) || !Number.isFinite(durationMinutes) || durationMinutes <= 0)
+    throw badRequest('Invalid fault', 'A fault has a start (date-time) and a positive durationMinutes');
   const outage = { start: new Date(from).toISOString(), end: new Date(from + durationMinutes * 60_000).toISOString(), description };
   await runtime.store.update((draft) => {
     (draft.outages ??= []).push(outage);
@@ -64,13 +87,11 @@ export async function scheduleFault<D extends TicketData>(runtime: ActorRuntime<
  * period (availability from its outages, the resolution time of each ticket it resolved) and every
  * breach of its SLAs becomes a violation, notified. Measuring a period again finds no new violation.
  */
-export async function measurePeriod<D extends TicketData>(runtime: ActorRuntime<D>, periodIdText: string): Promise<{ measurements: OperationMeasurement[]; violations: Entity[] }> {
-  let period;
-  try {
-    period = parsePeriodId(periodIdText);
-  } catch {
-    throw badRequest('Invalid period', `A measurement period is written YYYY-MM, got '${periodIdText}'`);
-  }
+export async function measurePeriod<D extends TicketData>(
+  runtime: ActorRuntime<D>,
+  periodIdText: string,
+): Promise<{ measurements: OperationMeasurement[]; violations: Entity[] }> {
+  const period = requestedPeriod(periodIdText, 'measurement');
   if (runtime.clock.now() < period.end) throw conflict('Period not ended', `Period ${periodIdText} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const availability = runtime.id === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
   const result = await runtime.store.update((draft) => {
@@ -88,7 +109,12 @@ export async function measurePeriod<D extends TicketData>(runtime: ActorRuntime<
 export async function retrieveSlaInformation<D extends TicketData>(runtime: ActorRuntime<D>, metric: string): Promise<Entity[]> {
   const { items: found } = await runtime.client('call-center').list<Entity>('TMF623', 'slaViolation', { 'violation.metric': metric });
   await runtime.store.update((draft) => {
-    (draft.slaInformation ??= []).push({ metric, retrievedAt: runtime.clock.now().toISOString(), violations: found.map((v) => String(v.id)), description: found.map((v) => String(v.description ?? '')) });
+    (draft.slaInformation ??= []).push({
+      metric,
+      retrievedAt: runtime.clock.now().toISOString(),
+      violations: found.map((v) => String(v.id)),
+      description: found.map((v) => String(v.description ?? '')),
+    });
   });
   return found;
 }

@@ -23,7 +23,8 @@ function ticketIn(draft: TicketData, id: string): { list: Entity[]; index: numbe
 function notifyStatus<D extends TicketData>(runtime: Runtime<D>, draft: D, ticket: Entity): void {
   const now = runtime.clock.now();
   runtime.notifier.enqueue(draft, now, { api: 'TMF621', eventType: 'TroubleTicketStatusChangeEvent', resource: 'troubleTicket', entity: ticket });
-  if (ticket.status === 'resolved') runtime.notifier.enqueue(draft, now, { api: 'TMF621', eventType: 'TroubleTicketResolvedEvent', resource: 'troubleTicket', entity: ticket });
+  if (ticket.status === 'resolved')
+    runtime.notifier.enqueue(draft, now, { api: 'TMF621', eventType: 'TroubleTicketResolvedEvent', resource: 'troubleTicket', entity: ticket });
 }
 
 /**
@@ -41,7 +42,12 @@ export async function setTicketStatus<D extends TicketData>(runtime: Runtime<D>,
     notifyStatus(runtime, draft, next);
     if (status === 'resolved' && next.ticketType !== ALARM) {
       const customer = ((next.relatedParty as { id: string; role?: string; name?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
-      evaluateMeasurement(runtime, draft, { metric: METRIC.resolutionTime, value: hoursBetween(String(next.creationDate), String(next.resolutionDate)).toString(), subject: next.id, customer });
+      evaluateMeasurement(runtime, draft, {
+        metric: METRIC.resolutionTime,
+        value: hoursBetween(String(next.creationDate), String(next.resolutionDate)).toString(),
+        subject: next.id,
+        customer,
+      });
     }
     return next;
   });
@@ -59,11 +65,16 @@ export async function redirectTicket<D extends TicketData>(runtime: Runtime<D>, 
   if (!own) throw notFound('troubleTicket', id);
   const target = checkRedirect(own, runtime.id, to);
   const peer = runtime.client(target);
-  const created = await passOnRefusal(() => peer.create<Entity>('TMF621', 'troubleTicket', redirectedTicket(own, runtime.id, runtime.callbackFor(target), reason)));
+  const created = await passOnRefusal(() =>
+    peer.create<Entity>('TMF621', 'troubleTicket', redirectedTicket(own, runtime.id, runtime.callbackFor(target), reason)),
+  );
   const rejected = await runtime.store.update((draft) => {
     const { list, index } = ticketIn(draft, id);
     const next = changeStatus(list[index], 'rejected', runtime.clock.now(), `Redirected to ${target}: ${reason}`);
-    next.troubleTicketRelationship = [...relationshipsOf(next), { id: created.id, href: `${peer.baseUrl}${created.href}`, name: target, relationshipType: REDIRECTED_TO }];
+    next.troubleTicketRelationship = [
+      ...relationshipsOf(next),
+      { id: created.id, href: `${peer.baseUrl}${created.href}`, name: target, relationshipType: REDIRECTED_TO },
+    ];
     list[index] = next;
     runtime.journal(draft, JOURNAL.ticketRedirected, { ticket: id, to: target, newTicket: created.id, externalId: next.externalId });
     notifyStatus(runtime, draft, next);

@@ -1,9 +1,9 @@
-import { retrieveAndCheckBill } from '../../car-manufacturer/processes/partner-setup.ts';
+import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
 import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { checkPayable, settlementPayment } from '../domain/settlement-payment.ts';
+import { checkPayable, settlementPayment } from '../domain/ticket-settlement-payment.ts';
 import type { CspData } from '../store.ts';
 
 type Runtime = ActorRuntime<CspData>;
@@ -27,7 +27,9 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
   });
   const noteUrl = `${oem.baseUrl}${basePath('BillingV2')}/settlementNoteAdvice/${encodeURIComponent(id)}`;
   try {
-    const payment = await passOnRefusal(() => runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())));
+    const payment = await passOnRefusal(() =>
+      runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())),
+    );
     await runtime.store.update((draft) => {
       draft.settlementsPaid![id] = payment.id;
     });

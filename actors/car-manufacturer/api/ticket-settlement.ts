@@ -5,8 +5,8 @@ import type { Entity } from '../../../tmf/data.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
-import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/settlement.ts';
-import { reviseSettlement } from '../processes/settlement.ts';
+import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/ticket-settlement.ts';
+import { reviseSettlement } from '../processes/ticket-settlement.ts';
 import { payAcceptedNote } from '../processes/converged-offer.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import type { OemData } from '../store.ts';
@@ -22,21 +22,27 @@ const concerned = (advice: Entity, party: string) =>
 export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
   const notes = resourceRouter<OemData, Entity>({
-    ...base, api: 'BillingV2', resource: 'settlementNoteAdvice', methods: ['GET', 'PATCH'],
+    ...base,
+    api: 'BillingV2',
+    resource: 'settlementNoteAdvice',
+    methods: ['GET', 'PATCH'],
     hooks: {
       visible: (advice, caller) => concerned(advice, caller.party),
       patch(current, next, { caller }) {
         checkSettlementChange(current.id, current.state as SettlementState, next.state as SettlementState, caller.party === HARNESS_PARTY);
         if (caller.party === HARNESS_PARTY) return next;
-        if ((current.receiver as { id?: string }).id !== caller.party) throw forbidden(`Only the receiver of settlement note advice ${current.id} accepts or disputes it`);
+        if ((current.receiver as { id?: string }).id !== caller.party)
+          throw forbidden(`Only the receiver of settlement note advice ${current.id} accepts or disputes it`);
         // The receiver decides; the note's amounts and items stay the issuer's.
         return next.state === 'disputed' && current.state !== 'disputed' ? recordDispute(current, next) : { ...current, state: next.state };
       },
       afterPatch(advice) {
         // The call center's settlement is revised by its policy; a partner's dispute of figure 11 waits for people.
-        if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center') runtime.background(() => reviseSettlement(runtime, advice.id));
+        if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center')
+          runtime.background(() => reviseSettlement(runtime, advice.id));
         // 11.12: a partner answered the note of its share: the OEM pays it if accepted, then announces the next.
-        if (advice.state === 'accepted' || (advice.state === 'disputed' && (advice.receiver as { id?: string }).id !== 'call-center')) runtime.background(() => payAcceptedNote(runtime, advice.id));
+        if (advice.state === 'accepted' || (advice.state === 'disputed' && (advice.receiver as { id?: string }).id !== 'call-center'))
+          runtime.background(() => payAcceptedNote(runtime, advice.id));
       },
     },
   });

@@ -34,7 +34,12 @@ const SettlementNoteItem: Schema = {
   type: 'object',
   required: ['itemId', 'taxExcludedAmount'],
   properties: {
-    itemNumber: str, itemId: text, itemLabel: str, quantity: str, taxExcludedAmount: num, taxIncludedAmount: num,
+    itemNumber: str,
+    itemId: text,
+    itemLabel: str,
+    quantity: str,
+    taxExcludedAmount: num,
+    taxIncludedAmount: num,
     /** The receiver's reason when it disputes this item (project extension: a dispute item by item). */
     disputeReason: str,
     taxItem: listOf('SettlementTaxItem'),
@@ -53,10 +58,19 @@ const settlementNoteAdvice = resourceSchemas({
   officialRequired: { create: [] },
   entityRequired: ['state', 'issuer', 'receiver', 'currencyCode', 'taxExcludedAmount', 'settlementNoteItem'],
   properties: {
-    state: oneOfValues(SETTLEMENT_STATES), disputeReason: text, date: dateTime, description: str,
-    paymentDueDate: dateTime, taxDate: dateTime, currencyCode, taxExcludedAmount: num, taxIncludedAmount: num,
-    taxItem: listOf('SettlementTaxItem'), settlementMethod: { type: 'object', properties: { code: str, label: str } },
-    issuer: ref('SettlementParty'), receiver: ref('SettlementParty'),
+    state: oneOfValues(SETTLEMENT_STATES),
+    disputeReason: text,
+    date: dateTime,
+    description: str,
+    paymentDueDate: dateTime,
+    taxDate: dateTime,
+    currencyCode,
+    taxExcludedAmount: num,
+    taxIncludedAmount: num,
+    taxItem: listOf('SettlementTaxItem'),
+    settlementMethod: { type: 'object', properties: { code: str, label: str } },
+    issuer: ref('SettlementParty'),
+    receiver: ref('SettlementParty'),
     settlementNoteImage: {
       type: 'object',
       properties: { imageFormat: str, imageSize: str, imageFileName: str, imageFileURL: str },
@@ -67,6 +81,4 @@ const settlementNoteAdvice = resourceSchemas({
   updateRules: [disputeHasReason],
 });
 
-export const SETTLEMENT_SCHEMAS: readonly Schema[] = [
-  SettlementTaxItem, SettlementParty, SettlementNoteItem, ...settlementNoteAdvice,
-];
+export const SETTLEMENT_SCHEMAS: readonly Schema[] = [SettlementTaxItem, SettlementParty, SettlementNoteItem, ...settlementNoteAdvice];

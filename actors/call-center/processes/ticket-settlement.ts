@@ -1,6 +1,6 @@
 import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
 import { type Entity, items } from '../../../tmf/data.ts';
-import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/settlement-review.ts';
+import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/ticket-settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
@@ -24,11 +24,13 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
 
 /** Step 9.11: told of a new advice, the call center reads it at the OEM, then judges it (9.12). */
 export const FETCH_NOTE = 'fetch-settlement-note';
-export const fetchNoteEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
-  const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
-  await keepNote(runtime, note);
-  await judgeSettlement(runtime, note);
-};
+export const fetchNoteEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
+    await keepNote(runtime, note);
+    await judgeSettlement(runtime, note);
+  };
 
 /** A note changed at the OEM: kept; a revision is judged again. */
 export async function noteChanged(runtime: Runtime, note: Entity): Promise<void> {
@@ -53,7 +55,9 @@ export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<S
     (draft.settlementReviews ??= []).push({ ...review, revision: Number(note.revision ?? 0), ...(escalated ? { escalated } : {}) });
   });
   if (escalated) return review;
-  const decided = await passOnRefusal(() => runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)));
+  const decided = await passOnRefusal(() =>
+    runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
+  );
   await keepNote(runtime, decided);
   return review;
 }
@@ -67,6 +71,11 @@ function periodOfNote(note: Entity): BillingPeriod {
 
 /** After the payment: the advice is marked paid at the OEM, ending its life cycle. */
 export const MARK_PAID = 'mark-settlement-paid';
-export const markPaidEffect = (runtime: Runtime): EffectHandler<CallCenterData> => async (args) => {
-  await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }));
-};
+export const markPaidEffect =
+  (runtime: Runtime): EffectHandler<CallCenterData> =>
+  async (args) => {
+    await keepNote(
+      runtime,
+      await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }),
+    );
+  };

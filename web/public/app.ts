@@ -2,25 +2,77 @@
 // checklist of a figure run in plain sentences; the inspector of one exchange; what each party holds;
 // and a replay player for a saved trace.json (or this session's).
 // Every recorded value reaches the page through textContent: payloads never become markup.
+// Written in TypeScript, type-checked with the project (tsc --noEmit) and served as JavaScript by
+// web/dashboard-script.ts; the type imports below are erased.
+
+import type { Exchange } from '../../harness/exchange.ts';
+
+/** An exchange as the page receives it; a trace.json entry also names the steps it fulfils. */
+type WireExchange = Exchange & { readonly steps?: readonly string[] };
+/** A documented step in plain words, as /dashboard/flows/:figure lists it. */
+interface CatalogueStep {
+  readonly id: string;
+  readonly api: string;
+  readonly sentence: string;
+  readonly parties: string;
+}
+/** A figure run's verdict, as POST /dashboard/run/:figure answers and /dashboard/runs lists it. */
+interface FigureRun {
+  readonly scenario: string;
+  readonly figure: number;
+  readonly name: string;
+  readonly startedAt?: string;
+  readonly ok?: boolean;
+  readonly stepsBySeq?: Record<string, readonly string[]>;
+  readonly expected?: readonly string[];
+  readonly seen: readonly string[];
+  readonly missing: readonly string[];
+  readonly outOfOrder?: readonly { readonly step: string }[];
+  readonly unexpected?: readonly unknown[];
+}
+type Item = Record<string, unknown>;
+/** What a party's state dump holds that the cards show. */
+interface PartyData {
+  readonly resources?: Record<string, Item[]>;
+  readonly settlementNotes?: Item[];
+  readonly inbox?: Item[];
+  readonly deadLetters?: Item[];
+  readonly outbox?: Item[];
+  readonly owed?: Item[];
+}
+/** A card section: its title, one line per item, and whether the title shows the count. */
+type Section = readonly [title: string, items: readonly unknown[], counted?: boolean];
+type Connection = 'connecting' | 'live' | 'reconnecting' | 'disconnected';
 
 const PARTIES = ['csp', 'car-manufacturer', 'content-provider', 'call-center', 'driver'];
-const TITLES = {
+const TITLES: Record<string, string> = {
   csp: 'CSP (telecom operator)',
   'car-manufacturer': 'Car manufacturer (OEM)',
   'content-provider': 'Content provider',
   'call-center': 'Call center',
   driver: 'Driver',
 };
-const SHORT = { csp: 'CSP', 'car-manufacturer': 'Car maker', 'content-provider': 'Content', 'call-center': 'Call center', driver: 'Driver' };
+const SHORT: Record<string, string> = {
+  csp: 'CSP',
+  'car-manufacturer': 'Car maker',
+  'content-provider': 'Content',
+  'call-center': 'Call center',
+  driver: 'Driver',
+};
 const LANE = 100 / PARTIES.length;
 const STATE_REFRESH_MS = 400;
 /** Exchanges per second at 1× replay speed. */
 const REPLAY_RATE = 2;
 
-const $ = (id) => document.getElementById(id);
+/** The page's element with this id (the page has them all, or it is broken). */
+function $<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
 
 /** Creates an element with a class and text; text is always set as text. */
-function el(tag, className, text) {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: unknown): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = String(text);
@@ -28,14 +80,30 @@ function el(tag, className, text) {
 }
 
 /** The documented steps in plain words, by id, and the figures' names: loaded once from the harness. */
-const catalogue = new Map();
-const figureNames = new Map();
-const figureOfStep = (id) => Number(String(id).split('.')[0]);
+const catalogue = new Map<string, CatalogueStep>();
+const figureNames = new Map<number, string>();
+const figureOfStep = (id: string) => Number(String(id).split('.')[0]);
 
-const live = { exchanges: [], seqs: new Set(), drawn: 0, invalid: 0, steps: new Map(), runs: new Map(), checklist: null, follow: false };
-const replay = { active: false, exchanges: [], steps: new Map(), pos: 0, timer: null };
-let selectedRow = null;
-let connection = 'connecting';
+const live = {
+  exchanges: [] as WireExchange[],
+  seqs: new Set<number>(),
+  drawn: 0,
+  invalid: 0,
+  steps: new Map<number, readonly string[]>(),
+  runs: new Map<string, FigureRun>(),
+  checklist: null as { figure: number; result: FigureRun } | null,
+  follow: false,
+};
+const replay = {
+  active: false,
+  exchanges: [] as WireExchange[],
+  steps: new Map<number, readonly string[]>(),
+  pos: 0,
+  timer: null as ReturnType<typeof setInterval> | null,
+  source: '',
+};
+let selectedRow: HTMLElement | null = null;
+let connection: Connection = 'connecting';
 let running = false;
 
 const currentSteps = () => (replay.active ? replay.steps : live.steps);
@@ -53,16 +121,16 @@ function drawLifelines() {
 }
 
 /** Harness traffic (driving, state dumps) is no exchange between parties: it has no lifeline. */
-const isDrawable = (x) => x.kind !== 'harness' && PARTIES.includes(x.from) && PARTIES.includes(x.to);
-const isInvalid = (x) => x.valid === false || Number(x.status) >= 500 || x.failure !== undefined;
+const isDrawable = (x: WireExchange) => x.kind !== 'harness' && PARTIES.includes(x.from) && PARTIES.includes(x.to);
+const isInvalid = (x: WireExchange) => x.valid === false || Number(x.status) >= 500 || x.failure !== undefined;
 
-function stepWords(id) {
+function stepWords(id: string) {
   const s = catalogue.get(id);
   return s ? `${s.parties}: ${s.sentence}` : `step ${id}`;
 }
 
 /** The documented step(s) an exchange fulfils, as a badge and a sentence right under its arrow. */
-function labelRow(row, ids) {
+function labelRow(row: HTMLElement, ids: readonly string[] | undefined) {
   if (!ids?.length || row.dataset.steps) return;
   row.dataset.steps = ids.join(' ');
   const note = el('div', 'step-note');
@@ -71,26 +139,33 @@ function labelRow(row, ids) {
     line.append(el('span', 'badge', id), document.createTextNode(` ${stepWords(id)}`));
     note.append(line);
   }
-  note.style.marginLeft = row.querySelector('.label').style.marginLeft;
-  row.querySelector('.track').append(note);
-  const group = row.closest('.run');
+  note.style.marginLeft = row.querySelector<HTMLElement>('.label')!.style.marginLeft;
+  row.querySelector('.track')!.append(note);
+  const group = row.closest<HTMLElement>('.run')!;
   const figures = new Set((group.dataset.figures ?? '').split(' ').filter(Boolean));
   for (const id of ids) figures.add(String(figureOfStep(id)));
   group.dataset.figures = [...figures].join(' ');
 }
 
-function rowOf(exchange) {
+function rowOf(exchange: WireExchange) {
   const from = PARTIES.indexOf(exchange.from);
   const to = PARTIES.indexOf(exchange.to);
   const left = (Math.min(from, to) + 0.5) * LANE;
   const row = el('li', `row ${exchange.kind} ${isInvalid(exchange) ? 'invalid' : 'valid'}`);
   row.tabIndex = 0;
-  Object.assign(row.dataset, { seq: exchange.seq, operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
-  row.setAttribute('aria-label', `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`);
+  Object.assign(row.dataset, { seq: String(exchange.seq), operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
+  row.setAttribute(
+    'aria-label',
+    `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`,
+  );
   const track = el('div', 'track');
   const duplicate = exchange.request?.headers?.['x-cch-injected-duplicate'] !== undefined;
   if (duplicate) row.classList.add('duplicate');
-  const label = el('div', 'label', `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}${exchange.failure ? ` ${exchange.failure}` : ''}${duplicate ? ' · sent twice (injected)' : ''}`);
+  const label = el(
+    'div',
+    'label',
+    `${exchange.api} · ${exchange.operation} → ${exchange.status}${isInvalid(exchange) ? ' ✗' : ''}${exchange.failure ? ` ${exchange.failure}` : ''}${duplicate ? ' · sent twice (injected)' : ''}`,
+  );
   label.style.marginLeft = `${Math.min(left, 45)}%`;
   const arrow = el('div', `arrow ${to >= from ? 'ltr' : 'rtl'}`);
   arrow.style.marginLeft = `${left}%`;
@@ -108,34 +183,38 @@ function rowOf(exchange) {
   return row;
 }
 
-function timeOf(iso) {
+function timeOf(iso: string | undefined) {
   return iso ? new Date(iso).toLocaleTimeString('en-GB', { hour12: false }) : '';
 }
 
 /** The heading of a run: its flow's name, when it started, and its verdict once known. */
-function headText(group) {
-  const scenario = group.dataset.scenario;
+function headText(group: HTMLElement) {
+  const scenario = group.dataset.scenario ?? '';
   const run = replay.active ? undefined : live.runs.get(scenario);
   const rows = group.querySelectorAll('.row');
   const invalid = group.querySelectorAll('.row.invalid').length;
   const figures = (group.dataset.figures ?? '').split(' ').filter(Boolean);
-  const name = run ? `Figure ${run.figure} — ${run.name}`
-    : figures.length > 0 ? `${scenario || 'Outside any scenario'} · ${figures.map((f) => `Figure ${f} — ${figureNames.get(Number(f)) ?? ''}`).join(', ')}`
-    : scenario || 'Outside any scenario';
+  const name = run
+    ? `Figure ${run.figure} — ${run.name}`
+    : figures.length > 0
+      ? `${scenario || 'Outside any scenario'} · ${figures.map((f) => `Figure ${f} — ${figureNames.get(Number(f)) ?? ''}`).join(', ')}`
+      : scenario || 'Outside any scenario';
   const verdict = run ? (run.ok === undefined ? 'running…' : run.ok ? 'all documented steps seen ✓' : 'steps missing ✗') : '';
-  return [name, timeOf(run?.startedAt ?? group.dataset.startedAt), `${rows.length} exchanges${invalid ? `, ${invalid} invalid` : ''}`, verdict].filter(Boolean).join(' · ');
+  return [name, timeOf(run?.startedAt ?? group.dataset.startedAt), `${rows.length} exchanges${invalid ? `, ${invalid} invalid` : ''}`, verdict]
+    .filter(Boolean)
+    .join(' · ');
 }
 
-function refreshHead(group) {
-  group.querySelector('.run-head .text').textContent = headText(group);
-  const run = replay.active ? undefined : live.runs.get(group.dataset.scenario);
+function refreshHead(group: HTMLElement) {
+  group.querySelector('.run-head .text')!.textContent = headText(group);
+  const run = replay.active ? undefined : live.runs.get(group.dataset.scenario ?? '');
   if (run) group.dataset.figures = String(run.figure);
   group.classList.toggle('ko', run?.ok === false || group.querySelector('.row.invalid') !== null);
 }
 
 /** The group of rows of the scenario that is running: the last one, or a new one. */
-function groupFor(exchange) {
-  const last = $('rows').lastElementChild;
+function groupFor(exchange: WireExchange): HTMLElement {
+  const last = $('rows').lastElementChild as HTMLElement | null;
   if (last && last.dataset.scenario === exchange.scenario) return last;
   const group = el('li', 'run');
   group.dataset.scenario = exchange.scenario;
@@ -147,25 +226,25 @@ function groupFor(exchange) {
   head.addEventListener('click', () => {
     const collapsed = group.classList.toggle('collapsed');
     head.setAttribute('aria-expanded', String(!collapsed));
-    head.querySelector('.chevron').textContent = collapsed ? '▸' : '▾';
+    head.querySelector('.chevron')!.textContent = collapsed ? '▸' : '▾';
   });
   group.append(head, el('ol', 'run-rows'));
   $('rows').append(group);
   return group;
 }
 
-const apisSeen = new Set();
+const apisSeen = new Set<string>();
 
 /** Draws exchanges at the end of the diagram; follows along only when the reader is at the bottom. */
-function draw(exchanges) {
+function draw(exchanges: readonly WireExchange[]) {
   const lanes = $('lanes');
   const atBottom = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 60;
-  const touched = new Set();
+  const touched = new Set<HTMLElement>();
   for (const x of exchanges) {
     if (!isDrawable(x)) continue;
     const group = groupFor(x);
     const row = rowOf(x);
-    group.querySelector('.run-rows').append(row);
+    group.querySelector('.run-rows')!.append(row);
     labelRow(row, currentSteps().get(x.seq));
     row.hidden = !matchesFilters(row);
     touched.add(group);
@@ -185,7 +264,7 @@ function draw(exchanges) {
  * Keeps the newest row in view. Rows out of view are laid out at an estimated height until they are
  * drawn (content-visibility), so the end moves once they are: follow it for a few frames.
  */
-function stickToEnd(frames) {
+function stickToEnd(frames: number) {
   const lanes = $('lanes');
   lanes.scrollTop = lanes.scrollHeight;
   requestAnimationFrame(() => {
@@ -194,52 +273,55 @@ function stickToEnd(frames) {
   });
 }
 
-function redraw(exchanges) {
+function redraw(exchanges: readonly WireExchange[]) {
   $('rows').replaceChildren();
   selectedRow = null;
   draw(exchanges);
 }
 
 /** New exchanges wait for the next frame, so a burst costs one layout, not one per exchange. */
-const pending = [];
-function queue(exchange) {
+const pending: WireExchange[] = [];
+function queue(exchange: WireExchange) {
   pending.push(exchange);
   if (pending.length === 1) requestAnimationFrame(() => draw(pending.splice(0)));
 }
 
 // ---- filters --------------------------------------------------------------------------------------
 
-function matchesFilters(row) {
-  const party = $('filter-party').value;
-  const api = $('filter-api').value;
+function matchesFilters(row: HTMLElement) {
+  const party = $<HTMLSelectElement>('filter-party').value;
+  const api = $<HTMLSelectElement>('filter-api').value;
   if (party && row.dataset.from !== party && row.dataset.to !== party) return false;
   if (api && row.dataset.api !== api) return false;
-  if ($('filter-documented').checked && !row.dataset.steps) return false;
-  if ($('filter-failures').checked && !row.classList.contains('invalid')) return false;
+  if ($<HTMLInputElement>('filter-documented').checked && !row.dataset.steps) return false;
+  if ($<HTMLInputElement>('filter-failures').checked && !row.classList.contains('invalid')) return false;
   return true;
 }
 
-function groupMatches(group) {
-  const figure = $('filter-figure').value;
+function groupMatches(group: HTMLElement) {
+  const figure = $<HTMLSelectElement>('filter-figure').value;
   if (figure && !(group.dataset.figures ?? '').split(' ').includes(figure)) return false;
   return group.querySelector('.row:not([hidden])') !== null;
 }
 
 function applyFilters() {
-  for (const group of $('rows').children) {
-    for (const row of group.querySelectorAll('.row')) row.hidden = !matchesFilters(row);
+  for (const group of groups()) {
+    for (const row of group.querySelectorAll<HTMLElement>('.row')) row.hidden = !matchesFilters(row);
     group.hidden = !groupMatches(group);
   }
 }
 
+/** The runs drawn in the diagram. */
+const groups = () => $('rows').children as HTMLCollectionOf<HTMLElement>;
+
 // ---- the inspector of one exchange ----------------------------------------------------------------
 
-function pretty(body) {
+function pretty(body: unknown) {
   if (body === undefined || body === null || body === '') return '(no body)';
   return typeof body === 'string' ? body : JSON.stringify(body, null, 2);
 }
 
-function fillHeaders(table, headers) {
+function fillHeaders(table: HTMLElement, headers: Record<string, string> | undefined) {
   table.replaceChildren();
   for (const [name, value] of Object.entries(headers ?? {})) {
     const tr = el('tr');
@@ -248,7 +330,7 @@ function fillHeaders(table, headers) {
   }
 }
 
-function open(row, x, { focus = false } = {}) {
+function open(row: HTMLElement, x: WireExchange, { focus = false } = {}) {
   selectedRow?.classList.remove('selected');
   selectedRow = row;
   row.classList.add('selected');
@@ -258,7 +340,8 @@ function open(row, x, { focus = false } = {}) {
   $('detail-step').textContent = ids.length > 0 ? ids.map((id) => `Step ${id} — ${stepWords(id)}`).join(' ') : 'No documented step: supporting traffic.';
   const duration = x.durationMs === undefined ? '' : ` · ${x.durationMs} ms`;
   const steps = ids.length > 0 ? ` · fulfils step ${ids.join(' ')}` : '';
-  $('detail-meta').textContent = `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
+  $('detail-meta').textContent =
+    `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
   const errors = $('detail-errors');
   errors.replaceChildren();
   const issues = Array.isArray(x.errors) ? x.errors : [];
@@ -294,9 +377,9 @@ function closeInspector({ refocus = true } = {}) {
 
 // ---- the live feed and the connection -------------------------------------------------------------
 
-let refreshTimer;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-function receive(exchange) {
+function receive(exchange: WireExchange) {
   if (live.seqs.has(exchange.seq)) return;
   live.seqs.add(exchange.seq);
   live.exchanges.push(exchange);
@@ -319,19 +402,19 @@ function showCount() {
   $('live-count').textContent = `Live: ${live.drawn} exchanges between parties, ${live.invalid} invalid.`;
 }
 
-function setStatus(text, isError = false) {
+function setStatus(text: string, isError = false) {
   $('status').textContent = text;
   $('status').classList.toggle('error', isError);
 }
 
-const CONNECTION_TEXT = {
+const CONNECTION_TEXT: Record<Connection, string> = {
   connecting: 'Connecting…',
   live: '● Live',
   reconnecting: '◌ Reconnecting…',
   disconnected: '✕ Disconnected — the harness is not answering; retrying',
 };
 
-function setConnection(state) {
+function setConnection(state: Connection) {
   connection = state;
   $('connection').textContent = CONNECTION_TEXT[state];
   $('connection').className = `connection ${state}`;
@@ -339,8 +422,9 @@ function setConnection(state) {
 }
 
 function enableButtons() {
-  for (const b of document.querySelectorAll('#figures button')) b.disabled = connection !== 'live' || running || b.dataset.runnable !== 'true';
-  $('replay-session').disabled = connection !== 'live';
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#figures button'))
+    b.disabled = connection !== 'live' || running || b.dataset.runnable !== 'true';
+  $<HTMLButtonElement>('replay-session').disabled = connection !== 'live';
 }
 
 function resetLive() {
@@ -352,32 +436,32 @@ function resetLive() {
 }
 
 async function loadHistory() {
-  const [exchanges, runs] = await Promise.all([fetchJson('/dashboard/exchanges'), fetchJson('/dashboard/runs')]);
+  const [exchanges, runs] = await Promise.all([fetchJson<WireExchange[]>('/dashboard/exchanges'), fetchJson<FigureRun[]>('/dashboard/runs')]);
   rememberRuns(runs);
   for (const x of exchanges) receive(x);
 }
 
-function rememberRuns(runs) {
+function rememberRuns(runs: readonly FigureRun[]) {
   for (const run of runs) {
     live.runs.set(run.scenario, run);
     for (const [seq, ids] of Object.entries(run.stepsBySeq ?? {})) live.steps.set(Number(seq), ids);
   }
 }
 
-async function fetchJson(url, init) {
+async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
   const body = await response.json();
   if (!response.ok) throw Object.assign(new Error(body.message ?? `${response.status}`), { body });
-  return body;
+  return body as T;
 }
 
 /** Listens first and loads the history second, so nothing completes unseen in between. */
 function connect() {
-  const buffered = [];
+  const buffered: WireExchange[] = [];
   let loaded = false;
   const events = new EventSource('/dashboard/events');
-  events.addEventListener('exchange', (message) => {
-    const exchange = JSON.parse(message.data);
+  events.addEventListener('exchange', (message: MessageEvent<string>) => {
+    const exchange = JSON.parse(message.data) as WireExchange;
     if (loaded) receive(exchange);
     else buffered.push(exchange);
   });
@@ -390,7 +474,7 @@ function connect() {
       for (const x of buffered.splice(0)) receive(x);
       showCount();
       setConnection('live');
-      showFaults(await fetchJson('/dashboard/faults'));
+      showFaults(await fetchJson<Faults>('/dashboard/faults'));
     } catch {
       setConnection('disconnected');
     }
@@ -398,7 +482,10 @@ function connect() {
   events.addEventListener('error', async () => {
     loaded = false;
     setConnection('reconnecting');
-    const answering = await fetch('/dashboard/ping', { cache: 'no-store' }).then((r) => r.ok, () => false);
+    const answering = await fetch('/dashboard/ping', { cache: 'no-store' }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!answering) setConnection('disconnected');
     // A closed stream (the server answered with an error) is not retried by the browser: start again.
     if (events.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
@@ -408,11 +495,13 @@ function connect() {
 // ---- figure runs and the step checklist -----------------------------------------------------------
 
 async function loadCatalogue() {
-  const figures = await fetchJson('/dashboard/figures');
-  await Promise.all(figures.map(async ({ figure, name }) => {
-    figureNames.set(figure, name);
-    for (const s of await fetchJson(`/dashboard/flows/${figure}`)) catalogue.set(s.id, s);
-  }));
+  const figures = await fetchJson<{ figure: number; name: string; runnable: boolean }[]>('/dashboard/figures');
+  await Promise.all(
+    figures.map(async ({ figure, name }) => {
+      figureNames.set(figure, name);
+      for (const s of await fetchJson<CatalogueStep[]>(`/dashboard/flows/${figure}`)) catalogue.set(s.id, s);
+    }),
+  );
   for (const { figure, name, runnable } of figures) {
     const button = el('button', 'figure');
     button.type = 'button';
@@ -426,7 +515,7 @@ async function loadCatalogue() {
   enableButtons();
 }
 
-async function runFigure(button) {
+async function runFigure(button: HTMLButtonElement) {
   const figure = Number(button.dataset.figure);
   const heading = `Figure ${figure} — ${figureNames.get(figure)}`;
   running = true;
@@ -439,7 +528,7 @@ async function runFigure(button) {
   showChecklist(figure, new Map(), 'Running…');
   try {
     const response = await fetch(`/dashboard/run/${figure}`, { method: 'POST' });
-    const body = await response.json();
+    const body = (await response.json()) as FigureRun & { reason?: string; message?: string };
     if (!response.ok) {
       setStatus(`${heading}: ${body.reason ?? 'failed'} — ${body.message ?? response.status}`, true);
       $('checklist-hint').textContent = `${heading} was not run.`;
@@ -462,11 +551,11 @@ async function runFigure(button) {
 }
 
 /** Labels the rows already drawn with the steps they fulfil, and re-heads their runs. */
-function labelDrawn(steps) {
+function labelDrawn(steps: ReadonlyMap<number, readonly string[]>) {
   const lanes = $('lanes');
   const atBottom = lanes.scrollTop + lanes.clientHeight >= lanes.scrollHeight - 60;
-  for (const group of $('rows').children) {
-    for (const row of group.querySelectorAll('.row')) labelRow(row, steps.get(Number(row.dataset.seq)));
+  for (const group of groups()) {
+    for (const row of group.querySelectorAll<HTMLElement>('.row')) labelRow(row, steps.get(Number(row.dataset.seq)));
     refreshHead(group);
     group.hidden = !groupMatches(group);
   }
@@ -475,7 +564,7 @@ function labelDrawn(steps) {
 }
 
 /** The checklist of a figure: each step's state, sentence and parties. */
-function showChecklist(figure, states, hint) {
+function showChecklist(figure: number, states: ReadonlyMap<string, string>, hint: string) {
   $('checklist-title').textContent = `Figure ${figure} — ${figureNames.get(figure) ?? ''}: steps`;
   $('checklist-hint').textContent = hint;
   const list = $('checklist');
@@ -491,9 +580,9 @@ function showChecklist(figure, states, hint) {
   }
 }
 
-function markSteps(figure, result) {
+function markSteps(figure: number, result: FigureRun) {
   labelDrawn(live.steps);
-  const states = new Map();
+  const states = new Map<string, string>();
   for (const s of catalogue.values()) {
     if (figureOfStep(s.id) !== figure) continue;
     // A step of a branch this run did not take is neither seen nor missing.
@@ -502,13 +591,13 @@ function markSteps(figure, result) {
   for (const id of result.seen) states.set(id, 'seen');
   for (const id of result.missing) states.set(id, 'missing');
   for (const o of result.outOfOrder ?? []) states.set(o.step, 'out of order');
-  const extra = result.unexpected?.length > 0 ? `, ${result.unexpected.length} unexpected exchange(s)` : '';
+  const extra = (result.unexpected?.length ?? 0) > 0 ? `, ${result.unexpected?.length} unexpected exchange(s)` : '';
   showChecklist(figure, states, `${result.ok ? 'All documented steps seen' : 'Steps missing or out of order'}${extra}.`);
 }
 
 // ---- what each party holds ------------------------------------------------------------------------
 
-const lastState = new Map();
+const lastState = new Map<string, unknown>();
 
 function drawParties() {
   for (const party of PARTIES) {
@@ -517,7 +606,7 @@ function drawParties() {
     const raw = el('details', 'raw');
     raw.append(el('summary', '', 'Raw state (JSON)'), el('pre', 'json'));
     raw.addEventListener('toggle', () => {
-      if (raw.open) raw.querySelector('pre').textContent = JSON.stringify(lastState.get(party) ?? {}, null, 2);
+      if (raw.open) raw.querySelector('pre')!.textContent = JSON.stringify(lastState.get(party) ?? {}, null, 2);
     });
     const head = el('div', 'card-head');
     head.append(el('h3', '', TITLES[party]), faultPicker(party));
@@ -528,15 +617,16 @@ function drawParties() {
 
 // ---- faults injected on the wire, for demos -------------------------------------------------------
 
-const FAULTS = [
+const FAULTS: readonly (readonly [kind: string, text: string])[] = [
   ['', 'no fault'],
   ['down', 'down: unreachable'],
   ['delay', 'its events 2 s late'],
   ['duplicate', 'its events sent twice'],
 ];
-const FAULT_BODIES = { down: { kind: 'down' }, delay: { kind: 'delay', ms: 2000 }, duplicate: { kind: 'duplicate' } };
+type Faults = Record<string, { readonly kind: string } | undefined>;
+const FAULT_BODIES: Record<string, object> = { down: { kind: 'down' }, delay: { kind: 'delay', ms: 2000 }, duplicate: { kind: 'duplicate' } };
 
-function faultPicker(party) {
+function faultPicker(party: string) {
   const label = el('label', 'fault', 'Inject ');
   const select = el('select');
   select.id = `fault-${party}`;
@@ -546,55 +636,74 @@ function faultPicker(party) {
   return label;
 }
 
-async function setFault(party, kind) {
+async function setFault(party: string, kind: string) {
   try {
     const init = kind ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(FAULT_BODIES[kind]) } : { method: 'DELETE' };
-    showFaults(await fetchJson(`/dashboard/faults/${party}`, init));
-    setStatus(kind ? `${TITLES[party]}: ${FAULTS.find(([v]) => v === kind)[1]} (injected on the wire).` : `${TITLES[party]}: fault cleared.`);
+    showFaults(await fetchJson<Faults>(`/dashboard/faults/${party}`, init));
+    setStatus(kind ? `${TITLES[party]}: ${FAULTS.find(([v]) => v === kind)?.[1]} (injected on the wire).` : `${TITLES[party]}: fault cleared.`);
   } catch (error) {
-    setStatus(`Cannot change the fault of ${TITLES[party]}: ${connection === 'live' ? error.message : 'the harness is not answering'}.`, true);
+    setStatus(`Cannot change the fault of ${TITLES[party]}: ${connection === 'live' ? (error as Error).message : 'the harness is not answering'}.`, true);
   }
 }
 
-function showFaults(faults) {
+function showFaults(faults: Faults) {
   for (const party of PARTIES) {
     const kind = faults[party]?.kind ?? '';
-    $(`fault-${party}`).value = kind;
+    $<HTMLSelectElement>(`fault-${party}`).value = kind;
     $(`party-${party}`).classList.toggle('faulty', kind !== '');
   }
 }
 
-function money(m, currency) {
+function money(m: unknown, currency?: unknown) {
   if (m === undefined || m === null) return '';
-  if (typeof m === 'object') return `${m.value} ${m.unit ?? ''}`.trim();
+  if (typeof m === 'object') {
+    const { value, unit } = m as { value?: unknown; unit?: unknown };
+    return `${value} ${unit ?? ''}`.trim();
+  }
   return `${m} ${currency ?? ''}`.trim();
 }
 
-const join = (...parts) => parts.filter((p) => p !== undefined && p !== null && p !== '').join(' · ');
-const resources = (data, key) => data.resources?.[key] ?? [];
+const join = (...parts: unknown[]) => parts.filter((p) => p !== undefined && p !== null && p !== '').join(' · ');
+const resources = (data: PartyData, key: string): Item[] => data.resources?.[key] ?? [];
 
 /** The business facts a card lists, from the party's state: title, then one line per item. */
-function factsOf(data) {
-  const sections = [
+function factsOf(data: PartyData): Section[] {
+  const sections: Section[] = [
     ['Bills', resources(data, 'TMF678.customerBill').map((b) => join(b.billNo ?? b.id, money(b.amountDue ?? b.taxIncludedAmount), b.state))],
     ['Orders', resources(data, 'TMF622.productOrder').map((o) => join(o.id, o.description ?? o.category, o.state))],
     ['Products', resources(data, 'TMF637.product').map((p) => join(p.name ?? p.id, p.status))],
     ['Trouble tickets', resources(data, 'TMF621.troubleTicket').map((t) => join(t.id, t.name ?? t.description, t.severity, t.status))],
     ['SLA violations', resources(data, 'TMF623.slaViolation').map((v) => join(v.id, v.description ?? v.name))],
-    ['Settlement notes', [...resources(data, 'BillingV2.settlementNoteAdvice'), ...(data.settlementNotes ?? [])]
-      .map((n) => join(n.description ?? n.id, money(n.taxIncludedAmount ?? n.taxExcludedAmount, n.currencyCode), n.state))],
+    [
+      'Settlement notes',
+      [...resources(data, 'BillingV2.settlementNoteAdvice'), ...(data.settlementNotes ?? [])].map((n) =>
+        join(n.description ?? n.id, money(n.taxIncludedAmount ?? n.taxExcludedAmount, n.currencyCode), n.state),
+      ),
+    ],
     ['Payments', resources(data, 'TMF676.payment').map((p) => join(p.name ?? p.id, money(p.totalAmount ?? p.amount), p.status))],
     ['Inbox', (data.inbox ?? []).map((m) => m.subject ?? m.topic ?? m.id)],
     // A notifier that gives up on an event parks it as a dead letter: the audience should see it.
-    ['Undelivered events', [...(data.deadLetters ?? []), ...(data.outbox ?? []).filter((o) => o.state === 'dead')].map((o) => join(o.eventName ?? o.eventId, o.subscriber, o.reason ?? o.lastError))],
+    [
+      'Undelivered events',
+      [...(data.deadLetters ?? []), ...(data.outbox ?? []).filter((o) => o.state === 'dead')].map((o) =>
+        join(o.eventName ?? o.eventId, o.subscriber, o.reason ?? o.lastError),
+      ),
+    ],
     // An owed effect (a message, a control) given up after its retries: shown like an undelivered event.
     ['Effects given up', (data.owed ?? []).filter((o) => o.state === 'dead').map((o) => join(o.kind, o.key, o.lastError))],
   ];
   const usage = resources(data, 'TMF635.usage');
   if (usage.length > 0) {
-    const byStatus = {};
-    for (const u of usage) byStatus[u.status] = (byStatus[u.status] ?? 0) + 1;
-    sections.push(['Usage records', [`${usage.length} records: ${Object.entries(byStatus).map(([s, n]) => `${n} ${s}`).join(', ')}`]]);
+    const byStatus: Record<string, number> = {};
+    for (const u of usage) byStatus[String(u.status)] = (byStatus[String(u.status)] ?? 0) + 1;
+    sections.push([
+      'Usage records',
+      [
+        `${usage.length} records: ${Object.entries(byStatus)
+          .map(([s, n]) => `${n} ${s}`)
+          .join(', ')}`,
+      ],
+    ]);
   }
   const pendingEvents = (data.outbox ?? []).filter((o) => o.state === 'pending').length;
   if (pendingEvents > 0) sections.push(['Events waiting to be delivered', [`${pendingEvents}`]]);
@@ -603,7 +712,7 @@ function factsOf(data) {
   return sections.filter(([, items]) => items.length > 0);
 }
 
-function factsBox(sections, emptyText) {
+function factsBox(sections: readonly Section[], emptyText: string) {
   const box = el('div', 'facts');
   if (sections.length === 0) box.append(el('p', 'empty', emptyText));
   for (const [title, items, counted = true] of sections) {
@@ -616,25 +725,27 @@ function factsBox(sections, emptyText) {
   return box;
 }
 
-function simulatedDate(iso) {
+function simulatedDate(iso: string | undefined) {
   if (!iso) return 'Simulated date: unknown';
   const d = new Date(iso);
   return `Simulated date: ${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })} ${iso.slice(11, 16)} UTC`;
 }
 
-async function refreshParty(party) {
+async function refreshParty(party: string) {
   const card = $(`party-${party}`);
   try {
-    const state = await fetchJson(`/dashboard/state/${party}`);
+    const state = await fetchJson<{ now?: string; data?: PartyData }>(`/dashboard/state/${party}`);
     if (replay.active) return;
     lastState.set(party, state);
-    card.querySelector('.clock').textContent = simulatedDate(state.now);
-    card.querySelector('.facts').replaceWith(factsBox(factsOf(state.data ?? {}), 'Nothing yet: run a flow.'));
-    const raw = card.querySelector('details.raw');
-    if (raw.open) raw.querySelector('pre').textContent = JSON.stringify(state, null, 2);
+    card.querySelector('.clock')!.textContent = simulatedDate(state.now);
+    card.querySelector('.facts')!.replaceWith(factsBox(factsOf(state.data ?? {}), 'Nothing yet: run a flow.'));
+    const raw = card.querySelector('details')!;
+    if (raw.open) raw.querySelector('pre')!.textContent = JSON.stringify(state, null, 2);
   } catch (error) {
     if (replay.active) return;
-    card.querySelector('.facts').replaceWith(el('div', 'facts empty', `unavailable: ${connection === 'live' ? error.message : 'the harness is not answering'}`));
+    card
+      .querySelector('.facts')!
+      .replaceWith(el('div', 'facts empty', `unavailable: ${connection === 'live' ? (error as Error).message : 'the harness is not answering'}`));
   }
 }
 
@@ -645,18 +756,19 @@ function refreshParties() {
 
 // ---- replay ---------------------------------------------------------------------------------------
 
-function startReplay(entries, source) {
-  if (!Array.isArray(entries)) throw new Error('a trace.json holds an array of exchanges');
+function startReplay(trace: unknown, source: string) {
+  if (!Array.isArray(trace)) throw new Error('a trace.json holds an array of exchanges');
+  const entries = trace as WireExchange[];
   pause();
   replay.active = true;
   replay.exchanges = entries.filter(isDrawable).toSorted((a, b) => a.seq - b.seq);
-  replay.steps = new Map(entries.filter((x) => Array.isArray(x.steps)).map((x) => [x.seq, x.steps]));
+  replay.steps = new Map(entries.flatMap((x) => (Array.isArray(x.steps) ? [[x.seq, x.steps] as const] : [])));
   replay.pos = 0;
   replay.source = source;
-  const jump = $('replay-jump');
+  const jump = $<HTMLSelectElement>('replay-jump');
   jump.replaceChildren(new Option('scenario or step…', ''));
-  const scenarios = new Set();
-  const steps = new Set();
+  const scenarios = new Set<string>();
+  const steps = new Set<string>();
   replay.exchanges.forEach((x, i) => {
     if (!scenarios.has(x.scenario)) {
       scenarios.add(x.scenario);
@@ -668,7 +780,7 @@ function startReplay(entries, source) {
       jump.append(new Option(`  Step ${id} — ${catalogue.get(id)?.sentence ?? ''}`, String(i + 1)));
     }
   });
-  $('replay-timeline').max = String(replay.exchanges.length);
+  $<HTMLInputElement>('replay-timeline').max = String(replay.exchanges.length);
   $('player').hidden = false;
   $('detail').hidden = true;
   $('rows').replaceChildren();
@@ -677,40 +789,46 @@ function startReplay(entries, source) {
 }
 
 /** Shows the replay at `pos` exchanges: diagram, selection, checklist and party cards of that moment. */
-function seek(pos) {
+function seek(pos: number) {
   pos = Math.max(0, Math.min(pos, replay.exchanges.length));
   if (pos === replay.pos + 1) draw([replay.exchanges[replay.pos]]);
   else if (pos === replay.pos - 1) {
     const rows = $('rows').querySelectorAll('.row');
     const last = rows[rows.length - 1];
-    const group = last?.closest('.run');
+    const group = last?.closest<HTMLElement>('.run');
     last?.remove();
     if (group && !group.querySelector('.row')) group.remove();
     else if (group) refreshHead(group);
   } else redraw(replay.exchanges.slice(0, pos));
   replay.pos = pos;
-  const rows = $('rows').querySelectorAll('.row');
+  const rows = $('rows').querySelectorAll<HTMLElement>('.row');
   const current = replay.exchanges[pos - 1];
   if (current && rows.length > 0) open(rows[rows.length - 1], current);
   else $('detail').hidden = true;
   showReplayMoment(current);
 }
 
-function showReplayMoment(current) {
+function showReplayMoment(current: WireExchange | undefined) {
   const n = replay.exchanges.length;
-  $('replay-prev').disabled = replay.pos === 0;
-  $('replay-next').disabled = replay.pos >= n;
-  $('replay-timeline').value = String(replay.pos);
+  $<HTMLButtonElement>('replay-prev').disabled = replay.pos === 0;
+  $<HTMLButtonElement>('replay-next').disabled = replay.pos >= n;
+  $<HTMLInputElement>('replay-timeline').value = String(replay.pos);
   $('replay-position').textContent = `${replay.pos} / ${n}`;
-  $('live-count').textContent = `Replaying ${replay.source}: exchange ${replay.pos} of ${n}${current ? ` (${current.scenario || 'outside any scenario'})` : ''}.`;
+  $('live-count').textContent =
+    `Replaying ${replay.source}: exchange ${replay.pos} of ${n}${current ? ` (${current.scenario || 'outside any scenario'})` : ''}.`;
   const shown = replay.exchanges.slice(0, replay.pos).filter((x) => !current || x.scenario === current.scenario);
-  const seen = new Map();
+  const seen = new Map<string, string>();
   for (const x of shown) for (const id of replay.steps.get(x.seq) ?? []) seen.set(id, 'seen');
   const figures = [...new Set([...seen.keys()].map(figureOfStep))];
   const figure = figures.at(-1);
   // A party's internal work leaves no exchange: a trace cannot show it happen.
   for (const s of catalogue.values()) if (!seen.has(s.id) && s.parties.endsWith('(internal)')) seen.set(s.id, 'internal');
-  if (figure) showChecklist(figure, seen, `Replayed moment: ${[...seen.values()].filter((v) => v === 'seen').length} documented step(s) seen so far in this scenario; internal steps leave no message to replay.`);
+  if (figure)
+    showChecklist(
+      figure,
+      seen,
+      `Replayed moment: ${[...seen.values()].filter((v) => v === 'seen').length} documented step(s) seen so far in this scenario; internal steps leave no message to replay.`,
+    );
   else {
     $('checklist-title').textContent = 'Flow steps';
     $('checklist-hint').textContent = 'Replayed moment: no documented step yet.';
@@ -720,41 +838,47 @@ function showReplayMoment(current) {
 }
 
 /** One message of a party as its card lists it: number, direction, operation, the steps it fulfils. */
-function replayLine(party, x) {
+function replayLine(party: string, x: WireExchange) {
   const direction = x.from === party ? `to ${SHORT[x.to]}` : `from ${SHORT[x.from]}`;
   const steps = (replay.steps.get(x.seq) ?? []).map((id) => `step ${id}: ${catalogue.get(id)?.sentence ?? ''}`).join('; ');
   return join(`#${x.seq} ${direction}`, x.operation, steps);
 }
 
 /** The party cards of the replayed moment: what each party sent and received so far. */
-function showReplayParties(shown) {
+function showReplayParties(shown: readonly WireExchange[]) {
   $('parties-mode').textContent = `(replayed moment: exchange ${replay.pos} of ${replay.exchanges.length})`;
   for (const party of PARTIES) {
     const card = $(`party-${party}`);
     const own = shown.filter((x) => x.from === party || x.to === party);
     const sent = own.filter((x) => x.from === party).length;
-    card.querySelector('.clock').textContent = `Recorded at ${timeOf(own.at(-1)?.startedAt) || '—'} (a trace holds no simulated date)`;
-    const sections = own.length === 0 ? [] : [
-      ['Messages so far', [`${sent} sent, ${own.length - sent} received`], false],
-      ['Latest messages', own.slice(-5).map((x) => replayLine(party, x)), false],
-    ];
-    card.querySelector('.facts').replaceWith(factsBox(sections, 'No message yet at this moment.'));
+    card.querySelector('.clock')!.textContent = `Recorded at ${timeOf(own.at(-1)?.startedAt) || '—'} (a trace holds no simulated date)`;
+    const sections: Section[] =
+      own.length === 0
+        ? []
+        : [
+            ['Messages so far', [`${sent} sent, ${own.length - sent} received`], false],
+            ['Latest messages', own.slice(-5).map((x) => replayLine(party, x)), false],
+          ];
+    card.querySelector('.facts')!.replaceWith(factsBox(sections, 'No message yet at this moment.'));
   }
 }
 
 function play() {
   if (replay.pos >= replay.exchanges.length) seek(0);
-  const speed = Number($('replay-speed').value);
-  replay.timer = setInterval(() => {
-    if (replay.pos >= replay.exchanges.length) pause();
-    else seek(replay.pos + 1);
-  }, 1000 / (REPLAY_RATE * speed));
+  const speed = Number($<HTMLSelectElement>('replay-speed').value);
+  replay.timer = setInterval(
+    () => {
+      if (replay.pos >= replay.exchanges.length) pause();
+      else seek(replay.pos + 1);
+    },
+    1000 / (REPLAY_RATE * speed),
+  );
   $('replay-play').textContent = '⏸ Pause';
   $('replay-play').setAttribute('aria-pressed', 'true');
 }
 
 function pause() {
-  clearInterval(replay.timer);
+  clearInterval(replay.timer ?? undefined);
   replay.timer = null;
   $('replay-play').textContent = '▶ Play';
   $('replay-play').setAttribute('aria-pressed', 'false');
@@ -765,7 +889,7 @@ const togglePlay = () => (replay.timer ? pause() : play());
 function backToLive() {
   pause();
   replay.active = false;
-  $('trace-file').value = '';
+  $<HTMLInputElement>('trace-file').value = '';
   $('player').hidden = true;
   $('detail').hidden = true;
   redraw(live.exchanges);
@@ -776,12 +900,12 @@ function backToLive() {
   refreshParties();
 }
 
-async function loadTraceFile(file) {
+async function loadTraceFile(file: File) {
   try {
-    const parsed = JSON.parse(await file.text());
-    startReplay(Array.isArray(parsed) ? parsed : parsed.exchanges, file.name);
+    const parsed = JSON.parse(await file.text()) as unknown;
+    startReplay(Array.isArray(parsed) ? parsed : (parsed as { exchanges?: unknown } | null)?.exchanges, file.name);
   } catch (error) {
-    setStatus(`Cannot replay ${file.name}: ${error.message}`, true);
+    setStatus(`Cannot replay ${file.name}: ${(error as Error).message}`, true);
   }
 }
 
@@ -795,15 +919,16 @@ async function replaySession() {
 
 // ---- wiring ---------------------------------------------------------------------------------------
 
-function onKey(event) {
+function onKey(event: KeyboardEvent) {
+  const target = event.target as Element | null;
   if (event.key === 'Escape') {
     closeInspector();
     return;
   }
-  if (!replay.active || event.target.closest?.('input, select, textarea')) return;
+  if (!replay.active || target?.closest?.('input, select, textarea')) return;
   if (event.key === 'ArrowRight') seek(replay.pos + 1);
   else if (event.key === 'ArrowLeft') seek(replay.pos - 1);
-  else if (event.key === ' ' && !event.target.closest?.('button')) togglePlay();
+  else if (event.key === ' ' && !target?.closest?.('button')) togglePlay();
   else return;
   event.preventDefault();
 }
@@ -811,24 +936,25 @@ function onKey(event) {
 drawLifelines();
 drawParties();
 for (const id of ['filter-figure', 'filter-party', 'filter-api', 'filter-documented', 'filter-failures']) $(id).addEventListener('change', applyFilters);
-$('trace-file').addEventListener('change', (e) => {
-  const file = e.target.files?.[0];
+$<HTMLInputElement>('trace-file').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
   if (file) loadTraceFile(file);
 });
 $('replay-session').addEventListener('click', replaySession);
 $('replay-play').addEventListener('click', togglePlay);
 $('replay-prev').addEventListener('click', () => seek(replay.pos - 1));
 $('replay-next').addEventListener('click', () => seek(replay.pos + 1));
-$('replay-timeline').addEventListener('input', (e) => seek(Number(e.target.value)));
+$<HTMLInputElement>('replay-timeline').addEventListener('input', (e) => seek(Number((e.target as HTMLInputElement).value)));
 $('replay-speed').addEventListener('change', () => {
   if (replay.timer) {
     pause();
     play();
   }
 });
-$('replay-jump').addEventListener('change', (e) => {
-  if (e.target.value) seek(Number(e.target.value));
-  e.target.value = '';
+$<HTMLSelectElement>('replay-jump').addEventListener('change', (e) => {
+  const jump = e.target as HTMLSelectElement;
+  if (jump.value) seek(Number(jump.value));
+  jump.value = '';
 });
 $('replay-live').addEventListener('click', backToLive);
 $('detail-close').addEventListener('click', () => closeInspector());

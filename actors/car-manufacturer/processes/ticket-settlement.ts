@@ -1,11 +1,10 @@
-import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
+import { requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, items, type Entity } from '../../../tmf/data.ts';
-import { badRequest } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/settlement.ts';
-import { ticketInvoice } from '../domain/ticket-invoice.ts';
+import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/ticket-settlement.ts';
+import { issuedTicketInvoice, ticketInvoice } from '../domain/ticket-invoice.ts';
 import type { OemData } from '../store.ts';
 
 type Runtime = ActorRuntime<OemData>;
@@ -32,21 +31,13 @@ function knownTickets(data: OemData): KnownTicket[] {
   ];
 }
 
-function periodOf(id: unknown): BillingPeriod {
-  try {
-    return parsePeriodId(String(id));
-  } catch {
-    throw badRequest('Invalid period', `A settlement period is written YYYY-MM, got '${String(id)}'`);
-  }
-}
-
 /**
  * Steps 9.10–9.11: the call center's settlement of a period, computed from the tickets of both
  * resolvers and issued as a settlement note advice (notified to the call center). Running it again
  * for the same period returns the advice already issued.
  */
 export async function settlementRun(runtime: Runtime, period: unknown): Promise<Entity> {
-  const p = periodOf(period);
+  const p = requestedPeriod(period, 'settlement');
   const advice = await runtime.store.update((draft) => {
     const existing = items(draft, 'BillingV2', 'settlementNoteAdvice').find((a) => a.description === settlementDescription(p));
     if (existing) return existing;
@@ -69,17 +60,22 @@ export async function reviseSettlement(runtime: Runtime, id: string): Promise<vo
     if (index < 0 || list[index].state !== 'disputed') return;
     list[index] = revisedAdvice(list[index], SETTLEMENT_POLICY);
     runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: list[index].revision, amount: list[index].taxIncludedAmount });
-    runtime.notifier.enqueue(draft, runtime.clock.now(), { api: 'BillingV2', eventType: 'SettlementNoteAdviceStateChangeEvent', resource: 'settlementNoteAdvice', entity: list[index] });
+    runtime.notifier.enqueue(draft, runtime.clock.now(), {
+      api: 'BillingV2',
+      eventType: 'SettlementNoteAdviceStateChangeEvent',
+      resource: 'settlementNoteAdvice',
+      entity: list[index],
+    });
   });
   runtime.notifier.kick();
 }
 
 /** Step 9.14: the OEM bills the CSP for the connectivity tickets of a period, and tells it. */
 export async function ticketInvoiceRun(runtime: Runtime, period: unknown): Promise<Entity | undefined> {
-  const p = periodOf(period);
+  const p = requestedPeriod(period, 'settlement');
   const bill = await runtime.store.update((draft) => {
     const bills = collection(draft, 'TMF678', 'customerBill');
-    const existing = bills.find((b) => (b.billingPeriod as { startDateTime: string }).startDateTime === p.start.toISOString());
+    const existing = issuedTicketInvoice(bills, p);
     if (existing) return existing;
     const now = runtime.clock.now();
     const issued = ticketInvoice(draft, handledTickets(knownTickets(draft), p), SETTLEMENT_POLICY, p, now);

@@ -3,7 +3,7 @@ import { Money } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { hoursBetween } from '../../trouble-tickets/domain/sla-rules.ts';
-import type { SettlementPolicy } from '../../car-manufacturer/domain/settlement.ts';
+import type { SettlementPolicy } from '../../../core/ticket-settlement-policy.ts';
 import type { TroubleNature } from './routing.ts';
 
 /**
@@ -18,7 +18,12 @@ export interface CallCenterContract extends SettlementPolicy {
 }
 
 export const CALL_CENTER_CONTRACT: CallCenterContract = {
-  currency: 'EUR', feePerTicket: '15.00', targetHours: '4', bonusPercent: '10', malusPercent: '20', taxRatePercent: '20',
+  currency: 'EUR',
+  feePerTicket: '15.00',
+  targetHours: '4',
+  bonusPercent: '10',
+  malusPercent: '20',
+  taxRatePercent: '20',
   noMalusFor: ['infotainment'],
 };
 
@@ -62,12 +67,21 @@ export function dueFor(record: OwnTicketRecord, contract: CallCenterContract): {
   const fee = new Money(contract.feePerTicket, contract.currency);
   const hours = `${record.hours.toString()} h`;
   if (record.hours.lte(contract.targetHours)) {
-    return { amount: fee.plus(fee.times(contract.bonusPercent).times('0.01')).roundToMinor(), why: `resolved in ${hours}, within ${contract.targetHours} h: fee plus ${contract.bonusPercent} % bonus` };
+    return {
+      amount: fee.plus(fee.times(contract.bonusPercent).times('0.01')).roundToMinor(),
+      why: `resolved in ${hours}, within ${contract.targetHours} h: fee plus ${contract.bonusPercent} % bonus`,
+    };
   }
   if ((contract.noMalusFor as readonly string[]).includes(record.nature)) {
-    return { amount: fee, why: `resolved in ${hours}, but a ${record.nature} trouble waits on the car's software fix, outside the call center's control: the contract takes no malus off it` };
+    return {
+      amount: fee,
+      why: `resolved in ${hours}, but a ${record.nature} trouble waits on the car's software fix, outside the call center's control: the contract takes no malus off it`,
+    };
   }
-  return { amount: fee.minus(fee.times(contract.malusPercent).times('0.01')).roundToMinor(), why: `resolved in ${hours}, beyond ${contract.targetHours} h: fee minus ${contract.malusPercent} % malus` };
+  return {
+    amount: fee.minus(fee.times(contract.malusPercent).times('0.01')).roundToMinor(),
+    why: `resolved in ${hours}, beyond ${contract.targetHours} h: fee minus ${contract.malusPercent} % malus`,
+  };
 }
 
 type NoteItem = { itemId: string; taxExcludedAmount: number; taxIncludedAmount?: number; taxItem?: { taxAmount: number }[] };
@@ -84,16 +98,40 @@ export function reviewSettlement(note: Entity, records: readonly OwnTicketRecord
   const reviews = items.map((item): ItemReview => {
     const settled = money(item.taxExcludedAmount);
     const record = records.find((r) => r.ticket === item.itemId);
-    if (!record) return { itemId: item.itemId, verdict: 'disputed', due: '0.00', settled: settled.amount.toFixed(2), reason: `ticket ${item.itemId} is not a trouble the call center handled and saw resolved in the period` };
+    if (!record)
+      return {
+        itemId: item.itemId,
+        verdict: 'disputed',
+        due: '0.00',
+        settled: settled.amount.toFixed(2),
+        reason: `ticket ${item.itemId} is not a trouble the call center handled and saw resolved in the period`,
+      };
     const { amount, why } = dueFor(record, contract);
     const taxed = amount.plus(amount.times(contract.taxRatePercent).times('0.01')).roundToMinor();
-    if (!settled.equals(amount)) return { itemId: item.itemId, verdict: 'disputed', due: amount.amount.toFixed(2), settled: settled.amount.toFixed(2), reason: `ticket ${item.itemId} ${why}: ${amount.amount.toFixed(2)} ${contract.currency} due, the note settles ${settled.amount.toFixed(2)}` };
-    if (!money(item.taxIncludedAmount).equals(taxed)) return { itemId: item.itemId, verdict: 'disputed', due: amount.amount.toFixed(2), settled: settled.amount.toFixed(2), reason: `ticket ${item.itemId}: ${contract.taxRatePercent} % tax on ${amount.amount.toFixed(2)} makes ${taxed.amount.toFixed(2)}, the note says ${money(item.taxIncludedAmount).amount.toFixed(2)}` };
+    if (!settled.equals(amount))
+      return {
+        itemId: item.itemId,
+        verdict: 'disputed',
+        due: amount.amount.toFixed(2),
+        settled: settled.amount.toFixed(2),
+        reason: `ticket ${item.itemId} ${why}: ${amount.amount.toFixed(2)} ${contract.currency} due, the note settles ${settled.amount.toFixed(2)}`,
+      };
+    if (!money(item.taxIncludedAmount).equals(taxed))
+      return {
+        itemId: item.itemId,
+        verdict: 'disputed',
+        due: amount.amount.toFixed(2),
+        settled: settled.amount.toFixed(2),
+        reason: `ticket ${item.itemId}: ${contract.taxRatePercent} % tax on ${amount.amount.toFixed(2)} makes ${taxed.amount.toFixed(2)}, the note says ${money(item.taxIncludedAmount).amount.toFixed(2)}`,
+      };
     return { itemId: item.itemId, verdict: 'accepted', due: amount.amount.toFixed(2), settled: settled.amount.toFixed(2) };
   });
-  const noteReasons = records.filter((r) => !items.some((i) => i.itemId === r.ticket)).map((r) => `ticket ${r.ticket} was handled and resolved in the period but is not on the note`);
+  const noteReasons = records
+    .filter((r) => !items.some((i) => i.itemId === r.ticket))
+    .map((r) => `ticket ${r.ticket} was handled and resolved in the period but is not on the note`);
   const total = items.reduce((acc, i) => acc.plus(money(i.taxIncludedAmount)), money(0));
-  if (!total.equals(money(note.taxIncludedAmount as number))) noteReasons.push(`the items add up to ${total.amount.toFixed(2)} with tax, the note says ${money(note.taxIncludedAmount as number).amount.toFixed(2)}`);
+  if (!total.equals(money(note.taxIncludedAmount as number)))
+    noteReasons.push(`the items add up to ${total.amount.toFixed(2)} with tax, the note says ${money(note.taxIncludedAmount as number).amount.toFixed(2)}`);
   const disputed = noteReasons.length > 0 || reviews.some((r) => r.verdict === 'disputed');
   return { note: String(note.id), decision: disputed ? 'disputed' : 'accepted', items: reviews, noteReasons };
 }

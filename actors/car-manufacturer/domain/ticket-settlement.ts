@@ -3,25 +3,21 @@ import { assembleBill } from '../../../core/bill-assembly.ts';
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, Money } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import { conflict } from '../../../tmf/errors.ts';
-import { SETTLEMENT_STATES } from '../../../tmf/schemas/settlement.ts';
+import { conflict } from '../../../core/domain-error.ts';
+import type { SettlementPolicy } from '../../../core/ticket-settlement-policy.ts';
+import type { SETTLEMENT_STATES } from '../../../tmf/schemas/settlement-note-advice.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { hoursBetween } from '../../trouble-tickets/domain/sla-rules.ts';
 
-/** The call center contract: a fee per handled ticket, adjusted by resolution time against a target. */
-export interface SettlementPolicy {
-  readonly currency: string;
-  readonly feePerTicket: string;
-  readonly targetHours: string;
-  /** Added to the fee of a ticket resolved within the target, in percent. */
-  readonly bonusPercent: string;
-  /** Taken off the fee of a ticket resolved late, in percent. */
-  readonly malusPercent: string;
-  readonly taxRatePercent: string;
-}
+export type { SettlementPolicy };
 
 export const SETTLEMENT_POLICY: SettlementPolicy = {
-  currency: 'EUR', feePerTicket: '15.00', targetHours: '4', bonusPercent: '10', malusPercent: '20', taxRatePercent: '20',
+  currency: 'EUR',
+  feePerTicket: '15.00',
+  targetHours: '4',
+  bonusPercent: '10',
+  malusPercent: '20',
+  taxRatePercent: '20',
 };
 
 /** A trouble the call center handled: from its first ticket at a resolver to its resolution. */
@@ -79,7 +75,10 @@ type NoteItem = { itemId: string; itemLabel: string; amount: Money };
 
 /** The note's amounts: items taxed one by one, totals their exact sums. */
 function amounts(items: readonly NoteItem[], policy: SettlementPolicy) {
-  const bill = assembleBill(items.map((i) => ({ ...i, id: i.itemId })), { currency: policy.currency, taxRatePercent: policy.taxRatePercent });
+  const bill = assembleBill(
+    items.map((i) => ({ ...i, id: i.itemId })),
+    { currency: policy.currency, taxRatePercent: policy.taxRatePercent },
+  );
   const rate = Number(policy.taxRatePercent) / 100;
   return {
     currencyCode: policy.currency,
@@ -87,8 +86,12 @@ function amounts(items: readonly NoteItem[], policy: SettlementPolicy) {
     taxIncludedAmount: bill.taxIncludedTotal.toTmf().value,
     taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: bill.taxTotal.toTmf().value }],
     settlementNoteItem: bill.items.map((line, i) => ({
-      itemNumber: String(i + 1), itemId: line.itemId, itemLabel: line.itemLabel, quantity: '1',
-      taxExcludedAmount: line.amount.toTmf().value, taxIncludedAmount: line.taxIncludedAmount.toTmf().value,
+      itemNumber: String(i + 1),
+      itemId: line.itemId,
+      itemLabel: line.itemLabel,
+      quantity: '1',
+      taxExcludedAmount: line.amount.toTmf().value,
+      taxIncludedAmount: line.taxIncludedAmount.toTmf().value,
       taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: line.taxIncludedAmount.minus(line.amount).toTmf().value }],
     })),
   };
@@ -104,9 +107,12 @@ export function settlementAdvice(handled: readonly HandledTicket[], policy: Sett
     return { itemId: t.trouble, itemLabel: `Ticket ${t.trouble} resolved by ${t.resolver} in ${t.hours.toString()} h (${adjustment})`, amount };
   });
   return {
-    state: 'issued', date: now.toISOString(), description: settlementDescription(period),
+    state: 'issued',
+    date: now.toISOString(),
+    description: settlementDescription(period),
     paymentDueDate: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
-    issuer: { id: 'car-manufacturer', name: 'Car manufacturer' }, receiver: { id: 'call-center', name: 'Call center' },
+    issuer: { id: 'car-manufacturer', name: 'Car manufacturer' },
+    receiver: { id: 'call-center', name: 'Call center' },
     payer: { id: 'csp', name: 'CSP' },
     ...amounts(items, policy),
   };
@@ -120,7 +126,9 @@ type AdviceItem = { itemId: string; itemLabel?: string; taxExcludedAmount: numbe
  */
 export function recordDispute(current: Entity, next: Entity): Entity {
   const reasons = new Map(((next.settlementNoteItem as AdviceItem[] | undefined) ?? []).filter((i) => i.disputeReason).map((i) => [i.itemId, i.disputeReason]));
-  const items = (current.settlementNoteItem as AdviceItem[]).map(({ disputeReason: _old, ...item }) => (reasons.has(item.itemId) ? { ...item, disputeReason: reasons.get(item.itemId) } : item));
+  const items = (current.settlementNoteItem as AdviceItem[]).map(({ disputeReason: _old, ...item }) =>
+    reasons.has(item.itemId) ? { ...item, disputeReason: reasons.get(item.itemId) } : item,
+  );
   return { ...current, state: next.state, disputeReason: next.disputeReason, settlementNoteItem: items };
 }
 
@@ -136,7 +144,11 @@ export function revisedAdvice(advice: Entity, policy: SettlementPolicy): Entity 
     const label = item.itemLabel ?? item.itemId;
     if (!item.disputeReason) return { itemId: item.itemId, itemLabel: label, amount };
     const waived = amount.compare(fee) < 0;
-    return { itemId: item.itemId, itemLabel: `${label} — ${waived ? 'penalty waived after dispute' : 'dispute examined, amount stands'}`, amount: waived ? fee : amount };
+    return {
+      itemId: item.itemId,
+      itemLabel: `${label} — ${waived ? 'penalty waived after dispute' : 'dispute examined, amount stands'}`,
+      amount: waived ? fee : amount,
+    };
   });
   const { disputeReason: _reason, ...rest } = advice;
   return { ...rest, ...amounts(items, policy), state: 'revised', revision: Number(advice.revision ?? 0) + 1 };
@@ -146,7 +158,11 @@ export type SettlementState = (typeof SETTLEMENT_STATES)[number];
 
 /** Issued → accepted | disputed; disputed → revised (by the issuer); revised → accepted | disputed; accepted → paid. */
 export const SETTLEMENT_TRANSITIONS: Readonly<Record<SettlementState, readonly SettlementState[]>> = {
-  issued: ['accepted', 'disputed'], disputed: ['revised'], revised: ['accepted', 'disputed'], accepted: ['paid'], paid: [],
+  issued: ['accepted', 'disputed'],
+  disputed: ['revised'],
+  revised: ['accepted', 'disputed'],
+  accepted: ['paid'],
+  paid: [],
 };
 
 /** What the receiver may set: it accepts, disputes or marks paid; only the issuer revises. */
@@ -155,5 +171,6 @@ export function checkSettlementChange(id: string, from: SettlementState, to: Set
   if (!SETTLEMENT_TRANSITIONS[from].includes(to)) {
     throw conflict('Illegal settlement state change', `Settlement note advice ${id} cannot go from ${from} to ${to}`, 'ILLEGAL_TRANSITION');
   }
-  if (to === 'revised' && !byIssuer) throw conflict('Only the issuer revises', `Settlement note advice ${id} is revised by the car manufacturer after a dispute`, 'ILLEGAL_TRANSITION');
+  if (to === 'revised' && !byIssuer)
+    throw conflict('Only the issuer revises', `Settlement note advice ${id} is revised by the car manufacturer after a dispute`, 'ILLEGAL_TRANSITION');
 }

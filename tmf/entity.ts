@@ -1,0 +1,42 @@
+/**
+ * What the domain may use of the TMF toolkit to make entities (no express here): the href and id rules
+ * and the context a domain hook gets. The router factory (resource.ts) builds on them.
+ */
+import { basePath, integerIds, resourceOf, type ApiId } from './apis.ts';
+import type { Caller } from './credentials.ts';
+import { type BaseData, type Entity, collection, nextId } from './data.ts';
+import type { Notifier } from './notifier.ts';
+
+/** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
+export interface WriteContext<D extends BaseData> {
+  readonly draft: D;
+  readonly caller: Caller;
+  readonly now: Date;
+  readonly notifier: Notifier;
+}
+
+/** The href of an entity: the provider's own path, relative, so it holds behind any proxy. */
+export const hrefOf = (api: ApiId, resource: string, id: string) => `${basePath(api)}/${resource}/${id}`;
+
+/** The id of a new entity: sequential per resource, digits only where the API serves integer ids. */
+export function newEntityId(draft: BaseData, api: ApiId, resource: string): string {
+  const id = nextId(draft, resource);
+  return integerIds(api) ? String(draft.counters[resource]) : id;
+}
+
+/** Stores a new entity made by the actor itself (an internal step): id, href and @type assigned. */
+export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
+  const id = newEntityId(draft, api, resource);
+  const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
+  collection(draft, api, resource).push(entity);
+  if (owner) draft.owners[entity.href] = owner;
+  return entity;
+}
+
+/** New TMF678 bill and rate references from a party's store (counters `bill` and `acbr`), for the bill builder. */
+export function billRefs(draft: BaseData): (resource: 'customerBill' | 'appliedCustomerBillingRate') => { id: string; href: string } {
+  return (resource) => {
+    const id = nextId(draft, resource === 'customerBill' ? 'bill' : 'acbr');
+    return { id, href: hrefOf('TMF678', resource, id) };
+  };
+}
