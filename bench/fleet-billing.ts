@@ -9,7 +9,7 @@ import { runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
 import { LINE_SOURCES } from '../actors/csp/processes/billing.ts';
 import { cspDefaults } from '../actors/csp/store.ts';
 import { collection, type Entity } from '../tmf/data.ts';
-import { addEntity } from '../tmf/resource.ts';
+import { addEntity } from '../tmf/entity.ts';
 import { carRecords, JANUARY, onboardFleetAtCsp, START } from './support/fleet-setup.ts';
 
 const FLEET = Number(process.env.FLEET ?? 300);

@@ -4,7 +4,7 @@ import { setUpConsumerService } from '../../actors/csp/domain/consumer-order.ts'
 import { registerExistingCustomer } from '../../actors/csp/domain/third-party-payer.ts';
 import type { CspData } from '../../actors/csp/store.ts';
 import { usageRecords } from '../../actors/driver/domain/usage-records.ts';
-import { addEntity } from '../../tmf/resource.ts';
+import { addEntity } from '../../tmf/entity.ts';
 
 export const START = new Date('2026-01-01T08:00:00Z');
 export const JANUARY = parsePeriodId('2026-01');

@@ -1,6 +1,6 @@
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { DomainError } from '../../../core/domain-error.ts';
-import { hrefOf, newEntityId } from '../../../tmf/resource.ts';
+import { hrefOf, newEntityId } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { mediate } from './mediation.ts';
 
