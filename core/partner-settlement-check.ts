@@ -5,6 +5,11 @@ export interface PayeeRecords {
   /** OEM product id the payee delivered (activated, or ordered connectivity for) → its agreed share of a month, before tax. */
   readonly products: ReadonlyMap<string, Money>;
   readonly taxRatePercent: string;
+  /**
+   * Its agreement owes its share in full for every month begun (a content licence), so an item below the
+   * share is disputed too; without it a share may be prorated (connectivity is owed by the day).
+   */
+  readonly wholeMonths?: boolean;
 }
 
 type NoteItem = { itemId: string; taxExcludedAmount: number; taxIncludedAmount?: number; productSpecification?: { productNumber?: string } };
@@ -19,7 +24,7 @@ export interface PartnerNoteReview {
 
 /**
  * 11.12 at the payee, by its own records: every item is for a product it delivered, never more than its
- * monthly share (a prorated month is less), taxed at the agreed rate to the cent, and the note's totals
+ * monthly share (a prorated month is less, unless its agreement owes whole months), taxed at the agreed rate to the cent, and the note's totals
  * are the sums of its items. Accepted when all hold; otherwise disputed, each item with its reason.
  */
 export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, records: PayeeRecords): PartnerNoteReview {
@@ -35,6 +40,9 @@ export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, recor
       disputed[item.itemId] = `item ${item.itemId}: product ${product ?? '(none)'} is not one this partner delivered`;
     else if (net.compare(records.products.get(product)!) > 0)
       disputed[item.itemId] = `item ${item.itemId}: ${net.toString()} is more than the monthly share of ${records.products.get(product)!.toString()}`;
+    else if (records.wholeMonths && net.compare(records.products.get(product)!) < 0)
+      disputed[item.itemId] =
+        `item ${item.itemId}: the share of ${records.products.get(product)!.toString()} is owed in full for a month begun, not ${net.toString()}`;
     else if (!money(item.taxIncludedAmount).equals(taxed))
       disputed[item.itemId] =
         `item ${item.itemId}: ${records.taxRatePercent} % tax on ${net.toString()} makes ${taxed.toString()}, not ${money(item.taxIncludedAmount).toString()}`;

@@ -55,3 +55,19 @@ export const INBOX_TOPIC = {
 } as const;
 
 export type InboxTopic = (typeof INBOX_TOPIC)[keyof typeof INBOX_TOPIC];
+
+/**
+ * Units of a party that are reached over HTTP as a listener of their own party: the resolution team of
+ * the CSP or the OEM hears its party's SLA violations (9.26). A unit is served under `/<unit>` at its
+ * party and reached through the wire's self-route (`/wire/<party>/<party>/<unit>/…`).
+ */
+export const PARTY_UNIT = { resolutionTeam: 'resolution-team' } as const;
+export type PartyUnit = (typeof PARTY_UNIT)[keyof typeof PARTY_UNIT];
+
+const UNITS: readonly string[] = Object.values(PARTY_UNIT);
+
+/** The unit a path addresses (`/resolution-team/listener/x` → resolution-team, `/listener/x`), or the party itself. */
+export function unitOfPath(path: string): { unit?: PartyUnit; rest: string } {
+  const m = /^\/([a-z-]+)(\/.*)$/.exec(path);
+  return m && UNITS.includes(m[1]) ? { unit: m[1] as PartyUnit, rest: m[2] } : { rest: path };
+}

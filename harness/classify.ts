@@ -1,4 +1,5 @@
 import type { WireParty } from '../core/actor-ids.ts';
+import { unitOfPath, type PartyUnit } from '../core/party-api.ts';
 import { parseTmfPath } from '../tmf/apis.ts';
 import { eventSubject, eventTypeOf } from '../tmf/events.ts';
 import type { ExchangeKind, WireApi } from './exchange.ts';
@@ -14,10 +15,17 @@ export interface Classification {
   readonly hub?: boolean;
   /** For notifications: the event type. */
   readonly eventType?: string;
+  /** The unit of the callee the path addresses (its resolution team), when not the party itself. */
+  readonly unit?: PartyUnit;
 }
 
 export function classify(from: WireParty, method: string, path: string): Classification {
-  const bare = path.split('?')[0];
+  const { unit, rest } = unitOfPath(path.split('?')[0]);
+  const c = classifyPath(from, method, rest);
+  return unit ? { ...c, unit } : c;
+}
+
+function classifyPath(from: WireParty, method: string, bare: string): Classification {
   const tmf = parseTmfPath(bare);
   if (tmf) {
     if (tmf.hub) return { kind: kindFor(from, 'call'), api: tmf.api, operation: `${method} hub`, hub: true };

@@ -1,9 +1,5 @@
 import { parseArgs } from './cli/args.ts';
-import { conformance } from './cli/conformance.ts';
-import { fleet } from './cli/fleet.ts';
 import { HELP } from './cli/help.ts';
-import { runFeatures } from './cli/run.ts';
-import { up } from './cli/up.ts';
 import type { HarnessMount } from './ecosystem.ts';
 
 /** What the composition root (bin/cch.mjs) plugs in from the floors above the harness. */
@@ -12,7 +8,10 @@ export interface CliPlugins {
   readonly dashboard?: HarnessMount;
 }
 
-/** The `cch` command. Returns the process exit code. */
+/**
+ * The `cch` command. Returns the process exit code. Each command's modules are loaded when it runs:
+ * a party alone (`cch up --only`) does not pay for loading Cucumber or the conformance checks.
+ */
 export async function main(argv: readonly string[], plugins: CliPlugins = {}): Promise<number> {
   try {
     const args = parseArgs(argv);
@@ -22,13 +21,13 @@ export async function main(argv: readonly string[], plugins: CliPlugins = {}): P
     }
     switch (args.command) {
       case 'up':
-        return await up(args, plugins.dashboard);
+        return await (await import('./cli/up.ts')).up(args, plugins.dashboard);
       case 'run':
-        return await runFeatures(args);
+        return await (await import('./cli/run.ts')).runFeatures(args);
       case 'conformance':
-        return await conformance(args);
+        return await (await import('./cli/conformance.ts')).conformance(args);
       case 'fleet':
-        return await fleet(args);
+        return await (await import('./cli/fleet.ts')).fleet(args);
       default:
         process.stderr.write(`cch: unknown command '${args.command}'. Try 'cch --help'.\n`);
         return 2;

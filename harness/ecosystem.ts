@@ -75,8 +75,10 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   const server = await listenOn(app, options.port ?? 0, options.host ?? '127.0.0.1');
   const url = `http://${advertisedHost(options)}:${(server.address() as AddressInfo).port}`;
   const wireUrl = (from: ActorId | 'harness', to: ActorId) => `${url}/wire/${from}/${to}`;
-  const peersOf = (id: ActorId) => Object.fromEntries(ACTOR_IDS.filter((p) => p !== id).map((p) => [p, wireUrl(id, p)]));
-  const callbacksOf = (id: ActorId) => Object.fromEntries(ACTOR_IDS.filter((p) => p !== id).map((p) => [p, wireUrl(p, id)]));
+  // Each party also reaches itself through the wire (its self-route), so that what it tells a unit of
+  // its own (its resolution team, 9.26) is recorded and judged like every exchange.
+  const peersOf = (id: ActorId) => Object.fromEntries(ACTOR_IDS.map((p) => [p, wireUrl(id, p)]));
+  const callbacksOf = (id: ActorId) => Object.fromEntries(ACTOR_IDS.map((p) => [p, wireUrl(p, id)]));
 
   const local: Partial<Record<ActorId, RunningActor>> = {};
   const actorUrls = {} as Record<ActorId, string>;

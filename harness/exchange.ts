@@ -1,4 +1,5 @@
 import type { WireParty, ActorId } from '../core/actor-ids.ts';
+import type { PartyUnit } from '../core/party-api.ts';
 import type { ApiId } from '../tmf/apis.ts';
 import type { ValidationIssue } from '../tmf/schemas/validation-issue.ts';
 
@@ -28,6 +29,11 @@ export interface Exchange {
   readonly scenario: string;
   readonly from: WireParty;
   readonly to: ActorId;
+  /**
+   * The callee's unit, when the call went to one rather than to the party: a party notifying its own
+   * resolution team goes from `csp` to `csp`, unit `resolution-team` (the wire's self-route).
+   */
+  readonly unit?: PartyUnit;
   readonly kind: ExchangeKind;
   readonly api: WireApi;
   /** Human label, e.g. `POST productOrder`, `GET customerBill/{id}`, `productOrderStateChangeEvent`. */

@@ -229,6 +229,7 @@ export class Recorder {
       scenario: r.scenario,
       from: r.from,
       to: r.to,
+      ...(c.unit ? { unit: c.unit } : {}),
       kind: c.kind,
       api: c.api,
       operation: c.operation,

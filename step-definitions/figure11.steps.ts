@@ -102,17 +102,66 @@ Then(
   },
 );
 
-/**
- * What the driver paid is split in the offer's proportions: each partner's settlement, and the margin the
- * car manufacturer keeps, are within a cent of their exact share of it (at list price or prorated).
- */
-Then("the shares plus the car manufacturer's margin equal what the driver paid", async function (this: HarnessWorld) {
-  const { paid, price, settled, margin } = await ConvergedQuestions.settlementTotals(this);
-  assert.ok(paid.greaterThan(0));
-  const exact = (listAmount: Decimal) => paid.times(listAmount).div(price);
-  for (const s of settled) assert.ok(s.settled.minus(exact(s.amount)).abs().lessThan('0.01'), `${s.party} settled ${s.settled} of ${paid}`);
-  const listMargin = settled.reduce((acc, s) => acc.minus(s.amount), price);
-  assert.ok(margin.greaterThanOrEqualTo(0) && margin.minus(exact(listMargin)).abs().lessThan('0.01'), `the margin kept is ${margin} of ${paid}`);
+/** What the driver paid, split to the cent between the partners and the car manufacturer's margin (the feature derives each amount). */
+Then(
+  'of the {amount} EUR the driver paid, the content provider was settled {amount} EUR, the CSP {amount} EUR and the car manufacturer kept {amount} EUR',
+  async function (this: HarnessWorld, paid: string, cp: string, csp: string, margin: string) {
+    const settlement = await ConvergedQuestions.settlement(this);
+    const kept = settlement.paid.minus(settlement.settledTo('content-provider')).minus(settlement.settledTo('csp'));
+    assert.deepEqual(
+      {
+        paid: settlement.paid.toFixed(2),
+        cp: settlement.settledTo('content-provider').toFixed(2),
+        csp: settlement.settledTo('csp').toFixed(2),
+        margin: kept.toFixed(2),
+      },
+      { paid, cp, csp, margin },
+    );
+  },
+);
+
+Then(
+  'the content provider disputed its note of {string} EUR before tax: {string}; the CSP accepted its note of {string} EUR',
+  async function (this: HarnessWorld, cpNet: string, reason: string, cspNet: string) {
+    const [first] = await ConvergedQuestions.noteReviews(this, 'content-provider');
+    assert.deepEqual([first.revision, first.decision, new Decimal(first.taxExcludedAmount).toFixed(2)], [0, 'disputed', cpNet]);
+    assert.equal(first.reasons.length, 1);
+    assert.match(first.reasons[0], new RegExp(`^item \\S+: ${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const csp = await ConvergedQuestions.noteReviews(this, 'csp');
+    assert.deepEqual(
+      csp.map((r) => [r.revision, r.decision, new Decimal(r.taxExcludedAmount).toFixed(2)]),
+      [[0, 'accepted', cspNet]],
+    );
+  },
+);
+
+Then(
+  'the car manufacturer revised only that item, to {string} EUR: {string}; the content provider accepted revision 1',
+  async function (this: HarnessWorld, net: string, label: string) {
+    const notes = await ConvergedQuestions.resources(this, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
+    const cp = notes.filter((n) => (n.receiver as { id: string }).id === 'content-provider');
+    assert.equal(cp.length, 1);
+    const items = cp[0].settlementNoteItem as { itemLabel: string; taxExcludedAmount: number; disputeReason?: string }[];
+    assert.deepEqual(
+      items.map((i) => [new Decimal(i.taxExcludedAmount).toFixed(2), i.itemLabel.endsWith(label), i.disputeReason]),
+      [[net, true, undefined]],
+    );
+    assert.equal(cp[0].revision, 1);
+    const reviews = await ConvergedQuestions.noteReviews(this, 'content-provider');
+    assert.deepEqual(
+      reviews.map((r) => [r.revision, r.decision]),
+      [
+        [0, 'disputed'],
+        [1, 'accepted'],
+      ],
+    );
+  },
+);
+
+Then('the car manufacturer kept {string} EUR of the {string} EUR paid before tax', async function (this: HarnessWorld, margin: string, paid: string) {
+  const settlement = await ConvergedQuestions.settlement(this);
+  const kept = settlement.paid.minus(settlement.settledTo('content-provider')).minus(settlement.settledTo('csp'));
+  assert.deepEqual([kept.toFixed(2), settlement.paid.toFixed(2)], [margin, paid]);
 });
 
 When("the driver {string} pays the car manufacturer's invoice", async function (this: HarnessWorld, customer: string) {

@@ -97,7 +97,7 @@ Then("the car manufacturer's invoice control found its bill's items add up to th
 
 Then('each monthly fee is charged for {int} of {int} days', async function (this: HarnessWorld, used: number, total: number) {
   const { rates } = await PartnerQuestions.billsAtCsp(this);
-  const csp = await this.state<{ resources: Record<string, { id: string; price?: { value: number } }[]> }>('csp');
+  const prices = await this.served<{ id: string; price?: { value: number } }>('csp', 'TMF620.productOfferingPrice');
   assert.ok(rates.length > 0);
-  for (const rate of rates) Bills.assertProrated(rate, csp.resources['TMF620.productOfferingPrice'], used, total);
+  for (const rate of rates) Bills.assertProrated(rate, prices, used, total);
 });

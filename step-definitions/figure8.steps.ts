@@ -122,14 +122,14 @@ Then("the car manufacturer ordered on the driver's existing billing account", fu
 Then('the CSP created no second customer and no second billing account for the driver', function (this: W) {
   return Check.noSecondCustomer(this);
 });
-Then("the driver's bill charges the {int} MB beyond the allowance at 0.0125 EUR per MB, rounded per record", function (this: W, _mb: number) {
-  return Check.overageRoundedPerRecord(this);
-});
+Then(
+  "the driver's bill charges {amount} EUR for the {int} MB beyond the allowance at 0.0125 EUR per MB, rounded per record",
+  function (this: W, amount: string, mb: number) {
+    return Check.overageRoundedPerRecord(this, amount, mb);
+  },
+);
 Then('the shares of every usage record add up to its amount', function (this: W) {
   return Check.sharesAddUp(this);
-});
-Then('the car manufacturer pays {int} percent of every infotainment record, to the cent', function (this: W, percent: number) {
-  return Check.percentShares(this, percent);
 });
 Then('the CSP refused the repeated record as a duplicate', function (this: W) {
   return Check.duplicateRefused(this);

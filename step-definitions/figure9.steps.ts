@@ -25,6 +25,10 @@ Given('the call center follows the SLA violations of the CSP and the car manufac
   await Sla.follow(this);
 });
 
+Given("the resolution teams of the CSP and the car manufacturer listen to their own party's SLA violations", async function (this: HarnessWorld) {
+  await Sla.teamsFollow(this);
+});
+
 When('the driver calls the call center about {string}', async function (this: HarnessWorld, description: string) {
   await Support.call(this, description);
 });
@@ -302,10 +306,30 @@ Then(
       alarms.map((a) => [a.violation, a.metric, a.state]),
       [[violation.id, metric, 'open']],
     );
-    const ticket = (await TicketQuestions.ticketsAt(this, party)).find((t) => t.id === alarms[0].ticket);
-    assert.equal(ticket?.ticketType, 'alarm');
+    const ticket = await TicketQuestions.ticketOverTmf(this, party, alarms[0].ticket);
+    assert.equal(ticket.ticketType, 'alarm');
+    // The correlation is on the ticket, for whoever follows it over TMF621.
+    const correlated = (ticket.relatedEntity as { id: string; role: string; name?: string }[]).filter((e) => e.role === 'correlatedSlaViolation');
+    assert.deepEqual(
+      correlated.map((e) => [e.id, e.name]),
+      [[String(violation.id), metric]],
+    );
+    assert.ok((ticket.note as { text: string }[]).some((n) => n.text === `Correlated with SLA violation ${violation.id} by the metric identifier ${metric}`));
   },
 );
+
+Then('the {resolver} notified its resolution team of the violation {string} over TMF623', async function (this: HarnessWorld, party: ActorId, metric: string) {
+  const notices = await TicketQuestions.teamNotices(this, party);
+  assert.deepEqual(
+    notices.map((e) => [
+      e.operation,
+      e.status,
+      e.valid,
+      (e.request.body as { event: { slaViolation: { violation: { metric: string } } } }).event.slaViolation.violation.metric,
+    ]),
+    [['SlaViolationCreateEvent', 204, true, metric]],
+  );
+});
 
 Then('the alarm ticket is closed at the call center and at the {resolver}', async function (this: HarnessWorld, party: ActorId) {
   await this.settle();

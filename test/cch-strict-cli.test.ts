@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +72,29 @@ test('cch fleet refuses a missing fleet size, a malformed month, or binding anyt
   );
   await assert.rejects(fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-01', '--onboard-only'])), /--onboard-only needs --fleet-file/);
   assert.throws(() => parseArgs(['fleet', '--car', '5']), /did you mean --cars\?/);
+});
+
+test('cch run exits 1 when a scenario claims a documented step the wire never saw, though its Gherkin steps pass', async () => {
+  const dir = tmp();
+  const { code, output } = await runCch(['run', '--features', join(import.meta.dirname, 'fixtures', 'flow-verdict'), '--report-dir', dir]);
+  assert.equal(code, 1, output);
+  assert.match(output, /Running 1 scenario/);
+  assert.match(output, /✖ 1\/1 Claims the car manufacturer's partner order but only sets the clock \(failed\)/);
+  assert.match(output, /the flow verdict fails/);
+});
+
+test('cch conformance reports a harness port in use before any work starts, and writes no report', async () => {
+  const busy: Server = createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+  const { port } = busy.address() as { port: number };
+  try {
+    const dir = join(tmp(), 'report');
+    const { code, output } = await runCch(['conformance', '--actor', 'csp=http://127.0.0.1:9', '--harness-port', String(port), '--report-dir', dir]);
+    assert.equal(code, 2, output);
+    assert.match(output, new RegExp(`port ${port} \\(--harness-port\\) is already in use`));
+    assert.doesNotMatch(output, /Harness: /, 'no ecosystem was started');
+    assert.equal(existsSync(dir), false, 'no report folder was written');
+  } finally {
+    busy.close();
+  }
 });

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startContentProvider } from '../actors/content-provider/index.ts';
 import type { CpData } from '../actors/content-provider/store.ts';
@@ -216,6 +217,89 @@ describe('content provider with a mocked OEM (central catalog, inventory) and CS
     assert.deepEqual(
       data.activations.map((a) => [a.customerId, a.state]),
       [[OWNER, 'active']],
+    );
+  });
+
+  test("11.12: it disputes a prorated licence share, then verifies the OEM's revision and accepts it; a paid note asks nothing of it", async () => {
+    await buildConverged();
+    const accepted = await askActivation(OWNER);
+    assert.equal((await orderEvent(accepted.body.cspOrder, 'completed')).status, 204);
+    await drain();
+    const NOTES = `${basePath('BillingV2')}/settlementNoteAdvice`;
+    const item = (net: number, gross: number, label: string) => ({
+      itemNumber: '1',
+      itemId: 'rate-1',
+      itemLabel: label,
+      taxExcludedAmount: net,
+      taxIncludedAmount: gross,
+      taxItem: [{ taxCategory: 'VAT', taxRate: 0.2, taxAmount: Math.round((gross - net) * 100) / 100 }],
+      productSpecification: { name: 'Music access', productNumber: OWNED_PRODUCT_ID },
+    });
+    let note: Record<string, unknown> = {
+      id: 7,
+      href: `${NOTES}/7`,
+      '@type': 'SettlementNoteAdvice',
+      state: 'issued',
+      currencyCode: 'EUR',
+      issuer: { id: 'car-manufacturer' },
+      receiver: { id: 'content-provider' },
+      payer: { id: 'car-manufacturer' },
+      taxExcludedAmount: 3.54,
+      taxIncludedAmount: 4.25,
+      settlementNoteItem: [item(3.54, 4.25, 'Music access')],
+    };
+    const patches: Record<string, unknown>[] = [];
+    server.use(
+      http.get(`${OEM_URL}${NOTES}/7`, () => HttpResponse.json(note)),
+      http.patch(`${OEM_URL}${NOTES}/7`, async ({ request }) => {
+        const patch = (await request.json()) as Record<string, unknown>;
+        patches.push(patch);
+        note = { ...note, ...patch };
+        return HttpResponse.json(note);
+      }),
+    );
+    const OEM_KEY = bootstrapKey(SECRET, 'car-manufacturer', 'content-provider');
+    const tell = (eventType: string, n: number) =>
+      as(OEM_KEY)('POST', `/listener/${eventType[0].toLowerCase()}${eventType.slice(1)}`, {
+        eventId: `oem-evt-${n}`,
+        eventTime: '2026-02-01T08:00:00.000Z',
+        eventType,
+        event: { settlementNoteAdvice: note },
+      });
+
+    const told = await tell('SettlementNoteAdviceCreateEvent', 1);
+    assert.equal(told.status, 204, JSON.stringify(told.body));
+    await drain();
+    assert.deepEqual(
+      patches.map((p) => [p.state, (p.settlementNoteItem as { disputeReason?: string }[])[0].disputeReason]),
+      [['disputed', 'item rate-1: the share of 4.99 EUR is owed in full for a month begun, not 3.54 EUR']],
+    );
+
+    note = {
+      ...note,
+      state: 'revised',
+      revision: 1,
+      disputeReason: undefined,
+      taxExcludedAmount: 4.99,
+      taxIncludedAmount: 5.99,
+      settlementNoteItem: [item(4.99, 5.99, "Music access — raised from 3.54 EUR to the month's share after dispute")],
+    };
+    assert.equal((await tell('SettlementNoteAdviceStateChangeEvent', 2)).status, 204);
+    await drain();
+    assert.deepEqual(patches.slice(1), [{ state: 'accepted' }]);
+
+    note = { ...note, state: 'paid' };
+    assert.equal((await tell('SettlementNoteAdviceStateChangeEvent', 3)).status, 204);
+    await drain();
+    assert.equal(patches.length, 2, 'a paid note is not answered');
+    const { data, failures } = await state();
+    assert.deepEqual(failures, []);
+    assert.deepEqual(
+      data.partnerNoteReviews?.map((r) => [r.revision, r.decision, r.taxExcludedAmount]),
+      [
+        [0, 'disputed', 3.54],
+        [1, 'accepted', 4.99],
+      ],
     );
   });
 });

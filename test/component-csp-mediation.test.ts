@@ -19,6 +19,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import { items, type Entity } from '../tmf/data.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-csp-mediation';
 const OEM_URL = 'http://oem.test';
@@ -37,15 +38,8 @@ const server = setupServer(...oemHandlers(OEM_URL));
 let csp: RunningActor;
 let oemKey: string;
 
-async function call(method: string, path: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(csp.url + path, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+/** Calls the CSP under test for real and reads the JSON answer. */
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(csp.url, method, path, { key: apiKey, body });
 /** A usage batch (NDJSON, one line a record) posted to the CSP's batch extension. */
 async function postBatch(lines: readonly string[], apiKey: string, type = 'application/x-ndjson'): Promise<{ status: number; body: any }> {
   const response = await fetch(csp.url + PARTY_API.usageBatch, {

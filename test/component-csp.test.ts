@@ -15,6 +15,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity, OutboxEntry } from '../tmf/data.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-csp-secret';
 const OEM_URL = 'http://oem.test';
@@ -33,16 +34,8 @@ const ORDERS = `${basePath('TMF622')}/productOrder`;
 const server = setupServer(...oemHandlers(OEM_URL));
 let csp: RunningActor;
 
-/** Calls the CSP for real and reads the JSON answer. */
-async function call(method: string, path: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(csp.url + path, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+/** Calls the CSP under test for real and reads the JSON answer. */
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(csp.url, method, path, { key: apiKey, body });
 
 const partnerOrder = (offerings: readonly string[]) => ({
   description: 'Connected car partner order',

@@ -17,6 +17,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity } from '../tmf/data.ts';
+import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-oem-secret';
 const CSP_URL = 'http://csp.test';
@@ -37,16 +38,8 @@ const RATES_PATH = `${basePath('TMF678')}/appliedCustomerBillingRate`;
 const server = setupServer(...cspHandlers(CSP_URL));
 let oem: RunningActor;
 
-/** Calls the OEM for real and reads the JSON answer. */
-async function call(method: string, path: string, apiKey: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(oem.url + path, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+/** Calls the OEM under test for real and reads the JSON answer. */
+const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(oem.url, method, path, { key: apiKey, body });
 
 /** Step 7.8 as the CSP sends it: a CustomerBillCreateEvent on the OEM's listener. */
 const billCreated = (eventId: string) =>

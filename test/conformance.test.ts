@@ -46,6 +46,8 @@ for (const actor of ACTOR_IDS) {
       assert.equal(code, 0, out);
       assert.equal(report.partners[0].mode, 'full');
       assert.ok(report.scenarios.length >= 5 && report.scenarios.every((s) => s.passed), 'the scenarios of its figures ran and passed');
+      for (const [i, s] of report.scenarios.entries())
+        assert.ok(out.includes(`✔ ${i + 1}/${report.scenarios.length} ${s.name}`), `the progress names "${s.name}" as it finishes`);
       const rows = report.matrix.filter((r) => r.verdict !== 'not exercised');
       assert.ok(rows.length > 10 && rows.every((r) => r.verdict === 'pass'), 'every row of its figures passed');
       assert.ok(
@@ -53,6 +55,11 @@ for (const actor of ACTOR_IDS) {
         'a row not exercised says why',
       );
       assert.match(out, /conformance PASS/);
+      assert.match(out, new RegExp(`${report.notProbed.length} check\\(s\\) not probed`), 'the summary line counts what could not be probed');
+      assert.ok(
+        report.notProbed.every((f) => f.verdict === 'not probed' && f.message),
+        'each check not probed says why',
+      );
       assert.match(out, new RegExp(`${actor} \\(http://127\\.0\\.0\\.1:\\d+\\) must call its peers at:`));
       const peers = JSON.parse(readFileSync(join(dir, 'peers.json'), 'utf8'));
       assert.match(peers[0].peers[actor === 'csp' ? 'car-manufacturer' : 'csp'], /\/wire\//);

@@ -24,7 +24,7 @@ function setAt(body: Record<string, unknown>, field: string, value: unknown): vo
 
 function bodyFor(predicates: readonly BodyPredicate[], base: Record<string, unknown> = {}): Record<string, unknown> {
   const body = structuredClone(base);
-  for (const p of predicates) setAt(body, p.field, p.op === 'equals' ? p.values[0] : 'something-else');
+  for (const p of predicates) setAt(body, p.field, p.op === 'equals' ? p.values[0] : p.op === 'present' ? 'metric-1' : 'something-else');
   return body;
 }
 
@@ -51,11 +51,14 @@ function exchangeOf(m: WireMatcher): Exchange {
     }
     case 'notification': {
       const event = m.events[0];
+      // A party notifying a unit of its own goes to itself, under the unit's path.
+      const unit = m.ownUnit ? { to: m.from[0], unit: m.ownUnit } : {};
       return {
         ...common,
+        ...unit,
         api: m.api,
         method: 'POST',
-        path: `/listener/${event}`,
+        path: `${m.ownUnit ? `/${m.ownUnit}` : ''}/listener/${event}`,
         operation: cap(event),
         request: { headers: {}, body: bodyFor(m.body ?? [], { eventType: cap(event) }) },
       };
@@ -74,8 +77,17 @@ function nearMisses(m: WireMatcher, e: Exchange): [string, Exchange][] {
   const body = e.request.body as Record<string, unknown>;
   for (const p of m.body ?? []) {
     const wrong = structuredClone(body);
-    setAt(wrong, p.field, p.op === 'equals' ? 'near-miss' : p.values[0]);
-    misses.push([`${p.field} = ${String(p.op === 'equals' ? 'near-miss' : p.values[0])}`, { ...e, request: { ...e.request, body: wrong } }]);
+    const value = p.op === 'equals' ? 'near-miss' : p.op === 'present' ? '' : p.values[0];
+    setAt(wrong, p.field, value);
+    misses.push([`${p.field} = '${String(value)}'`, { ...e, request: { ...e.request, body: wrong } }]);
+  }
+  if (m.ownUnit) {
+    const { unit: _unit, ...toParty } = e;
+    misses.push(['to the party itself, not its unit', toParty]);
+    const other = m.from.find((p) => p !== e.from) ?? 'call-center';
+    misses.push([`to the unit of another party (${other})`, { ...e, to: other }]);
+  } else {
+    misses.push(['to a unit of the callee', { ...e, unit: 'resolution-team' }]);
   }
   if (m.kind === 'call') {
     misses.push(['another method', { ...e, method: m.method === 'GET' ? 'DELETE' : 'GET' }]);
@@ -84,7 +96,7 @@ function nearMisses(m: WireMatcher, e: Exchange): [string, Exchange][] {
   }
   if (m.kind === 'notification') {
     misses.push(['a body naming another event', { ...e, request: { ...e.request, body: { ...body, eventType: 'SomethingElseEvent' } } }]);
-    misses.push(['another listener', { ...e, path: '/listener/somethingElseEvent' }]);
+    misses.push(['another listener', { ...e, path: e.path.replace(/listener\/.*$/, 'listener/somethingElseEvent') }]);
   }
   if (m.kind === 'party-api') misses.push(['another path', { ...e, path: `${m.path}-near-miss` }]);
   return misses;
@@ -123,4 +135,28 @@ test('the states the steps name: 9.8 closed, 9.12 accepted or disputed, 9.27 res
   assert.ok(matchesWire(completed, event('completed')));
   assert.ok(!matchesWire(completed, event('inProgress')), 'an order still in progress is not 8.8 done');
   assert.ok(!matchesWire(completed, event('completed', 'ProductOrderCreateEvent')), 'another event type posted to the state-change listener');
+});
+
+test('9.26: the party tells its own resolution team of the violation, with its metric identifier', () => {
+  const notice = leaf('9.26');
+  const event = (eventType: string, violation: object) => ({
+    ...exchangeOf(notice),
+    request: { headers: {}, body: { eventType, event: { slaViolation: { id: 3, violation } } } },
+  });
+  assert.deepEqual([notice.from, notice.to, notice.ownUnit], [['csp', 'car-manufacturer'], ['csp', 'car-manufacturer'], 'resolution-team']);
+  assert.ok(matchesWire(notice, event('SlaViolationCreateEvent', { metric: 'connectivity.availability:2026-03', actualValue: '99.46' })));
+  assert.ok(!matchesWire(notice, event('SlaViolationCreateEvent', { actualValue: '99.46' })), 'a violation without its metric identifier');
+  assert.ok(
+    !matchesWire(notice, { ...event('SlaViolationCreateEvent', { metric: 'm' }), from: 'call-center', to: 'call-center' }),
+    'the call center is no party with a resolution team',
+  );
+  assert.ok(
+    !matchesWire(notice, { ...event('SlaViolationCreateEvent', { metric: 'm' }), from: 'csp', to: 'car-manufacturer' }),
+    "the CSP notifying the OEM's team",
+  );
+  const attributeChange = {
+    ...event('SlaViolationAttributeValueChangeEvent', { metric: 'm' }),
+    path: '/resolution-team/listener/slaViolationAttributeValueChangeEvent',
+  };
+  assert.ok(!matchesWire(notice, attributeChange), 'another event type');
 });

@@ -89,3 +89,36 @@ test('what the harness sends is never evidence of a step', () => {
 test('an unknown setup figure is refused loudly', () => {
   assert.throws(() => matchScenario({ scenario: SCENARIO, figures: [7], setup: [6], exchanges: [], journal: [] }), /no figure 6/);
 });
+
+test("9.26 needs both the notice to the party's own resolution team and the team's correlation", () => {
+  const notice = {
+    ...exchange(3, {
+      from: 'csp',
+      to: 'csp',
+      kind: 'notification',
+      api: 'TMF623',
+      method: 'POST',
+      path: '/resolution-team/listener/slaViolationCreateEvent',
+      status: 204,
+    }),
+    unit: 'resolution-team' as const,
+    request: {
+      headers: {},
+      body: { eventType: 'SlaViolationCreateEvent', event: { slaViolation: { id: 1, violation: { metric: 'connectivity.availability:2026-03' } } } },
+    },
+  };
+  const correlated = { seq: 1, at: new Date(Date.UTC(2030, 0, 1, 0, 0, 9)).toISOString(), actor: 'csp', type: 'alarm.correlated', data: {} };
+  const verdictOf = (exchanges: Exchange[], journal: (typeof correlated)[]) =>
+    matchScenario({ scenario: SCENARIO, figures: [9], steps: ['9.26'], exchanges, journal });
+  assert.deepEqual(verdictOf([notice], [correlated]).figures[0].missing, []);
+  assert.deepEqual(verdictOf([notice], []).figures[0].missing, ['9.26'], 'heard, never correlated');
+  assert.deepEqual(verdictOf([], [correlated]).figures[0].missing, ['9.26'], 'correlated with nothing heard on the wire');
+  const { unit: _unit, ...toThePartyItself } = notice;
+  const toParty = { ...toThePartyItself, path: '/listener/slaViolationCreateEvent' };
+  const verdict = verdictOf([toParty], [correlated]);
+  assert.deepEqual(verdict.figures[0].missing, ['9.26'], "the party's own listener is not its resolution team");
+  assert.deepEqual(
+    verdict.unexpected.map((u) => u.seq),
+    [3],
+  );
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APIS } from '../tmf/apis.ts';
-import { hasSchema, SCHEMAS, schemaIds, validateFlow } from '../tmf/schemas/index.ts';
+import { hasSchema, SCHEMAS, schemaIds, validate, validateFlow } from '../tmf/schemas/index.ts';
 import type { ValidationIssue } from '../harness/exchange.ts';
 import { entityOf, SAMPLES } from './schema-samples.ts';
 
@@ -45,6 +45,7 @@ describe('schema registry', () => {
     const ids = schemaIds();
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.doesNotThrow(() => validateFlow(id, {}, 'request'), id);
+    for (const id of ids) assert.doesNotThrow(() => validate(id, {}, 'request'), id);
   });
 
   it('refuses an unknown schema id', () => {

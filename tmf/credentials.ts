@@ -31,15 +31,21 @@ export const HARNESS_PARTY = 'harness';
 /** The harness's bundle opens every API (it drives scenarios and reads state). */
 export const HARNESS_BUNDLE = 'harness';
 
+/** Keys already derived: the credential look-ups derive the same few keys on every request. */
+const derived = new Map<string, string>();
+
 /**
  * A key derived from a shared secret, so that two processes configured with the same secret agree on
  * the bootstrap credentials without exchanging them (a remote partner is told its keys by `cch`).
  */
 export function deriveKey(secret: string, ...parts: string[]): string {
-  return `cch_${createHash('sha256')
-    .update([secret, ...parts].join('\u0000'))
-    .digest('hex')
-    .slice(0, 32)}`;
+  const input = [secret, ...parts].join('\u0000');
+  let key = derived.get(input);
+  if (key === undefined) {
+    key = `cch_${createHash('sha256').update(input).digest('hex').slice(0, 32)}`;
+    derived.set(input, key);
+  }
+  return key;
 }
 
 /** The key `caller` presents to `callee` before any onboarding. */

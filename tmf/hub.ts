@@ -56,6 +56,33 @@ export type EventHandler = (event: EventEnvelope, req: Request) => Promise<Event
 export type EventOutcome = void | ((draft: BaseData) => void);
 
 /**
+ * The handlers of several capabilities of one party as one listener: where two handle the same event
+ * type (a settlement note's state change is figure 9's payment and figure 11's revision), each runs, in
+ * order, and their commits are made together.
+ */
+export function mergeHandlers(...maps: readonly Readonly<Record<string, EventHandler>>[]): Record<string, EventHandler> {
+  const merged: Record<string, EventHandler[]> = {};
+  for (const map of maps) for (const [type, handler] of Object.entries(map)) (merged[type] ??= []).push(handler);
+  return Object.fromEntries(
+    Object.entries(merged).map(([type, handlers]) => [
+      type,
+      async (event: EventEnvelope, req: Request): Promise<EventOutcome> => {
+        const commits: ((draft: BaseData) => void)[] = [];
+        for (const handler of handlers) {
+          const commit = await handler(event, req);
+          if (typeof commit === 'function') commits.push(commit);
+        }
+        return commits.length === 0
+          ? undefined
+          : (draft) => {
+              for (const commit of commits) commit(draft);
+            };
+      },
+    ]),
+  );
+}
+
+/**
  * POST /listener/{eventName}: validates the envelope, ignores an event id already handled (so a retried
  * delivery is harmless), and hands the event to the actor's handler. An event is marked as seen only
  * after its handler succeeded, so a failed handling is retried by the sender.

@@ -1,5 +1,6 @@
 import type { Bundle } from '../../tmf/auth.ts';
 import type { BootstrapBundles } from '../kit/runtime.ts';
+import { RESOLUTION_TEAM_BUNDLE } from '../trouble-tickets/processes/resolution-team.ts';
 
 /** What the OEM's partners may call on its APIs. */
 export const oemBundles: readonly Bundle[] = [
@@ -42,6 +43,7 @@ export const oemBundles: readonly Bundle[] = [
       { api: 'BillingV2', access: 'write' },
     ],
   },
+  RESOLUTION_TEAM_BUNDLE,
 ];
 
 export const oemBootstrap: BootstrapBundles = {
@@ -49,4 +51,6 @@ export const oemBootstrap: BootstrapBundles = {
   'content-provider': 'oem-content-partner',
   'call-center': 'oem-call-center',
   driver: 'oem-driver',
+  // Its own resolution team, reaching it through the wire's self-route (9.26).
+  'car-manufacturer': RESOLUTION_TEAM_BUNDLE.name,
 };

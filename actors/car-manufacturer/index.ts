@@ -8,6 +8,7 @@ import { oemTmfApis } from './api/tmf.ts';
 import { oemBootstrap, oemBundles } from './bundles.ts';
 import { INVOICE_CONTROL, invoiceControlEffect } from './processes/partner-setup.ts';
 import { oemDefaults } from './store.ts';
+import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 
 /** The car manufacturer (OEM): partner of the CSP, seller of infotainment services, central catalog. */
 export async function startCarManufacturer(config: ActorConfig, port = 0): Promise<RunningActor> {
@@ -16,6 +17,7 @@ export async function startCarManufacturer(config: ActorConfig, port = 0): Promi
     tmf: oemTmfApis(runtime),
     control: oemControl(runtime),
     listeners: oemListeners(runtime),
+    units: resolutionTeamUnit(runtime),
     effects: { [INVOICE_CONTROL]: invoiceControlEffect(runtime) },
   });
   return serve(runtime, app, port);

@@ -1,5 +1,6 @@
 import type { Bundle } from '../../tmf/auth.ts';
 import type { BootstrapBundles } from '../kit/runtime.ts';
+import { RESOLUTION_TEAM_BUNDLE } from '../trouble-tickets/processes/resolution-team.ts';
 
 /**
  * The CSP's API bundles (step 7.2). `connected-car-split-billing` is what the OEM gets once its partner
@@ -56,6 +57,7 @@ export const cspBundles: readonly Bundle[] = [
     ],
   },
   { name: CSP_BUNDLES.car, grants: [{ api: 'TMF635', access: 'write' }] },
+  RESOLUTION_TEAM_BUNDLE,
 ];
 
 /** What each peer's bootstrap credential opens at the CSP before any onboarding. */
@@ -64,4 +66,6 @@ export const cspBootstrap: BootstrapBundles = {
   'call-center': CSP_BUNDLES.troubleTicketing,
   'content-provider': CSP_BUNDLES.contentPartner,
   driver: CSP_BUNDLES.car,
+  // Its own resolution team, reaching it through the wire's self-route (9.26).
+  csp: RESOLUTION_TEAM_BUNDLE.name,
 };

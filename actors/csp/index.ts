@@ -2,6 +2,7 @@ import type { ActorConfig } from '../kit/config.ts';
 import { actorApp } from '../kit/app.ts';
 import { ActorRuntime } from '../kit/runtime.ts';
 import { serve, type RunningActor } from '../kit/serve.ts';
+import { mergeHandlers } from '../../tmf/hub.ts';
 import { cspControl } from './api/control.ts';
 import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
@@ -10,6 +11,7 @@ import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
+import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
 
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
@@ -17,12 +19,13 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
   // Records received before a restart and not yet mediated are mediated now, in their order.
   if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
-  const listeners = { ...convergedOfferListeners(runtime), ...cspFigure9Listeners(runtime) };
+  const listeners = mergeHandlers(convergedOfferListeners(runtime), cspFigure9Listeners(runtime));
   const app = actorApp(runtime, {
     tmf: cspTmfApis(runtime),
     control: cspControl(runtime),
     partyApi: usageBatchRouter(runtime),
     listeners,
+    units: resolutionTeamUnit(runtime),
     effects: { [INVOICE_NOTICE]: invoiceNoticeEffect(runtime) },
   });
   return serve(runtime, app, port);

@@ -7,6 +7,7 @@ import { badRequest, notFoundRoute, tmfErrorHandler } from '../../tmf/errors.ts'
 import { absoluteHrefs, requestBase, WIRE_KEY_HEADER } from '../../tmf/href.ts';
 import { hubRouter, listenerRouter, type EventHandler } from '../../tmf/hub.ts';
 import { wholeApiRouter } from '../../tmf/resource.ts';
+import type { PartyUnit } from '../../core/party-api.ts';
 import { commonControl } from './common-control.ts';
 import { controlContract } from './control-contract.ts';
 import { controlRouter, type ControlRoute } from './control-router.ts';
@@ -23,6 +24,11 @@ export interface ActorParts<D extends BaseData = BaseData> {
   readonly control?: readonly ControlRoute[];
   /** Other non-TMF APIs peers call (e.g. the driver's /inbox). */
   readonly partyApi?: Router;
+  /**
+   * Units of the party that listen to its own hubs (its resolution team): their event handlers, served
+   * at `/<unit>/listener/…` and accepting events from the party itself only.
+   */
+  readonly units?: Partial<Record<PartyUnit, Readonly<Record<string, EventHandler>>>>;
   /** How each kind of owed effect is carried out (see tmf/owed-effects.ts). */
   readonly effects?: Readonly<Record<string, EffectHandler<D>>>;
 }
@@ -52,6 +58,13 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   for (const { api, router } of parts.tmf) {
     const wholeApi = wholeApiRouter(api, { store: runtime.store as never, clock: runtime.clock, notifier: runtime.notifier });
     app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store as never));
+  }
+  for (const [unit, handlers] of Object.entries(parts.units ?? {})) {
+    app.use(
+      `/${unit}`,
+      auth,
+      listenerRouter(runtime.store as never, handlers ?? {}, (party, api) => party === runtime.id && runtime.mayNotify(party, api)),
+    );
   }
   app.use(
     auth,

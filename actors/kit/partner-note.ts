@@ -9,6 +9,8 @@ import type { ActorRuntime } from './runtime.ts';
 /** A payee's store keeps its copies of the settlement notes it was sent (11.12). */
 export interface PayeeData extends BaseData {
   partnerNotes?: Entity[];
+  /** Its verdict on each note and revision it was sent, oldest first: what it disputed and why. */
+  partnerNoteReviews?: { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: readonly string[] }[];
 }
 
 /**
@@ -23,6 +25,13 @@ export async function answerPartnerNote<D extends PayeeData>(runtime: ActorRunti
   const review = reviewPartnerNote(note, recordsOf(runtime.store.data));
   const answered = await oem.patch<Entity>('BillingV2', 'settlementNoteAdvice', noteId, partnerNotePatch(note, review));
   await runtime.store.update((draft) => {
+    (draft.partnerNoteReviews ??= []).push({
+      note: String(note.id),
+      revision: Number(note.revision ?? 0),
+      decision: review.decision,
+      taxExcludedAmount: Number(note.taxExcludedAmount),
+      reasons: review.reasons,
+    });
     const notes = (draft.partnerNotes ??= []);
     const index = notes.findIndex((n) => String(n.id) === String(answered.id));
     if (index < 0) notes.push(answered);
@@ -44,12 +53,15 @@ export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, 
   };
 }
 
-/** The payee's listener: the OEM announced a settlement note for it; it answers after its own checks. */
+/**
+ * The payee's listener: the OEM announced a settlement note for it, or revised one it disputed; it
+ * answers after its own checks (a note in any other state asks nothing of it).
+ */
 export function partnerNoteListener<D extends PayeeData>(runtime: ActorRuntime<D>, recordsOf: (data: D) => PayeeRecords): EventHandler {
   return (event, req) => {
     if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
     const note = event.event.settlementNoteAdvice as Entity;
-    if ((note.receiver as { id?: string } | undefined)?.id !== runtime.id) return;
+    if ((note.receiver as { id?: string } | undefined)?.id !== runtime.id || !['issued', 'revised'].includes(String(note.state))) return;
     runtime.background(() => answerPartnerNote(runtime, String(note.id), recordsOf));
   };
 }

@@ -1,6 +1,7 @@
 import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
 import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
 import { httpCall } from '../../core/http-call.ts';
+import type { PartyUnit } from '../../core/party-api.ts';
 import { Store } from '../../core/store.ts';
 import { bootstrapKey, harnessKey, wireKey, HARNESS_BUNDLE, HARNESS_PARTY, type Bundle, type Credential } from '../../tmf/auth.ts';
 import { TmfClient } from '../../tmf/client.ts';
@@ -118,6 +119,14 @@ export class ActorRuntime<D extends BaseData> {
     const url = this.#config.callbacks[peer];
     if (!url) throw new Error(`${this.id} has no callback URL for its peer ${peer}`);
     return url;
+  }
+
+  /**
+   * The callback URL a unit of this party (its resolution team) gives its own party's hub: under the
+   * party's route to itself, so the events reach the unit through the wire's self-route.
+   */
+  unitCallback(unit: PartyUnit): string {
+    return `${this.callbackFor(this.id).replace(/\/$/, '')}/${unit}`;
   }
 
   /** Finds who holds a key: the harness, a peer's bootstrap key, or a credential this actor issued. */

@@ -42,7 +42,9 @@ Feature: Figure 8 — service use
     When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
     And the car manufacturer follows up the usage of its cars
     And the billing period "2026-01" ends
-    Then the driver's bill charges the 880 MB beyond the allowance at 0.0125 EUR per MB, rounded per record
+    # 6000 − 5120 = 880 MB beyond the allowance × 0.0125 = 11.00 EUR; each record is rounded half-up to the
+    # cent, and the records' rounded charges add up to the same 11.00 EUR.
+    Then the driver's bill charges 11.00 EUR for the 880 MB beyond the allowance at 0.0125 EUR per MB, rounded per record
     And every bill's total equals the sum of its items
     And every usage record of the month is billed
     And the driver was told once that its invoice is available
@@ -85,9 +87,13 @@ Feature: Figure 8 — service use
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10
   Scenario: Split by percentage: the car manufacturer pays 30 % of the infotainment usage
     Given the driver has the "5 GB" service, the car manufacturer paying 30 percent of the infotainment usage
-    When the car uses 6000 MB of infotainment and 40 MB of telematics data in January
+    # 5000 MB: within the 5120 MB allowance. The 1001 MB record is charged for 881 MB × 0.0125 = 11.0125,
+    # rounded half-up to 11.01 EUR; 30 % of it is 3.303 and 70 % 7.707: whole cents 3.30 + 7.70 = 11.00,
+    # and the cent left goes to the larger remainder, the driver's: 3.30 + 7.71 = 11.01 EUR.
+    When the car sends infotainment sessions of 5000 and 1001 MB in January, one after the other
     Then the shares of every usage record add up to its amount
-    And the car manufacturer pays 30 percent of every infotainment record, to the cent
+    And the 5000 MB record costs "0.00" EUR
+    And the 1001 MB record costs "11.01" EUR, of which the car manufacturer pays "3.30" EUR and the driver "7.71" EUR
     And every exchange on the wire was valid
 
   @steps:8.1,8.2,8.3,8.4,8.6,8.7,8.8,8.9,8.10

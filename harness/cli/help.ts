@@ -15,11 +15,12 @@ Usage:
           Start one party alone on port P, listening on H (default 127.0.0.1), e.g. to be bound by URL
           from another harness, or tested with a TMF tool: it prints the base URL of each API it serves
           and its tester key.
-  cch run [--tags EXPR] [--report-dir DIR]
+  cch run [--tags EXPR] [--report-dir DIR] [--features PATH ...]
           Start a fresh ecosystem, run the Gherkin features (all, or those matching the tag
           expression, e.g. "@figure7"), write the reports to DIR (default reports/latest): cucumber.html,
           cucumber.json, junit.xml, trace.json, flows.json, sequence/*.html|.mmd, index.html.
-          Exits non-zero when a scenario fails.
+          --features (repeatable) runs these feature files or folders instead of features/.
+          Exits non-zero when a scenario fails, its flow verdict included.
   cch conformance --actor ACTOR=URL [--actor ...] [--config FILE] [--spec-dir DIR] [--timeout-ms N]
           [--latency-budget-ms N] [--report-dir DIR] [--harness-port P] [--host H] [--public-host NAME]
           Judge partners' implementations bound by URL (any party, one or several), every other party

@@ -12,7 +12,10 @@ export async function runFeatures(args: Args): Promise<number> {
   const env = ecosystemOptionsFromEnv(process.env);
   await assertPortFree(env.port, env.host, 'CCH_HARNESS_PORT');
   const tags = one(args, 'tags');
-  const { runConfiguration } = await loadConfiguration({ provided: tags ? { tags } : {} });
+  const features = args.options.get('features');
+  const loaded = (await loadConfiguration({ provided: tags ? { tags } : {} })).runConfiguration;
+  // Feature paths given on the command line replace the profile's (Cucumber itself would add them to it).
+  const runConfiguration = features ? { ...loaded, sources: { ...loaded.sources, paths: [...features] } } : loaded;
   const count = await selectedScenarios(runConfiguration.sources, tags);
   process.stdout.write(`Running ${count} scenario${count === 1 ? '' : 's'}${tags ? ` (${tags})` : ''}\n`);
   const { success } = await runCucumber(

@@ -2,8 +2,7 @@ import { join, resolve } from 'node:path';
 import { ACTOR_IDS, ACTOR_TITLES, isActorId, type ActorId } from '../../core/actor-ids.ts';
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
-import { compileSchemas } from '../../tmf/schemas/index.ts';
-import { type HarnessMount, startEcosystem } from '../ecosystem.ts';
+import type { HarnessMount } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
@@ -30,7 +29,8 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
-  compileSchemas(); // the wire judges with them
+  // Loaded here, not by a party alone (`--only`), which does not need it; while the parties start.
+  const loading = import('../ecosystem.ts');
   const partyPorts = partyPortsOf(args, listenPort);
   const parties = args.flags.has('in-process')
     ? []
@@ -41,6 +41,7 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
         undefined,
         partyPorts,
       );
+  const { startEcosystem } = await loading;
   const bindings = { ...elsewhere, ...Object.fromEntries(parties.map((p) => [p.id, { kind: 'remote', url: p.url } as const])) };
   const ecosystem = await startEcosystem({
     port: listenPort,
@@ -109,7 +110,6 @@ export async function startAlone(
   host?: string,
 ): Promise<{ actor: RunningActor; peers: Partial<Record<ActorId, string>> }> {
   if (!isActorId(id)) throw new Error(`--only takes one of ${ACTOR_IDS.join(', ')}; got '${id}'`);
-  compileSchemas();
   const peers = Object.fromEntries(Object.entries(parseBindings(peerPairs)).map(([peer, b]) => [peer, b.kind === 'remote' ? b.url : ''])) as Partial<
     Record<ActorId, string>
   >;

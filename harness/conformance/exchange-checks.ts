@@ -174,6 +174,7 @@ function identity(entity: unknown, at: string): ConventionCheck {
 }
 
 /** The cell and the verdict of a check the harness made with a probe of its own. */
-export function expectation(cell: Cell, e: Exchange, ok: boolean, source: Finding['source'], rule: string, message: string): Finding {
-  return { ...cell, verdict: ok ? 'pass' : 'fail', source, rule, message, scenario: e.scenario, exchange: refOf(e, !ok) };
+export function expectation(cell: Cell, e: Exchange, ok: boolean | 'not probed', source: Finding['source'], rule: string, message: string): Finding {
+  const verdict = ok === 'not probed' ? ok : ok ? 'pass' : 'fail';
+  return { ...cell, verdict, source, rule, message, scenario: e.scenario, exchange: refOf(e, verdict !== 'pass') };
 }

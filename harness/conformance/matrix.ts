@@ -24,10 +24,12 @@ export function matrixOf(party: ActorId, mode: PartnerMode, findings: readonly F
   return [...cells.values()].map(({ cell, figure }) => {
     const mine = own.filter((f) => keyOf(f) === keyOf(cell));
     const failed = mine.filter((f) => f.verdict === 'fail').length;
-    const passed = mine.length - failed;
-    if (failed > 0) return { ...cell, verdict: 'fail', passed, failed };
-    if (passed > 0) return { ...cell, verdict: 'pass', passed, failed };
-    return { ...cell, verdict: 'not exercised', passed, failed, reason: whyNot(mode, figure, run) };
+    const passed = mine.filter((f) => f.verdict === 'pass').length;
+    const notProbed = mine.filter((f) => f.verdict === 'not probed').map((f) => `not probed: ${f.message}`);
+    const note = notProbed.length > 0 ? { reason: notProbed.join('; ') } : {};
+    if (failed > 0) return { ...cell, verdict: 'fail', passed, failed, ...note };
+    if (passed > 0) return { ...cell, verdict: 'pass', passed, failed, ...note };
+    return { ...cell, verdict: 'not exercised', passed, failed, reason: notProbed.length > 0 ? note.reason : whyNot(mode, figure, run) };
   });
 }
 

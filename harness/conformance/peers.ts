@@ -29,8 +29,9 @@ export function peerUrlsOf(ecosystem: Ecosystem, party: ActorId): PeerUrls {
   return {
     party,
     url: ecosystem.actorUrls[party],
-    peers: Object.fromEntries(others.map((p) => [p, ecosystem.wireUrl(party, p)])),
-    callbacks: Object.fromEntries(others.map((p) => [p, ecosystem.wireUrl(p, party)])),
+    // Itself too: what it tells a unit of its own (its resolution team, 9.26) goes through the wire.
+    peers: Object.fromEntries(ACTOR_IDS.map((p) => [p, ecosystem.wireUrl(party, p)])),
+    callbacks: Object.fromEntries(ACTOR_IDS.map((p) => [p, ecosystem.wireUrl(p, party)])),
     credentials: {
       presentsTo: Object.fromEntries(others.map((p) => [p, bootstrapKey(ecosystem.secret, party, p)])),
       accepts: Object.fromEntries(others.map((p) => [p, bootstrapKey(ecosystem.secret, p, party)])),

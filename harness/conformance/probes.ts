@@ -113,7 +113,7 @@ export async function probeProvider(
   const findings: Finding[] = [];
   /** The exchange judged like any other, and the probe's own expectation; a bundle probe names its step. */
   const checked = new Set<number>();
-  const judged = (e: Exchange, ok: boolean, rule: string, message: string, step?: string) => {
+  const judged = (e: Exchange, ok: boolean | 'not probed', rule: string, message: string, step?: string) => {
     if (!checked.has(e.seq)) findings.push(...checkExchange(e, party, figures, latencyBudgetMs));
     checked.add(e.seq);
     const cell = cellOf(e, party, figures);
@@ -121,7 +121,13 @@ export async function probeProvider(
   };
   for (const { api, resource, methods } of parts.collections ? providedCollections(party, figures) : []) {
     const base = `${basePath(api)}/${resource}`;
-    for (const v of await probeCollection((path) => send(ecosystem, party, 'GET', path, key), base, ecosystem.wireUrl('harness', party))) {
+    const access = {
+      get: (path: string) => send(ecosystem, party, 'GET', path, key),
+      ...(findResource(api, resource)?.operations.includes('POST')
+        ? { post: (path: string, body: object) => send(ecosystem, party, 'POST', path, key, body) }
+        : {}),
+    };
+    for (const v of await probeCollection(access, api, resource, ecosystem.wireUrl('harness', party))) {
       judged(v.exchange, v.ok, v.rule, v.message);
     }
     const page = await send(ecosystem, party, 'GET', `${base}?limit=1`, key);

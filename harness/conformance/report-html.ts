@@ -46,6 +46,15 @@ ${table(
 )}
 <h2>Failures (${report.failures.length})</h2>
 ${report.failures.map(failureBlock)}
+<h2>Not probed (${report.notProbed.length})</h2>
+${
+  report.notProbed.length
+    ? html`<p>Checks the harness could not make, so they are neither passed nor failed: a collection with too few entities to page or filter, a create the partner refused.</p>${table(
+        ['party', 'API', 'operation', 'rule', 'why'],
+        report.notProbed.map((f) => ({ cells: [f.party, f.api, f.operation, f.rule, f.message] })),
+      )}`
+    : html`<p>Every collection could be probed in full.</p>`
+}
 <h2>Scenarios</h2>
 ${
   report.scenarios.length

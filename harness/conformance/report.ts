@@ -40,6 +40,8 @@ export interface ConformanceReport {
   readonly matrix: readonly MatrixRow[];
   /** Every failed check, with its exchange, JSON path and rule. */
   readonly failures: readonly Finding[];
+  /** Checks the harness could not make (a collection too small to page, a create the provider refused), with why. */
+  readonly notProbed: readonly Finding[];
   readonly official: OfficialOpinion;
   readonly summary: { readonly ok: boolean; readonly pass: number; readonly fail: number; readonly notExercised: number; readonly line: string };
 }
@@ -89,13 +91,14 @@ export function summaryLine(
   scenarios: ConformanceReport['scenarios'],
   official: OfficialOpinion,
   reportFile: string,
+  notProbed = 0,
 ): string {
   const count = (v: MatrixRow['verdict']) => matrix.filter((r) => r.verdict === v).length;
   const ok = count('fail') === 0;
   const who = partners.map((p) => `${p.party} (${p.mode})`).join(', ');
   const second = official.unavailable ? 'official specs: not available' : `official specs: ${official.issues.length} issue(s)`;
   return (
-    `conformance ${ok ? 'PASS' : 'FAIL'} ${who}: ${count('pass')} pass, ${count('fail')} fail, ${count('not exercised')} not exercised; ` +
+    `conformance ${ok ? 'PASS' : 'FAIL'} ${who}: ${count('pass')} pass, ${count('fail')} fail, ${count('not exercised')} not exercised, ${notProbed} check(s) not probed; ` +
     `${scenarios.length} scenario(s), ${scenarios.filter((s) => !s.passed).length} failed; ${second} → ${reportFile}`
   );
 }

@@ -125,7 +125,8 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   const matrix = partners.flatMap((party) => matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party)));
   const scenarios = run.scenarios.map((s) => ({ name: s.name, passed: s.steps.every((st) => st.result.status === 'passed') }));
   const selfReported = selfReportedChecks(run.exchanges, partners);
-  const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html));
+  const notProbed = findings.filter((f) => f.verdict === 'not probed');
+  const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html), notProbed.length);
   const report: ConformanceReport = {
     generatedAt: new Date().toISOString(),
     harnessUrl: ecosystem.url,
@@ -137,6 +138,7 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
     selfReported,
     matrix,
     failures: findings.filter((f) => f.verdict === 'fail'),
+    notProbed,
     official,
     summary: {
       ok: matrix.every((r) => r.verdict !== 'fail'),

@@ -40,7 +40,8 @@ export interface Cell {
 
 /** One check of the partner, passed or failed. */
 export interface Finding extends Cell {
-  readonly verdict: 'pass' | 'fail';
+  /** `not probed`: a check the harness could not make (e.g. too few entities to page): shown, never a pass. */
+  readonly verdict: 'pass' | 'fail' | 'not probed';
   readonly source: FindingSource;
   /** The rule that was checked, e.g. `schema CustomerBill: required` or `X-Result-Count ≤ limit`. */
   readonly rule: string;

@@ -47,6 +47,10 @@ export const Figure9 = {
   pay: (eco: Ecosystem, note: string) => trigger<Entity>(eco, 'csp', 'settlement-payment', { note }),
   invoiceTickets: (eco: Ecosystem, period: string) => trigger(eco, 'car-manufacturer', 'ticket-invoice', { period }),
   followSla: (eco: Ecosystem) => trigger(eco, 'call-center', 'follow-sla-violations'),
+  /** Each resolution team listens to its own party's SLA violations (its party's hub, through the wire). */
+  async teamsFollowOwnSla(eco: Ecosystem) {
+    for (const party of ['csp', 'car-manufacturer'] as const) await trigger(eco, party, 'resolution-team/follow-sla');
+  },
   /** A fault of a party's service in the simulated operation: unavailable `minutes` from `start`. */
   scheduleFault: (eco: Ecosystem, party: ActorId, start: string, minutes: number, description: string) =>
     trigger(eco, party, 'schedule-fault', { start, durationMinutes: minutes, description }),
@@ -75,6 +79,7 @@ export async function driveFigure9(eco: Ecosystem): Promise<void> {
   await Figure9.endSettlementPeriod(eco, '2026-03', '2026-04-01T06:00:00Z');
   await Figure9.invoiceTickets(eco, '2026-03');
   await Figure9.followSla(eco);
+  await Figure9.teamsFollowOwnSla(eco);
   await Figure9.scheduleFault(eco, 'csp', '2026-03-10T02:00:00Z', 240, 'Backhaul link down');
   await Figure9.endSlaPeriod(eco, 'csp', '2026-03');
   const alarm = (await collectionAt(eco, 'call-center', 'TMF621.troubleTicket')).find((t) => t.ticketType === 'alarm');

@@ -1,6 +1,6 @@
 import { JOURNAL } from '../../core/journal-events.ts';
-import { allOf, anyOf, call, control, differs, equals, hubTraffic, inbox, journal, notify, subscribe } from './observe.ts';
-import { INBOX_TOPIC, PARTY_API } from '../../core/party-api.ts';
+import { allOf, anyOf, call, control, differs, equals, hubTraffic, inbox, journal, notify, notifyOwnUnit, present, subscribe } from './observe.ts';
+import { INBOX_TOPIC, PARTY_API, PARTY_UNIT } from '../../core/party-api.ts';
 import {
   SETTLEMENT_NOTE_CHANGE_EVENTS,
   SETTLEMENT_NOTE_CREATED_EVENT,
@@ -293,10 +293,18 @@ export const FIGURE_9: readonly FlowStep[] = [
     from: ['csp', 'car-manufacturer'],
     to: ['csp', 'car-manufacturer'],
     title: 'TMF623 notification with metric identifier (to its own resolution team)',
-    rule: 'the team correlates alarm ticket and violation by metric identifier',
-    // The resolution team is inside the party: nothing crosses the wire, the party journals the correlation.
-    observe: journal(RESOLVERS, JOURNAL.alarmCorrelated),
-    after: ['9.25'],
+    rule:
+      'the party notifies its resolution team of the violation with its metric identifier (the team listens to ' +
+      "its party's TMF623 hub, through the wire's self-route); the team correlates alarm ticket and violation by " +
+      'metric identifier and records it on the ticket',
+    // The correlation needs both the alarm (9.25) and the notice; the notice is sent when the violation is
+    // created (9.21), so it may come before the alarm: the correlation is the anchor.
+    observe: allOf(
+      journal(RESOLVERS, JOURNAL.alarmCorrelated),
+      notifyOwnUnit(RESOLVERS, PARTY_UNIT.resolutionTeam, 'TMF623', [SLA_VIOLATION_EVENT], [present('event.slaViolation.violation.metric')]),
+    ),
+    related: hubTraffic(RESOLVERS, RESOLVERS, 'TMF623'),
+    after: ['9.21'],
   },
   {
     id: '9.27',

@@ -3,7 +3,7 @@ import type { BodyPredicate, InternalMatcher, WireMatcher } from './types.ts';
 /** One line a report can show, e.g. `car-manufacturer → csp GET TMF620 productOffering?category.name`. */
 export function describeMatcher(m: WireMatcher | InternalMatcher): string {
   if (m.kind === 'journal') return `${m.actor.join('|')} journal ${m.type}`;
-  const ends = `${m.from.join('|')} → ${m.to.join('|')}`;
+  const ends = `${m.from.join('|')} → ${m.ownUnit ? `its ${m.ownUnit}` : m.to.join('|')}`;
   switch (m.kind) {
     case 'call': {
       const query = m.query?.length ? `?${m.query.join('&')}` : '';
@@ -18,5 +18,6 @@ export function describeMatcher(m: WireMatcher | InternalMatcher): string {
 
 function describeBody(predicates: readonly BodyPredicate[] | undefined): string {
   if (!predicates?.length) return '';
-  return ` [${predicates.map((p) => `${p.field}${p.op === 'equals' ? '=' : '≠'}${p.values.map(String).join('|')}`).join(', ')}]`;
+  const one = (p: BodyPredicate) => (p.op === 'present' ? `${p.field} present` : `${p.field}${p.op === 'equals' ? '=' : '≠'}${p.values.map(String).join('|')}`);
+  return ` [${predicates.map(one).join(', ')}]`;
 }

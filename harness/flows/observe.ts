@@ -1,7 +1,7 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { ApiId } from '../../tmf/apis.ts';
 import type { JournalType } from '../../core/journal-events.ts';
-import { PARTY_API, type InboxTopic } from '../../core/party-api.ts';
+import { PARTY_API, type InboxTopic, type PartyUnit } from '../../core/party-api.ts';
 import type {
   AllOf,
   AnyOf,
@@ -47,6 +47,11 @@ export function notify(from: Parties, to: Parties, api: ApiId, events: readonly 
   return { kind: 'notification', from: list(from), to: list(to), api, events, ...(body ? { body } : {}) };
 }
 
+/** An event of `api` a party posts to a unit of its own (its resolution team), through the wire's self-route. */
+export function notifyOwnUnit(parties: Parties, unit: PartyUnit, api: ApiId, events: readonly string[], body?: readonly BodyPredicate[]): NotificationMatcher {
+  return { ...notify(parties, parties, api, events, body), ownUnit: unit };
+}
+
 /** A call on the callee's control API, at `path`. */
 export function control(from: Parties, to: Parties, path: string): PartyApiMatcher {
   return { kind: 'party-api', api: 'control', from: list(from), to: list(to), path };
@@ -80,6 +85,11 @@ export function anyOf(...options: Observation[]): AnyOf {
 /** Some value at `field` is one of `values` (a state a step names: `equals('state', 'accepted', 'disputed')`). */
 export function equals(field: string, ...values: (string | boolean)[]): BodyPredicate {
   return { field, op: 'equals', values };
+}
+
+/** Some non-empty value is at `field` (an identifier the step must carry, whatever it is). */
+export function present(field: string): BodyPredicate {
+  return { field, op: 'present', values: [] };
 }
 
 export function differs(field: string, ...values: (string | boolean)[]): BodyPredicate {

@@ -1,3 +1,4 @@
+import type { PartyUnit } from '../../core/party-api.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { ApiId } from '../../tmf/apis.ts';
 import type { JournalType } from '../../core/journal-events.ts';
@@ -34,7 +35,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
  */
 export interface BodyPredicate {
   readonly field: string;
-  readonly op: 'equals' | 'differs';
+  /** `present`: some non-empty value is there (`values` unused). */
+  readonly op: 'equals' | 'differs' | 'present';
   readonly values: readonly (string | boolean)[];
 }
 
@@ -43,6 +45,11 @@ interface WireEnds {
   readonly from: readonly ActorId[];
   /** The callee; any of these actors. */
   readonly to: readonly ActorId[];
+  /**
+   * The callee is this unit of the caller itself (a party notifying its own resolution team, on the
+   * wire's self-route). Without it, only exchanges with the party itself match.
+   */
+  readonly ownUnit?: PartyUnit;
 }
 
 /** A TMF operation between two parties (`kind: 'call'` on the wire). */

@@ -8,6 +8,7 @@ import type { BodyPredicate, CallMatcher, FlowStep, NotificationMatcher, PartyAp
 export function matchesWire(m: WireMatcher, e: Exchange): boolean {
   if (e.kind !== m.kind || e.api !== m.api) return false;
   if (!(m.from as readonly string[]).includes(e.from) || !m.to.includes(e.to)) return false;
+  if (m.ownUnit !== e.unit || (m.ownUnit && e.from !== e.to)) return false;
   switch (m.kind) {
     case 'call':
       return matchesCall(m, e);
@@ -61,7 +62,9 @@ function hasQuery(path: string, names: readonly string[]): boolean {
 
 function bodyHolds(body: unknown, predicates: readonly BodyPredicate[]): boolean {
   return predicates.every((p) => {
-    const found = valuesAt(body, p.field).some((v) => p.values.includes(v as string | boolean));
+    const values = valuesAt(body, p.field);
+    if (p.op === 'present') return values.some((v) => v !== undefined && v !== null && v !== '');
+    const found = values.some((v) => p.values.includes(v as string | boolean));
     return p.op === 'equals' ? found : !found;
   });
 }

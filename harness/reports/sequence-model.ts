@@ -49,6 +49,11 @@ export function partyTitle(party: WireParty): string {
   return party === 'harness' ? 'Test harness' : ACTOR_TITLES[party];
 }
 
+/** Who an exchange went to: the party, or the unit of it that was addressed (`CSP (telecom operator) — resolution team`). */
+export function calleeTitle(exchange: Exchange): string {
+  return exchange.unit ? `${partyTitle(exchange.to)} — ${exchange.unit.replace('-', ' ')}` : partyTitle(exchange.to);
+}
+
 /** A 4xx may be the expected answer of a negative scenario; a 5xx or no answer never is. */
 export function isFailed(exchange: Exchange): boolean {
   return exchange.status >= 500 || exchange.failure !== undefined;

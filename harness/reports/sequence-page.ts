@@ -5,7 +5,7 @@ import { html, page, table, trusted, type Html, type TableRow } from './html.ts'
 import { toMermaid } from './mermaid.ts';
 import type { ScenarioSummary } from './run-summary.ts';
 import { toSequenceSvg } from './sequence-svg.ts';
-import { partyTitle, sequenceModel, type DiagramOptions, type Message } from './sequence-model.ts';
+import { calleeTitle, partyTitle, sequenceModel, type DiagramOptions, type Message } from './sequence-model.ts';
 import { figureHeading, stepWords } from '../flows/plain-words.ts';
 
 /** How the page relates to the rest of the report. */
@@ -40,7 +40,7 @@ function exchangeRow(message: Message, steps: Record<number, string[]>): TableRo
       message.number,
       stepCell(steps[e.seq] ?? []),
       partyTitle(e.from),
-      partyTitle(e.to),
+      calleeTitle(e),
       e.operation,
       e.failure === undefined ? e.status : `${e.status} (${e.failure})`,
       e.valid ? html`<span class="ok">yes</span>` : html`<span class="ko">no</span>`,

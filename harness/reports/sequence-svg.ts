@@ -43,7 +43,8 @@ function titleLines(title: string): string[] {
 /** The arrow's label: its number in the diagram, the steps it fulfils, the operation and outcome. */
 function labelOf(message: Message, steps: readonly string[]): string {
   const badge = steps.length > 0 ? `[${steps.join(' ')}] ` : '';
-  return `${message.number}. ${badge}${message.exchange.operation}: ${message.outcome}`;
+  const unit = message.exchange.unit ? ` → its ${message.exchange.unit.replace('-', ' ')}` : '';
+  return `${message.number}. ${badge}${message.exchange.operation}${unit}: ${message.outcome}`;
 }
 
 /** Splits a label into lines of at most `maxChars`, at spaces or slashes where it can: nothing is cut off. */

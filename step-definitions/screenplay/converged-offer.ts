@@ -1,12 +1,11 @@
-import { parsePeriodId } from '../../core/billing-period.ts';
 import { Decimal } from 'decimal.js';
+import { parsePeriodId } from '../../core/billing-period.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Entity } from '../../tmf/data.ts';
 import { publishCspOffer } from '../../harness/drive/figure10.ts';
 import { oemCopyOf } from '../../harness/drive/figure11.ts';
 import type { HarnessWorld } from '../support/world.ts';
 
-type Resources = { resources: Record<string, Entity[]> };
 type Ref = { id: string; relationshipType?: string; role?: string };
 
 const note = (world: HarnessWorld, key: string) => {
@@ -88,7 +87,7 @@ export const payInvoice = (world: HarnessWorld, customerId: string, amount?: str
 
 /** Questions about figures 10 and 11, answered from the parties' own state. */
 export const ConvergedQuestions = {
-  resources: async (world: HarnessWorld, actor: ActorId, key: string) => (await world.state<Resources>(actor)).resources[key] ?? [],
+  resources: (world: HarnessWorld, actor: ActorId, key: string) => world.served(actor, key),
   centralOfferings: async (world: HarnessWorld) =>
     (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF620.productOffering')).filter((o) =>
       (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog'),
@@ -117,20 +116,21 @@ export const ConvergedQuestions = {
       new Decimal(0),
     ),
   /** What the driver paid (tax excluded) and what the partners' notes say they get, in exact decimals. */
-  settlementTotals: async (world: HarnessWorld) => {
-    const rates = await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF678.appliedCustomerBillingRate');
-    const notes = await ConvergedQuestions.resources(world, 'car-manufacturer', 'BillingV2.settlementNoteAdvice');
-    const product = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product'))[0];
-    const offering = (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === (product.productOffering as Ref).id)!;
-    const price = new Decimal(String((offering.productOfferingPrice as { price: { value: number } }[])[0].price.value));
-    const listShares = (offering.revenueShare as { partyId: string; amount: { value: number } }[]).map((s) => ({
-      party: s.partyId,
-      amount: new Decimal(String(s.amount.value)),
-    }));
+  /** A payee's own verdicts on the notes it was sent, oldest first. */
+  noteReviews: async (world: HarnessWorld, payee: 'csp' | 'content-provider') =>
+    (await world.state<{ partnerNoteReviews?: { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: string[] }[] }>(payee))
+      .partnerNoteReviews ?? [],
+  /**
+   * What the driver paid the car manufacturer (its bill's rated lines) and what each partner was settled
+   * of it (the notes advising them), both as the car manufacturer serves them over TMF.
+   */
+  settlement: async (world: HarnessWorld) => {
+    const oem = world.ecosystem.control('car-manufacturer');
+    const { items: rates } = await oem.list<Entity>('TMF678', 'appliedCustomerBillingRate');
+    const { items: notes } = await oem.list<Entity>('BillingV2', 'settlementNoteAdvice');
+    const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
     const settledTo = (party: string) =>
       notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
-    const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
-    const settled = listShares.map((s) => ({ ...s, settled: settledTo(s.party) }));
-    return { paid, price, settled, margin: paid.minus(settled.reduce((acc, s) => acc.plus(s.settled), new Decimal(0))) };
+    return { paid, settledTo };
   },
 };

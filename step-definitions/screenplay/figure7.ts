@@ -20,25 +20,24 @@ export const PartnerSetup = {
 
 export const PartnerQuestions = {
   onboarding: async (world: HarnessWorld) => {
-    const csp = await world.state<{ credentials: { party: string; bundle: string }[]; resources: Record<string, Entity[]> }>('csp');
+    // Credentials exist only in the CSP's own state; the rest is what it serves.
+    const { credentials } = await world.state<{ credentials: { party: string; bundle: string }[] }>('csp');
     return {
-      credentials: csp.credentials,
-      organizations: csp.resources['TMF632.organization'] ?? [],
-      accounts: csp.resources['TMF666.billingAccount'] ?? [],
-      products: csp.resources['TMF637.product'] ?? [],
+      credentials,
+      organizations: await world.served('csp', 'TMF632.organization'),
+      accounts: await world.served('csp', 'TMF666.billingAccount'),
+      products: await world.served('csp', 'TMF637.product'),
     };
   },
-  oemCatalog: async (world: HarnessWorld) =>
-    (await world.state<{ resources: Record<string, Entity[]> }>('car-manufacturer')).resources['TMF620.productOffering'] ?? [],
-  cspOfferings: async (world: HarnessWorld) => (await world.state<{ resources: Record<string, Entity[]> }>('csp')).resources['TMF620.productOffering'] ?? [],
+  oemCatalog: (world: HarnessWorld) => world.served('car-manufacturer', 'TMF620.productOffering'),
+  cspOfferings: (world: HarnessWorld) => world.served('csp', 'TMF620.productOffering'),
   /** The CSP's launched infotainment connectivity offers, read from its own catalog (not through the filter under test). */
   cspLaunchedInfotainmentOffers: async (world: HarnessWorld) =>
     (await PartnerQuestions.cspOfferings(world)).filter(
       (o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity'),
     ),
   billsAtCsp: async (world: HarnessWorld) => {
-    const csp = await world.state<{ resources: Record<string, Entity[]> }>('csp');
-    return { bills: csp.resources['TMF678.customerBill'] ?? [], rates: csp.resources['TMF678.appliedCustomerBillingRate'] ?? [] };
+    return { bills: await world.served('csp', 'TMF678.customerBill'), rates: await world.served('csp', 'TMF678.appliedCustomerBillingRate') };
   },
   oemBillChecks: async (world: HarnessWorld) =>
     (await world.state<{ billChecks: { billId: string; matches: boolean; amount: string; itemsTotal: string; items: number }[] }>('car-manufacturer'))

@@ -61,6 +61,12 @@ export type RatedShare = { payerRole: string; taxExcludedRatingAmount: { value: 
 
 const chars = (u: Entity) => (u.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? [];
 
+/**
+ * The key of an entity in a party's owners index (its control state): the provider's own path, whatever
+ * URL the entity was served at. Who owns an entity is no TMF attribute, so only that state shows it.
+ */
+export const ownerKey = (e: Entity) => String(e.href).slice(String(e.href).indexOf('/tmf-api/'));
+
 export const ServiceUseQuestions = {
   csp: (world: HarnessWorld) => world.state<CspState>('csp'),
   oem: (world: HarnessWorld) =>
@@ -74,7 +80,7 @@ export const ServiceUseQuestions = {
       profile: { email: string };
     }>('driver'),
   subscription: (world: HarnessWorld) => carSubscription(world.ecosystem),
-  usage: async (world: HarnessWorld) => (await ServiceUseQuestions.csp(world)).resources['TMF635.usage'] ?? [],
+  usage: (world: HarnessWorld) => world.served('csp', 'TMF635.usage'),
   char: (u: Entity, name: string) => chars(u).find((c) => c.name === name)?.value,
   sharesOf: (u: Entity) => (u.ratedProductUsage as RatedShare[] | undefined) ?? [],
   amountOf: (s: RatedShare) => new Decimal(String(s.taxExcludedRatingAmount.value)),
@@ -84,20 +90,18 @@ export const ServiceUseQuestions = {
     return (csp.resources['TMF678.customerBill'] ?? []).filter((b) => csp.owners[b.href] === owner);
   },
   ratesOf: async (world: HarnessWorld, bill: Entity) =>
-    ((await ServiceUseQuestions.csp(world)).resources['TMF678.appliedCustomerBillingRate'] ?? []).filter((r) => (r.bill as { id: string }).id === bill.id),
+    (await world.served('csp', 'TMF678.appliedCustomerBillingRate')).filter((r) => (r.bill as { id: string }).id === bill.id),
   /** The consumer customers and billing accounts of the driver (by its e-mail). */
   driverAtCsp: async (world: HarnessWorld) => {
     const csp = await ServiceUseQuestions.csp(world);
     const { profile } = await ServiceUseQuestions.driver(world);
-    const customers = (csp.resources['TMF629.customer'] ?? []).filter((c) => JSON.stringify(c.contactMedium ?? []).includes(profile.email));
+    const customers = (await world.served('csp', 'TMF629.customer')).filter((c) => JSON.stringify(c.contactMedium ?? []).includes(profile.email));
     const partyIds = customers.map((c) => (c.engagedParty as { id: string }).id);
-    const accounts = (csp.resources['TMF666.billingAccount'] ?? []).filter(
+    const accounts = (await world.served('csp', 'TMF666.billingAccount')).filter(
       (a) => a.accountType === 'consumer' && (a.relatedParty as { id: string }[]).some((p) => partyIds.includes(p.id)),
     );
     return { customers, accounts, owners: csp.owners };
   },
   cspOrderFor3rdPartyPayer: async (world: HarnessWorld) =>
-    ((await ServiceUseQuestions.csp(world)).resources['TMF622.productOrder'] ?? []).find((o) =>
-      (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer'),
-    ),
+    (await world.served('csp', 'TMF622.productOrder')).find((o) => (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer')),
 };

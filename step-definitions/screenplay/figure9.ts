@@ -1,4 +1,5 @@
 import { parsePeriodId } from '../../core/billing-period.ts';
+import { basePath } from '../../tmf/apis.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { collectionAt, driveFigure9, Figure9, ticketOf } from '../../harness/drive/figure9.ts';
 import type { Entity } from '../../tmf/data.ts';
@@ -67,6 +68,7 @@ export const Settlement = {
 
 export const Sla = {
   follow: (world: HarnessWorld) => Figure9.followSla(world.ecosystem),
+  teamsFollow: (world: HarnessWorld) => Figure9.teamsFollowOwnSla(world.ecosystem),
   scheduleFault: (world: HarnessWorld, party: ActorId, description: string, start: string, minutes: number) =>
     Figure9.scheduleFault(world.ecosystem, party, start, minutes, description),
   async endPeriod(world: HarnessWorld, party: ActorId, period: string) {
@@ -102,6 +104,13 @@ export const TicketQuestions = {
       (await world.state<{ hubsJoined: { peer: string; api: string; id: string }[] }>('call-center')).hubsJoined.map((h) => [`${h.peer} ${h.api}`, h.id]),
     ),
   violations: (world: HarnessWorld, party: ActorId) => collectionAt(world.ecosystem, party, 'TMF623.slaViolation'),
+  /** A ticket as its party serves it over TMF621 (what the call center following it reads). */
+  async ticketOverTmf(world: HarnessWorld, party: ActorId, id: string): Promise<Entity> {
+    return (await world.ecosystem.control(party).request<Entity>('GET', `${basePath('TMF621')}/troubleTicket/${id}`)).body;
+  },
+  /** What each party told its own resolution team on the wire (9.26): the SLA events on the self-route. */
+  teamNotices: (world: HarnessWorld, party: ActorId) =>
+    world.ecosystem.recorder.exchangesOf(world.ecosystem.recorder.scenario).filter((e) => e.from === party && e.to === party && e.unit === 'resolution-team'),
   alarms: async (world: HarnessWorld, party: ActorId) =>
     (await world.state<{ alarms?: { ticket: string; violation: string; metric: string; state: string }[] }>(party)).alarms ?? [],
 };

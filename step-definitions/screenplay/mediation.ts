@@ -47,7 +47,7 @@ export const Mediation = {
 
   /** The OEM orders `offering` for the driver it sold a car to, asking to pay `percent` of its usage. */
   orderWithSplit: async (world: HarnessWorld, offering: string, percent: number) => {
-    const driver = (await Q.csp(world)).resources['TMF632.individual'].at(-1)!;
+    const driver = (await world.served('csp', 'TMF632.individual')).at(-1)!;
     return Partner.oemCalls(world, 'POST', `${basePath('TMF622')}/productOrder`, {
       relatedParty: [
         { id: 'car-manufacturer', role: 'buyer' },
@@ -147,7 +147,7 @@ export const Mediation = {
   async everyShareOnOneBill(world: HarnessWorld) {
     const usage = await Q.usage(world);
     for (const u of usage) assert.equal(u.status, 'billed', `${u.id}`);
-    const rates = (await Q.csp(world)).resources['TMF678.appliedCustomerBillingRate'] ?? [];
+    const rates = await world.served('csp', 'TMF678.appliedCustomerBillingRate');
     const billed = sum(rates.filter((r) => String(r.name).includes('data usage')).map((r) => money(r.taxExcludedAmount)));
     const rated = sum(usage.flatMap((u) => Q.sharesOf(u).map(Q.amountOf)));
     assert.equal(billed.toFixed(2), rated.toFixed(2), 'what the bills charge for usage is what mediation rated, once');
@@ -161,7 +161,7 @@ export const Mediation = {
   },
 
   async noOrderFor(world: HarnessWorld, offering: string) {
-    const orders = (await Q.csp(world)).resources['TMF622.productOrder'] ?? [];
+    const orders = await world.served('csp', 'TMF622.productOrder');
     assert.equal(orders.filter((o) => (o.productOrderItem as { productOffering: { id: string } }[]).some((i) => i.productOffering.id === offering)).length, 0);
   },
 };

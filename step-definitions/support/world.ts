@@ -3,6 +3,8 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import type { JournalEntry as FlowJournalEntry } from '../../harness/flows/match.ts';
 import type { Ecosystem } from '../../harness/ecosystem.ts';
 import { TmfCallError } from '../../tmf/client.ts';
+import type { ApiId } from '../../tmf/apis.ts';
+import type { Entity } from '../../tmf/data.ts';
 import { run } from './run-state.ts';
 import { setClock, settle } from '../../harness/drive/settle.ts';
 import { journals } from '../../harness/drive/journals.ts';
@@ -48,6 +50,23 @@ export class HarnessWorld extends World {
     return setClock(this.ecosystem, at);
   }
 
+  /**
+   * A collection as the party serves it over TMF (`TMF620.productOffering`), through the wire with the
+   * tester key: what a check of a partner bound by URL must rest on, rather than its control state.
+   */
+  async served<T = Entity>(actor: ActorId, key: string): Promise<T[]> {
+    const [api, resource] = key.split('.') as [ApiId, string];
+    try {
+      return (await this.ecosystem.control(actor).list<T>(api, resource)).items;
+    } catch (error) {
+      // A collection the party keeps but serves to no one (the OEM's billing accounts): only its own
+      // state shows it, and the conformance report lists the check as resting on that state.
+      if (!(error instanceof TmfCallError) || error.status !== 404) throw error;
+      return (await this.state<{ resources: Record<string, T[]> }>(actor)).resources[key] ?? [];
+    }
+  }
+
+  /** The party's own account of itself (GET /control/state): only for facts no TMF API shows. */
   async state<T = Record<string, unknown>>(actor: ActorId): Promise<T> {
     const { body } = await this.ecosystem.control(actor).request<{ data: T }>('GET', '/control/state');
     return body.data;

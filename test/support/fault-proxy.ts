@@ -23,6 +23,11 @@ export interface PlantedFault {
   /** How long to hold the answer to this request back. */
   readonly delayMs?: (path: string, method: string) => number;
   readonly answer?: (a: Answer, proxyUrl: string) => void;
+  /**
+   * What the party sends out (it calls its peers through the proxy): the bodies to deliver after the
+   * real one, e.g. the same event again under another eventId. Nothing more by default.
+   */
+  readonly outbound?: (path: string, method: string, body: unknown) => readonly unknown[];
 }
 
 /** A real simulated party behind a proxy whose fault can be switched between runs (none: faithful). */
@@ -33,9 +38,20 @@ export interface FaultProxy extends RunningApp {
 
 const PASSED_HEADERS = ['content-type', 'x-total-count', 'x-result-count', 'location'];
 
+/** The proxy's path prefix for the party's own calls to a peer: `/outbound/<peer>/…`. */
+const OUTBOUND = '/outbound/';
+
+/** The request headers passed on as the caller sent them. */
+const forwardable = (req: Request) =>
+  Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string')) as Record<string, string>;
+const textOf = (req: Request) => (Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined);
+
 /**
  * Starts the simulated `party` and a proxy in front of it. Bind the proxy's URL as the party: every
  * request goes through it (the forwarded headers included, so the party builds its hrefs as usual).
+ * The peers the harness gives the party (PUT /control/peers) and the callbacks its subscribers give its
+ * hubs are replaced by the proxy's own outbound routes, so what the party sends (calls and events)
+ * passes the proxy too, where a fault may add to it.
  */
 export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
   const actor: RunningActor = await startActor(party, { storage: { kind: 'memory' }, secret: DEFAULT_SECRET, peers: {}, callbacks: {}, seed: DEFAULT_SEED });
@@ -43,12 +59,27 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
   const app = express();
   app.use(express.raw({ type: () => true, limit: '10mb' }));
   let self = '';
+  const peers = new Map<string, string>();
+  app.use(OUTBOUND, async (req: Request, res: Response) => {
+    const [peer = '', ...rest] = req.url.slice(1).split('/');
+    const path = `/${rest.join('/')}`;
+    const headers = forwardable(req);
+    const body = textOf(req);
+    const sent = await fetch(peers.get(peer) + path, { method: req.method, headers, body });
+    res
+      .status(sent.status)
+      .type(sent.headers.get('content-type') ?? 'application/json')
+      .send(await sent.text());
+    for (const extra of fault?.outbound?.(path, req.method, body ? JSON.parse(body) : undefined) ?? []) {
+      await fetch(peers.get(peer) + path, { method: req.method, headers, body: JSON.stringify(extra) });
+    }
+  });
   app.use(async (req: Request, res: Response) => {
     const path = fault?.upstream ? fault.upstream(req.originalUrl, req.method) : req.originalUrl;
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string'),
-    ) as Record<string, string>;
-    const body = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined;
+    const headers = forwardable(req);
+    let body = textOf(req);
+    if (req.method === 'PUT' && req.path === '/control/peers' && body) body = JSON.stringify(outboundPeers(JSON.parse(body), peers, self));
+    if (req.method === 'POST' && req.path.endsWith('/hub') && body) body = JSON.stringify(outboundCallback(JSON.parse(body), peers, self));
     const upstream = await fetch(actor.url + path, { method: req.method, headers, body });
     const text = await upstream.text();
     const answer: Answer = {
@@ -77,4 +108,19 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
       await actor.stop();
     },
   };
+}
+
+/** The peers' URLs kept in `peers`, and the proxy's outbound route for each put in their place. */
+function outboundPeers(body: { peers?: Record<string, string> }, peers: Map<string, string>, self: string): object {
+  for (const [peer, url] of Object.entries(body.peers ?? {})) peers.set(peer, url);
+  return { ...body, peers: Object.fromEntries(Object.keys(body.peers ?? {}).map((peer) => [peer, `${self}${OUTBOUND}${peer}`])) };
+}
+
+/** A subscriber's callback kept in `peers` under a name of its own, and the proxy's outbound route for it put in its place. */
+function outboundCallback(body: { callback?: unknown }, peers: Map<string, string>, self: string): object {
+  if (typeof body.callback !== 'string') return body;
+  const callback = body.callback.replace(/\/$/, '');
+  const name = [...peers].find(([, url]) => url === callback)?.[0] ?? `callback-${peers.size + 1}`;
+  peers.set(name, callback);
+  return { ...body, callback: `${self}${OUTBOUND}${name}` };
 }

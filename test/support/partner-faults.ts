@@ -2,6 +2,7 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import { COLLECTION_RULES } from '../../harness/conformance/collection-probes.ts';
 import { BILL_AMOUNTS } from '../../harness/conformance/bill-amounts.ts';
 import { LATENCY } from '../../harness/conformance/exchange-checks.ts';
+import { EVENT_ONCE } from '../../harness/conformance/step-rules.ts';
 import type { Answer, PlantedFault } from './fault-proxy.ts';
 
 /** A fault planted in one party, and the rule whose finding must name it. */
@@ -9,11 +10,19 @@ export interface PartnerFault {
   readonly name: string;
   readonly party: ActorId;
   readonly rule: string;
+  /** The fault is in what the party sends: it shows when the party's figure is driven, not in the probes. */
+  readonly inFlow?: boolean;
   /** A fresh fault each run (some keep a count). */
   readonly plant: () => PlantedFault;
 }
 
 type Entity = Record<string, unknown>;
+
+/**
+ * The latency budget the mutation suite probes with: above what a busy shared machine needs for an honest
+ * answer (so the faithful parties raise no alarm), and what the latency fault overruns.
+ */
+export const PROBE_LATENCY_BUDGET_MS = 2000;
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
 const isList = (a: Answer) => a.method === 'GET' && Array.isArray(a.body);
 const entities = (a: Answer): Entity[] => (a.status < 300 && a.body && typeof a.body === 'object' ? ([a.body].flat() as Entity[]) : []);
@@ -60,6 +69,22 @@ const GENERIC: readonly Omit<PartnerFault, 'party'>[] = [
   },
   { name: 'offset ignored', rule: COLLECTION_RULES.window, plant: () => ({ upstream: onGets((n) => n === 'offset') }) },
   { name: 'limit ignored', rule: COLLECTION_RULES.page, plant: () => ({ upstream: onGets((n) => n === 'limit') }) },
+  {
+    name: 'limit ignored on every collection but the first',
+    rule: COLLECTION_RULES.page,
+    plant: () => {
+      let honoured: string | undefined;
+      return {
+        upstream: (path: string, method: string) =>
+          (honoured ??= path.split('?')[0]) === path.split('?')[0] ? path : onGets((n) => n === 'limit')(path, method),
+      };
+    },
+  },
+  {
+    name: 'offset ignored without a limit',
+    rule: COLLECTION_RULES.window,
+    plant: () => ({ upstream: (path: string, method: string) => (/[?&]limit=/.test(path) ? path : onGets((n) => n === 'offset')(path, method)) }),
+  },
   { name: 'attribute filters ignored', rule: COLLECTION_RULES.filter, plant: () => ({ upstream: onGets((n) => !RESERVED.has(n)) }) },
   { name: 'fields ignored', rule: COLLECTION_RULES.fields, plant: () => ({ upstream: onGets((n) => n === 'fields') }) },
   {
@@ -108,7 +133,7 @@ const GENERIC: readonly Omit<PartnerFault, 'party'>[] = [
         delayMs: (path: string) => {
           if (delayed || !/[?&]limit=1$/.test(path)) return 0;
           delayed = true;
-          return 1100;
+          return PROBE_LATENCY_BUDGET_MS + 100;
         },
       };
     },
@@ -139,8 +164,24 @@ const BILLS: readonly Omit<PartnerFault, 'party'>[] = [
   },
 ];
 
-/** The mutation suite: every generic fault in three parties, and the bill faults of the two that bill. */
+/** Faults of a party that notifies subscribers. */
+const EVENTS: readonly Omit<PartnerFault, 'party'>[] = [
+  {
+    name: 'an event sent twice under two eventIds',
+    rule: EVENT_ONCE,
+    inFlow: true,
+    plant: () => ({
+      outbound: (path, method, body) =>
+        method === 'POST' && path.startsWith('/listener/') && body && typeof body === 'object'
+          ? [{ ...body, eventId: `${String((body as Entity).eventId)}-again` }]
+          : [],
+    }),
+  },
+];
+
+/** The mutation suite: every generic fault in three parties, the bill faults of the two that bill, the event faults of the CSP. */
 export const PARTNER_FAULTS: readonly PartnerFault[] = [
   ...(['csp', 'car-manufacturer', 'call-center'] as const).flatMap((party) => GENERIC.map((f) => ({ ...f, party }))),
   ...(['csp', 'car-manufacturer'] as const).flatMap((party) => BILLS.map((f) => ({ ...f, party }))),
+  ...EVENTS.map((f) => ({ ...f, party: 'csp' as const })),
 ];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningApp } from './http-app.ts';
@@ -36,13 +37,32 @@ function bindable(port: number): Promise<boolean> {
   });
 }
 
-/** A port P such that P … P+count are all free now (tried from ports the system hands out). */
+/**
+ * A port P such that P … P+count are all free now. Taken below the system's ephemeral range where it is
+ * known (Linux): listeners on port 0 and outgoing connections take their ports from that range, so with
+ * other tests running side by side one of P … P+count could be taken before the test binds them.
+ */
 export async function freePortRun(count: number): Promise<number> {
+  const range = ephemeralRange();
+  const below = range ? range[0] - FIXED_PORTS_FROM - count - 1 : 0;
   for (let attempt = 0; attempt < 20; attempt++) {
-    const first = await closedPort();
+    const first = below > 0 ? FIXED_PORTS_FROM + Math.floor(Math.random() * below) : await closedPort();
     if (first + count > 65535) continue;
     const all = await Promise.all(Array.from({ length: count + 1 }, (_, i) => bindable(first + i)));
     if (all.every(Boolean)) return first;
   }
   throw new Error(`no run of ${count + 1} free ports found`);
+}
+
+/** Fixed ports are taken from here up, clear of the well-known and registered services below. */
+const FIXED_PORTS_FROM = 20_000;
+
+/** The ports the system hands out for port 0 and outgoing connections, where it says (Linux). */
+function ephemeralRange(): [number, number] | undefined {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isInteger(low) && Number.isInteger(high) ? [low, high] : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The schema registry: every JSON Schema of the project, compiled once by one ajv instance, and the
+ * The schema registry: every JSON Schema of the project in one ajv instance, each compiled on its first use, and the
  * functions the wire and the routers validate bodies with. Schema ids are those of tmf/apis.ts
  * (`ProductOrder`, `ProductOrder_Create`, `ProductOrder_Update`, …) plus `Event`, `Hub`, `Hub_Create`,
  * `Error`, `InboxMessage`, `OnboardingResult` and the shared parts (`Money`, `RelatedParty`, …).
@@ -63,29 +63,36 @@ export function hasSchema(schemaId: string): boolean {
   return IDS.includes(schemaId);
 }
 
-let compiled: ReadonlyMap<string, ValidateFunction> | undefined;
+let registry: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+const KNOWN: ReadonlySet<string> = new Set([...IDS, ...IDS.map((id) => FLOW_PREFIX + id)]);
 
-/** Compiles every schema on first use, so that a dangling `$ref` fails at once rather than mid-run. */
-function validators(): ReadonlyMap<string, ValidateFunction> {
-  if (compiled) return compiled;
-  // Not inlining refs compiles each shared part once: it halves the start-up cost, validation speed is unchanged.
+/** One ajv instance holding every schema, the standard level and its flow copy; nothing compiled yet. */
+function schemaRegistry(): Ajv {
+  if (registry) return registry;
+  // Not inlining refs compiles each shared part once: it halves the compile cost, validation speed is unchanged.
   const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false });
   formats.default(ajv);
   // The party APIs are the project's own: no official file to be held to, so their schema is their standard.
   const own = new Set(PARTY_API_SCHEMAS.map((s) => s.$id));
   ajv.addSchema(SCHEMAS.map((s) => (own.has(s.$id) ? { ...s } : standardOf(s))));
   ajv.addSchema(SCHEMAS.map(flowCopyOf));
-  const ids = [...IDS, ...IDS.map((id) => FLOW_PREFIX + id)];
-  compiled = new Map(ids.map((id) => [id, ajv.getSchema(id) as ValidateFunction]));
-  return compiled;
+  registry = ajv;
+  return ajv;
 }
 
 /**
- * Compiles every schema now (about a second of CPU): a process that announces itself ready (a party
- * alone, the harness of `cch up`) calls this first, so its first answer is not held up by it.
+ * A schema's validator, compiled on its first use. Compiling all of them costs about a second of CPU,
+ * paid by every process that starts (a party alone, the harness, each test process) though most use a
+ * few: a party pays only for the schemas of what it is asked. A dangling `$ref` is caught by the
+ * schema test, which compiles every schema.
  */
-export function compileSchemas(): void {
-  validators();
+function validatorOf(schemaId: string): ValidateFunction | undefined {
+  const known = compiled.get(schemaId);
+  if (known || !KNOWN.has(schemaId)) return known;
+  const validate = schemaRegistry().getSchema(schemaId) as ValidateFunction;
+  compiled.set(schemaId, validate);
+  return validate;
 }
 
 /** ajv's message, completed with what it leaves in `params` (allowed values, the offending name). */
@@ -123,7 +130,7 @@ export function validateFlow(schemaId: string, data: unknown, where: 'request' |
 }
 
 function check(schemaId: string, data: unknown, where: 'request' | 'response'): ValidationIssue[] {
-  const check = validators().get(schemaId);
+  const check = validatorOf(schemaId);
   if (!check) throw new Error(`no schema ${schemaId} in tmf/schemas`);
   if (check(data)) return [];
   return (check.errors ?? [])

@@ -147,6 +147,9 @@ function labelRow(row: HTMLElement, ids: readonly string[] | undefined) {
   group.dataset.figures = [...figures].join(' ');
 }
 
+/** Who an exchange went to: the party, or the unit of it addressed (a party telling its own resolution team). */
+const calleeOf = (x: WireExchange) => (x.unit ? `${TITLES[x.to]} — ${x.unit.replace('-', ' ')}` : TITLES[x.to]);
+
 function rowOf(exchange: WireExchange) {
   const from = PARTIES.indexOf(exchange.from);
   const to = PARTIES.indexOf(exchange.to);
@@ -156,7 +159,7 @@ function rowOf(exchange: WireExchange) {
   Object.assign(row.dataset, { seq: String(exchange.seq), operation: exchange.operation, api: exchange.api, from: exchange.from, to: exchange.to });
   row.setAttribute(
     'aria-label',
-    `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${TITLES[exchange.to]}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`,
+    `Exchange ${exchange.seq}: ${TITLES[exchange.from]} to ${calleeOf(exchange)}, ${exchange.api} ${exchange.operation}, status ${exchange.status}`,
   );
   const track = el('div', 'track');
   const duplicate = exchange.request?.headers?.['x-cch-injected-duplicate'] !== undefined;
@@ -172,7 +175,7 @@ function rowOf(exchange: WireExchange) {
   arrow.style.width = `${Math.max(Math.abs(to - from), 0.3) * LANE}%`;
   track.append(label, arrow);
   row.append(el('span', 'seq', exchange.seq), track);
-  row.title = `${TITLES[exchange.from]} → ${TITLES[exchange.to]}: ${exchange.method} ${exchange.path} (${exchange.status})`;
+  row.title = `${TITLES[exchange.from]} → ${calleeOf(exchange)}: ${exchange.method} ${exchange.path} (${exchange.status})`;
   row.addEventListener('click', () => open(row, exchange));
   row.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
@@ -341,7 +344,7 @@ function open(row: HTMLElement, x: WireExchange, { focus = false } = {}) {
   const duration = x.durationMs === undefined ? '' : ` · ${x.durationMs} ms`;
   const steps = ids.length > 0 ? ` · fulfils step ${ids.join(' ')}` : '';
   $('detail-meta').textContent =
-    `${TITLES[x.from]} → ${TITLES[x.to]} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
+    `${TITLES[x.from]} → ${calleeOf(x)} · ${x.kind} · ${x.method} ${x.path} · status ${x.status}${duration}${x.failure ? ` · ${x.failure}` : ''}${steps}`;
   const errors = $('detail-errors');
   errors.replaceChildren();
   const issues = Array.isArray(x.errors) ? x.errors : [];

@@ -7,7 +7,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/ticket-settlement.ts';
 import { reviseSettlement } from '../processes/ticket-settlement.ts';
-import { payAcceptedNote } from '../processes/converged-offer.ts';
+import { payAcceptedNote, reviseDisputedNote } from '../processes/converged-offer.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import type { OemData } from '../store.ts';
 
@@ -40,9 +40,11 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
         // The call center's settlement is revised by its policy; a partner's dispute of figure 11 waits for people.
         if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center')
           runtime.background(() => reviseSettlement(runtime, advice.id));
-        // 11.12: a partner answered the note of its share: the OEM pays it if accepted, then announces the next.
-        if (advice.state === 'accepted' || (advice.state === 'disputed' && (advice.receiver as { id?: string }).id !== 'call-center'))
-          runtime.background(() => payAcceptedNote(runtime, advice.id));
+        // 11.12: a partner answered the note of its share: the OEM pays it if accepted, revises it once if
+        // disputed (a disputed revision waits for people); then it announces the next partner's note.
+        const partner = (advice.receiver as { id?: string }).id !== 'call-center';
+        if (advice.state === 'accepted') runtime.background(() => payAcceptedNote(runtime, advice.id));
+        if (advice.state === 'disputed' && partner) runtime.background(() => reviseDisputedNote(runtime, advice.id));
       },
     },
   });

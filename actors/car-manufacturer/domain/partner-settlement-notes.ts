@@ -29,12 +29,16 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
   return payees.map((payee) => {
     const mine = items.filter((i) => i.payee === payee);
     const currency = mine[0].amount.currency;
-    // Each item taxed on its own, the totals the exact sums (as the driver's bill is).
-    const taxed = assembleBill(
-      mine.map((i, n) => ({ ...i, id: String(n) })),
-      { currency, taxRatePercent: VAT_PERCENT },
-    );
-    const rate = Number(VAT_PERCENT) / 100;
+    const noteItems = mine.map((i) => ({
+      itemId: i.rate.id,
+      itemLabel: String(i.rate.name),
+      amount: i.amount,
+      productSpecification: { name: String(i.rate.name), productNumber: (i.rate.product as Entity).id },
+      period: {
+        startPeriod: (i.rate.periodCoverage as { startDateTime: string }).startDateTime,
+        endPeriod: (i.rate.periodCoverage as { endDateTime: string }).endDateTime,
+      },
+    }));
     return addEntity(
       draft,
       'BillingV2',
@@ -46,30 +50,81 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
         issuer: { id: 'car-manufacturer', name: 'Car manufacturer' },
         receiver: { id: payee },
         payer: { id: 'car-manufacturer', name: 'Car manufacturer' },
-        currencyCode: currency,
-        taxExcludedAmount: sum(
-          mine.map((i) => i.amount),
-          currency,
-        ).toTmf().value,
-        taxIncludedAmount: taxed.taxIncludedTotal.toTmf().value,
-        taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: taxed.taxTotal.toTmf().value }],
-        settlementNoteItem: taxed.items.map((i, n) => ({
-          itemNumber: String(n + 1),
-          itemId: i.rate.id,
-          itemLabel: String(i.rate.name),
-          taxExcludedAmount: i.amount.toTmf().value,
-          taxIncludedAmount: i.taxIncludedAmount.toTmf().value,
-          taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: i.taxIncludedAmount.minus(i.amount).toTmf().value }],
-          productSpecification: { name: String(i.rate.name), productNumber: (i.rate.product as Entity).id },
-          period: {
-            startPeriod: (i.rate.periodCoverage as { startDateTime: string }).startDateTime,
-            endPeriod: (i.rate.periodCoverage as { endDateTime: string }).endDateTime,
-          },
-        })),
+        ...taxedNote(noteItems, currency),
       },
       payee,
     );
   });
+}
+
+/** A note item before tax: its amount and what it is about (kept as it is). */
+type UntaxedItem = { itemId: string; amount: Money } & Record<string, unknown>;
+
+/** The amounts of a note with VAT: each item taxed on its own, the totals the exact sums (as the driver's bill is). */
+function taxedNote(items: readonly UntaxedItem[], currency: string): Record<string, unknown> {
+  const taxed = assembleBill(
+    items.map((i, n) => ({ ...i, id: String(n) })),
+    { currency, taxRatePercent: VAT_PERCENT },
+  );
+  const rate = Number(VAT_PERCENT) / 100;
+  return {
+    currencyCode: currency,
+    taxExcludedAmount: sum(
+      items.map((i) => i.amount),
+      currency,
+    ).toTmf().value,
+    taxIncludedAmount: taxed.taxIncludedTotal.toTmf().value,
+    taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: taxed.taxTotal.toTmf().value }],
+    settlementNoteItem: taxed.items.map(({ id: _n, amount, taxIncludedAmount, ...item }, n) => ({
+      itemNumber: String(n + 1),
+      ...item,
+      taxExcludedAmount: amount.toTmf().value,
+      taxIncludedAmount: taxIncludedAmount.toTmf().value,
+      taxItem: [{ taxCategory: 'VAT', taxRate: rate, taxAmount: taxIncludedAmount.minus(amount).toTmf().value }],
+    })),
+  };
+}
+
+type NoteItem = {
+  itemId: string;
+  itemNumber?: string;
+  itemLabel?: string;
+  taxExcludedAmount: number;
+  disputeReason?: string;
+  productSpecification?: { productNumber?: string };
+} & Record<string, unknown>;
+
+/**
+ * The OEM's revision of a partner's disputed note (11.12): only the disputed items are looked at again,
+ * each against the partner's monthly share in the OEM's own records of the offer (`monthlyShare`). A
+ * share prorated below the month's share is raised to it (the OEM concedes a month begun, out of its
+ * margin); an item at or above the share, or for a product it knows no share of, stands. Every changed
+ * item says why; undisputed items stay exactly as they were; the totals are recomputed exactly.
+ */
+export function revisedPartnerNote(note: Entity, monthlyShare: (productId: string) => Money | undefined): Entity {
+  const currency = String(note.currencyCode);
+  const items = (note.settlementNoteItem as NoteItem[]).map(
+    ({ disputeReason, itemNumber: _n, taxIncludedAmount: _t, taxItem: _x, taxExcludedAmount, ...item }) => {
+      const amount = fromTmf({ unit: currency, value: taxExcludedAmount });
+      if (!disputeReason) return { ...item, amount };
+      const share = monthlyShare(String(item.productSpecification?.productNumber ?? ''));
+      const raised = share !== undefined && amount.compare(share) < 0;
+      const label = String(item.itemLabel ?? item.itemId);
+      return raised
+        ? { ...item, amount: share, itemLabel: `${label} — raised from ${amount.toString()} to the month's share after dispute` }
+        : { ...item, amount, itemLabel: `${label} — dispute examined, amount stands` };
+    },
+  );
+  const { disputeReason: _reason, ...rest } = note;
+  return { ...rest, ...taxedNote(items, currency), state: 'revised', revision: Number(note.revision ?? 0) + 1 };
+}
+
+/** A partner's monthly share of the offering a product was sold on, as the OEM's catalog records it. */
+export function monthlyShareOf(draft: OemData, productId: string, payee: string): Money | undefined {
+  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === productId);
+  const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
+  const share = ((offering?.revenueShare as { partyId: string; amount: TmfMoney }[] | undefined) ?? []).find((s) => s.partyId === payee);
+  return share && fromTmf(share.amount);
 }
 
 function payeeItems(draft: OemData, rate: Entity): PayeeItem[] {

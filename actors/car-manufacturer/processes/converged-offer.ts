@@ -8,7 +8,7 @@ import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCen
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import { fulfilConvergedOrder, portalOrderBody, type ConvergedOrderInput } from '../domain/converged-order.ts';
 import { billDriverAccount } from '../domain/driver-billing.ts';
-import { paymentFor, settlementNotes } from '../domain/partner-settlement-notes.ts';
+import { monthlyShareOf, paymentFor, revisedPartnerNote, settlementNotes } from '../domain/partner-settlement-notes.ts';
 import type { OemData } from '../store.ts';
 import { oweInvoiceMessages } from './driver-messages.ts';
 
@@ -138,12 +138,37 @@ export async function announceNextNote(runtime: Runtime): Promise<void> {
   runtime.notifier.kick();
 }
 
+/**
+ * 11.12 after a partner's dispute: the note is revised once by the OEM's rule (revisedPartnerNote) and
+ * the payee told of the revision, which it verifies again. A revision disputed in turn waits for
+ * people: the next partner's note goes out meanwhile.
+ */
+export async function reviseDisputedNote(runtime: Runtime, id: string): Promise<void> {
+  const revised = await runtime.store.update((draft) => {
+    const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
+    const index = notes.findIndex((n) => n.id === id);
+    const note = notes[index];
+    if (note?.state !== 'disputed' || Number(note.revision ?? 0) > 0) return false;
+    const payee = (note.receiver as { id: string }).id;
+    notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, payee));
+    runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: notes[index].revision, amount: notes[index].taxIncludedAmount });
+    runtime.notifier.enqueue(draft, runtime.clock.now(), {
+      api: 'BillingV2',
+      eventType: 'SettlementNoteAdviceStateChangeEvent',
+      resource: 'settlementNoteAdvice',
+      entity: notes[index],
+    });
+    return true;
+  });
+  runtime.notifier.kick();
+  if (!revised) await announceNextNote(runtime);
+}
+
 /** 11.12: a note its payee accepted is paid (TMF676 at the payee), then marked paid. Only the OEM's own notes to pay. */
 export async function payAcceptedNote(runtime: Runtime, id: string): Promise<void> {
   const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
   if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
-  // Answered (accepted or disputed): the next partner's note may go out.
-  if (note.state !== 'accepted') return announceNextNote(runtime);
+  if (note.state !== 'accepted') return;
   const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
   await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
   await runtime.store.update((draft) => {

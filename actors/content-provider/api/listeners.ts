@@ -15,5 +15,7 @@ export function cpListeners(runtime: ActorRuntime<CpData>): Record<string, Event
     },
     /** 11.12: the OEM sent a settlement note of the provider's share: checked against its activations, then answered. */
     SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime, cpPayeeRecords),
+    /** 11.12 after a dispute: the OEM revised the note; verified again and answered. */
+    SettlementNoteAdviceStateChangeEvent: partnerNoteListener(runtime, cpPayeeRecords),
   };
 }

@@ -5,7 +5,8 @@ import type { CpData } from '../store.ts';
 
 /**
  * The content provider's own records of its part (11.12): the OEM products it activated, each worth its
- * share of a month as its bundle states it (`revenueShare` of the content provider).
+ * share of a month as its bundle states it (`revenueShare` of the content provider), owed for a whole
+ * month once the month has begun.
  */
 export function cpPayeeRecords(data: CpData): PayeeRecords {
   const bundles = collection(data, 'TMF620', 'productOffering');
@@ -15,5 +16,6 @@ export function cpPayeeRecords(data: CpData): PayeeRecords {
     const share = ((bundle?.revenueShare as { partyId: string; amount: TmfMoney }[] | undefined) ?? []).find((s) => s.partyId === 'content-provider');
     if (share) products.set(activation.oemProductId, fromTmf(share.amount));
   }
-  return { products, taxRatePercent: '20' };
+  // Its licence terms: the share is owed in full for every month the service was active, from the first day.
+  return { products, taxRatePercent: '20', wholeMonths: true };
 }

@@ -90,6 +90,8 @@ export function convergedOfferListeners(runtime: Runtime): Record<string, EventH
     },
     /** 11.12: the OEM sent a settlement note of the CSP's share: checked against its connectivity orders, then answered. */
     SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime, cspPayeeRecords),
+    /** 11.12 after a dispute: the OEM revised the note; verified again and answered. */
+    SettlementNoteAdviceStateChangeEvent: partnerNoteListener(runtime, cspPayeeRecords),
   };
 }
 

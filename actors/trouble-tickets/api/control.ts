@@ -2,6 +2,7 @@ import { dateTime, obj, period, str, text } from '../../kit/control-contract.ts'
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
+import { followOwnSla } from '../processes/resolution-team.ts';
 import { measurePeriod, scheduleFault } from '../processes/sla.ts';
 import { redirectTicket, setTicketStatus } from '../processes/tickets.ts';
 
@@ -61,6 +62,19 @@ export function ticketControl<D extends TicketData>(runtime: ActorRuntime<D>): C
       },
       async (req, res) => {
         res.status(201).json(await measurePeriod(runtime, req.body.period));
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/resolution-team/follow-sla',
+        summary: "The resolution team listens to its own party's SLA violations (the party's TMF623 hub, through the wire)",
+        caller: 'harness',
+        steps: ['9.26'],
+        response: { status: 201, description: 'the subscription id' },
+      },
+      async (_req, res) => {
+        res.status(201).json({ subscription: await followOwnSla(runtime) });
       },
     ),
   ];

@@ -1,13 +1,13 @@
 import type { Router } from 'express';
-import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
 import { items, type Entity } from '../../../tmf/data.ts';
 import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
-import { ALARM, correlate } from '../domain/alarm.ts';
+import { ALARM, alarmMetric, correlate } from '../domain/alarm.ts';
 import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf, ticketReaders } from '../domain/redirect.ts';
 import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
+import { teamTakesAlarm } from '../processes/resolution-team.ts';
 import { retrieveSlaInformation } from '../processes/sla.ts';
 
 /**
@@ -37,16 +37,14 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
       if (originator && relationshipsOf(ticket).some((r) => r.relationshipType === REDIRECTED_FROM)) draft.owners[ticket.href] = originator;
       const readers = ticketReaders(runtime.id);
       if (readers.length > 0) draft.readers[ticket.href] = readers;
-      if (ticket.ticketType === ALARM) {
-        const { violation, metric } = correlate(ticket, items(draft, 'TMF623', 'slaViolation'));
-        (draft.alarms ??= []).push({ ticket: ticket.id, violation: violation.id, metric, state: 'open' });
-        runtime.journal(draft, JOURNAL.alarmCorrelated, { ticket: ticket.id, violation: violation.id, metric });
-      }
-      return ticket;
+      if (ticket.ticketType !== ALARM) return ticket;
+      // The party takes an alarm only about a violation of its own (9.25); its team correlates it (9.26).
+      correlate(ticket, items(draft, 'TMF623', 'slaViolation'));
+      return teamTakesAlarm(runtime, draft, ticket);
     },
     afterCreate(ticket) {
       // 9.24: the team handling the alarm retrieves the call center's information on the violation.
-      const metric = ticket.ticketType === ALARM ? runtime.store.data.alarms?.find((a) => a.ticket === ticket.id)?.metric : undefined;
+      const metric = ticket.ticketType === ALARM ? alarmMetric(ticket) : undefined;
       if (metric) runtime.background(() => retrieveSlaInformation(runtime, metric));
     },
     patch(current, next, { draft, now }) {

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// `npm test`: the lint, the type check, the unit-test lanes (test/lanes/) and the features, run side by side.
+//
+// tsc and Cucumber are single-threaded and a lane runs its files one after another: run in turn, a core
+// idles whenever one job is in a phase that uses one core or waits. Run together, the machine's cores
+// stay busy until the longest job ends.
+//
+// Each job's output is held and printed whole when it ends (no interleaved lines); a failed job's
+// output is printed in full. The exit code is 1 if any job failed.
+//
+//   node scripts/test-suite.mjs [--only heavy,processes,main,lint,features,typecheck] [--times FILE]
+//
+// --times FILE writes each job's wall and CPU seconds (user+sys, its children included) as JSON, for
+// bench/suite-time.ts.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const node = process.execPath;
+// A larger young generation: the tests allocate a lot of short-lived objects (HTTP, JSON), and fewer
+// scavenges cost less CPU.
+const YOUNG = '--max-semi-space-size=32';
+const unit = (lane) => [node, [YOUNG, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', `test/lanes/${lane}.ts`]];
+
+/**
+ * The jobs, longest chain first. The lint and the type check yield to the others (nice): it has no time-outs and
+ * fills idle time. The tests keep their normal priority, so that their time-outs mean what they say.
+ */
+const JOBS = [
+  { name: 'heavy', title: 'unit tests, heavy lane', command: unit('heavy'), nice: 0 },
+  { name: 'processes', title: 'unit tests, processes lane', command: unit('processes'), nice: 0 },
+  { name: 'main', title: 'unit tests, main lane', command: unit('main'), nice: 0 },
+  { name: 'lint', title: 'lint and format (biome check)', command: [node, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']], nice: 10 },
+  { name: 'features', title: 'features (cch run)', command: [node, [YOUNG, 'bin/cch.mjs', 'run']], nice: 0 },
+  // Incremental: a re-run checks what changed and what depends on it (the state is kept in node_modules/.cache).
+  {
+    name: 'typecheck',
+    title: 'type check (tsc --noEmit)',
+    command: [node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/tsc/tsbuildinfo']],
+    nice: 10,
+  },
+];
+
+function option(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/**
+ * CPU seconds (user+sys) of the children this process has reaped, theirs included (Linux:
+ * /proc/self/stat's cutime and cstime, in ticks of 1/100 s); undefined elsewhere.
+ */
+function reapedCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a job to its end: its exit, output, wall seconds and CPU seconds (the growth of reapedCpu at its exit). */
+function runJob(job) {
+  const started = performance.now();
+  const child = spawn(job.command[0], job.command[1], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  try {
+    if (job.nice) setPriority(child.pid, job.nice);
+  } catch {
+    // A priority that cannot be set only costs speed.
+  }
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  return new Promise((resolve) => {
+    let cpu;
+    child.once('exit', () => {
+      const reaped = reapedCpu();
+      if (reaped !== undefined && lastReaped !== undefined) cpu = reaped - lastReaped;
+      lastReaped = reaped;
+    });
+    child.once('close', (code, signal) => {
+      const wall = (performance.now() - started) / 1000;
+      resolve({ job, code: code ?? 1, signal, output, wall, cpu });
+    });
+  });
+}
+
+const only = option('only')?.split(',');
+const jobs = only ? JOBS.filter((j) => only.includes(j.name)) : JOBS;
+const unknown = (only ?? []).filter((name) => !JOBS.some((j) => j.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`test-suite: unknown job ${unknown.join(', ')} (jobs: ${JOBS.map((j) => j.name).join(', ')})\n`);
+  process.exit(2);
+}
+
+const started = performance.now();
+let lastReaped = reapedCpu();
+process.stdout.write(`Running ${jobs.map((j) => j.title).join(', ')} side by side …\n`);
+const results = await Promise.all(
+  jobs.map((job) =>
+    runJob(job).then((result) => {
+      const ok = result.code === 0;
+      process.stdout.write(
+        `\n${ok ? '✔' : '✖'} ${job.title} (${result.wall.toFixed(1)} s${result.cpu === undefined ? '' : `, ${result.cpu.toFixed(1)} s CPU`})${ok ? '' : ` exited with ${result.signal ?? result.code}`}\n`,
+      );
+      process.stdout.write(ok ? tail(result.output, 12) : result.output);
+      return result;
+    }),
+  ),
+);
+const wall = (performance.now() - started) / 1000;
+const failed = results.filter((r) => r.code !== 0);
+process.stdout.write(
+  `\n${failed.length === 0 ? '✔ all green' : `✖ failed: ${failed.map((r) => r.job.name).join(', ')}`} in ${wall.toFixed(1)} s: ${results.map((r) => `${r.job.name} ${r.wall.toFixed(1)} s`).join(', ')}\n`,
+);
+
+const timesFile = option('times');
+if (timesFile) {
+  const jobTimes = results.map((r) => ({ name: r.job.name, wall: r.wall, cpu: r.cpu, ok: r.code === 0 }));
+  writeFileSync(timesFile, `${JSON.stringify({ wall, jobs: jobTimes }, null, 2)}\n`);
+}
+process.exitCode = failed.length === 0 ? 0 : 1;
+
+/** The last lines of a passing job's output: its summary, not every test name. */
+function tail(text, lines) {
+  const all = text.trimEnd().split('\n');
+  return `${all.slice(-lines).join('\n')}\n`;
+}

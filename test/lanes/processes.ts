@@ -1,0 +1,3 @@
+import { runLane } from './files.ts';
+
+runLane('processes');
