@@ -4,56 +4,19 @@
  * Prints records/s and bills/s. `npm run bench` runs it after bench/run.ts; FLEET=2000 for more.
  */
 import { performance } from 'node:perf_hooks';
-import { parsePeriodId } from '../core/billing-period.ts';
-import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
-import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
-import { registerExistingCustomer } from '../actors/csp/domain/third-party-payer.ts';
 import { mediate } from '../actors/csp/domain/mediation.ts';
 import { runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
 import { LINE_SOURCES } from '../actors/csp/processes/billing.ts';
 import { cspDefaults } from '../actors/csp/store.ts';
-import { usageRecords } from '../actors/driver/domain/usage-records.ts';
 import { collection, type Entity } from '../tmf/data.ts';
-import { addEntity } from '../tmf/resource.ts';
+import { addEntity } from '../tmf/entity.ts';
+import { carRecords, JANUARY, onboardFleetAtCsp, START } from './support/fleet-setup.ts';
 
 const FLEET = Number(process.env.FLEET ?? 300);
-const START = new Date('2026-01-01T08:00:00Z');
-const JANUARY = parsePeriodId('2026-01');
 
 const draft = cspDefaults(START);
-onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 'bench', 'http://bench');
-const products: string[] = [];
-for (let i = 0; i < FLEET; i++) {
-  const { individual } = registerExistingCustomer(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START);
-  const order = addEntity(
-    draft,
-    'TMF622',
-    'productOrder',
-    {
-      state: 'inProgress',
-      relatedParty: [
-        { id: 'car-manufacturer', role: 'buyer' },
-        { id: individual.id, role: 'thirdPartyPayer' },
-      ],
-      productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
-    },
-    'car-manufacturer',
-  );
-  products.push(setUpConsumerService(draft, order, 'car-manufacturer', START).products[0].id);
-}
-
-const records = products.flatMap((product, i) =>
-  usageRecords({
-    subscription: product,
-    vehicleId: `VIN${i}`,
-    period: JANUARY,
-    infotainmentMB: 3000 + (i % 7) * 700,
-    telematicsMB: 40,
-    sessions: { infotainment: 20, telematics: 10 },
-    seed: i + 1,
-    firstRecord: 1,
-  }),
-);
+const products = onboardFleetAtCsp(draft, FLEET);
+const records = products.flatMap((product, i) => carRecords(product, i));
 
 let t = performance.now();
 for (const record of records) {

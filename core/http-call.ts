@@ -35,9 +35,16 @@ export class HttpUnreachableError extends Error {
   }
 }
 
+/**
+ * With a `timeout`, Node's agent drops an idle kept-alive socket a second before the server's announced
+ * `Keep-Alive: timeout=` (5 s for Node servers); without one it ignores the hint, and a call that reuses
+ * the socket just as the server closes it fails with ECONNRESET (seen on a loaded machine). Calls time
+ * out by their own timer (`timeoutMs`); the socket timeout only ends idle sockets.
+ */
+const IDLE_SOCKET_MS = 60_000;
 const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 256, timeout: IDLE_SOCKET_MS }),
 };
 
 /**

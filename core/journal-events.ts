@@ -27,6 +27,8 @@ export const JOURNAL = {
   usageRated: 'usage.rated',
   /** 8.10 csp: a usage record mediation cannot rate, kept as rejected with the reason. */
   usageRejected: 'usage.rejected',
+  /** 8.9–8.10 csp: a part of a usage batch taken in and mediated in one store update (the batch extension). */
+  usageBatchIngested: 'usage.batch-ingested',
   /** 8.12 csp: rated usage marked billed. */
   usageBilled: 'usage.billed',
   /** 9.2 call-center: the master trouble ticket created. */

@@ -20,9 +20,25 @@ export const PARTY_API = {
   channelOrder: '/control/channel-order',
   /** 11.6 driver → content-provider: the driver asks for the service to be activated. */
   activationRequest: '/control/activation-request',
+  /**
+   * 8.9–8.10 driver → csp: many usage records in one request (NDJSON, one TMF635 Usage create body a
+   * line), streamed into the same intake and mediation as the one-record TMF635 create. An extension
+   * beside the TMF API: TMF635 has no batch operation.
+   */
+  usageBatch: '/extension/usage-batch',
   /** Where every party posts what the driver is told. */
   inbox: '/inbox',
 } as const;
+
+/** The answer to a usage batch: what its lines became, the refused ones by line number (from 1) and reason. */
+export interface UsageBatchSummary {
+  lines: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  duplicateLines: { line: number; recordId: string }[];
+  rejections: { line: number; code: string; reason: string }[];
+}
 
 /** The `topic` an inbox message carries. */
 export const INBOX_TOPIC = {

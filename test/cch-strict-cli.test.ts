@@ -61,6 +61,19 @@ test('cch run names each scenario as it finishes', async () => {
   assert.match(output, /✔ 1\/1 A call without credentials is refused/);
 });
 
+test('cch fleet refuses a missing fleet size, a malformed month, or binding anything but the CSP, before it starts anything', async () => {
+  const { fleet } = await import('../harness/cli/fleet.ts');
+  await assert.rejects(fleet(parseArgs(['fleet', '--month', '2026-01'])), /--cars is required/);
+  await assert.rejects(fleet(parseArgs(['fleet', '--cars', '0', '--month', '2026-01'])), /--cars must be a whole number from 1/);
+  await assert.rejects(fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-13'])), /--month must be YYYY-MM, got '2026-13'/);
+  await assert.rejects(
+    fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-01', '--actor', 'driver=http://127.0.0.1:9'])),
+    /--actor binds only csp=URL, not driver/,
+  );
+  await assert.rejects(fleet(parseArgs(['fleet', '--cars', '5', '--month', '2026-01', '--onboard-only'])), /--onboard-only needs --fleet-file/);
+  assert.throws(() => parseArgs(['fleet', '--car', '5']), /did you mean --cars\?/);
+});
+
 test('cch run exits 1 when a scenario claims a documented step the wire never saw, though its Gherkin steps pass', async () => {
   const dir = tmp();
   const { code, output } = await runCch(['run', '--features', join(import.meta.dirname, 'fixtures', 'flow-verdict'), '--report-dir', dir]);

@@ -11,6 +11,7 @@ import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
 import type { CspData } from '../actors/csp/store.ts';
 import { JOURNAL } from '../core/journal-events.ts';
+import { PARTY_API } from '../core/party-api.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import { oemHandlers, oemInbox, resetOemInbox } from '../mocks/oem-peer.ts';
@@ -39,6 +40,15 @@ let oemKey: string;
 
 /** Calls the CSP under test for real and reads the JSON answer. */
 const call = (method: string, path: string, apiKey: string, body?: unknown) => callApp(csp.url, method, path, { key: apiKey, body });
+/** A usage batch (NDJSON, one line a record) posted to the CSP's batch extension. */
+async function postBatch(lines: readonly string[], apiKey: string, type = 'application/x-ndjson'): Promise<{ status: number; body: any }> {
+  const response = await fetch(csp.url + PARTY_API.usageBatch, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': type },
+    body: lines.join('\n') + '\n',
+  });
+  return { status: response.status, body: await response.json() };
+}
 const drain = async () => assert.equal((await call('POST', '/control/drain', HARNESS_KEY)).status, 200);
 
 /** The OEM onboarded (7.1–7.3) and the driver known to the CSP as an individual (8.6). */
@@ -218,4 +228,74 @@ describe('CSP mediation with a mocked OEM', () => {
       assert.deepEqual(usageStatesHeard(), ['guided', 'rated']);
     });
   }
+  test('a usage batch (NDJSON) is mediated like one-record creates: rated and split the same, duplicates and bad lines counted by line, nothing of them kept', async () => {
+    const subscription = await splitInfotainmentSubscription();
+    const lines = [
+      JSON.stringify(record('VIN1-1', subscription, 'infotainment', 20580)),
+      '{"usageType": "infotainment", ',
+      '',
+      JSON.stringify(record('VIN1-1', subscription, 'infotainment', 999)),
+      JSON.stringify({ ...record('VIN1-2', subscription, 'infotainment', 1), usageCharacteristic: [{ name: 'recordId', value: 'VIN1-2' }] }),
+      JSON.stringify(record('VIN1-3', subscription, 'telematics', 10)),
+    ];
+    const answer = await postBatch(lines, CAR_KEY);
+    assert.equal(answer.status, 200);
+    assert.deepEqual(
+      { ...answer.body, rejections: answer.body.rejections.map((r: { line: number; code: string }) => [r.line, r.code]) },
+      {
+        lines: 6,
+        accepted: 2,
+        duplicates: 1,
+        rejected: 2,
+        duplicateLines: [{ line: 4, recordId: 'VIN1-1' }],
+        rejections: [
+          [2, 'INVALID_JSON'],
+          [5, 'INVALID_USAGE'],
+        ],
+      },
+    );
+    assert.match(answer.body.rejections[1].reason, /subscriptionId/);
+    const usages = items(csp.runtime.store.data, 'TMF635', 'usage');
+    assert.deepEqual(
+      usages.map((u) => u.status),
+      ['rated', 'rated'],
+      'only the accepted lines are kept, each rated once',
+    );
+    const shares = (usages[0].ratedProductUsage as { payerRole: string; taxExcludedRatingAmount: { value: number } }[]).map((s) => [
+      s.payerRole,
+      s.taxExcludedRatingAmount.value,
+    ]);
+    assert.deepEqual(
+      shares,
+      [
+        ['buyer', 0.3],
+        ['thirdPartyPayer', 0.7],
+      ],
+      'the same allowance, price and split as the one-record create',
+    );
+    assert.deepEqual(Object.keys((csp.runtime.store.data as unknown as CspData).usageLedger.records), ['VIN1-1', 'VIN1-3']);
+    assert.equal((csp.runtime.store.data as unknown as CspData).counters.usage, 2, 'a refused line takes no id');
+
+    const again = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-3', subscription, 'telematics', 10));
+    assert.equal(again.status, 409, 'the one-record create knows what the batch took in');
+    assert.equal(again.body.code, 'DUPLICATE_USAGE');
+    const oemSees = await call('GET', `${basePath('TMF635')}/usage/${usages[0].id}`, oemKey);
+    assert.deepEqual(
+      oemSees.body.ratedProductUsage.map((s: { payerRole: string }) => s.payerRole),
+      ['buyer'],
+      "the OEM owns its car's records and sees only its share",
+    );
+  });
+
+  test('the usage batch is authenticated and authorized like the TMF635 create, and takes only NDJSON', async () => {
+    const subscription = await splitInfotainmentSubscription();
+    const line = JSON.stringify(record('VIN1-1', subscription, 'infotainment', 1));
+    assert.equal((await postBatch([line], 'nobody')).status, 401);
+    const outside = await postBatch([line], oemKey);
+    assert.equal(outside.status, 403, 'the OEM may read usage, not create it');
+    assert.equal(outside.body.code, 'OUTSIDE_API_BUNDLE');
+    const json = await postBatch([line], CAR_KEY, 'application/json');
+    assert.equal(json.status, 415);
+    assert.equal(items(csp.runtime.store.data, 'TMF635', 'usage').length, 0, 'nothing refused was kept');
+  });
 });

@@ -73,11 +73,21 @@ export class TmfClient {
     return (await this.request<T>('POST', path, payload)).body;
   }
 
+  /** Many records in one call, as NDJSON (one JSON object a line): a party's batch extension. */
+  async postLines<T>(path: string, records: readonly object[]): Promise<T> {
+    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    return (await this.#send<T>('POST', path, { text, type: 'application/x-ndjson' })).body;
+  }
+
   async request<T>(method: string, path: string, payload?: object): Promise<{ body: T; headers: AnswerHeaders; status: number }> {
+    return this.#send<T>(method, path, payload ? { text: JSON.stringify(payload), type: 'application/json' } : undefined);
+  }
+
+  async #send<T>(method: string, path: string, content?: { text: string; type: string }): Promise<{ body: T; headers: AnswerHeaders; status: number }> {
     const answer = await httpCall(this.baseUrl + path, {
       method,
-      headers: { authorization: `Bearer ${this.#apiKey}`, accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}) },
-      body: payload ? JSON.stringify(payload) : undefined,
+      headers: { authorization: `Bearer ${this.#apiKey}`, accept: 'application/json', ...(content ? { 'content-type': content.type } : {}) },
+      body: content?.text,
       timeoutMs: this.#timeoutMs,
     });
     const body = answer.text ? JSON.parse(answer.text) : undefined;

@@ -1,3 +1,4 @@
+import { current, isDraft, original } from 'immer';
 import type { ApiId } from './apis.ts';
 import type { Credential } from './credentials.ts';
 import type { QueuedWork } from './work-queue.ts';
@@ -139,3 +140,36 @@ export function nextId(draft: BaseData, prefix: string): string {
 export function journal(draft: BaseData, actor: string, at: Date, type: string, data: Record<string, unknown> = {}): void {
   draft.journal.push({ seq: draft.journal.length + 1, at: at.toISOString(), recordedAt: new Date().toISOString(), actor, type, data });
 }
+
+/** Per base array and key name: the index of each key's first element. */
+const indexes = new WeakMap<object, Map<string, Map<unknown, number>>>();
+
+/**
+ * The first element of `list` whose `key` is `value`, found through an index instead of a scan. In an
+ * update the index is of the committed array (so the draft's elements are not all drafted on the way)
+ * and the element returned is the draft's; an element added or moved since is still found (by a scan
+ * that rebuilds the index), so the answer is always the scan's.
+ */
+export function findBy<E extends object>(list: E[], key: string & keyof E, value: unknown): E | undefined {
+  const base = (isDraft(list) ? original(list as never) : list) as E[];
+  let byKey = indexes.get(base);
+  if (!byKey) indexes.set(base, (byKey = new Map()));
+  let index = byKey.get(key);
+  if (!index) byKey.set(key, (index = indexOf(base, key)));
+  const at = index.get(value);
+  if (at !== undefined && at < list.length && list[at][key] === value) return list[at];
+  const found = list.findIndex((e) => e[key] === value);
+  if (found >= 0 && !isDraft(list)) byKey.set(key, indexOf(base, key));
+  return found >= 0 ? list[found] : undefined;
+}
+
+function indexOf<E extends object>(list: readonly E[], key: keyof E): Map<unknown, number> {
+  const index = new Map<unknown, number>();
+  list.forEach((e, i) => {
+    if (!index.has(e[key])) index.set(e[key], i);
+  });
+  return index;
+}
+
+/** A read-only view of (part of) an update's draft as plain data: reading it drafts nothing. */
+export const snapshot = <T>(value: T): T => (isDraft(value) ? (current(value as never) as T) : value);

@@ -10,6 +10,7 @@ import { mergeHandlers } from '../../tmf/hub.ts';
 import { cspControl } from './api/control.ts';
 import { cspFigure9Listeners } from './api/tickets.ts';
 import { cspTmfApis } from './api/tmf.ts';
+import { usageBatchRouter } from './api/usage-batch.ts';
 import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
@@ -29,6 +30,7 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   const app = actorApp(runtime, {
     tmf: cspTmfApis(runtime),
     control: cspControl(runtime),
+    partyApi: usageBatchRouter(runtime),
     listeners,
     units: resolutionTeamUnit(runtime),
     effects: {

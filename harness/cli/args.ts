@@ -29,6 +29,7 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, OptionSpe
     host: text,
     'public-host': text,
   },
+  fleet: { cars: text, month: text, actor: many, 'cars-per-batch': text, concurrency: text, 'report-dir': text, 'onboard-only': flag, 'fleet-file': text },
   help: {},
 };
 

@@ -34,6 +34,20 @@ Usage:
           A partner on another host needs --host 0.0.0.0 and a --public-host it can reach.
           FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "latencyBudgetMs", "reportDir", "harnessPort",
           "host", "publicHost"}.
+  cch fleet --cars N --month YYYY-MM [--actor csp=URL] [--cars-per-batch B] [--concurrency C] [--report-dir DIR]
+          [--fleet-file FILE] [--onboard-only]
+          Load a CSP with a fleet's month: the OEM onboards N cars through figures 7–8 (each car sold,
+          its 5 GB service ordered at the CSP), every car sends 30 usage records for the month through
+          the CSP's usage batch extension (B cars a batch, default 100; C batches in flight, default 2),
+          then the CSP runs the month's bills. Shows a progress bar, records/s and batch latency
+          (p50/p95/p99), then reconciles the CSP's books through its TMF APIs: every record sent rated
+          exactly once, its payers' shares adding up to its chargeable MB at its tariff, each bill equal
+          to the sum of its items. Exits 1 when it does not reconcile. With --actor csp=URL the CSP is a
+          partner's (it must serve the usage batch extension and the control contract); the other
+          parties are simulated. The wire's record goes to DIR (default reports/fleet)/trace.ndjson.
+          --fleet-file writes the onboarded fleet (month, each car's VIN and subscription) to FILE;
+          with --onboard-only the fleet is only onboarded, for a load generator to send its usage
+          (load/artillery/fleet.yml, see the README).
   cch --help
 
 Environment:

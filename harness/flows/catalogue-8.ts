@@ -122,6 +122,8 @@ export const FIGURE_8: readonly FlowStep[] = [
       allOf(journal('csp', JOURNAL.usageGuided), journal('csp', JOURNAL.usageRated), notify('csp', 'car-manufacturer', 'TMF635', ['usageStateChangeEvent'])),
       // A record mediation cannot guide or rate is kept as rejected, with the reason: mediation's other outcome.
       journal('csp', JOURNAL.usageRejected),
+      // Records sent in bulk (the usage batch extension) are mediated in one go, a journal entry per chunk.
+      journal('csp', JOURNAL.usageBatchIngested),
     ),
     related: [...hubTraffic('car-manufacturer', 'csp', 'TMF635')],
     after: ['8.9'],

@@ -34,7 +34,7 @@ export interface CrashOutcome {
   readonly deadLetters: number;
 }
 
-const SECRET = 'crash-test-secret';
+export const CRASH_SECRET = 'crash-test-secret';
 const JANUARY = parsePeriodId('2026-01');
 const USAGE = '/tmf-api/usageManagement/v4/usage';
 
@@ -45,10 +45,10 @@ function seeded(seed: number): () => number {
 }
 
 /** The CSP's file: the OEM onboarded and `drivers` consumers, each with the 5 GB package since January 1st. */
-function seedCspFile(dir: string, drivers: number): string[] {
+export function seedCspFile(dir: string, drivers: number): string[] {
   const start = new Date('2026-01-01T08:00:00Z');
   const draft = cspDefaults(start);
-  onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', start, SECRET, 'http://portal.test');
+  onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', start, CRASH_SECRET, 'http://portal.test');
   const products: string[] = [];
   for (let i = 0; i < drivers; i++) {
     const { individual } = registerExistingCustomer(draft, { givenName: `Driver${i}`, familyName: 'Crash', email: `driver${i}@example.com` }, start);
@@ -130,7 +130,7 @@ export async function crashRun(seed: number, drivers = 4): Promise<CrashOutcome>
   const random = seeded(seed);
   const dir = mkdtempSync(join(tmpdir(), 'cch-crash-effects-'));
   const products = seedCspFile(dir, drivers);
-  const driver = await startActor('driver', { storage: { kind: 'memory' }, secret: SECRET, peers: {}, callbacks: {}, seed: 7 });
+  const driver = await startActor('driver', { storage: { kind: 'memory' }, secret: CRASH_SECRET, peers: {}, callbacks: {}, seed: 7 });
   let csp: { child: Awaited<ReturnType<typeof startCch>>['child']; url: string } | undefined;
   const noticeToKillAt = 1 + Math.floor(random() * drivers);
   const tap = await inboxTap(
@@ -140,13 +140,13 @@ export async function crashRun(seed: number, drivers = 4): Promise<CrashOutcome>
   );
   const start = async () => {
     const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir, '--peer', `driver=${tap.url}`], /Ctrl-C/, {
-      CCH_SECRET: SECRET,
+      CCH_SECRET: CRASH_SECRET,
     });
     csp = { child, url: /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1] };
     return csp;
   };
-  const asDriver = bootstrapKey(SECRET, 'driver', 'csp');
-  const asHarness = harnessKey(SECRET, 'csp');
+  const asDriver = bootstrapKey(CRASH_SECRET, 'driver', 'csp');
+  const asHarness = harnessKey(CRASH_SECRET, 'csp');
   try {
     // Mediation: the CSP dies at a random record (that request may or may not have been taken).
     const usage = products.flatMap((product, i) =>

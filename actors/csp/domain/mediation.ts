@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import { periodContaining, periodId } from '../../../core/billing-period.ts';
 import { MoneyDecimal } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
 import { type Share, splitRecord } from './split-billing.ts';
@@ -83,8 +83,9 @@ export function receiveUsage(draft: CspData, received: Entity): MediationOutcome
  */
 export function advanceMediation(draft: CspData, usage: Entity, now: Date): MediationOutcome {
   const intake = readIntake(usage);
-  const collected = draft.usageCollections.find((c) => c.product === intake.subscription);
-  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === intake.subscription);
+  // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
+  const collected = findBy(draft.usageCollections, 'product', intake.subscription);
+  const product = findBy(collection(draft, 'TMF637', 'product'), 'id', intake.subscription);
   const owner = product && draft.owners[product.href];
   if (usage.status === 'received') {
     if (!collected || !product) return rejected(usage, intake, `unknown subscription ${intake.subscription}: mediation collects no usage for it`);
@@ -92,7 +93,12 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
     return { usage: { ...usage, status: 'guided', relatedParty: payers }, intake, owner, shares: [] };
   }
   if (usage.status !== 'guided' || !collected || !product) return { usage, intake, owner, shares: [] };
-  const tariff = tariffFor(product, intake.usageClass, collection(draft, 'TMF620', 'productOffering'), collection(draft, 'TMF620', 'productOfferingPrice'));
+  const tariff = tariffFor(
+    product,
+    intake.usageClass,
+    snapshot(collection(draft, 'TMF620', 'productOffering')),
+    snapshot(collection(draft, 'TMF620', 'productOfferingPrice')),
+  );
   if (!tariff) return { ...rejected(usage, intake, `no usage price for ${intake.usageClass} in the catalog`), owner };
 
   const ledger = draft.usageLedger;
@@ -102,7 +108,8 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
   ledger.ratedMB[volumeKey] = usedBefore.plus(intake.volumeMB).toString();
   const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({
     ...s,
-    billingAccount: collected.payers[s.payerRole],
+    // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
+    billingAccount: { ...collected.payers[s.payerRole] },
   }));
   const ratedUsage: Entity = {
     ...usage,

@@ -2,6 +2,7 @@ import { obj, period, text } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { drive, MAX_SESSIONS, resendLastUsage, selectService } from '../processes/car.ts';
+import { driveFleet, MAX_FLEET_CARS } from '../processes/fleet.ts';
 import type { DriverData } from '../store.ts';
 
 const megabytes = { type: ['string', 'number'], pattern: '^\\d+(\\.\\d+)?$', minimum: 0 };
@@ -46,6 +47,41 @@ export function driverControl(runtime: ActorRuntime<DriverData>): ControlRoute[]
       },
       async (req, res) => {
         res.status(201).json(await drive(runtime, req.body));
+      },
+    ),
+    controlRoute(
+      {
+        method: 'post',
+        path: '/control/fleet-drive',
+        summary: "A fleet's month: each car's usage records, sent to the CSP as one usage batch",
+        caller: 'harness',
+        steps: ['8.9'],
+        body: obj(
+          {
+            period,
+            cars: {
+              type: 'array',
+              minItems: 1,
+              maxItems: MAX_FLEET_CARS,
+              items: obj(
+                {
+                  vehicleId: text,
+                  subscription: text,
+                  seed: { type: 'integer' },
+                  infotainmentMB: { type: 'number', minimum: 0 },
+                  telematicsMB: { type: 'number', minimum: 0 },
+                  sessions: obj({ infotainment: sessions, telematics: sessions }, ['infotainment', 'telematics']),
+                },
+                ['vehicleId', 'subscription', 'seed', 'infotainmentMB', 'telematicsMB', 'sessions'],
+              ),
+            },
+          },
+          ['period', 'cars'],
+        ),
+        response: { status: 201, description: "the record ids sent and the CSP's answer (accepted, duplicates, refusals by line)" },
+      },
+      async (req, res) => {
+        res.status(201).json(await driveFleet(runtime, req.body.period, req.body.cars));
       },
     ),
     controlRoute(

@@ -1,0 +1,107 @@
+import { Router, type Request } from 'express';
+import { createInterface } from 'node:readline';
+import { JOURNAL } from '../../../core/journal-events.ts';
+import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
+import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
+import { resourceOf } from '../../../tmf/apis.ts';
+import { TmfError } from '../../../tmf/errors.ts';
+import { validateBody } from '../../../tmf/validation.ts';
+import type { ActorRuntime } from '../../kit/runtime.ts';
+import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
+import { mediatePending } from '../processes/mediation.ts';
+import type { CspData } from '../store.ts';
+
+type Runtime = ActorRuntime<CspData>;
+
+/** Lines stored per store update: large enough to amortise the write, small enough to bound the draft. */
+export const LINES_PER_UPDATE = 5000;
+/** The longest line read: a usage record is well under a kilobyte. */
+export const MAX_LINE_CHARS = 64 * 1024;
+/** Refusals listed in the answer (all are counted). */
+export const MAX_LISTED = 1000;
+
+export const NDJSON = 'application/x-ndjson';
+
+/**
+ * The usage batch extension (PARTY_API.usageBatch): NDJSON read line by line as it arrives, never held
+ * whole; every LINES_PER_UPDATE lines are mediated and stored in one update, so what was answered was
+ * stored, and a crash loses at most the lines not yet answered (sent again, they are duplicates of
+ * the stored ones, never rated twice). Open to whoever may create TMF635 usage.
+ */
+export function usageBatchRouter(runtime: Runtime): Router {
+  const router = Router();
+  router.post(PARTY_API.usageBatch, requireGrant(runtime.bundles, 'TMF635'), async (req, res) => {
+    if (!req.is(NDJSON)) {
+      throw new TmfError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Not NDJSON', `A usage batch is ${NDJSON}: one TMF635 Usage create body a line`);
+    }
+    res.status(200).json(await ingestBatch(runtime, req, callerOf(res).party));
+  });
+  return router;
+}
+
+async function ingestBatch(runtime: Runtime, req: Request, sender: string): Promise<UsageBatchSummary> {
+  const summary: UsageBatchSummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, duplicateLines: [], rejections: [] };
+  let chunk: { line: number; text: string }[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const lines = chunk;
+    chunk = [];
+    // Records sent one by one before this batch are mediated first: the allowance goes in arrival order.
+    await mediatePending(runtime);
+    const outcomes = await runtime.store.update((draft) => {
+      const now = runtime.clock.now();
+      const done = lines.map(({ line, text }) => {
+        const read = readLine(text, sender);
+        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, read.body, sender, now) };
+      });
+      const accepted = done.filter((d) => d.outcome.kind === 'accepted').length;
+      runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted, from: lines[0].line, to: lines.at(-1)!.line });
+      return done;
+    });
+    for (const { line, outcome } of outcomes) tally(summary, line, outcome);
+  };
+  const input = createInterface({ input: req, crlfDelay: Infinity });
+  for await (const text of input) {
+    summary.lines += 1;
+    if (text.trim() === '') continue;
+    chunk.push({ line: summary.lines, text });
+    if (chunk.length >= LINES_PER_UPDATE) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+type ReadLine = { readonly body: Record<string, unknown> } | { readonly refused: LineOutcome };
+const refused = (code: string, reason: string): ReadLine => ({ refused: { kind: 'rejected', code, reason } });
+
+/** A line's TMF635 create body, or its refusal before mediation when it is not one. */
+function readLine(text: string, sender: string): ReadLine {
+  if (text.length > MAX_LINE_CHARS) return refused('LINE_TOO_LONG', `a line may hold at most ${MAX_LINE_CHARS} characters`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return refused('INVALID_JSON', `not JSON: ${(error as Error).message}`);
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    return refused('INVALID_USAGE', 'a line holds one JSON object (a TMF635 Usage create body)');
+  try {
+    const usage = resourceOf('TMF635', 'usage');
+    validateBody(usage.createSchema ?? usage.schema, body, sender !== HARNESS_PARTY);
+  } catch (error) {
+    if (error instanceof TmfError) return { refused: refusal(error) };
+    throw error;
+  }
+  return { body: body as Record<string, unknown> };
+}
+
+function tally(summary: UsageBatchSummary, line: number, outcome: LineOutcome): void {
+  if (outcome.kind === 'accepted') summary.accepted += 1;
+  else if (outcome.kind === 'duplicate') {
+    summary.duplicates += 1;
+    if (summary.duplicateLines.length < MAX_LISTED) summary.duplicateLines.push({ line, recordId: outcome.recordId });
+  } else {
+    summary.rejected += 1;
+    if (summary.rejections.length < MAX_LISTED) summary.rejections.push({ line, code: outcome.code, reason: outcome.reason });
+  }
+}

@@ -1,0 +1,51 @@
+import { parsePeriodId } from '../../core/billing-period.ts';
+import { onboardPartner } from '../../actors/csp/domain/onboarding.ts';
+import { setUpConsumerService } from '../../actors/csp/domain/consumer-order.ts';
+import { registerExistingCustomer } from '../../actors/csp/domain/third-party-payer.ts';
+import type { CspData } from '../../actors/csp/store.ts';
+import { usageRecords } from '../../actors/driver/domain/usage-records.ts';
+import { addEntity } from '../../tmf/entity.ts';
+
+export const START = new Date('2026-01-01T08:00:00Z');
+export const JANUARY = parsePeriodId('2026-01');
+
+/**
+ * The fleet set up at the CSP's domain level (no HTTP: onboarding is not what is measured): the OEM a
+ * partner, `cars` drivers each subscribed to the 5 GB package through it. Returns the subscriptions.
+ */
+export function onboardFleetAtCsp(draft: CspData, cars: number): string[] {
+  onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 'bench', 'http://bench');
+  const products: string[] = [];
+  for (let i = 0; i < cars; i++) {
+    const { individual } = registerExistingCustomer(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START);
+    const order = addEntity(
+      draft,
+      'TMF622',
+      'productOrder',
+      {
+        state: 'inProgress',
+        relatedParty: [
+          { id: 'car-manufacturer', role: 'buyer' },
+          { id: individual.id, role: 'thirdPartyPayer' },
+        ],
+        productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
+      },
+      'car-manufacturer',
+    );
+    products.push(setUpConsumerService(draft, order, 'car-manufacturer', START).products[0].id);
+  }
+  return products;
+}
+
+/** A month of seeded usage of car `i` (30 records, some over the allowance). */
+export const carRecords = (product: string, i: number) =>
+  usageRecords({
+    subscription: product,
+    vehicleId: `VIN${i}`,
+    period: JANUARY,
+    infotainmentMB: 3000 + (i % 7) * 700,
+    telematicsMB: 40,
+    sessions: { infotainment: 20, telematics: 10 },
+    seed: i + 1,
+    firstRecord: 1,
+  });
