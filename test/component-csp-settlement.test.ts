@@ -48,6 +48,12 @@ const server = setupServer(
     const { body } = await payee.record(request);
     return HttpResponse.json({ ...(body as object), id: `payment-${payee.requests.length}`, status: 'succeeded' }, { status: 201 });
   }),
+  // The payments the call center holds, looked up by correlatorId (the note they pay).
+  http.get(`${CALL_CENTER_URL}${PAYMENTS}`, ({ request }) => {
+    const correlatorId = new URL(request.url).searchParams.get('correlatorId');
+    const held = payee.requests.map((r, n) => ({ ...(r.body as object), id: `payment-${n + 1}` }));
+    return HttpResponse.json(held.filter((p) => (p as { correlatorId?: string }).correlatorId === correlatorId));
+  }),
 );
 let csp: RunningActor;
 const harness = (method: string, path: string, body?: unknown) => call(csp.url, method, path, { key: harnessKey(SECRET, 'csp'), body });
@@ -162,5 +168,45 @@ describe('CSP paying the call center settlement', () => {
       await csp.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  /** Kills the CSP at the commit that reserves the note for payment, then restarts it on that file. */
+  async function crashWhileReserved(payeeUpAtCrash: boolean): Promise<void> {
+    await csp.stop();
+    const dir = mkdtempSync(join(tmpdir(), 'csp-settlement-'));
+    const path = join(dir, 'csp.json');
+    const atCrash = join(dir, 'csp-at-crash.json');
+    try {
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path } }, 0);
+      server.use(passThroughTo(csp.url));
+      assert.equal((await harness('POST', '/control/follow-partner-bills')).status, 201);
+      csp.runtime.store.onCommit(() => {
+        if ((csp.runtime.store.data as { settlementsPaid?: Record<string, string> }).settlementsPaid?.['7'] === 'payment in progress' && !existsSync(atCrash))
+          copyFileSync(path, atCrash);
+      });
+      payeeDown = !payeeUpAtCrash;
+      note = { ...note, state: 'accepted' };
+      assert.equal((await noteChanged('accepted')).status, 204);
+      await drain();
+      await csp.stop();
+      payeeDown = false;
+      assert.ok(existsSync(atCrash), 'the reservation was committed');
+      csp = await startCsp({ ...CONFIG, storage: { kind: 'file', path: atCrash } }, 0);
+      server.use(passThroughTo(csp.url));
+      await drain();
+      assert.equal(payee.requests.length, 1, 'paid exactly once');
+      assert.equal((await harness('GET', '/control/state')).body.data.settlementsPaid['7'], 'payment-1');
+    } finally {
+      await csp.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('killed after reserving the note but before the payment left, the restarted CSP pays it, once', async () => {
+    await crashWhileReserved(false);
+  });
+
+  test('killed after the payment arrived but before it was recorded, the restarted CSP finds it at the payee and pays nothing more', async () => {
+    await crashWhileReserved(true);
   });
 });

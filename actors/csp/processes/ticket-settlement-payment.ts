@@ -12,6 +12,14 @@ type Runtime = ActorRuntime<CspData>;
 /** While a payment is on its way: a second attempt meanwhile is refused as already paid. */
 const PAYING = 'payment in progress';
 
+/** The notes this process is paying right now: a reservation with none on its way is what a crash left. */
+const onTheirWay = new WeakMap<Runtime, Set<string>>();
+function paymentsOnTheirWay(runtime: Runtime): Set<string> {
+  let notes = onTheirWay.get(runtime);
+  if (!notes) onTheirWay.set(runtime, (notes = new Set()));
+  return notes;
+}
+
 /**
  * Step 9.13: the CSP reads the settlement note at the OEM and, when its own checks pass (accepted, not
  * paid yet), pays the call center its amount. The note is reserved as paid before the payment is sent,
@@ -27,6 +35,7 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
     paid[id] = PAYING;
   });
   const noteUrl = `${oem.baseUrl}${basePath('BillingV2')}/settlementNoteAdvice/${encodeURIComponent(id)}`;
+  paymentsOnTheirWay(runtime).add(id);
   try {
     const payment = await passOnRefusal(() =>
       runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())),
@@ -40,7 +49,23 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
       delete draft.settlementsPaid![id];
     });
     throw error;
+  } finally {
+    paymentsOnTheirWay(runtime).delete(id);
   }
+}
+
+/**
+ * A payment a crash cut off between the reservation and its record: the CSP asks the call center whether
+ * it arrived (by the payment's correlatorId, the note's id) and records it, or pays it now.
+ */
+async function resumeInterruptedPayment(runtime: Runtime, id: string): Promise<void> {
+  const { items } = await runtime.client('call-center').list<Entity>('TMF676', 'payment', { correlatorId: id });
+  const arrived = items.find((payment) => payment.correlatorId === id);
+  await runtime.store.update((draft) => {
+    if (arrived) draft.settlementsPaid![id] = String(arrived.id);
+    else delete draft.settlementsPaid![id];
+  });
+  if (!arrived) await paySettlement(runtime, id);
 }
 
 /** The owed effect of an acceptance event: the CSP pays the accepted advice. */
@@ -48,12 +73,15 @@ export const PAY_ON_ACCEPTANCE = 'pay-on-acceptance';
 
 /**
  * Step 9.13 on the acceptance event: an advice the CSP pays was accepted — it pays it, after its own
- * checks. Retry-safe: a note already paid (or reserved as being paid) is left alone.
+ * checks. Retry-safe: a note already paid (or being paid) is left alone; one a crash left reserved is resumed.
  */
 export async function payOnAcceptance(runtime: Runtime, note: Entity): Promise<void> {
   const payer = (note.payer as { id?: string } | undefined)?.id;
-  if (payer !== 'csp' || note.state !== 'accepted' || runtime.store.data.settlementsPaid?.[String(note.id)]) return;
-  await paySettlement(runtime, String(note.id));
+  if (payer !== 'csp' || note.state !== 'accepted') return;
+  const id = String(note.id);
+  const paid = runtime.store.data.settlementsPaid?.[id];
+  if (paid === PAYING && !paymentsOnTheirWay(runtime).has(id)) return resumeInterruptedPayment(runtime, id);
+  if (!paid) await paySettlement(runtime, id);
 }
 
 /** Step 9.13: the CSP hears of the call center's decisions on the advices it pays. */
