@@ -13,7 +13,15 @@ import { after, before, describe } from 'node:test';
  */
 export const LANES = {
   heavy: ['conformance.test.ts'],
-  processes: ['cch-cli.test.ts', 'compose-topology.test.ts', 'crash-owed-effects.test.ts', 'crash-restart.test.ts', 'cch-strict-cli.test.ts'],
+  processes: [
+    'cch-cli.test.ts',
+    'compose-topology.test.ts',
+    'crash-owed-effects.test.ts',
+    'crash-restart.test.ts',
+    'crash-usage-batch.test.ts',
+    'cch-strict-cli.test.ts',
+    'fleet-artillery.test.ts',
+  ],
 } as const;
 
 const TEST_DIR = join(import.meta.dirname, '..');

@@ -1,5 +1,6 @@
 import { isEnded, periodId, requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
+import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
@@ -158,6 +159,8 @@ export function reviseDisputedNote(runtime: Runtime, draft: OemData, id: string)
   notifyNote(runtime, draft, 'SettlementNoteAdviceStateChangeEvent', notes[index]);
 }
 
+const isAlreadyPaid = (error: unknown): boolean => error instanceof TmfCallError && error.status === 409 && error.body?.code === 'DUPLICATE_PAYMENT';
+
 /**
  * 11.12: a note its payee accepted is paid (TMF676 at the payee); marked paid, and the next note
  * announced, in the update that marks the owed payment done. Only the OEM's own notes, still accepted.
@@ -167,7 +170,13 @@ export async function payAcceptedNote(runtime: Runtime, id: string): Promise<((d
   if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
   if (note.state !== 'accepted') return;
   const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
-  await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
+  try {
+    await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
+  } catch (error) {
+    // A retry after a crash between the payee's answer and this commit: the payee keeps one payment per
+    // note and says so — the note is paid, not to be paid again.
+    if (!isAlreadyPaid(error)) throw error;
+  }
   return (draft) => {
     const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
     const index = notes.findIndex((n) => n.id === id);
