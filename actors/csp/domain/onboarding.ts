@@ -50,12 +50,23 @@ export function onboardPartner(
       },
       partner,
     );
-  const clientId = `${partner}@csp`;
+  const clientId = clientIdOf(partner);
   const apiKey = deriveKey(secret, 'issued', clientId, String(draft.credentials.length + 1));
   // Rotation without breaking calls in flight: the key issued before stays valid through the hand-over
   // (step 7.3), any older one is revoked.
   const previous = draft.credentials.filter((c) => c.party === partner).at(-1);
   draft.credentials = draft.credentials.filter((c) => c.party !== partner || c === previous);
   draft.credentials.push({ apiKey, party: partner, bundle: CSP_BUNDLES.splitBilling });
-  return { organization, billingAccount, result: { clientId, apiKey, bundle: CSP_BUNDLES.splitBilling, portalUrl } };
+  return { organization, billingAccount, result: onboardingResultOf(draft, partner, portalUrl)! };
 }
+
+/**
+ * What the partner is to be told, from the credential last issued to it: the same result however often
+ * it is asked for, so a hand-over cut short by a kill is repeated unchanged.
+ */
+export function onboardingResultOf(data: CspData, partner: string, portalUrl: string): OnboardingResult | undefined {
+  const credential = data.credentials.filter((c) => c.party === partner).at(-1);
+  return credential && { clientId: clientIdOf(partner), apiKey: credential.apiKey, bundle: credential.bundle, portalUrl };
+}
+
+const clientIdOf = (partner: string): string => `${partner}@csp`;

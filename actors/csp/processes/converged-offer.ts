@@ -9,7 +9,7 @@ import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createPartnerOffer, publicationBody, verifyAsCsp, type MemberLookup, type PartnerOfferRequest } from '../domain/partner-offers.ts';
 import type { CspData } from '../store.ts';
-import { setOrderState } from './order-state.ts';
+import { completeOrder, isRegistered, putProductsOnItems } from './order-state.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -122,9 +122,16 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
 /**
  * The connectivity part of a converged offer, ordered by its content provider (11.8): the subscription
  * is registered, active, for the customer named on the order; the partner pays nothing here, the CSP
- * is paid through the OEM's settlement (11.12). The order completes (11.9, notified).
+ * is paid through the OEM's settlement (11.12). The order completes (11.9, notified). Resumable: a
+ * subscription already registered is not registered again.
  */
 export async function activateConvergedConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
+  if (!isRegistered(runtime, order.id)) await registerConnectivity(runtime, order, buyer);
+  await completeOrder(runtime, order.id);
+}
+
+/** The subscriptions, in one change that also puts the products on the order's items. */
+async function registerConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
   await runtime.store.update((draft) => {
     const now = runtime.clock.now();
     const offerings = collection(draft, 'TMF620', 'productOffering');
@@ -149,8 +156,6 @@ export async function activateConvergedConnectivity(runtime: Runtime, order: Ent
       );
     });
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, order: order.id });
-    const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === order.id)!;
-    stored.productOrderItem = items.map((item, i) => ({ ...item, state: 'completed', product: { id: products[i].id, href: products[i].href } }));
+    putProductsOnItems(draft, order.id, products);
   });
-  await setOrderState(runtime, order.id, 'completed');
 }

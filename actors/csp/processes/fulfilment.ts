@@ -3,12 +3,12 @@ import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
-import { onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
+import { onboardingResultOf, onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
 import { isPartnerOrder, type OrderItem } from '../domain/order-check.ts';
 import { registerSubscriptions } from '../domain/subscriptions.ts';
 import { thirdPartyPayerOf } from '../domain/consumer-order.ts';
 import { fulfilConsumerOrder } from './consumer-fulfilment.ts';
-import { findOrder, setOrderState } from './order-state.ts';
+import { completeOrder, findOrder, isRegistered, putProductsOnItems, setOrderState } from './order-state.ts';
 import type { CspData } from '../store.ts';
 import { isConvergedConnectivity } from '../domain/partner-offers.ts';
 import { activateConvergedConnectivity } from './converged-offer.ts';
@@ -19,29 +19,46 @@ type Runtime = ActorRuntime<CspData>;
 export const FULFIL_ORDER = 'fulfil-order';
 
 /**
- * Carries out an owed fulfilment. Retry-safe: only an order still `acknowledged` is taken up, so an
- * attempt that already started it (or a cancellation) is not repeated.
+ * States in which an owed fulfilment is (still) to be carried out: not started, cut short by a kill
+ * half-way, or completed with the partner's credentials not known to be delivered. A cancelled order is
+ * left alone.
+ */
+const TAKEN_UP = ['acknowledged', 'inProgress', 'completed'];
+
+/**
+ * Carries out an owed fulfilment. Retry-safe: every step of `fulfilOrder` checks whether it is already
+ * done, so an attempt cut short by a kill is resumed where it stopped and nothing is done twice.
  */
 export const fulfilOrderEffect =
   (runtime: Runtime): EffectHandler<CspData> =>
   async (args) => {
     const orderId = String(args.orderId);
-    if (findOrder(runtime, orderId).state !== 'acknowledged') return;
+    if (!TAKEN_UP.includes(String(findOrder(runtime, orderId).state))) return;
     await fulfilOrder(runtime, orderId, String(args.buyer));
   };
 
 /**
  * Fulfils an accepted order: acknowledged → inProgress → completed, each change notified. A partner
  * order (figure 7) onboards the partner, registers its subscriptions, then hands it its credentials.
+ * Resumable: a state already reached and a registration already made (products made for the order)
+ * are skipped; the hand-over is repeated, the partner keeping the same result once.
  */
 export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: string): Promise<void> {
-  await setOrderState(runtime, orderId, 'inProgress');
+  if (findOrder(runtime, orderId).state === 'acknowledged') await setOrderState(runtime, orderId, 'inProgress');
   const order = findOrder(runtime, orderId);
   const items = order.productOrderItem as OrderItem[];
   if (thirdPartyPayerOf(order)) return fulfilConsumerOrder(runtime, orderId, buyer);
   if (isConvergedConnectivity(items, collection(runtime.store.data, 'TMF620', 'productOffering'))) return activateConvergedConnectivity(runtime, order, buyer);
   if (!isPartnerOrder(items)) return;
-  const onboarding = await runtime.store.update((draft) => {
+  if (!isRegistered(runtime, order.id)) await onboardAndRegister(runtime, order, buyer);
+  await completeOrder(runtime, orderId);
+  await sendOnboardingResult(runtime, buyer, onboardingResultOf(runtime.store.data, buyer, portalUrlFor(runtime, buyer))!);
+}
+
+/** Step 7.2 and the partner's subscriptions, in one change that also puts the products on the order's items. */
+async function onboardAndRegister(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
+  const items = order.productOrderItem as OrderItem[];
+  await runtime.store.update((draft) => {
     const now = runtime.clock.now();
     const { organization, billingAccount, result } = onboardPartner(
       draft,
@@ -59,12 +76,8 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
     });
     const products = registerSubscriptions(draft, order, items, billingAccount, buyer, now);
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, billingAccount: billingAccount.id });
-    const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
-    stored.productOrderItem = items.map((item, i) => ({ ...item, state: 'completed', product: { id: products[i].id, href: products[i].href } }));
-    return result;
+    putProductsOnItems(draft, order.id, products);
   });
-  await setOrderState(runtime, orderId, 'completed');
-  await sendOnboardingResult(runtime, buyer, onboarding);
 }
 
 /** Step 7.3: the partner's credentials and bundle name, out of band (the partner's control API). */

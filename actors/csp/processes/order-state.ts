@@ -26,6 +26,34 @@ export async function setOrderState(runtime: Runtime, orderId: string, state: st
   runtime.notifier.kick();
 }
 
+/**
+ * The last step of every fulfilment path. A fulfilment resumed after a kill may find the order already
+ * completed: it is then neither changed nor notified again.
+ */
+export async function completeOrder(runtime: Runtime, orderId: string): Promise<void> {
+  if (findOrder(runtime, orderId).state !== 'completed') await setOrderState(runtime, orderId, 'completed');
+}
+
+/**
+ * The registration step of a fulfilment is done once the CSP holds products made for the order: they
+ * are made in one update (with the products put on the order's items), so a resumed fulfilment skips it
+ * instead of registering twice. Read from the products, not the items, which the buyer wrote.
+ */
+export function isRegistered(runtime: Runtime, orderId: string): boolean {
+  const products = runtime.store.data.resources['TMF637.product'] ?? [];
+  return products.some((p) => (p.productOrderItem as { productOrderId?: string }[] | undefined)?.some((ref) => ref.productOrderId === orderId));
+}
+
+/** Puts each registered product on its order item (item i has products[i]): in the registration's own update, it is what `isRegistered` reads. */
+export function putProductsOnItems(draft: CspData, orderId: string, products: readonly Entity[]): void {
+  const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
+  stored.productOrderItem = (stored.productOrderItem as object[]).map((item, i) => ({
+    ...item,
+    state: 'completed',
+    product: { id: products[i].id, href: products[i].href },
+  }));
+}
+
 export function findOrder(runtime: Runtime, orderId: string): Entity {
   return runtime.store.data.resources['TMF622.productOrder']!.find((o) => o.id === orderId)!;
 }
