@@ -129,6 +129,14 @@ describe('car manufacturer with a mocked CSP', () => {
     assert.equal((await state()).data.cspBundle, 'connected-car-split-billing');
   });
 
+  test('the same onboarding result received again (a CSP resuming its fulfilment after a crash) changes nothing: one subscription to bills', async () => {
+    await onboarded();
+    const once = (await call('GET', '/control/state', HARNESS_KEY)).body.data;
+    await onboarded();
+    assert.equal(cspRequestsTo(`${basePath('TMF678')}/hub`).length, 1);
+    assert.deepEqual((await call('GET', '/control/state', HARNESS_KEY)).body.data, once);
+  });
+
   test('build-catalog creates one OEM offer per CSP infotainment offer, each referencing it', async () => {
     const built = await call('POST', '/control/build-catalog', HARNESS_KEY, {});
     assert.equal(built.status, 201);
