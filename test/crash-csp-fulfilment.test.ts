@@ -1,8 +1,9 @@
 /**
- * The CSP's fulfilment of a partner order (figure 7) cut short by a kill: the store file is copied as a
- * kill would leave it at a chosen commit, the CSP restarted on the copy. The OEM is an msw mock. The
- * restarted CSP completes the order once, with one set of products and accounts, and tells the OEM its
- * credentials (again, if they were not known to be delivered: the OEM keeps the same result once).
+ * The CSP's fulfilment of a partner order (figure 7) or a consumer order (figure 8) cut short by a kill:
+ * the store file is copied as a kill would leave it at a chosen commit, the CSP restarted on the copy.
+ * The OEM is an msw mock. The restarted CSP completes the order once, with one set of products and
+ * accounts, and tells the OEM its credentials (again, if they were not known to be delivered: the OEM
+ * keeps the same result once).
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
@@ -85,25 +86,35 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Moment = (data: CspData, orderId: string) => boolean;
+/** A moment of the fulfilment of the order placed last, seen at a commit. */
+type Moment = (order: Entity) => boolean;
 const orderIn = (data: CspData, orderId: string) => data.resources['TMF622.productOrder']!.find((o) => o.id === orderId)!;
-const registered = (order: Entity) => (order.productOrderItem as { product?: unknown }[]).every((item) => item.product !== undefined);
+const registered = (order: Entity) => (order.productOrderItem as { product?: { id?: string } }[]).every((item) => item.product?.id !== undefined);
+const atInProgress: Moment = (order) => order.state === 'inProgress' && !registered(order);
+const afterRegistration: Moment = (order) => order.state === 'inProgress' && registered(order);
 
 /**
- * Runs the partner order on a file store, copies the file at the first commit where `moment` holds,
- * restarts the CSP on the copy and lets it finish. Returns what the restarted CSP holds and told.
+ * On a file store: `setUp`, then `place` an order; the file is copied at the first commit where the
+ * order placed last is at `moment`, as a kill would leave it; the CSP is restarted on the copy and
+ * left to finish. Returns the restarted CSP's data and the order's id.
  */
-async function fulfilmentAfterKill(moment: Moment, oemDownBeforeKill = false) {
+async function restartedAfterKill(
+  place: (running: RunningActor) => Promise<string>,
+  moment: Moment,
+  options: { setUp?: (running: RunningActor) => Promise<void>; oemDownBeforeKill?: boolean } = {},
+) {
   const path = join(dir, 'csp.json');
   const atCrash = join(dir, 'csp-at-crash.json');
   csp = await start(path);
-  let orderId = '';
+  await options.setUp?.(csp);
   csp.runtime.store.onCommit(() => {
-    if (orderId && !existsSync(atCrash) && moment(csp!.runtime.store.data as CspData, orderId)) copyFileSync(path, atCrash);
+    const last = (csp!.runtime.store.data as CspData).resources['TMF622.productOrder']?.at(-1);
+    if (last && !existsSync(atCrash) && moment(last)) copyFileSync(path, atCrash);
   });
   // The hand-over of the credentials cannot happen before the kill.
-  if (oemDownBeforeKill) server.use(http.post(`${OEM_URL}${PARTY_API.onboardingResult}`, () => HttpResponse.json({ code: 'UNAVAILABLE' }, { status: 503 })));
-  orderId = await placePartnerOrder(csp);
+  if (options.oemDownBeforeKill)
+    server.use(http.post(`${OEM_URL}${PARTY_API.onboardingResult}`, () => HttpResponse.json({ code: 'UNAVAILABLE' }, { status: 503 })));
+  const orderId = await place(csp);
   await drain(csp);
   await csp.stop();
   assert.ok(existsSync(atCrash), 'the commit was made');
@@ -112,14 +123,30 @@ async function fulfilmentAfterKill(moment: Moment, oemDownBeforeKill = false) {
 
   csp = await start(atCrash);
   await drain(csp);
-  const data = csp.runtime.store.data as CspData;
-  const owned = (key: string) => (data.resources[key] ?? []).filter((e) => data.owners[e.href] === 'car-manufacturer').length;
-  const keys = oemInbox.onboardingResults.map((r) => (r.body as { apiKey: string }).apiKey);
+  return { data: csp.runtime.store.data as CspData, orderId };
+}
+
+/** The order completed, how often, with how many products: the same on every fulfilment path. */
+function completions(data: CspData, orderId: string) {
+  const madeFor = (product: Entity) => (product.productOrderItem as { productOrderId: string }[]).some((ref) => ref.productOrderId === orderId);
   return {
     state: orderIn(data, orderId).state,
     completedJournaled: data.journal.filter((e) => e.type === JOURNAL.orderCompleted && e.data.order === orderId).length,
-    completedNotified: oemInbox.events.filter((e) => (e.body.event.productOrder as Entity | undefined)?.state === 'completed').length,
-    products: (data.resources['TMF637.product'] ?? []).length,
+    completedNotified: oemInbox.events.filter((e) => {
+      const order = e.body.event.productOrder as Entity | undefined;
+      return order?.id === orderId && order.state === 'completed';
+    }).length,
+    products: (data.resources['TMF637.product'] ?? []).filter(madeFor).length,
+  };
+}
+
+/** A partner order (figure 7) cut short at `moment`: what the restarted CSP holds and told. */
+async function partnerFulfilmentAfterKill(moment: Moment, oemDownBeforeKill = false) {
+  const { data, orderId } = await restartedAfterKill(placePartnerOrder, moment, { oemDownBeforeKill });
+  const owned = (key: string) => (data.resources[key] ?? []).filter((e) => data.owners[e.href] === 'car-manufacturer').length;
+  const keys = oemInbox.onboardingResults.map((r) => (r.body as { apiKey: string }).apiKey);
+  return {
+    ...completions(data, orderId),
     organizations: owned('TMF632.organization'),
     billingAccounts: owned('TMF666.billingAccount'),
     credentials: data.credentials.filter((c) => c.party === 'car-manufacturer').length,
@@ -141,16 +168,82 @@ const ONCE = {
 };
 
 test('killed at the commit that set the order inProgress, the restarted CSP onboards, registers and completes it once', async () => {
-  const outcome = await fulfilmentAfterKill((data, id) => orderIn(data, id).state === 'inProgress' && !registered(orderIn(data, id)));
+  const outcome = await partnerFulfilmentAfterKill(atInProgress);
   assert.deepEqual(outcome, ONCE);
 });
 
 test('killed after registering the products but before completing, the restarted CSP completes the order without registering again', async () => {
-  const outcome = await fulfilmentAfterKill((data, id) => orderIn(data, id).state === 'inProgress' && registered(orderIn(data, id)));
+  const outcome = await partnerFulfilmentAfterKill(afterRegistration);
   assert.deepEqual(outcome, ONCE);
 });
 
 test('killed after completing but before the OEM got its credentials, the restarted CSP hands them over, once', async () => {
-  const outcome = await fulfilmentAfterKill((data, id) => orderIn(data, id).state === 'completed', true);
+  const outcome = await partnerFulfilmentAfterKill((order) => order.state === 'completed', true);
   assert.deepEqual(outcome, ONCE);
+});
+
+/** Figure 8: the OEM onboarded (figure 7) and the driver known to the CSP as an individual. */
+let issuedKey = '';
+let driverId = '';
+async function onboardedWithDriver(running: RunningActor): Promise<void> {
+  await placePartnerOrder(running);
+  await drain(running);
+  issuedKey = (oemInbox.onboardingResults[0].body as { apiKey: string }).apiKey;
+  const driver = await call(running.url, 'POST', `${basePath('TMF632')}/individual`, {
+    key: issuedKey,
+    body: { givenName: 'Ada', familyName: 'Lovelace', contactMedium: [{ mediumType: 'email', characteristic: { emailAddress: 'ada@example.com' } }] },
+  });
+  assert.equal(driver.status, 201);
+  driverId = driver.body.id as string;
+}
+
+/** Step 8.7: the driver's infotainment subscription, 30 % paid by the OEM and 70 % by the driver. */
+async function placeConsumerOrder(running: RunningActor): Promise<string> {
+  const criteria = {
+    basis: 'percentage',
+    shares: [
+      { payerRole: 'buyer', percent: 30 },
+      { payerRole: 'thirdPartyPayer', percent: 70 },
+    ],
+  };
+  const order = await call(running.url, 'POST', `${basePath('TMF622')}/productOrder`, {
+    key: issuedKey,
+    body: {
+      relatedParty: [
+        { id: 'car-manufacturer', role: 'buyer' },
+        { id: driverId, role: 'thirdPartyPayer' },
+      ],
+      productOrderItem: [
+        {
+          id: '1',
+          action: 'add',
+          quantity: 1,
+          productOffering: { id: 'po-infotainment-20gb' },
+          product: { productCharacteristic: [{ name: 'splitBillingCriteria', value: criteria }] },
+        },
+      ],
+    },
+  });
+  assert.equal(order.status, 201);
+  return order.body.id as string;
+}
+
+/** A consumer order (figure 8) cut short at `moment`: what the restarted CSP holds. */
+async function consumerFulfilmentAfterKill(moment: Moment) {
+  const { data, orderId } = await restartedAfterKill(placeConsumerOrder, moment, { setUp: onboardedWithDriver });
+  return {
+    ...completions(data, orderId),
+    payersRegistered: data.journal.filter((e) => e.type === JOURNAL.payerRegistered).length,
+    usageCollections: data.usageCollections.length,
+  };
+}
+
+const CONSUMER_ONCE = { state: 'completed', completedJournaled: 1, completedNotified: 1, products: 1, payersRegistered: 1, usageCollections: 1 };
+
+test('a consumer order killed at the commit that set it inProgress is set up and completed once after the restart', async () => {
+  assert.deepEqual(await consumerFulfilmentAfterKill(atInProgress), CONSUMER_ONCE);
+});
+
+test('a consumer order killed after its payer and subscription were set up is completed after the restart without setting them up again', async () => {
+  assert.deepEqual(await consumerFulfilmentAfterKill(afterRegistration), CONSUMER_ONCE);
 });
