@@ -1,7 +1,7 @@
 /**
- * The CSP's fulfilment of a partner order (figure 7) or a consumer order (figure 8) cut short by a kill:
- * the store file is copied as a kill would leave it at a chosen commit, the CSP restarted on the copy.
- * The OEM is an msw mock. The restarted CSP completes the order once, with one set of products and
+ * The CSP's fulfilment of a partner order (figure 7), a consumer order (figure 8) or a converged offer's
+ * connectivity order (figure 11) cut short by a kill: the store file is copied as a kill would leave it
+ * at a chosen commit, the CSP restarted on the copy. The OEM is an msw mock. The restarted CSP completes the order once, with one set of products and
  * accounts, and tells the OEM its credentials (again, if they were not known to be delivered: the OEM
  * keeps the same result once).
  */
@@ -246,4 +246,44 @@ test('a consumer order killed at the commit that set it inProgress is set up and
 
 test('a consumer order killed after its payer and subscription were set up is completed after the restart without setting them up again', async () => {
   assert.deepEqual(await consumerFulfilmentAfterKill(afterRegistration), CONSUMER_ONCE);
+});
+
+/** Figure 10 done at the CSP (10.1, 10.2): an offer for partners, launched and partner-eligible. */
+let partnerOfferId = '';
+async function partnerEligibleOffer(running: RunningActor): Promise<void> {
+  const harnessCall = (path: string, body: unknown) => call(running.url, 'POST', path, { key: harnessKey(SECRET, 'csp'), body });
+  const offer = await harnessCall('/control/partner-offer', { name: 'Connectivity for partners', monthlyFee: '7.50' });
+  assert.equal(offer.status, 201);
+  partnerOfferId = offer.body.id as string;
+  assert.equal((await harnessCall('/control/partner-eligible', { productOfferingId: partnerOfferId })).status, 200);
+}
+
+/** Step 11.8: the content provider orders the connectivity part of its converged offer for a customer. */
+async function placeConnectivityOrder(running: RunningActor): Promise<string> {
+  const order = await call(running.url, 'POST', `${basePath('TMF622')}/productOrder`, {
+    key: bootstrapKey(SECRET, 'content-provider', 'csp'),
+    body: {
+      relatedParty: [{ id: 'content-provider', role: 'buyer' }],
+      productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: partnerOfferId } }],
+    },
+  });
+  assert.equal(order.status, 201);
+  return order.body.id as string;
+}
+
+/** A converged offer's connectivity order (figure 11) cut short at `moment`: what the restarted CSP holds. */
+async function connectivityAfterKill(moment: Moment) {
+  const { data, orderId } = await restartedAfterKill(placeConnectivityOrder, moment, { setUp: partnerEligibleOffer });
+  const { state, completedJournaled, products } = completions(data, orderId);
+  return { state, completedJournaled, products };
+}
+
+const CONNECTIVITY_ONCE = { state: 'completed', completedJournaled: 1, products: 1 };
+
+test('a converged connectivity order killed at the commit that set it inProgress registers and completes once after the restart', async () => {
+  assert.deepEqual(await connectivityAfterKill(atInProgress), CONNECTIVITY_ONCE);
+});
+
+test('a converged connectivity order killed after its subscription was registered completes after the restart without registering it again', async () => {
+  assert.deepEqual(await connectivityAfterKill(afterRegistration), CONNECTIVITY_ONCE);
 });
