@@ -1,3 +1,4 @@
+import type { PeerCreateMarks } from '../kit/peer-create-once.ts';
 import type { BillCheck } from '../../core/invoice-control.ts';
 import { baseData, type Entity } from '../../tmf/data.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
@@ -5,7 +6,7 @@ import { seedSlas } from '../trouble-tickets/domain/sla-rules.ts';
 import { seedOemData } from './domain/seed.ts';
 
 /** The OEM's database: its TMF collections, plus what the CSP told it at onboarding. */
-export interface OemData extends TicketData {
+export interface OemData extends TicketData, PeerCreateMarks {
   /** The API bundle the CSP granted (step 7.3); empty until onboarded. */
   cspBundle: string;
   /** The OEM's invoice control of each bill it received: items summed against the bill (step 7.9). */

@@ -1,3 +1,5 @@
+import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
+import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { OemData } from '../store.ts';
@@ -34,7 +36,17 @@ export function oemEffects(runtime: Runtime): Record<string, EffectHandler<OemDa
     [REVIEW_OFFERING]: inUpdate((draft, args) => reviewConvergedOffering(runtime, draft, String(args.centralId))),
     [DISTRIBUTE_OFFERING]: inUpdate((draft, args) => distributeConvergedOffering(runtime, draft, String(args.centralId))),
     [POST_DISTRIBUTED_COPY]: async (args) => {
-      await runtime.client(args.channel as 'csp' | 'content-provider').create('TMF620', 'productOffering', args.offering as Record<string, unknown>);
+      const channel = args.channel as 'csp' | 'content-provider';
+      const central = originOf(args.offering as Record<string, unknown>, DISTRIBUTED_FROM)!;
+      const copy = await createAtPeerOnce(runtime, {
+        key: `distributed-copy:${central}:${channel}`,
+        peer: channel,
+        api: 'TMF620',
+        resource: 'productOffering',
+        body: args.offering as Record<string, unknown>,
+        find: { query: { 'productOfferingRelationship.id': central }, matches: (o) => originOf(o, DISTRIBUTED_FROM) === central },
+      });
+      return copy.settled;
     },
     [SETTLE_PAID_BILL]: inUpdate((draft, args) => settlePaidBill(runtime, draft, String(args.billId))),
     [REVISE_DISPUTED_NOTE]: inUpdate((draft, args) => reviseDisputedNote(runtime, draft, String(args.id))),

@@ -1,3 +1,4 @@
+import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
 import { Faker, en } from '@faker-js/faker';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
@@ -78,11 +79,21 @@ export const orderConnectivityEffect =
     if (!ownOrder || !offer || ownOrder.externalId) return;
     const selection = args.selection as ServiceSelection;
     await followMediation(runtime);
-    const payer = await payerAtCsp(runtime, selection.customer);
-    const cspOrder = await runtime.client('csp').create<Entity>('TMF622', 'productOrder', cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder));
+    const payer = await payerAtCsp(runtime, selection.customer, ownOrder.id);
+    // The CSP's order carries the OEM's order id as its externalId: how a retry finds it there.
+    const order = await createAtPeerOnce(runtime, {
+      key: `csp-order:${ownOrder.id}`,
+      peer: 'csp',
+      api: 'TMF622',
+      resource: 'productOrder',
+      body: cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder),
+      find: { query: { externalId: ownOrder.id }, matches: (o) => o.externalId === ownOrder.id },
+    });
     return (draft) => {
       const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
-      Object.assign(own, { state: 'inProgress', externalId: cspOrder.id });
+      Object.assign(own, { state: 'inProgress', externalId: order.entity.id });
+      order.settled(draft);
+      payer.settled(draft);
     };
   };
 
@@ -92,7 +103,11 @@ async function followMediation(runtime: Runtime): Promise<void> {
 }
 
 /** Steps 8.4–8.6: the driver as a CSP customer with its billing account (8.5), or as a new individual (8.6). */
-async function payerAtCsp(runtime: Runtime, person: ServiceSelection['customer']): Promise<CspPayer> {
+async function payerAtCsp(
+  runtime: Runtime,
+  person: ServiceSelection['customer'],
+  ownOrderId: string,
+): Promise<CspPayer & { settled: (draft: OemData) => void }> {
   const csp = runtime.client('csp');
   const name = `${person.givenName} ${person.familyName}`;
   const { items: customers } = await csp.list<Entity>('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
@@ -100,15 +115,22 @@ async function payerAtCsp(runtime: Runtime, person: ServiceSelection['customer']
   if (party) {
     const { items: accounts } = await csp.list<Entity>('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
     const account = accounts.find((a) => a.accountType === 'consumer');
-    return { individual: { id: party.id, href: party.href, name }, billingAccount: account && { id: account.id, href: account.href } };
+    return { individual: { id: party.id, href: party.href, name }, billingAccount: account && { id: account.id, href: account.href }, settled: () => {} };
   }
-  const individual = await csp.create<Entity>('TMF632', 'individual', {
-    givenName: person.givenName,
-    familyName: person.familyName,
-    status: 'initialized',
-    contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
+  const individual = await createAtPeerOnce(runtime, {
+    key: `csp-individual:${ownOrderId}`,
+    peer: 'csp',
+    api: 'TMF632',
+    resource: 'individual',
+    body: {
+      givenName: person.givenName,
+      familyName: person.familyName,
+      status: 'initialized',
+      contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
+    },
+    find: { query: { 'contactMedium.characteristic.emailAddress': person.email }, matches: () => true },
   });
-  return { individual: { id: individual.id, href: individual.href, name } };
+  return { individual: { id: individual.entity.id, href: individual.entity.href, name }, settled: individual.settled };
 }
 
 /**
