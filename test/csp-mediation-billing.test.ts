@@ -10,12 +10,11 @@ import { DomainError } from '../core/domain-error.ts';
 import { toTmfError } from '../tmf/errors.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
-import { setUpConsumerService } from '../actors/csp/domain/consumer-order.ts';
-import { registerExistingCustomer } from '../actors/csp/domain/third-party-payer.ts';
 import { advanceMediation, mediate, receiveUsage } from '../actors/csp/domain/mediation.ts';
 import { recurringLines, runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
 import { markUsageBilled, usageLines } from '../actors/csp/domain/usage-billing.ts';
 import { usageRecords } from '../actors/driver/domain/usage-records.ts';
+import { subscribeDriverAtCsp } from '../mocks/csp-seed.ts';
 
 const START = new Date('2026-01-01T08:00:00Z');
 const JANUARY = parsePeriodId('2026-01');
@@ -25,30 +24,8 @@ const END = new Date('2026-02-01T00:00:00Z');
 function subscribedCsp(criteria?: object): { draft: CspData; product: string } {
   const draft = cspDefaults(START);
   onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 's', 'http://x');
-  const { individual } = registerExistingCustomer(draft, { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.com' }, START);
-  const order = addEntity(
-    draft,
-    'TMF622',
-    'productOrder',
-    {
-      state: 'inProgress',
-      relatedParty: [
-        { id: 'car-manufacturer', role: 'buyer' },
-        { id: individual.id, role: 'thirdPartyPayer' },
-      ],
-      productOrderItem: [
-        {
-          id: '1',
-          action: 'add',
-          productOffering: { id: 'po-infotainment-5gb' },
-          product: { productCharacteristic: criteria ? [{ name: 'splitBillingCriteria', value: criteria }] : [] },
-        },
-      ],
-    },
-    'car-manufacturer',
-  );
-  const { products } = setUpConsumerService(draft, order, 'car-manufacturer', START);
-  return { draft, product: products[0].id };
+  const product = subscribeDriverAtCsp(draft, { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.com' }, START, criteria);
+  return { draft, product };
 }
 
 function send(draft: CspData, body: Record<string, unknown>): Entity {

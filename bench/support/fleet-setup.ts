@@ -1,10 +1,8 @@
 import { parsePeriodId } from '../../core/billing-period.ts';
 import { onboardPartner } from '../../actors/csp/domain/onboarding.ts';
-import { setUpConsumerService } from '../../actors/csp/domain/consumer-order.ts';
-import { registerExistingCustomer } from '../../actors/csp/domain/third-party-payer.ts';
 import type { CspData } from '../../actors/csp/store.ts';
 import { usageRecords } from '../../actors/driver/domain/usage-records.ts';
-import { addEntity } from '../../tmf/entity.ts';
+import { subscribeDriverAtCsp } from '../../mocks/csp-seed.ts';
 
 export const START = new Date('2026-01-01T08:00:00Z');
 export const JANUARY = parsePeriodId('2026-01');
@@ -17,22 +15,7 @@ export function onboardFleetAtCsp(draft: CspData, cars: number): string[] {
   onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 'bench', 'http://bench');
   const products: string[] = [];
   for (let i = 0; i < cars; i++) {
-    const { individual } = registerExistingCustomer(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START);
-    const order = addEntity(
-      draft,
-      'TMF622',
-      'productOrder',
-      {
-        state: 'inProgress',
-        relatedParty: [
-          { id: 'car-manufacturer', role: 'buyer' },
-          { id: individual.id, role: 'thirdPartyPayer' },
-        ],
-        productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
-      },
-      'car-manufacturer',
-    );
-    products.push(setUpConsumerService(draft, order, 'car-manufacturer', START).products[0].id);
+    products.push(subscribeDriverAtCsp(draft, { givenName: 'Driver', familyName: `No${i}`, email: `driver${i}@example.com` }, START));
   }
   return products;
 }

@@ -5,16 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePeriodId } from '../../core/billing-period.ts';
 import { startActor } from '../../actors/index.ts';
-import { setUpConsumerService } from '../../actors/csp/domain/consumer-order.ts';
 import { onboardPartner } from '../../actors/csp/domain/onboarding.ts';
-import { registerExistingCustomer } from '../../actors/csp/domain/third-party-payer.ts';
 import { cspDefaults } from '../../actors/csp/store.ts';
 import { usageRecords } from '../../actors/driver/domain/usage-records.ts';
 import type { DriverData } from '../../actors/driver/store.ts';
 import { bootstrapKey, harnessKey } from '../../tmf/auth.ts';
 import { items, type BaseData, type Entity } from '../../tmf/data.ts';
-import { addEntity } from '../../tmf/resource.ts';
 import { exited, killCch, startCch } from './cch-process.ts';
+import { subscribeDriverAtCsp } from '../../mocks/csp-seed.ts';
 
 /**
  * A CSP process killed with SIGKILL twice and restarted on the same files: once at a random record of
@@ -51,22 +49,7 @@ export function seedCspFile(dir: string, drivers: number): string[] {
   onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', start, CRASH_SECRET, 'http://portal.test');
   const products: string[] = [];
   for (let i = 0; i < drivers; i++) {
-    const { individual } = registerExistingCustomer(draft, { givenName: `Driver${i}`, familyName: 'Crash', email: `driver${i}@example.com` }, start);
-    const order = addEntity(
-      draft,
-      'TMF622',
-      'productOrder',
-      {
-        state: 'inProgress',
-        relatedParty: [
-          { id: 'car-manufacturer', role: 'buyer' },
-          { id: individual.id, role: 'thirdPartyPayer' },
-        ],
-        productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-infotainment-5gb' }, product: { productCharacteristic: [] } }],
-      },
-      'car-manufacturer',
-    );
-    products.push(setUpConsumerService(draft, order, 'car-manufacturer', start).products[0].id);
+    products.push(subscribeDriverAtCsp(draft, { givenName: `Driver${i}`, familyName: 'Crash', email: `driver${i}@example.com` }, start));
   }
   writeFileSync(join(dir, 'csp.json'), JSON.stringify(draft));
   return products;

@@ -22,32 +22,50 @@ function productPrice(priceRef: Entity, price: Entity | undefined) {
  * TMF637 product per item, billed to the given account, owned by the ordering partner.
  */
 export function registerSubscriptions(draft: CspData, order: Entity, items: readonly OrderItem[], billingAccount: Entity, owner: string, now: Date): Entity[] {
-  const offerings = collection(draft, 'TMF620', 'productOffering');
+  return items.map((item) => registerProduct(draft, order, item, owner, now, { billingAccount, relatedParty: billingAccount.relatedParty }));
+}
+
+/**
+ * One active TMF637 product for an item of a fulfilled order, on the offering ordered. Billed to an
+ * account, it carries the prices agreed (the offering's) and the account; otherwise (a converged offer's
+ * connectivity, paid through settlement, 11.8) neither.
+ */
+export function registerProduct(
+  draft: CspData,
+  order: Entity,
+  item: { readonly id: string; readonly productOffering?: { readonly id: string } },
+  owner: string,
+  now: Date,
+  terms: { readonly billingAccount?: Entity; readonly relatedParty: unknown },
+): Entity {
+  const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === item.productOffering?.id)!;
   const prices = collection(draft, 'TMF620', 'productOfferingPrice');
-  return items.map((item) => {
-    const offering = offerings.find((o) => o.id === item.productOffering?.id)!;
-    return addEntity(
-      draft,
-      'TMF637',
-      'product',
-      {
-        name: offering.name,
-        status: 'active',
-        isBundle: false,
-        startDate: now.toISOString(),
-        orderDate: now.toISOString(),
-        productOffering: ref(offering),
-        productPrice: ((offering.productOfferingPrice as Entity[] | undefined) ?? []).map((p) =>
-          productPrice(
-            p,
-            prices.find((full) => full.id === p.id),
-          ),
-        ),
-        billingAccount: ref(billingAccount),
-        productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
-        relatedParty: billingAccount.relatedParty,
-      },
-      owner,
-    );
-  });
+  const account = terms.billingAccount;
+  return addEntity(
+    draft,
+    'TMF637',
+    'product',
+    {
+      name: offering.name,
+      status: 'active',
+      isBundle: false,
+      startDate: now.toISOString(),
+      orderDate: now.toISOString(),
+      productOffering: ref(offering),
+      ...(account
+        ? {
+            productPrice: ((offering.productOfferingPrice as Entity[] | undefined) ?? []).map((p) =>
+              productPrice(
+                p,
+                prices.find((full) => full.id === p.id),
+              ),
+            ),
+            billingAccount: ref(account),
+          }
+        : {}),
+      productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
+      relatedParty: terms.relatedParty,
+    },
+    owner,
+  );
 }

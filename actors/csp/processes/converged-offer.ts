@@ -3,12 +3,12 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, notFound } from '../../../tmf/errors.ts';
-import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createPartnerOffer, publicationBody, verifyAsCsp, type MemberLookup, type PartnerOfferRequest } from '../domain/partner-offers.ts';
 import type { CspData } from '../store.ts';
+import { registerProduct } from '../domain/subscriptions.ts';
 import { completeOrder, isRegistered, putProductsOnItems } from './order-state.ts';
 
 type Runtime = ActorRuntime<CspData>;
@@ -134,27 +134,8 @@ export async function activateConvergedConnectivity(runtime: Runtime, order: Ent
 async function registerConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
   await runtime.store.update((draft) => {
     const now = runtime.clock.now();
-    const offerings = collection(draft, 'TMF620', 'productOffering');
     const items = order.productOrderItem as { id: string; productOffering: { id: string } }[];
-    const products = items.map((item) => {
-      const offering = offerings.find((o) => o.id === item.productOffering.id)!;
-      return addEntity(
-        draft,
-        'TMF637',
-        'product',
-        {
-          name: offering.name,
-          status: 'active',
-          isBundle: false,
-          startDate: now.toISOString(),
-          orderDate: now.toISOString(),
-          productOffering: { id: offering.id, href: offering.href, name: offering.name },
-          productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
-          relatedParty: order.relatedParty,
-        },
-        buyer,
-      );
-    });
+    const products = items.map((item) => registerProduct(draft, order, item, buyer, now, { relatedParty: order.relatedParty }));
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, order: order.id });
     putProductsOnItems(draft, order.id, products);
   });
