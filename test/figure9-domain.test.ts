@@ -16,7 +16,8 @@ import {
   type KnownTicket,
 } from '../actors/car-manufacturer/domain/ticket-settlement.ts';
 import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
-import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
+import { checkRedirect, REDIRECTED_TO, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
+import { assign, follow, resolverOf } from '../actors/call-center/domain/master-ticket.ts';
 import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
 import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
 import { issuedTicketInvoice } from '../actors/car-manufacturer/domain/ticket-invoice.ts';
@@ -90,6 +91,16 @@ describe('redirect', () => {
     assert.throws(() => refusePingPong([turnedAway], ticket({ externalId: 'M-1' }), 'csp'), refusedWith(409, 'Redirect ping-pong'));
     refusePingPong([turnedAway], ticket({ externalId: 'M-2' }), 'csp');
     refusePingPong([{ ...turnedAway, status: 'closed' }], ticket({ externalId: 'M-1' }), 'csp');
+  });
+
+  test("the call center's master ticket follows a redirect to the other resolver, not one naming another party", () => {
+    const master = assign(ticket({ id: 'M-1' }), 'csp', { id: 'TT-1', href: '/tt/TT-1' });
+    const rejected = (to: string) => ({
+      ...ticket({ statusChangeReason: 'not ours', troubleTicketRelationship: [{ id: 'TT-9', name: to, relationshipType: REDIRECTED_TO }] }),
+      status: 'rejected',
+    });
+    assert.deepEqual(resolverOf(follow(master, 'csp', rejected('car-manufacturer'), NOW)), { party: 'car-manufacturer', ticket: 'TT-9' });
+    assert.deepEqual(resolverOf(follow(master, 'csp', rejected('driver'), NOW)), { party: 'csp', ticket: 'TT-1' });
   });
 });
 

@@ -1,18 +1,17 @@
-import type { ActorId } from '../../../core/actor-ids.ts';
 import { callerOf } from '../../../tmf/auth.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { EventHandler } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
+import { isResolver, type Resolver } from '../../trouble-tickets/domain/redirect.ts';
 import { FETCH_NOTE, keepNote, NOTE_CHANGED } from '../processes/ticket-settlement.ts';
 import { violationHeard } from '../processes/sla.ts';
 import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';
 
 /** The partner that sent an event, when it is one of the resolvers; other senders are ignored. */
-const resolverSending = (req: Parameters<EventHandler>[1]): ActorId | undefined => {
+const resolverSending = (req: Parameters<EventHandler>[1]): Resolver | undefined => {
   const party = req.res ? callerOf(req.res).party : undefined;
-  return (RESOLVERS as readonly string[]).includes(party ?? '') ? (party as ActorId) : undefined;
+  return isResolver(party) ? party : undefined;
 };
 
 /**
@@ -36,13 +35,11 @@ export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Reco
     },
     SettlementNoteAdviceCreateEvent: (event) => {
       const note = event.event.settlementNoteAdvice as Entity;
-      return (draft) => {
-        runtime.owe(draft as CallCenterData, FETCH_NOTE, { noteId: String(note.id) });
-      };
+      return FETCH_NOTE.owing(runtime, { noteId: String(note.id) });
     },
     SettlementNoteAdviceStateChangeEvent: (event) => {
       const note = event.event.settlementNoteAdvice as Entity;
-      return runtime.owing(NOTE_CHANGED, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${String(note.id)}` });
+      return NOTE_CHANGED.owing(runtime, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${String(note.id)}` });
     },
     SettlementNoteAdviceAttributeValueChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
   };

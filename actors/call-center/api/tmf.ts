@@ -30,7 +30,7 @@ export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api:
       create(input, { draft, now }) {
         const noteId = paidNoteId(input);
         // Owed with the payment itself: marking the advice paid at the OEM survives a crash (a tester's payment may pay none).
-        if (noteId && draft.settlementNotes.some((n) => String(n.id) === noteId)) runtime.owe(draft, MARK_PAID, { noteId });
+        if (noteId && draft.settlementNotes.some((n) => String(n.id) === noteId)) MARK_PAID.owe(runtime, draft, { noteId });
         return { ...input, status: 'succeeded', statusDate: now.toISOString() };
       },
     },

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../tmf/data.ts';
 import { ALARM, SLA_METRIC_ROLE } from '../../trouble-tickets/domain/alarm.ts';
-import { ORIGINATOR, REDIRECTED_TO, relationshipsOf } from '../../trouble-tickets/domain/redirect.ts';
+import { isResolver, ORIGINATOR, REDIRECTED_TO, relationshipsOf, type Resolver } from '../../trouble-tickets/domain/redirect.ts';
 import { canMove, stampStatus, type TicketStatus } from '../../trouble-tickets/domain/ticket-status.ts';
 import type { SupportReport, TroubleNature } from './routing.ts';
 
@@ -53,7 +53,7 @@ export function resolverTicket(master: Entity): Record<string, unknown> {
 }
 
 /** The master ticket now points at the resolver's ticket, and names the resolver. */
-export function assign(master: Entity, resolver: string, ticket: { id: string; href: string }): Entity {
+export function assign(master: Entity, resolver: Resolver, ticket: { id: string; href: string }): Entity {
   const parties = ((master.relatedParty as { role?: string }[] | undefined) ?? []).filter((p) => p.role !== RESOLVER_ROLE);
   const links = relationshipsOf(master).filter((r) => r.relationshipType !== ASSIGNED_TO);
   return {
@@ -63,9 +63,10 @@ export function assign(master: Entity, resolver: string, ticket: { id: string; h
   };
 }
 
-export function resolverOf(master: Entity): { party: string; ticket: string } | undefined {
+/** The resolver the master ticket is assigned to, and its ticket there (the link `assign` made). */
+export function resolverOf(master: Entity): { party: Resolver; ticket: string } | undefined {
   const link = relationshipsOf(master).find((r) => r.relationshipType === ASSIGNED_TO);
-  return link?.name ? { party: link.name, ticket: link.id } : undefined;
+  return isResolver(link?.name) ? { party: link.name, ticket: link.id } : undefined;
 }
 
 /** Whether a ticket of `from` is the one the master ticket follows now (ids are only unique per party). */
@@ -81,7 +82,8 @@ export function isCurrent(master: Entity, from: string, ticket: Entity): boolean
 export function follow(master: Entity, from: string, ticket: Entity, now: Date): Entity {
   if (!isCurrent(master, from, ticket)) return master; // an old ticket of this trouble: the master has moved on
   const redirect = relationshipsOf(ticket).find((r) => r.relationshipType === REDIRECTED_TO);
-  if (ticket.status === 'rejected' && redirect?.name) {
+  // A redirect goes to the other resolver only (the resolvers check it): one naming anyone else is not followed.
+  if (ticket.status === 'rejected' && isResolver(redirect?.name)) {
     const moved = assign(master, redirect.name, { id: redirect.id, href: redirect.href ?? '' });
     return {
       ...moved,

@@ -3,7 +3,7 @@ import { INBOX_TOPIC } from '../../../core/party-api.ts';
 
 type Violation = { metric: string; actualValue: string; operator?: string; referenceValue?: string; unit?: string };
 
-export const violationOf = (v: Entity) => v.violation as Violation;
+export const violationOf = (v: Record<string, unknown>) => v.violation as Violation;
 
 /** Step 9.22: what the driver is told about a violation of an SLA that covers their service. */
 export function slaReport(violation: Entity, sla: Entity, provider: string): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.
 import { type Entity, items } from '../../../tmf/data.ts';
 import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/ticket-settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CallCenterData } from '../store.ts';
@@ -23,30 +23,27 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
 }
 
 /** Step 9.11: told of a new advice, the call center reads it at the OEM, then judges it (9.12). */
-export const FETCH_NOTE = 'fetch-settlement-note';
-export const fetchNoteEffect =
-  (runtime: Runtime): EffectHandler<CallCenterData> =>
-  async (args) => {
-    const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
+export const FETCH_NOTE = new EffectKind<{ noteId: string }>('fetch-settlement-note');
+export const fetchNoteEffect = (runtime: Runtime) =>
+  FETCH_NOTE.handler<CallCenterData>(async ({ noteId }) => {
+    const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', noteId);
     await keepNote(runtime, note);
     await judgeSettlement(runtime, note);
-  };
+  });
 
 /** Owed with the receipt of a note's state change at the OEM. */
-export const NOTE_CHANGED = 'settlement-note-changed';
+export const NOTE_CHANGED = new EffectKind<{ note: Entity }>('settlement-note-changed');
 
 /**
  * A note changed at the OEM: kept; a revision is judged again. Retry-safe: a revision the call center
  * already reviewed is not judged a second time.
  */
-export const noteChangedEffect =
-  (runtime: Runtime): EffectHandler<CallCenterData> =>
-  async (args) => {
-    const note = args.note as Entity;
+export const noteChangedEffect = (runtime: Runtime) =>
+  NOTE_CHANGED.handler<CallCenterData>(async ({ note }) => {
     await keepNote(runtime, note);
     const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === note.id && r.revision === Number(note.revision ?? 0));
     if (note.state === 'revised' && !reviewed) await judgeSettlement(runtime, note);
-  };
+  });
 
 /**
  * Step 9.12 by the call center's own rules: the note is compared with its own ticket records and
@@ -80,12 +77,8 @@ function periodOfNote(note: Entity): BillingPeriod {
 }
 
 /** After the payment: the advice is marked paid at the OEM, ending its life cycle. */
-export const MARK_PAID = 'mark-settlement-paid';
-export const markPaidEffect =
-  (runtime: Runtime): EffectHandler<CallCenterData> =>
-  async (args) => {
-    await keepNote(
-      runtime,
-      await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }),
-    );
-  };
+export const MARK_PAID = new EffectKind<{ noteId: string }>('mark-settlement-paid');
+export const markPaidEffect = (runtime: Runtime) =>
+  MARK_PAID.handler<CallCenterData>(async ({ noteId }) => {
+    await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', noteId, { state: 'paid' }));
+  });

@@ -7,6 +7,9 @@ import { checkTransition, type TicketStatus } from './ticket-status.ts';
 export const RESOLVERS = ['csp', 'car-manufacturer'] as const;
 export type Resolver = (typeof RESOLVERS)[number];
 
+/** Whether a party (as a peer names it) is one of the resolvers. */
+export const isResolver = (party: string | undefined): party is Resolver => RESOLVERS.some((r) => r === party);
+
 export const REDIRECTED_FROM = 'redirectedFrom';
 export const REDIRECTED_TO = 'redirectedTo';
 /** Role of the party that opened the trouble (the call center) in a ticket's relatedParty. */

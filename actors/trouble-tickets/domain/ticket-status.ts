@@ -42,7 +42,7 @@ export function checkTransition(ticketId: string, from: TicketStatus, to: Ticket
 }
 
 /** A new ticket as its receiver stores it: acknowledged now, with the first entry of its history. */
-export function openTicket<E extends Entity>(input: E, now: Date): E {
+export function openTicket<E extends object>(input: E, now: Date): E {
   const at = now.toISOString();
   return {
     ...input,
