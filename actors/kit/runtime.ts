@@ -160,9 +160,14 @@ export class ActorRuntime<D extends BaseData> {
    * cause (the event's receipt, the write): killed right after, the party still owes it on restart.
    */
   owing(kind: string, args: Record<string, unknown>, options?: { key?: string; lane?: string }): (draft: BaseData) => void {
-    return (draft) => {
-      this.owe(draft as D, kind, args, options);
-    };
+    return this.committing((draft) => {
+      this.owe(draft, kind, args, options);
+    });
+  }
+
+  /** The commit, for an event handler, of a change to this party's store made with the event's receipt. */
+  committing(change: (draft: D) => void): (draft: BaseData) => void {
+    return (draft) => change(draft as D);
   }
 
   /** Runs business work after a response was sent (e.g. fulfilling an order); `drain` waits for it. */

@@ -38,7 +38,7 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
     // A partner's bundle is reviewed (10.8); one the OEM's own operator (the harness key) puts in the catalog is as given.
     afterCreate(offering, { draft, caller }) {
       if (isPartner(caller) && offering.isBundle === true && isCentral(offering))
-        runtime.owe(draft, REVIEW_OFFERING, { centralId: offering.id }, { key: `${REVIEW_OFFERING}:${offering.id}` });
+        REVIEW_OFFERING.owe(runtime, draft, { centralId: offering.id }, { key: `${REVIEW_OFFERING}:${offering.id}` });
     },
     afterPatch(offering, { draft }) {
       if (offering.lifecycleStatus === 'Launched' && isCentral(offering)) oweDistribution(runtime, draft, offering.id);

@@ -73,7 +73,7 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       const index = paidBillIndex(draft, payment);
       const bill = index < 0 ? undefined : collection(draft, 'TMF678', 'customerBill')[index];
       if (bill?.state !== 'settled') return;
-      runtime.owe(draft, SETTLE_PAID_BILL, { billId: bill.id }, { key: `${SETTLE_PAID_BILL}:${bill.id}` });
+      SETTLE_PAID_BILL.owe(runtime, draft, { billId: bill.id }, { key: `${SETTLE_PAID_BILL}:${bill.id}` });
     },
   };
 }

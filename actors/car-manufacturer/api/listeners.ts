@@ -13,16 +13,15 @@ export function oemListeners(runtime: ActorRuntime<OemData>): Record<string, Eve
     /** Step 7.8 → 7.9: a bill is available; its control is owed with the event's receipt, done after the answer. */
     CustomerBillCreateEvent: (event) => {
       const bill = event.event.customerBill as { id: string };
-      return (draft) => {
-        runtime.owe(draft as OemData, INVOICE_CONTROL, { billId: bill.id }, { key: `${INVOICE_CONTROL}:${bill.id}` });
-      };
+      return INVOICE_CONTROL.owing(runtime, { billId: bill.id }, { key: `${INVOICE_CONTROL}:${bill.id}` });
     },
     /** Step 8.10: a record of one of its cars moved on in the CSP's mediation; noted with the event's receipt. */
-    UsageStateChangeEvent: (event) => (draft) => noteUsageState(draft as OemData, event.event.usage as Entity),
+    UsageStateChangeEvent: (event) => runtime.committing((draft) => noteUsageState(draft, event.event.usage as Entity)),
     /**
      * Step 8.8: the CSP's connectivity order moved on; the OEM's own order follows in the update that
      * records the event's receipt, so a crash neither loses nor repeats it.
      */
-    ProductOrderStateChangeEvent: (event) => (draft) => followCspOrder(runtime, draft as OemData, event.event.productOrder as { id: string; state?: string }),
+    ProductOrderStateChangeEvent: (event) =>
+      runtime.committing((draft) => followCspOrder(runtime, draft, event.event.productOrder as { id: string; state?: string })),
   };
 }

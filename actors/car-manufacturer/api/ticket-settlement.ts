@@ -4,6 +4,7 @@ import { HARNESS_PARTY } from '../../../tmf/auth.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
+import type { EffectKind } from '../../kit/effect-kind.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/ticket-settlement.ts';
 import { REVISE_SETTLEMENT } from '../processes/ticket-settlement.ts';
@@ -38,8 +39,8 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
       },
       afterPatch(advice, { draft }) {
         // Owed in the update that records the payee's answer: a kill right after it loses none.
-        const owe = (kind: string) =>
-          runtime.owe(draft, kind, { id: advice.id }, { key: `${kind}:${advice.id}:${String(advice.revision ?? 0)}`, lane: `note:${advice.id}` });
+        const owe = (kind: EffectKind<{ id: string }>) =>
+          kind.owe(runtime, draft, { id: advice.id }, { key: `${kind}:${advice.id}:${String(advice.revision ?? 0)}`, lane: `note:${advice.id}` });
         // The call center's settlement is revised by its policy; a partner's dispute of figure 11 waits for people.
         if (advice.state === 'disputed' && (advice.receiver as { id?: string }).id === 'call-center') owe(REVISE_SETTLEMENT);
         // 11.12: a partner answered the note of its share: the OEM pays it if accepted, revises it once if

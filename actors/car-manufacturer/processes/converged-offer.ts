@@ -4,6 +4,7 @@ import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCentral } from '../domain/central-catalog.ts';
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
@@ -17,12 +18,15 @@ type Runtime = ActorRuntime<OemData>;
 
 /** The product catalogs an approved converged offering is distributed to, besides the OEM's own (10.9). */
 export const DISTRIBUTION_CHANNELS = ['csp', 'content-provider'] as const;
+export type DistributionChannel = (typeof DISTRIBUTION_CHANNELS)[number];
 
 /** Owed when a partner registers a converged offering (10.8), and when one is launched (10.9). */
-export const REVIEW_OFFERING = 'review-converged-offering';
-export const DISTRIBUTE_OFFERING = 'distribute-converged-offering';
-/** Owed per channel by the distribution: the copy posted to that channel's catalog. */
-export const POST_DISTRIBUTED_COPY = 'post-distributed-copy';
+export const REVIEW_OFFERING = new EffectKind<{ centralId: string }>('review-converged-offering');
+export const DISTRIBUTE_OFFERING = new EffectKind<{ centralId: string }>('distribute-converged-offering');
+/** Owed per channel by the distribution: the copy of the central offering posted to that channel's catalog. */
+export const POST_DISTRIBUTED_COPY = new EffectKind<{ channel: DistributionChannel; centralId: string; offering: Record<string, unknown> }>(
+  'post-distributed-copy',
+);
 
 /**
  * 10.8, the OEM's part: verifies a newly registered converged offering and records its verdict; an
@@ -45,7 +49,7 @@ export function reviewConvergedOffering(runtime: Runtime, draft: OemData, centra
 
 /** Records in `draft` that the launched offering is owed its distribution (10.9), once. */
 export function oweDistribution(runtime: Runtime, draft: OemData, centralId: string): void {
-  runtime.owe(draft, DISTRIBUTE_OFFERING, { centralId }, { key: `${DISTRIBUTE_OFFERING}:${centralId}` });
+  DISTRIBUTE_OFFERING.owe(runtime, draft, { centralId }, { key: `${DISTRIBUTE_OFFERING}:${centralId}` });
 }
 
 /**
@@ -60,7 +64,12 @@ export function distributeConvergedOffering(runtime: Runtime, draft: OemData, ce
   runtime.journal(draft, JOURNAL.offeringDistributed, { offering: centralId, ownCatalogCopy: copy.id, channels: [...DISTRIBUTION_CHANNELS] });
   // One lane: the channels get their copies in the same order in every run.
   for (const channel of DISTRIBUTION_CHANNELS)
-    runtime.owe(draft, POST_DISTRIBUTED_COPY, { channel, offering: distributionCopy(found) }, { key: `${POST_DISTRIBUTED_COPY}:${centralId}:${channel}` });
+    POST_DISTRIBUTED_COPY.owe(
+      runtime,
+      draft,
+      { channel, centralId, offering: distributionCopy(found) },
+      { key: `${POST_DISTRIBUTED_COPY}:${centralId}:${channel}` },
+    );
 }
 
 /** 11.1–11.5: a portal order registered on the OEM's TMF622 and fulfilled in the same change. */
@@ -112,9 +121,9 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
 }
 
 /** Owed when a driver's payment settles its bill, and when a partner accepts or disputes its note (11.12). */
-export const SETTLE_PAID_BILL = 'settle-paid-bill';
-export const PAY_ACCEPTED_NOTE = 'pay-accepted-note';
-export const REVISE_DISPUTED_NOTE = 'revise-disputed-note';
+export const SETTLE_PAID_BILL = new EffectKind<{ billId: string }>('settle-paid-bill');
+export const PAY_ACCEPTED_NOTE = new EffectKind<{ id: string }>('pay-accepted-note');
+export const REVISE_DISPUTED_NOTE = new EffectKind<{ id: string }>('revise-disputed-note');
 
 /**
  * 11.12 once a driver's bill is paid in full: one settlement note advice per partner, each paid once its

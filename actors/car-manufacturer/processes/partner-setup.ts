@@ -1,7 +1,7 @@
 import { oweSubscription } from '../../kit/owed-subscription.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
@@ -61,14 +61,13 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 }
 
 /** Step 7.9: on a bill notification, fetch the bill and its items and check that they add up. */
-export const INVOICE_CONTROL = 'invoice-control';
+export const INVOICE_CONTROL = new EffectKind<{ billId: string }>('invoice-control');
 
 /** Step 7.9, carried out as an owed effect: the check is kept in the same update that marks it done. */
-export const invoiceControlEffect =
-  (runtime: Runtime): EffectHandler<OemData> =>
-  async (args) => {
-    const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
+export const invoiceControlEffect = (runtime: Runtime) =>
+  INVOICE_CONTROL.handler<OemData>(async ({ billId }) => {
+    const check = await retrieveAndCheckBill(runtime.client('csp'), billId);
     return (draft) => {
       draft.billChecks.push(check);
     };
-  };
+  });

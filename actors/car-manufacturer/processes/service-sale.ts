@@ -6,7 +6,7 @@ import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import {
   type CspPayer,
   cspOfferingOf,
@@ -50,7 +50,7 @@ export function checkSelection(data: OemData, selection: ServiceSelection): Enti
 }
 
 /** Owed with the driver's order (8.3): its connectivity ordered at the CSP (8.4–8.7). */
-export const ORDER_CONNECTIVITY = 'order-connectivity';
+export const ORDER_CONNECTIVITY = new EffectKind<{ orderId: string; offeringId: string; selection: ServiceSelection }>('order-connectivity');
 
 /**
  * Step 8.3: the driver's order is registered at the OEM and, in the same update, its connectivity at
@@ -61,7 +61,7 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
     // The driver's order at the OEM: the driver's, not the channels' (TMF622 shows it to the driver only).
     const order = addEntity(draft, 'TMF622', 'productOrder', ownOrderBody(selection, offer, runtime.clock.now()), 'driver');
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, vehicleId: selection.vehicleId });
-    runtime.owe(draft, ORDER_CONNECTIVITY, { orderId: order.id, offeringId: offer.id, selection }, { key: `${ORDER_CONNECTIVITY}:${order.id}` });
+    ORDER_CONNECTIVITY.owe(runtime, draft, { orderId: order.id, offeringId: offer.id, selection }, { key: `${ORDER_CONNECTIVITY}:${order.id}` });
   });
 }
 
@@ -70,14 +70,12 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
  * points at it in the update that marks the effect done. An order that already points at the CSP's is
  * not ordered again.
  */
-export const orderConnectivityEffect =
-  (runtime: Runtime): EffectHandler<OemData> =>
-  async (args) => {
+export const orderConnectivityEffect = (runtime: Runtime) =>
+  ORDER_CONNECTIVITY.handler<OemData>(async ({ orderId, offeringId, selection }) => {
     const orders = collection(runtime.store.data, 'TMF622', 'productOrder');
-    const ownOrder = orders.find((o) => o.id === args.orderId);
-    const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === args.offeringId);
+    const ownOrder = orders.find((o) => o.id === orderId);
+    const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
     if (!ownOrder || !offer || ownOrder.externalId) return;
-    const selection = args.selection as ServiceSelection;
     await followMediation(runtime);
     const payer = await payerAtCsp(runtime, selection.customer, ownOrder.id);
     // The CSP's order carries the OEM's order id as its externalId: how a retry finds it there.
@@ -95,7 +93,7 @@ export const orderConnectivityEffect =
       order.settled(draft);
       payer.settled(draft);
     };
-  };
+  });
 
 /** Before its first car's connectivity is ordered, the OEM asks to hear mediation's states of its records (8.10). */
 async function followMediation(runtime: Runtime): Promise<void> {

@@ -11,7 +11,7 @@ export function cpListeners(runtime: ActorRuntime<CpData>): Record<string, Event
     ProductOrderStateChangeEvent: (event) => {
       const order = event.event.productOrder as { id: string; state: string };
       if (order.state !== 'completed') return;
-      return runtime.owing(COMPLETE_ACTIVATION, { cspOrderId: order.id }, { key: `${COMPLETE_ACTIVATION}:${order.id}` });
+      return COMPLETE_ACTIVATION.owing(runtime, { cspOrderId: order.id }, { key: `${COMPLETE_ACTIVATION}:${order.id}` });
     },
     /** 11.12: the OEM sent a settlement note of the provider's share: checked against its activations, then answered. */
     SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime),

@@ -3,7 +3,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createBundle, createOwnOffer, cspIdOf, registrationBody, type OwnOfferRequest } from '../domain/converged-bundle.ts';
 import type { CpData } from '../store.ts';
@@ -87,24 +87,23 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
 }
 
 /** Owed with the receipt of the CSP's order completion (11.9). */
-export const COMPLETE_ACTIVATION = 'complete-activation';
+export const COMPLETE_ACTIVATION = new EffectKind<{ cspOrderId: string }>('complete-activation');
 
 /**
  * 11.9 → 11.10: the connectivity is delivered; the service is activated and the OEM's product set
  * active. Retry-safe: an activation already active is left alone, and setting the product active again
  * changes nothing at the OEM.
  */
-export const completeActivationEffect =
-  (runtime: Runtime): EffectHandler<CpData> =>
-  async (args) => {
-    const cspOrderId = String(args.cspOrderId);
+export const completeActivationEffect = (runtime: Runtime) =>
+  COMPLETE_ACTIVATION.handler<CpData>(async ({ cspOrderId }) => {
     const activation = runtime.store.data.activations.find((a) => a.cspOrderId === cspOrderId && a.state === 'ordered');
     if (!activation) return;
     await runtime.client('car-manufacturer').patch('TMF637', 'product', activation.oemProductId, { status: 'active' });
     return (draft) => {
-      draft.activations.find((a) => a.cspOrderId === cspOrderId)!.state = 'active';
+      const activated = draft.activations.find((a) => a.cspOrderId === cspOrderId);
+      if (activated) activated.state = 'active';
     };
-  };
+  });
 
 /** The provider as a sales channel: the driver's order of a distributed copy goes to the OEM (TMF622). */
 export async function passChannelOrder(runtime: Runtime, customerId: string, offeringId: string): Promise<Entity> {
