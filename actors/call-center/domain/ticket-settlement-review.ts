@@ -72,7 +72,7 @@ export function dueFor(record: OwnTicketRecord, contract: CallCenterContract): {
       why: `resolved in ${hours}, within ${contract.targetHours} h: fee plus ${contract.bonusPercent} % bonus`,
     };
   }
-  if ((contract.noMalusFor as readonly string[]).includes(record.nature)) {
+  if (contract.noMalusFor.some((nature) => nature === record.nature)) {
     return {
       amount: fee,
       why: `resolved in ${hours}, but a ${record.nature} trouble waits on the car's software fix, outside the call center's control: the contract takes no malus off it`,

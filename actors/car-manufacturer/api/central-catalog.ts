@@ -48,7 +48,7 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 
 /** The reviewer's own verdict out of its PATCH; anything else a partner tries to change is refused. */
 function reviewPatch(current: Entity, next: Entity, party: string, now: Date): PartnerReview {
-  if (!(REVIEWERS as readonly string[]).includes(party)) throw forbidden(`${party} does not review converged offerings`);
+  if (!REVIEWERS.some((reviewer) => reviewer === party)) throw forbidden(`${party} does not review converged offerings`);
   // A rejection by one reviewer does not stop the others: the registrant gets every reason at once.
   if (current.isBundle !== true || current.lifecycleStatus === 'Launched')
     throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');

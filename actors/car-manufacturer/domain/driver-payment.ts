@@ -1,5 +1,5 @@
 import { fromTmf, type TmfMoney } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 
 type PaymentItem = { item?: { id?: string; '@referredType'?: string }; totalAmount?: TmfMoney };
@@ -8,21 +8,14 @@ type PaymentItem = { item?: { id?: string; '@referredType'?: string }; totalAmou
 const billIdOf = (payment: Entity) =>
   ((payment.paymentItem as PaymentItem[] | undefined) ?? []).find((i) => i.item?.['@referredType'] === 'CustomerBill')?.item?.id;
 
-/**
- * A driver pays the OEM's invoice (TMF676 at the OEM): the payment names the bill it pays, in the bill's
- * currency, for no more than what remains due. The bill's remaining amount goes down by the payment;
- * it is `partiallyPaid` until nothing remains, then `settled`. Returns the stored payment and the bill.
- */
-type BillData = { resources: Record<string, Entity[]>; owners: Record<string, string> };
-
 /** Where the driver bill the payment names sits among the bills; -1 when it names none of them. */
-export function paidBillIndex(draft: BillData, payment: Entity): number {
+export function paidBillIndex(draft: BaseData, payment: Entity): number {
   const billId = billIdOf(payment);
-  return collection(draft as never, 'TMF678', 'customerBill').findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
+  return collection(draft, 'TMF678', 'customerBill').findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
 }
 
 /** The flow's rule for a partner's payment: it pays a driver bill of the car manufacturer's. */
-export function checkPaysDriverBill(draft: BillData, payment: Entity): void {
+export function checkPaysDriverBill(draft: BaseData, payment: Entity): void {
   const billId = billIdOf(payment);
   if (!billId)
     throw invalid(
@@ -33,9 +26,14 @@ export function checkPaysDriverBill(draft: BillData, payment: Entity): void {
   if (paidBillIndex(draft, payment) < 0) throw invalid('Unknown bill', `The car manufacturer has no driver bill ${billId}`, 'UNKNOWN_BILL');
 }
 
-export function applyDriverPayment(draft: BillData, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
+/**
+ * A driver pays the OEM's invoice (TMF676 at the OEM): the payment names the bill it pays, in the bill's
+ * currency, for no more than what remains due. The bill's remaining amount goes down by the payment;
+ * it is `partiallyPaid` until nothing remains, then `settled`. Returns the stored payment and the bill.
+ */
+export function applyDriverPayment(draft: BaseData, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
   checkPaysDriverBill(draft, payment);
-  const bills = collection(draft as never, 'TMF678', 'customerBill');
+  const bills = collection(draft, 'TMF678', 'customerBill');
   const index = paidBillIndex(draft, payment);
   const bill = bills[index];
   const remaining = fromTmf(bill.remainingAmount as TmfMoney);
