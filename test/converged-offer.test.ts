@@ -6,7 +6,11 @@ import { fromMinorUnits, money, sum } from '../core/money.ts';
 import { applyReview, verifyAtCentral } from '../actors/car-manufacturer/domain/central-catalog.ts';
 import { compatibilityReasons } from '../actors/car-manufacturer/domain/compatibility.ts';
 import { verifyAsCsp } from '../actors/csp/domain/partner-offers.ts';
-import { baseData, type Entity } from '../tmf/data.ts';
+import { baseData, collection, type Entity } from '../tmf/data.ts';
+import { fulfilConvergedOrder } from '../actors/car-manufacturer/domain/converged-order.ts';
+import { oemDefaults } from '../actors/car-manufacturer/store.ts';
+import { createBundle, createOwnOffer } from '../actors/content-provider/domain/converged-bundle.ts';
+import { DomainError } from '../core/domain-error.ts';
 
 const eur = (value: number) => ({ unit: 'EUR', value });
 const offering = (id: string, extra: Record<string, unknown> = {}): Entity => ({ id, href: `/po/${id}`, '@type': 'ProductOffering', ...extra });
@@ -91,6 +95,37 @@ describe('catalog verification (10.3, 10.8)', () => {
     const rejected = applyReview(oemOk, { partyId: 'csp', verdict: 'rejected', reason: ['a', 'b'] });
     assert.equal(rejected.lifecycleStatus, 'Rejected');
     assert.equal(rejected.statusReason, 'csp: a; b');
+  });
+});
+
+describe('an offering without a recurring price (10.6, 11.2)', () => {
+  const NOW = new Date('2026-03-02T08:00:00Z');
+  const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+
+  it('is not ordered: a 400 NO_PRICE before any customer is looked at, where a priced one gets to that check', () => {
+    const orderOf = (prices: unknown[]) => {
+      const draft = oemDefaults(NOW);
+      collection(draft, 'TMF620', 'productOffering').push(bundle([], ['cp-1', 'po-1'], 14.99), { ...bundle([]), id: 'po-9', productOfferingPrice: prices });
+      for (const o of collection(draft, 'TMF620', 'productOffering')) o.lifecycleStatus = 'Launched';
+      return () =>
+        fulfilConvergedOrder(
+          draft,
+          { id: 'o-1', href: '/o/o-1' },
+          { customerId: 'nobody', productOfferingId: 'po-9', channel: 'car-manufacturer' },
+          NOW,
+          () => {},
+        );
+    };
+    assert.throws(orderOf([]), refusedWith('NO_PRICE'));
+    assert.throws(orderOf(monthly(14.99)), refusedWith('NOT_FOUND'));
+  });
+
+  it('is not bundled by the content provider: a 400 NO_PRICE, where its own priced offer is', () => {
+    const draft = baseData(NOW);
+    const own = createOwnOffer(draft, { name: 'Music access', monthlyFee: '4.99', currency: 'EUR' }, NOW);
+    const request = { name: 'Music and data', monthlyFee: '14.99', cspOffering: { id: 'po-1' } };
+    assert.throws(() => createBundle(draft, { ...request, ownOffering: { ...own, productOfferingPrice: [] } }, NOW), refusedWith('NO_PRICE'));
+    assert.equal(createBundle(draft, { ...request, ownOffering: own }, NOW).isBundle, true);
   });
 });
 

@@ -54,6 +54,8 @@ export function fulfilConvergedOrder(
   journal: Journal,
 ): { state: string; completionDate: string; product: Entity; customer: Entity } {
   const offering = resolveConvergedOffering(draft, input.productOfferingId);
+  const fee = recurringPrice(offering);
+  if (!fee) throw invalid('Offering not sellable', `${offering.id} has no recurring price to bill`, 'NO_PRICE');
   const customer = input.newCustomer
     ? registerCustomer(draft, input.newCustomer)
     : collection(draft, 'TMF629', 'customer').find((c) => c.id === input.customerId);
@@ -70,7 +72,6 @@ export function fulfilConvergedOrder(
   if (reasons.length > 0) throw conflict('Incompatible order', reasons.join('; '), 'INCOMPATIBLE_ORDER');
   journal(JOURNAL.orderCompatibilityChecked, { customer: customer.id, existing: existing.map((p) => p.id), compatible: true });
 
-  const fee = recurringPrice(offering)!;
   const product = addEntity(draft, 'TMF637', 'product', {
     name: offering.name,
     status: 'created',

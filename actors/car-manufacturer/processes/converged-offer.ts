@@ -35,6 +35,7 @@ export const POST_DISTRIBUTED_COPY = new EffectKind<{ channel: DistributionChann
 export function reviewConvergedOffering(runtime: Runtime, draft: OemData, centralId: string): void {
   const offerings = collection(draft, 'TMF620', 'productOffering');
   const index = offerings.findIndex((o) => o.id === centralId);
+  if (index < 0) return;
   const reasons = verifyAtCentral(offerings[index], offerings.filter(isCentral));
   const verdict = reasons.length === 0 ? ('approved' as const) : ('rejected' as const);
   offerings[index] = applyReview(offerings[index], {
@@ -59,7 +60,8 @@ export function oweDistribution(runtime: Runtime, draft: OemData, centralId: str
 export function distributeConvergedOffering(runtime: Runtime, draft: OemData, centralId: string): void {
   const offerings = collection(draft, 'TMF620', 'productOffering');
   if (offerings.some((o) => originOf(o, DISTRIBUTED_FROM) === centralId)) return;
-  const found = offerings.find((o) => o.id === centralId)!;
+  const found = offerings.find((o) => o.id === centralId);
+  if (!found) return;
   const copy = addEntity(draft, 'TMF620', 'productOffering', distributionCopy(found, PRODUCT_CATEGORY));
   runtime.journal(draft, JOURNAL.offeringDistributed, { offering: centralId, ownCatalogCopy: copy.id, channels: [...DISTRIBUTION_CHANNELS] });
   // One lane: the channels get their copies in the same order in every run.

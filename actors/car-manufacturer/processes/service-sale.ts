@@ -75,7 +75,8 @@ export const orderConnectivityEffect = (runtime: Runtime) =>
     const orders = collection(runtime.store.data, 'TMF622', 'productOrder');
     const ownOrder = orders.find((o) => o.id === orderId);
     const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
-    if (!ownOrder || !offer || ownOrder.externalId) return;
+    const cspOffering = offer && cspOfferingOf(offer);
+    if (!ownOrder || !cspOffering || ownOrder.externalId) return;
     await followMediation(runtime);
     const payer = await payerAtCsp(runtime, selection.customer, ownOrder.id);
     // The CSP's order carries the OEM's order id as its externalId: how a retry finds it there.
@@ -84,12 +85,12 @@ export const orderConnectivityEffect = (runtime: Runtime) =>
       peer: 'csp',
       api: 'TMF622',
       resource: 'productOrder',
-      body: cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder),
+      body: cspOrderBody(selection, cspOffering, payer, ownOrder),
       find: { query: { externalId: ownOrder.id }, matches: (o) => o.externalId === ownOrder.id },
     });
     return (draft) => {
-      const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
-      Object.assign(own, { state: 'inProgress', externalId: order.entity.id });
+      const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id);
+      if (own) Object.assign(own, { state: 'inProgress', externalId: order.entity.id });
       order.settled(draft);
       payer.settled(draft);
     };

@@ -2,6 +2,7 @@ import { money, type Money } from '../../../core/money.ts';
 import { PUBLISHED_FROM, originOf, recurringPrice, type RevenueShare } from '../../../core/converged-offer.ts';
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/entity.ts';
+import { invalid } from '../../../core/domain-error.ts';
 
 /** An offer of the provider's own catalog with its monthly price (10.4), e.g. "Music access" for 4.99 EUR. */
 export interface OwnOfferRequest {
@@ -49,7 +50,8 @@ export interface BundleRequest {
  * one monthly price; each partner's share is the price it asks for its part, the rest is the OEM's margin.
  */
 export function createBundle(draft: BaseData, request: BundleRequest, now: Date): Entity {
-  const ownFee = recurringPrice(request.ownOffering)!;
+  const ownFee = recurringPrice(request.ownOffering);
+  if (!ownFee) throw invalid('No price', `${request.ownOffering.id} has no recurring price to share`, 'NO_PRICE');
   const fee = money(request.monthlyFee, ownFee.currency).roundToMinor();
   const cspFee = 'productOfferingPrice' in request.cspOffering ? recurringPrice(request.cspOffering) : undefined;
   const shares: RevenueShare[] = [

@@ -47,7 +47,8 @@ export async function buildConvergedOffer(
   await runtime.subscribe('car-manufacturer', 'BillingV2', 'event.settlementNoteAdvice.receiver.id=content-provider');
   const central = await oem.create<Entity>('TMF620', 'productOffering', registrationBody(bundle));
   await runtime.store.update((draft) => {
-    draft.convergedOffers.find((c) => c.bundleId === bundle.id)!.centralId = central.id;
+    const offer = draft.convergedOffers.find((c) => c.bundleId === bundle.id);
+    if (offer) offer.centralId = central.id;
   });
   return central;
 }
