@@ -20,7 +20,15 @@ export interface OfferingFacts {
   readonly lifecycleStatus?: unknown;
   readonly isPartnerEligible?: unknown;
   readonly productOfferingPrice?: unknown;
+  readonly revenueShare?: unknown;
 }
+
+/** The revenue shares an offering states (none when it states none). */
+export const revenueSharesOf = (offering: OfferingFacts): readonly RevenueShare[] => (offering.revenueShare as RevenueShare[] | undefined) ?? [];
+
+/** The share a party is paid of an offering, as the offering states it. */
+export const revenueShareOf = (offering: OfferingFacts | undefined, partyId: string): RevenueShare | undefined =>
+  offering && revenueSharesOf(offering).find((s) => s.partyId === partyId);
 
 /** Why a bundled offering may not be part of a converged offering: it must be partner-eligible and launched. */
 export function memberReasons(memberId: string, offering: OfferingFacts | undefined): string[] {

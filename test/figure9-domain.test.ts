@@ -249,6 +249,7 @@ describe('settlement computation', () => {
     assert.throws(() => checkSettlementChange('1', 'disputed', 'revised', false), refusedWith(409, 'Only the issuer revises'));
     assert.throws(() => checkSettlementChange('1', 'issued', 'paid', false), refusedWith(409, 'Illegal settlement state change'));
     assert.throws(() => checkSettlementChange('1', 'paid', 'accepted', true), refusedWith(409, 'Illegal settlement state change'));
+    assert.throws(() => checkSettlementChange('1', 'issued', 'settled', true), refusedWith(409, 'Illegal settlement state change'));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Entity } from '../../../tmf/data.ts';
 import { ALARM, SLA_METRIC_ROLE } from '../../trouble-tickets/domain/alarm.ts';
 import { isResolver, ORIGINATOR, REDIRECTED_TO, relationshipsOf, type Resolver } from '../../trouble-tickets/domain/redirect.ts';
-import { canMove, stampStatus, type TicketStatus } from '../../trouble-tickets/domain/ticket-status.ts';
+import { canMove, isTicketStatus, stampStatus, type TicketStatus } from '../../trouble-tickets/domain/ticket-status.ts';
 import type { SupportReport, TroubleNature } from './routing.ts';
 
 /** The driver's support request (9.1). */
@@ -75,6 +75,9 @@ export function isCurrent(master: Entity, from: string, ticket: Entity): boolean
   return current?.party === from && current.ticket === ticket.id;
 }
 
+/** The resolver's progress the master ticket takes over. */
+const MIRRORED: readonly TicketStatus[] = ['inProgress', 'pending', 'held'];
+
 /**
  * A resolver's ticket changed status. A redirect (rejected, with the ticket that replaced it) makes the
  * master ticket follow the trouble to its new owner; progress moves the master ticket along when legal.
@@ -90,14 +93,15 @@ export function follow(master: Entity, from: string, ticket: Entity, now: Date):
       note: [...((master.note as object[] | undefined) ?? []), { text: String(ticket.statusChangeReason), author: from, date: now.toISOString() }],
     };
   }
-  const status = ticket.status as TicketStatus;
-  const mirrored = ['inProgress', 'pending', 'held'].includes(status) && status !== master.status && canMove(master.status as TicketStatus, status);
+  const { status } = ticket;
+  const mirrored =
+    isTicketStatus(status) && isTicketStatus(master.status) && MIRRORED.includes(status) && status !== master.status && canMove(master.status, status);
   return mirrored ? stampStatus(master, status, now) : master;
 }
 
 /** Step 9.6: the resolution comes back; the master ticket is resolved with the resolver's last note. */
 export function resolve(master: Entity, from: string, ticket: Entity, now: Date): Entity {
-  if (!isCurrent(master, from, ticket) || !canMove(master.status as TicketStatus, 'resolved') || master.status === 'resolved') return master;
+  if (!isCurrent(master, from, ticket) || !isTicketStatus(master.status) || !canMove(master.status, 'resolved') || master.status === 'resolved') return master;
   const notes = (ticket.note as { text: string }[] | undefined) ?? [];
   const resolution = notes.at(-1)?.text ?? 'resolved';
   return { ...stampStatus(master, 'resolved', now, resolution), resolution };

@@ -6,7 +6,7 @@ import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { EffectKind } from '../../kit/effect-kind.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
-import { checkSettlementChange, recordDispute, type SettlementState } from '../domain/ticket-settlement.ts';
+import { checkSettlementChange, recordDispute } from '../domain/ticket-settlement.ts';
 import { REVISE_SETTLEMENT } from '../processes/ticket-settlement.ts';
 import { PAY_ACCEPTED_NOTE, REVISE_DISPUTED_NOTE } from '../processes/converged-offer.ts';
 import { forbidden } from '../../../tmf/errors.ts';
@@ -30,7 +30,7 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
     hooks: {
       visible: (advice, caller) => concerned(advice, caller.party),
       patch(current, next, { caller }) {
-        checkSettlementChange(current.id, current.state as SettlementState, next.state as SettlementState, caller.party === HARNESS_PARTY);
+        checkSettlementChange(current.id, current.state, next.state, caller.party === HARNESS_PARTY);
         if (caller.party === HARNESS_PARTY) return next;
         if ((current.receiver as { id?: string }).id !== caller.party)
           throw forbidden(`Only the receiver of settlement note advice ${current.id} accepts or disputes it`);

@@ -1,10 +1,9 @@
-import { settle, type RevenueShare } from '../../../core/converged-offer.ts';
+import { recurringPrice, revenueShareOf, revenueSharesOf, settle } from '../../../core/converged-offer.ts';
 import { fromTmf, sum, type Money, type TmfMoney } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { VAT_PERCENT } from './driver-billing.ts';
-import { recurringPrice } from '../../../core/converged-offer.ts';
 import type { OemData } from '../store.ts';
 
 /** One payee's item: what it is owed for one bill line of a converged product. */
@@ -119,20 +118,23 @@ export function revisedPartnerNote(note: Entity, monthlyShare: (productId: strin
   return { ...rest, ...taxedNote(items, currency), state: 'revised', revision: Number(note.revision ?? 0) + 1 };
 }
 
+/** The offering a product of the OEM's inventory was sold on. */
+function soldOn(draft: OemData, productId: string): Entity | undefined {
+  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === productId);
+  return collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
+}
+
 /** A partner's monthly share of the offering a product was sold on, as the OEM's catalog records it. */
 export function monthlyShareOf(draft: OemData, productId: string, payee: string): Money | undefined {
-  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === productId);
-  const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
-  const share = ((offering?.revenueShare as { partyId: string; amount: TmfMoney }[] | undefined) ?? []).find((s) => s.partyId === payee);
+  const share = revenueShareOf(soldOn(draft, productId), payee);
   return share && fromTmf(share.amount);
 }
 
 function payeeItems(draft: OemData, rate: Entity): PayeeItem[] {
-  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === (rate.product as Entity).id);
-  const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
+  const offering = soldOn(draft, (rate.product as Entity).id);
   const price = offering && recurringPrice(offering);
   if (!offering || !price) return [];
-  const { shares } = settle(fromTmf(rate.taxExcludedAmount as TmfMoney), price, (offering.revenueShare as RevenueShare[] | undefined) ?? []);
+  const { shares } = settle(fromTmf(rate.taxExcludedAmount as TmfMoney), price, revenueSharesOf(offering));
   return shares.map((s) => ({ payee: s.partyId, rate, amount: s.amount }));
 }
 

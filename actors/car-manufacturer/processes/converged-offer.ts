@@ -1,4 +1,5 @@
 import { isEnded, periodId, requestedPeriod } from '../../../core/billing-period.ts';
+import { isActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
@@ -180,7 +181,9 @@ export async function payAcceptedNote(runtime: Runtime, id: string): Promise<((d
   const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
   if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
   if (note.state !== 'accepted') return;
-  const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
+  // The OEM issues its notes to a party of the ecosystem; a receiver it cannot call is not paid.
+  const payee = (note.receiver as { id?: string } | undefined)?.id;
+  if (!payee || !isActorId(payee)) return;
   try {
     await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
   } catch (error) {
