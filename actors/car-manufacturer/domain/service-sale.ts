@@ -76,12 +76,16 @@ export function cspOrderBody(selection: ServiceSelection, cspOffering: string, p
   };
 }
 
+/** A usage record's characteristic by name (`vehicleId`, `volumeMB`, `recordId`). */
+const characteristic = (r: Entity, name: string) =>
+  ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
+
 /** Step 8.11: the OEM's summary of its cars' usage records. */
 export function summariseUsage(records: readonly Entity[], vehicles: readonly string[], now: Date): UsageFollowUp {
   const megabytes = new Map<string, Decimal>();
   const statuses: Record<string, number> = {};
   for (const r of records) {
-    const volume = ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === 'volumeMB')?.value;
+    const volume = characteristic(r, 'volumeMB');
     const usageClass = String(r.usageType);
     megabytes.set(usageClass, (megabytes.get(usageClass) ?? new Decimal(0)).plus(String(volume ?? 0)));
     statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
@@ -94,9 +98,6 @@ export function summariseUsage(records: readonly Entity[], vehicles: readonly st
     megabytesByClass: Object.fromEntries([...megabytes].map(([k, v]) => [k, v.toFixed()])),
   };
 }
-
-const characteristic = (r: Entity, name: string) =>
-  ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
 
 /** A usage record's state as the CSP's event shows it, and the sum of the shares the OEM was shown (its own). */
 export function usageStateOf(usage: Entity): UsageStateSeen {
