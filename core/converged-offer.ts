@@ -122,7 +122,7 @@ export function originOf(offering: Readonly<Record<string, unknown>>, relationsh
  * The TMF622 order a sales channel (the CSP, the content provider) passes to the OEM for a driver:
  * the central converged offering, for the OEM's customer, sold by the channel.
  */
-export function channelOrderBody(customerId: string, centralOfferingId: string, channel: string): Record<string, unknown> {
+export function channelOrderBody(customerId: string, centralOfferingId: string, channel: string) {
   return {
     description: 'Converged offer ordered through a partner channel',
     category: 'B2C converged offer',
@@ -131,6 +131,6 @@ export function channelOrderBody(customerId: string, centralOfferingId: string, 
       { id: customerId, role: 'customer', '@referredType': 'Customer' },
       { id: channel, role: 'seller', '@referredType': 'Organization' },
     ],
-    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: centralOfferingId } }],
+    productOrderItem: [{ id: '1', action: 'add' as const, quantity: 1, productOffering: { id: centralOfferingId } }],
   };
 }

@@ -7,6 +7,7 @@ import { applyReview, verifyAtCentral } from '../actors/car-manufacturer/domain/
 import { compatibilityReasons } from '../actors/car-manufacturer/domain/compatibility.ts';
 import { verifyAsCsp } from '../actors/csp/domain/partner-offers.ts';
 import { baseData, collection, type Entity } from '../tmf/data.ts';
+import type { ProductOffering } from '../tmf/resources.ts';
 import { fulfilConvergedOrder } from '../actors/car-manufacturer/domain/converged-order.ts';
 import { oemDefaults } from '../actors/car-manufacturer/store.ts';
 import { createBundle, createOwnOffer } from '../actors/content-provider/domain/converged-bundle.ts';
@@ -103,7 +104,7 @@ describe('an offering without a recurring price (10.6, 11.2)', () => {
   const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
 
   it('is not ordered: a 400 NO_PRICE before any customer is looked at, where a priced one gets to that check', () => {
-    const orderOf = (prices: unknown[]) => {
+    const orderOf = (prices: ProductOffering['productOfferingPrice']) => {
       const draft = oemDefaults(NOW);
       collection(draft, 'TMF620', 'productOffering').push(bundle([], ['cp-1', 'po-1'], 14.99), { ...bundle([]), id: 'po-9', productOfferingPrice: prices });
       for (const o of collection(draft, 'TMF620', 'productOffering')) o.lifecycleStatus = 'Launched';

@@ -4,7 +4,7 @@
  */
 import { basePath, integerIds, resourceOf, type ApiId } from './apis.ts';
 import type { Caller } from './credentials.ts';
-import { type BaseData, type Entity, collection, nextId } from './data.ts';
+import { type BaseData, type Entity, entities, nextId } from './data.ts';
 import type { Notifier } from './notifier.ts';
 
 /** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
@@ -28,7 +28,7 @@ export function newEntityId(draft: BaseData, api: ApiId, resource: string): stri
 export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
   const id = newEntityId(draft, api, resource);
   const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
-  collection(draft, api, resource).push(entity);
+  entities(draft, api, resource).push(entity);
   if (owner) draft.owners[entity.href] = owner;
   return entity;
 }

@@ -4,6 +4,7 @@ import { callerOf } from './auth.ts';
 import { type BaseData, nextId } from './data.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 import { eventSubject, eventTypeOf } from './events.ts';
+import type { Resource, ResourceName } from './resources.ts';
 import { validateBody } from './validation.ts';
 import type { Store } from '../core/store.ts';
 
@@ -46,6 +47,16 @@ export interface EventEnvelope {
   eventType: string;
   event: Record<string, unknown>;
   [key: string]: unknown;
+}
+
+/**
+ * The resource an event carries, typed by its collection (`eventResource(event, 'TMF623', 'slaViolation')`),
+ * or `undefined` when the event carries no such resource. The listener validated the event and the
+ * resource against that resource's schema before any handler runs: this is the events' validated edge.
+ */
+export function eventResource<A extends ApiId, R extends ResourceName<A>>(event: EventEnvelope, _api: A, resource: R): Resource<A, R> | undefined {
+  const carried = event.event[resource];
+  return (typeof carried === 'object' && carried !== null ? carried : undefined) as Resource<A, R> | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { CreateBody, SlaViolation } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -20,15 +20,15 @@ export async function followSlaViolations(runtime: Runtime): Promise<string[]> {
 }
 
 /** The owed effects of a violation heard: handling it (9.22, 9.25), and telling each other party (9.23). */
-export const HANDLE_VIOLATION = new EffectKind<{ provider: Resolver; violation: Entity }>('handle-sla-violation');
-export const TELL_VIOLATION = new EffectKind<{ to: Resolver; notice: Record<string, unknown> }>('tell-sla-violation');
+export const HANDLE_VIOLATION = new EffectKind<{ provider: Resolver; violation: SlaViolation }>('handle-sla-violation');
+export const TELL_VIOLATION = new EffectKind<{ to: Resolver; notice: CreateBody<'TMF623', 'slaViolation'> }>('tell-sla-violation');
 
 /**
  * Step 9.21 heard. A violation is handled once per metric identifier: the copy the call center itself
  * told another party (9.23) comes back as that party's event and is recognised. Its handling is owed in
  * the update that records the metric, so a crash neither loses nor repeats it.
  */
-export async function violationHeard(runtime: Runtime, provider: Resolver, violation: Entity): Promise<void> {
+export async function violationHeard(runtime: Runtime, provider: Resolver, violation: SlaViolation): Promise<void> {
   const metric = violationOf(violation).metric;
   await runtime.store.update((draft) => {
     if (draft.handledMetrics.includes(metric)) return;
@@ -45,7 +45,7 @@ export async function violationHeard(runtime: Runtime, provider: Resolver, viola
 export const handleViolationEffect = (runtime: Runtime) =>
   HANDLE_VIOLATION.handler<CallCenterData>(async ({ provider, violation }) => {
     const providerClient = runtime.client(provider);
-    const sla = await providerClient.get<Entity>('TMF623', 'sla', String((violation.sla as { id: string }).id));
+    const sla = await providerClient.get('TMF623', 'sla', String(violation.sla.id));
     const notice = violationNotice(violation, provider, providerClient.baseUrl);
     const v = violationOf(violation);
     return (draft) => {
@@ -72,9 +72,8 @@ export const tellViolationEffect = (runtime: Runtime) =>
   TELL_VIOLATION.handler<CallCenterData>(async ({ to, notice }) => {
     const client = runtime.client(to);
     const metric = violationOf(notice).metric;
-    const { items: told } = await client.list<Entity>('TMF623', 'slaViolation');
-    const byUs = (t: Entity) =>
-      ((t.relatedParty as { id?: string; role?: string }[] | undefined) ?? []).some((p) => p.id === runtime.id && p.role === 'SLAAuditor');
+    const { items: told } = await client.list('TMF623', 'slaViolation');
+    const byUs = (t: SlaViolation) => (t.relatedParty ?? []).some((p) => p.id === runtime.id && p.role === 'SLAAuditor');
     if (told.some((t) => byUs(t) && violationOf(t)?.metric === metric)) return;
     await client.create('TMF623', 'slaViolation', notice);
   });

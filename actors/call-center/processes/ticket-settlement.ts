@@ -26,7 +26,7 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
 export const FETCH_NOTE = new EffectKind<{ noteId: string }>('fetch-settlement-note');
 export const fetchNoteEffect = (runtime: Runtime) =>
   FETCH_NOTE.handler<CallCenterData>(async ({ noteId }) => {
-    const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', noteId);
+    const note = await runtime.client('car-manufacturer').get('BillingV2', 'settlementNoteAdvice', noteId);
     await keepNote(runtime, note);
     await judgeSettlement(runtime, note);
   });
@@ -63,7 +63,7 @@ export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<S
   });
   if (escalated) return review;
   const decided = await passOnRefusal(() =>
-    runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
+    runtime.client('car-manufacturer').patch('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
   );
   await keepNote(runtime, decided);
   return review;
@@ -80,5 +80,5 @@ function periodOfNote(note: Entity): BillingPeriod {
 export const MARK_PAID = new EffectKind<{ noteId: string }>('mark-settlement-paid');
 export const markPaidEffect = (runtime: Runtime) =>
   MARK_PAID.handler<CallCenterData>(async ({ noteId }) => {
-    await keepNote(runtime, await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', noteId, { state: 'paid' }));
+    await keepNote(runtime, await runtime.client('car-manufacturer').patch('BillingV2', 'settlementNoteAdvice', noteId, { state: 'paid' }));
   });

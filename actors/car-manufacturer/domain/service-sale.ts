@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import type { Characteristic, CreateBody } from '../../../tmf/resources.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { SoldCar, UsageFollowUp, UsageStateSeen } from '../store.ts';
@@ -60,8 +61,8 @@ export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Da
  * Step 8.7: the connectivity order at the CSP. The OEM is the buyer, the driver the `thirdPartyPayer`;
  * an existing customer's account is named so the CSP bills it; the advanced offer carries its criteria.
  */
-export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): Record<string, unknown> {
-  const characteristics: { name: string; value: unknown }[] = [{ name: 'vehicleId', value: selection.vehicleId }];
+export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): CreateBody<'TMF622', 'productOrder'> {
+  const characteristics: Characteristic[] = [{ name: 'vehicleId', value: selection.vehicleId }];
   if (selection.splitBillingCriteria) characteristics.push({ name: 'splitBillingCriteria', value: selection.splitBillingCriteria });
   return {
     externalId: ownOrder.id,
@@ -72,7 +73,9 @@ export function cspOrderBody(selection: ServiceSelection, cspOffering: string, p
       { ...payer.individual, role: 'thirdPartyPayer', '@referredType': 'Individual' },
     ],
     ...(payer.billingAccount ? { billingAccount: payer.billingAccount } : {}),
-    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } }],
+    productOrderItem: [
+      { id: '1', action: 'add' as const, quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } },
+    ],
   };
 }
 

@@ -97,7 +97,7 @@ export function convergedOfferListeners(runtime: Runtime): Record<string, EventH
 
 /** TMF676: the payments the CSP receives (its settlement of converged offers, 11.12). */
 export function paymentRouter(runtime: Runtime): Router {
-  return resourceRouter<CspData, Entity>({
+  return resourceRouter({
     api: 'TMF676',
     resource: 'payment',
     store: runtime.store,

@@ -1,15 +1,16 @@
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
-import { buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { buildTmfBill, isBilledFor, type Ref } from '../../../core/tmf-bill.ts';
+import { collection } from '../../../tmf/data.ts';
 import { billRefs } from '../../../tmf/entity.ts';
+import type { AppliedCustomerBillingRate, BillingAccount, CustomerBill } from '../../../tmf/resources.ts';
 import type { CspData } from '../store.ts';
 
 /** A bill line before it is stored: what is charged, for which product, over which days. */
 export interface ChargeLine {
   name: string;
   amount: Money;
-  product: Entity;
+  product: Ref;
   coverage: { start: Date; end: Date };
   characteristic: { name: string; value: string }[];
 }
@@ -23,11 +24,11 @@ export const VAT_PERCENT = '20';
  */
 export function issueBill(
   draft: CspData,
-  account: Entity,
+  account: BillingAccount,
   period: BillingPeriod,
   lines: readonly ChargeLine[],
   now: Date,
-): { bill: Entity; rates: Entity[] } | undefined {
+): { bill: CustomerBill; rates: AppliedCustomerBillingRate[] } | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (isBilledFor(bills, account.id, period) || lines.length === 0) return undefined;
   const { bill, rates } = buildTmfBill({

@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { periodContaining, periodId } from '../../../core/billing-period.ts';
 import { MoneyDecimal } from '../../../core/money.ts';
-import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
+import { collection, findBy, snapshot } from '../../../tmf/data.ts';
+import type { Incoming, Usage } from '../../../tmf/resources.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
 import { type Share, splitRecord } from './split-billing.ts';
@@ -18,10 +19,8 @@ export const USAGE_CHAR = {
   rejection: 'rejectionReason',
 } as const;
 
-type Characteristic = { name: string; value: unknown; valueType?: string };
-
-export const characteristicsOf = (usage: Entity) => (usage.usageCharacteristic as Characteristic[] | undefined) ?? [];
-export const charValue = (usage: Entity, name: string) => characteristicsOf(usage).find((c) => c.name === name)?.value;
+export const characteristicsOf = (usage: Usage | Incoming<'TMF635', 'usage'>) => usage.usageCharacteristic ?? [];
+export const charValue = (usage: Usage | Incoming<'TMF635', 'usage'>, name: string) => characteristicsOf(usage).find((c) => c.name === name)?.value;
 
 /** What mediation reads from a record the car sent (step 8.9). */
 export interface UsageIntake {
@@ -33,7 +32,7 @@ export interface UsageIntake {
 }
 
 /** A record without these cannot be mediated at all: 400, nothing kept. */
-export function readIntake(usage: Entity): UsageIntake {
+export function readIntake(usage: Usage | Incoming<'TMF635', 'usage'>): UsageIntake {
   const reasons: string[] = [];
   const recordId = charValue(usage, USAGE_CHAR.recordId);
   const subscription = charValue(usage, USAGE_CHAR.subscription);
@@ -51,7 +50,7 @@ export function readIntake(usage: Entity): UsageIntake {
 
 /** What mediation did with a record, for the journal. */
 export interface MediationOutcome {
-  readonly usage: Entity;
+  readonly usage: Usage;
   readonly intake: UsageIntake;
   /** The product's owner (the OEM), who may see the record; none for a record of an unknown subscription. */
   readonly owner?: string;
@@ -59,13 +58,13 @@ export interface MediationOutcome {
 }
 
 /** Where mediation leaves a record: `received` and `guided` move on, `rated` and `rejected` are final. */
-export const MEDIATION_DONE: readonly string[] = ['rated', 'rejected'];
+export const MEDIATION_DONE: readonly Usage['status'][] = ['rated', 'rejected'];
 
 /**
  * Step 8.9, the intake: a record is kept `received` and its id remembered. A record id already seen
  * is refused (409) and rates nothing; a record without what mediation reads is refused (400).
  */
-export function receiveUsage(draft: CspData, received: Entity): MediationOutcome {
+export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage'>): MediationOutcome {
   const intake = readIntake(received);
   const ledger = draft.usageLedger;
   const seen = ledger.records[intake.recordId];
@@ -81,7 +80,7 @@ export function receiveUsage(draft: CspData, received: Entity): MediationOutcome
  * then the unit price, rounded per record) and split into one share per payer (or rejected: no
  * usage price). Any other state is left as it is.
  */
-export function advanceMediation(draft: CspData, usage: Entity, now: Date): MediationOutcome {
+export function advanceMediation(draft: CspData, usage: Usage, now: Date): MediationOutcome {
   const intake = readIntake(usage);
   // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
   const collected = findBy(draft.usageCollections, 'product', intake.subscription);
@@ -111,7 +110,7 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
     // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
     billingAccount: { ...collected.payers[s.payerRole] },
   }));
-  const ratedUsage: Entity = {
+  const ratedUsage: Usage = {
     ...usage,
     status: 'rated',
     usageCharacteristic: [
@@ -141,15 +140,15 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
  * Mediation of one record in one go (steps 8.9–8.10): received, guided, then rated or rejected, as
  * {@link advanceMediation} moves it. For intakes that store only the outcome (a batch of records).
  */
-export function mediate(draft: CspData, received: Entity, now: Date): MediationOutcome {
+export function mediate(draft: CspData, received: Incoming<'TMF635', 'usage'>, now: Date): MediationOutcome {
   let outcome = receiveUsage(draft, received);
-  while (!MEDIATION_DONE.includes(String(outcome.usage.status))) outcome = advanceMediation(draft, outcome.usage, now);
+  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now);
   return outcome;
 }
 
-function rejected(received: Entity, intake: UsageIntake, reason: string): MediationOutcome {
+function rejected(received: Usage, intake: UsageIntake, reason: string): MediationOutcome {
   const { relatedParty: _payers, ...rest } = received;
-  const usage = {
+  const usage: Usage = {
     ...rest,
     status: 'rejected',
     description: `Rejected by mediation: ${reason}`,

@@ -1,4 +1,5 @@
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { CreateBody } from '../../../tmf/resources.ts';
 import { DomainError } from '../../../core/domain-error.ts';
 import { hrefOf, newEntityId } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
@@ -23,12 +24,12 @@ export const refusal = (error: { readonly code: string; readonly message: string
  * read is refused — and only the outcome is stored. Either the whole record is kept (with its id, its
  * ledger entries and its owner) or nothing of it is: a refused line leaves the draft as it found it.
  */
-export function ingestUsage(draft: CspData, body: Record<string, unknown>, sender: string, now: Date): LineOutcome {
+export function ingestUsage(draft: CspData, body: CreateBody<'TMF635', 'usage'>, sender: string, now: Date): LineOutcome {
   const counter = draft.counters.usage;
   const id = newEntityId(draft, 'TMF635', 'usage');
   const href = hrefOf('TMF635', 'usage', id);
   try {
-    const { usage, owner } = mediate(draft, { ...body, id, href, '@type': body['@type'] ?? 'Usage' } as Entity, now);
+    const { usage, owner } = mediate(draft, { ...body, id, href, '@type': body['@type'] ?? 'Usage' }, now);
     collection(draft, 'TMF635', 'usage').push(usage);
     // As for a created record: the car's until mediation finds the product's owner (the OEM).
     draft.owners[href] = owner ?? sender;

@@ -56,9 +56,7 @@ export async function publishOffer(runtime: Runtime, offeringId: string): Promis
   if (reasons.length > 0) throw badRequest('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
   await subscribeToCentralCatalog(runtime);
   return passOnRefusal(() =>
-    runtime
-      .client('car-manufacturer')
-      .create<Entity>('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))),
+    runtime.client('car-manufacturer').create('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))),
   );
 }
 
@@ -84,7 +82,7 @@ export const verifyConvergedOfferingEffect =
   async (args) => {
     const centralId = String(args.centralId);
     const oem = runtime.client('car-manufacturer');
-    const converged = await oem.get<Entity>('TMF620', 'productOffering', centralId);
+    const converged = await oem.get('TMF620', 'productOffering', centralId);
     if (((converged.partnerReview as { partyId?: string }[] | undefined) ?? []).some((r) => r.partyId === 'csp')) return;
     const members: MemberLookup[] = [];
     // Ids are only unique per catalog: the revenue shares say which members are the CSP's.
@@ -92,7 +90,7 @@ export const verifyConvergedOfferingEffect =
       .filter((s) => s.partyId === 'csp')
       .map((s) => ({ id: s.productOfferingId }));
     for (const { id } of cspMembers) {
-      members.push({ id, central: await oem.get<Entity>('TMF620', 'productOffering', id).catch(absentOn404) });
+      members.push({ id, central: await oem.get('TMF620', 'productOffering', id).catch(absentOn404) });
     }
     const reasons = verifyAsCsp(converged, members, runtime.store.data);
     const verdict = reasons.length === 0 ? 'approved' : 'rejected';
@@ -116,7 +114,7 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of the CSP's catalog`, 'UNKNOWN_OFFERING');
-  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'csp')));
+  return passOnRefusal(() => runtime.client('car-manufacturer').create('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'csp')));
 }
 
 /**

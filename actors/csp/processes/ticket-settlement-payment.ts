@@ -27,7 +27,7 @@ function paymentsOnTheirWay(runtime: Runtime): Set<string> {
  */
 export async function paySettlement(runtime: Runtime, noteId: string): Promise<Entity> {
   const oem = runtime.client('car-manufacturer');
-  const note = await passOnRefusal(() => oem.get<Entity>('BillingV2', 'settlementNoteAdvice', noteId));
+  const note = await passOnRefusal(() => oem.get('BillingV2', 'settlementNoteAdvice', noteId));
   const id = String(note.id);
   await runtime.store.update((draft) => {
     const paid = (draft.settlementsPaid ??= {});
@@ -37,9 +37,7 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
   const noteUrl = `${oem.baseUrl}${basePath('BillingV2')}/settlementNoteAdvice/${encodeURIComponent(id)}`;
   paymentsOnTheirWay(runtime).add(id);
   try {
-    const payment = await passOnRefusal(() =>
-      runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())),
-    );
+    const payment = await passOnRefusal(() => runtime.client('call-center').create('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())));
     await runtime.store.update((draft) => {
       draft.settlementsPaid![id] = payment.id;
     });
@@ -59,7 +57,7 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
  * it arrived (by the payment's correlatorId, the note's id) and records it, or pays it now.
  */
 async function resumeInterruptedPayment(runtime: Runtime, id: string): Promise<void> {
-  const { items } = await runtime.client('call-center').list<Entity>('TMF676', 'payment', { correlatorId: id });
+  const { items } = await runtime.client('call-center').list('TMF676', 'payment', { correlatorId: id });
   const arrived = items.find((payment) => payment.correlatorId === id);
   await runtime.store.update((draft) => {
     if (arrived) draft.settlementsPaid![id] = String(arrived.id);

@@ -2,7 +2,6 @@ import { Decimal } from 'decimal.js';
 import { type BillingPeriod, parsePeriodId } from '../../../core/billing-period.ts';
 import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { usageRecords } from '../domain/usage-records.ts';
@@ -92,7 +91,7 @@ async function sendUsage(runtime: Runtime, body: Record<string, unknown>): Promi
   const recordId = String((body.usageCharacteristic as { name: string; value: unknown }[])[0].value);
   let result: SentUsage;
   try {
-    const usage = await runtime.client('csp').create<Entity>('TMF635', 'usage', body);
+    const usage = await runtime.client('csp').create('TMF635', 'usage', body);
     result = { recordId, httpStatus: 201, outcome: String(usage.status), body };
   } catch (error) {
     if (!(error instanceof TmfCallError)) throw error;

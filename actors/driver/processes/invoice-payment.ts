@@ -13,13 +13,13 @@ const isCustomers = (bill: Entity, customerId: string) => ((bill.relatedParty as
  */
 export async function payInvoice(runtime: ActorRuntime<DriverData>, customerId: string, amount?: string): Promise<Entity> {
   const oem = runtime.client('car-manufacturer');
-  const { items: bills } = await oem.list<Entity>('TMF678', 'customerBill');
+  const { items: bills } = await oem.list('TMF678', 'customerBill');
   const bill = bills.filter((b) => isCustomers(b, customerId) && (b.remainingAmount as TmfMoney).value > 0).at(-1);
   if (!bill) throw conflict('Nothing to pay', `${customerId} has no invoice of the car manufacturer with an amount due`);
   const remaining = bill.remainingAmount as TmfMoney;
   const total = { unit: remaining.unit, value: amount === undefined ? remaining.value : Number(amount) };
   return passOnRefusal(() =>
-    oem.create<Entity>('TMF676', 'payment', {
+    oem.create('TMF676', 'payment', {
       name: `Payment of invoice ${String(bill.billNo)}`,
       correlatorId: String(bill.billNo),
       account: { id: customerId, '@referredType': 'PartyAccount' },
