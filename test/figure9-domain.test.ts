@@ -280,19 +280,32 @@ describe('payment of a settlement at the call center', () => {
 
 describe('the call center judges a settlement note by its own records and contract', () => {
   const record = (ticket: string, nature: string, hours: string) => ({ ticket, nature, hours: new Decimal(hours) });
-  const note = (items: [string, number, number][]) =>
-    ({
-      id: '1',
-      href: '/n/1',
-      '@type': 'SettlementNoteAdvice',
-      taxIncludedAmount: items.reduce((a, [, , g]) => a + g * 100, 0) / 100,
-      settlementNoteItem: items.map(([itemId, net, gross]) => ({ itemId, taxExcludedAmount: net, taxIncludedAmount: gross })),
-    }) as Entity;
+  const note = (items: [string, number, number][]): SettlementNoteAdvice => ({
+    id: '1',
+    href: '/n/1',
+    '@type': 'SettlementNoteAdvice',
+    state: 'issued',
+    issuer: { id: 'car-manufacturer' },
+    receiver: { id: 'call-center' },
+    currencyCode: 'EUR',
+    taxExcludedAmount: items.reduce((a, [, n]) => a + n * 100, 0) / 100,
+    taxIncludedAmount: items.reduce((a, [, , g]) => a + g * 100, 0) / 100,
+    settlementNoteItem: items.map(([itemId, net, gross]) => ({ itemId, taxExcludedAmount: net, taxIncludedAmount: gross })),
+  });
 
   test('due per ticket: bonus within 4 h (exactly 4 h included), malus beyond, no malus on an infotainment software fault', () => {
     assert.equal(dueFor(record('a', 'connectivity', '4'), CALL_CENTER_CONTRACT).amount.toString(), '16.50 EUR');
     assert.equal(dueFor(record('a', 'connectivity', '4.5'), CALL_CENTER_CONTRACT).amount.toString(), '12.00 EUR');
     assert.equal(dueFor(record('a', 'infotainment', '6'), CALL_CENTER_CONTRACT).amount.toString(), '15.00 EUR');
+  });
+
+  test('disputes a note that states no total with tax, where the same items with their total are accepted', () => {
+    const records = [record('a', 'connectivity', '2')];
+    const { taxIncludedAmount: _total, ...untotalled } = note([['a', 16.5, 19.8]]);
+    assert.equal(reviewSettlement(note([['a', 16.5, 19.8]]), records, CALL_CENTER_CONTRACT).decision, 'accepted');
+    const review = reviewSettlement(untotalled, records, CALL_CENTER_CONTRACT);
+    assert.equal(review.decision, 'disputed');
+    assert.deepEqual(review.noteReasons, ['the items add up to 19.80 with tax, the note states no total with tax']);
   });
 
   test('accepts a note its records confirm item by item, tax included', () => {

@@ -1,5 +1,4 @@
 import { callerOf } from '../../../tmf/auth.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { isResolver, type Resolver } from '../../trouble-tickets/domain/redirect.ts';
@@ -20,6 +19,7 @@ const resolverSending = (req: Parameters<EventHandler>[1]): Resolver | undefined
  */
 export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Record<string, EventHandler> {
   const ticketOf = (event: Parameters<EventHandler>[0]) => eventResource(event, 'TMF621', 'troubleTicket');
+  const noteOf = (event: Parameters<EventHandler>[0]) => eventResource(event, 'BillingV2', 'settlementNoteAdvice');
   return {
     TroubleTicketStatusChangeEvent: async (event, req) => {
       const from = resolverSending(req);
@@ -37,13 +37,16 @@ export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Reco
       if (provider && violation) await violationHeard(runtime, provider, violation);
     },
     SettlementNoteAdviceCreateEvent: (event) => {
-      const note = event.event.settlementNoteAdvice as Entity;
-      return FETCH_NOTE.owing(runtime, { noteId: String(note.id) });
+      const note = noteOf(event);
+      if (note) return FETCH_NOTE.owing(runtime, { noteId: note.id });
     },
     SettlementNoteAdviceStateChangeEvent: (event) => {
-      const note = event.event.settlementNoteAdvice as Entity;
-      return NOTE_CHANGED.owing(runtime, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${String(note.id)}` });
+      const note = noteOf(event);
+      if (note) return NOTE_CHANGED.owing(runtime, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${note.id}` });
     },
-    SettlementNoteAdviceAttributeValueChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
+    SettlementNoteAdviceAttributeValueChangeEvent: async (event) => {
+      const note = noteOf(event);
+      if (note) await keepNote(runtime, note);
+    },
   };
 }

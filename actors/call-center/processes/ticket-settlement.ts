@@ -1,5 +1,6 @@
 import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
-import { type Entity, items } from '../../../tmf/data.ts';
+import { items } from '../../../tmf/data.ts';
+import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/ticket-settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import { EffectKind } from '../../kit/effect-kind.ts';
@@ -14,7 +15,7 @@ type Runtime = ActorRuntime<CallCenterData>;
 export const followSettlements = (runtime: Runtime) => joinHub(runtime, 'car-manufacturer', 'BillingV2');
 
 /** Keeps the latest copy of a settlement note. */
-export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
+export async function keepNote(runtime: Runtime, note: SettlementNoteAdvice): Promise<void> {
   await runtime.store.update((draft) => {
     const index = draft.settlementNotes.findIndex((n) => String(n.id) === String(note.id));
     if (index < 0) draft.settlementNotes.push(note);
@@ -32,7 +33,7 @@ export const fetchNoteEffect = (runtime: Runtime) =>
   });
 
 /** Owed with the receipt of a note's state change at the OEM. */
-export const NOTE_CHANGED = new EffectKind<{ note: Entity }>('settlement-note-changed');
+export const NOTE_CHANGED = new EffectKind<{ note: SettlementNoteAdvice }>('settlement-note-changed');
 
 /**
  * A note changed at the OEM: kept; a revision is judged again. Retry-safe: a revision the call center
@@ -51,7 +52,7 @@ export const noteChangedEffect = (runtime: Runtime) =>
  * that still settles an item as before, against the same reason, is not disputed again in a loop: the
  * review is kept as escalated, for people to settle.
  */
-export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<SettlementReview | undefined> {
+export async function judgeSettlement(runtime: Runtime, note: SettlementNoteAdvice): Promise<SettlementReview | undefined> {
   if (note.state !== 'issued' && note.state !== 'revised') return undefined;
   const data = runtime.store.data;
   const period = periodOfNote(note);
@@ -70,7 +71,7 @@ export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<S
 }
 
 /** The settlement period a note covers: the month its description names (`Call center settlement 2026-03`). */
-function periodOfNote(note: Entity): BillingPeriod {
+function periodOfNote(note: SettlementNoteAdvice): BillingPeriod {
   const month = /(\d{4}-\d{2})/.exec(String(note.description ?? ''))?.[1];
   if (!month) throw badRequest('Unknown period', `Settlement note advice ${String(note.id)} names no settlement period`);
   return parsePeriodId(month);
