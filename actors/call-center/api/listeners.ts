@@ -38,7 +38,7 @@ export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Reco
     },
     SettlementNoteAdviceCreateEvent: (event) => {
       const note = noteOf(event);
-      if (note) return FETCH_NOTE.owing(runtime, { noteId: note.id });
+      if (note) return FETCH_NOTE.owing(runtime, { noteId: String(note.id) });
     },
     SettlementNoteAdviceStateChangeEvent: (event) => {
       const note = noteOf(event);

@@ -132,7 +132,8 @@ export function reviewSettlement(note: SettlementNoteAdvice, records: readonly O
   else if (!total.equals(money(note.taxIncludedAmount)))
     noteReasons.push(`the items add up to ${total.amount.toFixed(2)} with tax, the note says ${money(note.taxIncludedAmount).amount.toFixed(2)}`);
   const disputed = noteReasons.length > 0 || reviews.some((r) => r.verdict === 'disputed');
-  return { note: note.id, decision: disputed ? 'disputed' : 'accepted', items: reviews, noteReasons };
+  // Billing v2 ids travel as integers (tmf/entity.ts): the review names the note by its id as text.
+  return { note: String(note.id), decision: disputed ? 'disputed' : 'accepted', items: reviews, noteReasons };
 }
 
 /** The PATCH that tells the OEM the decision: a dispute names its reasons, and each disputed item carries its own. */

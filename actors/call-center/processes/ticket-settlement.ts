@@ -42,7 +42,8 @@ export const NOTE_CHANGED = new EffectKind<{ note: SettlementNoteAdvice }>('sett
 export const noteChangedEffect = (runtime: Runtime) =>
   NOTE_CHANGED.handler<CallCenterData>(async ({ note }) => {
     await keepNote(runtime, note);
-    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === note.id && r.revision === Number(note.revision ?? 0));
+    // The review names the note by its id as text: Billing v2 ids travel as integers.
+    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === String(note.id) && r.revision === (note.revision ?? 0));
     if (note.state === 'revised' && !reviewed) await judgeSettlement(runtime, note);
   });
 

@@ -161,12 +161,11 @@ export function reviseDisputedNote(runtime: Runtime, draft: OemData, id: string)
   const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
   const index = notes.findIndex((n) => n.id === id);
   const note = notes[index];
-  if (note?.state !== 'disputed' || Number(note.revision ?? 0) > 0) {
+  if (note?.state !== 'disputed' || (note.revision ?? 0) > 0) {
     announceNextNote(runtime, draft);
     return;
   }
-  const payee = (note.receiver as { id: string }).id;
-  notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, payee));
+  notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, note.receiver.id));
   runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: notes[index].revision, amount: notes[index].taxIncludedAmount });
   notifyNote(runtime, draft, 'SettlementNoteAdviceStateChangeEvent', notes[index]);
 }
@@ -179,11 +178,11 @@ const isAlreadyPaid = (error: unknown): boolean => error instanceof TmfCallError
  */
 export async function payAcceptedNote(runtime: Runtime, id: string): Promise<((draft: OemData) => void) | undefined> {
   const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
-  if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
+  if (note?.payer?.id !== 'car-manufacturer') return;
   if (note.state !== 'accepted') return;
   // The OEM issues its notes to a party of the ecosystem; a receiver it cannot call is not paid.
-  const payee = (note.receiver as { id?: string } | undefined)?.id;
-  if (!payee || !isActorId(payee)) return;
+  const payee = note.receiver.id;
+  if (!isActorId(payee)) return;
   try {
     await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
   } catch (error) {

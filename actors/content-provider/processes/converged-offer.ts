@@ -61,14 +61,18 @@ export async function buildConvergedOffer(
 export async function requestActivation(runtime: Runtime, customerId: string): Promise<{ product: string; cspOrder: string }> {
   const offers = runtime.store.data.convergedOffers.filter((c) => c.centralId);
   const { items: products } = await runtime.client('car-manufacturer').list('TMF637', 'product', { 'relatedParty.id': customerId });
-  const owned = products.filter((p) => offers.some((c) => c.centralId === (p.productOffering as { id: string }).id));
-  const pending = owned.find((p) => p.status === 'created' || p.status === 'pendingActive');
-  if (!pending) {
+  // Each product of the customer's that was sold on one of the provider's converged offers, with that offer.
+  const owned = products.flatMap((product) => {
+    const offer = offers.find((c) => c.centralId === product.productOffering?.id);
+    return offer ? [{ product, offer }] : [];
+  });
+  const found = owned.find(({ product }) => product.status === 'created' || product.status === 'pendingActive');
+  if (!found) {
     throw owned.length > 0
-      ? conflict('Already active', `customer ${customerId}'s converged service is already ${String(owned[0].status)}`, 'ALREADY_ACTIVE')
+      ? conflict('Already active', `customer ${customerId}'s converged service is already ${String(owned[0].product.status)}`, 'ALREADY_ACTIVE')
       : conflict('Service not owned', `customer ${customerId} has not bought a converged offer of this provider`, 'NOT_OWNED');
   }
-  const offer = offers.find((c) => c.centralId === (pending.productOffering as { id: string }).id)!;
+  const { product: pending, offer } = found;
   const csp = runtime.client('csp');
   await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent&event.productOrder.relatedParty.id=content-provider');
   const order = await csp.create('TMF622', 'productOrder', {
