@@ -66,7 +66,7 @@ export const ServiceUseChecks = {
     const product = (await world.served('car-manufacturer', 'TMF637.product')).find((p) => p.id === productRef?.id);
     assert.equal(product?.status, 'active');
     assert.deepEqual(
-      (product!.productRelationship as { id: string }[]).map((r) => r.id),
+      (product!.productRelationship as { product: { id: string } }[]).map((r) => r.product.id),
       [cspOrder?.id],
     );
     const owners = (await world.state<{ owners: Record<string, string> }>('car-manufacturer')).owners;

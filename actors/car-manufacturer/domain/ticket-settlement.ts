@@ -1,4 +1,5 @@
 import type { Decimal } from 'decimal.js';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
@@ -101,7 +102,12 @@ function amounts(items: readonly NoteItem[], policy: SettlementPolicy) {
 export const settlementDescription = (period: BillingPeriod) => `Call center settlement ${periodId(period)}`;
 
 /** Step 9.10–9.11: the settlement note advice of a period, one item per handled ticket. */
-export function settlementAdvice(handled: readonly HandledTicket[], policy: SettlementPolicy, period: BillingPeriod, now: Date): Record<string, unknown> {
+export function settlementAdvice(
+  handled: readonly HandledTicket[],
+  policy: SettlementPolicy,
+  period: BillingPeriod,
+  now: Date,
+): NewEntity<'BillingV2', 'settlementNoteAdvice'> {
   if (handled.length === 0) throw conflict('Nothing to settle', `The call center handled no ticket resolved in ${periodId(period)}`, 'NOTHING_TO_SETTLE');
   const items = handled.map((t) => {
     const { amount, adjustment } = ticketAmount(t, policy);

@@ -1,4 +1,5 @@
 import { conflict } from '../../../core/domain-error.ts';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import { money, type Money } from '../../../core/money.ts';
 import type { CreateBody, ProductOffering } from '../../../tmf/resources.ts';
 import { PUBLISHED_FROM, originOf, recurringPrice, type RevenueShare } from '../../../core/converged-offer.ts';
@@ -13,7 +14,7 @@ export interface OwnOfferRequest {
   readonly currency: string;
 }
 
-const monthly = (name: string, fee: Money) => ({
+const monthly = (name: string, fee: Money): NewEntity<'TMF620', 'productOfferingPrice'> => ({
   name: `${name} monthly fee`,
   priceType: 'recurring',
   recurringChargePeriodType: 'month',

@@ -3,6 +3,7 @@ import { allocate } from '../../../core/allocation.ts';
 import { type Money, MoneyDecimal } from '../../../core/money.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { invalid } from '../../../core/domain-error.ts';
+import { validateFlow } from '../../../tmf/schemas/index.ts';
 import { USAGE_CLASSES, type UsageClass, type VolumeRange } from './usage-rating.ts';
 
 /** The split billing criteria of an order item (tmf/schemas/split-billing.ts), payers named by role. */
@@ -10,6 +11,14 @@ export type SplitCriteria =
   | { basis: 'usageClass'; payerRoleByUsageClass: Record<string, string>; defaultPayerRole?: string }
   | { basis: 'volumeThreshold'; thresholdMB: number; belowThresholdPayerRole: string; aboveThresholdPayerRole: string }
   | { basis: 'percentage'; shares: { payerRole: string; percent: number }[] };
+
+/**
+ * Whether a characteristic's value is split billing criteria: checked against their schema (the order's
+ * own validation skips the rule for a tester's body, which is held to the standard only).
+ */
+export function isSplitCriteria(value: unknown): value is SplitCriteria {
+  return validateFlow('SplitBillingCriteria', value, 'request').length === 0;
+}
 
 /** The roles on a figure 8 order: the OEM that orders, the driver who pays the connectivity. */
 export const ROLES = { buyer: 'buyer', thirdPartyPayer: 'thirdPartyPayer' } as const;

@@ -1,4 +1,5 @@
 import { channelOrderBody, DISTRIBUTED_FROM, originOf, publicationReasons, type RevenueShare } from '../../../core/converged-offer.ts';
+import type { ProductOrder } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
@@ -123,17 +124,16 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
  * is paid through the OEM's settlement (11.12). The order completes (11.9, notified). Resumable: a
  * subscription already registered is not registered again.
  */
-export async function activateConvergedConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
+export async function activateConvergedConnectivity(runtime: Runtime, order: ProductOrder, buyer: string): Promise<void> {
   if (!isRegistered(runtime, order.id)) await registerConnectivity(runtime, order, buyer);
   await completeOrder(runtime, order.id);
 }
 
 /** The subscriptions, in one change that also puts the products on the order's items. */
-async function registerConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
+async function registerConnectivity(runtime: Runtime, order: ProductOrder, buyer: string): Promise<void> {
   await runtime.store.update((draft) => {
     const now = runtime.clock.now();
-    const items = order.productOrderItem as { id: string; productOffering: { id: string } }[];
-    const products = items.map((item) => registerProduct(draft, order, item, buyer, now, { relatedParty: order.relatedParty }));
+    const products = order.productOrderItem.map((item) => registerProduct(draft, order, item, buyer, now, { relatedParty: order.relatedParty }));
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, order: order.id });
     putProductsOnItems(draft, order.id, products);
   });
