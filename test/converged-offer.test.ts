@@ -10,6 +10,7 @@ import { baseData, collection, type Entity } from '../tmf/data.ts';
 import type { ProductOffering } from '../tmf/resources.ts';
 import { fulfilConvergedOrder } from '../actors/car-manufacturer/domain/converged-order.ts';
 import { oemDefaults } from '../actors/car-manufacturer/store.ts';
+import { applyDriverPayment } from '../actors/car-manufacturer/domain/driver-payment.ts';
 import { createBundle, createOwnOffer } from '../actors/content-provider/domain/converged-bundle.ts';
 import { DomainError } from '../core/domain-error.ts';
 
@@ -127,6 +128,36 @@ describe('an offering without a recurring price (10.6, 11.2)', () => {
     const request = { name: 'Music and data', monthlyFee: '14.99', cspOffering: { id: 'po-1' } };
     assert.throws(() => createBundle(draft, { ...request, ownOffering: { ...own, productOfferingPrice: [] } }, NOW), refusedWith('NO_PRICE'));
     assert.equal(createBundle(draft, { ...request, ownOffering: own }, NOW).isBundle, true);
+  });
+});
+
+describe("a driver's payment of the OEM's invoice (11.12)", () => {
+  const NOW = new Date('2026-03-02T08:00:00Z');
+  const billWith = (remaining?: { unit: string; value: number }) => {
+    const draft = oemDefaults(NOW);
+    const bill = {
+      id: 'b-1',
+      href: '/bill/b-1',
+      '@type': 'CustomerBill',
+      billNo: 'OEM-1',
+      state: 'new' as const,
+      ...(remaining ? { remainingAmount: remaining } : {}),
+    };
+    collection(draft, 'TMF678', 'customerBill').push(bill);
+    draft.owners[bill.href] = 'driver';
+    return draft;
+  };
+  const payment = {
+    account: { id: 'ba-1' },
+    paymentMethod: { id: 'card' },
+    totalAmount: eur(4.99),
+    paymentItem: [{ item: { id: 'b-1', '@referredType': 'CustomerBill' } }],
+  };
+  const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+
+  it('pays down what remains due, and is refused (409 NOTHING_DUE) on a bill that states no remaining amount', () => {
+    assert.equal(applyDriverPayment(billWith(eur(4.99)), payment, NOW).bill.state, 'settled');
+    assert.throws(() => applyDriverPayment(billWith(), payment, NOW), refusedWith('NOTHING_DUE'));
   });
 });
 

@@ -5,7 +5,7 @@ import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
-import { resourceRouter, type Method, type EntityHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type EntityHooks, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ResourceName } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -43,12 +43,23 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
         },
       }),
     },
-    { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], driverPaymentHooks(runtime)) },
+    {
+      api: 'TMF676',
+      router: resourceRouter({
+        api: 'TMF676',
+        resource: 'payment',
+        store: runtime.store,
+        clock: runtime.clock,
+        notifier: runtime.notifier,
+        methods: ['GET', 'POST'],
+        hooks: driverPaymentHooks(runtime),
+      }),
+    },
   ];
 }
 
 /** The driver pays its invoice (TMF676 at the OEM); a bill paid in full settles the partners (11.12). */
-function driverPaymentHooks(runtime: Runtime): EntityHooks<OemData> {
+function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF676', 'payment'> {
   return {
     admit(input, ctx) {
       if (ctx.caller.party !== 'driver') throw forbidden('Only drivers pay their invoices here');
@@ -62,9 +73,9 @@ function driverPaymentHooks(runtime: Runtime): EntityHooks<OemData> {
       runtime.journal(ctx.draft, JOURNAL.billPaid, {
         bill: bill.id,
         payment: payment.id,
-        amount: (payment.totalAmount as { value: number }).value,
+        amount: payment.totalAmount.value,
         state: bill.state,
-        remaining: (bill.remainingAmount as { value: number }).value,
+        remaining: bill.remainingAmount?.value,
       });
       runtime.notifier.enqueue(ctx.draft, ctx.now, { api: 'TMF678', eventType: 'CustomerBillStateChangeEvent', resource: 'customerBill', entity: bill });
       return payment;

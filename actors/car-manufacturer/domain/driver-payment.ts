@@ -1,21 +1,22 @@
-import { fromTmf, type TmfMoney } from '../../../core/money.ts';
-import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
+import { fromTmf } from '../../../core/money.ts';
+import { type BaseData, collection } from '../../../tmf/data.ts';
+import type { CustomerBill, Payment } from '../../../tmf/resources.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 
-type PaymentItem = { item?: { id?: string; '@referredType'?: string }; totalAmount?: TmfMoney };
+/** What the rules read of a payment, stored or still a POST body. */
+type PaymentFacts = Pick<Payment, 'paymentItem' | 'totalAmount'>;
 
 /** The bill a driver's payment names in its payment items. */
-const billIdOf = (payment: Entity) =>
-  ((payment.paymentItem as PaymentItem[] | undefined) ?? []).find((i) => i.item?.['@referredType'] === 'CustomerBill')?.item?.id;
+const billIdOf = (payment: PaymentFacts) => (payment.paymentItem ?? []).find((i) => i.item?.['@referredType'] === 'CustomerBill')?.item?.id;
 
 /** Where the driver bill the payment names sits among the bills; -1 when it names none of them. */
-export function paidBillIndex(draft: BaseData, payment: Entity): number {
+export function paidBillIndex(draft: BaseData, payment: PaymentFacts): number {
   const billId = billIdOf(payment);
   return collection(draft, 'TMF678', 'customerBill').findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
 }
 
 /** The flow's rule for a partner's payment: it pays a driver bill of the car manufacturer's. */
-export function checkPaysDriverBill(draft: BaseData, payment: Entity): void {
+export function checkPaysDriverBill(draft: BaseData, payment: PaymentFacts): void {
   const billId = billIdOf(payment);
   if (!billId)
     throw invalid(
@@ -31,13 +32,14 @@ export function checkPaysDriverBill(draft: BaseData, payment: Entity): void {
  * currency, for no more than what remains due. The bill's remaining amount goes down by the payment;
  * it is `partiallyPaid` until nothing remains, then `settled`. Returns the stored payment and the bill.
  */
-export function applyDriverPayment(draft: BaseData, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
+export function applyDriverPayment<P extends PaymentFacts>(draft: BaseData, payment: P, now: Date): { payment: P; bill: CustomerBill } {
   checkPaysDriverBill(draft, payment);
   const bills = collection(draft, 'TMF678', 'customerBill');
   const index = paidBillIndex(draft, payment);
   const bill = bills[index];
-  const remaining = fromTmf(bill.remainingAmount as TmfMoney);
-  const paid = fromTmf(payment.totalAmount as TmfMoney);
+  if (!bill.remainingAmount) throw conflict('Nothing due', `Bill ${bill.billNo ?? bill.id} states no remaining amount to pay`, 'NOTHING_DUE');
+  const remaining = fromTmf(bill.remainingAmount);
+  const paid = fromTmf(payment.totalAmount);
   if (bill.state === 'settled' || remaining.isZero())
     throw conflict('Already paid', `Bill ${String(bill.billNo)} is settled: nothing remains due`, 'ALREADY_PAID');
   if (paid.currency !== remaining.currency)
