@@ -27,8 +27,9 @@ const involves = (entity: Entity, party: string) => ((entity.relatedParty as { i
  * The drivers' bills (TMF678) and the settlement note advices (Billing v2) share figure 9's collections.
  */
 export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Router }[] {
+  const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
   const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<OemData>) =>
-    resourceRouter({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
+    resourceRouter({ ...base, api, resource, methods, hooks });
   return [
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
@@ -45,15 +46,7 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
     },
     {
       api: 'TMF676',
-      router: resourceRouter({
-        api: 'TMF676',
-        resource: 'payment',
-        store: runtime.store,
-        clock: runtime.clock,
-        notifier: runtime.notifier,
-        methods: ['GET', 'POST'],
-        hooks: driverPaymentHooks(runtime),
-      }),
+      router: resourceRouter({ ...base, api: 'TMF676', resource: 'payment', methods: ['GET', 'POST'], hooks: driverPaymentHooks(runtime) }),
     },
   ];
 }
