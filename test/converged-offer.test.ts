@@ -7,10 +7,11 @@ import { applyReview, verifyAtCentral } from '../actors/car-manufacturer/domain/
 import { compatibilityReasons } from '../actors/car-manufacturer/domain/compatibility.ts';
 import { verifyAsCsp } from '../actors/csp/domain/partner-offers.ts';
 import { baseData, collection, type Entity } from '../tmf/data.ts';
-import type { ProductOffering } from '../tmf/resources.ts';
+import type { Product, ProductOffering } from '../tmf/resources.ts';
 import { fulfilConvergedOrder } from '../actors/car-manufacturer/domain/converged-order.ts';
 import { oemDefaults } from '../actors/car-manufacturer/store.ts';
 import { applyDriverPayment } from '../actors/car-manufacturer/domain/driver-payment.ts';
+import { monthlyFeeOf } from '../actors/car-manufacturer/domain/driver-billing.ts';
 import { createBundle, createOwnOffer } from '../actors/content-provider/domain/converged-bundle.ts';
 import { DomainError } from '../core/domain-error.ts';
 
@@ -159,10 +160,15 @@ describe("a driver's payment of the OEM's invoice (11.12)", () => {
     assert.equal(applyDriverPayment(billWith(eur(4.99)), payment, NOW).bill.state, 'settled');
     assert.throws(() => applyDriverPayment(billWith(), payment, NOW), refusedWith('NOTHING_DUE'));
   });
+
+  it("bills a product's recorded monthly fee, and refuses (409 NO_PRICE) a product that records none", () => {
+    assert.equal(monthlyFeeOf({ id: 'p-1', productPrice: [{ priceType: 'recurring', price: { dutyFreeAmount: eur(14.99) } }] }).toString(), '14.99 EUR');
+    assert.throws(() => monthlyFeeOf({ id: 'p-2' }), refusedWith('NO_PRICE'));
+  });
 });
 
 describe('compatibility rules (11.4)', () => {
-  const product = (id: string, offeringId: string, status: string): Entity => ({
+  const product = (id: string, offeringId: string, status: Product['status']): Product => ({
     id,
     href: '',
     '@type': 'Product',

@@ -4,6 +4,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../tmf/errors.ts';
+import type { CustomerBill } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -110,7 +111,7 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
   const period = requestedPeriod(requested, 'billing');
   if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const bills = await runtime.store.update((draft) => {
-    const issued: Entity[] = [];
+    const issued: CustomerBill[] = [];
     for (const account of [...collection(draft, 'TMF666', 'billingAccount')]) {
       const bill = billDriverAccount(draft, account, period, now);
       if (!bill) continue;
