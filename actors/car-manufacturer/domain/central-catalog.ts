@@ -6,7 +6,6 @@ import {
   revenueSharesOf,
   shareCoversPrice,
   shareReasons,
-  type RevenueShare,
 } from '../../../core/converged-offer.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { invalid } from '../../../core/domain-error.ts';

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import type { Characteristic, CreateBody, ProductOrder } from '../../../tmf/resources.ts';
+import type { Characteristic, CreateBody, ProductOffering, ProductOrder, Usage } from '../../../tmf/resources.ts';
 import type { NewEntity } from '../../../tmf/entity.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
@@ -35,7 +35,7 @@ export function serviceOfferMessage(car: SoldCar, offers: readonly Entity[]) {
 }
 
 /** The CSP offering an OEM service offer rides on (its `requires` relationship, step 7.6). */
-export const cspOfferingOf = (offer: Entity) => (offer.productOfferingRelationship as { id: string }[] | undefined)?.[0]?.id;
+export const cspOfferingOf = (offer: Pick<ProductOffering, 'productOfferingRelationship'>) => offer.productOfferingRelationship?.[0]?.id;
 
 /** Step 8.3: the infotainment service order on the OEM's own TMF622. */
 export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): NewEntity<'TMF622', 'productOrder'> {
@@ -81,11 +81,10 @@ export function cspOrderBody(selection: ServiceSelection, cspOffering: string, p
 }
 
 /** A usage record's characteristic by name (`vehicleId`, `volumeMB`, `recordId`). */
-const characteristic = (r: Entity, name: string) =>
-  ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
+const characteristic = (r: Usage, name: string) => (r.usageCharacteristic ?? []).find((c) => c.name === name)?.value;
 
 /** Step 8.11: the OEM's summary of its cars' usage records. */
-export function summariseUsage(records: readonly Entity[], vehicles: readonly string[], now: Date): UsageFollowUp {
+export function summariseUsage(records: readonly Usage[], vehicles: readonly string[], now: Date): UsageFollowUp {
   const megabytes = new Map<string, Decimal>();
   const statuses: Record<string, number> = {};
   for (const r of records) {
@@ -104,9 +103,10 @@ export function summariseUsage(records: readonly Entity[], vehicles: readonly st
 }
 
 /** A usage record's state as the CSP's event shows it, and the sum of the shares the OEM was shown (its own). */
-export function usageStateOf(usage: Entity): UsageStateSeen {
-  const shares = (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[] | undefined) ?? [];
-  const amount = shares.reduce((sum, s) => sum.plus(String(s.taxExcludedRatingAmount.value)), new Decimal(0));
+export function usageStateOf(usage: Usage): UsageStateSeen {
+  // A share the CSP shows without an amount adds nothing to what the OEM pays.
+  const amounts = (usage.ratedProductUsage ?? []).flatMap((s) => (s.taxExcludedRatingAmount ? [s.taxExcludedRatingAmount.value] : []));
+  const amount = amounts.reduce((sum, value) => sum.plus(String(value)), new Decimal(0));
   return {
     usage: usage.id,
     recordId: String(characteristic(usage, 'recordId') ?? ''),

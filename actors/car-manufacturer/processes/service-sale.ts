@@ -1,5 +1,5 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
-import type { ProductOrder } from '../../../tmf/resources.ts';
+import type { ProductOrder, Usage } from '../../../tmf/resources.ts';
 import { Faker, en } from '@faker-js/faker';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
@@ -167,6 +167,6 @@ export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFo
 }
 
 /** Step 8.10 heard: a record of its cars reached a state at the CSP's mediation; kept with what the OEM pays of it. */
-export function noteUsageState(draft: OemData, usage: Entity): void {
+export function noteUsageState(draft: OemData, usage: Usage): void {
   (draft.usageStates ??= []).push(usageStateOf(usage));
 }
