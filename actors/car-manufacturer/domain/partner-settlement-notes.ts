@@ -1,8 +1,8 @@
 import { conflict } from '../../../core/domain-error.ts';
 import { recurringPrice, revenueShareOf, revenueSharesOf, settle } from '../../../core/converged-offer.ts';
-import { fromTmf, sum, type Money, type TmfMoney } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
-import type { CreateBody, SettlementNoteAdvice } from '../../../tmf/resources.ts';
+import { fromTmf, sum, type Money } from '../../../core/money.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { AppliedCustomerBillingRate, CreateBody, CustomerBill, ProductOffering, SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { VAT_PERCENT } from './driver-billing.ts';
@@ -11,7 +11,9 @@ import type { OemData } from '../store.ts';
 /** One payee's item: what it is owed for one bill line of a converged product. */
 interface PayeeItem {
   payee: string;
-  rate: Entity;
+  rate: AppliedCustomerBillingRate;
+  /** The product the line bills. */
+  product: string;
   amount: Money;
 }
 
@@ -20,11 +22,9 @@ interface PayeeItem {
  * partners' shares and the OEM's margin (exactly, see `settle`); the partners' parts are gathered in one
  * settlement note advice per payee, one item per bill line. A line already settled is not settled again.
  */
-export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity[] {
-  const settled = new Set(
-    collection(draft, 'BillingV2', 'settlementNoteAdvice').flatMap((n) => (n.settlementNoteItem as { itemId: string }[]).map((i) => i.itemId)),
-  );
-  const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').filter((r) => (r.bill as Entity).id === bill.id && !settled.has(r.id));
+export function settlementNotes(draft: OemData, bill: CustomerBill, now: Date): SettlementNoteAdvice[] {
+  const settled = new Set(collection(draft, 'BillingV2', 'settlementNoteAdvice').flatMap((n) => n.settlementNoteItem.map((i) => i.itemId)));
+  const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').filter((r) => r.bill?.id === bill.id && !settled.has(r.id));
   const items = rates.flatMap((rate) => payeeItems(draft, rate));
   const payees = [...new Set(items.map((i) => i.payee))];
   return payees.map((payee) => {
@@ -32,13 +32,10 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
     const currency = mine[0].amount.currency;
     const noteItems = mine.map((i) => ({
       itemId: i.rate.id,
-      itemLabel: String(i.rate.name),
+      itemLabel: i.rate.name ?? i.rate.id,
       amount: i.amount,
-      productSpecification: { name: String(i.rate.name), productNumber: (i.rate.product as Entity).id },
-      period: {
-        startPeriod: (i.rate.periodCoverage as { startDateTime: string }).startDateTime,
-        endPeriod: (i.rate.periodCoverage as { endDateTime: string }).endDateTime,
-      },
+      productSpecification: { name: i.rate.name ?? i.rate.id, productNumber: i.product },
+      ...(i.rate.periodCoverage ? { period: { startPeriod: i.rate.periodCoverage.startDateTime, endPeriod: i.rate.periodCoverage.endDateTime } } : {}),
     }));
     return addEntity(
       draft,
@@ -110,9 +107,9 @@ export function revisedPartnerNote(note: SettlementNoteAdvice, monthlyShare: (pr
 }
 
 /** The offering a product of the OEM's inventory was sold on. */
-function soldOn(draft: OemData, productId: string): Entity | undefined {
+function soldOn(draft: OemData, productId: string): ProductOffering | undefined {
   const product = collection(draft, 'TMF637', 'product').find((p) => p.id === productId);
-  return collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
+  return collection(draft, 'TMF620', 'productOffering').find((o) => o.id === product?.productOffering?.id);
 }
 
 /** A partner's monthly share of the offering a product was sold on, as the OEM's catalog records it. */
@@ -121,12 +118,14 @@ export function monthlyShareOf(draft: OemData, productId: string, payee: string)
   return share && fromTmf(share.amount);
 }
 
-function payeeItems(draft: OemData, rate: Entity): PayeeItem[] {
-  const offering = soldOn(draft, (rate.product as Entity).id);
+/** The partners' parts of one bill line; none for a line that names no product or amount, or a product sold on no priced offering. */
+function payeeItems(draft: OemData, rate: AppliedCustomerBillingRate): PayeeItem[] {
+  const product = rate.product?.id;
+  const offering = product === undefined ? undefined : soldOn(draft, product);
   const price = offering && recurringPrice(offering);
-  if (!offering || !price) return [];
-  const { shares } = settle(fromTmf(rate.taxExcludedAmount as TmfMoney), price, revenueSharesOf(offering));
-  return shares.map((s) => ({ payee: s.partyId, rate, amount: s.amount }));
+  if (!product || !offering || !price || !rate.taxExcludedAmount) return [];
+  const { shares } = settle(fromTmf(rate.taxExcludedAmount), price, revenueSharesOf(offering));
+  return shares.map((s) => ({ payee: s.partyId, rate, product, amount: s.amount }));
 }
 
 /** The TMF676 payment of an accepted settlement note to its receiver: its amount with tax. */
