@@ -2,6 +2,7 @@ import { DISTRIBUTED_FROM, originOf, recurringPrice } from '../../../core/conver
 import type { NewEntity } from '../../../tmf/entity.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
+import type { BillingAccount, Customer, ProductOffering } from '../../../tmf/resources.ts';
 import { conflict, invalid, notFound } from '../../../core/domain-error.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
@@ -27,10 +28,10 @@ export interface NewCustomer {
 /** Records a domain event of the flow in the draft (the runtime's journal). */
 export type Journal = (type: string, data: Record<string, unknown>) => void;
 
-const ref = (e: Entity) => ({ id: e.id, href: e.href, name: e.name as string | undefined });
+const ref = (e: { id: string; href: string; name?: string }) => ({ id: e.id, href: e.href, name: e.name });
 
 /** The central converged offering an order names, through a catalog copy or directly; it must be launched. */
-export function resolveConvergedOffering(draft: OemData, offeringId: string): Entity {
+export function resolveConvergedOffering(draft: OemData, offeringId: string): ProductOffering {
   const offerings = collection(draft, 'TMF620', 'productOffering');
   const named = offerings.find((o) => o.id === offeringId);
   const centralId = named && !isCentral(named) ? originOf(named, DISTRIBUTED_FROM) : (named?.id ?? offeringId);
@@ -66,9 +67,7 @@ export function fulfilConvergedOrder(
   const account = billingAccountOf(draft, customer, now);
   journal(JOURNAL.billingAccountReady, { billingAccount: account.entity.id, created: account.created });
 
-  const existing = collection(draft, 'TMF637', 'product').filter((p) =>
-    ((p.relatedParty as { id: string }[] | undefined) ?? []).some((r) => r.id === customer.id),
-  );
+  const existing = collection(draft, 'TMF637', 'product').filter((p) => (p.relatedParty ?? []).some((r) => r.id === customer.id));
   const reasons = compatibilityReasons(existing, offering.id);
   if (reasons.length > 0) throw conflict('Incompatible order', reasons.join('; '), 'INCOMPATIBLE_ORDER');
   journal(JOURNAL.orderCompatibilityChecked, { customer: customer.id, existing: existing.map((p) => p.id), compatible: true });
@@ -92,15 +91,14 @@ export function fulfilConvergedOrder(
   return { state: 'completed', completionDate: now.toISOString(), product, customer };
 }
 
-const emailsOf = (c: Entity) =>
-  ((c.contactMedium as { characteristic?: { emailAddress?: string } }[] | undefined) ?? []).map((m) => m.characteristic?.emailAddress?.toLowerCase());
+const emailsOf = (c: Customer) => (c.contactMedium ?? []).map((m) => m.characteristic?.emailAddress?.toLowerCase());
 
 /**
  * 11.2 for a driver the OEM does not know: it becomes a customer (TMF629, approved) identified by its
  * e-mail, once the OEM has checked it is not a customer already under that e-mail (then it must order
  * as that customer: 409 naming it). Its billing account follows in 11.3.
  */
-export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
+export function registerCustomer(draft: OemData, person: NewCustomer): Customer {
   const name = person.name.trim();
   if (!name) throw invalid('Invalid customer', 'A new customer needs a name', 'INVALID_CUSTOMER');
   const known = collection(draft, 'TMF629', 'customer').find((c) => emailsOf(c).includes(person.email.toLowerCase()));
@@ -118,8 +116,8 @@ export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
 }
 
 /** The customer's billing account at the OEM, created on its first order. */
-function billingAccountOf(draft: OemData, customer: Entity, now: Date): { entity: Entity; created: boolean } {
-  const found = collection(draft, 'TMF666', 'billingAccount').find((a) => ((a.relatedParty as { id: string }[]) ?? []).some((p) => p.id === customer.id));
+function billingAccountOf(draft: OemData, customer: Customer, now: Date): { entity: BillingAccount; created: boolean } {
+  const found = collection(draft, 'TMF666', 'billingAccount').find((a) => (a.relatedParty ?? []).some((p) => p.id === customer.id));
   if (found) return { entity: found, created: false };
   const entity = addEntity(draft, 'TMF666', 'billingAccount', {
     name: `${String(customer.name)} infotainment account`,
@@ -128,10 +126,7 @@ function billingAccountOf(draft: OemData, customer: Entity, now: Date): { entity
     lastModified: now.toISOString(),
     relatedParty: [{ id: customer.id, name: String(customer.name), role: 'owner', '@referredType': 'Customer' }],
   });
-  customer.account = [
-    ...((customer.account as unknown[] | undefined) ?? []),
-    { id: entity.id, href: entity.href, name: entity.name, '@referredType': 'BillingAccount' },
-  ];
+  customer.account = [...(customer.account ?? []), { id: entity.id, href: entity.href, name: entity.name, '@referredType': 'BillingAccount' }];
   return { entity, created: true };
 }
 
