@@ -3,7 +3,7 @@ import { PARTY_API } from '../../../core/party-api.ts';
 import { obj, period } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import { resourceRouter, type Method, type EntityHooks, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ResourceName } from '../../../tmf/resources.ts';
@@ -19,8 +19,6 @@ import { oweActivationMessage } from '../processes/driver-messages.ts';
 type Runtime = ActorRuntime<OemData>;
 const READ: readonly Method[] = ['GET'];
 
-const involves = (entity: Entity, party: string) => ((entity.relatedParty as { id: string }[] | undefined) ?? []).some((p) => p.id === party);
-
 /**
  * The OEM's APIs for figure 11: orders from partner channels (TMF622), customers (TMF629) and the product
  * inventory the content provider reads and activates (TMF637). A partner sees only what involves it.
@@ -35,12 +33,18 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
     {
       api: 'TMF637',
-      router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
-        visible: (p, caller) => involves(p, caller.party),
-        patch(current, next, ctx) {
-          const product = activationPatch(current, next, ctx);
-          if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
-          return product;
+      router: resourceRouter({
+        ...base,
+        api: 'TMF637',
+        resource: 'product',
+        methods: ['GET', 'PATCH'],
+        hooks: {
+          visible: (p, caller) => (p.relatedParty ?? []).some((r) => r.id === caller.party),
+          patch(current, next, ctx) {
+            const product = activationPatch(current, next, ctx);
+            if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
+            return product;
+          },
         },
       }),
     },

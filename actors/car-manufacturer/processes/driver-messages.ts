@@ -1,7 +1,6 @@
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import { conflict } from '../../../core/domain-error.ts';
-import type { Entity } from '../../../tmf/data.ts';
-import type { CustomerBill } from '../../../tmf/resources.ts';
+import type { CustomerBill, Product } from '../../../tmf/resources.ts';
 import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { OemData } from '../store.ts';
@@ -9,8 +8,8 @@ import type { OemData } from '../store.ts';
 type Runtime = ActorRuntime<OemData>;
 
 /** 11.15, owed in the update that makes `product` active: the driver is told from when it is billed. */
-export function oweActivationMessage(runtime: Runtime, draft: OemData, product: Entity): void {
-  const customer = ((product.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
+export function oweActivationMessage(runtime: Runtime, draft: OemData, product: Product): void {
+  const customer = (product.relatedParty ?? []).find((p) => p.role === 'customer');
   oweDriverMessage(runtime, draft, `${INBOX_TOPIC.serviceActivated}:${product.id}:${String(product.startDate)}`, {
     from: 'car-manufacturer',
     topic: INBOX_TOPIC.serviceActivated,

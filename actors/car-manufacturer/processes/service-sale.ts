@@ -111,7 +111,7 @@ async function payerAtCsp(
   const csp = runtime.client('csp');
   const name = `${person.givenName} ${person.familyName}`;
   const { items: customers } = await csp.list('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
-  const party = customers[0]?.engagedParty as { id: string; href?: string } | undefined;
+  const party = customers[0]?.engagedParty;
   if (party) {
     const { items: accounts } = await csp.list('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
     const account = accounts.find((a) => a.accountType === 'consumer');
