@@ -1,4 +1,5 @@
 import { allocate } from './allocation.ts';
+import { isRecord, isTmfMoney, listIn } from './plain-data.ts';
 import { fromTmf, sum, type Money, type TmfMoney } from './money.ts';
 
 /**
@@ -47,9 +48,10 @@ export function publicationReasons(offering: OfferingFacts): string[] {
 
 /** The monthly recurring price an offering carries (inline in `productOfferingPrice`), if any. */
 export function recurringPrice(offering: OfferingFacts): Money | undefined {
-  const prices = (offering.productOfferingPrice as { priceType?: string; price?: TmfMoney }[] | undefined) ?? [];
-  const recurring = prices.find((p) => p.priceType === 'recurring' && p.price);
-  return recurring?.price ? fromTmf(recurring.price) : undefined;
+  for (const price of listIn(offering.productOfferingPrice)) {
+    if (isRecord(price) && price.priceType === 'recurring' && isTmfMoney(price.price)) return fromTmf(price.price);
+  }
+  return undefined;
 }
 
 /**
@@ -114,8 +116,10 @@ export const DISTRIBUTED_FROM = 'distributedFrom';
 
 /** The id an offering had where it came from (`publishedFrom`, `distributedFrom`), if it is a copy. */
 export function originOf(offering: Readonly<Record<string, unknown>>, relationshipType: string): string | undefined {
-  const relations = (offering.productOfferingRelationship as { id: string; relationshipType?: string }[] | undefined) ?? [];
-  return relations.find((r) => r.relationshipType === relationshipType)?.id;
+  for (const relation of listIn(offering.productOfferingRelationship)) {
+    if (isRecord(relation) && relation.relationshipType === relationshipType && typeof relation.id === 'string') return relation.id;
+  }
+  return undefined;
 }
 
 /**

@@ -2,8 +2,8 @@
 // The type assertions (`x as T`, `<T>x`) in the TypeScript sources, `as const` excepted: read from the
 // syntax tree, so comments, strings and `as` in names never count.
 //
-//   node scripts/casts.mjs [folder …]        counts per file and the total (default: actors core tmf)
-//   node scripts/casts.mjs --list [folder …] every cast with its line
+//   node scripts/casts.mjs [path …]        counts per file and the total (default: actors core tmf)
+//   node scripts/casts.mjs --list [path …] every cast with its line
 //
 // test/casts.test.ts holds actors/ and core/ to an allow-list of validated edges.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import ts from 'typescript';
 const ROOT = join(import.meta.dirname, '..');
 
 function tsFiles(dir) {
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : tsFiles(path);

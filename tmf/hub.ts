@@ -9,7 +9,7 @@ import { validateBody } from './validation.ts';
 import type { Store } from '../core/store.ts';
 
 /** POST /hub and DELETE /hub/{id} of one API: who wants to hear about its events. */
-export function hubRouter(api: ApiId, store: Store<BaseData>): Router {
+export function hubRouter<D extends BaseData>(api: ApiId, store: Store<D>): Router {
   const router = Router();
   // TMF630: the same callback and query from the same subscriber is the same subscription (201, then 200).
   router.post('/hub', async (req, res) => {
@@ -98,8 +98,8 @@ export function mergeHandlers(...maps: readonly Readonly<Record<string, EventHan
  * delivery is harmless), and hands the event to the actor's handler. An event is marked as seen only
  * after its handler succeeded, so a failed handling is retried by the sender.
  */
-export function listenerRouter(
-  store: Store<BaseData>,
+export function listenerRouter<D extends BaseData>(
+  store: Store<D>,
   handlers: Readonly<Record<string, EventHandler>>,
   mayNotify: (party: string, api: ApiId) => boolean = () => true,
 ): Router {

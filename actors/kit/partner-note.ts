@@ -1,7 +1,7 @@
 import { partnerNotePatch, reviewPartnerNote, type PayeeRecords } from '../../core/partner-settlement-check.ts';
 import { callerOf } from '../../tmf/auth.ts';
-import { type BaseData, collection, type Entity } from '../../tmf/data.ts';
-import type { EventHandler } from '../../tmf/hub.ts';
+import { type BaseData, collection } from '../../tmf/data.ts';
+import { type EventHandler, eventResource } from '../../tmf/hub.ts';
 import type { ResourceHooks } from '../../tmf/resource.ts';
 import type { SettlementNoteAdvice } from '../../tmf/resources.ts';
 import { checkSettlementPayment } from '../../core/settlement-payment-check.ts';
@@ -72,8 +72,8 @@ export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, 
 export function partnerNoteListener<D extends PayeeData>(runtime: ActorRuntime<D>): EventHandler {
   return (event, req) => {
     if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
-    const note = event.event.settlementNoteAdvice as Entity;
-    if ((note.receiver as { id?: string } | undefined)?.id !== runtime.id || !['issued', 'revised'].includes(String(note.state))) return;
+    const note = eventResource(event, 'BillingV2', 'settlementNoteAdvice');
+    if (note?.receiver.id !== runtime.id || !['issued', 'revised'].includes(note.state)) return;
     return runtime.owing(ANSWER_PARTNER_NOTE, { noteId: String(note.id) }, { key: `${ANSWER_PARTNER_NOTE}:${event.eventId}`, lane: ANSWER_PARTNER_NOTE });
   };
 }

@@ -13,7 +13,7 @@ import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
 import { type HooksOf, resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
 import type { BillingAccount, Customer, ResourceName } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { checkOrderItems, type OrderItem } from '../domain/order-check.ts';
+import { checkOrderItems } from '../domain/order-check.ts';
 import { FULFIL_ORDER } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
 import { paymentRouter } from './converged-offer.ts';
@@ -59,7 +59,7 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
 function orderHooks(runtime: Runtime): ResourceHooks<CspData, 'TMF622', 'productOrder'> {
   return {
     create(input, ctx) {
-      const orderItems = (input.productOrderItem as OrderItem[] | undefined) ?? [];
+      const orderItems = input.productOrderItem;
       const offerings = items(ctx.draft, 'TMF620', 'productOffering');
       checkOrderItems(orderItems, offerings);
       checkSplitBillingAllowed(

@@ -81,7 +81,7 @@ function readLine(text: string, sender: string): ReadLine {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    return refused('INVALID_JSON', `not JSON: ${(error as Error).message}`);
+    return refused('INVALID_JSON', `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return refused('INVALID_USAGE', 'a line holds one JSON object (a TMF635 Usage create body)');

@@ -44,8 +44,10 @@ export function readIntake(usage: Usage | Incoming<'TMF635', 'usage'>): UsageInt
   const volumeMB = typeof volume === 'number' || typeof volume === 'string' ? new MoneyDecimal(String(volume)) : undefined;
   if (!volumeMB?.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
   if (Number.isNaN(usageDate.getTime())) reasons.push('usageDate is required');
-  if (reasons.length > 0) throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
-  return { recordId: recordId as string, subscription: subscription as string, usageClass: usage.usageType as UsageClass, volumeMB: volumeMB!, usageDate };
+  const usageClass = usage.usageType;
+  if (reasons.length > 0 || typeof recordId !== 'string' || typeof subscription !== 'string' || !isUsageClass(usageClass) || !volumeMB)
+    throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
+  return { recordId, subscription, usageClass, volumeMB, usageDate };
 }
 
 /** What mediation did with a record, for the journal. */

@@ -1,7 +1,7 @@
 import { conflict } from '../../../core/domain-error.ts';
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
 import { fromTmf, money, type Money } from '../../../core/money.ts';
-import { memberReasons, originOf, PUBLISHED_FROM, shareCoversPrice, type RevenueShare } from '../../../core/converged-offer.ts';
+import { memberReasons, originOf, PUBLISHED_FROM, shareCoversPrice } from '../../../core/converged-offer.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import type { CreateBody, ProductOffering, ProductOfferingPrice } from '../../../tmf/resources.ts';
 import { CATEGORIES } from './catalog-seed.ts';
@@ -76,10 +76,10 @@ export interface MemberLookup {
  * from its catalog, or named by its CSP id) must be partner-eligible and launched, and its share must
  * cover its monthly fee. A bundle without any CSP offering is rejected too. Every reason is listed.
  */
-export function verifyAsCsp(converged: Entity, members: readonly MemberLookup[], draft: BaseData): string[] {
+export function verifyAsCsp(converged: ProductOffering, members: readonly MemberLookup[], draft: BaseData): string[] {
   const own = collection(draft, 'TMF620', 'productOffering');
   const prices = collection(draft, 'TMF620', 'productOfferingPrice');
-  const shares = (converged.revenueShare as RevenueShare[] | undefined) ?? [];
+  const shares = converged.revenueShare ?? [];
   const reasons: string[] = [];
   let ours = 0;
   for (const member of members) {

@@ -43,5 +43,4 @@ export function ingestUsage(draft: CspData, body: CreateBody<'TMF635', 'usage'>,
   }
 }
 
-const recordIdIn = (body: Record<string, unknown>) =>
-  String(((body.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === 'recordId')?.value ?? '');
+const recordIdIn = (body: CreateBody<'TMF635', 'usage'>) => String((body.usageCharacteristic ?? []).find((c) => c.name === 'recordId')?.value ?? '');

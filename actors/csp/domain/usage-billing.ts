@@ -1,36 +1,34 @@
 import type { Decimal } from 'decimal.js';
 import { type BillingPeriod, periodContaining, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { BillingAccount, EntityRef, Money as TmfMoney, RatedProductUsage, Usage } from '../../../tmf/resources.ts';
 import type { CspData } from '../store.ts';
 import type { LineSource } from './billing-cycle.ts';
 import { charValue, USAGE_CHAR } from './mediation.ts';
 
-/** A payer's share of a rated record, as mediation stored it in `ratedProductUsage`. */
-interface RatedShare {
-  isBilled: boolean;
-  taxExcludedRatingAmount: { unit: string; value: number };
-  productRef: { id: string };
-  payerRole: string;
-  billingAccount: { id: string };
-}
+/** A payer's share of a rated record, as mediation stores it in `ratedProductUsage`: one with its payer and amount. */
+type RatedShare = RatedProductUsage & { taxExcludedRatingAmount: TmfMoney; productRef: EntityRef; payerRole: string; billingAccount: EntityRef };
 
-const sharesOf = (usage: Entity) => (usage.ratedProductUsage as RatedShare[] | undefined) ?? [];
+const isShare = (s: RatedProductUsage): s is RatedShare =>
+  s.taxExcludedRatingAmount !== undefined && s.productRef !== undefined && s.payerRole !== undefined && s.billingAccount !== undefined;
+
+const sharesOf = (usage: Usage) => (usage.ratedProductUsage ?? []).filter(isShare);
 
 /** Usage up to the period's end: the period's own, and late records of earlier periods that no bill run has billed yet. */
-const dueBy = (usage: Entity, period: BillingPeriod) => new Date(String(usage.usageDate)) < period.end;
+const dueBy = (usage: Usage, period: BillingPeriod) => new Date(String(usage.usageDate)) < period.end;
 
 /** The month a record's usage belongs to (its allowance and its line), whichever bill carries it. */
-const usagePeriodOf = (usage: Entity) => periodContaining(new Date(String(usage.usageDate)));
+const usagePeriodOf = (usage: Usage) => periodContaining(new Date(String(usage.usageDate)));
 
-type AccountShares = Map<string, { usage: Entity; share: RatedShare }[]>;
+type AccountShares = Map<string, { usage: Usage; share: RatedShare }[]>;
 
 /**
  * The period's shares grouped by billing account, built once per bill run rather than scanning every
  * record for every account (a bill run of n accounts over m records would be n × m). Kept for the same
  * usage array while it does not grow: records are never removed, and a new one invalidates it.
  */
-const sharesByAccount = new WeakMap<Entity[], { period: string; size: number; index: AccountShares }>();
+const sharesByAccount = new WeakMap<Usage[], { period: string; size: number; index: AccountShares }>();
 
 function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
   const usages = collection(draft, 'TMF635', 'usage');
@@ -49,7 +47,7 @@ function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
 }
 
 /** The account's unbilled shares of rated records up to the period's end, with their record. */
-function unbilled(draft: CspData, account: Entity, period: BillingPeriod): { usage: Entity; share: RatedShare }[] {
+function unbilled(draft: CspData, account: BillingAccount, period: BillingPeriod): { usage: Usage; share: RatedShare }[] {
   return (accountShares(draft, period).get(account.id) ?? []).filter(({ usage, share }) => usage.status === 'rated' && !share.isBilled);
 }
 
@@ -94,8 +92,8 @@ export const usageLines: LineSource = (draft, account, period) => {
  * charge) only its zero shares are, since they need none. A record whose every share is billed becomes
  * `billed`. Returns the records it touched; a second call finds nothing left.
  */
-export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod, billIssued: boolean): string[] {
-  const touched = new Set<Entity>();
+export function markUsageBilled(draft: CspData, account: BillingAccount, period: BillingPeriod, billIssued: boolean): string[] {
+  const touched = new Set<Usage>();
   for (const { usage, share } of unbilled(draft, account, period)) {
     if (!billIssued && share.taxExcludedRatingAmount.value !== 0) continue;
     share.isBilled = true;

@@ -1,4 +1,4 @@
-import { channelOrderBody, DISTRIBUTED_FROM, originOf, publicationReasons, type RevenueShare } from '../../../core/converged-offer.ts';
+import { channelOrderBody, DISTRIBUTED_FROM, originOf, publicationReasons } from '../../../core/converged-offer.ts';
 import type { ProductOrder } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
@@ -84,12 +84,10 @@ export const verifyConvergedOfferingEffect =
     const centralId = String(args.centralId);
     const oem = runtime.client('car-manufacturer');
     const converged = await oem.get('TMF620', 'productOffering', centralId);
-    if (((converged.partnerReview as { partyId?: string }[] | undefined) ?? []).some((r) => r.partyId === 'csp')) return;
+    if ((converged.partnerReview ?? []).some((r) => r.partyId === 'csp')) return;
     const members: MemberLookup[] = [];
     // Ids are only unique per catalog: the revenue shares say which members are the CSP's.
-    const cspMembers = ((converged.revenueShare as RevenueShare[] | undefined) ?? [])
-      .filter((s) => s.partyId === 'csp')
-      .map((s) => ({ id: s.productOfferingId }));
+    const cspMembers = (converged.revenueShare ?? []).filter((s) => s.partyId === 'csp').map((s) => ({ id: s.productOfferingId }));
     for (const { id } of cspMembers) {
       members.push({ id, central: await oem.get('TMF620', 'productOffering', id).catch(absentOn404) });
     }

@@ -1,3 +1,4 @@
+import { isActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { collection } from '../../../tmf/data.ts';
@@ -94,6 +95,6 @@ function tradingNameOf(order: ProductOrder, buyer: string): string {
 
 /** Where the partner reaches the CSP's APIs: the URL this partner was configured with for the CSP. */
 function portalUrlFor(runtime: Runtime, partner: string): string {
-  const url = runtime.config.callbacks[partner as keyof typeof runtime.config.callbacks];
+  const url = isActorId(partner) ? runtime.config.callbacks[partner] : undefined;
   return `${url ?? 'http://localhost'}/tmf-api`;
 }

@@ -1,4 +1,5 @@
 import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
+import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
@@ -73,8 +74,8 @@ export const PAY_ON_ACCEPTANCE = 'pay-on-acceptance';
  * Step 9.13 on the acceptance event: an advice the CSP pays was accepted — it pays it, after its own
  * checks. Retry-safe: a note already paid (or being paid) is left alone; one a crash left reserved is resumed.
  */
-export async function payOnAcceptance(runtime: Runtime, note: Entity): Promise<void> {
-  const payer = (note.payer as { id?: string } | undefined)?.id;
+export async function payOnAcceptance(runtime: Runtime, note: SettlementNoteAdvice): Promise<void> {
+  const payer = note.payer?.id;
   if (payer !== 'csp' || note.state !== 'accepted') return;
   const id = String(note.id);
   const paid = runtime.store.data.settlementsPaid?.[id];
@@ -109,7 +110,7 @@ export async function retrievePartnerBill(runtime: Runtime, billId: string): Pro
 /** How the CSP carries out the figure 9 effects it owes. */
 export function figure9Effects(runtime: Runtime): Record<string, EffectHandler<CspData>> {
   return {
-    [PAY_ON_ACCEPTANCE]: (args) => payOnAcceptance(runtime, args.note as Entity),
+    [PAY_ON_ACCEPTANCE]: (args) => payOnAcceptance(runtime, args.note as SettlementNoteAdvice),
     [PARTNER_BILL_CHECK]: (args) => retrievePartnerBill(runtime, String(args.billId)),
   };
 }
