@@ -24,8 +24,26 @@ export interface OfferingFacts {
   readonly revenueShare?: unknown;
 }
 
+/** Whether a value has a revenue share's shape (the offering schemas check it; core reads offerings as plain data). */
+function isRevenueShare(value: unknown): value is RevenueShare {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!('partyId' in value && 'productOfferingId' in value && 'amount' in value)) return false;
+  const { partyId, productOfferingId, amount } = value;
+  return (
+    typeof partyId === 'string' &&
+    typeof productOfferingId === 'string' &&
+    typeof amount === 'object' &&
+    amount !== null &&
+    'unit' in amount &&
+    'value' in amount &&
+    typeof amount.unit === 'string' &&
+    typeof amount.value === 'number'
+  );
+}
+
 /** The revenue shares an offering states (none when it states none). */
-export const revenueSharesOf = (offering: OfferingFacts): readonly RevenueShare[] => (offering.revenueShare as RevenueShare[] | undefined) ?? [];
+export const revenueSharesOf = (offering: OfferingFacts): readonly RevenueShare[] =>
+  Array.isArray(offering.revenueShare) ? offering.revenueShare.filter(isRevenueShare) : [];
 
 /** The share a party is paid of an offering, as the offering states it. */
 export const revenueShareOf = (offering: OfferingFacts | undefined, partyId: string): RevenueShare | undefined =>
