@@ -24,8 +24,6 @@ const NOT_YET_SCHEMA = "the central catalog's offerings carry attributes TMF620'
 const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: string }>> = {
   'actors/call-center/api/control.ts': { count: 1, why: EDGE.controlBody },
   'actors/car-manufacturer/domain/central-catalog.ts': { count: 4, why: NOT_YET_SCHEMA },
-  'actors/car-manufacturer/domain/converged-order.ts': { count: 2, why: NOT_YET },
-  'actors/car-manufacturer/processes/converged-offer.ts': { count: 1, why: NOT_YET },
   'actors/car-manufacturer/processes/effects.ts': { count: 1, why: NOT_YET_SCHEMA },
   'actors/csp/processes/ticket-settlement-payment.ts': { count: 1, why: EDGE.effectArgs },
   'actors/driver/api/converged-offer.ts': { count: 1, why: EDGE.controlBody },

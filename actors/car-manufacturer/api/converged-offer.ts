@@ -29,7 +29,10 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
   const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<OemData>) =>
     resourceRouter({ ...base, api, resource, methods, hooks });
   return [
-    { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
+    {
+      api: 'TMF622',
+      router: resourceRouter({ ...base, api: 'TMF622', resource: 'productOrder', methods: ['GET', 'POST'], hooks: channelOrderHooks(runtime) }),
+    },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
     {
       api: 'TMF637',
@@ -88,10 +91,10 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF676', 
 }
 
 /** A channel's order (CSP, content provider) is fulfilled as a portal order, in the same change. */
-function channelOrderHooks(runtime: Runtime): EntityHooks<OemData> {
+function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF622', 'productOrder'> {
   return {
     create(input, ctx) {
-      const order = { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
+      const order = { ...input, state: 'acknowledged' as const, orderDate: ctx.now.toISOString() };
       const journal = (type: string, data: Record<string, unknown>) => runtime.journal(ctx.draft, type, data);
       const request = channelOrderInput(order, ctx.caller.party);
       journal(JOURNAL.orderRegistered, { order: order.id, channel: request.channel, customer: request.customerId });

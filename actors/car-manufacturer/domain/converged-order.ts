@@ -2,7 +2,7 @@ import { DISTRIBUTED_FROM, originOf, recurringPrice } from '../../../core/conver
 import type { NewEntity } from '../../../tmf/entity.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
-import type { BillingAccount, Customer, ProductOffering } from '../../../tmf/resources.ts';
+import type { BillingAccount, Customer, ProductOffering, ProductOrder } from '../../../tmf/resources.ts';
 import { conflict, invalid, notFound } from '../../../core/domain-error.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
@@ -54,7 +54,7 @@ export function fulfilConvergedOrder(
   input: ConvergedOrderInput,
   now: Date,
   journal: Journal,
-): { state: string; completionDate: string; product: Entity; customer: Entity } {
+): { state: 'completed'; completionDate: string; product: Entity; customer: Entity } {
   const offering = resolveConvergedOffering(draft, input.productOfferingId);
   const fee = recurringPrice(offering);
   if (!fee) throw invalid('Offering not sellable', `${offering.id} has no recurring price to bill`, 'NO_PRICE');
@@ -144,9 +144,9 @@ export function portalOrderBody(input: ConvergedOrderInput, now: Date): NewEntit
 }
 
 /** What a channel's TMF622 order asks for, read back into an order input. */
-export function channelOrderInput(order: Entity, channel: string): ConvergedOrderInput {
-  const customerId = ((order.relatedParty as { id: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer')?.id;
-  const items = (order.productOrderItem as { productOffering?: { id: string } }[] | undefined) ?? [];
+export function channelOrderInput(order: Pick<ProductOrder, 'relatedParty' | 'productOrderItem'>, channel: string): ConvergedOrderInput {
+  const customerId = (order.relatedParty ?? []).find((p) => p.role === 'customer')?.id;
+  const items = order.productOrderItem;
   const offeringId = items[0]?.productOffering?.id;
   if (!customerId || !offeringId || items.length !== 1) {
     throw invalid('Invalid converged order', 'A converged offer order names one customer (relatedParty role customer) and one item with its productOffering');

@@ -94,10 +94,10 @@ export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderIn
 }
 
 /** The order's item, completed and pointing at the product it created. */
-export function withProduct(order: Entity, product: Entity): unknown[] {
-  return (order.productOrderItem as Record<string, unknown>[]).map((item) => ({
+export function withProduct<I extends object>(order: { productOrderItem: readonly I[] }, product: { id: string; href: string }) {
+  return order.productOrderItem.map((item) => ({
     ...item,
-    state: 'completed',
+    state: 'completed' as const,
     product: { id: product.id, href: product.href },
   }));
 }
