@@ -133,7 +133,12 @@ export function items<A extends ApiId, R extends ResourceName<A>>(data: Readonly
   return (data.resources[collectionKey(api, resource)] ?? []) as unknown as readonly Resource<A, R>[];
 }
 
-/** A collection named at run time (the router factory, whole-API routers), as plain entities. */
+/** Read-only view of a collection named at run time, as plain entities: reading it changes nothing. */
+export function entitiesIn(data: Readonly<BaseData>, api: ApiId, resource: string): readonly Entity[] {
+  return data.resources[collectionKey(api, resource)] ?? [];
+}
+
+/** A collection named at run time (the router factory, whole-API routers) in a draft, as plain entities, created on first use. */
 export function entities(draft: BaseData, api: ApiId, resource: string): Entity[] {
   const key = collectionKey(api, resource);
   draft.resources[key] ??= [];

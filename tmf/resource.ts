@@ -2,7 +2,7 @@ import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
 import { api as apiDef, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
-import { type BaseData, type Entity, entities } from './data.ts';
+import { type BaseData, type Entity, entities, entitiesIn } from './data.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { Notifier } from './notifier.ts';
@@ -152,7 +152,7 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
       return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
     };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
-    const entity = (entities(store.data, api, resource) as E[]).find((e) => e.id === req.params.id);
+    const entity = entitiesIn(store.data, api, resource).find((e) => e.id === req.params.id);
     const caller = callerOf(res);
     if (!entity || !visibleTo(caller, access)(entity)) throw notFound(resource, String(req.params.id));
     if (access === 'write' && options.partnerWrites === 'own' && caller.party !== HARNESS_PARTY && store.data.owners[entity.href] !== caller.party) {
@@ -170,7 +170,9 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
     const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
-    const all = (entities(store.data, api, resource) as E[]).filter(visibleTo(caller, 'read', lookup)).map(shown(caller));
+    const all = entitiesIn(store.data, api, resource)
+      .filter(visibleTo(caller, 'read', lookup))
+      .map(shown(caller));
     const { page, total } = applyListQuery(all, query);
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
@@ -183,7 +185,7 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
       const input = withServerSet({ ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E, serverSet, clock.now());
       if (caller.party !== HARNESS_PARTY) hooks.admit?.(input, ctx(draft, caller));
       const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
-      (entities(draft, api, resource) as E[]).push(entity);
+      entities(draft, api, resource).push(entity);
       const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;
       if (caller.party !== HARNESS_PARTY && owner !== undefined) draft.owners[entity.href] ??= owner;
       notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity });
@@ -206,7 +208,7 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
     validateBody(schema, req.body, caller.party !== HARNESS_PARTY);
     const current = find(req, res, 'write');
     const updated = await store.update((draft) => {
-      const list = entities(draft, api, resource) as E[];
+      const list = entities(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
       // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
       if (index < 0) throw notFound(resource, current.id);
@@ -240,7 +242,7 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
   router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');
     await store.update((draft) => {
-      const list = entities(draft, api, resource) as E[];
+      const list = entities(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
       // A concurrent DELETE may have removed it since `find`; splice(-1) would remove the last entity.
       if (index < 0) throw notFound(resource, current.id);

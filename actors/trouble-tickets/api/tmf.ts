@@ -4,7 +4,7 @@ import { items } from '../../../tmf/data.ts';
 import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
-import { ALARM, alarmMetric, correlate } from '../domain/alarm.ts';
+import { ALARM, alarmMetric, correlate, violationMetric } from '../domain/alarm.ts';
 import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf, ticketReaders } from '../domain/redirect.ts';
 import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
 import { teamTakesAlarm } from '../processes/resolution-team.ts';
@@ -63,7 +63,7 @@ function violationHooks<D extends TicketData>(runtime: ActorRuntime<D>): Resourc
     create: (input, { now }) => ({ ...input, date: input.date ?? now.toISOString() }),
     // 9.24: told of another party's violation, it retrieves the call center's information on it.
     afterCreate(violation, { draft }) {
-      const metric = violation.violation.metric;
+      const metric = violationMetric(violation);
       if (metric) oweSlaInformation(runtime, draft, metric, violation.href);
     },
   };

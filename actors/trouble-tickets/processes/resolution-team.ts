@@ -58,8 +58,8 @@ export function teamTakesAlarm<D extends TicketData, T extends Pick<TroubleTicke
  * waiting for it; that ticket's followers are told of the change.
  */
 async function violationHeard<D extends TicketData>(runtime: ActorRuntime<D>, violation: SlaViolation | undefined): Promise<void> {
-  if (!violation) return;
-  const metric = violationMetric(violation);
+  const metric = violation && violationMetric(violation);
+  if (!violation || !metric) return;
   const notice: ViolationNotice = { violation: String(violation.id), href: violation.href, metric };
   await runtime.store.update((draft) => {
     if ((draft.teamNotices ?? []).some((n) => n.metric === metric)) return;
