@@ -3,7 +3,8 @@
  * restart rates nothing twice (the lines stored before the crash come back as duplicates).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { readAppendFile } from '../core/append-file.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -51,9 +52,7 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   const first = await csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, acknowledged);
   assert.equal(first.accepted, acknowledged.length);
   const stored = () =>
-    existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { journal: { type: string }[] }).journal.filter((j) => j.type === 'usage.batch-ingested').length
-      : 0;
+    existsSync(file) ? readAppendFile<{ journal: { type: string }[] }>(file)!.journal.filter((j) => j.type === 'usage.batch-ingested').length : 0;
   const sending = csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, interrupted).then(
     () => 'answered',
     () => 'cut off',
@@ -77,7 +76,7 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   } finally {
     await stopCch(csp.child);
   }
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { resources: Record<string, Entity[]> };
+  const data = readAppendFile<{ resources: Record<string, Entity[]> }>(file)!;
   const kept = data.resources['TMF635.usage'].map((u) => String((u.usageCharacteristic as { value: unknown }[])[0].value));
   assert.equal(kept.length, new Set(kept).size, 'no record kept twice');
   assert.deepEqual(new Set(kept), new Set([...acknowledged, ...interrupted].map(idOf)));
