@@ -171,5 +171,11 @@ function indexOf<E extends object>(list: readonly E[], key: keyof E): Map<unknow
   return index;
 }
 
+/**
+ * The committed data an update's draft started from, to read without drafting what is read (valid
+ * while the update changes what it reads only in place, as a usage batch does).
+ */
+export const committed = <T extends object>(draft: T): T => (isDraft(draft) ? (original(draft as never) as T) : draft);
+
 /** A read-only view of (part of) an update's draft as plain data: reading it drafts nothing. */
 export const snapshot = <T>(value: T): T => (isDraft(value) ? (current(value as never) as T) : value);

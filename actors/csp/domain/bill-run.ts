@@ -1,7 +1,7 @@
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
-import { buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { billedAccounts, buildTmfBill } from '../../../core/tmf-bill.ts';
+import { collection, type Entity, snapshot } from '../../../tmf/data.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 
@@ -27,9 +27,11 @@ export function issueBill(
   period: BillingPeriod,
   lines: readonly ChargeLine[],
   now: Date,
+  /** Accounts billed for the period already (a bill run looks them up once for all its accounts). */
+  billed: ReadonlySet<string> = billedAccounts(snapshot(collection(draft, 'TMF678', 'customerBill')), period),
 ): { bill: Entity; rates: Entity[] } | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
-  if (isBilledFor(bills, account.id, period) || lines.length === 0) return undefined;
+  if (lines.length === 0 || billed.has(account.id)) return undefined;
   const { bill, rates } = buildTmfBill({
     billNo: `CSP-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
     period,
