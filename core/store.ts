@@ -33,7 +33,7 @@ export class Store<T extends object> {
 
   /** lowdb's node preset silently picks memory when NODE_ENV=test, so the adapter is chosen explicitly. */
   static async open<T extends object>(option: StorageOption, defaults: () => T): Promise<Store<T>> {
-    const adapter = option.kind === 'memory' ? new Memory<T>() : new AppendFile<T>(option.path);
+    const adapter = option.kind === 'memory' ? new Memory<T>() : new AppendFile<T>(option.path, { minCompactBytes: compactBytesFromEnv() });
     const db = new Low<T>(adapter, defaults());
     const stored = await adapter.read(); // not Low's read, which keeps its defaults when there is nothing stored
     db.data = { ...defaults(), ...(stored ?? {}) };
@@ -94,6 +94,12 @@ export class Store<T extends object> {
       Object.assign(draft, this.#defaults());
     });
   }
+}
+
+/** CCH_STORE_COMPACT_BYTES: how far appended changes may grow a file before it is rewritten whole (default 8 MiB). */
+function compactBytesFromEnv(): number | undefined {
+  const bytes = Number(process.env.CCH_STORE_COMPACT_BYTES);
+  return process.env.CCH_STORE_COMPACT_BYTES && Number.isInteger(bytes) && bytes >= 0 ? bytes : undefined;
 }
 
 // Stored data is plain JSON that callers treat as read-only; freezing it would only cost time.

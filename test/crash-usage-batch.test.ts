@@ -1,6 +1,8 @@
 /**
  * kill -9 during a usage batch: what the CSP acknowledged is kept, and the batch sent again after the
- * restart rates nothing twice (the lines stored before the crash come back as duplicates).
+ * restart rates nothing twice (the lines stored before the crash come back as duplicates). The CSP runs
+ * on its file store, told to compact as soon as appended changes outweigh the file, so the batch's
+ * updates are appended, compacted and killed between.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -41,7 +43,10 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   const products = seedCspFile(dir, CARS);
   const file = join(dir, 'csp.json');
   const start = async () => {
-    const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir], /Ctrl-C/, { CCH_SECRET: CRASH_SECRET });
+    const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir], /Ctrl-C/, {
+      CCH_SECRET: CRASH_SECRET,
+      CCH_STORE_COMPACT_BYTES: '0',
+    });
     return { child, car: new TmfClient(/(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1], bootstrapKey(CRASH_SECRET, 'driver', 'csp'), 120_000) };
   };
   const acknowledged = recordsOf(products.slice(0, 10), 2, 1001);

@@ -15,13 +15,14 @@ export async function billingRun(runtime: ActorRuntime<CspData>, requested?: str
   const now = runtime.clock.now();
   const period = requested ? requestedPeriod(requested, 'billing') : previousPeriod(periodContaining(now));
   const bills = await runtime.store.update((draft, inPlace) => {
-    const issued = runBillingCycle(draft, period, now, LINE_SOURCES);
+    const issued = runBillingCycle(draft, period, now, LINE_SOURCES, inPlace);
     for (const bill of issued) {
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: (bill.billingAccount as Entity).id, owner: draft.owners[bill.href] });
       runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
     }
+    const billOf = new Map(issued.map((b) => [(b.billingAccount as Entity).id, b]));
     for (const account of collection(draft, 'TMF666', 'billingAccount')) {
-      const bill = issued.find((b) => (b.billingAccount as Entity).id === account.id);
+      const bill = billOf.get(account.id);
       const records = markUsageBilled(draft, account, period, bill !== undefined, inPlace);
       if (records.length > 0) runtime.journal(draft, JOURNAL.usageBilled, { bill: bill?.id, billingAccount: account.id, records });
     }
