@@ -142,12 +142,21 @@ export function buildTmfBill<P>(request: BillRequest<P>): { bill: BuiltBill<P>; 
   return { bill, rates };
 }
 
+/** What the billed-period checks read of a bill. */
+type BillPeriodFacts = { readonly billingAccount?: { readonly id: string }; readonly billingPeriod?: { readonly startDateTime?: string } };
+
 /** A period already billed to an account: bills without an account (an invoice to a partner) never count. */
-export function isBilledFor(
-  bills: readonly { readonly billingAccount?: { readonly id: string }; readonly billingPeriod?: { readonly startDateTime?: string } }[],
-  accountId: string,
-  period: BillingPeriod,
-): boolean {
+export function isBilledFor(bills: readonly BillPeriodFacts[], accountId: string, period: BillingPeriod): boolean {
+  return billedAccounts(bills, period).has(accountId);
+}
+
+/** The accounts that have a bill of the period: looked up once by a bill run of many accounts. */
+export function billedAccounts(bills: readonly BillPeriodFacts[], period: BillingPeriod): Set<string> {
   const start = toTmfTimePeriod(period).startDateTime;
-  return bills.some((b) => b.billingAccount?.id === accountId && b.billingPeriod?.startDateTime === start);
+  const accounts = new Set<string>();
+  for (const b of bills) {
+    const id = b.billingAccount?.id;
+    if (id !== undefined && b.billingPeriod?.startDateTime === start) accounts.add(id);
+  }
+  return accounts;
 }

@@ -2,11 +2,12 @@ import type { Decimal } from 'decimal.js';
 import { periodContaining, periodId } from '../../../core/billing-period.ts';
 import { MoneyDecimal } from '../../../core/money.ts';
 import { collection, findBy, snapshot } from '../../../tmf/data.ts';
-import type { Incoming, Usage } from '../../../tmf/resources.ts';
+import type { Incoming, Product, Usage } from '../../../tmf/resources.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
+import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 import { type Share, splitRecord } from './split-billing.ts';
-import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass } from './usage-rating.ts';
+import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass, type UsageTariff } from './usage-rating.ts';
 
 /** Names of the usage characteristics the car sends and mediation adds. */
 export const USAGE_CHAR = {
@@ -17,6 +18,17 @@ export const USAGE_CHAR = {
   included: 'includedMB',
   chargeable: 'chargeableMB',
   rejection: 'rejectionReason',
+} as const;
+
+/**
+ * Where mediation's large containers are: written through `InPlace` (in place in a batch, where
+ * copying a ledger of millions of entries on every update would cost more than the batch's work).
+ */
+export const LEDGER = {
+  records: ['usageLedger', 'records'],
+  ratedMB: ['usageLedger', 'ratedMB'],
+  usages: ['resources', 'TMF635.usage'],
+  owners: ['owners'],
 } as const;
 
 export const characteristicsOf = (usage: Usage | Incoming<'TMF635', 'usage'>) => usage.usageCharacteristic ?? [];
@@ -66,13 +78,12 @@ export const MEDIATION_DONE: readonly Usage['status'][] = ['rated', 'rejected'];
  * Step 8.9, the intake: a record is kept `received` and its id remembered. A record id already seen
  * is refused (409) and rates nothing; a record without what mediation reads is refused (400).
  */
-export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage'>): MediationOutcome {
+export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage'>, writes: InPlace = throughDraft(draft)): MediationOutcome {
   const intake = readIntake(received);
-  const ledger = draft.usageLedger;
-  const seen = ledger.records[intake.recordId];
+  const seen = draft.usageLedger.records[intake.recordId];
   if (seen)
     throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
-  ledger.records[intake.recordId] = received.id;
+  writes.set(LEDGER.records, intake.recordId, received.id);
   return { usage: { ...received, status: 'received' }, intake, shares: [] };
 }
 
@@ -82,7 +93,7 @@ export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage
  * then the unit price, rounded per record) and split into one share per payer (or rejected: no
  * usage price). Any other state is left as it is.
  */
-export function advanceMediation(draft: CspData, usage: Usage, now: Date): MediationOutcome {
+export function advanceMediation(draft: CspData, usage: Usage, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
   const intake = readIntake(usage);
   // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
   const collected = findBy(draft.usageCollections, 'product', intake.subscription);
@@ -94,19 +105,13 @@ export function advanceMediation(draft: CspData, usage: Usage, now: Date): Media
     return { usage: { ...usage, status: 'guided', relatedParty: payers }, intake, owner, shares: [] };
   }
   if (usage.status !== 'guided' || !collected || !product) return { usage, intake, owner, shares: [] };
-  const tariff = tariffFor(
-    product,
-    intake.usageClass,
-    snapshot(collection(draft, 'TMF620', 'productOffering')),
-    snapshot(collection(draft, 'TMF620', 'productOfferingPrice')),
-  );
+  const tariff = tariffOf(draft, product, intake.usageClass);
   if (!tariff) return { ...rejected(usage, intake, `no usage price for ${intake.usageClass} in the catalog`), owner };
 
-  const ledger = draft.usageLedger;
   const volumeKey = ratedVolumeKey(intake);
-  const usedBefore = new MoneyDecimal(ledger.ratedMB[volumeKey] ?? 0);
+  const usedBefore = new MoneyDecimal(draft.usageLedger.ratedMB[volumeKey] ?? 0);
   const rated = rateVolume(intake.volumeMB, usedBefore, tariff);
-  ledger.ratedMB[volumeKey] = usedBefore.plus(intake.volumeMB).toString();
+  writes.set(LEDGER.ratedMB, volumeKey, usedBefore.plus(intake.volumeMB).toString());
   const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({
     ...s,
     // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
@@ -142,13 +147,13 @@ export function advanceMediation(draft: CspData, usage: Usage, now: Date): Media
  * Mediation of one record in one go (steps 8.9–8.10): received, guided, then rated or rejected, as
  * {@link advanceMediation} moves it. For intakes that store only the outcome (a batch of records).
  */
-export function mediate(draft: CspData, received: Incoming<'TMF635', 'usage'>, now: Date): MediationOutcome {
-  let outcome = receiveUsage(draft, received);
-  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now);
+export function mediate(draft: CspData, received: Incoming<'TMF635', 'usage'>, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
+  let outcome = receiveUsage(draft, received, writes);
+  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now, writes);
   return outcome;
 }
 
-function rejected(received: Usage, intake: UsageIntake, reason: string): MediationOutcome {
+function rejected(received: Usage | Incoming<'TMF635', 'usage'>, intake: UsageIntake, reason: string): MediationOutcome {
   const { relatedParty: _payers, ...rest } = received;
   const usage: Usage = {
     ...rest,
@@ -157,6 +162,21 @@ function rejected(received: Usage, intake: UsageIntake, reason: string): Mediati
     usageCharacteristic: [...characteristicsOf(received), { name: USAGE_CHAR.rejection, value: reason }],
   };
   return { usage, intake, shares: [] };
+}
+
+/** Tariffs found, per catalog (its offerings and prices as committed): a batch prices many records of few offers. */
+const tariffs = new WeakMap<readonly object[], WeakMap<readonly object[], Map<string, UsageTariff | undefined>>>();
+
+function tariffOf(draft: CspData, product: Product, usageClass: UsageClass): UsageTariff | undefined {
+  const offerings = snapshot(collection(draft, 'TMF620', 'productOffering'));
+  const prices = snapshot(collection(draft, 'TMF620', 'productOfferingPrice'));
+  const byPrices = tariffs.get(offerings) ?? new WeakMap();
+  tariffs.set(offerings, byPrices);
+  const found = byPrices.get(prices) ?? new Map<string, UsageTariff | undefined>();
+  byPrices.set(prices, found);
+  const key = `${product.productOffering?.id}|${usageClass}`;
+  if (!found.has(key)) found.set(key, tariffFor(product, usageClass, offerings, prices));
+  return found.get(key);
 }
 
 /** The ledger key of the volume already rated for a subscription, usage class and month: what the allowance has left. */
