@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { memberReasons, publicationReasons, settle, shareCoversPrice, shareReasons, type RevenueShare } from '../core/converged-offer.ts';
 import { fromMinorUnits, money, sum } from '../core/money.ts';
-import { applyReview, verifyAtCentral } from '../actors/car-manufacturer/domain/central-catalog.ts';
+import { applyReview, distributionCopy, PRODUCT_CATEGORY, verifyAtCentral } from '../actors/car-manufacturer/domain/central-catalog.ts';
 import { compatibilityReasons } from '../actors/car-manufacturer/domain/compatibility.ts';
 import { verifyAsCsp } from '../actors/csp/domain/partner-offers.ts';
 import { baseData, collection, type Entity } from '../tmf/data.ts';
@@ -98,6 +98,25 @@ describe('catalog verification (10.3, 10.8)', () => {
     const rejected = applyReview(oemOk, { partyId: 'csp', verdict: 'rejected', reason: ['a', 'b'] });
     assert.equal(rejected.lifecycleStatus, 'Rejected');
     assert.equal(rejected.statusReason, 'csp: a; b');
+  });
+
+  it('distributes a copy without the publisher and the reviews, pointing back at the central offering (10.9)', () => {
+    const launched = { ...bundle([]), name: 'Drive & Stream', lifecycleStatus: 'Launched' as const, partnerReview: [] };
+    const copy = distributionCopy(launched, PRODUCT_CATEGORY);
+    assert.equal(copy.name, 'Drive & Stream');
+    assert.equal(copy.relatedParty, undefined);
+    assert.equal(copy.partnerReview, undefined);
+    assert.deepEqual(copy.category, [PRODUCT_CATEGORY]);
+    assert.deepEqual(copy.productOfferingRelationship, [
+      { id: 'po-2', href: '/po/po-2', name: 'Drive & Stream', relationshipType: 'distributedFrom', '@referredType': 'ProductOffering' },
+    ]);
+  });
+
+  it('refuses to distribute an offering whose name was removed: no catalog takes a nameless offering', () => {
+    assert.throws(
+      () => distributionCopy({ ...bundle([]), lifecycleStatus: 'Launched' }),
+      (e: unknown) => e instanceof DomainError && e.code === 'NO_OFFERING_NAME',
+    );
   });
 });
 

@@ -103,6 +103,8 @@ const category = resourceSchemas({
 /**
  * `isPartnerEligible` is a project extension (FLOWS 10.2): the CSP marks an offering that partners
  * may resell or bundle. TMF620 v4 has no such attribute; being a plain boolean, it needs no `@type`.
+ * `relatedParty` is one too (TMF620 v4 and v5 have none): the central catalog names an offering's
+ * publisher (`role: publisher`, FLOWS 10.3), whose share of a converged offering it checks.
  */
 const productOffering = resourceSchemas({
   type: 'ProductOffering',
@@ -137,6 +139,7 @@ const productOffering = resourceSchemas({
     }),
     revenueShare: listOf('RevenueShare'),
     partnerReview: listOf('PartnerReview'),
+    relatedParty: listOf('RelatedParty'),
   },
   // A bundle without members would pass the bundle verification vacuously.
   rules: [

@@ -1,9 +1,8 @@
 import type { Router } from 'express';
-import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, forbidden } from '../../../tmf/errors.ts';
 import { HARNESS_PARTY, type Caller } from '../../../tmf/auth.ts';
-import { resourceRouter, type EntityHooks } from '../../../tmf/resource.ts';
-import type { ResourceName } from '../../../tmf/resources.ts';
+import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
+import type { ProductOffering } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, isCentral, publishToCentral, REVIEWERS, reviewsOf, type PartnerReview } from '../domain/central-catalog.ts';
 import { oweDistribution, REVIEW_OFFERING } from '../processes/converged-offer.ts';
@@ -17,16 +16,16 @@ type Runtime = ActorRuntime<OemData>;
  * shown to partners. A partner's PATCH may only add its own review of a converged offering (10.8).
  */
 export function catalogRouter(runtime: Runtime): Router {
-  const collectionOf = (resource: ResourceName<'TMF620'>, hooks?: EntityHooks<OemData>) =>
-    resourceRouter({ api: 'TMF620', resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, hooks });
-  const router = collectionOf('productOffering', offeringHooks(runtime));
-  for (const resource of ['productOfferingPrice', 'catalog', 'category'] as const) router.use(collectionOf(resource));
+  const { store, clock, notifier } = runtime;
+  const router = resourceRouter({ api: 'TMF620', resource: 'productOffering', store, clock, notifier, hooks: offeringHooks(runtime) });
+  for (const resource of ['productOfferingPrice', 'catalog', 'category'] as const)
+    router.use(resourceRouter({ api: 'TMF620', resource, store, clock, notifier }));
   return router;
 }
 
 const isPartner = (caller: Caller) => caller.party !== HARNESS_PARTY;
 
-function offeringHooks(runtime: Runtime): EntityHooks<OemData> {
+function offeringHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF620', 'productOffering'> {
   return {
     create: (input, ctx) => (isPartner(ctx.caller) ? publishToCentral(input, ctx.caller.party) : input),
     // A published offering is shared: every partner of the central catalog sees it.
@@ -48,12 +47,14 @@ function offeringHooks(runtime: Runtime): EntityHooks<OemData> {
 }
 
 /** The reviewer's own verdict out of its PATCH; anything else a partner tries to change is refused. */
-function reviewPatch(current: Entity, next: Entity, party: string, now: Date): PartnerReview {
+function reviewPatch(current: ProductOffering, next: ProductOffering, party: string, now: Date): PartnerReview {
   if (!REVIEWERS.some((reviewer) => reviewer === party)) throw forbidden(`${party} does not review converged offerings`);
   // A rejection by one reviewer does not stop the others: the registrant gets every reason at once.
   if (current.isBundle !== true || current.lifecycleStatus === 'Launched')
     throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');
-  const changed = Object.keys({ ...current, ...next }).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
+  const before = new Map(Object.entries(current));
+  const after = new Map(Object.entries(next));
+  const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => JSON.stringify(before.get(k)) !== JSON.stringify(after.get(k)));
   if (changed.some((k) => k !== 'partnerReview'))
     throw forbidden(`a partner may only add its review, not change ${changed.filter((k) => k !== 'partnerReview').join(', ')}`);
   const mine = reviewsOf(next).filter((r) => r.partyId === party);

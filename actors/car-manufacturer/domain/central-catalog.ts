@@ -7,7 +7,7 @@ import {
   shareCoversPrice,
   shareReasons,
 } from '../../../core/converged-offer.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { CreateBody, Incoming, PartnerReview, ProductOffering } from '../../../tmf/resources.ts';
 import { invalid } from '../../../core/domain-error.ts';
 
 /**
@@ -21,27 +21,23 @@ export const PRODUCT_CATEGORY = { id: 'oem-infotainment', name: 'infotainment-se
 /** Who must approve a converged offering before it is distributed (10.8). */
 export const REVIEWERS = ['car-manufacturer', 'csp'] as const;
 
-export interface PartnerReview {
-  partyId: string;
-  verdict: 'approved' | 'rejected';
-  reason?: string[];
-  reviewDate?: string;
-}
+export type { PartnerReview };
 
-type Ref = { id: string; name?: string; relationshipType?: string; role?: string };
+/** What the central catalog's rules read of an offering: a stored one, or a POST body being published. */
+type Offering = Pick<ProductOffering, 'category' | 'relatedParty' | 'bundledProductOffering' | 'partnerReview'>;
 
-export const isCentral = (o: Entity) => ((o.category as Ref[] | undefined) ?? []).some((c) => c.name === CENTRAL_CATEGORY.name);
-export const publisherOf = (o: Entity) => ((o.relatedParty as Ref[] | undefined) ?? []).find((p) => p.role === 'publisher')?.id;
-export const membersOf = (o: Entity) => ((o.bundledProductOffering as Ref[] | undefined) ?? []).map((m) => m.id);
-export const reviewsOf = (o: Entity) => (o.partnerReview as PartnerReview[] | undefined) ?? [];
+export const isCentral = (o: Offering) => (o.category ?? []).some((c) => c.name === CENTRAL_CATEGORY.name);
+export const publisherOf = (o: Offering) => (o.relatedParty ?? []).find((p) => p.role === 'publisher')?.id;
+export const membersOf = (o: Offering) => (o.bundledProductOffering ?? []).map((m) => m.id);
+export const reviewsOf = (o: Offering) => o.partnerReview ?? [];
 
 /**
  * A partner's POST on the central catalog (10.3, 10.7). A single offering must be partner-eligible and
  * launched; a converged one (a bundle) waits for its reviews `In test`. Either is marked central and
  * names its publisher.
  */
-export function publishToCentral(input: Entity, publisher: string): Entity {
-  const base = {
+export function publishToCentral(input: Incoming<'TMF620', 'productOffering'>, publisher: string): ProductOffering {
+  const base: ProductOffering = {
     ...input,
     category: [CENTRAL_CATEGORY],
     relatedParty: [{ id: publisher, role: 'publisher', '@referredType': 'Organization' }],
@@ -57,7 +53,7 @@ export function publishToCentral(input: Entity, publisher: string): Entity {
  * catalog, partner-eligible and launched (unless its share names it the registrant's own); every member has a share
  * covering the price its publisher asks; the shares fit in the bundle's price. All reasons, at once.
  */
-export function verifyAtCentral(offering: Entity, central: readonly Entity[]): string[] {
+export function verifyAtCentral(offering: ProductOffering, central: readonly ProductOffering[]): string[] {
   const registrant = publisherOf(offering);
   const shares = revenueSharesOf(offering);
   const reasons: string[] = [];
@@ -86,11 +82,11 @@ export function verifyAtCentral(offering: Entity, central: readonly Entity[]): s
  * Records one reviewer's verdict and derives the offering's status: `Rejected` with every reviewer's
  * reasons as soon as one rejects, `Launched` once every reviewer approved, `In test` until then.
  */
-export function applyReview(offering: Entity, review: PartnerReview): Entity {
+export function applyReview(offering: ProductOffering, review: PartnerReview): ProductOffering {
   const reviews = [...reviewsOf(offering).filter((r) => r.partyId !== review.partyId), review];
   const rejected = reviews.filter((r) => r.verdict === 'rejected');
   const approvedByAll = REVIEWERS.every((p) => reviews.some((r) => r.partyId === p && r.verdict === 'approved'));
-  const next: Entity = { ...offering, partnerReview: reviews };
+  const next: ProductOffering = { ...offering, partnerReview: reviews };
   delete next.statusReason;
   if (rejected.length > 0) {
     return { ...next, lifecycleStatus: 'Rejected', statusReason: rejected.map((r) => `${r.partyId}: ${(r.reason ?? []).join('; ')}`).join(' | ') };
@@ -101,11 +97,13 @@ export function applyReview(offering: Entity, review: PartnerReview): Entity {
 /**
  * A copy of an approved converged offering for a product catalog (10.9): launched, sellable, without the
  * central bookkeeping, pointing back at the central offering so every channel's order leads to it.
+ * An offering whose name was removed (PATCH `name: null`) cannot be copied: a catalog refuses an offering without one.
  */
-export function distributionCopy(central: Entity, category?: { id: string; name: string }): Record<string, unknown> {
+export function distributionCopy(central: ProductOffering, category?: { id: string; name: string }): CreateBody<'TMF620', 'productOffering'> {
   const {
     id,
     href,
+    name,
     '@type': _type,
     partnerReview: _reviews,
     relatedParty: _parties,
@@ -113,11 +111,13 @@ export function distributionCopy(central: Entity, category?: { id: string; name:
     productOfferingRelationship: _rel,
     ...rest
   } = central;
+  if (name === undefined) throw invalid('Not distributable', `offering ${id} has no name`, 'NO_OFFERING_NAME');
   return {
     ...rest,
+    name,
     lifecycleStatus: 'Launched',
     isSellable: true,
     ...(category ? { category: [category] } : {}),
-    productOfferingRelationship: [{ id, href, name: String(central.name), relationshipType: DISTRIBUTED_FROM, '@referredType': 'ProductOffering' }],
+    productOfferingRelationship: [{ id, href, name, relationshipType: DISTRIBUTED_FROM, '@referredType': 'ProductOffering' }],
   };
 }

@@ -4,7 +4,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../tmf/errors.ts';
-import type { CustomerBill } from '../../../tmf/resources.ts';
+import type { CreateBody, CustomerBill } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -26,7 +26,7 @@ export type DistributionChannel = (typeof DISTRIBUTION_CHANNELS)[number];
 export const REVIEW_OFFERING = new EffectKind<{ centralId: string }>('review-converged-offering');
 export const DISTRIBUTE_OFFERING = new EffectKind<{ centralId: string }>('distribute-converged-offering');
 /** Owed per channel by the distribution: the copy of the central offering posted to that channel's catalog. */
-export const POST_DISTRIBUTED_COPY = new EffectKind<{ channel: DistributionChannel; centralId: string; offering: Record<string, unknown> }>(
+export const POST_DISTRIBUTED_COPY = new EffectKind<{ channel: DistributionChannel; centralId: string; offering: CreateBody<'TMF620', 'productOffering'> }>(
   'post-distributed-copy',
 );
 

@@ -1,5 +1,4 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
-import type { CreateBody } from '../../../tmf/resources.ts';
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import type { EffectKind } from '../../kit/effect-kind.ts';
@@ -40,8 +39,7 @@ export function oemEffects(runtime: Runtime): Record<string, EffectHandler<OemDa
         peer: channel,
         api: 'TMF620',
         resource: 'productOffering',
-        // The copy is the central offering's own attributes (distributionCopy), so it has what a create needs.
-        body: offering as CreateBody<'TMF620', 'productOffering'>,
+        body: offering,
         find: { query: { 'productOfferingRelationship.id': centralId }, matches: (o) => originOf(o, DISTRIBUTED_FROM) === centralId },
       });
       return copy.settled;
