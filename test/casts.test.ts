@@ -1,8 +1,8 @@
 /**
  * No new type assertion in actors/ and core/ (#16): a cast hides a wrong state from the type checker.
  * What remains is listed here with its reason: validated edges (a body ajv has checked, owed-effect
- * arguments the party wrote itself, a brand's one constructor, the store's generic plumbing) and, while
- * a colleague's branch types them, the casts not yet removed. A file may only go down from its entry.
+ * arguments the party wrote itself, a brand's one constructor, the store's generic plumbing). A file
+ * may only go down from its entry.
  * Count them with `node scripts/casts.mjs [--list] actors core`.
  */
 import assert from 'node:assert/strict';
@@ -18,7 +18,6 @@ const EDGE = {
   schemaData: 'JSON Schema objects rewritten as plain data for the OpenAPI document',
   storeFile: "the store file's JSON and the paths its changes address: any data, read back as the store's type",
 } as const;
-const NOT_YET = 'not yet typed: the s4-16casts branch removes these';
 
 /** File → how many casts it may hold, and why. */
 const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: string }>> = {
@@ -36,10 +35,6 @@ const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: s
   'core/store.ts': { count: 9, why: EDGE.immer },
   'core/append-file.ts': { count: 10, why: EDGE.storeFile },
   'core/in-place.ts': { count: 6, why: EDGE.storeFile },
-  'actors/trouble-tickets/domain/redirect.ts': { count: 2, why: NOT_YET },
-  'actors/trouble-tickets/domain/sla-rules.ts': { count: 2, why: NOT_YET },
-  'actors/trouble-tickets/domain/ticket-status.ts': { count: 1, why: NOT_YET },
-  'actors/trouble-tickets/processes/sla.ts': { count: 2, why: NOT_YET },
 };
 
 test('actors/ and core/ hold no cast beyond the allow-list of validated edges', () => {

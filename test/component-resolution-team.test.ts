@@ -18,6 +18,7 @@ import { passThroughTo } from '../mocks/pass-through.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import type { Entity } from '../tmf/data.ts';
+import { isRecord } from '../core/plain-data.ts';
 import { call as callApp } from './support/http-app.ts';
 
 const SECRET = 'component-resolution-team-secret';
@@ -177,6 +178,14 @@ describe("the CSP's resolution team", () => {
       change.map((r) => [(r.body as any).event.troubleTicket.id, (r.body as any).fieldPath]),
       [[created.body.id, 'note,relatedEntity']],
     );
+  });
+
+  test("a tester's violation without what it violated (the standard lets it through) does not stop the monitoring's own", async () => {
+    const tester = await call('POST', `${basePath('TMF623')}/slaViolation`, HARNESS_KEY, { sla: { id: '1' } });
+    assert.equal(tester.status, 201);
+    const violation = await breachMarch();
+    assert.ok(isRecord(violation.violation));
+    assert.equal(violation.violation.metric, METRIC);
   });
 
   test("the team's listener takes SLA events from its own party only", async () => {

@@ -385,17 +385,16 @@ describe("SLA measurements come from the party's own operation", () => {
   });
 
   test('each customer ticket resolved in the period is measured by its resolution time; alarms are not', () => {
-    const ticket = (id: string, type: string, from: string, to: string) =>
-      ({
-        id,
-        href: id,
-        '@type': 'TroubleTicket',
-        ticketType: type,
-        status: 'resolved',
-        creationDate: from,
-        resolutionDate: to,
-        relatedParty: [{ id: 'driver', role: 'customer' }],
-      }) as Entity;
+    const ticket = (id: string, type: string, from: string, to: string): TroubleTicket => ({
+      id,
+      href: id,
+      '@type': 'TroubleTicket',
+      ticketType: type,
+      status: 'resolved',
+      creationDate: from,
+      resolutionDate: to,
+      relatedParty: [{ id: 'driver', role: 'customer' }],
+    });
     const measured = measureOperation(
       march,
       'connectivity.availability',

@@ -72,6 +72,7 @@ export type ProductOrderItem = SchemaTypes['ProductOrderItem'];
 export type OrderPrice = SchemaTypes['OrderPrice'];
 // TMF623
 export type Sla = SchemaTypes['Sla'];
+export type SlaRule = SchemaTypes['SlaRule'];
 export type SlaViolation = SchemaTypes['SlaViolation'];
 // TMF629
 export type Customer = SchemaTypes['Customer'];

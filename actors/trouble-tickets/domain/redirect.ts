@@ -24,11 +24,11 @@ export function originatorOf(ticket: Pick<TroubleTicket, 'relatedParty'>): strin
 
 /** A redirect goes to the other resolver, of a ticket still in the process (rejecting it must be legal). */
 export function checkRedirect(ticket: Pick<TroubleTicket, 'id' | 'status'>, from: ActorId, to: string): Resolver {
-  if (!(RESOLVERS as readonly string[]).includes(to) || to === from) {
+  if (!isResolver(to) || to === from) {
     throw invalid('Invalid redirect target', `A ticket at ${from} can be redirected to ${RESOLVERS.filter((r) => r !== from).join(' or ')}, not to '${to}'`);
   }
   checkTransition(ticket.id, ticket.status, 'rejected');
-  return to as Resolver;
+  return to;
 }
 
 /**

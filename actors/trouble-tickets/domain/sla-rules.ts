@@ -1,15 +1,9 @@
 import { Decimal } from 'decimal.js';
-import type { Entity } from '../../../tmf/data.ts';
+import type { Sla, SlaRule, TroubleTicket } from '../../../tmf/resources.ts';
 import { invalid } from '../../../core/domain-error.ts';
 
 /** A TMF623 v2 rule: what it measures, how it compares and to what (v2 keeps values as strings). */
-export interface SlaRule {
-  id?: string;
-  metric: string;
-  unit?: string;
-  operator: string;
-  referenceValue: string;
-}
+export type { SlaRule };
 
 /** The metrics the parties' SLAs name. */
 export const METRIC = {
@@ -45,10 +39,8 @@ export function keeps(rule: SlaRule, actual: Decimal): boolean {
 }
 
 /** Every (SLA, rule) on `metric` that `actual` breaches. */
-export function breaches(slas: readonly Entity[], metric: string, actual: Decimal): { sla: Entity; rule: SlaRule }[] {
-  return slas.flatMap((sla) =>
-    ((sla.rule as SlaRule[] | undefined) ?? []).filter((rule) => rule.metric === metric && !keeps(rule, actual)).map((rule) => ({ sla, rule })),
-  );
+export function breaches<S extends Pick<Sla, 'rule'>>(slas: readonly S[], metric: string, actual: Decimal): { sla: S; rule: SlaRule }[] {
+  return slas.flatMap((sla) => (sla.rule ?? []).filter((rule) => rule.metric === metric && !keeps(rule, actual)).map((rule) => ({ sla, rule })));
 }
 
 /**
@@ -63,7 +55,7 @@ export function hoursBetween(from: string, to: string): Decimal {
 }
 
 /** The SLAs a party holds: connectivity (CSP) or infotainment (OEM) availability, and ticket resolution. */
-export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Entity[] {
+export function seedSlas(provider: 'csp' | 'car-manufacturer', start: Date): Sla[] {
   const service = provider === 'csp' ? 'Connectivity' : 'Infotainment service';
   const availability = provider === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
   // TMF623 v2 ids are integers (served as such); each provider numbers its own SLAs.
@@ -115,7 +107,7 @@ export function measureOperation(
   period: { start: Date; end: Date },
   availabilityMetric: string,
   outages: readonly Outage[],
-  tickets: readonly Entity[],
+  tickets: readonly TroubleTicket[],
   subject: string,
 ): OperationMeasurement[] {
   const total = new Decimal(period.end.getTime() - period.start.getTime());
@@ -136,7 +128,7 @@ export function measureOperation(
   return [
     { metric: availabilityMetric, value: availability.toFixed(2), subject },
     ...resolved.map((t) => {
-      const customer = ((t.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
+      const customer = (t.relatedParty ?? []).find((p) => p.role === 'customer');
       return {
         metric: METRIC.resolutionTime,
         value: hoursBetween(String(t.creationDate), String(t.resolutionDate)).toString(),

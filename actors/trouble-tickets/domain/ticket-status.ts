@@ -22,7 +22,7 @@ export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketSt
 };
 
 export function isTicketStatus(value: unknown): value is TicketStatus {
-  return (TICKET_STATUSES as readonly unknown[]).includes(value);
+  return TICKET_STATUSES.some((status) => status === value);
 }
 
 /** Whether a ticket may go from `from` to `to` (staying in the same status is no transition). */

@@ -1,6 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { items, type Entity } from '../../../tmf/data.ts';
+import { items } from '../../../tmf/data.ts';
+import type { Sla, SlaViolation } from '../../../tmf/resources.ts';
+import { violationMetric } from '../domain/alarm.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
@@ -26,18 +28,19 @@ export interface Measurement {
 export function recordViolation<D extends TicketData>(
   runtime: ActorRuntime<D>,
   draft: D,
-  found: { sla: Entity; rule: SlaRule },
+  found: { sla: Sla; rule: SlaRule },
   id: string,
   actual: Decimal,
   customer?: Measurement['customer'],
-): Entity | undefined {
-  const known = items(draft, 'TMF623', 'slaViolation').some((v) => (v.violation as { metric: string }).metric === id);
+): SlaViolation | undefined {
+  const known = items(draft, 'TMF623', 'slaViolation').some((v) => violationMetric(v) === id);
   if (known) return undefined;
   const { sla, rule } = found;
   const now = runtime.clock.now();
   const violation = addEntity(draft, 'TMF623', 'slaViolation', {
     date: now.toISOString(),
-    sla: { id: sla.id, href: sla.href, description: String(sla.name) },
+    // A tester's SLA may have no name; the reference then says none, rather than 'undefined'.
+    sla: { id: sla.id, href: sla.href, ...(sla.name === undefined ? {} : { description: sla.name }) },
     violation: {
       metric: id,
       unit: rule.unit,
@@ -45,7 +48,7 @@ export function recordViolation<D extends TicketData>(
       operator: rule.operator,
       actualValue: actual.toString(),
       rule: { id: rule.id },
-      consequence: (rule as { consequence?: string }).consequence,
+      consequence: rule.consequence,
       comment: `${rule.metric} ${actual.toString()} breaches ${rule.operator} ${rule.referenceValue}`,
     },
     relatedParty: [
@@ -59,7 +62,7 @@ export function recordViolation<D extends TicketData>(
 }
 
 /** Evaluates a measurement against every SLA rule on its metric; returns the violations it created. */
-export function evaluateMeasurement<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, m: Measurement): Entity[] {
+export function evaluateMeasurement<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, m: Measurement): SlaViolation[] {
   const actual = measured(m.value);
   return breaches(items(draft, 'TMF623', 'sla'), m.metric, actual).flatMap(
     (found) => recordViolation(runtime, draft, found, metricId(m.metric, m.subject), actual, m.customer) ?? [],
@@ -91,7 +94,7 @@ export async function scheduleFault<D extends TicketData>(
 export async function measurePeriod<D extends TicketData>(
   runtime: ActorRuntime<D>,
   periodIdText: string,
-): Promise<{ measurements: OperationMeasurement[]; violations: Entity[] }> {
+): Promise<{ measurements: OperationMeasurement[]; violations: SlaViolation[] }> {
   const period = requestedPeriod(periodIdText, 'measurement');
   if (runtime.clock.now() < period.end) throw conflict('Period not ended', `Period ${periodIdText} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const availability = runtime.id === 'csp' ? METRIC.availability : METRIC.infotainmentAvailability;
