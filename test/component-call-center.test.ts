@@ -240,6 +240,50 @@ describe('call center with mocked resolvers, OEM settlements and driver inbox', 
     return { patches };
   }
 
+  test('a revision told twice by a v2 OEM, which serves the note id as an integer, is judged once', async () => {
+    const master = await resolvedTrouble('2026-03-02T10:00:00.000Z');
+    // As a Billing v2 API serves it: digits stored as text, served as a number.
+    const revisedNote = {
+      ...settlementNote,
+      id: 7,
+      href: hrefOf('BillingV2', 'settlementNoteAdvice', '7'),
+      state: 'revised',
+      revision: 1,
+      taxExcludedAmount: 16.5,
+      taxIncludedAmount: 19.8,
+      settlementNoteItem: [{ itemNumber: '1', itemId: master, taxExcludedAmount: 16.5, taxIncludedAmount: 19.8 }],
+    };
+    const patches: unknown[] = [];
+    server.use(
+      http.patch(`${OEM_URL}${basePath('BillingV2')}/settlementNoteAdvice/7`, async ({ request }) => {
+        patches.push(await request.json());
+        return HttpResponse.json({ ...revisedNote, state: 'accepted' });
+      }),
+    );
+    assert.equal((await harness('POST', '/control/follow-settlements')).status < 300, true);
+    for (const eventId of ['oem-revision-1', 'oem-revision-1-again']) {
+      const told = await as(keyOf('car-manufacturer'))('POST', '/listener/settlementNoteAdviceStateChangeEvent', {
+        eventId,
+        eventTime: '2026-04-02T00:00:00.000Z',
+        eventType: 'SettlementNoteAdviceStateChangeEvent',
+        event: { settlementNoteAdvice: revisedNote },
+      });
+      assert.equal(told.status < 300, true);
+      await drain();
+    }
+    assert.deepEqual(patches, [{ state: 'accepted' }], 'the second telling of revision 1 finds it reviewed');
+    const reviews = (await state()).data.settlementReviews ?? [];
+    assert.deepEqual(
+      reviews.map((r) => [r.note, r.revision, r.decision]),
+      [['7', 1, 'accepted']],
+    );
+    assert.deepEqual(
+      (await state()).data.settlementNotes.map((n) => n.id),
+      ['7'],
+      'the note is kept under its id as text, once',
+    );
+  });
+
   test('a settlement note whose every item its own records confirm is accepted', async () => {
     const master = await resolvedTrouble('2026-03-02T10:00:00.000Z');
     const { patches } = serveNote([{ itemId: master, net: 16.5, gross: 19.8 }]);

@@ -190,6 +190,14 @@ export function servedId<E extends { id: string }>(id: ApiId, entity: E): E {
   return integerIds(id) && /^\d+$/.test(entity.id) ? ({ ...entity, id: Number(entity.id) } as unknown as E) : entity;
 }
 
+/**
+ * An entity as the code reads it, whichever way a peer served it: an integer id (a v2 API's) as the
+ * string the types promise. Applied where entities come in (the client's answers, an event's resource).
+ */
+export function storedId<E>(entity: E): E {
+  return typeof entity === 'object' && entity !== null && 'id' in entity && typeof entity.id === 'number' ? { ...entity, id: String(entity.id) } : entity;
+}
+
 /** Base path of an API, e.g. `/tmf-api/productCatalogManagement/v4`. */
 export function basePath(id: ApiId): string {
   const a = api(id);

@@ -1,5 +1,5 @@
 import { headerOf, httpCall } from '../core/http-call.ts';
-import { basePath, type ApiId } from './apis.ts';
+import { basePath, storedId, type ApiId } from './apis.ts';
 import type { Entity } from './data.ts';
 import type { TmfErrorBody } from './errors.ts';
 import type { CreateBody, Resource, ResourceName, UpdateBody } from './resources.ts';
@@ -48,10 +48,10 @@ export class TmfClient {
     this.#apiKey = apiKey;
   }
 
-  /** A collection's entities, typed by its schema (the wire has validated the answer against it). */
+  /** A collection's entities, typed by its schema (the wire has validated the answer against it); v2 ids as strings. */
   async list<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, query: Query = {}): Promise<ListResult<Resource<A, R>>> {
     const { body, headers } = await this.request<Resource<A, R>[]>('GET', `${basePath(api)}/${resource}${toQueryString(query)}`);
-    return { items: body, total: Number(headers.get('x-total-count') ?? body.length) };
+    return { items: body.map(storedId), total: Number(headers.get('x-total-count') ?? body.length) };
   }
 
   /** A collection named at run time (a probe over every API, a check given `TMF620.productOffering`): plain entities. */
@@ -61,15 +61,15 @@ export class TmfClient {
   }
 
   async get<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, id: string): Promise<Resource<A, R>> {
-    return (await this.request<Resource<A, R>>('GET', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`)).body;
+    return storedId((await this.request<Resource<A, R>>('GET', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`)).body);
   }
 
   async create<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, payload: CreateBody<A, R>): Promise<Resource<A, R>> {
-    return (await this.request<Resource<A, R>>('POST', `${basePath(api)}/${resource}`, payload)).body;
+    return storedId((await this.request<Resource<A, R>>('POST', `${basePath(api)}/${resource}`, payload)).body);
   }
 
   async patch<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, id: string, patch: UpdateBody<A, R>): Promise<Resource<A, R>> {
-    return (await this.request<Resource<A, R>>('PATCH', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`, patch)).body;
+    return storedId((await this.request<Resource<A, R>>('PATCH', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`, patch)).body);
   }
 
   /** Subscribes `callback` to the API's events (TMF hub); returns the subscription id. */

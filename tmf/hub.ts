@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { ApiId } from './apis.ts';
+import { storedId, type ApiId } from './apis.ts';
 import { callerOf } from './auth.ts';
 import { type BaseData, nextId } from './data.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
@@ -56,7 +56,7 @@ export interface EventEnvelope {
  */
 export function eventResource<A extends ApiId, R extends ResourceName<A>>(event: EventEnvelope, _api: A, resource: R): Resource<A, R> | undefined {
   const carried = event.event[resource];
-  return (typeof carried === 'object' && carried !== null ? carried : undefined) as Resource<A, R> | undefined;
+  return (typeof carried === 'object' && carried !== null ? storedId(carried) : undefined) as Resource<A, R> | undefined;
 }
 
 /**

@@ -127,8 +127,8 @@ type Listed<L> = L extends readonly (infer N)[] ? N : never;
 
 /**
  * The entity as stored: `id`, `href` and `@type` always there, the attributes the model requires of a
- * served entity present, the others optional. Ids are stored as strings; the v2 APIs serve digit ids
- * as integers (`servedId`), so whoever reads a v2 entity from a peer reads its id with `String(…)`.
+ * served entity present, the others optional. Ids are strings: the v2 APIs serve digit ids as integers
+ * (`servedId`), and the client's answers and an event's resource turn them back into text (`storedId`).
  */
 export type EntityOf<M extends ResourceModel> = Properties<
   { readonly id: typeof text; readonly href: typeof text } & M['properties'] & Polymorphic,

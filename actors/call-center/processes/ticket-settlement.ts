@@ -42,8 +42,8 @@ export const NOTE_CHANGED = new EffectKind<{ note: SettlementNoteAdvice }>('sett
 export const noteChangedEffect = (runtime: Runtime) =>
   NOTE_CHANGED.handler<CallCenterData>(async ({ note }) => {
     await keepNote(runtime, note);
-    // The review names the note by its id as text: Billing v2 ids travel as integers.
-    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === String(note.id) && r.revision === (note.revision ?? 0));
+    // Billing v2 ids travel as integers; the event's note has its id as text already (eventResource).
+    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === note.id && r.revision === (note.revision ?? 0));
     if (note.state === 'revised' && !reviewed) await judgeSettlement(runtime, note);
   });
 
