@@ -1,6 +1,7 @@
 import type { Adapter } from 'lowdb';
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isContainer } from './plain-data.ts';
 
 /**
  * One change to the stored data, at a path of keys from its root: Immer's patch operations (`add`,
@@ -67,7 +68,7 @@ export class AppendFile<T extends object> implements Adapter<T> {
     const fd = openSync(temporary, 'w');
     let bytes = 0;
     try {
-      for (const line of wholeLines(data as Record<string, unknown>)) bytes += writeSync(fd, line);
+      for (const line of wholeLines(data)) bytes += writeSync(fd, line);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -173,12 +174,18 @@ function* linesOf(path: string): Generator<{ line: string; end: number }> {
 /** Applies one change to the data under `root.data` (a path of [] is the data itself). */
 function apply(root: { data?: unknown }, change: Change): void {
   const path = ['data', ...change.path];
-  let parent = root as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  let parent: unknown = root;
+  for (const key of path.slice(0, -1)) parent = isContainer(parent) ? parent[key] : undefined;
+  if (!isContainer(parent)) throw new Error(`the store file changes ${change.path.join('.')}, which it never made`);
   const key = path.at(-1)!;
-  if (change.op === 'push') (parent[key] as unknown[]).push(...change.values);
-  else if (change.op === 'assign') Object.assign(parent[key] as object, change.value);
-  else if (Array.isArray(parent) && key !== 'length') {
+  const target = parent[key];
+  if (change.op === 'push') {
+    if (!Array.isArray(target)) throw new Error(`the store file pushes to ${change.path.join('.')}, which is no array`);
+    target.push(...change.values);
+  } else if (change.op === 'assign') {
+    if (!isContainer(target)) throw new Error(`the store file assigns to ${change.path.join('.')}, which is no object`);
+    Object.assign(target, change.value);
+  } else if (Array.isArray(parent) && key !== 'length') {
     const index = Number(key);
     if (change.op === 'add') parent.splice(index, 0, change.value);
     else if (change.op === 'replace') parent[index] = change.value;
@@ -188,7 +195,7 @@ function apply(root: { data?: unknown }, change: Change): void {
 }
 
 /** The whole data as lines of changes: large arrays and objects (a collection, an index) in pieces. */
-function* wholeLines(data: Record<string, unknown>): Generator<string> {
+function* wholeLines(data: object): Generator<string> {
   const changes: Change[] = [{ op: 'replace', path: [], value: {} }];
   const piecesOf = function* (path: (string | number)[], value: unknown): Generator<Change> {
     if (Array.isArray(value) && value.length > PIECE) {
@@ -203,7 +210,7 @@ function* wholeLines(data: Record<string, unknown>): Generator<string> {
       else for (const key of keys) yield* piecesOf([...path, key], value[key]);
     } else yield { op: 'replace', path, value };
   };
-  for (const key of Object.keys(data)) changes.push(...piecesOf([key], data[key]));
+  for (const [key, value] of Object.entries(data)) changes.push(...piecesOf([key], value));
   // Lines of about LINE_CHARS each: the whole data may be far longer than a string can be.
   let line: string[] = [];
   let chars = 0;

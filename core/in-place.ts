@@ -1,4 +1,5 @@
 import type { Change } from './append-file.ts';
+import { isContainer } from './plain-data.ts';
 
 /** A path of keys from the data's root to an object or array. */
 export type DataPath = readonly (string | number)[];
@@ -17,9 +18,9 @@ export interface InPlace {
 }
 
 const at = (root: unknown, path: DataPath): Record<string | number, unknown> => {
-  let node = root as Record<string | number, unknown>;
-  for (const key of path) node = node[key] as Record<string | number, unknown>;
-  if (node === null || typeof node !== 'object') throw new Error(`no object or array at ${path.join('.')}`);
+  let node = root;
+  for (const key of path) node = isContainer(node) ? node[key] : undefined;
+  if (!isContainer(node)) throw new Error(`no object or array at ${path.join('.')}`);
   return node;
 };
 
@@ -29,7 +30,9 @@ export const throughDraft = (draft: object): InPlace => ({
     at(draft, path)[key] = value;
   },
   push: (path, value) => {
-    (at(draft, path) as unknown as unknown[]).push(value);
+    const container = at(draft, path);
+    if (!Array.isArray(container)) throw new Error(`no array at ${path.join('.')}`);
+    container.push(value);
   },
 });
 
@@ -58,7 +61,7 @@ export class InPlaceWrites implements InPlace {
   }
 
   push(path: DataPath, value: unknown): void {
-    const container = this.#container(path) as unknown as unknown[];
+    const container = this.#container(path);
     if (!Array.isArray(container)) throw new Error(`no array at ${path.join('.')}`);
     const length = container.length;
     container.push(value);

@@ -6,6 +6,9 @@ import type { TmfMoney } from './money.ts';
 
 export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** An object or an array, writable by key: what a path of keys into stored data walks through. */
+export const isContainer = (value: unknown): value is Record<string | number, unknown> => typeof value === 'object' && value !== null;
+
 /** The elements of a list, or none when the value is not one. */
 export const listIn = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 

@@ -41,9 +41,9 @@ export class Store<T extends object> {
       await db.write(); // a new file holds the seeded defaults from the start
     else
       adapter.append(
-        Object.keys(db.data)
-          .filter((key) => !(key in stored))
-          .map((key) => ({ op: 'add', path: [key], value: db.data[key as keyof T] })),
+        Object.entries(db.data)
+          .filter(([key]) => !(key in stored))
+          .map(([key, value]) => ({ op: 'add', path: [key], value })),
       );
     return new Store(db, defaults);
   }
@@ -90,7 +90,7 @@ export class Store<T extends object> {
   /** Back to the defaults (the control API's reset). */
   reset(): Promise<void> {
     return this.update((draft) => {
-      for (const key of Object.keys(draft)) delete (draft as Record<string, unknown>)[key];
+      for (const key of Object.keys(draft)) Reflect.deleteProperty(draft, key);
       Object.assign(draft, this.#defaults());
     });
   }

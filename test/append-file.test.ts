@@ -31,6 +31,19 @@ describe('AppendFile (the file store: changes appended, compacted when they outg
     assert.deepEqual(await new AppendFile<Data>(path).read(), { list: [1], index: { r1: 'u1' }, note: 'x' });
   });
 
+  it('refuses a file whose change addresses what it never made, naming the path', async () => {
+    const path = fileIn('foreign.json');
+    const file = new AppendFile<Data>(path);
+    await file.write({ list: [], index: {} });
+    file.append([{ op: 'push', path: ['index'], values: [1] }]);
+    await assert.rejects(new AppendFile<Data>(path).read(), /pushes to index, which is no array/);
+    const other = fileIn('foreign-path.json');
+    const second = new AppendFile<Data>(other);
+    await second.write({ list: [], index: {} });
+    second.append([{ op: 'add', path: ['missing', 'deeper', 'x'], value: 1 }]);
+    assert.throws(() => readAppendFile(other), /changes missing\.deeper\.x, which it never made/);
+  });
+
   it('writes a large collection and index in pieces that rebuild them exactly', async () => {
     const path = fileIn('large.json');
     const data: Data = {
