@@ -1,12 +1,11 @@
 import { ACTOR_IDS, type ActorId } from '../../../core/actor-ids.ts';
 import { journals } from '../../../harness/drive/journals.ts';
 import { setClock, settle } from '../../../harness/drive/settle.ts';
-import { trigger } from '../../../harness/drive/trigger.ts';
 import type { Ecosystem } from '../../../harness/ecosystem.ts';
 import type { Exchange } from '../../../harness/exchange.ts';
 import type { JournalEntry } from '../../../harness/flows/match.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { TmfCallError } from '../../../tmf/client.ts';
+import { TmfCallError, type TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { Ability } from './actor.ts';
 import type { Notepad } from './notepad.ts';
@@ -76,13 +75,15 @@ export class DriveThroughControl implements Ability {
   }
 
   /** A control trigger (`POST /control/<operation>`), then every consequence until the wire is quiet. */
-  trigger<T = unknown>(operation: string, body: object = {}, party = this.party): Promise<T> {
-    return trigger<T>(this.#ecosystem, this.#allowed(party), operation, body);
+  async trigger<T = unknown>(operation: string, body: object = {}, party = this.party): Promise<T> {
+    const result = await this.#client(party).post<T>(`/control/${operation}`, body);
+    await settle(this.#ecosystem);
+    return result;
   }
 
   /** A trigger that may be refused: its answer, error or not, once the wire is quiet. */
   async attempt(operation: string, body: object, party = this.party): Promise<Answer> {
-    const client = this.#ecosystem.control(this.#allowed(party));
+    const client = this.#client(party);
     const answer = await answerOf(async () => {
       const { status, body: result } = await client.request('POST', `/control/${operation}`, body);
       return { status, body: result };
@@ -93,7 +94,7 @@ export class DriveThroughControl implements Ability {
 
   /** The party's own account of itself (GET /control/state): only for facts no TMF API shows. */
   async state<T = Record<string, unknown>>(party = this.party): Promise<T> {
-    const { body } = await this.#ecosystem.control(this.#allowed(party)).request<{ data: T }>('GET', '/control/state');
+    const { body } = await this.#client(party).request<{ data: T }>('GET', '/control/state');
     return body.data;
   }
 
@@ -120,19 +121,20 @@ export class DriveThroughControl implements Ability {
 
   /** A TMF collection of the party with a query, through the wire with the tester key. */
   async list<T = Entity>(api: ApiId, resource: string, query: Record<string, string | number> = {}, party = this.party): Promise<T[]> {
-    return (await this.#ecosystem.control(this.#allowed(party)).list<T>(api, resource, query)).items;
+    return (await this.#client(party).list<T>(api, resource, query)).items;
   }
 
   /** One TMF resource of the party by its path, through the wire with the tester key. */
   async read<T = Entity>(path: string, party = this.party): Promise<T> {
-    return (await this.#ecosystem.control(this.#allowed(party)).request<T>('GET', path)).body;
+    return (await this.#client(party).request<T>('GET', path)).body;
   }
 
-  #allowed(party: ActorId): ActorId {
+  /** The harness's control client of `party`, if this ability may drive it. */
+  #client(party: ActorId): TmfClient {
     if (!this.#parties.includes(party)) {
       throw new Error(`an actor that can ${this.description} cannot drive ${PARTY_NAMES[party]}'s: give the task to ${PARTY_NAMES[party]} or the tester`);
     }
-    return party;
+    return this.#ecosystem.control(party);
   }
 }
 
