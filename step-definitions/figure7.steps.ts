@@ -1,5 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { Calls, PartnerChecks as Check, PartnerSetup } from './screenplay/figure7.ts';
+import { Calls, PartnerSetup } from './screenplay/figure7.ts';
+import { PartnerChecks as Check } from './screenplay/figure7-checks.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 const OFFERINGS = '/tmf-api/productCatalogManagement/v4/productOffering';
