@@ -149,3 +149,24 @@ test('on a running ecosystem: a party calls the wire as itself, the tester as no
     await ecosystem.stop();
   }
 });
+
+test('a failure says who was doing what, outermost first, and keeps the assertion', async () => {
+  const tester = new Actor('the tester', []);
+  const inner = Task.where('#actor counts the bills', async () => assert.equal(2, 1));
+  const outer = Task.where('#actor ensures the CSP issued one bill', (who) => who.attemptsTo(inner));
+  await assert.rejects(tester.attemptsTo(outer), (error: Error) => {
+    assert.ok(error instanceof assert.AssertionError, 'still the assertion, with its actual and expected values');
+    assert.match(error.message, /^the tester ensures the CSP issued one bill:\n {2}the tester counts the bills:\n {4}Expected values to be strictly equal:/);
+    assert.match(String(error.stack), /the tester ensures the CSP issued one bill:/, 'the stack, which reports print, says it too');
+    return true;
+  });
+  const question = Question.about('the bills', () => Promise.reject(new Error('the CSP did not answer')));
+  await assert.rejects(tester.answer(question), /^Error: the tester asks the bills:\n {2}the CSP did not answer$/);
+  const asking = Task.where('#actor ensures the bills add up', (who) => who.answer(question));
+  await assert.rejects(tester.attemptsTo(asking), (error: Error) => {
+    const expected = 'the tester ensures the bills add up:\n  the tester asks the bills:\n    the CSP did not answer';
+    assert.equal(error.message, expected);
+    assert.ok(String(error.stack).startsWith(`Error: ${expected}\n    at `), 'the stack names each level once, outermost first');
+    return true;
+  });
+});

@@ -15,11 +15,12 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const CatalogChecks = {
   centralListsCspOffer: () =>
     Task.where("#actor ensures the central catalog lists the CSP's offer", async (tester) => {
+      const cspOffering = notes(tester).read('cspOffering');
       const [offer] = await tester.answer(Q.centralOfferings());
       assert.equal(offer?.isPartnerEligible, true);
       assert.equal(offer.lifecycleStatus, 'Launched');
       assert.ok(
-        (offer.productOfferingRelationship as Ref[]).some((r) => r.id === notes(tester).read('cspOffering')),
+        (offer.productOfferingRelationship as Ref[]).some((r) => r.id === cspOffering),
         'it names the CSP offer it was published from',
       );
     }),

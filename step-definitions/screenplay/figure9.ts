@@ -107,9 +107,10 @@ export const TicketQuestions = {
   ticketsAt: (party: ActorId) => Question.about(`the tickets at ${party}`, (tester) => control(tester).stored('TMF621.troubleTicket', party)),
   /** Every ticket of the trouble at a party, the redirected one included. */
   troubleTicketsAt: (party: ActorId) =>
-    Question.about(`the tickets of the trouble at ${party}`, async (tester) =>
-      (await tester.answer(TicketQuestions.ticketsAt(party))).filter((t) => t.externalId === notes(tester).read('trouble')),
-    ),
+    Question.about(`the tickets of the trouble at ${party}`, async (tester) => {
+      const trouble = notes(tester).read('trouble');
+      return (await tester.answer(TicketQuestions.ticketsAt(party))).filter((t) => t.externalId === trouble);
+    }),
   ticketAt: (party: ActorId) =>
     Question.about(`the live ticket of the trouble at ${party}`, (tester) => ticketOf(ecosystemRun(tester).ecosystem, party, notes(tester).read('trouble'))),
   inbox: () =>
@@ -152,23 +153,23 @@ type BillCheck = { matches: boolean; items: number; amount: string; itemsTotal: 
 
 export const SettlementQuestions = {
   noteAtCallCenter: () =>
-    Question.about('the settlement note at the call center', async (tester) =>
-      (await control(tester).state<{ settlementNotes: Entity[] }>('call-center')).settlementNotes.find(
-        (n) => String(n.id) === notes(tester).read('settlementNote'),
-      ),
-    ),
+    Question.about('the settlement note at the call center', async (tester) => {
+      const id = notes(tester).read('settlementNote');
+      return (await control(tester).state<{ settlementNotes: Entity[] }>('call-center')).settlementNotes.find((n) => String(n.id) === id);
+    }),
   noteAtOem: () =>
-    Question.about('the settlement note at the car manufacturer', async (tester) =>
-      (await control(tester).stored('BillingV2.settlementNoteAdvice', 'car-manufacturer')).find((n) => String(n.id) === notes(tester).read('settlementNote')),
-    ),
+    Question.about('the settlement note at the car manufacturer', async (tester) => {
+      const id = notes(tester).read('settlementNote');
+      return (await control(tester).stored('BillingV2.settlementNoteAdvice', 'car-manufacturer')).find((n) => String(n.id) === id);
+    }),
   payments: () => Question.about('the payments the call center received', (tester) => control(tester).stored('TMF676.payment', 'call-center')),
   /** The call center's judgements of the note, oldest first (revision 0 is the note as first issued). */
   reviews: () =>
-    Question.about("the call center's reviews of the settlement note", async (tester) =>
-      ((await control(tester).state<{ settlementReviews?: SettlementReviewSeen[] }>('call-center')).settlementReviews ?? []).filter(
-        (r) => r.note === notes(tester).read('settlementNote'),
-      ),
-    ),
+    Question.about("the call center's reviews of the settlement note", async (tester) => {
+      const id = notes(tester).read('settlementNote');
+      const { settlementReviews } = await control(tester).state<{ settlementReviews?: SettlementReviewSeen[] }>('call-center');
+      return (settlementReviews ?? []).filter((r) => r.note === id);
+    }),
   cspBillChecks: () =>
     Question.about(
       "the CSP's checks of the car manufacturer's bills",

@@ -82,13 +82,26 @@ export class Actor {
     return this.#abilities.some((a) => a instanceof type);
   }
 
-  /** Performs the activities one after the other. */
+  /**
+   * Performs the activities one after the other. A failure names who was doing what, outermost first, as
+   * Serenity/JS's reports do: "the tester ensures the CSP issued one bill:\n<the assertion>".
+   */
   async attemptsTo(...activities: readonly Activity[]): Promise<void> {
-    for (const activity of activities) await activity.performAs(this);
+    for (const activity of activities) {
+      try {
+        await activity.performAs(this);
+      } catch (error) {
+        throw within(error, activity.description.replaceAll('#actor', this.name));
+      }
+    }
   }
 
-  answer<T>(question: Question<T>): Promise<T> {
-    return question.answeredBy(this);
+  async answer<T>(question: Question<T>): Promise<T> {
+    try {
+      return await question.answeredBy(this);
+    } catch (error) {
+      throw within(error, `${this.name} asks ${question.description}`);
+    }
   }
 
   toString(): string {
@@ -102,4 +115,14 @@ function abilityName(type: AbilityType<Ability>): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .trim();
+}
+
+/** The error, its message (and its stack's first lines, which repeat it) led by what was being done. */
+function within(error: unknown, doing: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const before = error.message;
+  const stack = error.stack; // read first: V8 writes a stack's first line from the message when first read
+  error.message = `${doing}:\n  ${before.replaceAll('\n', '\n  ')}`;
+  if (stack?.includes(before)) error.stack = stack.replace(before, error.message);
+  return error;
 }
