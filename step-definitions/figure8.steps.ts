@@ -2,7 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { PartnerSetup } from './screenplay/figure7.ts';
 import { ServiceUse, SplitBilling } from './screenplay/figure8.ts';
 import { ServiceUseChecks as Check } from './screenplay/figure8-checks.ts';
-import { Mediation } from './screenplay/mediation-checks.ts';
+import { MediationChecks as Mediation } from './screenplay/mediation-checks.ts';
 import type { HarnessWorld } from './support/world.ts';
 
 Given<HarnessWorld>("the car manufacturer has built its service catalog from the CSP's offers", function () {

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { basePath } from '../../tmf/apis.ts';
 import type { Entity } from '../../tmf/data.ts';
-import { FIGURE_8_MONTH, carSubscription, driveCar, endMonth, makeDriverCspCustomer, selectService, sellCarToDriver } from '../../harness/drive/figure8.ts';
+import { FIGURE_8_MONTH, carSubscription, driveCar, makeDriverCspCustomer, selectService, sellCarToDriver } from '../../harness/drive/figure8.ts';
 import { type Actor, Question, Task } from './core/actor.ts';
 import { control, notes } from './core/cast.ts';
 import { Calls } from './figure7.ts';
@@ -64,8 +64,6 @@ export const ServiceUse = {
   resendLastRecord: () => Task.where('#actor sends its last usage record again', (driver) => control(driver).trigger('resend-usage')),
   /** 8.11 */
   followUsage: () => Task.where('#actor follows up the usage of its cars', (oem) => control(oem).trigger('usage-follow-up')),
-  /** 8.12–8.14 */
-  endMonth: () => Task.where('#actor ends the month', (tester) => endMonth(control(tester).ecosystem)),
   /** The OEM asks for the driver's bill by its id, with its own credential; `finder` (the tester) finds the id. */
   readTheDriversBill: (finder: Actor) =>
     Task.where("#actor asks the CSP for the driver's bill", async (oem) => {

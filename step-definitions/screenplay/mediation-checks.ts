@@ -30,7 +30,7 @@ async function driverBill(tester: Actor, period: string) {
 }
 
 /** Checks of mediation's states, late usage and split billing eligibility (steps 8.7–8.12), by the tester. */
-export const Mediation = {
+export const MediationChecks = {
   statesInOrder: () =>
     Task.where('#actor ensures states in order', async (tester) => {
       const usage = await tester.answer(Q.usage());
