@@ -1,6 +1,5 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import { parsePeriodId } from '../../core/billing-period.ts';
-import type { Entity } from '../../tmf/data.ts';
 import { type Actor, Question, Task } from './core/actor.ts';
 import { control, ecosystemRun, notes, wire } from './core/cast.ts';
 
@@ -33,7 +32,7 @@ export const Calls = {
    */
   tryToSuspendAProductOfTheCsp: (finder: Actor) =>
     Task.where("#actor tries to suspend a product of the CSP's", async (oem) => {
-      const [product] = await control(finder).list<Entity>('TMF637', 'product', { limit: 1 }, 'csp');
+      const [product] = await control(finder).list('TMF637', 'product', { limit: 1 }, 'csp');
       if (!product) throw new Error('the CSP serves no product in TMF637 to try the PATCH on');
       await oem.attemptsTo(Calls.to('csp', 'PATCH', `/tmf-api/productInventory/v4/product/${product.id}`, { status: 'suspended' }));
     }),

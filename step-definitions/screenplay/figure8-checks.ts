@@ -79,7 +79,7 @@ export const ServiceUseChecks = {
       const product = (await control(tester).served('TMF637.product', 'car-manufacturer')).find((p) => p.id === productRef?.id);
       assert.equal(product?.status, 'active');
       assert.deepEqual(
-        (product!.productRelationship as { id: string }[]).map((r) => r.id),
+        (product!.productRelationship as { product: { id: string } }[]).map((r) => r.product.id),
         [cspOrder?.id],
       );
       const owners = (await control(tester).state<{ owners: Record<string, string> }>('car-manufacturer')).owners;
@@ -207,7 +207,7 @@ export const ServiceUseChecks = {
    */
   recordCharged: (mb: number, amount: string, payers: Partial<Record<'buyer' | 'thirdPartyPayer', string>>) =>
     Task.where('#actor ensures record charged', async (tester) => {
-      const items = await control(tester).list<Entity>('TMF635', 'usage', { usageType: 'infotainment' }, 'csp');
+      const items = await control(tester).list('TMF635', 'usage', { usageType: 'infotainment' }, 'csp');
       const records = items.filter((u) => Number(R.char(u, 'volumeMB')) === mb);
       assert.equal(records.length, 1, `one record of ${mb} MB`);
       const shares = R.sharesOf(records[0]);
