@@ -8,20 +8,23 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SECRET } from '../actors/kit/config.ts';
 import { bootstrapKey } from '../tmf/auth.ts';
 import { startCch, stopCch } from '../test/support/cch-process.ts';
 import { load, type LoadFigures } from './support/load.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECRET = 'bench-wire';
 
 export async function benchWire(say: (line: string) => void): Promise<{ direct: LoadFigures; wire: LoadFigures }> {
-  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', mkdtempSync(join(tmpdir(), 'cch-bench-'))], /Ctrl-C/);
+  // The keys derive from the ecosystem's secret: the bench sets it, so that it can derive a partner's key.
+  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', mkdtempSync(join(tmpdir(), 'cch-bench-'))], /Ctrl-C/, {
+    CCH_SECRET: SECRET,
+  });
   try {
-    const harness = /Harness \(wire \+ dashboard\): (http:\/\/[^/\s]+)/.exec(output)![1];
+    const harness = /Harness \(wire(?: \+ dashboard)?\): (http:\/\/[^/\s]+)/.exec(output)![1];
     const csp = /\n\s+csp\s+(http:\/\/\S+)/.exec(output)![1];
-    const headers = { authorization: `Bearer ${bootstrapKey(DEFAULT_SECRET, 'car-manufacturer', 'csp')}`, accept: 'application/json' };
+    const headers = { authorization: `Bearer ${bootstrapKey(SECRET, 'car-manufacturer', 'csp')}`, accept: 'application/json' };
     const path = '/tmf-api/productCatalogManagement/v4/productOffering';
     const measure = async (url: string) => {
       await fetch(url, { headers }).then((r) => r.arrayBuffer()); // the first call compiles the schemas

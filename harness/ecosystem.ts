@@ -1,4 +1,5 @@
 import express from 'express';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -71,8 +72,12 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   const recorder = new Recorder({}, options.timeoutMs, options.trace, secret);
   const app = express();
   app.disable('x-powered-by');
-  app.use(recorder.router());
-  const server = await listenOn(app, options.port ?? 0, options.host ?? '127.0.0.1');
+  // The wire's requests go straight to the recorder; the rest (the dashboard, its routes) to the app.
+  const server = await listenOn(
+    createServer((req, res) => recorder.serve(req, res) || app(req, res)),
+    options.port ?? 0,
+    options.host ?? '127.0.0.1',
+  );
   const url = `http://${advertisedHost(options)}:${(server.address() as AddressInfo).port}`;
   const wireUrl = (from: ActorId | 'harness', to: ActorId) => `${url}/wire/${from}/${to}`;
   // Each party also reaches itself through the wire (its self-route), so that what it tells a unit of

@@ -1,0 +1,59 @@
+import type { ValidationIssue } from './exchange.ts';
+
+/** What decides a verdict: who called which operation (the schemas it is held to), the status, and both bodies' bytes. */
+export interface VerdictInputs {
+  readonly from: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly request: Buffer | undefined;
+  readonly response: Buffer;
+}
+
+interface Remembered {
+  readonly request: Buffer | undefined;
+  readonly response: Buffer;
+  readonly verdict: readonly ValidationIssue[];
+}
+
+/**
+ * The last verdict per operation and status, kept with the bytes it was given for. The judgement is a pure
+ * function of these inputs, so the same bytes on the same operation get the same verdict: a body polled
+ * again and again (a list read by a dashboard or a load test) is compared byte for byte (a memcmp, far
+ * cheaper than parsing and validating it) instead of judged again. Any other byte is judged afresh: every
+ * exchange still gets its own full verdict. At most `capacity` operations are remembered (oldest out
+ * first), so memory stays bounded however long the run.
+ */
+export class VerdictMemo {
+  readonly #remembered = new Map<string, Remembered>();
+  readonly #capacity: number;
+  #hits = 0;
+
+  constructor(capacity = 1000) {
+    this.#capacity = capacity;
+  }
+
+  /** How many verdicts were reused (for the benchmarks). */
+  get hits(): number {
+    return this.#hits;
+  }
+
+  /** The verdict for `inputs`: remembered when the very same bytes came on the same operation, `judge()`d otherwise. */
+  verdict(inputs: VerdictInputs, judge: () => readonly ValidationIssue[]): readonly ValidationIssue[] {
+    const key = `${inputs.from} ${inputs.method} ${inputs.status} ${inputs.path}`;
+    const known = this.#remembered.get(key);
+    if (known && sameBytes(known.request, inputs.request) && known.response.equals(inputs.response)) {
+      this.#hits++;
+      return known.verdict;
+    }
+    const verdict = Object.freeze(judge());
+    this.#remembered.delete(key);
+    this.#remembered.set(key, { request: inputs.request, response: inputs.response, verdict });
+    if (this.#remembered.size > this.#capacity) this.#remembered.delete(this.#remembered.keys().next().value!);
+    return verdict;
+  }
+}
+
+function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.equals(b);
+}
