@@ -9,8 +9,9 @@ import { wireKey } from '../tmf/auth.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
 import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify } from './classify.ts';
-import type { Exchange, RecordedMessage } from './exchange.ts';
+import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
+import { exchangeJson, parseBody, recordedMessage } from './recorded-message.ts';
 import { VerdictMemo } from './verdict-memo.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
@@ -59,7 +60,7 @@ export class Recorder {
   readonly #wireKeys = new Map<ActorId, string>();
   /** Answered, not yet judged: see #settle. */
   #pending: RawExchange[] = [];
-  readonly #verdicts = new VerdictMemo();
+  readonly #verdicts = new VerdictMemo<Judgement>();
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
   constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention, secret = DEFAULT_SECRET) {
@@ -282,17 +283,25 @@ export class Recorder {
   #spillTo(exchanges: readonly Exchange[]): void {
     const to = this.#retention!.spillTo;
     this.#spill ??= createWriteStream(to, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${to}: ${error.message}\n`));
-    this.#spill.write(`${exchanges.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    this.#spill.write(`${exchanges.map(exchangeJson).join('\n')}\n`);
   }
 
   #record(r: RawExchange): Exchange {
     const c = classify(r.from, r.method, r.path);
-    const request = recordedMessage(r.requestHeaders, r.rawBody);
-    const response = recordedMessage(r.responseHeaders, r.responseBytes);
-    const errors = this.#verdicts.verdict(
+    const { errors, requestJson, responseJson } = this.#verdicts.verdict(
       { from: r.from, method: r.method, path: r.path, status: r.status, request: r.rawBody, response: r.responseBytes },
-      () => judge(c, r.method, r.path, r.status, parseBody(r.rawBody), parseBody(r.responseBytes)),
+      () => {
+        const request = parseBody(r.rawBody);
+        const response = parseBody(r.responseBytes);
+        return {
+          errors: Object.freeze(judge(c, r.method, r.path, r.status, request.value, response.value)),
+          requestJson: request.json,
+          responseJson: response.json,
+        };
+      },
     );
+    const request = recordedMessage(r.requestHeaders, r.rawBody, requestJson);
+    const response = recordedMessage(r.responseHeaders, r.responseBytes, responseJson);
     const exchange: Exchange = {
       seq: r.seq,
       scenario: r.scenario,
@@ -321,6 +330,13 @@ export class Recorder {
     this.#spillOldest();
     return exchange;
   }
+}
+
+/** What judging an exchange's bytes gives: its issues, and whether each body is JSON. */
+interface Judgement {
+  readonly errors: readonly ValidationIssue[];
+  readonly requestJson: boolean;
+  readonly responseJson: boolean;
 }
 
 interface RawExchange {
@@ -364,32 +380,6 @@ function pickHeaders(get: (name: string) => string | undefined): Record<string, 
     if (value) kept[name] = name === 'authorization' ? value.replace(/(Bearer\s+\S{8})\S*/i, '$1…') : value;
   }
   return kept;
-}
-
-/**
- * A recorded message whose body is parsed when first read (then kept): the record holds the bytes, which
- * take a fraction of the memory of the parsed value, and an exchange nobody reads is never parsed.
- */
-function recordedMessage(headers: Record<string, string>, bytes: Buffer | undefined): RecordedMessage {
-  let parsed: { readonly value: unknown } | undefined;
-  return {
-    headers,
-    get body() {
-      parsed ??= { value: parseBody(bytes) };
-      return parsed.value;
-    },
-  };
-}
-
-/** JSON when it parses, the raw text otherwise (a malformed body is evidence too). */
-function parseBody(bytes: Buffer | undefined): unknown {
-  if (!bytes || bytes.length === 0) return undefined;
-  const text = bytes.toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** The whole body of a request (undefined when empty); a 413 TMF error past `limit` bytes. */

@@ -1,5 +1,3 @@
-import type { ValidationIssue } from './exchange.ts';
-
 /** What decides a verdict: who called which operation (the schemas it is held to), the status, and both bodies' bytes. */
 export interface VerdictInputs {
   readonly from: string;
@@ -10,22 +8,23 @@ export interface VerdictInputs {
   readonly response: Buffer;
 }
 
-interface Remembered {
+interface Remembered<V> {
   readonly request: Buffer | undefined;
   readonly response: Buffer;
-  readonly verdict: readonly ValidationIssue[];
+  readonly verdict: V;
 }
 
 /**
- * The last verdict per operation and status, kept with the bytes it was given for. The judgement is a pure
+ * The last verdict per operation and status, kept with the bytes it was given for (the verdict is shared by
+ * every exchange that gets it: treat it as immutable). The judgement is a pure
  * function of these inputs, so the same bytes on the same operation get the same verdict: a body polled
  * again and again (a list read by a dashboard or a load test) is compared byte for byte (a memcmp, far
  * cheaper than parsing and validating it) instead of judged again. Any other byte is judged afresh: every
  * exchange still gets its own full verdict. At most `capacity` operations are remembered (oldest out
  * first), so memory stays bounded however long the run.
  */
-export class VerdictMemo {
-  readonly #remembered = new Map<string, Remembered>();
+export class VerdictMemo<V> {
+  readonly #remembered = new Map<string, Remembered<V>>();
   readonly #capacity: number;
   #hits = 0;
 
@@ -39,14 +38,14 @@ export class VerdictMemo {
   }
 
   /** The verdict for `inputs`: remembered when the very same bytes came on the same operation, `judge()`d otherwise. */
-  verdict(inputs: VerdictInputs, judge: () => readonly ValidationIssue[]): readonly ValidationIssue[] {
+  verdict(inputs: VerdictInputs, judge: () => V): V {
     const key = `${inputs.from} ${inputs.method} ${inputs.status} ${inputs.path}`;
     const known = this.#remembered.get(key);
     if (known && sameBytes(known.request, inputs.request) && known.response.equals(inputs.response)) {
       this.#hits++;
       return known.verdict;
     }
-    const verdict = Object.freeze(judge());
+    const verdict = judge();
     this.#remembered.delete(key);
     this.#remembered.set(key, { request: inputs.request, response: inputs.response, verdict });
     if (this.#remembered.size > this.#capacity) this.#remembered.delete(this.#remembered.keys().next().value!);

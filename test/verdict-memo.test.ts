@@ -30,7 +30,7 @@ function counting(verdict: readonly ValidationIssue[] = []) {
 }
 
 test('the same bytes on the same operation reuse the verdict; a copy of the bytes counts as the same', () => {
-  const memo = new VerdictMemo();
+  const memo = new VerdictMemo<readonly ValidationIssue[]>();
   const j = counting([issue]);
   assert.deepEqual(memo.verdict(inputs(), j.judge), [issue]);
   assert.deepEqual(memo.verdict(inputs({ response: Buffer.from('{"name":"x"}') }), j.judge), [issue]);
@@ -39,7 +39,7 @@ test('the same bytes on the same operation reuse the verdict; a copy of the byte
 });
 
 test('other bytes, another operation, status, caller or request body are judged afresh', () => {
-  const memo = new VerdictMemo();
+  const memo = new VerdictMemo<readonly ValidationIssue[]>();
   const j = counting();
   memo.verdict(inputs(), j.judge);
   const variants: Partial<VerdictInputs>[] = [
@@ -56,7 +56,7 @@ test('other bytes, another operation, status, caller or request body are judged 
 });
 
 test('after new bytes the operation remembers the latest: the old bytes are judged again', () => {
-  const memo = new VerdictMemo();
+  const memo = new VerdictMemo<readonly ValidationIssue[]>();
   const j = counting();
   memo.verdict(inputs(), j.judge);
   memo.verdict(inputs({ response: Buffer.from('[]') }), j.judge);
@@ -65,7 +65,7 @@ test('after new bytes the operation remembers the latest: the old bytes are judg
 });
 
 test('memory is bounded: past its capacity the oldest operation is forgotten and judged again', () => {
-  const memo = new VerdictMemo(3);
+  const memo = new VerdictMemo<readonly ValidationIssue[]>(3);
   const j = counting();
   for (const path of ['/1', '/2', '/3', '/4']) memo.verdict(inputs({ path }), j.judge);
   memo.verdict(inputs({ path: '/4' }), j.judge);
