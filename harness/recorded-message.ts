@@ -44,20 +44,27 @@ export function parseBody(bytes: Buffer | undefined): { readonly value: unknown;
  * feed write every exchange of a long run).
  */
 export function exchangeJson(exchange: Exchange): string {
-  const { request, response, ...rest } = exchange;
-  const req = messageJson(request);
-  const res = messageJson(response);
-  if (req === undefined || res === undefined) return JSON.stringify(exchange);
-  return `${JSON.stringify(rest).slice(0, -1)},"request":${req},"response":${res}}`;
+  return exchangeChunks(exchange)
+    .map((chunk) => (typeof chunk === 'string' ? chunk : chunk.toString('utf8')))
+    .join('');
 }
 
-function messageJson(message: RecordedMessage): string | undefined {
+/** `exchangeJson` in pieces: the bodies as the very buffers recorded, for a stream to write without copying them into a string. */
+export function exchangeChunks(exchange: Exchange): (string | Buffer)[] {
+  const { request, response, ...rest } = exchange;
+  const req = messageChunks(request);
+  const res = messageChunks(response);
+  if (req === undefined || res === undefined) return [JSON.stringify(exchange)];
+  return [`${JSON.stringify(rest).slice(0, -1)},"request":`, ...req, ',"response":', ...res, '}'];
+}
+
+function messageChunks(message: RecordedMessage): (string | Buffer)[] | undefined {
   const body = BYTES.get(message);
   if (!body) return undefined;
   const headers = `{"headers":${JSON.stringify(message.headers)}`;
-  if (!body.bytes || body.bytes.length === 0) return `${headers}}`;
-  if (!body.json) return `${headers},"body":${JSON.stringify(body.bytes.toString('utf8'))}}`;
+  if (!body.bytes || body.bytes.length === 0) return [`${headers}}`];
+  if (!body.json) return [`${headers},"body":${JSON.stringify(body.bytes.toString('utf8'))}}`];
   // JSON may hold line breaks between its tokens: such a body is written again on one line.
   if (body.bytes.includes(10) || body.bytes.includes(13)) return undefined;
-  return `${headers},"body":${body.bytes.toString('utf8')}}`;
+  return [`${headers},"body":`, body.bytes, '}'];
 }

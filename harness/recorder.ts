@@ -11,7 +11,7 @@ import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
-import { exchangeJson, parseBody, recordedMessage } from './recorded-message.ts';
+import { exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
 import { VerdictMemo } from './verdict-memo.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
@@ -283,7 +283,14 @@ export class Recorder {
   #spillTo(exchanges: readonly Exchange[]): void {
     const to = this.#retention!.spillTo;
     this.#spill ??= createWriteStream(to, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${to}: ${error.message}\n`));
-    this.#spill.write(`${exchanges.map(exchangeJson).join('\n')}\n`);
+    // The recorded body buffers go out as they are, gathered into few writes (cork).
+    const spill = this.#spill;
+    spill.cork();
+    for (const exchange of exchanges) {
+      for (const chunk of exchangeChunks(exchange)) spill.write(chunk);
+      spill.write('\n');
+    }
+    spill.uncork();
   }
 
   #record(r: RawExchange): Exchange {
