@@ -73,3 +73,17 @@ test('memory is bounded: past its capacity the oldest operation is forgotten and
   memo.verdict(inputs({ path: '/1' }), j.judge);
   assert.equal(j.judged, 5, '/1 was forgotten');
 });
+
+test('memory is bounded in bytes too: bodies past the budget push the oldest out, a body over it is not kept', () => {
+  const memo = new VerdictMemo<readonly ValidationIssue[]>(1000, 10);
+  const j = counting();
+  memo.verdict(inputs({ path: '/1', response: Buffer.from('123456') }), j.judge);
+  memo.verdict(inputs({ path: '/2', response: Buffer.from('123456') }), j.judge);
+  memo.verdict(inputs({ path: '/2', response: Buffer.from('123456') }), j.judge);
+  assert.equal(j.judged, 2, '/2 is remembered');
+  memo.verdict(inputs({ path: '/1', response: Buffer.from('123456') }), j.judge);
+  assert.equal(j.judged, 3, '/1 was pushed out by /2');
+  memo.verdict(inputs({ path: '/big', response: Buffer.from('12345678901') }), j.judge);
+  memo.verdict(inputs({ path: '/big', response: Buffer.from('12345678901') }), j.judge);
+  assert.equal(j.judged, 5, 'a body over the budget is judged every time');
+});
