@@ -1,31 +1,43 @@
 import type { Exchange, RecordedMessage } from './exchange.ts';
 
-/** A body as the wire got it: its bytes, and whether they are JSON (known once they were parsed). */
-interface BodyBytes {
-  readonly bytes: Buffer | undefined;
-  readonly json: boolean;
+/** Where a recorded message keeps its bytes, whether they are JSON, and the parsed body once read: out of sight (not enumerable). */
+const BYTES = Symbol('bytes');
+const JSON_BYTES = Symbol('json');
+const PARSED = Symbol('parsed');
+
+interface Stored extends RecordedMessage {
+  readonly [BYTES]: Buffer | undefined;
+  readonly [JSON_BYTES]: boolean;
+  [PARSED]?: { readonly value: unknown };
 }
 
-/** The bytes behind each recorded message, for writing an exchange out without parsing its bodies. */
-const BYTES = new WeakMap<RecordedMessage, BodyBytes>();
+/** One getter for every message (no function per message): a record of thousands of exchanges stays light for the garbage collector. */
+const BODY: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Stored) {
+    this[PARSED] ??= parseBody(this[BYTES]);
+    return this[PARSED].value;
+  },
+};
 
 /**
  * A recorded message whose body is parsed when first read (then kept): the record holds the bytes, which
  * take a fraction of the memory of the parsed value, and an exchange nobody reads is never parsed.
- * `json` says whether the bytes parse as JSON.
+ * `json` says whether the bytes parse as JSON. `body` is an own enumerable property, so the message
+ * serialises, spreads and compares like a plain `{ headers, body }`.
  */
 export function recordedMessage(headers: Record<string, string>, bytes: Buffer | undefined, json: boolean): RecordedMessage {
-  let parsed: { readonly value: unknown } | undefined;
-  const message = {
-    headers,
-    get body() {
-      parsed ??= parseBody(bytes);
-      return parsed.value;
-    },
-  };
-  BYTES.set(message, { bytes, json });
+  const message: RecordedMessage = { headers, body: undefined };
+  Object.defineProperties(message, {
+    [BYTES]: { value: bytes },
+    [JSON_BYTES]: { value: json },
+    [PARSED]: { value: undefined, writable: true },
+    body: BODY,
+  });
   return message;
 }
+
+const isStored = (message: RecordedMessage): message is Stored => Object.hasOwn(message, BYTES);
 
 /** JSON when it parses (`json`), the raw text otherwise (a malformed body is evidence too); undefined when empty. */
 export function parseBody(bytes: Buffer | undefined): { readonly value: unknown; readonly json: boolean } {
@@ -59,12 +71,12 @@ export function exchangeChunks(exchange: Exchange): (string | Buffer)[] {
 }
 
 function messageChunks(message: RecordedMessage): (string | Buffer)[] | undefined {
-  const body = BYTES.get(message);
-  if (!body) return undefined;
+  if (!isStored(message)) return undefined;
+  const bytes = message[BYTES];
   const headers = `{"headers":${JSON.stringify(message.headers)}`;
-  if (!body.bytes || body.bytes.length === 0) return [`${headers}}`];
-  if (!body.json) return [`${headers},"body":${JSON.stringify(body.bytes.toString('utf8'))}}`];
+  if (!bytes || bytes.length === 0) return [`${headers}}`];
+  if (!message[JSON_BYTES]) return [`${headers},"body":${JSON.stringify(bytes.toString('utf8'))}}`];
   // JSON may hold line breaks between its tokens: such a body is written again on one line.
-  if (body.bytes.includes(10) || body.bytes.includes(13)) return undefined;
-  return [`${headers},"body":`, body.bytes, '}'];
+  if (bytes.includes(10) || bytes.includes(13)) return undefined;
+  return [`${headers},"body":`, bytes, '}'];
 }
