@@ -164,10 +164,16 @@ export class Recorder {
     const url = req.url ?? '';
     const route = WIRE_ROUTE.exec(url);
     if (!route) return false;
-    readBody(req, MAX_BODY_BYTES).then(
-      (body) => this.#forward(req, res, route[1], route[2], url.slice(route[0].length) || '/', body),
-      (error: Error) => sendError(res, error instanceof TmfError ? error : badRequest('Unreadable body', error.message, 'UNREADABLE_BODY')),
-    );
+    readBody(req, MAX_BODY_BYTES)
+      .then(
+        (body) => this.#forward(req, res, route[1], route[2], url.slice(route[0].length) || '/', body),
+        (error: Error) => sendError(res, error instanceof TmfError ? error : badRequest('Unreadable body', error.message, 'UNREADABLE_BODY')),
+      )
+      // A fault of the wire itself must not take the harness down: the caller gets a TMF error saying so.
+      .catch((error: Error) => {
+        process.stderr.write(`the wire failed on ${req.method} ${url}: ${error.stack ?? error.message}\n`);
+        sendError(res, new TmfError(502, 'WIRE_FAILURE', 'The wire failed', `The wire could not pass this call on: ${error.message}`));
+      });
     return true;
   }
 
@@ -395,11 +401,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      // Past the limit the rest is read and dropped, so that the caller, still sending, gets the answer.
+      if (size > limit) return;
       size += chunk.length;
-      if (size > limit) {
+      if (size <= limit) chunks.push(chunk);
+      else {
+        chunks.length = 0;
         reject(new TmfError(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The wire takes bodies of at most ${limit} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
+      }
     });
     req.on('end', () => resolve(size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.on('error', reject);

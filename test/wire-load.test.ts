@@ -103,3 +103,21 @@ test('under the same load with a retention, memory holds the latest exchanges an
     .map((line) => JSON.parse(line) as Exchange);
   assertEveryOneJudged(onDisk);
 });
+
+test('a body over the wire’s limit gets a 413 TMF error and reaches no party; the wire takes the next call as usual', async () => {
+  const party = await catalogue();
+  const wire = await wireTo(party.baseUrl);
+  try {
+    const tooLarge = await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`, { method: 'POST', body: Buffer.alloc(10 * 2 ** 20 + 1, 'x') });
+    assert.equal(tooLarge.status, 413);
+    assert.equal((await tooLarge.json()).code, 'PAYLOAD_TOO_LARGE');
+    assert.equal(wire.recorder.exchanges.length, 0, 'nothing forwarded, nothing recorded');
+    const next = await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`);
+    assert.equal(next.status, 200);
+    assert.equal(wire.recorder.exchanges.length, 1);
+  } finally {
+    wire.server.close();
+    await wire.recorder.close();
+    await party.close();
+  }
+});
