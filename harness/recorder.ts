@@ -177,10 +177,12 @@ export class Recorder {
     return true;
   }
 
-  async #forward(req: IncomingMessage, res: ServerResponse, from: string, to: string, path: string, rawBody: Buffer | undefined): Promise<void> {
-    const base = isActorId(to) ? this.#targets.get(to) : undefined;
-    if (!base || !(isActorId(from) || from === 'harness')) {
-      sendError(res, new TmfError(404, 'UNKNOWN_PARTY', 'Unknown party on the wire', `No route from '${from}' to '${to}'`));
+  async #forward(req: IncomingMessage, res: ServerResponse, caller: string, callee: string, path: string, rawBody: Buffer | undefined): Promise<void> {
+    const from: WireParty | undefined = caller === 'harness' || isActorId(caller) ? caller : undefined;
+    const to = isActorId(callee) ? callee : undefined;
+    const base = to && this.#targets.get(to);
+    if (!from || !to || !base) {
+      sendError(res, new TmfError(404, 'UNKNOWN_PARTY', 'Unknown party on the wire', `No route from '${caller}' to '${callee}'`));
       return;
     }
     if (safeDecode(path) === undefined) {
@@ -192,10 +194,10 @@ export class Recorder {
     const startedAt = Date.now();
     const get = (name: string) => headerOf(req.headers, name);
     const requestHeaders = pickHeaders(get);
-    const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    const protocol = 'encrypted' in req.socket ? 'https' : 'http';
     let answer: HttpBytesAnswer;
     let failure: string | undefined;
-    const fault = this.faults.decide(from as WireParty, to as ActorId, path, get);
+    const fault = this.faults.decide(from, to, path, get);
     try {
       if (fault.down) throw new InjectedDown(fault.down);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -206,7 +208,7 @@ export class Recorder {
           [FORWARDED.host]: get('host') ?? '',
           [FORWARDED.proto]: protocol,
           [FORWARDED.prefix]: `/wire/${from}/${to}`,
-          [WIRE_KEY_HEADER]: this.#wireKeyOf(to as ActorId),
+          [WIRE_KEY_HEADER]: this.#wireKeyOf(to),
         },
         body: rawBody,
         timeoutMs: this.#timeoutMs,
@@ -231,8 +233,8 @@ export class Recorder {
     this.#pending.push({
       seq,
       scenario,
-      from: from as WireParty,
-      to: to as ActorId,
+      from,
+      to,
       method: req.method ?? 'GET',
       path,
       status: answer.status,
