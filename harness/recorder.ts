@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
-import { headerOf, httpBytesCall, type HttpBytesAnswer } from '../core/http-call.ts';
+import { headerOf, type HttpBytesAnswer } from '../core/http-call.ts';
 import { DEFAULT_SECRET } from '../actors/kit/config.ts';
 import { safeDecode } from '../tmf/apis.ts';
 import { wireKey } from '../tmf/auth.ts';
@@ -13,6 +13,7 @@ import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
 import { exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
 import { VerdictMemo } from './verdict-memo.ts';
+import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
 /** Request headers worth keeping in the trace (credentials are masked). */
@@ -201,7 +202,7 @@ export class Recorder {
     try {
       if (fault.down) throw new InjectedDown(fault.down);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      answer = await httpBytesCall(base + path, {
+      answer = await wireCall(base + path, {
         method: req.method ?? 'GET',
         headers: {
           ...forwardHeaders(get),

@@ -1,10 +1,11 @@
 /**
- * The floor the wire is measured against: a bare keep-alive forwarding proxy, which records and judges
- * nothing (bench/wire.ts). `node --import tsx bench/support/bare-proxy.ts TARGET_URL` prints its URL.
+ * The floor the wire is measured against: a bare keep-alive forwarding proxy with the wire's client,
+ * which records and judges nothing (bench/wire.ts). `node --import tsx bench/support/bare-proxy.ts TARGET_URL` prints its URL.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { headerOf, httpBytesCall } from '../../core/http-call.ts';
+import { headerOf } from '../../core/http-call.ts';
+import { wireCall } from '../../harness/wire-client.ts';
 
 const target = process.argv[2].replace(/\/$/, '');
 const server = createServer((req, res) => {
@@ -17,7 +18,7 @@ const server = createServer((req, res) => {
       if (value) headers[name] = value;
     }
     const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-    const answer = await httpBytesCall(target + req.url, { method: req.method ?? 'GET', headers, body, timeoutMs: 10_000 }).catch(() => undefined);
+    const answer = await wireCall(target + req.url, { method: req.method ?? 'GET', headers, body, timeoutMs: 10_000 }).catch(() => undefined);
     if (!answer) res.writeHead(502).end();
     else res.writeHead(answer.status, { 'content-type': headerOf(answer.headers, 'content-type') ?? 'application/json' }).end(answer.bytes);
   });
