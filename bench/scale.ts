@@ -1,43 +1,28 @@
 /**
- * The scale figures in one run, then side by side (prints, asserts nothing): the wire's cost (direct vs
- * through the wire, req/s and p50/p99 with autocannon: bench/wire.ts), fleet ingestion and billing at
- * about 100 k and 1 M records with records/s, peak RSS and the growth ratio (bench/fleet.ts, each size in
- * a process of its own), and the time of `npm test` (bench/suite-time.ts). Each of these also runs on
- * its own. BENCH_ONLY=wire,fleet,suite picks parts; FLEET_SMALL / FLEET_LARGE are cars (30 records each).
+ * The scale figures in one run, then side by side (prints, asserts nothing): the wire's cost (direct, a
+ * bare proxy and the wire, req/s and p50/p99 with autocannon: bench/wire.ts), fleet ingestion and
+ * billing at about 100 k and 1 M records with records/s, peak RSS and the growth ratio (bench/fleet.ts,
+ * each size in a process of its own), and the time of `npm test` (bench/suite-time.ts). Each also runs on
+ * its own. BENCH_ONLY=wire,fleet,suite picks parts. The fleet's sizes are bench/fleet.ts's
+ * FLEET_SMALL / FLEET_LARGE cars of FLEET_RECORDS_PER_CAR records; here 334 and 3,334 cars of 300 records
+ * by default (the same record counts as 3,334 and 33,334 cars of 30, whose set-up takes minutes).
  *
  *   npm run bench
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { fleetGrowth, fleetLine, type FleetRun } from './fleet.ts';
 import { benchWire, type LoadFigures, type WireFigures } from './wire.ts';
 
-const FLEET_SIZES = [Number(process.env.FLEET_SMALL ?? 3_334), Number(process.env.FLEET_LARGE ?? 33_334)] as const;
+process.env.FLEET_RECORDS_PER_CAR ??= '300';
+const FLEET_SIZES = [Number(process.env.FLEET_SMALL ?? 334), Number(process.env.FLEET_LARGE ?? 3_334)] as const;
 const PARTS = new Set((process.env.BENCH_ONLY ?? 'wire,fleet,suite').split(','));
-
-/** What bench/fleet.ts prints for one size (FLEET_CARS=N): the figures the summary shows. */
-interface FleetFigures {
-  readonly cars: number;
-  readonly records: number;
-  readonly ingestSeconds: number;
-  readonly billSeconds: number;
-  readonly peakRssMiB: number;
-}
 
 interface SuiteFigures {
   readonly wallSeconds: number;
   readonly cpuSeconds: number;
   readonly ok: boolean;
-}
-
-/** bench/fleet.ts at one size, in a process of its own (its RSS is its own). */
-async function fleetAt(cars: number): Promise<FleetFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', join(import.meta.dirname, 'fleet.ts')], {
-    env: { ...process.env, FLEET_CARS: String(cars) },
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as FleetFigures;
 }
 
 /** bench/suite-time.ts (one `npm test`), its output passed on, its totals read from it. */
@@ -63,18 +48,15 @@ const loadBefore = loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');
 let wire: WireFigures | undefined;
-const fleet: FleetFigures[] = [];
+let fleet: FleetRun[] = [];
 let suite: SuiteFigures | undefined;
 if (PARTS.has('wire')) {
   say('== the wire ==');
   wire = await benchWire(say);
 }
 if (PARTS.has('fleet')) {
-  say('\n== fleet through the usage batch extension ==');
-  for (const cars of FLEET_SIZES) {
-    fleet.push(await fleetAt(cars));
-    say(fleetRow(fleet.at(-1)!));
-  }
+  say('');
+  fleet = await fleetGrowth(FLEET_SIZES, undefined, say);
 }
 if (PARTS.has('suite')) {
   say('\n== npm test ==');
@@ -83,16 +65,11 @@ if (PARTS.has('suite')) {
 say(`\n== side by side (load average before ${loadBefore}, after ${loadavg()[0].toFixed(2)}) ==`);
 for (const line of summary(wire, fleet, suite)) say(line);
 
-function fleetRow(f: FleetFigures): string {
-  const seconds = f.ingestSeconds + f.billSeconds;
-  return `${f.records.toLocaleString('en').padStart(9)} records: ${(f.records / seconds).toFixed(0).padStart(6)} records/s (ingest ${f.ingestSeconds.toFixed(1)} s + bill run ${f.billSeconds.toFixed(1)} s), peak RSS ${f.peakRssMiB} MiB`;
-}
-
-function summary(w: WireFigures | undefined, f: readonly FleetFigures[], s: SuiteFigures | undefined): string[] {
+function summary(w: WireFigures | undefined, f: readonly FleetRun[], s: SuiteFigures | undefined): string[] {
   const lines: string[] = [];
   if (w) {
     const row = (name: string, l: LoadFigures) =>
-      `  ${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s  p50 ${l.p50.toFixed(1).padStart(5)} ms  p99 ${l.p99.toFixed(1).padStart(5)} ms  ${(l.perSecond / w.direct.perSecond).toFixed(2)} × the throughput, ${(l.p50 / w.direct.p50).toFixed(2)} × p50, ${(l.p99 / w.direct.p99).toFixed(2)} × p99`;
+      `  ${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s  p50 ${l.p50.toFixed(1).padStart(5)} ms  p99 ${l.p99.toFixed(1).padStart(5)} ms  ${(l.perSecond / w.direct.perSecond).toFixed(2)} × the throughput, ${(l.p50 / w.direct.p50).toFixed(2)} × p50, ${(l.p99 / w.direct.p99).toFixed(2)} × p99${l.cpuPerRequestUs.between === undefined ? '' : `, ${l.cpuPerRequestUs.between.toFixed(0)} µs CPU a request in between`}`;
     lines.push(
       `wire (autocannon, ${w.connections} connections, ${w.seconds} s):`,
       row('direct', w.direct),
@@ -101,11 +78,12 @@ function summary(w: WireFigures | undefined, f: readonly FleetFigures[], s: Suit
     );
   }
   if (f.length > 0) {
-    lines.push('fleet (usage batches to the CSP, then the bill run):', ...f.map((r) => `  ${fleetRow(r)}`));
+    lines.push('fleet (usage batches to the CSP, then the bill run):', ...f.map((r) => `  ${fleetLine(r)}`));
     if (f.length === 2) {
-      const time = (r: FleetFigures) => r.ingestSeconds + r.billSeconds;
+      const wall = (r: FleetRun) => r.ingestSeconds + r.billSeconds;
+      const cpu = (r: FleetRun) => r.ingestCpuSeconds + r.billCpuSeconds;
       lines.push(
-        `  growth: ${(f[1].records / f[0].records).toFixed(1)} × the data took ${(time(f[1]) / time(f[0])).toFixed(1)} × the time and ${(f[1].peakRssMiB / f[0].peakRssMiB).toFixed(1)} × the memory`,
+        `  growth: ${(f[1].records / f[0].records).toFixed(1)} × the data took ${(wall(f[1]) / wall(f[0])).toFixed(1)} × the wall time, ${(cpu(f[1]) / cpu(f[0])).toFixed(1)} × the CPU time and ${(f[1].peakRssMiB / f[0].peakRssMiB).toFixed(1)} × the memory`,
       );
     }
   }
