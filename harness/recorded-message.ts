@@ -39,6 +39,9 @@ export function recordedMessage(headers: Record<string, string>, bytes: Buffer |
 
 const isStored = (message: RecordedMessage): message is Stored => Object.hasOwn(message, BYTES);
 
+/** How many bytes a recorded message's body holds (0 for a message not recorded by the wire). */
+export const bodyBytes = (message: RecordedMessage): number => (isStored(message) ? (message[BYTES]?.length ?? 0) : 0);
+
 /** JSON when it parses (`json`), the raw text otherwise (a malformed body is evidence too); undefined when empty. */
 export function parseBody(bytes: Buffer | undefined): { readonly value: unknown; readonly json: boolean } {
   if (!bytes || bytes.length === 0) return { value: undefined, json: false };

@@ -11,7 +11,7 @@ import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify } from './classify.ts';
 import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
-import { exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
+import { bodyBytes, exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
 import { VerdictMemo } from './verdict-memo.ts';
 import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
@@ -26,14 +26,18 @@ const MAX_BODY_BYTES = 10 * 2 ** 20;
 export type ExchangeListener = (exchange: Exchange) => void;
 
 /**
- * Bounded memory for long runs (`cch up`): the wire keeps the latest `retain` exchanges in memory and
- * appends older ones, complete, to `spillTo` (one JSON exchange per line), and the rest when the wire
- * closes, so the whole record stays intact on disk. Without it (the tests, `cch run`), every exchange stays in memory for the reports.
+ * Bounded memory for long runs (`cch up`): the wire keeps the latest `retain` exchanges in memory, and
+ * no more than `maxBytes` of their bodies (256 MiB by default), and appends older ones, complete, to
+ * `spillTo` (one JSON exchange per line), and the rest when the wire closes, so the whole record stays
+ * intact on disk. Without it (the tests, `cch run`), every exchange stays in memory for the reports.
  */
 export interface TraceRetention {
   readonly retain: number;
+  readonly maxBytes?: number;
   readonly spillTo: string;
 }
+
+const DEFAULT_RETAINED_BYTES = 256 * 2 ** 20;
 
 /**
  * The wire: a recording, validating reverse proxy. A party calls `/wire/<from>/<to>/<path>`; the
@@ -56,6 +60,8 @@ export class Recorder {
   readonly #retention: TraceRetention | undefined;
   #spill: WriteStream | undefined;
   #spilled = 0;
+  /** The bodies' bytes of the exchanges in memory. */
+  #retainedBytes = 0;
 
   readonly #secret: string;
   readonly #wireKeys = new Map<ActorId, string>();
@@ -143,6 +149,7 @@ export class Recorder {
   clear(): void {
     this.#settle();
     this.#exchanges.length = 0;
+    this.#retainedBytes = 0;
     this.#byScenario.clear();
     this.#flowCount = 0;
     this.#seq = 0;
@@ -275,10 +282,17 @@ export class Recorder {
 
   #spillOldest(): void {
     const retention = this.#retention;
-    if (!retention || this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 10)) return;
-    // A tenth of `retain` at a time, so that the copy is amortised over as many exchanges.
+    if (!retention) return;
+    const maxBytes = retention.maxBytes ?? DEFAULT_RETAINED_BYTES;
+    if (this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 10) && this.#retainedBytes <= maxBytes) return;
+    // A tenth at a time (of `retain`, or of `maxBytes`), so that the copy is amortised over as many exchanges.
     // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
-    const leaving = this.#exchanges.splice(0, this.#exchanges.length - retention.retain);
+    let leavingCount = Math.max(0, this.#exchanges.length - retention.retain);
+    let bytes = this.#retainedBytes;
+    for (let i = 0; i < leavingCount; i++) bytes -= bytesOf(this.#exchanges[i]);
+    while (bytes > maxBytes * 0.9 && leavingCount < this.#exchanges.length) bytes -= bytesOf(this.#exchanges[leavingCount++]);
+    const leaving = this.#exchanges.splice(0, leavingCount);
+    this.#retainedBytes = bytes;
     this.#spillTo(leaving);
     this.#spilled += leaving.length;
     const lastLeft = leaving.at(-1)!.seq;
@@ -339,6 +353,7 @@ export class Recorder {
       ...(r.failure ? { failure: r.failure } : {}),
     };
     insertInSeqOrder(this.#exchanges, exchange);
+    this.#retainedBytes += bytesOf(exchange);
     const ofScenario = this.#byScenario.get(exchange.scenario) ?? [];
     if (ofScenario.length === 0) this.#byScenario.set(exchange.scenario, ofScenario);
     insertInSeqOrder(ofScenario, exchange);
@@ -354,6 +369,8 @@ interface Judgement {
   readonly requestJson: boolean;
   readonly responseJson: boolean;
 }
+
+const bytesOf = (exchange: Exchange) => bodyBytes(exchange.request) + bodyBytes(exchange.response);
 
 interface RawExchange {
   seq: number;

@@ -83,15 +83,15 @@ test('N concurrent calls through the wire are N exchanges on the record, each ju
   }
 });
 
-test('under the same load with a retention, memory holds the latest exchanges and the spill file the whole run, each judged', async () => {
+/** The load under a retention: what memory held, then the spill file, which must hold the whole run. */
+async function underRetention(retention: Omit<TraceRetention, 'spillTo'>): Promise<{ inMemory: number; spilled: number }> {
   const party = await catalogue();
   const spillTo = join(mkdtempSync(join(tmpdir(), 'cch-wire-load-')), 'trace.ndjson');
-  const wire = await wireTo(party.baseUrl, { retain: 20, spillTo });
+  const wire = await wireTo(party.baseUrl, { ...retention, spillTo });
+  let held: { inMemory: number; spilled: number };
   try {
     await concurrently(wire.url);
-    const inMemory = wire.recorder.exchanges.length;
-    assert.ok(inMemory >= 20 && inMemory <= 22, `memory holds about 20 exchanges, not ${inMemory}`);
-    assert.equal(wire.recorder.spilled, CALLS - inMemory);
+    held = { inMemory: wire.recorder.exchanges.length, spilled: wire.recorder.spilled };
   } finally {
     wire.server.close();
     await wire.recorder.close();
@@ -102,6 +102,18 @@ test('under the same load with a retention, memory holds the latest exchanges an
     .split('\n')
     .map((line) => JSON.parse(line) as Exchange);
   assertEveryOneJudged(onDisk);
+  assert.equal(held.inMemory + held.spilled, CALLS);
+  return held;
+}
+
+test('under the same load with a retention, memory holds the latest exchanges and the spill file the whole run, each judged', async () => {
+  const { inMemory } = await underRetention({ retain: 20 });
+  assert.ok(inMemory >= 20 && inMemory <= 22, `memory holds about 20 exchanges, not ${inMemory}`);
+});
+
+test('a retention bounds the bodies’ bytes in memory too: past them, the oldest exchanges go to the spill file', async () => {
+  const { inMemory } = await underRetention({ retain: 1000, maxBytes: 10 * good.length });
+  assert.ok(inMemory >= 1 && inMemory <= 10, `memory holds at most 10 bodies' worth, not ${inMemory} exchanges`);
 });
 
 test('a body over the wire’s limit gets a 413 TMF error and reaches no party; the wire takes the next call as usual', async () => {
