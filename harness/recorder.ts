@@ -284,8 +284,9 @@ export class Recorder {
     const retention = this.#retention;
     if (!retention) return;
     const maxBytes = retention.maxBytes ?? DEFAULT_RETAINED_BYTES;
-    if (this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 10) && this.#retainedBytes <= maxBytes) return;
-    // A tenth at a time (of `retain`, or of `maxBytes`), so that the copy is amortised over as many exchanges.
+    if (this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 100) && this.#retainedBytes <= maxBytes) return;
+    // A hundredth of `retain` (or a tenth of `maxBytes`) at a time: the copy is amortised over as many
+    // exchanges, and no one spill holds the event loop up long (the callers' p99 latency).
     // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
     let leavingCount = Math.max(0, this.#exchanges.length - retention.retain);
     let bytes = this.#retainedBytes;
