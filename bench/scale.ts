@@ -71,7 +71,7 @@ function summary(w: WireFigures | undefined, f: readonly FleetRun[], s: SuiteFig
     const row = (name: string, l: LoadFigures) =>
       `  ${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s  p50 ${l.p50.toFixed(1).padStart(5)} ms  p99 ${l.p99.toFixed(1).padStart(5)} ms  ${(l.perSecond / w.direct.perSecond).toFixed(2)} × the throughput, ${(l.p50 / w.direct.p50).toFixed(2)} × p50, ${(l.p99 / w.direct.p99).toFixed(2)} × p99${l.cpuPerRequestUs.between === undefined ? '' : `, ${l.cpuPerRequestUs.between.toFixed(0)} µs CPU a request in between`}`;
     lines.push(
-      `wire (autocannon, ${w.connections} connections, ${w.seconds} s):`,
+      `wire (autocannon, ${w.connections} connections, ${w.seconds} s each over ${w.rounds} rounds):`,
       row('direct', w.direct),
       row('bare proxy', w.bareProxy),
       row('wire', w.wire),

@@ -6,7 +6,8 @@
  * runs it (the harness in one process, each party in its own), autocannon in this one. Beside req/s and
  * p50/p99 it prints the CPU the process in between (harness or bare proxy) and the CSP spend per request
  * (from /proc, on Linux): on a shared machine, where req/s follow the neighbours' load, CPU per request is
- * the steadier figure. BENCH_CONNECTIONS (10) and BENCH_SECONDS (8) tune it.
+ * the steadier figure. Each target is loaded BENCH_SECONDS (8) in all, over BENCH_ROUNDS (2) rounds that
+ * take the three in turn, the order reversed every other round; BENCH_CONNECTIONS (10).
  *
  *   npm run bench:wire
  */
@@ -20,7 +21,9 @@ import { startCch, stopCch } from '../test/support/cch-process.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SECRET = 'bench-wire';
+const HEADERS = { authorization: `Bearer ${bootstrapKey(SECRET, 'car-manufacturer', 'csp')}`, accept: 'application/json' };
 const PATH = '/tmf-api/productCatalogManagement/v4/productOffering';
 
 /** What autocannon measured against one URL, and the CPU per request of the processes serving it. */
@@ -38,6 +41,7 @@ export interface LoadFigures {
 export interface WireFigures {
   readonly connections: number;
   readonly seconds: number;
+  readonly rounds: number;
   readonly direct: LoadFigures;
   readonly bareProxy: LoadFigures;
   readonly wire: LoadFigures;
@@ -51,34 +55,67 @@ export async function benchWire(say: (line: string) => void): Promise<WireFigure
   try {
     const harness = /Harness \(wire(?: \+ dashboard)?\): (http:\/\/[^/\s]+)/.exec(output)![1];
     const [, csp, cspPid] = /\n\s+csp\s+(http:\/\/\S+).*pid (\d+)/.exec(output)!;
-    const headers = { authorization: `Bearer ${bootstrapKey(SECRET, 'car-manufacturer', 'csp')}`, accept: 'application/json' };
-    const direct = await measure(`${csp}${PATH}`, headers, { csp: Number(cspPid) });
     const proxy = await startBareProxy(csp);
-    const bareProxy = await measure(`${proxy.url}${PATH}`, headers, { between: proxy.child.pid, csp: Number(cspPid) }).finally(() => proxy.child.kill());
-    const wire = await measure(`${harness}/wire/car-manufacturer/csp${PATH}`, headers, { between: child.pid, csp: Number(cspPid) });
-    const figures = { connections: CONNECTIONS, seconds: SECONDS, direct, bareProxy, wire };
-    for (const line of wireLines(figures)) say(line);
-    return figures;
+    try {
+      const pids = { csp: Number(cspPid) };
+      const targets: Target[] = [
+        { url: `${csp}${PATH}`, pids },
+        { url: `${proxy.url}${PATH}`, pids: { ...pids, between: proxy.child.pid } },
+        { url: `${harness}/wire/car-manufacturer/csp${PATH}`, pids: { ...pids, between: child.pid } },
+      ];
+      for (const target of targets) await load(target, 1); // warm-up: the first calls compile the schemas
+      // Each round loads the three in turn, the order reversed every other round, so that a change in the
+      // neighbours' load weighs on all three alike.
+      const samples: Sample[][] = targets.map(() => []);
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+        for (const i of order) samples[i].push(await sample(targets[i], SECONDS / ROUNDS));
+      }
+      const [direct, bareProxy, wire] = samples.map(combine);
+      const figures = { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, direct, bareProxy, wire };
+      for (const line of wireLines(figures)) say(line);
+      return figures;
+    } finally {
+      proxy.child.kill();
+    }
   } finally {
     await stopCch(child);
   }
 }
 
-async function measure(url: string, headers: Record<string, string>, pids: { between?: number; csp: number }): Promise<LoadFigures> {
-  const run = (duration: number) => autocannon({ url, headers, connections: CONNECTIONS, duration });
-  await run(1); // warm-up: the first calls compile the schemas
-  const before = { between: cpuMs(pids.between), csp: cpuMs(pids.csp) };
-  const result = await run(SECONDS);
-  const requests = result.requests.total;
-  const perRequest = (now: number | undefined, then: number | undefined) =>
-    now === undefined || then === undefined || requests === 0 ? undefined : ((now - then) * 1000) / requests;
+interface Target {
+  readonly url: string;
+  readonly pids: { readonly between?: number; readonly csp: number };
+}
+
+/** One round's load of one target: autocannon's figures and the CPU the serving processes spent meanwhile. */
+interface Sample {
+  readonly result: autocannon.Result;
+  readonly cpuMs: { readonly between?: number; readonly csp?: number };
+}
+
+const load = (target: Target, duration: number) => autocannon({ url: target.url, headers: HEADERS, connections: CONNECTIONS, duration });
+
+async function sample(target: Target, duration: number): Promise<Sample> {
+  const before = { between: cpuMs(target.pids.between), csp: cpuMs(target.pids.csp) };
+  const result = await load(target, duration);
+  const spent = (now: number | undefined, then: number | undefined) => (now === undefined || then === undefined ? undefined : now - then);
+  return { result, cpuMs: { between: spent(cpuMs(target.pids.between), before.between), csp: spent(cpuMs(target.pids.csp), before.csp) } };
+}
+
+/** The rounds of one target together: requests and CPU summed, the percentiles averaged over the rounds. */
+function combine(samples: readonly Sample[]): LoadFigures {
+  const sum = (f: (s: Sample) => number) => samples.reduce((total, s) => total + f(s), 0);
+  const requests = sum((s) => s.result.requests.total);
+  const cpu = (f: (s: Sample) => number | undefined) =>
+    samples.some((s) => f(s) === undefined) || requests === 0 ? undefined : (sum((s) => f(s) ?? 0) * 1000) / requests;
   return {
     requests,
-    errors: result.errors + result.timeouts + result.non2xx,
-    perSecond: requests / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuPerRequestUs: { between: perRequest(cpuMs(pids.between), before.between), csp: perRequest(cpuMs(pids.csp), before.csp) },
+    errors: sum((s) => s.result.errors + s.result.timeouts + s.result.non2xx),
+    perSecond: requests / sum((s) => s.result.duration),
+    p50: sum((s) => s.result.latency.p50) / samples.length,
+    p99: sum((s) => s.result.latency.p99) / samples.length,
+    cpuPerRequestUs: { between: cpu((s) => s.cpuMs.between), csp: cpu((s) => s.cpuMs.csp) },
   };
 }
 
@@ -117,7 +154,7 @@ export function wireLines(f: WireFigures): string[] {
   const ratios = (l: LoadFigures) =>
     `throughput ${(l.perSecond / f.direct.perSecond).toFixed(2)} ×, p50 ${(l.p50 / f.direct.p50).toFixed(2)} ×, p99 ${(l.p99 / f.direct.p99).toFixed(2)} ×`;
   return [
-    `GET productOffering with autocannon, ${f.connections} connections, ${f.seconds} s each:`,
+    `GET productOffering with autocannon, ${f.connections} connections, ${f.seconds} s each over ${f.rounds} rounds (percentiles: the rounds' mean):`,
     row('direct', f.direct),
     row('bare proxy', f.bareProxy),
     row('wire', f.wire),
