@@ -39,10 +39,16 @@ export interface FileTime {
 /** Every test file, longest first (ties by name, so every lane sees the same order). */
 export function queuedFiles(): string[] {
   const weights = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Record<string, number>;
+  return longestFirst(
+    readdirSync(TEST_DIR).filter((f) => f.endsWith('.test.ts')),
+    weights,
+  );
+}
+
+/** The files by weight, heaviest first, a file without one counting as short; ties by name. */
+export function longestFirst(files: readonly string[], weights: Readonly<Record<string, number>>): string[] {
   const weight = (f: string) => weights[f] ?? UNMEASURED;
-  return readdirSync(TEST_DIR)
-    .filter((f) => f.endsWith('.test.ts'))
-    .sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
+  return files.toSorted((a, b) => weight(b) - weight(a) || a.localeCompare(b));
 }
 
 /**
@@ -50,7 +56,7 @@ export function queuedFiles(): string[] {
  * atomic, so exactly one lane succeeds. Without a queue folder (a lane run alone) every file is this
  * lane's.
  */
-function claim(queue: string | undefined, files: readonly string[], taken: Set<string>): string | undefined {
+export function claim(queue: string | undefined, files: readonly string[], taken: Set<string>): string | undefined {
   for (const file of files) {
     if (taken.has(file)) continue;
     taken.add(file);
