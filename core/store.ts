@@ -1,8 +1,7 @@
-import { createDraft, current, finishDraft, isDraft, setAutoFreeze } from 'immer';
+import { createDraft, current, enablePatches, finishDraft, isDraft, type Patch, setAutoFreeze } from 'immer';
 import { Low, Memory } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { AppendFile, type Change } from './append-file.ts';
+import { type InPlace, InPlaceWrites } from './in-place.ts';
 
 /** Where an actor keeps its data: in memory (tests) or in a JSON file (`cch up`). */
 export type StorageOption = { readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string };
@@ -12,9 +11,10 @@ export type StorageOption = { readonly kind: 'memory' } | { readonly kind: 'file
  *
  * Each update works on a draft of the data and replaces it only when the mutation and the write both
  * succeed, so a domain rule that throws half-way changes nothing, and a crash loses at most the update
- * in flight (lowdb's file adapter writes to a temporary file and renames it, so the file is never torn).
- * Drafts share structure with the data (Immer): an update copies only what it changes, so its cost does
- * not grow with everything the actor holds (bench/store-update.ts).
+ * in flight. Drafts share structure with the data (Immer): an update copies only what it changes, so
+ * its cost does not grow with everything the actor holds (bench/store-update.ts). The file store
+ * appends the update's changes (Immer's patches) to the file rather than rewriting it, and rewrites
+ * it whole only when the changes outgrow it (core/append-file.ts).
  */
 export class Store<T extends object> {
   readonly #db: Low<T>;
@@ -22,18 +22,29 @@ export class Store<T extends object> {
   #queue: Promise<unknown> = Promise.resolve();
   readonly #commitListeners: Array<() => void> = [];
 
+  /** The file adapter when changes are appended (the file store); none in memory. */
+  readonly #appends: AppendFile<T> | undefined;
+
   private constructor(db: Low<T>, defaults: () => T) {
     this.#db = db;
     this.#defaults = defaults;
+    this.#appends = db.adapter instanceof AppendFile ? db.adapter : undefined;
   }
 
   /** lowdb's node preset silently picks memory when NODE_ENV=test, so the adapter is chosen explicitly. */
   static async open<T extends object>(option: StorageOption, defaults: () => T): Promise<Store<T>> {
-    const adapter = option.kind === 'memory' ? new Memory<T>() : fileAdapter<T>(option.path);
+    const adapter = option.kind === 'memory' ? new Memory<T>() : new AppendFile<T>(option.path, { minCompactBytes: compactBytesFromEnv() });
     const db = new Low<T>(adapter, defaults());
-    await db.read();
-    db.data = { ...defaults(), ...(db.data ?? {}) };
-    await db.write(); // a new file holds the seeded defaults from the start
+    const stored = await adapter.read(); // not Low's read, which keeps its defaults when there is nothing stored
+    db.data = { ...defaults(), ...(stored ?? {}) };
+    if (!stored || !(adapter instanceof AppendFile) || adapter.due)
+      await db.write(); // a new file holds the seeded defaults from the start
+    else
+      adapter.append(
+        Object.keys(db.data)
+          .filter((key) => !(key in stored))
+          .map((key) => ({ op: 'add', path: [key], value: db.data[key as keyof T] })),
+      );
     return new Store(db, defaults);
   }
 
@@ -43,18 +54,27 @@ export class Store<T extends object> {
   }
 
   /** Runs `mutate` on a draft and commits it; updates run one at a time, in call order. */
-  update<R>(mutate: (draft: T) => R): Promise<R> {
+  update<R>(mutate: (draft: T, inPlace: InPlace) => R): Promise<R> {
     const run = this.#queue.then(async () => {
-      const draft = createDraft(this.#db.data) as T;
-      const result = detached(mutate(draft));
       const previous = this.#db.data;
-      this.#db.data = finishDraft(draft) as T;
+      const draft = createDraft(previous) as T;
+      const inPlace = new InPlaceWrites(previous);
+      let changes: Patch[] = [];
+      let result: R;
       try {
-        await this.#db.write();
+        result = detached(mutate(draft, inPlace));
+        this.#db.data = finishDraft(draft, this.#appends ? (patches) => (changes = patches) : undefined) as T;
+        inPlace.checkKept(this.#db.data);
+        if (!this.#appends) await this.#db.write();
+        // The in-place writes first: the draft's changes were made to containers that already held them.
+        else this.#appends.append([...inPlace.changes, ...(changes as Change[])]);
       } catch (error) {
+        inPlace.undo();
         this.#db.data = previous;
         throw error;
       }
+      // The update is stored; a compaction that fails leaves the file as it was and is tried again later.
+      if (this.#appends?.due) await this.#db.write().catch(() => undefined);
       for (const listener of this.#commitListeners) listener();
       return result;
     });
@@ -76,8 +96,15 @@ export class Store<T extends object> {
   }
 }
 
+/** CCH_STORE_COMPACT_BYTES: how far appended changes may grow a file before it is rewritten whole (default 8 MiB). */
+function compactBytesFromEnv(): number | undefined {
+  const bytes = Number(process.env.CCH_STORE_COMPACT_BYTES);
+  return process.env.CCH_STORE_COMPACT_BYTES && Number.isInteger(bytes) && bytes >= 0 ? bytes : undefined;
+}
+
 // Stored data is plain JSON that callers treat as read-only; freezing it would only cost time.
 setAutoFreeze(false);
+enablePatches();
 
 /** What an update returns may hold parts of its draft, which die with it: hand back plain values. */
 function detached<R>(value: R): R {
@@ -87,9 +114,4 @@ function detached<R>(value: R): R {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, detached(v)])) as R;
   }
   return value;
-}
-
-function fileAdapter<T>(path: string): JSONFile<T> {
-  mkdirSync(dirname(path), { recursive: true });
-  return new JSONFile<T>(path);
 }

@@ -97,6 +97,16 @@ export function buildTmfBill(request: BillRequest): { bill: BillDocument; rates:
 
 /** A period already billed to an account: bills without an account (an invoice to a partner) never count. */
 export function isBilledFor(bills: readonly { readonly [attribute: string]: unknown }[], accountId: string, period: BillingPeriod): boolean {
+  return billedAccounts(bills, period).has(accountId);
+}
+
+/** The accounts that have a bill of the period: looked up once by a bill run of many accounts. */
+export function billedAccounts(bills: readonly { readonly [attribute: string]: unknown }[], period: BillingPeriod): Set<string> {
   const start = toTmfTimePeriod(period).startDateTime;
-  return bills.some((b) => (b.billingAccount as Ref | undefined)?.id === accountId && (b.billingPeriod as TmfTimePeriod | undefined)?.startDateTime === start);
+  const accounts = new Set<string>();
+  for (const b of bills) {
+    const id = (b.billingAccount as Ref | undefined)?.id;
+    if (id !== undefined && (b.billingPeriod as TmfTimePeriod | undefined)?.startDateTime === start) accounts.add(id);
+  }
+  return accounts;
 }

@@ -1,9 +1,12 @@
 /**
  * kill -9 during a usage batch: what the CSP acknowledged is kept, and the batch sent again after the
- * restart rates nothing twice (the lines stored before the crash come back as duplicates).
+ * restart rates nothing twice (the lines stored before the crash come back as duplicates). The CSP runs
+ * on its file store, told to compact as soon as appended changes outweigh the file, so the batch's
+ * updates are appended, compacted and killed between.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { readAppendFile } from '../core/append-file.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -40,7 +43,10 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   const products = seedCspFile(dir, CARS);
   const file = join(dir, 'csp.json');
   const start = async () => {
-    const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir], /Ctrl-C/, { CCH_SECRET: CRASH_SECRET });
+    const { child, output } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', dir], /Ctrl-C/, {
+      CCH_SECRET: CRASH_SECRET,
+      CCH_STORE_COMPACT_BYTES: '0',
+    });
     return { child, car: new TmfClient(/(http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1], bootstrapKey(CRASH_SECRET, 'driver', 'csp'), 120_000) };
   };
   const acknowledged = recordsOf(products.slice(0, 10), 2, 1001);
@@ -51,9 +57,7 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   const first = await csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, acknowledged);
   assert.equal(first.accepted, acknowledged.length);
   const stored = () =>
-    existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as { journal: { type: string }[] }).journal.filter((j) => j.type === 'usage.batch-ingested').length
-      : 0;
+    existsSync(file) ? readAppendFile<{ journal: { type: string }[] }>(file)!.journal.filter((j) => j.type === 'usage.batch-ingested').length : 0;
   const sending = csp.car.postLines<UsageBatchSummary>(PARTY_API.usageBatch, interrupted).then(
     () => 'answered',
     () => 'cut off',
@@ -77,7 +81,7 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   } finally {
     await stopCch(csp.child);
   }
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { resources: Record<string, Entity[]> };
+  const data = readAppendFile<{ resources: Record<string, Entity[]> }>(file)!;
   const kept = data.resources['TMF635.usage'].map((u) => String((u.usageCharacteristic as { value: unknown }[])[0].value));
   assert.equal(kept.length, new Set(kept).size, 'no record kept twice');
   assert.deepEqual(new Set(kept), new Set([...acknowledged, ...interrupted].map(idOf)));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { SimulatedClock } from '../core/clock.ts';
 import { Store } from '../core/store.ts';
+import type { InPlace } from '../core/in-place.ts';
 import { basePath, type ApiId } from '../tmf/apis.ts';
 import { authenticate, HARNESS_BUNDLE, HARNESS_PARTY, requireGrant, type Bundle, type Credential } from '../tmf/auth.ts';
 import { baseData, items, type BaseData, type Entity } from '../tmf/data.ts';
@@ -144,7 +145,7 @@ function holdUpdates(store: Store<BaseData>, count: number): void {
     release = resolve;
   });
   let waiting = 0;
-  store.update = <R>(mutate: (draft: BaseData) => R): Promise<R> => {
+  store.update = <R>(mutate: (draft: BaseData, inPlace: InPlace) => R): Promise<R> => {
     waiting += 1;
     if (waiting === count) release();
     return gate.then(() => update(mutate));

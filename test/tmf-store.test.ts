@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_START, SimulatedClock } from '../core/clock.ts';
 import { Store } from '../core/store.ts';
+import { readAppendFile } from '../core/append-file.ts';
 
 /** A small actor database: a list, a counter and a nested record. */
 interface Data {
@@ -156,7 +157,7 @@ describe('Store on a file', () => {
         }),
       ),
     );
-    assert.deepEqual(JSON.parse(await readFile(path, 'utf8')).names, names);
+    assert.deepEqual(readAppendFile<Data>(path)!.names, names);
   });
 
   it('changes nothing, in memory either, when the write fails', async () => {
@@ -188,7 +189,7 @@ describe('Store on a file', () => {
         throw new Error('refused');
       }),
     );
-    assert.equal(JSON.parse(await readFile(path, 'utf8')).counter, 1);
+    assert.equal(readAppendFile<Data>(path)!.counter, 1);
     assert.equal((await Store.open<Data>({ kind: 'file', path }, defaults)).data.counter, 1);
   });
 

@@ -158,6 +158,8 @@ export function findBy<E extends object>(list: E[], key: string & keyof E, value
   if (!index) byKey.set(key, (index = indexOf(base, key)));
   const at = index.get(value);
   if (at !== undefined && at < list.length && list[at][key] === value) return list[at];
+  // Added since the index was built (in this update): at the end, the newest most often looked for.
+  for (let i = list.length - 1; i >= base.length; i--) if (list[i][key] === value) return list[i];
   const found = list.findIndex((e) => e[key] === value);
   if (found >= 0 && !isDraft(list)) byKey.set(key, indexOf(base, key));
   return found >= 0 ? list[found] : undefined;
@@ -170,6 +172,12 @@ function indexOf<E extends object>(list: readonly E[], key: keyof E): Map<unknow
   });
   return index;
 }
+
+/**
+ * The committed data an update's draft started from, to read without drafting what is read (valid
+ * while the update changes what it reads only in place, as a usage batch does).
+ */
+export const committed = <T extends object>(draft: T): T => (isDraft(draft) ? (original(draft as never) as T) : draft);
 
 /** A read-only view of (part of) an update's draft as plain data: reading it drafts nothing. */
 export const snapshot = <T>(value: T): T => (isDraft(value) ? (current(value as never) as T) : value);

@@ -1,3 +1,4 @@
+import { isDraft, original } from 'immer';
 import type { Store } from '../core/store.ts';
 import type { BaseData, OwedEffect } from './data.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
@@ -55,9 +56,28 @@ export class OwedEffects<D extends BaseData> extends WorkQueue<D, OwedEffect> {
    */
   owe(draft: D, now: Date, kind: string, args: Record<string, unknown>, options: { key?: string; lane?: string } = {}): boolean {
     const key = options.key ?? `${kind}:${JSON.stringify(args)}`;
-    if (draft.owedKeys.includes(key)) return false;
+    if (isOwed(draft.owedKeys, key)) return false;
     draft.owedKeys.push(key);
     draft.owed.push({ ...freshWork(options.lane ?? kind, now), key, kind, args });
     return true;
   }
+}
+
+/** The keys of an owedKeys array as committed (rebuilt if a plain array grew), and those a draft added. */
+const committedKeys = new WeakMap<readonly string[], { length: number; keys: Set<string> }>();
+const addedKeys = new WeakMap<readonly string[], Set<string>>();
+
+/**
+ * Whether `key` was ever owed, without scanning every key ever owed (a bill run owes one notice per
+ * bill: a scan per notice would grow with the square of the fleet).
+ */
+function isOwed(owedKeys: string[], key: string): boolean {
+  const base = (isDraft(owedKeys) ? original(owedKeys) : owedKeys) as string[];
+  let known = committedKeys.get(base);
+  if (!known || known.length !== base.length) committedKeys.set(base, (known = { length: base.length, keys: new Set(base) }));
+  const added = addedKeys.get(owedKeys) ?? new Set<string>();
+  addedKeys.set(owedKeys, added);
+  if (known.keys.has(key) || added.has(key)) return true;
+  added.add(key);
+  return false;
 }

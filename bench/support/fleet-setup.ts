@@ -20,15 +20,15 @@ export function onboardFleetAtCsp(draft: CspData, cars: number): string[] {
   return products;
 }
 
-/** A month of seeded usage of car `i` (30 records, some over the allowance). */
-export const carRecords = (product: string, i: number) =>
+/** A month of seeded usage of car `i` (`records` of them, 30 by default, two thirds infotainment; some over the allowance). */
+export const carRecords = (product: string, i: number, records = 30) =>
   usageRecords({
     subscription: product,
     vehicleId: `VIN${i}`,
     period: JANUARY,
     infotainmentMB: 3000 + (i % 7) * 700,
     telematicsMB: 40,
-    sessions: { infotainment: 20, telematics: 10 },
+    sessions: { infotainment: records - Math.floor(records / 3), telematics: Math.floor(records / 3) },
     seed: i + 1,
     firstRecord: 1,
   });

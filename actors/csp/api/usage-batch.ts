@@ -4,11 +4,13 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
 import { resourceOf } from '../../../tmf/apis.ts';
+import { collection, committed } from '../../../tmf/data.ts';
 import { TmfError } from '../../../tmf/errors.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
 import { mediatePending } from '../processes/mediation.ts';
+import { LEDGER } from '../domain/mediation.ts';
 import type { CspData } from '../store.ts';
 
 type Runtime = ActorRuntime<CspData>;
@@ -48,11 +50,15 @@ async function ingestBatch(runtime: Runtime, req: Request, sender: string): Prom
     chunk = [];
     // Records sent one by one before this batch are mediated first: the allowance goes in arrival order.
     await mediatePending(runtime);
-    const outcomes = await runtime.store.update((draft) => {
+    // The ledger's collection exists before records are written to it in place.
+    if (!runtime.store.data.resources[LEDGER.usages[1]]) await runtime.store.update((draft) => void collection(draft, 'TMF635', 'usage'));
+    const outcomes = await runtime.store.update((draft, inPlace) => {
       const now = runtime.clock.now();
+      // Mediation writes only in place here, so it reads the committed data: nothing of it is drafted.
+      const view = committed(draft);
       const done = lines.map(({ line, text }) => {
         const read = readLine(text, sender);
-        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, read.body, sender, now) };
+        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, read.body, sender, now, inPlace, view) };
       });
       const accepted = done.filter((d) => d.outcome.kind === 'accepted').length;
       runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted, from: lines[0].line, to: lines.at(-1)!.line });

@@ -1,9 +1,10 @@
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
-import { buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { billedAccounts, buildTmfBill } from '../../../core/tmf-bill.ts';
+import { collection, type Entity, snapshot } from '../../../tmf/data.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
+import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 
 /** A bill line before it is stored: what is charged, for which product, over which days. */
 export interface ChargeLine {
@@ -27,9 +28,12 @@ export function issueBill(
   period: BillingPeriod,
   lines: readonly ChargeLine[],
   now: Date,
+  /** Accounts billed for the period already (a bill run looks them up once for all its accounts). */
+  billed: ReadonlySet<string> = billedAccounts(snapshot(collection(draft, 'TMF678', 'customerBill')), period),
+  writes: InPlace = throughDraft(draft),
 ): { bill: Entity; rates: Entity[] } | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
-  if (isBilledFor(bills, account.id, period) || lines.length === 0) return undefined;
+  if (lines.length === 0 || billed.has(account.id)) return undefined;
   const { bill, rates } = buildTmfBill({
     billNo: `CSP-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
     period,
@@ -44,6 +48,7 @@ export function issueBill(
   bills.push(bill);
   collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...rates);
   const owner = draft.owners[account.href];
-  if (owner) for (const e of [bill, ...rates]) draft.owners[e.href] = owner;
+  // In place in a bill run: the owners index holds every usage record's owner too, too many to copy.
+  if (owner) for (const e of [bill, ...rates]) writes.set(['owners'], e.href, owner);
   return { bill, rates };
 }

@@ -1,7 +1,9 @@
 import { type BillingPeriod, isEnded, periodId } from '../../../core/billing-period.ts';
 import { conflict } from '../../../core/domain-error.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection, type Entity, snapshot } from '../../../tmf/data.ts';
+import { billedAccounts } from '../../../core/tmf-bill.ts';
 import type { CspData } from '../store.ts';
+import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 import { type ChargeLine, issueBill } from './bill-run.ts';
 import { rateRecurringFees } from './recurring-charges.ts';
 
@@ -10,7 +12,7 @@ export type LineSource = (draft: CspData, account: Entity, period: BillingPeriod
 
 /** Recurring fees of the account's active subscriptions, prorated. */
 export const recurringLines: LineSource = (draft, account, period) => {
-  const products = collection(draft, 'TMF637', 'product').filter((p) => (p.billingAccount as Entity | undefined)?.id === account.id && p.status === 'active');
+  const products = (productsByAccount(draft).get(account.id) ?? []).filter((p) => p.status === 'active');
   return rateRecurringFees(products, collection(draft, 'TMF620', 'productOfferingPrice'), period).map((c) => ({
     name: `${c.price.name} (${periodId(period)})`,
     amount: c.amount,
@@ -23,11 +25,33 @@ export const recurringLines: LineSource = (draft, account, period) => {
   }));
 };
 
+/** Products by billing account, per products array as committed: a bill run looks up every account's once. */
+const byAccount = new WeakMap<readonly Entity[], Map<string, Entity[]>>();
+
+function productsByAccount(draft: CspData): Map<string, Entity[]> {
+  const products = snapshot(collection(draft, 'TMF637', 'product'));
+  const cached = byAccount.get(products);
+  if (cached) return cached;
+  const index = new Map<string, Entity[]>();
+  for (const product of products) {
+    const id = (product.billingAccount as Entity | undefined)?.id;
+    if (id !== undefined) index.set(id, [...(index.get(id) ?? []), product]);
+  }
+  byAccount.set(products, index);
+  return index;
+}
+
 /**
  * End of a billing period (steps 7.7 and 8.12): every billing account gets one bill with all its lines.
  * Refused while the period is still running on the simulated clock. Idempotent per account and period.
  */
-export function runBillingCycle(draft: CspData, period: BillingPeriod, now: Date, sources: readonly LineSource[]): Entity[] {
+export function runBillingCycle(
+  draft: CspData,
+  period: BillingPeriod,
+  now: Date,
+  sources: readonly LineSource[],
+  writes: InPlace = throughDraft(draft),
+): Entity[] {
   if (!isEnded(period, now))
     throw conflict(
       'Billing period not ended',
@@ -35,10 +59,13 @@ export function runBillingCycle(draft: CspData, period: BillingPeriod, now: Date
       'PERIOD_NOT_ENDED',
     );
   const bills: Entity[] = [];
+  const billed = billedAccounts(snapshot(collection(draft, 'TMF678', 'customerBill')), period);
   for (const account of collection(draft, 'TMF666', 'billingAccount')) {
+    if (billed.has(account.id)) continue; // billed by an earlier run: never twice
     const lines = sources.flatMap((source) => source(draft, account, period));
-    const issued = issueBill(draft, account, period, lines, now);
+    const issued = issueBill(draft, account, period, lines, now, billed, writes);
     if (issued) bills.push(issued.bill);
+    billed.add(account.id);
   }
   return bills;
 }

@@ -4,8 +4,9 @@ import { MoneyDecimal } from '../../../core/money.ts';
 import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
+import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 import { type Share, splitRecord } from './split-billing.ts';
-import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass } from './usage-rating.ts';
+import { isUsageClass, rateVolume, tariffFor, USAGE_CLASSES, type UsageClass, type UsageTariff } from './usage-rating.ts';
 
 /** Names of the usage characteristics the car sends and mediation adds. */
 export const USAGE_CHAR = {
@@ -16,6 +17,17 @@ export const USAGE_CHAR = {
   included: 'includedMB',
   chargeable: 'chargeableMB',
   rejection: 'rejectionReason',
+} as const;
+
+/**
+ * Where mediation's large containers are: written through `InPlace` (in place in a batch, where
+ * copying a ledger of millions of entries on every update would cost more than the batch's work).
+ */
+export const LEDGER = {
+  records: ['usageLedger', 'records'],
+  ratedMB: ['usageLedger', 'ratedMB'],
+  usages: ['resources', 'TMF635.usage'],
+  owners: ['owners'],
 } as const;
 
 type Characteristic = { name: string; value: unknown; valueType?: string };
@@ -65,13 +77,12 @@ export const MEDIATION_DONE: readonly string[] = ['rated', 'rejected'];
  * Step 8.9, the intake: a record is kept `received` and its id remembered. A record id already seen
  * is refused (409) and rates nothing; a record without what mediation reads is refused (400).
  */
-export function receiveUsage(draft: CspData, received: Entity): MediationOutcome {
+export function receiveUsage(draft: CspData, received: Entity, writes: InPlace = throughDraft(draft)): MediationOutcome {
   const intake = readIntake(received);
-  const ledger = draft.usageLedger;
-  const seen = ledger.records[intake.recordId];
+  const seen = draft.usageLedger.records[intake.recordId];
   if (seen)
     throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
-  ledger.records[intake.recordId] = received.id;
+  writes.set(LEDGER.records, intake.recordId, received.id);
   return { usage: { ...received, status: 'received' }, intake, shares: [] };
 }
 
@@ -81,7 +92,7 @@ export function receiveUsage(draft: CspData, received: Entity): MediationOutcome
  * then the unit price, rounded per record) and split into one share per payer (or rejected: no
  * usage price). Any other state is left as it is.
  */
-export function advanceMediation(draft: CspData, usage: Entity, now: Date): MediationOutcome {
+export function advanceMediation(draft: CspData, usage: Entity, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
   const intake = readIntake(usage);
   // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
   const collected = findBy(draft.usageCollections, 'product', intake.subscription);
@@ -93,19 +104,13 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
     return { usage: { ...usage, status: 'guided', relatedParty: payers }, intake, owner, shares: [] };
   }
   if (usage.status !== 'guided' || !collected || !product) return { usage, intake, owner, shares: [] };
-  const tariff = tariffFor(
-    product,
-    intake.usageClass,
-    snapshot(collection(draft, 'TMF620', 'productOffering')),
-    snapshot(collection(draft, 'TMF620', 'productOfferingPrice')),
-  );
+  const tariff = tariffOf(draft, product, intake.usageClass);
   if (!tariff) return { ...rejected(usage, intake, `no usage price for ${intake.usageClass} in the catalog`), owner };
 
-  const ledger = draft.usageLedger;
   const volumeKey = ratedVolumeKey(intake);
-  const usedBefore = new MoneyDecimal(ledger.ratedMB[volumeKey] ?? 0);
+  const usedBefore = new MoneyDecimal(draft.usageLedger.ratedMB[volumeKey] ?? 0);
   const rated = rateVolume(intake.volumeMB, usedBefore, tariff);
-  ledger.ratedMB[volumeKey] = usedBefore.plus(intake.volumeMB).toString();
+  writes.set(LEDGER.ratedMB, volumeKey, usedBefore.plus(intake.volumeMB).toString());
   const shares = splitRecord(collected.criteria, { usageClass: intake.usageClass, ...rated }).map((s) => ({
     ...s,
     // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
@@ -141,9 +146,9 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date): Medi
  * Mediation of one record in one go (steps 8.9–8.10): received, guided, then rated or rejected, as
  * {@link advanceMediation} moves it. For intakes that store only the outcome (a batch of records).
  */
-export function mediate(draft: CspData, received: Entity, now: Date): MediationOutcome {
-  let outcome = receiveUsage(draft, received);
-  while (!MEDIATION_DONE.includes(String(outcome.usage.status))) outcome = advanceMediation(draft, outcome.usage, now);
+export function mediate(draft: CspData, received: Entity, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
+  let outcome = receiveUsage(draft, received, writes);
+  while (!MEDIATION_DONE.includes(String(outcome.usage.status))) outcome = advanceMediation(draft, outcome.usage, now, writes);
   return outcome;
 }
 
@@ -156,6 +161,21 @@ function rejected(received: Entity, intake: UsageIntake, reason: string): Mediat
     usageCharacteristic: [...characteristicsOf(received), { name: USAGE_CHAR.rejection, value: reason }],
   };
   return { usage, intake, shares: [] };
+}
+
+/** Tariffs found, per catalog (its offerings and prices as committed): a batch prices many records of few offers. */
+const tariffs = new WeakMap<readonly Entity[], WeakMap<readonly Entity[], Map<string, UsageTariff | undefined>>>();
+
+function tariffOf(draft: CspData, product: Entity, usageClass: UsageClass): UsageTariff | undefined {
+  const offerings = snapshot(collection(draft, 'TMF620', 'productOffering'));
+  const prices = snapshot(collection(draft, 'TMF620', 'productOfferingPrice'));
+  const byPrices = tariffs.get(offerings) ?? new WeakMap();
+  tariffs.set(offerings, byPrices);
+  const found = byPrices.get(prices) ?? new Map<string, UsageTariff | undefined>();
+  byPrices.set(prices, found);
+  const key = `${(product.productOffering as { id?: string } | undefined)?.id}|${usageClass}`;
+  if (!found.has(key)) found.set(key, tariffFor(product, usageClass, offerings, prices));
+  return found.get(key);
 }
 
 /** The ledger key of the volume already rated for a subscription, usage class and month: what the allowance has left. */

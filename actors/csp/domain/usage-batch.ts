@@ -1,8 +1,9 @@
-import { collection, type Entity } from '../../../tmf/data.ts';
+import type { Entity } from '../../../tmf/data.ts';
 import { DomainError } from '../../../core/domain-error.ts';
 import { hrefOf, newEntityId } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
-import { mediate } from './mediation.ts';
+import { LEDGER, mediate } from './mediation.ts';
+import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 
 /** What became of one line of a batch: kept and mediated, a record already received, or refused. */
 export type LineOutcome =
@@ -23,15 +24,23 @@ export const refusal = (error: { readonly code: string; readonly message: string
  * read is refused — and only the outcome is stored. Either the whole record is kept (with its id, its
  * ledger entries and its owner) or nothing of it is: a refused line leaves the draft as it found it.
  */
-export function ingestUsage(draft: CspData, body: Record<string, unknown>, sender: string, now: Date): LineOutcome {
+export function ingestUsage(
+  draft: CspData,
+  body: Record<string, unknown>,
+  sender: string,
+  now: Date,
+  writes: InPlace = throughDraft(draft),
+  /** What mediation reads: the draft, or the committed data when everything it writes is written in place. */
+  view: CspData = draft,
+): LineOutcome {
   const counter = draft.counters.usage;
   const id = newEntityId(draft, 'TMF635', 'usage');
   const href = hrefOf('TMF635', 'usage', id);
   try {
-    const { usage, owner } = mediate(draft, { ...body, id, href, '@type': body['@type'] ?? 'Usage' } as Entity, now);
-    collection(draft, 'TMF635', 'usage').push(usage);
+    const { usage, owner } = mediate(view, { ...body, id, href, '@type': body['@type'] ?? 'Usage' } as Entity, now, writes);
+    writes.push(LEDGER.usages, usage);
     // As for a created record: the car's until mediation finds the product's owner (the OEM).
-    draft.owners[href] = owner ?? sender;
+    writes.set(LEDGER.owners, href, owner ?? sender);
     return { kind: 'accepted', usage: id };
   } catch (error) {
     if (counter === undefined) delete draft.counters.usage;

@@ -1,10 +1,11 @@
 import type { Decimal } from 'decimal.js';
 import { type BillingPeriod, periodContaining, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 import type { LineSource } from './billing-cycle.ts';
-import { charValue, USAGE_CHAR } from './mediation.ts';
+import { charValue, LEDGER, USAGE_CHAR } from './mediation.ts';
+import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 
 /** A payer's share of a rated record, as mediation stored it in `ratedProductUsage`. */
 interface RatedShare {
@@ -23,7 +24,15 @@ const dueBy = (usage: Entity, period: BillingPeriod) => new Date(String(usage.us
 /** The month a record's usage belongs to (its allowance and its line), whichever bill carries it. */
 const usagePeriodOf = (usage: Entity) => periodContaining(new Date(String(usage.usageDate)));
 
-type AccountShares = Map<string, { usage: Entity; share: RatedShare }[]>;
+/** A share with its record, and where they are in the collection (to be marked billed in place). */
+interface PlacedShare {
+  usage: Entity;
+  share: RatedShare;
+  at: number;
+  shareAt: number;
+}
+
+type AccountShares = Map<string, PlacedShare[]>;
 
 /**
  * The period's shares grouped by billing account, built once per bill run rather than scanning every
@@ -33,14 +42,16 @@ type AccountShares = Map<string, { usage: Entity; share: RatedShare }[]>;
 const sharesByAccount = new WeakMap<Entity[], { period: string; size: number; index: AccountShares }>();
 
 function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
-  const usages = collection(draft, 'TMF635', 'usage');
+  // The committed records, not the draft's: reading a million records through a draft would draft each.
+  const usages = snapshot(collection(draft, 'TMF635', 'usage'));
   const cached = sharesByAccount.get(usages);
   if (cached && cached.period === periodId(period) && cached.size === usages.length) return cached.index;
   const index: AccountShares = new Map();
-  for (const usage of usages.filter((u) => dueBy(u, period))) {
-    for (const share of sharesOf(usage)) {
+  for (const [at, usage] of usages.entries()) {
+    if (!dueBy(usage, period)) continue;
+    for (const [shareAt, share] of sharesOf(usage).entries()) {
       const list = index.get(share.billingAccount.id) ?? [];
-      list.push({ usage, share });
+      list.push({ usage, share, at, shareAt });
       index.set(share.billingAccount.id, list);
     }
   }
@@ -49,7 +60,7 @@ function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
 }
 
 /** The account's unbilled shares of rated records up to the period's end, with their record. */
-function unbilled(draft: CspData, account: Entity, period: BillingPeriod): { usage: Entity; share: RatedShare }[] {
+function unbilled(draft: CspData, account: Entity, period: BillingPeriod): PlacedShare[] {
   return (accountShares(draft, period).get(account.id) ?? []).filter(({ usage, share }) => usage.status === 'rated' && !share.isBilled);
 }
 
@@ -78,7 +89,7 @@ export const usageLines: LineSource = (draft, account, period) => {
     .map((g) => ({
       name: `${className(g.usageClass)} data usage (${periodId(g.month)})${periodId(g.month) === periodId(period) ? '' : ', received late'}`,
       amount: g.amount,
-      product: products.find((p) => p.id === g.product)!,
+      product: findBy(products, 'id', g.product)!,
       coverage: { start: g.month.start, end: g.month.end },
       characteristic: [
         { name: 'usageClass', value: g.usageClass },
@@ -94,13 +105,17 @@ export const usageLines: LineSource = (draft, account, period) => {
  * charge) only its zero shares are, since they need none. A record whose every share is billed becomes
  * `billed`. Returns the records it touched; a second call finds nothing left.
  */
-export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod, billIssued: boolean): string[] {
-  const touched = new Set<Entity>();
-  for (const { usage, share } of unbilled(draft, account, period)) {
+export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod, billIssued: boolean, writes: InPlace = throughDraft(draft)): string[] {
+  const touched = new Map<Entity, { at: number; marked: Set<number> }>();
+  for (const { usage, share, at, shareAt } of unbilled(draft, account, period)) {
     if (!billIssued && share.taxExcludedRatingAmount.value !== 0) continue;
-    share.isBilled = true;
-    touched.add(usage);
+    writes.set([...LEDGER.usages, at, 'ratedProductUsage', shareAt], 'isBilled', true);
+    const marks = touched.get(usage) ?? { at, marked: new Set<number>() };
+    marks.marked.add(shareAt);
+    touched.set(usage, marks);
   }
-  for (const usage of touched) if (sharesOf(usage).every((s) => s.isBilled)) usage.status = 'billed';
-  return [...touched].map((u) => u.id);
+  // Read as committed: the shares just marked count as billed whichever way they were written.
+  for (const [usage, { at, marked }] of touched)
+    if (sharesOf(usage).every((s, j) => s.isBilled || marked.has(j))) writes.set([...LEDGER.usages, at], 'status', 'billed');
+  return [...touched.keys()].map((u) => u.id);
 }

@@ -14,15 +14,16 @@ export const LINE_SOURCES: LineSource[] = [recurringLines, usageLines];
 export async function billingRun(runtime: ActorRuntime<CspData>, requested?: string): Promise<Entity[]> {
   const now = runtime.clock.now();
   const period = requested ? requestedPeriod(requested, 'billing') : previousPeriod(periodContaining(now));
-  const bills = await runtime.store.update((draft) => {
-    const issued = runBillingCycle(draft, period, now, LINE_SOURCES);
+  const bills = await runtime.store.update((draft, inPlace) => {
+    const issued = runBillingCycle(draft, period, now, LINE_SOURCES, inPlace);
     for (const bill of issued) {
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: (bill.billingAccount as Entity).id, owner: draft.owners[bill.href] });
       runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
     }
+    const billOf = new Map(issued.map((b) => [(b.billingAccount as Entity).id, b]));
     for (const account of collection(draft, 'TMF666', 'billingAccount')) {
-      const bill = issued.find((b) => (b.billingAccount as Entity).id === account.id);
-      const records = markUsageBilled(draft, account, period, bill !== undefined);
+      const bill = billOf.get(account.id);
+      const records = markUsageBilled(draft, account, period, bill !== undefined, inPlace);
       if (records.length > 0) runtime.journal(draft, JOURNAL.usageBilled, { bill: bill?.id, billingAccount: account.id, records });
     }
     oweInvoiceNotices(runtime, draft, issued);

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { readAppendFile } from '../core/append-file.ts';
+import { Store } from '../core/store.ts';
+
+interface Ledger {
+  records: { id: string }[];
+  seen: Record<string, string>;
+  counter: number;
+}
+
+const defaults = (): Ledger => ({ records: [], seen: {}, counter: 0 });
+const fileStore = async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'in-place-')), 'ledger.json');
+  return { path, store: await Store.open<Ledger>({ kind: 'file', path }, defaults) };
+};
+
+describe('in-place writes of a store update (large containers not copied per update)', () => {
+  it('are committed with the draft, stored in the file before its patches, and read back after a restart', async () => {
+    const { path, store } = await fileStore();
+    const before = store.data.records;
+    await store.update((draft, inPlace) => {
+      inPlace.push(['records'], { id: 'u1' });
+      inPlace.set(['seen'], 'r1', 'u1');
+      inPlace.set(['records', 0], 'id', 'u1b'); // a write to what was written in place
+      draft.counter += 1;
+    });
+    assert.equal(store.data.records, before, 'the array was written in place, not copied');
+    const expected = { records: [{ id: 'u1b' }], seen: { r1: 'u1' }, counter: 1 };
+    assert.deepEqual(store.data, expected);
+    assert.deepEqual(readAppendFile<Ledger>(path), expected);
+    assert.deepEqual((await Store.open<Ledger>({ kind: 'file', path }, defaults)).data, expected);
+  });
+
+  it('are undone, newest first, when the update throws: neither memory nor file keeps them', async () => {
+    const { path, store } = await fileStore();
+    await store.update((_draft, inPlace) => inPlace.set(['seen'], 'r0', 'u0'));
+    await assert.rejects(
+      store.update((draft, inPlace) => {
+        inPlace.push(['records'], { id: 'u1' });
+        inPlace.set(['seen'], 'r0', 'changed');
+        inPlace.set(['seen'], 'r1', 'u1');
+        draft.counter = 5;
+        throw new Error('refused half-way');
+      }),
+    );
+    const expected = { records: [], seen: { r0: 'u0' }, counter: 0 };
+    assert.deepEqual(store.data, expected);
+    assert.deepEqual(readAppendFile<Ledger>(path), expected);
+  });
+
+  it('refuses an update that wrote a container both in place and through the draft (the draft would drop the writes)', async () => {
+    const store = await Store.open<Ledger>({ kind: 'memory' }, defaults);
+    await assert.rejects(
+      store.update((draft, inPlace) => {
+        inPlace.push(['records'], { id: 'u1' });
+        draft.records.push({ id: 'u2' });
+      }),
+      /changed both in place and through the draft/,
+    );
+    assert.deepEqual(store.data, defaults());
+  });
+});
