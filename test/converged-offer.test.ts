@@ -6,7 +6,14 @@ import { fromMinorUnits, money, sum } from '../core/money.ts';
 import { applyReview, verifyAtCentral } from '../actors/car-manufacturer/domain/central-catalog.ts';
 import { compatibilityReasons } from '../actors/car-manufacturer/domain/compatibility.ts';
 import { verifyAsCsp } from '../actors/csp/domain/partner-offers.ts';
-import { baseData, type Entity } from '../tmf/data.ts';
+import { baseData, collection, type Entity } from '../tmf/data.ts';
+import type { Product, ProductOffering } from '../tmf/resources.ts';
+import { fulfilConvergedOrder } from '../actors/car-manufacturer/domain/converged-order.ts';
+import { oemDefaults } from '../actors/car-manufacturer/store.ts';
+import { applyDriverPayment } from '../actors/car-manufacturer/domain/driver-payment.ts';
+import { monthlyFeeOf } from '../actors/car-manufacturer/domain/driver-billing.ts';
+import { createBundle, createOwnOffer } from '../actors/content-provider/domain/converged-bundle.ts';
+import { DomainError } from '../core/domain-error.ts';
 
 const eur = (value: number) => ({ unit: 'EUR', value });
 const offering = (id: string, extra: Record<string, unknown> = {}): Entity => ({ id, href: `/po/${id}`, '@type': 'ProductOffering', ...extra });
@@ -94,8 +101,74 @@ describe('catalog verification (10.3, 10.8)', () => {
   });
 });
 
+describe('an offering without a recurring price (10.6, 11.2)', () => {
+  const NOW = new Date('2026-03-02T08:00:00Z');
+  const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+
+  it('is not ordered: a 400 NO_PRICE before any customer is looked at, where a priced one gets to that check', () => {
+    const orderOf = (prices: ProductOffering['productOfferingPrice']) => {
+      const draft = oemDefaults(NOW);
+      collection(draft, 'TMF620', 'productOffering').push(bundle([], ['cp-1', 'po-1'], 14.99), { ...bundle([]), id: 'po-9', productOfferingPrice: prices });
+      for (const o of collection(draft, 'TMF620', 'productOffering')) o.lifecycleStatus = 'Launched';
+      return () =>
+        fulfilConvergedOrder(
+          draft,
+          { id: 'o-1', href: '/o/o-1' },
+          { customerId: 'nobody', productOfferingId: 'po-9', channel: 'car-manufacturer' },
+          NOW,
+          () => {},
+        );
+    };
+    assert.throws(orderOf([]), refusedWith('NO_PRICE'));
+    assert.throws(orderOf(monthly(14.99)), refusedWith('NOT_FOUND'));
+  });
+
+  it('is not bundled by the content provider: a 400 NO_PRICE, where its own priced offer is', () => {
+    const draft = baseData(NOW);
+    const own = createOwnOffer(draft, { name: 'Music access', monthlyFee: '4.99', currency: 'EUR' }, NOW);
+    const request = { name: 'Music and data', monthlyFee: '14.99', cspOffering: { id: 'po-1' } };
+    assert.throws(() => createBundle(draft, { ...request, ownOffering: { ...own, productOfferingPrice: [] } }, NOW), refusedWith('NO_PRICE'));
+    assert.equal(createBundle(draft, { ...request, ownOffering: own }, NOW).isBundle, true);
+  });
+});
+
+describe("a driver's payment of the OEM's invoice (11.12)", () => {
+  const NOW = new Date('2026-03-02T08:00:00Z');
+  const billWith = (remaining?: { unit: string; value: number }) => {
+    const draft = oemDefaults(NOW);
+    const bill = {
+      id: 'b-1',
+      href: '/bill/b-1',
+      '@type': 'CustomerBill',
+      billNo: 'OEM-1',
+      state: 'new' as const,
+      ...(remaining ? { remainingAmount: remaining } : {}),
+    };
+    collection(draft, 'TMF678', 'customerBill').push(bill);
+    draft.owners[bill.href] = 'driver';
+    return draft;
+  };
+  const payment = {
+    account: { id: 'ba-1' },
+    paymentMethod: { id: 'card' },
+    totalAmount: eur(4.99),
+    paymentItem: [{ item: { id: 'b-1', '@referredType': 'CustomerBill' } }],
+  };
+  const refusedWith = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+
+  it('pays down what remains due, and is refused (409 NOTHING_DUE) on a bill that states no remaining amount', () => {
+    assert.equal(applyDriverPayment(billWith(eur(4.99)), payment, NOW).bill.state, 'settled');
+    assert.throws(() => applyDriverPayment(billWith(), payment, NOW), refusedWith('NOTHING_DUE'));
+  });
+
+  it("bills a product's recorded monthly fee, and refuses (409 NO_PRICE) a product that records none", () => {
+    assert.equal(monthlyFeeOf({ id: 'p-1', productPrice: [{ priceType: 'recurring', price: { dutyFreeAmount: eur(14.99) } }] }).toString(), '14.99 EUR');
+    assert.throws(() => monthlyFeeOf({ id: 'p-2' }), refusedWith('NO_PRICE'));
+  });
+});
+
 describe('compatibility rules (11.4)', () => {
-  const product = (id: string, offeringId: string, status: string): Entity => ({
+  const product = (id: string, offeringId: string, status: Product['status']): Product => ({
     id,
     href: '',
     '@type': 'Product',

@@ -16,18 +16,20 @@ import {
   type KnownTicket,
 } from '../actors/car-manufacturer/domain/ticket-settlement.ts';
 import { correlate } from '../actors/trouble-tickets/domain/alarm.ts';
-import { checkRedirect, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
+import { checkRedirect, REDIRECTED_TO, refusePingPong } from '../actors/trouble-tickets/domain/redirect.ts';
+import { assign, follow, resolverOf } from '../actors/call-center/domain/master-ticket.ts';
 import { breaches, hoursBetween, keeps, measureOperation, seedSlas } from '../actors/trouble-tickets/domain/sla-rules.ts';
 import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors/trouble-tickets/domain/ticket-status.ts';
 import { issuedTicketInvoice } from '../actors/car-manufacturer/domain/ticket-invoice.ts';
 import { parsePeriodId } from '../core/billing-period.ts';
 import type { Entity } from '../tmf/data.ts';
+import type { CustomerBill, SettlementNoteAdvice, TroubleTicket } from '../tmf/resources.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { toTmfError } from '../tmf/errors.ts';
 import { validate } from '../tmf/schemas/index.ts';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
-const ticket = (extra: Record<string, unknown> = {}): Entity =>
+const ticket = (extra: Partial<TroubleTicket> = {}): TroubleTicket =>
   openTicket({ id: 'TT-1', href: '/tt/TT-1', '@type': 'TroubleTicket', description: 'd', severity: 'minor', ticketType: 'connectivity', ...extra }, NOW);
 const refusedWith = (status: number, reason: string) => (e: unknown) => e instanceof DomainError && toTmfError(e).status === status && e.reason === reason;
 
@@ -52,7 +54,7 @@ describe('ticket state machine', () => {
 
   test('final statuses lead nowhere: closed → inProgress is a 409', () => {
     for (const final of ['closed', 'cancelled', 'rejected'] as const) assert.deepEqual(TICKET_TRANSITIONS[final], []);
-    const closed = { ...ticket(), status: 'closed' };
+    const closed = { ...ticket(), status: 'closed' as const };
     assert.throws(() => changeStatus(closed, 'inProgress', NOW), refusedWith(409, 'Illegal status transition'));
   });
 
@@ -82,14 +84,24 @@ describe('redirect', () => {
     assert.equal(checkRedirect(ticket(), 'csp', 'car-manufacturer'), 'car-manufacturer');
     assert.throws(() => checkRedirect(ticket(), 'csp', 'csp'), refusedWith(400, 'Invalid redirect target'));
     assert.throws(() => checkRedirect(ticket(), 'csp', 'driver'), refusedWith(400, 'Invalid redirect target'));
-    assert.throws(() => checkRedirect({ ...ticket(), status: 'resolved' }, 'csp', 'car-manufacturer'), refusedWith(409, 'Illegal status transition'));
+    assert.throws(() => checkRedirect({ ...ticket(), status: 'resolved' as const }, 'csp', 'car-manufacturer'), refusedWith(409, 'Illegal status transition'));
   });
 
   test('a trouble this party already turned away cannot come back (ping-pong)', () => {
-    const turnedAway = { ...ticket({ externalId: 'M-1' }), status: 'rejected', statusChangeReason: 'not ours' };
+    const turnedAway = { ...ticket({ externalId: 'M-1' }), status: 'rejected' as const, statusChangeReason: 'not ours' };
     assert.throws(() => refusePingPong([turnedAway], ticket({ externalId: 'M-1' }), 'csp'), refusedWith(409, 'Redirect ping-pong'));
     refusePingPong([turnedAway], ticket({ externalId: 'M-2' }), 'csp');
-    refusePingPong([{ ...turnedAway, status: 'closed' }], ticket({ externalId: 'M-1' }), 'csp');
+    refusePingPong([{ ...turnedAway, status: 'closed' as const }], ticket({ externalId: 'M-1' }), 'csp');
+  });
+
+  test("the call center's master ticket follows a redirect to the other resolver, not one naming another party", () => {
+    const master = assign(ticket({ id: 'M-1' }), 'csp', { id: 'TT-1', href: '/tt/TT-1' });
+    const rejected = (to: string) => ({
+      ...ticket({ statusChangeReason: 'not ours', troubleTicketRelationship: [{ id: 'TT-9', name: to, relationshipType: REDIRECTED_TO }] }),
+      status: 'rejected' as const,
+    });
+    assert.deepEqual(resolverOf(follow(master, 'csp', rejected('car-manufacturer'), NOW)), { party: 'car-manufacturer', ticket: 'TT-9' });
+    assert.deepEqual(resolverOf(follow(master, 'csp', rejected('driver'), NOW)), { party: 'csp', ticket: 'TT-1' });
   });
 });
 
@@ -200,7 +212,7 @@ describe('settlement computation', () => {
         ['M-2', 14.4],
       ],
     );
-    const advice = { ...body, id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice' } as Entity;
+    const advice = { ...body, id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice' } as SettlementNoteAdvice;
     assert.deepEqual(validate('SettlementNoteAdvice', advice, 'response'), []);
     const items = advice.settlementNoteItem as { itemId: string; taxExcludedAmount: number }[];
     const disputing = (itemId: string) =>
@@ -238,6 +250,7 @@ describe('settlement computation', () => {
     assert.throws(() => checkSettlementChange('1', 'disputed', 'revised', false), refusedWith(409, 'Only the issuer revises'));
     assert.throws(() => checkSettlementChange('1', 'issued', 'paid', false), refusedWith(409, 'Illegal settlement state change'));
     assert.throws(() => checkSettlementChange('1', 'paid', 'accepted', true), refusedWith(409, 'Illegal settlement state change'));
+    assert.throws(() => checkSettlementChange('1', 'issued', 'settled', true), refusedWith(409, 'Illegal settlement state change'));
   });
 });
 
@@ -267,19 +280,32 @@ describe('payment of a settlement at the call center', () => {
 
 describe('the call center judges a settlement note by its own records and contract', () => {
   const record = (ticket: string, nature: string, hours: string) => ({ ticket, nature, hours: new Decimal(hours) });
-  const note = (items: [string, number, number][]) =>
-    ({
-      id: '1',
-      href: '/n/1',
-      '@type': 'SettlementNoteAdvice',
-      taxIncludedAmount: items.reduce((a, [, , g]) => a + g * 100, 0) / 100,
-      settlementNoteItem: items.map(([itemId, net, gross]) => ({ itemId, taxExcludedAmount: net, taxIncludedAmount: gross })),
-    }) as Entity;
+  const note = (items: [string, number, number][]): SettlementNoteAdvice => ({
+    id: '1',
+    href: '/n/1',
+    '@type': 'SettlementNoteAdvice',
+    state: 'issued',
+    issuer: { id: 'car-manufacturer' },
+    receiver: { id: 'call-center' },
+    currencyCode: 'EUR',
+    taxExcludedAmount: items.reduce((a, [, n]) => a + n * 100, 0) / 100,
+    taxIncludedAmount: items.reduce((a, [, , g]) => a + g * 100, 0) / 100,
+    settlementNoteItem: items.map(([itemId, net, gross]) => ({ itemId, taxExcludedAmount: net, taxIncludedAmount: gross })),
+  });
 
   test('due per ticket: bonus within 4 h (exactly 4 h included), malus beyond, no malus on an infotainment software fault', () => {
     assert.equal(dueFor(record('a', 'connectivity', '4'), CALL_CENTER_CONTRACT).amount.toString(), '16.50 EUR');
     assert.equal(dueFor(record('a', 'connectivity', '4.5'), CALL_CENTER_CONTRACT).amount.toString(), '12.00 EUR');
     assert.equal(dueFor(record('a', 'infotainment', '6'), CALL_CENTER_CONTRACT).amount.toString(), '15.00 EUR');
+  });
+
+  test('disputes a note that states no total with tax, where the same items with their total are accepted', () => {
+    const records = [record('a', 'connectivity', '2')];
+    const { taxIncludedAmount: _total, ...untotalled } = note([['a', 16.5, 19.8]]);
+    assert.equal(reviewSettlement(note([['a', 16.5, 19.8]]), records, CALL_CENTER_CONTRACT).decision, 'accepted');
+    const review = reviewSettlement(untotalled, records, CALL_CENTER_CONTRACT);
+    assert.equal(review.decision, 'disputed');
+    assert.deepEqual(review.noteReasons, ['the items add up to 19.80 with tax, the note states no total with tax']);
   });
 
   test('accepts a note its records confirm item by item, tax included', () => {
@@ -400,10 +426,11 @@ describe("SLA measurements come from the party's own operation", () => {
 describe('ticket invoice (9.14)', () => {
   const january = parsePeriodId('2026-01');
   const billingPeriod = { startDateTime: '2026-01-01T00:00:00.000Z', endDateTime: '2026-02-01T00:00:00.000Z' };
-  const bill = (billNo: string, extra: Record<string, unknown> = {}): Entity => ({
+  const bill = (billNo: string, extra: Partial<CustomerBill> = {}): CustomerBill => ({
     id: billNo,
     href: `/b/${billNo}`,
     '@type': 'CustomerBill',
+    state: 'new',
     billNo,
     billingPeriod,
     ...extra,

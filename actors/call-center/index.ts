@@ -19,13 +19,13 @@ export async function startCallCenter(config: ActorConfig, port = 0): Promise<Ru
     control: callCenterControl(runtime),
     listeners: callCenterListeners(runtime),
     effects: {
-      [FETCH_NOTE]: fetchNoteEffect(runtime),
-      [MARK_PAID]: markPaidEffect(runtime),
-      [NOTE_CHANGED]: noteChangedEffect(runtime),
-      [SEND_TO_RESOLVER]: sendToResolverEffect(runtime),
-      [CLOSE_TROUBLE]: closeTroubleEffect(runtime),
-      [HANDLE_VIOLATION]: handleViolationEffect(runtime),
-      [TELL_VIOLATION]: tellViolationEffect(runtime),
+      [FETCH_NOTE.name]: fetchNoteEffect(runtime),
+      [MARK_PAID.name]: markPaidEffect(runtime),
+      [NOTE_CHANGED.name]: noteChangedEffect(runtime),
+      [SEND_TO_RESOLVER.name]: sendToResolverEffect(runtime),
+      [CLOSE_TROUBLE.name]: closeTroubleEffect(runtime),
+      [HANDLE_VIOLATION.name]: handleViolationEffect(runtime),
+      [TELL_VIOLATION.name]: tellViolationEffect(runtime),
     },
   });
   return serve(runtime, app, port);

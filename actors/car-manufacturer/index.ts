@@ -20,7 +20,11 @@ export async function startCarManufacturer(config: ActorConfig, port = 0): Promi
     control: oemControl(runtime),
     listeners: oemListeners(runtime),
     units: resolutionTeamUnit(runtime),
-    effects: { [INVOICE_CONTROL]: invoiceControlEffect(runtime), ...oemEffects(runtime), [RETRIEVE_SLA_INFORMATION]: retrieveSlaInformationEffect(runtime) },
+    effects: {
+      [INVOICE_CONTROL.name]: invoiceControlEffect(runtime),
+      ...oemEffects(runtime),
+      [RETRIEVE_SLA_INFORMATION]: retrieveSlaInformationEffect(runtime),
+    },
   });
   return serve(runtime, app, port);
 }

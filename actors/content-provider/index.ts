@@ -18,7 +18,7 @@ export async function startContentProvider(config: ActorConfig, port = 0): Promi
     tmf: cpTmfApis(runtime),
     control: cpControl(runtime),
     listeners: cpListeners(runtime),
-    effects: { [COMPLETE_ACTIVATION]: completeActivationEffect(runtime), [ANSWER_PARTNER_NOTE]: answerPartnerNoteEffect(runtime, cpPayeeRecords) },
+    effects: { [COMPLETE_ACTIVATION.name]: completeActivationEffect(runtime), [ANSWER_PARTNER_NOTE]: answerPartnerNoteEffect(runtime, cpPayeeRecords) },
   });
   return serve(runtime, app, port);
 }

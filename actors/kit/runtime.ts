@@ -1,4 +1,4 @@
-import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
+import { ACTOR_IDS, type ActorId, isActorId } from '../../core/actor-ids.ts';
 import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
 import { httpCall } from '../../core/http-call.ts';
 import type { PartyUnit } from '../../core/party-api.ts';
@@ -160,9 +160,14 @@ export class ActorRuntime<D extends BaseData> {
    * cause (the event's receipt, the write): killed right after, the party still owes it on restart.
    */
   owing(kind: string, args: Record<string, unknown>, options?: { key?: string; lane?: string }): (draft: BaseData) => void {
-    return (draft) => {
-      this.owe(draft as D, kind, args, options);
-    };
+    return this.committing((draft) => {
+      this.owe(draft, kind, args, options);
+    });
+  }
+
+  /** The commit, for an event handler, of a change to this party's store made with the event's receipt. */
+  committing(change: (draft: D) => void): (draft: BaseData) => void {
+    return (draft) => change(draft as D);
   }
 
   /** Runs business work after a response was sent (e.g. fulfilling an order); `drain` waits for it. */
@@ -218,7 +223,7 @@ export class ActorRuntime<D extends BaseData> {
     const { status } = await httpCall(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(absoluteHrefs(body, this.#config.callbacks[subscriber as ActorId] ?? '')),
+      body: JSON.stringify(absoluteHrefs(body, (isActorId(subscriber) ? this.#config.callbacks[subscriber] : undefined) ?? '')),
       timeoutMs,
     });
     if (status < 200 || status > 299) throw new Error(`listener ${url} answered ${status}`);

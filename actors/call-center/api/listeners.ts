@@ -1,18 +1,16 @@
-import type { ActorId } from '../../../core/actor-ids.ts';
 import { callerOf } from '../../../tmf/auth.ts';
-import type { Entity } from '../../../tmf/data.ts';
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
+import { isResolver, type Resolver } from '../../trouble-tickets/domain/redirect.ts';
 import { FETCH_NOTE, keepNote, NOTE_CHANGED } from '../processes/ticket-settlement.ts';
 import { violationHeard } from '../processes/sla.ts';
 import { ticketChanged, ticketResolved } from '../processes/tickets.ts';
 import type { CallCenterData } from '../store.ts';
 
 /** The partner that sent an event, when it is one of the resolvers; other senders are ignored. */
-const resolverSending = (req: Parameters<EventHandler>[1]): ActorId | undefined => {
+const resolverSending = (req: Parameters<EventHandler>[1]): Resolver | undefined => {
   const party = req.res ? callerOf(req.res).party : undefined;
-  return (RESOLVERS as readonly string[]).includes(party ?? '') ? (party as ActorId) : undefined;
+  return isResolver(party) ? party : undefined;
 };
 
 /**
@@ -20,30 +18,35 @@ const resolverSending = (req: Parameters<EventHandler>[1]): ActorId | undefined 
  * settlement notes (9.11). State follows at once, in event order; calls to peers run in the background.
  */
 export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Record<string, EventHandler> {
-  const ticketOf = (event: Parameters<EventHandler>[0]) => event.event.troubleTicket as Entity;
+  const ticketOf = (event: Parameters<EventHandler>[0]) => eventResource(event, 'TMF621', 'troubleTicket');
+  const noteOf = (event: Parameters<EventHandler>[0]) => eventResource(event, 'BillingV2', 'settlementNoteAdvice');
   return {
     TroubleTicketStatusChangeEvent: async (event, req) => {
       const from = resolverSending(req);
-      if (from) await ticketChanged(runtime, from, ticketOf(event));
+      const ticket = ticketOf(event);
+      if (from && ticket) await ticketChanged(runtime, from, ticket);
     },
     TroubleTicketResolvedEvent: async (event, req) => {
       const from = resolverSending(req);
-      if (from) await ticketResolved(runtime, from, ticketOf(event));
+      const ticket = ticketOf(event);
+      if (from && ticket) await ticketResolved(runtime, from, ticket);
     },
     SlaViolationCreateEvent: async (event, req) => {
       const provider = resolverSending(req);
-      if (provider) await violationHeard(runtime, provider, event.event.slaViolation as Entity);
+      const violation = eventResource(event, 'TMF623', 'slaViolation');
+      if (provider && violation) await violationHeard(runtime, provider, violation);
     },
     SettlementNoteAdviceCreateEvent: (event) => {
-      const note = event.event.settlementNoteAdvice as Entity;
-      return (draft) => {
-        runtime.owe(draft as CallCenterData, FETCH_NOTE, { noteId: String(note.id) });
-      };
+      const note = noteOf(event);
+      if (note) return FETCH_NOTE.owing(runtime, { noteId: String(note.id) });
     },
     SettlementNoteAdviceStateChangeEvent: (event) => {
-      const note = event.event.settlementNoteAdvice as Entity;
-      return runtime.owing(NOTE_CHANGED, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${String(note.id)}` });
+      const note = noteOf(event);
+      if (note) return NOTE_CHANGED.owing(runtime, { note }, { key: `${NOTE_CHANGED}:${event.eventId}`, lane: `${NOTE_CHANGED}:${note.id}` });
     },
-    SettlementNoteAdviceAttributeValueChangeEvent: (event) => keepNote(runtime, event.event.settlementNoteAdvice as Entity),
+    SettlementNoteAdviceAttributeValueChangeEvent: async (event) => {
+      const note = noteOf(event);
+      if (note) await keepNote(runtime, note);
+    },
   };
 }

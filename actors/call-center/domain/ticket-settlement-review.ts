@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { Money } from '../../../core/money.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { SettlementNoteAdvice, TroubleTicket, UpdateBody } from '../../../tmf/resources.ts';
 import { ALARM } from '../../trouble-tickets/domain/alarm.ts';
 import { hoursBetween } from '../../trouble-tickets/domain/sla-rules.ts';
 import type { SettlementPolicy } from '../../../core/ticket-settlement-policy.ts';
@@ -55,7 +55,7 @@ export interface SettlementReview {
 const RESOLVED = new Set(['resolved', 'closed']);
 
 /** The troubles the call center handled and saw resolved in [start, end): its master tickets, alarms excluded. */
-export function ownRecords(masters: readonly Entity[], start: Date, end: Date): OwnTicketRecord[] {
+export function ownRecords(masters: readonly TroubleTicket[], start: Date, end: Date): OwnTicketRecord[] {
   return masters
     .filter((t) => t.ticketType !== ALARM && RESOLVED.has(String(t.status)) && typeof t.resolutionDate === 'string')
     .filter((t) => Date.parse(String(t.resolutionDate)) >= start.getTime() && Date.parse(String(t.resolutionDate)) < end.getTime())
@@ -72,7 +72,7 @@ export function dueFor(record: OwnTicketRecord, contract: CallCenterContract): {
       why: `resolved in ${hours}, within ${contract.targetHours} h: fee plus ${contract.bonusPercent} % bonus`,
     };
   }
-  if ((contract.noMalusFor as readonly string[]).includes(record.nature)) {
+  if (contract.noMalusFor.some((nature) => nature === record.nature)) {
     return {
       amount: fee,
       why: `resolved in ${hours}, but a ${record.nature} trouble waits on the car's software fix, outside the call center's control: the contract takes no malus off it`,
@@ -84,16 +84,14 @@ export function dueFor(record: OwnTicketRecord, contract: CallCenterContract): {
   };
 }
 
-type NoteItem = { itemId: string; taxExcludedAmount: number; taxIncludedAmount?: number; taxItem?: { taxAmount: number }[] };
-
 /**
  * Step 9.12 by the call center's own rules: every item of the note is checked against its own record of
  * that ticket (handled by it, resolved in the period, worth what the contract says for its resolution
  * time) and its tax; every ticket it handled must be on the note. Any difference disputes the note, item
  * by item, with the reason; otherwise it is accepted.
  */
-export function reviewSettlement(note: Entity, records: readonly OwnTicketRecord[], contract: CallCenterContract): SettlementReview {
-  const items = (note.settlementNoteItem as NoteItem[] | undefined) ?? [];
+export function reviewSettlement(note: SettlementNoteAdvice, records: readonly OwnTicketRecord[], contract: CallCenterContract): SettlementReview {
+  const items = note.settlementNoteItem;
   const money = (value: number | undefined) => new Money(String(value ?? 0), contract.currency);
   const reviews = items.map((item): ItemReview => {
     const settled = money(item.taxExcludedAmount);
@@ -130,17 +128,19 @@ export function reviewSettlement(note: Entity, records: readonly OwnTicketRecord
     .filter((r) => !items.some((i) => i.itemId === r.ticket))
     .map((r) => `ticket ${r.ticket} was handled and resolved in the period but is not on the note`);
   const total = items.reduce((acc, i) => acc.plus(money(i.taxIncludedAmount)), money(0));
-  if (!total.equals(money(note.taxIncludedAmount as number)))
-    noteReasons.push(`the items add up to ${total.amount.toFixed(2)} with tax, the note says ${money(note.taxIncludedAmount as number).amount.toFixed(2)}`);
+  if (note.taxIncludedAmount === undefined) noteReasons.push(`the items add up to ${total.amount.toFixed(2)} with tax, the note states no total with tax`);
+  else if (!total.equals(money(note.taxIncludedAmount)))
+    noteReasons.push(`the items add up to ${total.amount.toFixed(2)} with tax, the note says ${money(note.taxIncludedAmount).amount.toFixed(2)}`);
   const disputed = noteReasons.length > 0 || reviews.some((r) => r.verdict === 'disputed');
+  // Billing v2 ids travel as integers (tmf/entity.ts): the review names the note by its id as text.
   return { note: String(note.id), decision: disputed ? 'disputed' : 'accepted', items: reviews, noteReasons };
 }
 
 /** The PATCH that tells the OEM the decision: a dispute names its reasons, and each disputed item carries its own. */
-export function decisionPatch(note: Entity, review: SettlementReview): Record<string, unknown> {
+export function decisionPatch(note: SettlementNoteAdvice, review: SettlementReview): UpdateBody<'BillingV2', 'settlementNoteAdvice'> {
   if (review.decision === 'accepted') return { state: 'accepted' };
   const reasons = [...review.noteReasons, ...review.items.flatMap((i) => (i.reason ? [i.reason] : []))];
-  const items = (note.settlementNoteItem as Record<string, unknown>[]).map((item) => {
+  const items = note.settlementNoteItem.map((item) => {
     const { disputeReason: _earlier, ...rest } = item;
     const reason = review.items.find((r) => r.itemId === item.itemId && r.verdict === 'disputed')?.reason;
     return reason ? { ...rest, disputeReason: reason } : rest;

@@ -1,8 +1,9 @@
 import { parsePeriodId, type BillingPeriod } from '../../../core/billing-period.ts';
-import { type Entity, items } from '../../../tmf/data.ts';
+import { items } from '../../../tmf/data.ts';
+import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { CALL_CENTER_CONTRACT, decisionPatch, ownRecords, reviewSettlement, type SettlementReview } from '../domain/ticket-settlement-review.ts';
 import { badRequest } from '../../../tmf/errors.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CallCenterData } from '../store.ts';
@@ -14,7 +15,7 @@ type Runtime = ActorRuntime<CallCenterData>;
 export const followSettlements = (runtime: Runtime) => joinHub(runtime, 'car-manufacturer', 'BillingV2');
 
 /** Keeps the latest copy of a settlement note. */
-export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
+export async function keepNote(runtime: Runtime, note: SettlementNoteAdvice): Promise<void> {
   await runtime.store.update((draft) => {
     const index = draft.settlementNotes.findIndex((n) => String(n.id) === String(note.id));
     if (index < 0) draft.settlementNotes.push(note);
@@ -23,30 +24,28 @@ export async function keepNote(runtime: Runtime, note: Entity): Promise<void> {
 }
 
 /** Step 9.11: told of a new advice, the call center reads it at the OEM, then judges it (9.12). */
-export const FETCH_NOTE = 'fetch-settlement-note';
-export const fetchNoteEffect =
-  (runtime: Runtime): EffectHandler<CallCenterData> =>
-  async (args) => {
-    const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
+export const FETCH_NOTE = new EffectKind<{ noteId: string }>('fetch-settlement-note');
+export const fetchNoteEffect = (runtime: Runtime) =>
+  FETCH_NOTE.handler<CallCenterData>(async ({ noteId }) => {
+    const note = await runtime.client('car-manufacturer').get('BillingV2', 'settlementNoteAdvice', noteId);
     await keepNote(runtime, note);
     await judgeSettlement(runtime, note);
-  };
+  });
 
 /** Owed with the receipt of a note's state change at the OEM. */
-export const NOTE_CHANGED = 'settlement-note-changed';
+export const NOTE_CHANGED = new EffectKind<{ note: SettlementNoteAdvice }>('settlement-note-changed');
 
 /**
  * A note changed at the OEM: kept; a revision is judged again. Retry-safe: a revision the call center
  * already reviewed is not judged a second time.
  */
-export const noteChangedEffect =
-  (runtime: Runtime): EffectHandler<CallCenterData> =>
-  async (args) => {
-    const note = args.note as Entity;
+export const noteChangedEffect = (runtime: Runtime) =>
+  NOTE_CHANGED.handler<CallCenterData>(async ({ note }) => {
     await keepNote(runtime, note);
-    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === note.id && r.revision === Number(note.revision ?? 0));
+    // The review names the note by its id as text: Billing v2 ids travel as integers.
+    const reviewed = (runtime.store.data.settlementReviews ?? []).some((r) => r.note === String(note.id) && r.revision === (note.revision ?? 0));
     if (note.state === 'revised' && !reviewed) await judgeSettlement(runtime, note);
-  };
+  });
 
 /**
  * Step 9.12 by the call center's own rules: the note is compared with its own ticket records and
@@ -54,7 +53,7 @@ export const noteChangedEffect =
  * that still settles an item as before, against the same reason, is not disputed again in a loop: the
  * review is kept as escalated, for people to settle.
  */
-export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<SettlementReview | undefined> {
+export async function judgeSettlement(runtime: Runtime, note: SettlementNoteAdvice): Promise<SettlementReview | undefined> {
   if (note.state !== 'issued' && note.state !== 'revised') return undefined;
   const data = runtime.store.data;
   const period = periodOfNote(note);
@@ -66,26 +65,22 @@ export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<S
   });
   if (escalated) return review;
   const decided = await passOnRefusal(() =>
-    runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
+    runtime.client('car-manufacturer').patch('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
   );
   await keepNote(runtime, decided);
   return review;
 }
 
 /** The settlement period a note covers: the month its description names (`Call center settlement 2026-03`). */
-function periodOfNote(note: Entity): BillingPeriod {
+function periodOfNote(note: SettlementNoteAdvice): BillingPeriod {
   const month = /(\d{4}-\d{2})/.exec(String(note.description ?? ''))?.[1];
   if (!month) throw badRequest('Unknown period', `Settlement note advice ${String(note.id)} names no settlement period`);
   return parsePeriodId(month);
 }
 
 /** After the payment: the advice is marked paid at the OEM, ending its life cycle. */
-export const MARK_PAID = 'mark-settlement-paid';
-export const markPaidEffect =
-  (runtime: Runtime): EffectHandler<CallCenterData> =>
-  async (args) => {
-    await keepNote(
-      runtime,
-      await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }),
-    );
-  };
+export const MARK_PAID = new EffectKind<{ noteId: string }>('mark-settlement-paid');
+export const markPaidEffect = (runtime: Runtime) =>
+  MARK_PAID.handler<CallCenterData>(async ({ noteId }) => {
+    await keepNote(runtime, await runtime.client('car-manufacturer').patch('BillingV2', 'settlementNoteAdvice', noteId, { state: 'paid' }));
+  });

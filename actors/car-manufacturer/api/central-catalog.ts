@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, forbidden } from '../../../tmf/errors.ts';
 import { HARNESS_PARTY, type Caller } from '../../../tmf/auth.ts';
-import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type EntityHooks } from '../../../tmf/resource.ts';
+import type { ResourceName } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, isCentral, publishToCentral, REVIEWERS, reviewsOf, type PartnerReview } from '../domain/central-catalog.ts';
 import { oweDistribution, REVIEW_OFFERING } from '../processes/converged-offer.ts';
@@ -16,16 +17,16 @@ type Runtime = ActorRuntime<OemData>;
  * shown to partners. A partner's PATCH may only add its own review of a converged offering (10.8).
  */
 export function catalogRouter(runtime: Runtime): Router {
-  const collectionOf = (resource: string, hooks?: ResourceHooks<OemData, Entity>) =>
-    resourceRouter<OemData, Entity>({ api: 'TMF620', resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, hooks });
+  const collectionOf = (resource: ResourceName<'TMF620'>, hooks?: EntityHooks<OemData>) =>
+    resourceRouter({ api: 'TMF620', resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, hooks });
   const router = collectionOf('productOffering', offeringHooks(runtime));
-  for (const resource of ['productOfferingPrice', 'catalog', 'category']) router.use(collectionOf(resource));
+  for (const resource of ['productOfferingPrice', 'catalog', 'category'] as const) router.use(collectionOf(resource));
   return router;
 }
 
 const isPartner = (caller: Caller) => caller.party !== HARNESS_PARTY;
 
-function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+function offeringHooks(runtime: Runtime): EntityHooks<OemData> {
   return {
     create: (input, ctx) => (isPartner(ctx.caller) ? publishToCentral(input, ctx.caller.party) : input),
     // A published offering is shared: every partner of the central catalog sees it.
@@ -38,7 +39,7 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
     // A partner's bundle is reviewed (10.8); one the OEM's own operator (the harness key) puts in the catalog is as given.
     afterCreate(offering, { draft, caller }) {
       if (isPartner(caller) && offering.isBundle === true && isCentral(offering))
-        runtime.owe(draft, REVIEW_OFFERING, { centralId: offering.id }, { key: `${REVIEW_OFFERING}:${offering.id}` });
+        REVIEW_OFFERING.owe(runtime, draft, { centralId: offering.id }, { key: `${REVIEW_OFFERING}:${offering.id}` });
     },
     afterPatch(offering, { draft }) {
       if (offering.lifecycleStatus === 'Launched' && isCentral(offering)) oweDistribution(runtime, draft, offering.id);
@@ -48,7 +49,7 @@ function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 
 /** The reviewer's own verdict out of its PATCH; anything else a partner tries to change is refused. */
 function reviewPatch(current: Entity, next: Entity, party: string, now: Date): PartnerReview {
-  if (!(REVIEWERS as readonly string[]).includes(party)) throw forbidden(`${party} does not review converged offerings`);
+  if (!REVIEWERS.some((reviewer) => reviewer === party)) throw forbidden(`${party} does not review converged offerings`);
   // A rejection by one reviewer does not stop the others: the registrant gets every reason at once.
   if (current.isBundle !== true || current.lifecycleStatus === 'Launched')
     throw badRequest('Not under review', `${current.id} is not a converged offering under review`, 'NOT_UNDER_REVIEW');

@@ -3,9 +3,10 @@ import { PARTY_API } from '../../../core/party-api.ts';
 import { obj, period } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
-import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type EntityHooks, type ResourceHooks } from '../../../tmf/resource.ts';
+import type { ResourceName } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
@@ -18,36 +19,47 @@ import { oweActivationMessage } from '../processes/driver-messages.ts';
 type Runtime = ActorRuntime<OemData>;
 const READ: readonly Method[] = ['GET'];
 
-const involves = (entity: Entity, party: string) => ((entity.relatedParty as { id: string }[] | undefined) ?? []).some((p) => p.id === party);
-
 /**
  * The OEM's APIs for figure 11: orders from partner channels (TMF622), customers (TMF629) and the product
  * inventory the content provider reads and activates (TMF637). A partner sees only what involves it.
  * The drivers' bills (TMF678) and the settlement note advices (Billing v2) share figure 9's collections.
  */
 export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Router }[] {
-  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<OemData, Entity>) =>
-    resourceRouter<OemData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
+  const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
+  const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<OemData>) =>
+    resourceRouter({ ...base, api, resource, methods, hooks });
   return [
-    { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
+    {
+      api: 'TMF622',
+      router: resourceRouter({ ...base, api: 'TMF622', resource: 'productOrder', methods: ['GET', 'POST'], hooks: channelOrderHooks(runtime) }),
+    },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
     {
       api: 'TMF637',
-      router: collectionOf('TMF637', 'product', ['GET', 'PATCH'], {
-        visible: (p, caller) => involves(p, caller.party),
-        patch(current, next, ctx) {
-          const product = activationPatch(current, next, ctx);
-          if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
-          return product;
+      router: resourceRouter({
+        ...base,
+        api: 'TMF637',
+        resource: 'product',
+        methods: ['GET', 'PATCH'],
+        hooks: {
+          visible: (p, caller) => (p.relatedParty ?? []).some((r) => r.id === caller.party),
+          patch(current, next, ctx) {
+            const product = activationPatch(current, next, ctx);
+            if (product.status === 'active') oweActivationMessage(runtime, ctx.draft, product);
+            return product;
+          },
         },
       }),
     },
-    { api: 'TMF676', router: collectionOf('TMF676', 'payment', ['GET', 'POST'], driverPaymentHooks(runtime)) },
+    {
+      api: 'TMF676',
+      router: resourceRouter({ ...base, api: 'TMF676', resource: 'payment', methods: ['GET', 'POST'], hooks: driverPaymentHooks(runtime) }),
+    },
   ];
 }
 
 /** The driver pays its invoice (TMF676 at the OEM); a bill paid in full settles the partners (11.12). */
-function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF676', 'payment'> {
   return {
     admit(input, ctx) {
       if (ctx.caller.party !== 'driver') throw forbidden('Only drivers pay their invoices here');
@@ -61,9 +73,9 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       runtime.journal(ctx.draft, JOURNAL.billPaid, {
         bill: bill.id,
         payment: payment.id,
-        amount: (payment.totalAmount as { value: number }).value,
+        amount: payment.totalAmount.value,
         state: bill.state,
-        remaining: (bill.remainingAmount as { value: number }).value,
+        remaining: bill.remainingAmount?.value,
       });
       runtime.notifier.enqueue(ctx.draft, ctx.now, { api: 'TMF678', eventType: 'CustomerBillStateChangeEvent', resource: 'customerBill', entity: bill });
       return payment;
@@ -73,16 +85,16 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
       const index = paidBillIndex(draft, payment);
       const bill = index < 0 ? undefined : collection(draft, 'TMF678', 'customerBill')[index];
       if (bill?.state !== 'settled') return;
-      runtime.owe(draft, SETTLE_PAID_BILL, { billId: bill.id }, { key: `${SETTLE_PAID_BILL}:${bill.id}` });
+      SETTLE_PAID_BILL.owe(runtime, draft, { billId: bill.id }, { key: `${SETTLE_PAID_BILL}:${bill.id}` });
     },
   };
 }
 
 /** A channel's order (CSP, content provider) is fulfilled as a portal order, in the same change. */
-function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF622', 'productOrder'> {
   return {
     create(input, ctx) {
-      const order = { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };
+      const order = { ...input, state: 'acknowledged' as const, orderDate: ctx.now.toISOString() };
       const journal = (type: string, data: Record<string, unknown>) => runtime.journal(ctx.draft, type, data);
       const request = channelOrderInput(order, ctx.caller.party);
       journal(JOURNAL.orderRegistered, { order: order.id, channel: request.channel, customer: request.customerId });

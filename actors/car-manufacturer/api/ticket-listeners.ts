@@ -1,6 +1,5 @@
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import { callerOf } from '../../../tmf/auth.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { keepCspTicket } from '../processes/ticket-settlement.ts';
 import type { OemData } from '../store.ts';
@@ -11,7 +10,8 @@ const TICKET_EVENTS = ['TroubleTicketCreateEvent', 'TroubleTicketStatusChangeEve
 export function cspTicketListeners(runtime: ActorRuntime<OemData>): Record<string, EventHandler> {
   const keep: EventHandler = async (event, req) => {
     if (req.res && callerOf(req.res).party !== 'csp') return;
-    await keepCspTicket(runtime, event.event.troubleTicket as Entity);
+    const ticket = eventResource(event, 'TMF621', 'troubleTicket');
+    if (ticket) await keepCspTicket(runtime, ticket);
   };
   return Object.fromEntries(TICKET_EVENTS.map((type) => [type, keep]));
 }

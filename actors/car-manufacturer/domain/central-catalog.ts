@@ -3,9 +3,9 @@ import {
   memberReasons,
   publicationReasons,
   recurringPrice,
+  revenueSharesOf,
   shareCoversPrice,
   shareReasons,
-  type RevenueShare,
 } from '../../../core/converged-offer.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { invalid } from '../../../core/domain-error.ts';
@@ -33,7 +33,6 @@ type Ref = { id: string; name?: string; relationshipType?: string; role?: string
 export const isCentral = (o: Entity) => ((o.category as Ref[] | undefined) ?? []).some((c) => c.name === CENTRAL_CATEGORY.name);
 export const publisherOf = (o: Entity) => ((o.relatedParty as Ref[] | undefined) ?? []).find((p) => p.role === 'publisher')?.id;
 export const membersOf = (o: Entity) => ((o.bundledProductOffering as Ref[] | undefined) ?? []).map((m) => m.id);
-export const sharesOf = (o: Entity) => (o.revenueShare as RevenueShare[] | undefined) ?? [];
 export const reviewsOf = (o: Entity) => (o.partnerReview as PartnerReview[] | undefined) ?? [];
 
 /**
@@ -60,7 +59,7 @@ export function publishToCentral(input: Entity, publisher: string): Entity {
  */
 export function verifyAtCentral(offering: Entity, central: readonly Entity[]): string[] {
   const registrant = publisherOf(offering);
-  const shares = sharesOf(offering);
+  const shares = revenueSharesOf(offering);
   const reasons: string[] = [];
   for (const id of membersOf(offering)) {
     // Ids are only unique per catalog: the share says whose offering a member is.

@@ -1,6 +1,8 @@
 import { DISTRIBUTED_FROM, originOf, recurringPrice } from '../../../core/converged-offer.ts';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
+import type { BillingAccount, Customer, ProductOffering, ProductOrder } from '../../../tmf/resources.ts';
 import { conflict, invalid, notFound } from '../../../core/domain-error.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
@@ -26,10 +28,10 @@ export interface NewCustomer {
 /** Records a domain event of the flow in the draft (the runtime's journal). */
 export type Journal = (type: string, data: Record<string, unknown>) => void;
 
-const ref = (e: Entity) => ({ id: e.id, href: e.href, name: e.name as string | undefined });
+const ref = (e: { id: string; href: string; name?: string }) => ({ id: e.id, href: e.href, name: e.name });
 
 /** The central converged offering an order names, through a catalog copy or directly; it must be launched. */
-export function resolveConvergedOffering(draft: OemData, offeringId: string): Entity {
+export function resolveConvergedOffering(draft: OemData, offeringId: string): ProductOffering {
   const offerings = collection(draft, 'TMF620', 'productOffering');
   const named = offerings.find((o) => o.id === offeringId);
   const centralId = named && !isCentral(named) ? originOf(named, DISTRIBUTED_FROM) : (named?.id ?? offeringId);
@@ -52,8 +54,10 @@ export function fulfilConvergedOrder(
   input: ConvergedOrderInput,
   now: Date,
   journal: Journal,
-): { state: string; completionDate: string; product: Entity; customer: Entity } {
+): { state: 'completed'; completionDate: string; product: Entity; customer: Entity } {
   const offering = resolveConvergedOffering(draft, input.productOfferingId);
+  const fee = recurringPrice(offering);
+  if (!fee) throw invalid('Offering not sellable', `${offering.id} has no recurring price to bill`, 'NO_PRICE');
   const customer = input.newCustomer
     ? registerCustomer(draft, input.newCustomer)
     : collection(draft, 'TMF629', 'customer').find((c) => c.id === input.customerId);
@@ -63,16 +67,13 @@ export function fulfilConvergedOrder(
   const account = billingAccountOf(draft, customer, now);
   journal(JOURNAL.billingAccountReady, { billingAccount: account.entity.id, created: account.created });
 
-  const existing = collection(draft, 'TMF637', 'product').filter((p) =>
-    ((p.relatedParty as { id: string }[] | undefined) ?? []).some((r) => r.id === customer.id),
-  );
+  const existing = collection(draft, 'TMF637', 'product').filter((p) => (p.relatedParty ?? []).some((r) => r.id === customer.id));
   const reasons = compatibilityReasons(existing, offering.id);
   if (reasons.length > 0) throw conflict('Incompatible order', reasons.join('; '), 'INCOMPATIBLE_ORDER');
   journal(JOURNAL.orderCompatibilityChecked, { customer: customer.id, existing: existing.map((p) => p.id), compatible: true });
 
-  const fee = recurringPrice(offering)!;
   const product = addEntity(draft, 'TMF637', 'product', {
-    name: offering.name,
+    ...(typeof offering.name === 'string' ? { name: offering.name } : {}),
     status: 'created',
     isBundle: true,
     orderDate: now.toISOString(),
@@ -90,15 +91,14 @@ export function fulfilConvergedOrder(
   return { state: 'completed', completionDate: now.toISOString(), product, customer };
 }
 
-const emailsOf = (c: Entity) =>
-  ((c.contactMedium as { characteristic?: { emailAddress?: string } }[] | undefined) ?? []).map((m) => m.characteristic?.emailAddress?.toLowerCase());
+const emailsOf = (c: Customer) => (c.contactMedium ?? []).map((m) => m.characteristic?.emailAddress?.toLowerCase());
 
 /**
  * 11.2 for a driver the OEM does not know: it becomes a customer (TMF629, approved) identified by its
  * e-mail, once the OEM has checked it is not a customer already under that e-mail (then it must order
  * as that customer: 409 naming it). Its billing account follows in 11.3.
  */
-export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
+export function registerCustomer(draft: OemData, person: NewCustomer): Customer {
   const name = person.name.trim();
   if (!name) throw invalid('Invalid customer', 'A new customer needs a name', 'INVALID_CUSTOMER');
   const known = collection(draft, 'TMF629', 'customer').find((c) => emailsOf(c).includes(person.email.toLowerCase()));
@@ -106,17 +106,18 @@ export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
   const customer = addEntity(draft, 'TMF629', 'customer', {
     name,
     status: 'approved',
-    engagedParty: { name, role: 'driver', '@referredType': 'Individual' },
+    // The individual is named after the customer, whose id is known once it is stored (just below).
+    engagedParty: { id: '', name, role: 'driver', '@referredType': 'Individual' },
     contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
     account: [],
   });
-  (customer.engagedParty as { id?: string }).id = `ind-${customer.id}`;
+  customer.engagedParty = { ...customer.engagedParty, id: `ind-${customer.id}` };
   return customer;
 }
 
 /** The customer's billing account at the OEM, created on its first order. */
-function billingAccountOf(draft: OemData, customer: Entity, now: Date): { entity: Entity; created: boolean } {
-  const found = collection(draft, 'TMF666', 'billingAccount').find((a) => ((a.relatedParty as { id: string }[]) ?? []).some((p) => p.id === customer.id));
+function billingAccountOf(draft: OemData, customer: Customer, now: Date): { entity: BillingAccount; created: boolean } {
+  const found = collection(draft, 'TMF666', 'billingAccount').find((a) => (a.relatedParty ?? []).some((p) => p.id === customer.id));
   if (found) return { entity: found, created: false };
   const entity = addEntity(draft, 'TMF666', 'billingAccount', {
     name: `${String(customer.name)} infotainment account`,
@@ -125,29 +126,27 @@ function billingAccountOf(draft: OemData, customer: Entity, now: Date): { entity
     lastModified: now.toISOString(),
     relatedParty: [{ id: customer.id, name: String(customer.name), role: 'owner', '@referredType': 'Customer' }],
   });
-  customer.account = [
-    ...((customer.account as unknown[] | undefined) ?? []),
-    { id: entity.id, href: entity.href, name: entity.name, '@referredType': 'BillingAccount' },
-  ];
+  customer.account = [...(customer.account ?? []), { id: entity.id, href: entity.href, name: entity.name, '@referredType': 'BillingAccount' }];
   return { entity, created: true };
 }
 
 /** The TMF622 order the OEM registers for a portal order (11.1). */
-export function portalOrderBody(input: ConvergedOrderInput, now: Date): Record<string, unknown> {
+export function portalOrderBody(input: ConvergedOrderInput, now: Date): NewEntity<'TMF622', 'productOrder'> {
   return {
     state: 'acknowledged',
     orderDate: now.toISOString(),
     category: 'B2C converged offer',
     channel: [{ id: input.channel, role: 'salesChannel' }],
-    relatedParty: [{ id: input.customerId, role: 'customer', '@referredType': 'Customer' }],
+    // A new customer is named once registered, in the same change (placePortalOrder).
+    ...(input.customerId ? { relatedParty: [{ id: input.customerId, role: 'customer', '@referredType': 'Customer' }] } : {}),
     productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: input.productOfferingId } }],
   };
 }
 
 /** What a channel's TMF622 order asks for, read back into an order input. */
-export function channelOrderInput(order: Entity, channel: string): ConvergedOrderInput {
-  const customerId = ((order.relatedParty as { id: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer')?.id;
-  const items = (order.productOrderItem as { productOffering?: { id: string } }[] | undefined) ?? [];
+export function channelOrderInput(order: Pick<ProductOrder, 'relatedParty' | 'productOrderItem'>, channel: string): ConvergedOrderInput {
+  const customerId = (order.relatedParty ?? []).find((p) => p.role === 'customer')?.id;
+  const items = order.productOrderItem;
   const offeringId = items[0]?.productOffering?.id;
   if (!customerId || !offeringId || items.length !== 1) {
     throw invalid('Invalid converged order', 'A converged offer order names one customer (relatedParty role customer) and one item with its productOffering');

@@ -1,17 +1,20 @@
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
-import { fromTmf, type Money, type TmfMoney } from '../../../core/money.ts';
+import { conflict } from '../../../core/domain-error.ts';
+import { fromTmf, type Money } from '../../../core/money.ts';
 import { prorate } from '../../../core/proration.ts';
 import { buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { BillingAccount, CustomerBill, Product } from '../../../tmf/resources.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 
 export const VAT_PERCENT = '20';
 
 /** The monthly fee recorded on a product when it was ordered. */
-export function monthlyFeeOf(product: Entity): Money {
-  const [price] = product.productPrice as { price: { dutyFreeAmount: TmfMoney } }[];
-  return fromTmf(price.price.dutyFreeAmount);
+export function monthlyFeeOf(product: Pick<Product, 'id' | 'productPrice'>): Money {
+  const fee = product.productPrice?.[0]?.price?.dutyFreeAmount;
+  if (!fee) throw conflict('No price', `Product ${product.id} records no monthly fee to bill`, 'NO_PRICE');
+  return fromTmf(fee);
 }
 
 /**
@@ -19,11 +22,11 @@ export function monthlyFeeOf(product: Entity): Money {
  * fee prorated from activation, 20 % VAT per line, totals the exact sums of the lines. A period already
  * billed for the account, or with nothing to bill, yields nothing.
  */
-export function billDriverAccount(draft: OemData, account: Entity, period: BillingPeriod, now: Date): Entity | undefined {
+export function billDriverAccount(draft: OemData, account: BillingAccount, period: BillingPeriod, now: Date): CustomerBill | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (isBilledFor(bills, account.id, period)) return undefined;
   const products = collection(draft, 'TMF637', 'product').filter(
-    (p) => (p.billingAccount as Entity | undefined)?.id === account.id && p.status === 'active' && p.startDate && new Date(String(p.startDate)) < period.end,
+    (p) => p.billingAccount?.id === account.id && p.status === 'active' && p.startDate && new Date(String(p.startDate)) < period.end,
   );
   if (products.length === 0) return undefined;
   const lines = products.map((product) => ({

@@ -1,28 +1,22 @@
-import { fromTmf, type TmfMoney } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { fromTmf } from '../../../core/money.ts';
+import { type BaseData, collection } from '../../../tmf/data.ts';
+import type { CustomerBill, Payment } from '../../../tmf/resources.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 
-type PaymentItem = { item?: { id?: string; '@referredType'?: string }; totalAmount?: TmfMoney };
+/** What the rules read of a payment, stored or still a POST body. */
+type PaymentFacts = Pick<Payment, 'paymentItem' | 'totalAmount'>;
 
 /** The bill a driver's payment names in its payment items. */
-const billIdOf = (payment: Entity) =>
-  ((payment.paymentItem as PaymentItem[] | undefined) ?? []).find((i) => i.item?.['@referredType'] === 'CustomerBill')?.item?.id;
-
-/**
- * A driver pays the OEM's invoice (TMF676 at the OEM): the payment names the bill it pays, in the bill's
- * currency, for no more than what remains due. The bill's remaining amount goes down by the payment;
- * it is `partiallyPaid` until nothing remains, then `settled`. Returns the stored payment and the bill.
- */
-type BillData = { resources: Record<string, Entity[]>; owners: Record<string, string> };
+const billIdOf = (payment: PaymentFacts) => (payment.paymentItem ?? []).find((i) => i.item?.['@referredType'] === 'CustomerBill')?.item?.id;
 
 /** Where the driver bill the payment names sits among the bills; -1 when it names none of them. */
-export function paidBillIndex(draft: BillData, payment: Entity): number {
+export function paidBillIndex(draft: BaseData, payment: PaymentFacts): number {
   const billId = billIdOf(payment);
-  return collection(draft as never, 'TMF678', 'customerBill').findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
+  return collection(draft, 'TMF678', 'customerBill').findIndex((b) => b.id === billId && draft.owners[b.href] === 'driver');
 }
 
 /** The flow's rule for a partner's payment: it pays a driver bill of the car manufacturer's. */
-export function checkPaysDriverBill(draft: BillData, payment: Entity): void {
+export function checkPaysDriverBill(draft: BaseData, payment: PaymentFacts): void {
   const billId = billIdOf(payment);
   if (!billId)
     throw invalid(
@@ -33,13 +27,19 @@ export function checkPaysDriverBill(draft: BillData, payment: Entity): void {
   if (paidBillIndex(draft, payment) < 0) throw invalid('Unknown bill', `The car manufacturer has no driver bill ${billId}`, 'UNKNOWN_BILL');
 }
 
-export function applyDriverPayment(draft: BillData, payment: Entity, now: Date): { payment: Entity; bill: Entity } {
+/**
+ * A driver pays the OEM's invoice (TMF676 at the OEM): the payment names the bill it pays, in the bill's
+ * currency, for no more than what remains due. The bill's remaining amount goes down by the payment;
+ * it is `partiallyPaid` until nothing remains, then `settled`. Returns the stored payment and the bill.
+ */
+export function applyDriverPayment<P extends PaymentFacts>(draft: BaseData, payment: P, now: Date): { payment: P; bill: CustomerBill } {
   checkPaysDriverBill(draft, payment);
-  const bills = collection(draft as never, 'TMF678', 'customerBill');
+  const bills = collection(draft, 'TMF678', 'customerBill');
   const index = paidBillIndex(draft, payment);
   const bill = bills[index];
-  const remaining = fromTmf(bill.remainingAmount as TmfMoney);
-  const paid = fromTmf(payment.totalAmount as TmfMoney);
+  if (!bill.remainingAmount) throw conflict('Nothing due', `Bill ${bill.billNo ?? bill.id} states no remaining amount to pay`, 'NOTHING_DUE');
+  const remaining = fromTmf(bill.remainingAmount);
+  const paid = fromTmf(payment.totalAmount);
   if (bill.state === 'settled' || remaining.isZero())
     throw conflict('Already paid', `Bill ${String(bill.billNo)} is settled: nothing remains due`, 'ALREADY_PAID');
   if (paid.currency !== remaining.currency)
@@ -49,7 +49,7 @@ export function applyDriverPayment(draft: BillData, payment: Entity, now: Date):
   if (paid.compare(remaining) > 0)
     throw invalid('Overpayment', `Bill ${String(bill.billNo)} has ${remaining.toString()} remaining; a payment of ${paid.toString()} is more`, 'OVERPAYMENT');
   const left = remaining.minus(paid);
-  const updated = { ...bill, remainingAmount: left.toTmf(), state: left.isZero() ? 'settled' : 'partiallyPaid' };
+  const updated: typeof bill = { ...bill, remainingAmount: left.toTmf(), state: left.isZero() ? 'settled' : 'partiallyPaid' };
   bills[index] = updated;
   return { payment: { ...payment, status: 'succeeded', paymentDate: now.toISOString() }, bill: updated };
 }

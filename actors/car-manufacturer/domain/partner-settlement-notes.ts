@@ -1,16 +1,19 @@
-import { settle, type RevenueShare } from '../../../core/converged-offer.ts';
-import { fromTmf, sum, type Money, type TmfMoney } from '../../../core/money.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { conflict } from '../../../core/domain-error.ts';
+import { recurringPrice, revenueShareOf, revenueSharesOf, settle } from '../../../core/converged-offer.ts';
+import { fromTmf, sum, type Money } from '../../../core/money.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { AppliedCustomerBillingRate, CreateBody, CustomerBill, ProductOffering, SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { VAT_PERCENT } from './driver-billing.ts';
-import { recurringPrice } from '../../../core/converged-offer.ts';
 import type { OemData } from '../store.ts';
 
 /** One payee's item: what it is owed for one bill line of a converged product. */
 interface PayeeItem {
   payee: string;
-  rate: Entity;
+  rate: AppliedCustomerBillingRate;
+  /** The product the line bills. */
+  product: string;
   amount: Money;
 }
 
@@ -19,11 +22,9 @@ interface PayeeItem {
  * partners' shares and the OEM's margin (exactly, see `settle`); the partners' parts are gathered in one
  * settlement note advice per payee, one item per bill line. A line already settled is not settled again.
  */
-export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity[] {
-  const settled = new Set(
-    collection(draft, 'BillingV2', 'settlementNoteAdvice').flatMap((n) => (n.settlementNoteItem as { itemId: string }[]).map((i) => i.itemId)),
-  );
-  const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').filter((r) => (r.bill as Entity).id === bill.id && !settled.has(r.id));
+export function settlementNotes(draft: OemData, bill: CustomerBill, now: Date): SettlementNoteAdvice[] {
+  const settled = new Set(collection(draft, 'BillingV2', 'settlementNoteAdvice').flatMap((n) => n.settlementNoteItem.map((i) => i.itemId)));
+  const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').filter((r) => r.bill?.id === bill.id && !settled.has(r.id));
   const items = rates.flatMap((rate) => payeeItems(draft, rate));
   const payees = [...new Set(items.map((i) => i.payee))];
   return payees.map((payee) => {
@@ -31,13 +32,10 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
     const currency = mine[0].amount.currency;
     const noteItems = mine.map((i) => ({
       itemId: i.rate.id,
-      itemLabel: String(i.rate.name),
+      itemLabel: i.rate.name ?? i.rate.id,
       amount: i.amount,
-      productSpecification: { name: String(i.rate.name), productNumber: (i.rate.product as Entity).id },
-      period: {
-        startPeriod: (i.rate.periodCoverage as { startDateTime: string }).startDateTime,
-        endPeriod: (i.rate.periodCoverage as { endDateTime: string }).endDateTime,
-      },
+      productSpecification: { name: i.rate.name ?? i.rate.id, productNumber: i.product },
+      ...(i.rate.periodCoverage ? { period: { startPeriod: i.rate.periodCoverage.startDateTime, endPeriod: i.rate.periodCoverage.endDateTime } } : {}),
     }));
     return addEntity(
       draft,
@@ -58,10 +56,10 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
 }
 
 /** A note item before tax: its amount and what it is about (kept as it is). */
-type UntaxedItem = { itemId: string; amount: Money } & Record<string, unknown>;
+type UntaxedItem = { itemId: string; amount: Money };
 
 /** The amounts of a note with VAT: each item taxed on its own, the totals the exact sums (as the driver's bill is). */
-function taxedNote(items: readonly UntaxedItem[], currency: string): Record<string, unknown> {
+function taxedNote<I extends UntaxedItem>(items: readonly I[], currency: string) {
   const taxed = assembleBill(
     items.map((i, n) => ({ ...i, id: String(n) })),
     { currency, taxRatePercent: VAT_PERCENT },
@@ -85,15 +83,6 @@ function taxedNote(items: readonly UntaxedItem[], currency: string): Record<stri
   };
 }
 
-type NoteItem = {
-  itemId: string;
-  itemNumber?: string;
-  itemLabel?: string;
-  taxExcludedAmount: number;
-  disputeReason?: string;
-  productSpecification?: { productNumber?: string };
-} & Record<string, unknown>;
-
 /**
  * The OEM's revision of a partner's disputed note (11.12): only the disputed items are looked at again,
  * each against the partner's monthly share in the OEM's own records of the offer (`monthlyShare`). A
@@ -101,45 +90,50 @@ type NoteItem = {
  * margin); an item at or above the share, or for a product it knows no share of, stands. Every changed
  * item says why; undisputed items stay exactly as they were; the totals are recomputed exactly.
  */
-export function revisedPartnerNote(note: Entity, monthlyShare: (productId: string) => Money | undefined): Entity {
-  const currency = String(note.currencyCode);
-  const items = (note.settlementNoteItem as NoteItem[]).map(
-    ({ disputeReason, itemNumber: _n, taxIncludedAmount: _t, taxItem: _x, taxExcludedAmount, ...item }) => {
-      const amount = fromTmf({ unit: currency, value: taxExcludedAmount });
-      if (!disputeReason) return { ...item, amount };
-      const share = monthlyShare(String(item.productSpecification?.productNumber ?? ''));
-      const raised = share !== undefined && amount.compare(share) < 0;
-      const label = String(item.itemLabel ?? item.itemId);
-      return raised
-        ? { ...item, amount: share, itemLabel: `${label} — raised from ${amount.toString()} to the month's share after dispute` }
-        : { ...item, amount, itemLabel: `${label} — dispute examined, amount stands` };
-    },
-  );
+export function revisedPartnerNote(note: SettlementNoteAdvice, monthlyShare: (productId: string) => Money | undefined): SettlementNoteAdvice {
+  const currency = note.currencyCode;
+  const items = note.settlementNoteItem.map(({ disputeReason, itemNumber: _n, taxIncludedAmount: _t, taxItem: _x, taxExcludedAmount, ...item }) => {
+    const amount = fromTmf({ unit: currency, value: taxExcludedAmount });
+    if (!disputeReason) return { ...item, amount };
+    const share = monthlyShare(item.productSpecification?.productNumber ?? '');
+    const raised = share !== undefined && amount.compare(share) < 0;
+    const label = item.itemLabel ?? item.itemId;
+    return raised
+      ? { ...item, amount: share, itemLabel: `${label} — raised from ${amount.toString()} to the month's share after dispute` }
+      : { ...item, amount, itemLabel: `${label} — dispute examined, amount stands` };
+  });
   const { disputeReason: _reason, ...rest } = note;
-  return { ...rest, ...taxedNote(items, currency), state: 'revised', revision: Number(note.revision ?? 0) + 1 };
+  return { ...rest, ...taxedNote(items, currency), state: 'revised', revision: (note.revision ?? 0) + 1 };
+}
+
+/** The offering a product of the OEM's inventory was sold on. */
+function soldOn(draft: OemData, productId: string): ProductOffering | undefined {
+  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === productId);
+  return collection(draft, 'TMF620', 'productOffering').find((o) => o.id === product?.productOffering?.id);
 }
 
 /** A partner's monthly share of the offering a product was sold on, as the OEM's catalog records it. */
 export function monthlyShareOf(draft: OemData, productId: string, payee: string): Money | undefined {
-  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === productId);
-  const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
-  const share = ((offering?.revenueShare as { partyId: string; amount: TmfMoney }[] | undefined) ?? []).find((s) => s.partyId === payee);
+  const share = revenueShareOf(soldOn(draft, productId), payee);
   return share && fromTmf(share.amount);
 }
 
-function payeeItems(draft: OemData, rate: Entity): PayeeItem[] {
-  const product = collection(draft, 'TMF637', 'product').find((p) => p.id === (rate.product as Entity).id);
-  const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === (product?.productOffering as Entity | undefined)?.id);
+/** The partners' parts of one bill line; none for a line that names no product or amount, or a product sold on no priced offering. */
+function payeeItems(draft: OemData, rate: AppliedCustomerBillingRate): PayeeItem[] {
+  const product = rate.product?.id;
+  const offering = product === undefined ? undefined : soldOn(draft, product);
   const price = offering && recurringPrice(offering);
-  if (!offering || !price) return [];
-  const { shares } = settle(fromTmf(rate.taxExcludedAmount as TmfMoney), price, (offering.revenueShare as RevenueShare[] | undefined) ?? []);
-  return shares.map((s) => ({ payee: s.partyId, rate, amount: s.amount }));
+  if (!product || !offering || !price || !rate.taxExcludedAmount) return [];
+  const { shares } = settle(fromTmf(rate.taxExcludedAmount), price, revenueSharesOf(offering));
+  return shares.map((s) => ({ payee: s.partyId, rate, product, amount: s.amount }));
 }
 
 /** The TMF676 payment of an accepted settlement note to its receiver: its amount with tax. */
-export function paymentFor(note: Entity, now: Date): Record<string, unknown> {
-  const total = { unit: String(note.currencyCode), value: Number(note.taxIncludedAmount) };
-  const payee = (note.receiver as { id: string }).id;
+export function paymentFor(note: SettlementNoteAdvice, now: Date): CreateBody<'TMF676', 'payment'> {
+  if (note.taxIncludedAmount === undefined)
+    throw conflict('No amount due', `Settlement note advice ${note.id} states no tax-included amount to pay`, 'NO_AMOUNT_DUE');
+  const total = { unit: note.currencyCode, value: note.taxIncludedAmount };
+  const payee = note.receiver.id;
   return {
     name: `Settlement ${note.id}`,
     paymentDate: now.toISOString(),

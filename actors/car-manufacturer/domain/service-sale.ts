@@ -1,4 +1,6 @@
 import { Decimal } from 'decimal.js';
+import type { Characteristic, CreateBody, ProductOffering, ProductOrder, Usage } from '../../../tmf/resources.ts';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { SoldCar, UsageFollowUp, UsageStateSeen } from '../store.ts';
@@ -33,10 +35,10 @@ export function serviceOfferMessage(car: SoldCar, offers: readonly Entity[]) {
 }
 
 /** The CSP offering an OEM service offer rides on (its `requires` relationship, step 7.6). */
-export const cspOfferingOf = (offer: Entity) => (offer.productOfferingRelationship as { id: string }[] | undefined)?.[0]?.id;
+export const cspOfferingOf = (offer: Pick<ProductOffering, 'productOfferingRelationship'>) => offer.productOfferingRelationship?.[0]?.id;
 
 /** Step 8.3: the infotainment service order on the OEM's own TMF622. */
-export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): Record<string, unknown> {
+export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): NewEntity<'TMF622', 'productOrder'> {
   const { customer } = selection;
   return {
     state: 'acknowledged',
@@ -49,7 +51,7 @@ export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Da
         id: '1',
         action: 'add',
         quantity: 1,
-        productOffering: { id: offer.id, href: offer.href, name: String(offer.name) },
+        productOffering: { id: offer.id, href: offer.href, ...(typeof offer.name === 'string' ? { name: offer.name } : {}) },
         product: { productCharacteristic: [{ name: 'vehicleId', value: selection.vehicleId }] },
       },
     ],
@@ -60,8 +62,8 @@ export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Da
  * Step 8.7: the connectivity order at the CSP. The OEM is the buyer, the driver the `thirdPartyPayer`;
  * an existing customer's account is named so the CSP bills it; the advanced offer carries its criteria.
  */
-export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): Record<string, unknown> {
-  const characteristics: { name: string; value: unknown }[] = [{ name: 'vehicleId', value: selection.vehicleId }];
+export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): CreateBody<'TMF622', 'productOrder'> {
+  const characteristics: Characteristic[] = [{ name: 'vehicleId', value: selection.vehicleId }];
   if (selection.splitBillingCriteria) characteristics.push({ name: 'splitBillingCriteria', value: selection.splitBillingCriteria });
   return {
     externalId: ownOrder.id,
@@ -72,16 +74,21 @@ export function cspOrderBody(selection: ServiceSelection, cspOffering: string, p
       { ...payer.individual, role: 'thirdPartyPayer', '@referredType': 'Individual' },
     ],
     ...(payer.billingAccount ? { billingAccount: payer.billingAccount } : {}),
-    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } }],
+    productOrderItem: [
+      { id: '1', action: 'add' as const, quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } },
+    ],
   };
 }
 
+/** A usage record's characteristic by name (`vehicleId`, `volumeMB`, `recordId`). */
+const characteristic = (r: Usage, name: string) => (r.usageCharacteristic ?? []).find((c) => c.name === name)?.value;
+
 /** Step 8.11: the OEM's summary of its cars' usage records. */
-export function summariseUsage(records: readonly Entity[], vehicles: readonly string[], now: Date): UsageFollowUp {
+export function summariseUsage(records: readonly Usage[], vehicles: readonly string[], now: Date): UsageFollowUp {
   const megabytes = new Map<string, Decimal>();
   const statuses: Record<string, number> = {};
   for (const r of records) {
-    const volume = ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === 'volumeMB')?.value;
+    const volume = characteristic(r, 'volumeMB');
     const usageClass = String(r.usageType);
     megabytes.set(usageClass, (megabytes.get(usageClass) ?? new Decimal(0)).plus(String(volume ?? 0)));
     statuses[String(r.status)] = (statuses[String(r.status)] ?? 0) + 1;
@@ -95,13 +102,11 @@ export function summariseUsage(records: readonly Entity[], vehicles: readonly st
   };
 }
 
-const characteristic = (r: Entity, name: string) =>
-  ((r.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === name)?.value;
-
 /** A usage record's state as the CSP's event shows it, and the sum of the shares the OEM was shown (its own). */
-export function usageStateOf(usage: Entity): UsageStateSeen {
-  const shares = (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[] | undefined) ?? [];
-  const amount = shares.reduce((sum, s) => sum.plus(String(s.taxExcludedRatingAmount.value)), new Decimal(0));
+export function usageStateOf(usage: Usage): UsageStateSeen {
+  // A share the CSP shows without an amount adds nothing to what the OEM pays.
+  const amounts = (usage.ratedProductUsage ?? []).flatMap((s) => (s.taxExcludedRatingAmount ? [s.taxExcludedRatingAmount.value] : []));
+  const amount = amounts.reduce((sum, value) => sum.plus(String(value)), new Decimal(0));
   return {
     usage: usage.id,
     recordId: String(characteristic(usage, 'recordId') ?? ''),
@@ -111,13 +116,10 @@ export function usageStateOf(usage: Entity): UsageStateSeen {
 }
 
 /** 8.8 at the OEM: the driver's infotainment service, fulfilled once the CSP completed its connectivity. */
-export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: Date): Record<string, unknown> {
-  const [item] = ownOrder.productOrderItem as {
-    productOffering: { id: string; href?: string; name?: string };
-    product?: { productCharacteristic?: unknown[] };
-  }[];
+export function infotainmentProduct(ownOrder: ProductOrder, cspOrderId: string, now: Date): NewEntity<'TMF637', 'product'> {
+  const [item] = ownOrder.productOrderItem;
   return {
-    name: item.productOffering.name ?? 'Infotainment service',
+    name: item.productOffering?.name ?? 'Infotainment service',
     status: 'active',
     startDate: now.toISOString(),
     isBundle: false,
@@ -125,6 +127,6 @@ export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: D
     productCharacteristic: item.product?.productCharacteristic ?? [],
     productOrderItem: [{ productOrderId: ownOrder.id, orderItemId: '1', orderItemAction: 'add' }],
     relatedParty: ownOrder.relatedParty,
-    productRelationship: [{ id: cspOrderId, relationshipType: 'reliesOn', name: 'CSP connectivity order' }],
+    productRelationship: [{ relationshipType: 'reliesOn', product: { id: cspOrderId, name: 'CSP connectivity order', '@referredType': 'ProductOrder' } }],
   };
 }

@@ -1,9 +1,12 @@
 import { isEnded, periodId, requestedPeriod } from '../../../core/billing-period.ts';
+import { isActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../tmf/errors.ts';
+import type { CustomerBill } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, distributionCopy, isCentral, PRODUCT_CATEGORY, verifyAtCentral } from '../domain/central-catalog.ts';
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
@@ -17,12 +20,15 @@ type Runtime = ActorRuntime<OemData>;
 
 /** The product catalogs an approved converged offering is distributed to, besides the OEM's own (10.9). */
 export const DISTRIBUTION_CHANNELS = ['csp', 'content-provider'] as const;
+export type DistributionChannel = (typeof DISTRIBUTION_CHANNELS)[number];
 
 /** Owed when a partner registers a converged offering (10.8), and when one is launched (10.9). */
-export const REVIEW_OFFERING = 'review-converged-offering';
-export const DISTRIBUTE_OFFERING = 'distribute-converged-offering';
-/** Owed per channel by the distribution: the copy posted to that channel's catalog. */
-export const POST_DISTRIBUTED_COPY = 'post-distributed-copy';
+export const REVIEW_OFFERING = new EffectKind<{ centralId: string }>('review-converged-offering');
+export const DISTRIBUTE_OFFERING = new EffectKind<{ centralId: string }>('distribute-converged-offering');
+/** Owed per channel by the distribution: the copy of the central offering posted to that channel's catalog. */
+export const POST_DISTRIBUTED_COPY = new EffectKind<{ channel: DistributionChannel; centralId: string; offering: Record<string, unknown> }>(
+  'post-distributed-copy',
+);
 
 /**
  * 10.8, the OEM's part: verifies a newly registered converged offering and records its verdict; an
@@ -31,6 +37,7 @@ export const POST_DISTRIBUTED_COPY = 'post-distributed-copy';
 export function reviewConvergedOffering(runtime: Runtime, draft: OemData, centralId: string): void {
   const offerings = collection(draft, 'TMF620', 'productOffering');
   const index = offerings.findIndex((o) => o.id === centralId);
+  if (index < 0) return;
   const reasons = verifyAtCentral(offerings[index], offerings.filter(isCentral));
   const verdict = reasons.length === 0 ? ('approved' as const) : ('rejected' as const);
   offerings[index] = applyReview(offerings[index], {
@@ -45,7 +52,7 @@ export function reviewConvergedOffering(runtime: Runtime, draft: OemData, centra
 
 /** Records in `draft` that the launched offering is owed its distribution (10.9), once. */
 export function oweDistribution(runtime: Runtime, draft: OemData, centralId: string): void {
-  runtime.owe(draft, DISTRIBUTE_OFFERING, { centralId }, { key: `${DISTRIBUTE_OFFERING}:${centralId}` });
+  DISTRIBUTE_OFFERING.owe(runtime, draft, { centralId }, { key: `${DISTRIBUTE_OFFERING}:${centralId}` });
 }
 
 /**
@@ -55,12 +62,18 @@ export function oweDistribution(runtime: Runtime, draft: OemData, centralId: str
 export function distributeConvergedOffering(runtime: Runtime, draft: OemData, centralId: string): void {
   const offerings = collection(draft, 'TMF620', 'productOffering');
   if (offerings.some((o) => originOf(o, DISTRIBUTED_FROM) === centralId)) return;
-  const found = offerings.find((o) => o.id === centralId)!;
+  const found = offerings.find((o) => o.id === centralId);
+  if (!found) return;
   const copy = addEntity(draft, 'TMF620', 'productOffering', distributionCopy(found, PRODUCT_CATEGORY));
   runtime.journal(draft, JOURNAL.offeringDistributed, { offering: centralId, ownCatalogCopy: copy.id, channels: [...DISTRIBUTION_CHANNELS] });
   // One lane: the channels get their copies in the same order in every run.
   for (const channel of DISTRIBUTION_CHANNELS)
-    runtime.owe(draft, POST_DISTRIBUTED_COPY, { channel, offering: distributionCopy(found) }, { key: `${POST_DISTRIBUTED_COPY}:${centralId}:${channel}` });
+    POST_DISTRIBUTED_COPY.owe(
+      runtime,
+      draft,
+      { channel, centralId, offering: distributionCopy(found) },
+      { key: `${POST_DISTRIBUTED_COPY}:${centralId}:${channel}` },
+    );
 }
 
 /** 11.1–11.5: a portal order registered on the OEM's TMF622 and fulfilled in the same change. */
@@ -81,10 +94,10 @@ export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderIn
 }
 
 /** The order's item, completed and pointing at the product it created. */
-export function withProduct(order: Entity, product: Entity): unknown[] {
-  return (order.productOrderItem as Record<string, unknown>[]).map((item) => ({
+export function withProduct<I extends object>(order: { productOrderItem: readonly I[] }, product: { id: string; href: string }) {
+  return order.productOrderItem.map((item) => ({
     ...item,
-    state: 'completed',
+    state: 'completed' as const,
     product: { id: product.id, href: product.href },
   }));
 }
@@ -98,7 +111,7 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
   const period = requestedPeriod(requested, 'billing');
   if (!isEnded(period, now)) throw conflict('Billing period not ended', `Period ${periodId(period)} ends at ${period.end.toISOString()}`, 'PERIOD_NOT_ENDED');
   const bills = await runtime.store.update((draft) => {
-    const issued: Entity[] = [];
+    const issued: CustomerBill[] = [];
     for (const account of [...collection(draft, 'TMF666', 'billingAccount')]) {
       const bill = billDriverAccount(draft, account, period, now);
       if (!bill) continue;
@@ -112,9 +125,9 @@ export async function driverBillingRun(runtime: Runtime, requested: unknown): Pr
 }
 
 /** Owed when a driver's payment settles its bill, and when a partner accepts or disputes its note (11.12). */
-export const SETTLE_PAID_BILL = 'settle-paid-bill';
-export const PAY_ACCEPTED_NOTE = 'pay-accepted-note';
-export const REVISE_DISPUTED_NOTE = 'revise-disputed-note';
+export const SETTLE_PAID_BILL = new EffectKind<{ billId: string }>('settle-paid-bill');
+export const PAY_ACCEPTED_NOTE = new EffectKind<{ id: string }>('pay-accepted-note');
+export const REVISE_DISPUTED_NOTE = new EffectKind<{ id: string }>('revise-disputed-note');
 
 /**
  * 11.12 once a driver's bill is paid in full: one settlement note advice per partner, each paid once its
@@ -149,12 +162,11 @@ export function reviseDisputedNote(runtime: Runtime, draft: OemData, id: string)
   const notes = collection(draft, 'BillingV2', 'settlementNoteAdvice');
   const index = notes.findIndex((n) => n.id === id);
   const note = notes[index];
-  if (note?.state !== 'disputed' || Number(note.revision ?? 0) > 0) {
+  if (note?.state !== 'disputed' || (note.revision ?? 0) > 0) {
     announceNextNote(runtime, draft);
     return;
   }
-  const payee = (note.receiver as { id: string }).id;
-  notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, payee));
+  notes[index] = revisedPartnerNote(note, (product) => monthlyShareOf(draft, product, note.receiver.id));
   runtime.journal(draft, JOURNAL.settlementComputed, { advice: id, revision: notes[index].revision, amount: notes[index].taxIncludedAmount });
   notifyNote(runtime, draft, 'SettlementNoteAdviceStateChangeEvent', notes[index]);
 }
@@ -167,9 +179,11 @@ const isAlreadyPaid = (error: unknown): boolean => error instanceof TmfCallError
  */
 export async function payAcceptedNote(runtime: Runtime, id: string): Promise<((draft: OemData) => void) | undefined> {
   const note = collection(runtime.store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === id);
-  if (!note || (note.payer as { id?: string } | undefined)?.id !== 'car-manufacturer') return;
+  if (note?.payer?.id !== 'car-manufacturer') return;
   if (note.state !== 'accepted') return;
-  const payee = (note.receiver as { id: string }).id as 'csp' | 'content-provider';
+  // The OEM issues its notes to a party of the ecosystem; a receiver it cannot call is not paid.
+  const payee = note.receiver.id;
+  if (!isActorId(payee)) return;
   try {
     await runtime.client(payee).create('TMF676', 'payment', paymentFor(note, runtime.clock.now()));
   } catch (error) {

@@ -1,5 +1,6 @@
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import { conflict } from '../../../core/domain-error.ts';
+import type { CustomerBill, Product } from '../../../tmf/resources.ts';
 import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { OemData } from '../store.ts';
@@ -7,8 +8,8 @@ import type { OemData } from '../store.ts';
 type Runtime = ActorRuntime<OemData>;
 
 /** 11.15, owed in the update that makes `product` active: the driver is told from when it is billed. */
-export function oweActivationMessage(runtime: Runtime, draft: OemData, product: Entity): void {
-  const customer = ((product.relatedParty as { id: string; name?: string; role?: string }[] | undefined) ?? []).find((p) => p.role === 'customer');
+export function oweActivationMessage(runtime: Runtime, draft: OemData, product: Product): void {
+  const customer = (product.relatedParty ?? []).find((p) => p.role === 'customer');
   oweDriverMessage(runtime, draft, `${INBOX_TOPIC.serviceActivated}:${product.id}:${String(product.startDate)}`, {
     from: 'car-manufacturer',
     topic: INBOX_TOPIC.serviceActivated,
@@ -22,9 +23,10 @@ export function oweActivationMessage(runtime: Runtime, draft: OemData, product: 
 }
 
 /** 11.13, owed in the driver billing run's update: the driver is told of each invoice, the amount due and how to pay it. */
-export function oweInvoiceMessages(runtime: Runtime, draft: OemData, bills: readonly Entity[]): void {
+export function oweInvoiceMessages(runtime: Runtime, draft: OemData, bills: readonly CustomerBill[]): void {
   for (const bill of bills) {
-    const due = bill.amountDue as { unit: string; value: number };
+    const due = bill.amountDue;
+    if (!due) throw conflict('No amount due', `Driver bill ${bill.id} states no amount due to tell the driver`, 'NO_AMOUNT_DUE');
     oweDriverMessage(runtime, draft, `${INBOX_TOPIC.invoiceAvailable}:${bill.id}`, {
       from: 'car-manufacturer',
       topic: INBOX_TOPIC.invoiceAvailable,

@@ -1,6 +1,8 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
+import type { CreateBody } from '../../../tmf/resources.ts';
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import type { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { OemData } from '../store.ts';
 import {
@@ -27,31 +29,27 @@ type Runtime = ActorRuntime<OemData>;
  * the state first, so a retry after it was done does nothing.
  */
 export function oemEffects(runtime: Runtime): Record<string, EffectHandler<OemData>> {
-  const inUpdate =
-    (change: (draft: OemData, args: Record<string, unknown>) => void): EffectHandler<OemData> =>
-    async (args) =>
-    (draft) =>
-      change(draft, args);
+  const inUpdate = <A extends Record<string, unknown>>(kind: EffectKind<A>, change: (draft: OemData, args: A) => void) =>
+    kind.handler<OemData>(async (args) => (draft) => change(draft, args));
   return {
-    [REVIEW_OFFERING]: inUpdate((draft, args) => reviewConvergedOffering(runtime, draft, String(args.centralId))),
-    [DISTRIBUTE_OFFERING]: inUpdate((draft, args) => distributeConvergedOffering(runtime, draft, String(args.centralId))),
-    [POST_DISTRIBUTED_COPY]: async (args) => {
-      const channel = args.channel as 'csp' | 'content-provider';
-      const central = originOf(args.offering as Record<string, unknown>, DISTRIBUTED_FROM)!;
+    [REVIEW_OFFERING.name]: inUpdate(REVIEW_OFFERING, (draft, { centralId }) => reviewConvergedOffering(runtime, draft, centralId)),
+    [DISTRIBUTE_OFFERING.name]: inUpdate(DISTRIBUTE_OFFERING, (draft, { centralId }) => distributeConvergedOffering(runtime, draft, centralId)),
+    [POST_DISTRIBUTED_COPY.name]: POST_DISTRIBUTED_COPY.handler<OemData>(async ({ channel, centralId, offering }) => {
       const copy = await createAtPeerOnce(runtime, {
-        key: `distributed-copy:${central}:${channel}`,
+        key: `distributed-copy:${centralId}:${channel}`,
         peer: channel,
         api: 'TMF620',
         resource: 'productOffering',
-        body: args.offering as Record<string, unknown>,
-        find: { query: { 'productOfferingRelationship.id': central }, matches: (o) => originOf(o, DISTRIBUTED_FROM) === central },
+        // The copy is the central offering's own attributes (distributionCopy), so it has what a create needs.
+        body: offering as CreateBody<'TMF620', 'productOffering'>,
+        find: { query: { 'productOfferingRelationship.id': centralId }, matches: (o) => originOf(o, DISTRIBUTED_FROM) === centralId },
       });
       return copy.settled;
-    },
-    [SETTLE_PAID_BILL]: inUpdate((draft, args) => settlePaidBill(runtime, draft, String(args.billId))),
-    [REVISE_DISPUTED_NOTE]: inUpdate((draft, args) => reviseDisputedNote(runtime, draft, String(args.id))),
-    [REVISE_SETTLEMENT]: inUpdate((draft, args) => reviseSettlement(runtime, draft, String(args.id))),
-    [PAY_ACCEPTED_NOTE]: (args) => payAcceptedNote(runtime, String(args.id)),
-    [ORDER_CONNECTIVITY]: orderConnectivityEffect(runtime),
+    }),
+    [SETTLE_PAID_BILL.name]: inUpdate(SETTLE_PAID_BILL, (draft, { billId }) => settlePaidBill(runtime, draft, billId)),
+    [REVISE_DISPUTED_NOTE.name]: inUpdate(REVISE_DISPUTED_NOTE, (draft, { id }) => reviseDisputedNote(runtime, draft, id)),
+    [REVISE_SETTLEMENT.name]: inUpdate(REVISE_SETTLEMENT, (draft, { id }) => reviseSettlement(runtime, draft, id)),
+    [PAY_ACCEPTED_NOTE.name]: PAY_ACCEPTED_NOTE.handler<OemData>(({ id }) => payAcceptedNote(runtime, id)),
+    [ORDER_CONNECTIVITY.name]: orderConnectivityEffect(runtime),
   };
 }

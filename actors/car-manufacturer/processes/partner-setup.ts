@@ -1,7 +1,7 @@
 import { oweSubscription } from '../../kit/owed-subscription.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
@@ -24,12 +24,12 @@ export async function placePartnerOrder(runtime: Runtime, offers: readonly strin
   // Subscribed first, so that no state change of the order is missed; a refused order leaves no subscription behind.
   await runtime.subscribe('csp', 'TMF622', query);
   try {
-    return await csp.create<Entity>('TMF622', 'productOrder', {
+    return await csp.create('TMF622', 'productOrder', {
       description: 'Connected car partner order',
       category: 'B2B partner',
       requestedStartDate: runtime.clock.now().toISOString(),
       relatedParty: [{ id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' }],
-      productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
+      productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add' as const, quantity: 1, productOffering: { id } })),
     });
   } catch (error) {
     if (!subscribedBefore) await runtime.unsubscribe('csp', 'TMF622', query);
@@ -52,7 +52,7 @@ export async function acceptOnboarding(runtime: Runtime, result: { apiKey: strin
 /** Steps 7.5 and 7.6: fetch the CSP's launched infotainment connectivity offers and build the OEM's own catalog on them. */
 export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
   const csp = runtime.client('csp');
-  const { items: offers } = await csp.list<Entity>('TMF620', 'productOffering', { 'category.name': CONNECTIVITY_CATEGORY, lifecycleStatus: 'Launched' });
+  const { items: offers } = await csp.list('TMF620', 'productOffering', { 'category.name': CONNECTIVITY_CATEGORY, lifecycleStatus: 'Launched' });
   return runtime.store.update((draft) => {
     const built = offers.map((offer) => addEntity(draft, 'TMF620', 'productOffering', serviceOfferFrom(offer, csp.baseUrl)));
     runtime.journal(draft, JOURNAL.catalogBuilt, { offers: built.map((o) => o.id), basedOn: offers.map((o) => o.id) });
@@ -61,14 +61,13 @@ export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
 }
 
 /** Step 7.9: on a bill notification, fetch the bill and its items and check that they add up. */
-export const INVOICE_CONTROL = 'invoice-control';
+export const INVOICE_CONTROL = new EffectKind<{ billId: string }>('invoice-control');
 
 /** Step 7.9, carried out as an owed effect: the check is kept in the same update that marks it done. */
-export const invoiceControlEffect =
-  (runtime: Runtime): EffectHandler<OemData> =>
-  async (args) => {
-    const check = await retrieveAndCheckBill(runtime.client('csp'), String(args.billId));
+export const invoiceControlEffect = (runtime: Runtime) =>
+  INVOICE_CONTROL.handler<OemData>(async ({ billId }) => {
+    const check = await retrieveAndCheckBill(runtime.client('csp'), billId);
     return (draft) => {
       draft.billChecks.push(check);
     };
-  };
+  });

@@ -1,12 +1,13 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
 import { seededFaker } from '../../../core/seeded-faker.ts';
+import type { ProductOrder, Usage } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import {
   type CspPayer,
   cspOfferingOf,
@@ -49,7 +50,7 @@ export function checkSelection(data: OemData, selection: ServiceSelection): Enti
 }
 
 /** Owed with the driver's order (8.3): its connectivity ordered at the CSP (8.4–8.7). */
-export const ORDER_CONNECTIVITY = 'order-connectivity';
+export const ORDER_CONNECTIVITY = new EffectKind<{ orderId: string; offeringId: string; selection: ServiceSelection }>('order-connectivity');
 
 /**
  * Step 8.3: the driver's order is registered at the OEM and, in the same update, its connectivity at
@@ -60,7 +61,7 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
     // The driver's order at the OEM: the driver's, not the channels' (TMF622 shows it to the driver only).
     const order = addEntity(draft, 'TMF622', 'productOrder', ownOrderBody(selection, offer, runtime.clock.now()), 'driver');
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, vehicleId: selection.vehicleId });
-    runtime.owe(draft, ORDER_CONNECTIVITY, { orderId: order.id, offeringId: offer.id, selection }, { key: `${ORDER_CONNECTIVITY}:${order.id}` });
+    ORDER_CONNECTIVITY.owe(runtime, draft, { orderId: order.id, offeringId: offer.id, selection }, { key: `${ORDER_CONNECTIVITY}:${order.id}` });
   });
 }
 
@@ -69,14 +70,13 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
  * points at it in the update that marks the effect done. An order that already points at the CSP's is
  * not ordered again.
  */
-export const orderConnectivityEffect =
-  (runtime: Runtime): EffectHandler<OemData> =>
-  async (args) => {
+export const orderConnectivityEffect = (runtime: Runtime) =>
+  ORDER_CONNECTIVITY.handler<OemData>(async ({ orderId, offeringId, selection }) => {
     const orders = collection(runtime.store.data, 'TMF622', 'productOrder');
-    const ownOrder = orders.find((o) => o.id === args.orderId);
-    const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === args.offeringId);
-    if (!ownOrder || !offer || ownOrder.externalId) return;
-    const selection = args.selection as ServiceSelection;
+    const ownOrder = orders.find((o) => o.id === orderId);
+    const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
+    const cspOffering = offer && cspOfferingOf(offer);
+    if (!ownOrder || !cspOffering || ownOrder.externalId) return;
     await followMediation(runtime);
     const payer = await payerAtCsp(runtime, selection.customer, ownOrder.id);
     // The CSP's order carries the OEM's order id as its externalId: how a retry finds it there.
@@ -85,16 +85,16 @@ export const orderConnectivityEffect =
       peer: 'csp',
       api: 'TMF622',
       resource: 'productOrder',
-      body: cspOrderBody(selection, cspOfferingOf(offer)!, payer, ownOrder),
+      body: cspOrderBody(selection, cspOffering, payer, ownOrder),
       find: { query: { externalId: ownOrder.id }, matches: (o) => o.externalId === ownOrder.id },
     });
     return (draft) => {
-      const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id)!;
-      Object.assign(own, { state: 'inProgress', externalId: order.entity.id });
+      const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id);
+      if (own) Object.assign(own, { state: 'inProgress', externalId: order.entity.id });
       order.settled(draft);
       payer.settled(draft);
     };
-  };
+  });
 
 /** Before its first car's connectivity is ordered, the OEM asks to hear mediation's states of its records (8.10). */
 async function followMediation(runtime: Runtime): Promise<void> {
@@ -109,10 +109,10 @@ async function payerAtCsp(
 ): Promise<CspPayer & { settled: (draft: OemData) => void }> {
   const csp = runtime.client('csp');
   const name = `${person.givenName} ${person.familyName}`;
-  const { items: customers } = await csp.list<Entity>('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
-  const party = customers[0]?.engagedParty as { id: string; href?: string } | undefined;
+  const { items: customers } = await csp.list('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
+  const party = customers[0]?.engagedParty;
   if (party) {
-    const { items: accounts } = await csp.list<Entity>('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
+    const { items: accounts } = await csp.list('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
     const account = accounts.find((a) => a.accountType === 'consumer');
     return { individual: { id: party.id, href: party.href, name }, billingAccount: account && { id: account.id, href: account.href }, settled: () => {} };
   }
@@ -137,14 +137,14 @@ async function payerAtCsp(
  * its side — the driver's infotainment service in its inventory, active, on the car, linked to the CSP's
  * connectivity order. The OEM does not bill it: its connectivity is billed to the driver by the CSP.
  */
-export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id: string; state?: string }): void {
+export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id: string; state?: ProductOrder['state'] }): void {
   const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
   if (!own || !cspOrder.state || own.state === cspOrder.state) return;
   own.state = cspOrder.state;
   if (own.state === 'completed') {
     const product = addEntity(draft, 'TMF637', 'product', infotainmentProduct(own, cspOrder.id, runtime.clock.now()), 'driver');
     own.completionDate = runtime.clock.now().toISOString();
-    own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({
+    own.productOrderItem = own.productOrderItem.map((item) => ({
       ...item,
       state: 'completed',
       product: { id: product.id, href: product.href },
@@ -157,7 +157,7 @@ export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id:
 export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFollowUps'][number]> {
   const vehicles = runtime.store.data.cars.map((c) => c.vehicleId);
   if (vehicles.length === 0) throw conflict('No car sold', 'The OEM has no car whose usage it could follow');
-  const { items: records } = await runtime.client('csp').list<Entity>('TMF635', 'usage', { 'usageCharacteristic.value': vehicles.join(',') });
+  const { items: records } = await runtime.client('csp').list('TMF635', 'usage', { 'usageCharacteristic.value': vehicles.join(',') });
   const summary = summariseUsage(records, vehicles, runtime.clock.now());
   await runtime.store.update((draft) => {
     draft.usageFollowUps.push(summary);
@@ -166,6 +166,6 @@ export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFo
 }
 
 /** Step 8.10 heard: a record of its cars reached a state at the CSP's mediation; kept with what the OEM pays of it. */
-export function noteUsageState(draft: OemData, usage: Entity): void {
+export function noteUsageState(draft: OemData, usage: Usage): void {
   (draft.usageStates ??= []).push(usageStateOf(usage));
 }

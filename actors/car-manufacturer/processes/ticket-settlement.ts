@@ -2,6 +2,7 @@ import { requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/ticket-settlement.ts';
 import { issuedTicketInvoice, ticketInvoice } from '../domain/ticket-invoice.ts';
@@ -53,7 +54,7 @@ export async function settlementRun(runtime: Runtime, period: unknown): Promise<
 }
 
 /** Owed when the call center disputes an advice. */
-export const REVISE_SETTLEMENT = 'revise-settlement';
+export const REVISE_SETTLEMENT = new EffectKind<{ id: string }>('revise-settlement');
 
 /** After a dispute: the advice is revised and re-issued (its state change notified). */
 export function reviseSettlement(runtime: Runtime, draft: OemData, id: string): void {

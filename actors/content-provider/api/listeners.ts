@@ -1,4 +1,4 @@
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { COMPLETE_ACTIVATION } from '../processes/converged-offer.ts';
 import type { CpData } from '../store.ts';
@@ -9,9 +9,9 @@ export function cpListeners(runtime: ActorRuntime<CpData>): Record<string, Event
   return {
     /** 11.9: the CSP completed the connectivity order: activation (11.10) is owed with the event's receipt. */
     ProductOrderStateChangeEvent: (event) => {
-      const order = event.event.productOrder as { id: string; state: string };
-      if (order.state !== 'completed') return;
-      return runtime.owing(COMPLETE_ACTIVATION, { cspOrderId: order.id }, { key: `${COMPLETE_ACTIVATION}:${order.id}` });
+      const order = eventResource(event, 'TMF622', 'productOrder');
+      if (order?.state !== 'completed') return;
+      return COMPLETE_ACTIVATION.owing(runtime, { cspOrderId: order.id }, { key: `${COMPLETE_ACTIVATION}:${order.id}` });
     },
     /** 11.12: the OEM sent a settlement note of the provider's share: checked against its activations, then answered. */
     SettlementNoteAdviceCreateEvent: partnerNoteListener(runtime),

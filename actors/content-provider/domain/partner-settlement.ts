@@ -1,4 +1,5 @@
-import { fromTmf, type Money, type TmfMoney } from '../../../core/money.ts';
+import { revenueShareOf } from '../../../core/converged-offer.ts';
+import { fromTmf, type Money } from '../../../core/money.ts';
 import type { PayeeRecords } from '../../../core/partner-settlement-check.ts';
 import { collection } from '../../../tmf/data.ts';
 import type { CpData } from '../store.ts';
@@ -13,7 +14,7 @@ export function cpPayeeRecords(data: CpData): PayeeRecords {
   const products = new Map<string, Money>();
   for (const activation of data.activations.filter((a) => a.state === 'active')) {
     const bundle = bundles.find((b) => b.id === activation.bundleId);
-    const share = ((bundle?.revenueShare as { partyId: string; amount: TmfMoney }[] | undefined) ?? []).find((s) => s.partyId === 'content-provider');
+    const share = revenueShareOf(bundle, 'content-provider');
     if (share) products.set(activation.oemProductId, fromTmf(share.amount));
   }
   // Its licence terms: the share is owed in full for every month the service was active, from the first day.

@@ -3,7 +3,7 @@ import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict, notFound } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import type { EffectHandler } from '../../../tmf/owed-effects.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
 import { createBundle, createOwnOffer, cspIdOf, registrationBody, type OwnOfferRequest } from '../domain/converged-bundle.ts';
 import type { CpData } from '../store.ts';
@@ -30,7 +30,7 @@ export async function buildConvergedOffer(
   const own = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === request.ownOfferingId && o.isBundle !== true);
   if (!own) throw notFound('productOffering', request.ownOfferingId);
   const oem = runtime.client('car-manufacturer');
-  const { items: partnerOffers } = await oem.list<Entity>('TMF620', 'productOffering', {
+  const { items: partnerOffers } = await oem.list('TMF620', 'productOffering', {
     'category.name': 'central-catalog',
     isPartnerEligible: 'true',
     lifecycleStatus: 'Launched',
@@ -45,9 +45,10 @@ export async function buildConvergedOffer(
     return created;
   });
   await runtime.subscribe('car-manufacturer', 'BillingV2', 'event.settlementNoteAdvice.receiver.id=content-provider');
-  const central = await oem.create<Entity>('TMF620', 'productOffering', registrationBody(bundle));
+  const central = await oem.create('TMF620', 'productOffering', registrationBody(bundle));
   await runtime.store.update((draft) => {
-    draft.convergedOffers.find((c) => c.bundleId === bundle.id)!.centralId = central.id;
+    const offer = draft.convergedOffers.find((c) => c.bundleId === bundle.id);
+    if (offer) offer.centralId = central.id;
   });
   return central;
 }
@@ -59,18 +60,22 @@ export async function buildConvergedOffer(
  */
 export async function requestActivation(runtime: Runtime, customerId: string): Promise<{ product: string; cspOrder: string }> {
   const offers = runtime.store.data.convergedOffers.filter((c) => c.centralId);
-  const { items: products } = await runtime.client('car-manufacturer').list<Entity>('TMF637', 'product', { 'relatedParty.id': customerId });
-  const owned = products.filter((p) => offers.some((c) => c.centralId === (p.productOffering as { id: string }).id));
-  const pending = owned.find((p) => p.status === 'created' || p.status === 'pendingActive');
-  if (!pending) {
+  const { items: products } = await runtime.client('car-manufacturer').list('TMF637', 'product', { 'relatedParty.id': customerId });
+  // Each product of the customer's that was sold on one of the provider's converged offers, with that offer.
+  const owned = products.flatMap((product) => {
+    const offer = offers.find((c) => c.centralId === product.productOffering?.id);
+    return offer ? [{ product, offer }] : [];
+  });
+  const found = owned.find(({ product }) => product.status === 'created' || product.status === 'pendingActive');
+  if (!found) {
     throw owned.length > 0
-      ? conflict('Already active', `customer ${customerId}'s converged service is already ${String(owned[0].status)}`, 'ALREADY_ACTIVE')
+      ? conflict('Already active', `customer ${customerId}'s converged service is already ${String(owned[0].product.status)}`, 'ALREADY_ACTIVE')
       : conflict('Service not owned', `customer ${customerId} has not bought a converged offer of this provider`, 'NOT_OWNED');
   }
-  const offer = offers.find((c) => c.centralId === (pending.productOffering as { id: string }).id)!;
+  const { product: pending, offer } = found;
   const csp = runtime.client('csp');
   await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent&event.productOrder.relatedParty.id=content-provider');
-  const order = await csp.create<Entity>('TMF622', 'productOrder', {
+  const order = await csp.create('TMF622', 'productOrder', {
     description: `Connectivity of converged product ${pending.id}`,
     category: 'B2B2C converged offer',
     externalId: pending.id,
@@ -78,7 +83,7 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
       { id: 'content-provider', name: 'Content provider', role: 'buyer', '@referredType': 'Organization' },
       { id: customerId, role: 'customer', '@referredType': 'Customer' },
     ],
-    productOrderItem: offer.cspOfferingIds.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
+    productOrderItem: offer.cspOfferingIds.map((id, i) => ({ id: String(i + 1), action: 'add' as const, quantity: 1, productOffering: { id } })),
   });
   await runtime.store.update((draft) => {
     draft.activations.push({ customerId, oemProductId: pending.id, cspOrderId: order.id, state: 'ordered', bundleId: offer.bundleId });
@@ -87,31 +92,28 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
 }
 
 /** Owed with the receipt of the CSP's order completion (11.9). */
-export const COMPLETE_ACTIVATION = 'complete-activation';
+export const COMPLETE_ACTIVATION = new EffectKind<{ cspOrderId: string }>('complete-activation');
 
 /**
  * 11.9 → 11.10: the connectivity is delivered; the service is activated and the OEM's product set
  * active. Retry-safe: an activation already active is left alone, and setting the product active again
  * changes nothing at the OEM.
  */
-export const completeActivationEffect =
-  (runtime: Runtime): EffectHandler<CpData> =>
-  async (args) => {
-    const cspOrderId = String(args.cspOrderId);
+export const completeActivationEffect = (runtime: Runtime) =>
+  COMPLETE_ACTIVATION.handler<CpData>(async ({ cspOrderId }) => {
     const activation = runtime.store.data.activations.find((a) => a.cspOrderId === cspOrderId && a.state === 'ordered');
     if (!activation) return;
     await runtime.client('car-manufacturer').patch('TMF637', 'product', activation.oemProductId, { status: 'active' });
     return (draft) => {
-      draft.activations.find((a) => a.cspOrderId === cspOrderId)!.state = 'active';
+      const activated = draft.activations.find((a) => a.cspOrderId === cspOrderId);
+      if (activated) activated.state = 'active';
     };
-  };
+  });
 
 /** The provider as a sales channel: the driver's order of a distributed copy goes to the OEM (TMF622). */
 export async function passChannelOrder(runtime: Runtime, customerId: string, offeringId: string): Promise<Entity> {
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of this catalog`, 'UNKNOWN_OFFERING');
-  return passOnRefusal(() =>
-    runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')),
-  );
+  return passOnRefusal(() => runtime.client('car-manufacturer').create('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')));
 }
