@@ -6,7 +6,7 @@ export type ActorId = (typeof ACTOR_IDS)[number];
 export type WireParty = ActorId | 'harness';
 
 export function isActorId(value: string): value is ActorId {
-  return (ACTOR_IDS as readonly string[]).includes(value);
+  return ACTOR_IDS.some((id) => id === value);
 }
 
 export const ACTOR_TITLES: Record<ActorId, string> = {

@@ -1,4 +1,5 @@
 import { allocate } from './allocation.ts';
+import { isRecord, isTmfMoney, listIn } from './plain-data.ts';
 import { fromTmf, sum, type Money, type TmfMoney } from './money.ts';
 
 /**
@@ -39,9 +40,10 @@ export function publicationReasons(offering: OfferingFacts): string[] {
 
 /** The monthly recurring price an offering carries (inline in `productOfferingPrice`), if any. */
 export function recurringPrice(offering: OfferingFacts): Money | undefined {
-  const prices = (offering.productOfferingPrice as { priceType?: string; price?: TmfMoney }[] | undefined) ?? [];
-  const recurring = prices.find((p) => p.priceType === 'recurring' && p.price);
-  return recurring?.price ? fromTmf(recurring.price) : undefined;
+  for (const price of listIn(offering.productOfferingPrice)) {
+    if (isRecord(price) && price.priceType === 'recurring' && isTmfMoney(price.price)) return fromTmf(price.price);
+  }
+  return undefined;
 }
 
 /**
@@ -106,15 +108,17 @@ export const DISTRIBUTED_FROM = 'distributedFrom';
 
 /** The id an offering had where it came from (`publishedFrom`, `distributedFrom`), if it is a copy. */
 export function originOf(offering: Readonly<Record<string, unknown>>, relationshipType: string): string | undefined {
-  const relations = (offering.productOfferingRelationship as { id: string; relationshipType?: string }[] | undefined) ?? [];
-  return relations.find((r) => r.relationshipType === relationshipType)?.id;
+  for (const relation of listIn(offering.productOfferingRelationship)) {
+    if (isRecord(relation) && relation.relationshipType === relationshipType && typeof relation.id === 'string') return relation.id;
+  }
+  return undefined;
 }
 
 /**
  * The TMF622 order a sales channel (the CSP, the content provider) passes to the OEM for a driver:
  * the central converged offering, for the OEM's customer, sold by the channel.
  */
-export function channelOrderBody(customerId: string, centralOfferingId: string, channel: string): Record<string, unknown> {
+export function channelOrderBody(customerId: string, centralOfferingId: string, channel: string) {
   return {
     description: 'Converged offer ordered through a partner channel',
     category: 'B2C converged offer',
@@ -123,6 +127,6 @@ export function channelOrderBody(customerId: string, centralOfferingId: string, 
       { id: customerId, role: 'customer', '@referredType': 'Customer' },
       { id: channel, role: 'seller', '@referredType': 'Organization' },
     ],
-    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: centralOfferingId } }],
+    productOrderItem: [{ id: '1', action: 'add' as const, quantity: 1, productOffering: { id: centralOfferingId } }],
   };
 }

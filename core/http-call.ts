@@ -78,9 +78,9 @@ function callOnce(url: string, call: HttpCall): Promise<HttpAnswer> {
       res.on('error', fail);
     });
     const timer = setTimeout(() => req.destroy(new HttpTimeoutError(`no answer from ${url} within ${call.timeoutMs} ms`)), call.timeoutMs);
-    function fail(error: Error): void {
+    function fail(cause: NodeJS.ErrnoException): void {
       clearTimeout(timer);
-      const cause = error as NodeJS.ErrnoException;
+      const error = cause;
       reject(error instanceof HttpTimeoutError ? error : new HttpUnreachableError(cause, !answered && req.reusedSocket && cause.code === 'ECONNRESET'));
     }
     req.on('error', fail);

@@ -1,6 +1,6 @@
 import { fromTmf, sum } from './money.ts';
-
-type TmfMoneyValue = { unit: string; value: number };
+import { isTmfMoney } from './plain-data.ts';
+import { invalid } from './domain-error.ts';
 
 /** What a bill's recipient needs of a TMF678 bill and its items to check them: amounts and the bill's number. */
 export interface CheckedBill {
@@ -21,9 +21,13 @@ export interface BillCheck {
 
 /** Invoice control (step 7.9): do the bill items add up to the bill's amount, to the cent? */
 export function checkInvoice(bill: CheckedBill, rates: readonly CheckedItem[]): BillCheck {
-  const amount = fromTmf(bill.taxIncludedAmount as TmfMoneyValue);
+  const amountOf = (e: CheckedItem, what: string) => {
+    if (!isTmfMoney(e.taxIncludedAmount)) throw invalid('Amount missing', `${what} states no taxIncludedAmount: the bill cannot be checked`, 'AMOUNT_MISSING');
+    return fromTmf(e.taxIncludedAmount);
+  };
+  const amount = amountOf(bill, `bill ${bill.id}`);
   const itemsTotal = sum(
-    rates.map((r) => fromTmf(r.taxIncludedAmount as TmfMoneyValue)),
+    rates.map((r, i) => amountOf(r, `item ${i + 1} of bill ${bill.id}`)),
     amount.currency,
   );
   return {

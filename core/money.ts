@@ -81,7 +81,8 @@ export class Money {
   /** -1, 0 or 1; throws on different currencies, which have no order. */
   compare(other: Money): -1 | 0 | 1 {
     this.assertSameCurrency(other, 'compare');
-    return this.amount.comparedTo(other.amount) as -1 | 0 | 1;
+    const order = this.amount.comparedTo(other.amount);
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
   }
 
   /** Same currency and numerically equal amount ('1.0' equals '1.00'). */

@@ -1,4 +1,5 @@
 import { Money } from './money.ts';
+import { isRecord, listIn } from './plain-data.ts';
 
 /** What a payee knows of its own part in the converged offer: the products it delivered, each with its monthly share. */
 export interface PayeeRecords {
@@ -12,7 +13,16 @@ export interface PayeeRecords {
   readonly wholeMonths?: boolean;
 }
 
-type NoteItem = { itemId: string; taxExcludedAmount: number; taxIncludedAmount?: number; productSpecification?: { productNumber?: string } };
+type NoteItem = { readonly itemId: string; readonly taxExcludedAmount: number; readonly taxIncludedAmount?: unknown; readonly productOf?: string };
+
+/** The items of a note that name what they settle and their amount before tax (the others are not items at all). */
+const itemsOf = (note: Readonly<Record<string, unknown>>): NoteItem[] =>
+  listIn(note.settlementNoteItem).flatMap((item) => {
+    if (!isRecord(item) || typeof item.itemId !== 'string' || typeof item.taxExcludedAmount !== 'number') return [];
+    const spec = item.productSpecification;
+    const productOf = isRecord(spec) && typeof spec.productNumber === 'string' ? spec.productNumber : undefined;
+    return [{ itemId: item.itemId, taxExcludedAmount: item.taxExcludedAmount, taxIncludedAmount: item.taxIncludedAmount, productOf }];
+  });
 
 /** A payee's verdict on a settlement note advice of the converged offer (11.12), item by item. */
 export interface PartnerNoteReview {
@@ -30,10 +40,10 @@ export interface PartnerNoteReview {
 export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, records: PayeeRecords): PartnerNoteReview {
   const currency = String(note.currencyCode);
   const money = (value: unknown) => new Money(String(value ?? 0), currency);
-  const items = (note.settlementNoteItem as NoteItem[] | undefined) ?? [];
+  const items = itemsOf(note);
   const disputed: Record<string, string> = {};
   for (const item of items) {
-    const product = item.productSpecification?.productNumber;
+    const product = item.productOf;
     const net = money(item.taxExcludedAmount);
     const taxed = net.plus(net.times(records.taxRatePercent).times('0.01')).roundToMinor();
     if (!product || !records.products.has(product))
@@ -59,8 +69,8 @@ export function reviewPartnerNote(note: Readonly<Record<string, unknown>>, recor
 /** The PATCH that answers the note: accepted, or disputed with every reason and each disputed item's own. */
 export function partnerNotePatch(note: Readonly<Record<string, unknown>>, review: PartnerNoteReview): Record<string, unknown> {
   if (review.decision === 'accepted') return { state: 'accepted' };
-  const items = ((note.settlementNoteItem as NoteItem[] | undefined) ?? []).map((i) =>
-    review.disputed[i.itemId] ? { ...i, disputeReason: review.disputed[i.itemId] } : i,
+  const items = listIn(note.settlementNoteItem).map((i) =>
+    isRecord(i) && typeof i.itemId === 'string' && review.disputed[i.itemId] ? { ...i, disputeReason: review.disputed[i.itemId] } : i,
   );
   return { state: 'disputed', disputeReason: review.reasons.join('; '), settlementNoteItem: items };
 }

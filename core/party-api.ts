@@ -64,10 +64,11 @@ export type InboxTopic = (typeof INBOX_TOPIC)[keyof typeof INBOX_TOPIC];
 export const PARTY_UNIT = { resolutionTeam: 'resolution-team' } as const;
 export type PartyUnit = (typeof PARTY_UNIT)[keyof typeof PARTY_UNIT];
 
-const UNITS: readonly string[] = Object.values(PARTY_UNIT);
+const UNITS: readonly PartyUnit[] = Object.values(PARTY_UNIT);
+const isPartyUnit = (name: string): name is PartyUnit => UNITS.some((unit) => unit === name);
 
 /** The unit a path addresses (`/resolution-team/listener/x` → resolution-team, `/listener/x`), or the party itself. */
 export function unitOfPath(path: string): { unit?: PartyUnit; rest: string } {
   const m = /^\/([a-z-]+)(\/.*)$/.exec(path);
-  return m && UNITS.includes(m[1]) ? { unit: m[1] as PartyUnit, rest: m[2] } : { rest: path };
+  return m && isPartyUnit(m[1]) ? { unit: m[1], rest: m[2] } : { rest: path };
 }

@@ -1,15 +1,17 @@
 import { conflict, invalid } from './domain-error.ts';
-import { fromTmf, type TmfMoney } from './money.ts';
+import { fromTmf } from './money.ts';
+import { isRecord, isTmfMoney, listIn } from './plain-data.ts';
 
 /** A TMF676 payment or TMF678 settlement note advice as the payee holds it (structurally, any stored TMF entity). */
 type Entity = { readonly id: string; readonly [attribute: string]: unknown };
 
-type PaymentItem = { item?: { id?: string; '@referredType'?: string } };
-
 /** The settlement note a payment references, from its payment items. */
 export function paidNoteId(payment: Entity): string | undefined {
-  const items = (payment.paymentItem as PaymentItem[] | undefined) ?? [];
-  return items.find((i) => i.item?.['@referredType'] === 'SettlementNoteAdvice')?.item?.id;
+  for (const entry of listIn(payment.paymentItem)) {
+    const item = isRecord(entry) ? entry.item : undefined;
+    if (isRecord(item) && item['@referredType'] === 'SettlementNoteAdvice' && typeof item.id === 'string') return item.id;
+  }
+  return undefined;
 }
 
 /**
@@ -25,8 +27,11 @@ export function checkSettlementPayment<Note extends Entity>(payment: Entity, not
   if (earlier) throw conflict('Already paid', `Settlement note advice ${noteId} was already paid by payment ${earlier.id}`, 'DUPLICATE_PAYMENT');
   if (note.state !== 'accepted')
     throw conflict('Settlement not accepted', `Settlement note advice ${noteId} is ${String(note.state)}: only an accepted advice is paid`, 'NOT_ACCEPTED');
-  const due = fromTmf({ unit: String(note.currencyCode), value: note.taxIncludedAmount as number });
-  const paid = fromTmf(payment.totalAmount as TmfMoney);
+  if (typeof note.taxIncludedAmount !== 'number')
+    throw conflict('No amount due', `Settlement note advice ${noteId} states no tax-included amount`, 'NO_AMOUNT_DUE');
+  if (!isTmfMoney(payment.totalAmount)) throw invalid('No amount', 'A payment states its totalAmount');
+  const due = fromTmf({ unit: String(note.currencyCode), value: note.taxIncludedAmount });
+  const paid = fromTmf(payment.totalAmount);
   if (!paid.equals(due)) throw invalid('Wrong amount', `Settlement note advice ${noteId} is settled for ${due.toString()}, not ${paid.toString()}`);
   return note;
 }

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { basePath } from '../tmf/apis.ts';
-import type { Entity } from '../tmf/data.ts';
+import type { SettlementNoteAdvice } from '../tmf/resources.ts';
 import { hrefOf } from '../tmf/resource.ts';
 import { hubSubscription } from './hub-subscription.ts';
 import { RequestLog } from './request-log.ts';
@@ -9,7 +9,7 @@ export const NOTE_ID = 'settlementNoteAdvice-0001';
 export const NOTE_PATH = `${basePath('BillingV2')}/settlementNoteAdvice/${NOTE_ID}`;
 
 /** The OEM's settlement of the call center's work (9.10): two handled tickets, 28.50 EUR + 20 % tax. */
-const issuedNote = (): Entity => ({
+const issuedNote = (): SettlementNoteAdvice => ({
   id: NOTE_ID,
   href: hrefOf('BillingV2', 'settlementNoteAdvice', NOTE_ID),
   '@type': 'SettlementNoteAdvice',
@@ -29,7 +29,7 @@ const issuedNote = (): Entity => ({
 
 /** What the mocked OEM was asked about settlements, and its one note as it stands now. */
 export const settlementRequests = new RequestLog();
-export let settlementNote: Entity = issuedNote();
+export let settlementNote: SettlementNoteAdvice = issuedNote();
 
 export function resetSettlement(): void {
   settlementRequests.reset();

@@ -18,7 +18,13 @@ type Amount = { unit: string; value: number };
 /** A CSP with one partner account and subscriptions to the given offerings, started at `start`. */
 function cspWith(offerIds: string[], start: string): { draft: CspData; account: Entity } {
   const draft = cspDefaults(new Date('2026-01-01T00:00:00Z'));
-  const account = addEntity(draft, 'TMF666', 'billingAccount', { name: 'OEM', state: 'active' }, 'car-manufacturer');
+  const account = addEntity(
+    draft,
+    'TMF666',
+    'billingAccount',
+    { name: 'OEM', state: 'active', relatedParty: [{ id: 'car-manufacturer' }] },
+    'car-manufacturer',
+  );
   for (const offerId of offerIds) {
     const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === offerId)!;
     addEntity(
@@ -30,7 +36,7 @@ function cspWith(offerIds: string[], start: string): { draft: CspData; account: 
         status: 'active',
         startDate: start,
         billingAccount: { id: account.id, href: account.href },
-        productPrice: (offering.productOfferingPrice as Entity[]).map((p) => ({ productOfferingPrice: { id: p.id } })),
+        productPrice: (offering.productOfferingPrice ?? []).map((p) => ({ priceType: 'recurring', price: {}, productOfferingPrice: { id: p.id } })),
       },
       'car-manufacturer',
     );

@@ -157,7 +157,7 @@ describe('bill assembly with usage', () => {
         const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate');
         for (const bill of bills) {
           const items = rates.filter((r) => (r.bill as { id: string }).id === bill.id);
-          for (const field of ['taxExcludedAmount', 'taxIncludedAmount']) {
+          for (const field of ['taxExcludedAmount', 'taxIncludedAmount'] as const) {
             assert.ok(
               sum(
                 items.map((r) => fromTmf(r[field] as { unit: string; value: number })),

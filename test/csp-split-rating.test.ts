@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Product } from '../tmf/resources.ts';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
@@ -6,7 +7,6 @@ import { money, sum } from '../core/money.ts';
 import { splitRecord, checkCriteria, DEFAULT_CRITERIA, type SplitCriteria } from '../actors/csp/domain/split-billing.ts';
 import { rateVolume, tariffFor, type UsageTariff } from '../actors/csp/domain/usage-rating.ts';
 import { seedCatalog } from '../actors/csp/domain/catalog-seed.ts';
-import type { Entity } from '../tmf/data.ts';
 
 const tariff: UsageTariff = { allowanceMB: new Decimal(5120), perMB: money('0.0125', 'EUR'), priceId: 'pop-infotainment-5gb-overage' };
 const range = (from: number, to: number) => ({ fromMB: new Decimal(from), toMB: new Decimal(to) });
@@ -29,7 +29,7 @@ describe('rating a usage record', () => {
 
   it('prices infotainment by the subscription, telematics by the catalog telematics offer', () => {
     const catalog = seedCatalog();
-    const product = { id: 'p', href: 'p', '@type': 'Product', productOffering: { id: 'po-infotainment-5gb' } } as Entity;
+    const product: Product = { id: 'p', href: 'p', '@type': 'Product', status: 'active', productOffering: { id: 'po-infotainment-5gb' } };
     const info = tariffFor(product, 'infotainment', catalog['TMF620.productOffering'], catalog['TMF620.productOfferingPrice'])!;
     const tel = tariffFor(product, 'telematics', catalog['TMF620.productOffering'], catalog['TMF620.productOfferingPrice'])!;
     assert.equal(info.allowanceMB.toFixed(), '5120');

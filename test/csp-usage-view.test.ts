@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { usageSeenBy } from '../actors/csp/domain/usage-view.ts';
-import type { Entity } from '../tmf/data.ts';
+import type { RatedProductUsage, Usage } from '../tmf/resources.ts';
 
 const share = (payerRole: string, account: string, value: number) => ({
   payerRole,
   billingAccount: { id: account, href: `/ba/${account}` },
   taxExcludedRatingAmount: { unit: 'EUR', value },
 });
-const usage = (shares: object[]): Entity => ({ id: 'u1', href: '/usage/u1', '@type': 'Usage', status: 'rated', ratedProductUsage: shares });
+const usage = (shares: RatedProductUsage[]): Usage => ({ id: 'u1', href: '/usage/u1', '@type': 'Usage', status: 'rated', ratedProductUsage: shares });
 const OWNERS = { '/ba/oem': 'car-manufacturer', '/ba/driver': 'driver' };
 
 test('a partner sees only the shares billed to its own accounts', () => {
@@ -24,6 +24,6 @@ test("a record whose shares are all another payer's is shown without rating, the
 });
 
 test('an unrated record is shown as it is', () => {
-  const received: Entity = { id: 'u2', href: '/usage/u2', '@type': 'Usage', status: 'received' };
+  const received: Usage = { id: 'u2', href: '/usage/u2', '@type': 'Usage', status: 'received' };
   assert.equal(usageSeenBy(received, 'car-manufacturer', OWNERS), received);
 });

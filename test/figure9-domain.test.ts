@@ -22,12 +22,13 @@ import { canMove, changeStatus, openTicket, TICKET_TRANSITIONS } from '../actors
 import { issuedTicketInvoice } from '../actors/car-manufacturer/domain/ticket-invoice.ts';
 import { parsePeriodId } from '../core/billing-period.ts';
 import type { Entity } from '../tmf/data.ts';
+import type { CustomerBill, SettlementNoteAdvice, TroubleTicket } from '../tmf/resources.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { toTmfError } from '../tmf/errors.ts';
 import { validate } from '../tmf/schemas/index.ts';
 
 const NOW = new Date('2026-03-02T08:00:00Z');
-const ticket = (extra: Record<string, unknown> = {}): Entity =>
+const ticket = (extra: Partial<TroubleTicket> = {}): TroubleTicket =>
   openTicket({ id: 'TT-1', href: '/tt/TT-1', '@type': 'TroubleTicket', description: 'd', severity: 'minor', ticketType: 'connectivity', ...extra }, NOW);
 const refusedWith = (status: number, reason: string) => (e: unknown) => e instanceof DomainError && toTmfError(e).status === status && e.reason === reason;
 
@@ -52,7 +53,7 @@ describe('ticket state machine', () => {
 
   test('final statuses lead nowhere: closed → inProgress is a 409', () => {
     for (const final of ['closed', 'cancelled', 'rejected'] as const) assert.deepEqual(TICKET_TRANSITIONS[final], []);
-    const closed = { ...ticket(), status: 'closed' };
+    const closed = { ...ticket(), status: 'closed' as const };
     assert.throws(() => changeStatus(closed, 'inProgress', NOW), refusedWith(409, 'Illegal status transition'));
   });
 
@@ -82,14 +83,14 @@ describe('redirect', () => {
     assert.equal(checkRedirect(ticket(), 'csp', 'car-manufacturer'), 'car-manufacturer');
     assert.throws(() => checkRedirect(ticket(), 'csp', 'csp'), refusedWith(400, 'Invalid redirect target'));
     assert.throws(() => checkRedirect(ticket(), 'csp', 'driver'), refusedWith(400, 'Invalid redirect target'));
-    assert.throws(() => checkRedirect({ ...ticket(), status: 'resolved' }, 'csp', 'car-manufacturer'), refusedWith(409, 'Illegal status transition'));
+    assert.throws(() => checkRedirect({ ...ticket(), status: 'resolved' as const }, 'csp', 'car-manufacturer'), refusedWith(409, 'Illegal status transition'));
   });
 
   test('a trouble this party already turned away cannot come back (ping-pong)', () => {
-    const turnedAway = { ...ticket({ externalId: 'M-1' }), status: 'rejected', statusChangeReason: 'not ours' };
+    const turnedAway = { ...ticket({ externalId: 'M-1' }), status: 'rejected' as const, statusChangeReason: 'not ours' };
     assert.throws(() => refusePingPong([turnedAway], ticket({ externalId: 'M-1' }), 'csp'), refusedWith(409, 'Redirect ping-pong'));
     refusePingPong([turnedAway], ticket({ externalId: 'M-2' }), 'csp');
-    refusePingPong([{ ...turnedAway, status: 'closed' }], ticket({ externalId: 'M-1' }), 'csp');
+    refusePingPong([{ ...turnedAway, status: 'closed' as const }], ticket({ externalId: 'M-1' }), 'csp');
   });
 });
 
@@ -200,7 +201,7 @@ describe('settlement computation', () => {
         ['M-2', 14.4],
       ],
     );
-    const advice = { ...body, id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice' } as Entity;
+    const advice = { ...body, id: '1', href: '/n/1', '@type': 'SettlementNoteAdvice' } as SettlementNoteAdvice;
     assert.deepEqual(validate('SettlementNoteAdvice', advice, 'response'), []);
     const items = advice.settlementNoteItem as { itemId: string; taxExcludedAmount: number }[];
     const disputing = (itemId: string) =>
@@ -400,10 +401,11 @@ describe("SLA measurements come from the party's own operation", () => {
 describe('ticket invoice (9.14)', () => {
   const january = parsePeriodId('2026-01');
   const billingPeriod = { startDateTime: '2026-01-01T00:00:00.000Z', endDateTime: '2026-02-01T00:00:00.000Z' };
-  const bill = (billNo: string, extra: Record<string, unknown> = {}): Entity => ({
+  const bill = (billNo: string, extra: Partial<CustomerBill> = {}): CustomerBill => ({
     id: billNo,
     href: `/b/${billNo}`,
     '@type': 'CustomerBill',
+    state: 'new',
     billNo,
     billingPeriod,
     ...extra,

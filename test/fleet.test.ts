@@ -4,6 +4,7 @@
  * rating or a bill that is not the sum of its items is caught.
  */
 import assert from 'node:assert/strict';
+import type { Usage } from '../tmf/resources.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ test('a fleet of 200 cars: every record sent is rated once with shares that add 
 test('a record rated twice is found, and so is a bill that is not the sum of its items', async () => {
   const twice = await csp().update((draft) => {
     const usages = collection(draft, 'TMF635', 'usage');
-    const copy = JSON.parse(JSON.stringify(usages.find((u) => u.status === 'billed'))) as Entity;
+    const copy = JSON.parse(JSON.stringify(usages.find((u) => u.status === 'billed'))) as Usage;
     usages.push({ ...copy, id: 'usage-planted', href: copy.href.replace(copy.id, 'usage-planted') });
     return (copy.usageCharacteristic as { name: string; value: string }[]).find((c) => c.name === 'recordId')!.value;
   });

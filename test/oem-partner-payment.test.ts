@@ -14,7 +14,8 @@ import type { ActorConfig } from '../actors/kit/config.ts';
 import type { ActorRuntime } from '../actors/kit/runtime.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import { basePath } from '../tmf/apis.ts';
-import { collection, type Entity } from '../tmf/data.ts';
+import { collection } from '../tmf/data.ts';
+import type { SettlementNoteAdvice } from '../tmf/resources.ts';
 
 const CSP_URL = 'http://csp.test';
 const CONFIG: ActorConfig = {
@@ -39,13 +40,15 @@ const runtime = () => oem.runtime as unknown as ActorRuntime<OemData>;
 const noteState = () => collection(runtime().store.data, 'BillingV2', 'settlementNoteAdvice').find((n) => n.id === 'note-1')?.state;
 
 /** A note of the CSP's share that the CSP accepted, as the OEM holds it. */
-const acceptedNote: Entity = {
+const acceptedNote: SettlementNoteAdvice = {
   id: 'note-1',
   href: `${basePath('BillingV2')}/settlementNoteAdvice/note-1`,
   '@type': 'SettlementNoteAdvice',
   state: 'accepted',
   currencyCode: 'EUR',
+  taxExcludedAmount: 5.32,
   taxIncludedAmount: 6.38,
+  settlementNoteItem: [{ itemId: 'bill-1/rate-1', taxExcludedAmount: 5.32 }],
   issuer: { id: 'car-manufacturer' },
   payer: { id: 'car-manufacturer' },
   receiver: { id: 'csp' },

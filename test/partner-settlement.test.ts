@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { SettlementNoteAdvice } from '../tmf/resources.ts';
 import { describe, test } from 'node:test';
 import { Money } from '../core/money.ts';
 import { partnerNotePatch, reviewPartnerNote } from '../core/partner-settlement-check.ts';
@@ -102,7 +103,7 @@ describe('a licence owed for a whole month begun, and the OEM revising a dispute
       settlementNoteItem: issued.settlementNoteItem.map((i) =>
         i.itemId === 'r2' ? i : { ...i, itemLabel: `Music access ${i.itemId}`, disputeReason: 'owed in full' },
       ),
-    } as unknown as Entity;
+    } as unknown as SettlementNoteAdvice;
     const shares: Record<string, Money> = { 'prod-1': new Money('4.99', 'EUR'), 'prod-2': new Money('3.00', 'EUR') };
     const revised = revisedPartnerNote(disputed, (product) => shares[product]);
     const items = revised.settlementNoteItem as {

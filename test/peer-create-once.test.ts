@@ -44,7 +44,7 @@ const server = setupServer(
 );
 let oem: RunningActor;
 const runtime = () => oem.runtime as unknown as ActorRuntime<OemData>;
-const order: PeerCreate = {
+const order: PeerCreate<'TMF622', 'productOrder'> = {
   key: KEY,
   peer: 'csp',
   api: 'TMF622',

@@ -7,7 +7,7 @@ import { buildTmfBill, isBilledFor, type BillRequest } from '../core/tmf-bill.ts
 const JANUARY = parsePeriodId('2026-01');
 const NOW = new Date('2026-02-01T00:00:00Z');
 
-function request(overrides: Partial<BillRequest> = {}): BillRequest {
+function request(overrides: Partial<BillRequest<unknown>> = {}): BillRequest<unknown> {
   let n = 0;
   return {
     billNo: 'X-2026-01-00001',

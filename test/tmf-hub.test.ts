@@ -149,7 +149,7 @@ describe('Notifier', () => {
       offerings[0] = { ...offerings[0], lifecycleStatus: 'Retired' };
       notifier.enqueue(draft, changedAt, { api: 'TMF620', eventType: 'ProductOfferingStateChangeEvent', resource: 'productOffering', entity: offerings[0] });
       // A product order has no lastUpdate in its official schema: nothing is added to it.
-      collection(draft, 'TMF622', 'productOrder').push({ id: 'o-1', href: '/o-1', '@type': 'ProductOrder', state: 'completed' });
+      collection(draft, 'TMF622', 'productOrder').push({ id: 'o-1', href: '/o-1', '@type': 'ProductOrder', state: 'completed', productOrderItem: [] });
       notifier.enqueue(draft, changedAt, {
         api: 'TMF622',
         eventType: 'ProductOrderStateChangeEvent',

@@ -89,7 +89,7 @@ async function startFixture(): Promise<Fixture> {
   app.use(
     basePath('TMF622'),
     ...guarded('TMF622'),
-    resourceRouter<BaseData, Entity>({
+    resourceRouter({
       api: 'TMF622',
       resource: 'productOrder',
       store,

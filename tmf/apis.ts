@@ -34,18 +34,22 @@ const ALL: readonly Method[] = ['GET', 'POST', 'PATCH', 'DELETE'];
 /**
  * A resource and the operations its official file declares (all four unless told). Every resource has
  * create and update schemas, since a flow may let partners do more than the file declares (the call
- * center disputes a settlement note by PATCH); `schema` names the entity where two APIs share a `@type`.
+ * center disputes a settlement note by PATCH). Names and schema ids keep their literal types: the
+ * resource types (tmf/resources.ts) are looked up by them.
  */
-const r = (name: string, type: string, operations: readonly Method[] = ALL, schema: string = type): ResourceDef => ({
+const r = <const N extends string, const T extends string>(name: N, type: T, operations: readonly Method[] = ALL) => rs(name, type, operations, type);
+
+/** A resource whose entity schema id differs from its `@type` (two APIs sharing a `@type`). */
+const rs = <const N extends string, const T extends string, const S extends string>(name: N, type: T, operations: readonly Method[], schema: S) => ({
   name,
   type,
   operations,
   schema,
-  createSchema: `${schema}_Create`,
-  updateSchema: `${schema}_Update`,
+  createSchema: `${schema}_Create` as const,
+  updateSchema: `${schema}_Update` as const,
 });
 
-export const APIS: readonly ApiDef[] = [
+const TABLE = [
   {
     id: 'TMF620',
     title: 'Product Catalog Management',
@@ -104,7 +108,7 @@ export const APIS: readonly ApiDef[] = [
       r('partyAccount', 'PartyAccount'),
       r('settlementAccount', 'SettlementAccount'),
       r('financialAccount', 'FinancialAccount'),
-      r('billingCycleSpecification', 'BillingCycleSpecification', ALL, 'BillingCycleSpecificationEntity'),
+      rs('billingCycleSpecification', 'BillingCycleSpecification', ALL, 'BillingCycleSpecificationEntity'),
       r('billFormat', 'BillFormat'),
       r('billPresentationMedia', 'BillPresentationMedia'),
     ],
@@ -134,14 +138,19 @@ export const APIS: readonly ApiDef[] = [
     version: 'v2',
     resources: [
       r('settlementNoteAdvice', 'SettlementNoteAdvice', ['GET']),
-      r('billingAccount', 'BillingAccount', ['GET', 'POST', 'PATCH'], 'BillingAccountV2'),
+      rs('billingAccount', 'BillingAccount', ['GET', 'POST', 'PATCH'], 'BillingAccountV2'),
       r('customerBillingCycleSpecification', 'CustomerBillingCycleSpecification', ['GET']),
       r('appliedCustomerBillingCharge', 'AppliedCustomerBillingCharge', ['GET', 'POST']),
       r('customerBillFormat', 'CustomerBillFormat', ['GET']),
       r('customerBillPresentationMedia', 'CustomerBillPresentationMedia', ['GET']),
     ],
   },
-];
+] as const satisfies readonly ApiDef[];
+
+export const APIS: readonly ApiDef[] = TABLE;
+
+/** The table with its literal names and schema ids, for the resource types (tmf/resources.ts). */
+export type ApiTable = typeof TABLE;
 
 export function api(id: ApiId): ApiDef {
   const found = APIS.find((a) => a.id === id);

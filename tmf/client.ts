@@ -1,6 +1,8 @@
 import { headerOf, httpCall } from '../core/http-call.ts';
 import { basePath, type ApiId } from './apis.ts';
+import type { Entity } from './data.ts';
 import type { TmfErrorBody } from './errors.ts';
+import type { CreateBody, Resource, ResourceName, UpdateBody } from './resources.ts';
 
 /** A peer answered with an error status: the TMF error body is kept for the caller to reason about. */
 export class TmfCallError extends Error {
@@ -46,21 +48,28 @@ export class TmfClient {
     this.#apiKey = apiKey;
   }
 
-  async list<T>(api: ApiId, resource: string, query: Query = {}): Promise<ListResult<T>> {
-    const { body, headers } = await this.request<T[]>('GET', `${basePath(api)}/${resource}${toQueryString(query)}`);
+  /** A collection's entities, typed by its schema (the wire has validated the answer against it). */
+  async list<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, query: Query = {}): Promise<ListResult<Resource<A, R>>> {
+    const { body, headers } = await this.request<Resource<A, R>[]>('GET', `${basePath(api)}/${resource}${toQueryString(query)}`);
     return { items: body, total: Number(headers.get('x-total-count') ?? body.length) };
   }
 
-  async get<T>(api: ApiId, resource: string, id: string): Promise<T> {
-    return (await this.request<T>('GET', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`)).body;
+  /** A collection named at run time (a probe over every API, a check given `TMF620.productOffering`): plain entities. */
+  async listNamed(api: ApiId, resource: string, query: Query = {}): Promise<ListResult<Entity>> {
+    const { body, headers } = await this.request<Entity[]>('GET', `${basePath(api)}/${resource}${toQueryString(query)}`);
+    return { items: body, total: Number(headers.get('x-total-count') ?? body.length) };
   }
 
-  async create<T>(api: ApiId, resource: string, payload: object): Promise<T> {
-    return (await this.request<T>('POST', `${basePath(api)}/${resource}`, payload)).body;
+  async get<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, id: string): Promise<Resource<A, R>> {
+    return (await this.request<Resource<A, R>>('GET', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`)).body;
   }
 
-  async patch<T>(api: ApiId, resource: string, id: string, patch: object): Promise<T> {
-    return (await this.request<T>('PATCH', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`, patch)).body;
+  async create<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, payload: CreateBody<A, R>): Promise<Resource<A, R>> {
+    return (await this.request<Resource<A, R>>('POST', `${basePath(api)}/${resource}`, payload)).body;
+  }
+
+  async patch<A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, id: string, patch: UpdateBody<A, R>): Promise<Resource<A, R>> {
+    return (await this.request<Resource<A, R>>('PATCH', `${basePath(api)}/${resource}/${encodeURIComponent(id)}`, patch)).body;
   }
 
   /** Subscribes `callback` to the API's events (TMF hub); returns the subscription id. */

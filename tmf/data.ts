@@ -1,6 +1,7 @@
 import { current, isDraft, original } from 'immer';
 import type { ApiId } from './apis.ts';
 import type { Credential } from './credentials.ts';
+import type { Resource, ResourceName } from './resources.ts';
 import type { QueuedWork } from './work-queue.ts';
 
 /** A TMF entity as stored: at least its id, href and @type. */
@@ -118,16 +119,30 @@ export function baseData(clock: Date): BaseData {
 
 export const collectionKey = (api: ApiId, resource: string) => `${api}.${resource}`;
 
-/** The collection in a draft, created on first use. */
-export function collection<E extends Entity = Entity>(draft: BaseData, api: ApiId, resource: string): E[] {
-  const key = collectionKey(api, resource);
-  draft.resources[key] ??= [];
-  return draft.resources[key] as E[];
+/**
+ * The collection in a draft, created on first use, typed by its schema: `collection(draft, 'TMF678',
+ * 'customerBill')` is a `CustomerBill[]`.
+ */
+export function collection<A extends ApiId, R extends ResourceName<A>>(draft: BaseData, api: A, resource: R): Resource<A, R>[] {
+  // The store holds what the routers and the actor's own steps put there: entities validated against this very schema.
+  return entities(draft, api, resource) as unknown as Resource<A, R>[];
 }
 
-/** Read-only view of a collection. */
-export function items<E extends Entity = Entity>(data: Readonly<BaseData>, api: ApiId, resource: string): readonly E[] {
-  return (data.resources[collectionKey(api, resource)] ?? []) as E[];
+/** Read-only view of a collection, typed by its schema. */
+export function items<A extends ApiId, R extends ResourceName<A>>(data: Readonly<BaseData>, api: A, resource: R): readonly Resource<A, R>[] {
+  return (data.resources[collectionKey(api, resource)] ?? []) as unknown as readonly Resource<A, R>[];
+}
+
+/** Read-only view of a collection named at run time, as plain entities: reading it changes nothing. */
+export function entitiesIn(data: Readonly<BaseData>, api: ApiId, resource: string): readonly Entity[] {
+  return data.resources[collectionKey(api, resource)] ?? [];
+}
+
+/** A collection named at run time (the router factory, whole-API routers) in a draft, as plain entities, created on first use. */
+export function entities(draft: BaseData, api: ApiId, resource: string): Entity[] {
+  const key = collectionKey(api, resource);
+  draft.resources[key] ??= [];
+  return draft.resources[key];
 }
 
 /** Sequential, deterministic ids per prefix: the same scenario always produces the same ids. */

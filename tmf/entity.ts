@@ -4,7 +4,8 @@
  */
 import { basePath, integerIds, resourceOf, type ApiId } from './apis.ts';
 import type { Caller } from './credentials.ts';
-import { type BaseData, type Entity, collection, nextId } from './data.ts';
+import { type BaseData, entities, nextId } from './data.ts';
+import type { Resource, ResourceName } from './resources.ts';
 import type { Notifier } from './notifier.ts';
 
 /** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
@@ -24,13 +25,23 @@ export function newEntityId(draft: BaseData, api: ApiId, resource: string): stri
   return integerIds(api) ? String(draft.counters[resource]) : id;
 }
 
+/** What an actor's own step stores: the entity but its id, href and `@type`, which are assigned here. */
+export type NewEntity<A extends ApiId, R extends ResourceName<A>> = Omit<Resource<A, R>, 'id' | 'href' | '@type'>;
+
 /** Stores a new entity made by the actor itself (an internal step): id, href and @type assigned. */
-export function addEntity(draft: BaseData, api: ApiId, resource: string, body: Record<string, unknown>, owner?: string): Entity {
+export function addEntity<A extends ApiId, R extends ResourceName<A>>(
+  draft: BaseData,
+  api: A,
+  resource: R,
+  body: NewEntity<A, R>,
+  owner?: string,
+): Resource<A, R> {
   const id = newEntityId(draft, api, resource);
-  const entity: Entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
-  collection(draft, api, resource).push(entity);
+  const entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
+  entities(draft, api, resource).push(entity);
   if (owner) draft.owners[entity.href] = owner;
-  return entity;
+  // The body is the entity but for what was just assigned: TypeScript cannot see that through the generic Omit.
+  return entity as unknown as Resource<A, R>;
 }
 
 /** New TMF678 bill and rate references from a party's store (counters `bill` and `acbr`), for the bill builder. */

@@ -4,11 +4,12 @@ import { callerOf } from './auth.ts';
 import { type BaseData, nextId } from './data.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 import { eventSubject, eventTypeOf } from './events.ts';
+import type { Resource, ResourceName } from './resources.ts';
 import { validateBody } from './validation.ts';
 import type { Store } from '../core/store.ts';
 
 /** POST /hub and DELETE /hub/{id} of one API: who wants to hear about its events. */
-export function hubRouter(api: ApiId, store: Store<BaseData>): Router {
+export function hubRouter<D extends BaseData>(api: ApiId, store: Store<D>): Router {
   const router = Router();
   // TMF630: the same callback and query from the same subscriber is the same subscription (201, then 200).
   router.post('/hub', async (req, res) => {
@@ -46,6 +47,16 @@ export interface EventEnvelope {
   eventType: string;
   event: Record<string, unknown>;
   [key: string]: unknown;
+}
+
+/**
+ * The resource an event carries, typed by its collection (`eventResource(event, 'TMF623', 'slaViolation')`),
+ * or `undefined` when the event carries no such resource. The listener validated the event and the
+ * resource against that resource's schema before any handler runs: this is the events' validated edge.
+ */
+export function eventResource<A extends ApiId, R extends ResourceName<A>>(event: EventEnvelope, _api: A, resource: R): Resource<A, R> | undefined {
+  const carried = event.event[resource];
+  return (typeof carried === 'object' && carried !== null ? carried : undefined) as Resource<A, R> | undefined;
 }
 
 /**
@@ -87,8 +98,8 @@ export function mergeHandlers(...maps: readonly Readonly<Record<string, EventHan
  * delivery is harmless), and hands the event to the actor's handler. An event is marked as seen only
  * after its handler succeeded, so a failed handling is retried by the sender.
  */
-export function listenerRouter(
-  store: Store<BaseData>,
+export function listenerRouter<D extends BaseData>(
+  store: Store<D>,
   handlers: Readonly<Record<string, EventHandler>>,
   mayNotify: (party: string, api: ApiId) => boolean = () => true,
 ): Router {

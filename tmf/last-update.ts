@@ -1,5 +1,5 @@
 import { findResource, type ApiId } from './apis.ts';
-import { type BaseData, collection, type Entity, findBy } from './data.ts';
+import { type BaseData, type Entity, entities, findBy } from './data.ts';
 import { knownAttributes } from './validation.ts';
 
 const hasLastUpdate = new Map<string, boolean>();
@@ -24,8 +24,8 @@ function keepsLastUpdate(api: ApiId, resource: string): boolean {
  */
 export function stampLastUpdate(draft: BaseData, api: ApiId, resource: string, entity: Entity, now: Date): Entity {
   if (!keepsLastUpdate(api, resource)) return entity;
-  const stored =
-    findBy(collection(draft, api, resource), 'id', String(entity.id)) ?? collection(draft, api, resource).find((e) => String(e.id) === String(entity.id));
+  const list = entities(draft, api, resource);
+  const stored = findBy(list, 'id', String(entity.id)) ?? list.find((e) => String(e.id) === String(entity.id));
   if (stored) stored.lastUpdate = now.toISOString();
   return withLastUpdate(api, resource, entity, now);
 }

@@ -2,11 +2,12 @@ import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
 import { api as apiDef, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
-import { type BaseData, type Entity, collection, items } from './data.ts';
+import { type BaseData, type Entity, entities, entitiesIn } from './data.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { Notifier } from './notifier.ts';
 import { applyListQuery, mergePatch, parseListQuery } from './query.ts';
+import { type Incoming, isResourceName, type Resource, type ResourceName } from './resources.ts';
 import { knownAttributes, validateBody } from './validation.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Store } from '../core/store.ts';
@@ -20,14 +21,14 @@ import { hrefOf, newEntityId, type WriteContext } from './entity.ts';
  * The domain's say in a collection. Hooks run inside one store update: throwing a TmfError or a DomainError refuses the
  * request and nothing changes. Routers stay thin; the rules live in the actor's domain/.
  */
-export interface ResourceHooks<D extends BaseData, E extends Entity> {
+export interface HooksOf<D extends BaseData, In, E> {
   /**
    * The flow's business rules for a create (e.g. a payment settles an accepted note): checked for
    * partners only, before `create`. A tester holding the harness key is held to the standard alone.
    */
-  admit?(input: E, ctx: WriteContext<D>): void;
+  admit?(input: In, ctx: WriteContext<D>): void;
   /** Turns a valid create payload (with id, href, @type already assigned) into the stored entity. */
-  create?(input: E, ctx: WriteContext<D>): E;
+  create?(input: In, ctx: WriteContext<D>): E;
   /** Checks a merge-patched entity against the current one (e.g. allowed transitions); returns what to store. */
   patch?(current: E, next: E, ctx: WriteContext<D>): E;
   /**
@@ -61,9 +62,18 @@ export interface ResourceHooks<D extends BaseData, E extends Entity> {
   afterPatch?(entity: E, ctx: WriteContext<D>): void;
 }
 
-export interface ResourceOptions<D extends BaseData, E extends Entity> {
-  readonly api: ApiId;
-  readonly resource: string;
+/** The hooks of one collection, typed by its schema: `input` is the validated POST body with its id, href and `@type`. */
+export type ResourceHooks<D extends BaseData, A extends ApiId, R extends ResourceName<A>> = HooksOf<D, Incoming<A, R>, Resource<A, R>>;
+
+/**
+ * Hooks over plain entities, for code not yet written against the typed hooks: they see every attribute
+ * as `unknown`. Prefer `ResourceHooks`.
+ */
+export type EntityHooks<D extends BaseData> = HooksOf<D, Entity, Entity>;
+
+export interface ResourceOptions<D extends BaseData, A extends ApiId, R extends ResourceName<A>> {
+  readonly api: A;
+  readonly resource: R;
   readonly store: Store<D>;
   readonly clock: Clock;
   readonly notifier: Notifier;
@@ -75,7 +85,7 @@ export interface ResourceOptions<D extends BaseData, E extends Entity> {
    * given, so the provider's own entities (its catalog) stay the provider's.
    */
   readonly partnerWrites?: 'visible' | 'own';
-  readonly hooks?: ResourceHooks<D, E>;
+  readonly hooks?: ResourceHooks<D, A, R>;
 }
 
 /** Attributes the server sets when the entity has them (TMF630, TMF620): per resource, read from its schema. */
@@ -110,8 +120,16 @@ function withServerSet<E extends Entity>(entity: E, set: ServerSet, now: Date): 
 }
 
 /** A TMF630 resource collection: POST, GET list, GET by id, PATCH (merge patch), DELETE. */
-export function resourceRouter<D extends BaseData, E extends Entity>(options: ResourceOptions<D, E>): Router {
-  const { api, resource, store, clock, notifier, hooks = {} } = options;
+export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(options: ResourceOptions<D, A, R>): Router;
+export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(
+  options: Omit<ResourceOptions<D, A, R>, 'hooks'> & { readonly hooks?: EntityHooks<D> },
+): Router;
+export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(options: ResourceOptions<D, A, R>): Router {
+  const { api, resource, store, clock, notifier } = options;
+  // The validated edge: the factory stores and serves any collection as plain entities; every body it
+  // hands a hook was validated against the collection's schema, whose type the hooks are written for.
+  const hooks = (options.hooks ?? {}) as unknown as HooksOf<D, Entity, Entity>;
+  type E = Entity;
   const def = resourceOf(api, resource);
   // A tester holding the harness key gets the whole resource as the official file declares it; partners
   // get what the flows let them do (which may be less, or more: the call center disputes a note by PATCH).
@@ -134,7 +152,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
     };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
-    const entity = items<E>(store.data, api, resource).find((e) => e.id === req.params.id);
+    const entity = entitiesIn(store.data, api, resource).find((e) => e.id === req.params.id);
     const caller = callerOf(res);
     if (!entity || !visibleTo(caller, access)(entity)) throw notFound(resource, String(req.params.id));
     if (access === 'write' && options.partnerWrites === 'own' && caller.party !== HARNESS_PARTY && store.data.owners[entity.href] !== caller.party) {
@@ -152,7 +170,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
     const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
-    const all = items<E>(store.data, api, resource)
+    const all = entitiesIn(store.data, api, resource)
       .filter(visibleTo(caller, 'read', lookup))
       .map(shown(caller));
     const { page, total } = applyListQuery(all, query);
@@ -167,7 +185,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
       const input = withServerSet({ ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E, serverSet, clock.now());
       if (caller.party !== HARNESS_PARTY) hooks.admit?.(input, ctx(draft, caller));
       const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
-      collection<E>(draft, api, resource).push(entity);
+      entities(draft, api, resource).push(entity);
       const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;
       if (caller.party !== HARNESS_PARTY && owner !== undefined) draft.owners[entity.href] ??= owner;
       notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity });
@@ -190,7 +208,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
     validateBody(schema, req.body, caller.party !== HARNESS_PARTY);
     const current = find(req, res, 'write');
     const updated = await store.update((draft) => {
-      const list = collection<E>(draft, api, resource);
+      const list = entities(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
       // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
       if (index < 0) throw notFound(resource, current.id);
@@ -224,7 +242,7 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
   router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');
     await store.update((draft) => {
-      const list = collection<E>(draft, api, resource);
+      const list = entities(draft, api, resource);
       const index = list.findIndex((e) => e.id === current.id);
       // A concurrent DELETE may have removed it since `find`; splice(-1) would remove the last entity.
       if (index < 0) throw notFound(resource, current.id);
@@ -247,9 +265,12 @@ export function resourceRouter<D extends BaseData, E extends Entity>(options: Re
  * resources of the official file that no flow uses, so a party hosts the whole API (a path the actor's
  * own router serves never reaches it).
  */
-export function wholeApiRouter<D extends BaseData>(api: ApiId, deps: Pick<ResourceOptions<D, Entity>, 'store' | 'clock' | 'notifier'>): Router {
+export function wholeApiRouter<D extends BaseData>(
+  api: ApiId,
+  deps: Pick<ResourceOptions<D, ApiId, ResourceName<ApiId>>, 'store' | 'clock' | 'notifier'>,
+): Router {
   const router = Router();
-  for (const { name } of apiDef(api).resources) router.use(resourceRouter<D, Entity>({ api, resource: name, ...deps }));
+  for (const { name } of apiDef(api).resources) if (isResourceName(api, name)) router.use(resourceRouter({ api, resource: name, ...deps }));
   return router;
 }
 

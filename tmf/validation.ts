@@ -1,5 +1,6 @@
 import { badRequest } from './errors.ts';
 import { SCHEMAS, validate, validateEvent, validateFlow } from './schemas/index.ts';
+import type { SchemaId, SchemaTypes } from './schemas/types.ts';
 import type { ValidationIssue } from './schemas/validation-issue.ts';
 
 /** "path: rule (message)" lines, the way every report shows a failed rule. */
@@ -12,7 +13,14 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
  * standard (what the official TMF files accept) applies to everyone; with `flowRules`, so do the flows'
  * own requirements (a recurring price's amount and period), refused apart as `FLOW_RULE`. Partners
  * are held to the flow rules; a tester holding the harness key only to the standard.
+ *
+ * This is the validated edge: past it, the body has its schema's type (`SchemaTypes`, read from the
+ * schema as written). A tester's body judged by the standard alone may lack what only the flow rules
+ * require; the domain's own rules (`DomainError`) still refuse what it cannot work with.
  */
+export function validateBody<Id extends SchemaId>(schemaId: Id, body: unknown, flowRules?: boolean): asserts body is SchemaTypes[Id];
+/** A schema named at run time (the router factory's resources): the body is checked, its type stays unknown. */
+export function validateBody(schemaId: string, body: unknown, flowRules?: boolean): void;
 export function validateBody(schemaId: string, body: unknown, flowRules = true): void {
   const issues = schemaId === 'Event' ? validateEvent(body, 'request') : validate(schemaId, body, 'request');
   if (issues.length > 0) {

@@ -1,4 +1,4 @@
-import { type BaseData, baseData, type Entity } from '../../tmf/data.ts';
+import { type BaseData, baseData } from '../../tmf/data.ts';
 import type { PayeeData } from '../kit/partner-note.ts';
 
 /** A converged offering the content provider built (10.6) and registered (10.7). */
@@ -26,7 +26,8 @@ export interface CpData extends BaseData {
   convergedOffers: ConvergedRecord[];
   activations: Activation[];
   /** Its copies of the settlement notes the OEM sent it, as it answered them (11.12). */
-  partnerNotes?: Entity[] /** Its verdicts on those notes and their revisions, oldest first (11.12). */;
+  partnerNotes?: PayeeData['partnerNotes'];
+  /** Its verdicts on those notes and their revisions, oldest first (11.12). */
   partnerNoteReviews?: PayeeData['partnerNoteReviews'];
 }
 

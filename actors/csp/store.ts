@@ -1,4 +1,4 @@
-import { baseData, type Entity } from '../../tmf/data.ts';
+import { baseData } from '../../tmf/data.ts';
 import type { PayeeData } from '../kit/partner-note.ts';
 import type { BillCheck } from '../../core/invoice-control.ts';
 import type { TicketData } from '../trouble-tickets/data.ts';
@@ -44,7 +44,8 @@ export interface CspData extends TicketData {
   /** Settlement note advices it paid (9.13): note id → payment id at the payee. Never paid twice. */
   settlementsPaid?: Record<string, string>;
   /** Its copies of the OEM's settlement notes of converged offers, as it answered them (11.12). */
-  partnerNotes?: Entity[] /** Its verdicts on those notes and their revisions, oldest first (11.12). */;
+  partnerNotes?: PayeeData['partnerNotes'];
+  /** Its verdicts on those notes and their revisions, oldest first (11.12). */
   partnerNoteReviews?: PayeeData['partnerNoteReviews'];
 }
 

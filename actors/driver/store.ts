@@ -1,4 +1,5 @@
 import { Faker, en } from '@faker-js/faker';
+import type { UsageRecord } from './domain/usage-records.ts';
 import { type BaseData, baseData } from '../../tmf/data.ts';
 
 /** A message the driver was told (invoice available, ticket outcome, SLA report, service offer). */
@@ -26,7 +27,7 @@ export interface SentUsage {
   httpStatus: number;
   /** The record's status at the CSP (`rated`, `rejected`, …), or the refusal's reason. */
   outcome: string;
-  body: Record<string, unknown>;
+  body: UsageRecord;
 }
 
 export interface DriverData extends BaseData {

@@ -58,19 +58,19 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   });
   const auth = authenticate(runtime.credentialFor);
   for (const { api, router } of parts.tmf) {
-    const wholeApi = wholeApiRouter(api, { store: runtime.store as never, clock: runtime.clock, notifier: runtime.notifier });
-    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store as never));
+    const wholeApi = wholeApiRouter(api, { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier });
+    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store));
   }
   for (const [unit, handlers] of Object.entries(parts.units ?? {})) {
     app.use(
       `/${unit}`,
       auth,
-      listenerRouter(runtime.store as never, handlers ?? {}, (party, api) => party === runtime.id && runtime.mayNotify(party, api)),
+      listenerRouter(runtime.store, handlers ?? {}, (party, api) => party === runtime.id && runtime.mayNotify(party, api)),
     );
   }
   app.use(
     auth,
-    listenerRouter(runtime.store as never, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)),
+    listenerRouter(runtime.store, parts.listeners ?? {}, (party, api) => runtime.mayNotify(party, api)),
   );
   const control = [...commonControl(runtime, () => contract), ...(parts.control ?? [])];
   const contract = controlContract(runtime.id, control);

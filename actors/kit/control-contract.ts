@@ -7,6 +7,7 @@
  * not gets provider-only checks.
  */
 import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
+import { isRecord } from '../../core/plain-data.ts';
 import { SCHEMAS } from '../../tmf/schemas/index.ts';
 import { dateTime, str, text, type Schema } from '../../tmf/schemas/common.ts';
 
@@ -183,7 +184,7 @@ const componentRef = (id: string): Schema => ({ $ref: `#/components/schemas/${id
 
 /** The project schemas the operations name, with every schema they reference, as OpenAPI components. */
 function componentSchemas(roots: ReadonlySet<string>): Record<string, Schema> {
-  const byId = new Map(SCHEMAS.map((s) => [s.$id as string, s]));
+  const byId = new Map(SCHEMAS.map((s) => [s.$id, s]));
   const out: Record<string, Schema> = {};
   const pending = [...roots];
   const rewrite = (node: unknown): unknown => {
@@ -208,8 +209,12 @@ function componentSchemas(roots: ReadonlySet<string>): Record<string, Schema> {
 
 /** The required operations a served contract lacks (empty: the partner supports the full flows). */
 export function missingOperations(contract: unknown): string[] {
-  const paths = (contract as { paths?: Record<string, Record<string, unknown>> } | undefined)?.paths ?? {};
+  const paths = isRecord(contract) && isRecord(contract.paths) ? contract.paths : {};
+  const declares = (path: string, method: string) => {
+    const operations = paths[path];
+    return isRecord(operations) && operations[method] !== undefined;
+  };
   return Object.values(COMMON_OPERATIONS)
-    .filter((o) => o !== COMMON_OPERATIONS.redeliver && !paths[o.path]?.[o.method])
+    .filter((o) => o !== COMMON_OPERATIONS.redeliver && !declares(o.path, o.method))
     .map((o) => `${o.method.toUpperCase()} ${o.path}`);
 }

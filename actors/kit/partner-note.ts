@@ -1,15 +1,16 @@
 import { partnerNotePatch, reviewPartnerNote, type PayeeRecords } from '../../core/partner-settlement-check.ts';
 import { callerOf } from '../../tmf/auth.ts';
-import { type BaseData, collection, type Entity } from '../../tmf/data.ts';
-import type { EventHandler } from '../../tmf/hub.ts';
+import { type BaseData, collection } from '../../tmf/data.ts';
+import { type EventHandler, eventResource } from '../../tmf/hub.ts';
 import type { ResourceHooks } from '../../tmf/resource.ts';
+import type { SettlementNoteAdvice } from '../../tmf/resources.ts';
 import { checkSettlementPayment } from '../../core/settlement-payment-check.ts';
 import type { ActorRuntime } from './runtime.ts';
 import type { EffectHandler } from '../../tmf/owed-effects.ts';
 
 /** A payee's store keeps its copies of the settlement notes it was sent (11.12). */
 export interface PayeeData extends BaseData {
-  partnerNotes?: Entity[];
+  partnerNotes?: SettlementNoteAdvice[];
   /** Its verdict on each note and revision it was sent, oldest first: what it disputed and why. */
   partnerNoteReviews?: { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: readonly string[] }[];
 }
@@ -26,16 +27,16 @@ export const ANSWER_PARTNER_NOTE = 'answer-partner-note';
 export function answerPartnerNoteEffect<D extends PayeeData>(runtime: ActorRuntime<D>, recordsOf: (data: D) => PayeeRecords): EffectHandler<D> {
   return async (args) => {
     const oem = runtime.client('car-manufacturer');
-    const note = await oem.get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
+    const note = await oem.get('BillingV2', 'settlementNoteAdvice', String(args.noteId));
     if (note.state !== 'issued' && note.state !== 'revised') return (draft) => keepCopy(draft, note, false);
     const review = reviewPartnerNote(note, recordsOf(runtime.store.data));
-    const answered = await oem.patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), partnerNotePatch(note, review));
+    const answered = await oem.patch('BillingV2', 'settlementNoteAdvice', String(note.id), partnerNotePatch(note, review));
     return (draft) => {
       (draft.partnerNoteReviews ??= []).push({
         note: String(note.id),
         revision: Number(note.revision ?? 0),
         decision: review.decision,
-        taxExcludedAmount: Number(note.taxExcludedAmount),
+        taxExcludedAmount: note.taxExcludedAmount,
         reasons: review.reasons,
       });
       keepCopy(draft, answered, true);
@@ -44,7 +45,7 @@ export function answerPartnerNoteEffect<D extends PayeeData>(runtime: ActorRunti
 }
 
 /** The payee's copy of a note it answered: replaced when `replace`, else kept only where it has none. */
-function keepCopy(draft: PayeeData, note: Entity, replace: boolean): void {
+function keepCopy(draft: PayeeData, note: SettlementNoteAdvice, replace: boolean): void {
   const notes = (draft.partnerNotes ??= []);
   const index = notes.findIndex((n) => String(n.id) === String(note.id));
   if (index < 0) notes.push(note);
@@ -55,7 +56,7 @@ function keepCopy(draft: PayeeData, note: Entity, replace: boolean): void {
  * A payee's TMF676 hooks (11.12): a payment is taken only for a note it accepted, for that note's amount
  * with tax, once (the same check the call center holds its settlement payments to); partners only.
  */
-export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, Entity> {
+export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, 'TMF676', 'payment'> {
   return {
     admit(input, ctx) {
       checkSettlementPayment(input, ctx.draft.partnerNotes ?? [], collection(ctx.draft, 'TMF676', 'payment'));
@@ -71,8 +72,8 @@ export function settlementPaymentHooks<D extends PayeeData>(): ResourceHooks<D, 
 export function partnerNoteListener<D extends PayeeData>(runtime: ActorRuntime<D>): EventHandler {
   return (event, req) => {
     if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
-    const note = event.event.settlementNoteAdvice as Entity;
-    if ((note.receiver as { id?: string } | undefined)?.id !== runtime.id || !['issued', 'revised'].includes(String(note.state))) return;
+    const note = eventResource(event, 'BillingV2', 'settlementNoteAdvice');
+    if (note?.receiver.id !== runtime.id || !['issued', 'revised'].includes(note.state)) return;
     return runtime.owing(ANSWER_PARTNER_NOTE, { noteId: String(note.id) }, { key: `${ANSWER_PARTNER_NOTE}:${event.eventId}`, lane: ANSWER_PARTNER_NOTE });
   };
 }

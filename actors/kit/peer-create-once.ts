@@ -1,6 +1,7 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { ApiId } from '../../tmf/apis.ts';
-import type { BaseData, Entity } from '../../tmf/data.ts';
+import type { BaseData } from '../../tmf/data.ts';
+import type { CreateBody, Resource, ResourceName } from '../../tmf/resources.ts';
 import type { ActorRuntime } from './runtime.ts';
 
 /** Data of a party that marks the creates it started at its peers (see createAtPeerOnce). */
@@ -9,15 +10,15 @@ export interface PeerCreateMarks {
 }
 
 /** One create at a peer, and how to find what it created there. */
-export interface PeerCreate {
+export interface PeerCreate<A extends ApiId, R extends ResourceName<A>> {
   /** Names this create among the party's own (e.g. `csp-order:<own order id>`). */
   readonly key: string;
   readonly peer: ActorId;
-  readonly api: ApiId;
-  readonly resource: string;
-  readonly body: Record<string, unknown>;
+  readonly api: A;
+  readonly resource: R;
+  readonly body: CreateBody<A, R>;
   /** The list query and the test that find the entity at the peer, had an earlier try created it. */
-  readonly find: { readonly query: Record<string, string>; readonly matches: (entity: Entity) => boolean };
+  readonly find: { readonly query: Record<string, string>; readonly matches: (entity: Resource<A, R>) => boolean };
 }
 
 /**
@@ -28,16 +29,16 @@ export interface PeerCreate {
  * the wire. `settled` removes the mark: commit it with the record of the answer (the effect's done
  * commit).
  */
-export async function createAtPeerOnce<D extends BaseData & PeerCreateMarks>(
+export async function createAtPeerOnce<D extends BaseData & PeerCreateMarks, A extends ApiId, R extends ResourceName<A>>(
   runtime: ActorRuntime<D>,
-  create: PeerCreate,
-): Promise<{ entity: Entity; settled: (draft: D) => void }> {
+  create: PeerCreate<A, R>,
+): Promise<{ entity: Resource<A, R>; settled: (draft: D) => void }> {
   const client = runtime.client(create.peer);
   const settled = (draft: D) => {
     draft.peerCreatesStarted = (draft.peerCreatesStarted ?? []).filter((key) => key !== create.key);
   };
   if (runtime.store.data.peerCreatesStarted?.includes(create.key)) {
-    const { items } = await client.list<Entity>(create.api, create.resource, create.find.query);
+    const { items } = await client.list(create.api, create.resource, create.find.query);
     const earlier = items.find(create.find.matches);
     if (earlier) return { entity: earlier, settled };
   } else {
@@ -45,5 +46,5 @@ export async function createAtPeerOnce<D extends BaseData & PeerCreateMarks>(
       (draft.peerCreatesStarted ??= []).push(create.key);
     });
   }
-  return { entity: await client.create<Entity>(create.api, create.resource, create.body), settled };
+  return { entity: await client.create(create.api, create.resource, create.body), settled };
 }

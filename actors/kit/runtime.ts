@@ -1,4 +1,4 @@
-import { ACTOR_IDS, type ActorId } from '../../core/actor-ids.ts';
+import { ACTOR_IDS, type ActorId, isActorId } from '../../core/actor-ids.ts';
 import { SimulatedClock, DEFAULT_START } from '../../core/clock.ts';
 import { httpCall } from '../../core/http-call.ts';
 import type { PartyUnit } from '../../core/party-api.ts';
@@ -218,7 +218,7 @@ export class ActorRuntime<D extends BaseData> {
     const { status } = await httpCall(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(absoluteHrefs(body, this.#config.callbacks[subscriber as ActorId] ?? '')),
+      body: JSON.stringify(absoluteHrefs(body, (isActorId(subscriber) ? this.#config.callbacks[subscriber] : undefined) ?? '')),
       timeoutMs,
     });
     if (status < 200 || status > 299) throw new Error(`listener ${url} answered ${status}`);

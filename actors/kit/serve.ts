@@ -1,5 +1,4 @@
 import type { Express } from 'express';
-import type { AddressInfo } from 'node:net';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { listenOn } from '../../core/listen.ts';
 import type { BaseData } from '../../tmf/data.ts';
@@ -23,7 +22,9 @@ export async function serve<D extends BaseData>(
   host = runtime.config.host ?? '127.0.0.1',
 ): Promise<RunningActor> {
   const server = await listenOn(app, port, host);
-  const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const address = server.address();
+  // Listening on a TCP port, the server's address is an AddressInfo (a string only for a pipe or socket).
+  const url = `http://${host}:${typeof address === 'object' && address !== null ? address.port : port}`;
   runtime.resume();
   return {
     id: runtime.id,

@@ -46,9 +46,7 @@ export async function onboardFleet(ecosystem: Ecosystem, cars: number, month: st
 
 /** The CSP's active products that carry a vehicle id: VIN → product id. */
 async function subscriptionsByVehicle(ecosystem: Ecosystem): Promise<Map<string, string>> {
-  const { items } = await ecosystem
-    .control('csp')
-    .list<{ id: string; status?: string; productCharacteristic?: { name: string; value: unknown }[] }>('TMF637', 'product', { status: 'active' });
+  const { items } = await ecosystem.control('csp').list('TMF637', 'product', { status: 'active' });
   const byVehicle = new Map<string, string>();
   for (const product of items) {
     const vin = product.productCharacteristic?.find((c) => c.name === 'vehicleId')?.value;

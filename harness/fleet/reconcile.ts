@@ -30,7 +30,7 @@ const LISTED_PER_KIND = 5;
 export async function listAll(client: TmfClient, api: ApiId, resource: string, pageSize = 5000): Promise<Entity[]> {
   const all: Entity[] = [];
   for (let offset = 0; ; offset += pageSize) {
-    const { items, total } = await client.list<Entity>(api, resource, { offset, limit: pageSize });
+    const { items, total } = await client.listNamed(api, resource, { offset, limit: pageSize });
     all.push(...items);
     if (items.length === 0 || all.length >= total) return all;
   }

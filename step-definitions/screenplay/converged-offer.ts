@@ -126,8 +126,8 @@ export const ConvergedQuestions = {
    */
   settlement: async (world: HarnessWorld) => {
     const oem = world.ecosystem.control('car-manufacturer');
-    const { items: rates } = await oem.list<Entity>('TMF678', 'appliedCustomerBillingRate');
-    const { items: notes } = await oem.list<Entity>('BillingV2', 'settlementNoteAdvice');
+    const { items: rates } = await oem.list('TMF678', 'appliedCustomerBillingRate');
+    const { items: notes } = await oem.list('BillingV2', 'settlementNoteAdvice');
     const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
     const settledTo = (party: string) =>
       notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));

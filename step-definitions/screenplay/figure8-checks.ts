@@ -66,7 +66,7 @@ export const ServiceUseChecks = {
     const product = (await world.served('car-manufacturer', 'TMF637.product')).find((p) => p.id === productRef?.id);
     assert.equal(product?.status, 'active');
     assert.deepEqual(
-      (product!.productRelationship as { id: string }[]).map((r) => r.id),
+      (product!.productRelationship as { product: { id: string } }[]).map((r) => r.product.id),
       [cspOrder?.id],
     );
     const owners = (await world.state<{ owners: Record<string, string> }>('car-manufacturer')).owners;
@@ -187,7 +187,7 @@ export const ServiceUseChecks = {
    * TMF635 (what the CSP serves), not from its state.
    */
   async recordCharged(world: HarnessWorld, mb: number, amount: string, payers: Partial<Record<'buyer' | 'thirdPartyPayer', string>>) {
-    const { items } = await world.ecosystem.control('csp').list<Entity>('TMF635', 'usage', { usageType: 'infotainment' });
+    const { items } = await world.ecosystem.control('csp').list('TMF635', 'usage', { usageType: 'infotainment' });
     const records = items.filter((u) => Number(Q.char(u, 'volumeMB')) === mb);
     assert.equal(records.length, 1, `one record of ${mb} MB`);
     const shares = Q.sharesOf(records[0]);

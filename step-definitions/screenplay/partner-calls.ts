@@ -1,5 +1,4 @@
 import type { ActorId } from '../../core/actor-ids.ts';
-import type { Entity } from '../../tmf/data.ts';
 import type { HarnessWorld } from '../support/world.ts';
 
 /**
@@ -33,7 +32,7 @@ export const Partner = {
   async patchFirstProduct(world: HarnessWorld) {
     const {
       items: [product],
-    } = await world.ecosystem.control('csp').list<Entity>('TMF637', 'product', { limit: 1 });
+    } = await world.ecosystem.control('csp').list('TMF637', 'product', { limit: 1 });
     if (!product) throw new Error('the CSP serves no product in TMF637 to try the PATCH on');
     return Partner.oemCalls(world, 'PATCH', `/tmf-api/productInventory/v4/product/${product.id}`, { status: 'suspended' });
   },

@@ -3,7 +3,7 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import type { JournalEntry as FlowJournalEntry } from '../../harness/flows/match.ts';
 import type { Ecosystem } from '../../harness/ecosystem.ts';
 import { TmfCallError } from '../../tmf/client.ts';
-import type { ApiId } from '../../tmf/apis.ts';
+import { basePath, type ApiId } from '../../tmf/apis.ts';
 import type { Entity } from '../../tmf/data.ts';
 import { run } from './run-state.ts';
 import { setClock, settle } from '../../harness/drive/settle.ts';
@@ -57,7 +57,7 @@ export class HarnessWorld extends World {
   async served<T = Entity>(actor: ActorId, key: string): Promise<T[]> {
     const [api, resource] = key.split('.') as [ApiId, string];
     try {
-      return (await this.ecosystem.control(actor).list<T>(api, resource)).items;
+      return (await this.ecosystem.control(actor).request<T[]>('GET', `${basePath(api)}/${resource}`)).body;
     } catch (error) {
       // A collection the party keeps but serves to no one (the OEM's billing accounts): only its own
       // state shows it, and the conformance report lists the check as resting on that state.

@@ -3,7 +3,7 @@ import { bool, dateTime, listOf, polymorphic, ref, str, text, type Schema } from
 import { resourceSchemas } from './resource.ts';
 
 /** The bill cycle of an account, by reference (`isRef`) or by value (TMF666 requires both fields). */
-const BillingCycleSpecification: Schema = {
+const BillingCycleSpecification = {
   $id: 'BillingCycleSpecification',
   type: 'object',
   required: ['name', 'isRef'],
@@ -25,14 +25,14 @@ const BillingCycleSpecification: Schema = {
     '@referredType': str,
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
-const AccountBalance: Schema = {
+const AccountBalance = {
   $id: 'AccountBalance',
   type: 'object',
   required: ['amount', 'balanceType', 'validFor'],
   properties: { balanceType: text, amount: ref('Money'), validFor: ref('TimePeriod'), ...polymorphic },
-};
+} as const satisfies Schema;
 
 const billingAccount = resourceSchemas({
   type: 'BillingAccount',
@@ -66,4 +66,4 @@ const billingAccount = resourceSchemas({
   },
 });
 
-export const ACCOUNT_SCHEMAS: readonly Schema[] = [BillingCycleSpecification, AccountBalance, ...billingAccount];
+export const ACCOUNT_SCHEMAS = [BillingCycleSpecification, AccountBalance, ...billingAccount];

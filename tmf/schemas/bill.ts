@@ -1,5 +1,5 @@
 /** TMF678 Customer Bill Management v4: CustomerBill and AppliedCustomerBillingRate (the bill items). */
-import { bool, dateTime, listOf, oneOfValues, ref, str, whenEquals, type Schema } from './common.ts';
+import { bool, dateTime, listOf, oneOfValues, ref, str, whenEquals } from './common.ts';
 import { resourceSchemas } from './resource.ts';
 
 export const BILL_STATES = ['new', 'onHold', 'validated', 'sent', 'partiallyPaid', 'settled'] as const;
@@ -35,6 +35,8 @@ const customerBill = resourceSchemas({
     paymentMethod: ref('EntityRef'),
     relatedParty: listOf('RelatedParty'),
     billDocument: listOf('Attachment'),
+    // Project extension: the bill's items (TMF678 links each item to its bill, not the bill to its items).
+    appliedCustomerBillingRate: listOf('EntityRef'),
   },
 });
 
@@ -63,4 +65,4 @@ const appliedCustomerBillingRate = resourceSchemas({
   rules: [whenEquals('isBilled', true, ['bill']), whenEquals('isBilled', false, ['billingAccount'])],
 });
 
-export const BILL_SCHEMAS: readonly Schema[] = [...customerBill, ...appliedCustomerBillingRate];
+export const BILL_SCHEMAS = [...customerBill, ...appliedCustomerBillingRate];

@@ -16,16 +16,16 @@ export const PRICE_TYPES = ['recurring', 'oneTime', 'usage', 'discount', 'allowa
 /** Periods a recurring charge repeats over, with `recurringChargePeriodLength` as the multiplier. */
 export const CHARGE_PERIODS = ['day', 'week', 'month', 'year'] as const;
 
-const CategoryRef: Schema = {
+const CategoryRef = {
   [STANDARD_REQUIRED]: ['id'],
   $id: 'CategoryRef',
   type: 'object',
   required: ['id'],
   properties: { id: text, href: str, name: str, version: str, '@referredType': str, ...polymorphic },
-};
+} as const satisfies Schema;
 
 /** A member of a bundle. Its id is required: the bundle check (FLOWS 10.8) looks every member up. */
-const BundledProductOffering: Schema = {
+const BundledProductOffering = {
   $id: 'BundledProductOffering',
   type: 'object',
   required: ['id'],
@@ -44,28 +44,28 @@ const BundledProductOffering: Schema = {
     },
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 /**
  * Project extension (FLOWS 10.8, 11.12): what each partner is paid per period for its part of a
  * converged offering. The amounts are the settlement weights; the OEM keeps the rest as its margin.
  */
-const RevenueShare: Schema = {
+const RevenueShare = {
   $id: 'RevenueShare',
   type: 'object',
   required: ['partyId', 'productOfferingId', 'amount'],
   properties: { partyId: text, productOfferingId: text, amount: ref('Money') },
-};
+} as const satisfies Schema;
 
 /** Project extension (FLOWS 10.8): one verifier's verdict on a converged offering, with every reason. */
-const PartnerReview: Schema = {
+const PartnerReview = {
   $id: 'PartnerReview',
   type: 'object',
   required: ['partyId', 'verdict'],
   properties: { partyId: text, verdict: oneOfValues(['approved', 'rejected']), reason: listOf(text), reviewDate: dateTime },
   if: { properties: { verdict: { const: 'rejected' } } },
   then: { required: ['reason'], properties: { reason: { minItems: 1 } } },
-};
+} as const satisfies Schema;
 
 const catalog = resourceSchemas({
   type: 'Catalog',
@@ -209,7 +209,7 @@ const productSpecification = resourceSchemas({
   },
 });
 
-export const CATALOG_SCHEMAS: readonly Schema[] = [
+export const CATALOG_SCHEMAS = [
   CategoryRef,
   BundledProductOffering,
   RevenueShare,

@@ -2,7 +2,7 @@
 import { dateTime, listOf, polymorphic, ref, str, text, type Schema } from './common.ts';
 import { resourceSchemas } from './resource.ts';
 
-const CreditProfile: Schema = {
+const CreditProfile = {
   $id: 'CreditProfile',
   type: 'object',
   required: ['creditProfileDate', 'validFor'],
@@ -13,7 +13,7 @@ const CreditProfile: Schema = {
     validFor: ref('TimePeriod'),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 /** `engagedParty` is the party (an Individual or Organization of TMF632) playing the customer role. */
 const customer = resourceSchemas({
@@ -36,4 +36,4 @@ const customer = resourceSchemas({
   },
 });
 
-export const CUSTOMER_SCHEMAS: readonly Schema[] = [CreditProfile, ...customer];
+export const CUSTOMER_SCHEMAS = [CreditProfile, ...customer];

@@ -6,7 +6,7 @@ import { STANDARD_REQUIRED } from './standard.ts';
  * TMF requires `code` and `reason`; the project's own error bodies also always carry `message` and
  * `status`. `status` is the HTTP status as a string, as TMF v4 types it.
  */
-const ErrorBody: Schema = {
+const ErrorBody = {
   [STANDARD_REQUIRED]: ['code', 'reason'],
   $id: 'Error',
   type: 'object',
@@ -19,6 +19,6 @@ const ErrorBody: Schema = {
     referenceError: uri,
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
-export const ERROR_SCHEMAS: readonly Schema[] = [ErrorBody];
+export const ERROR_SCHEMAS = [ErrorBody];

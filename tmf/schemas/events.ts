@@ -32,7 +32,7 @@ export function eventSchemaFor(eventType: string): EventTarget | undefined {
  * The envelope. `timeOcurred` is spelled as TMF v4 spells it; the corrected spelling of later
  * versions is refused, since a v4 listener would never read it.
  */
-const Event: Schema = {
+const Event = {
   $id: 'Event',
   type: 'object',
   required: ['eventId', 'eventTime', 'eventType', 'event'],
@@ -52,6 +52,6 @@ const Event: Schema = {
     fieldPath: str,
     event: { type: 'object' },
   },
-};
+} as const satisfies Schema;
 
-export const EVENT_SCHEMAS: readonly Schema[] = [Event];
+export const EVENT_SCHEMAS = [Event];

@@ -31,7 +31,7 @@ import { WHOLE_API_SCHEMAS } from './whole-apis.ts';
 export { eventSchemaFor, type EventTarget } from './events.ts';
 
 /** Every schema of the project, each with its `$id`. */
-export const SCHEMAS: readonly Schema[] = [
+export const SCHEMAS: readonly (Schema & { readonly $id: string })[] = [
   ...COMMON_SCHEMAS,
   ...SPLIT_BILLING_SCHEMAS,
   ...CATALOG_SCHEMAS,
@@ -53,7 +53,7 @@ export const SCHEMAS: readonly Schema[] = [
   ...WHOLE_API_SCHEMAS,
 ];
 
-const IDS: readonly string[] = SCHEMAS.map((s) => s.$id as string);
+const IDS: readonly string[] = SCHEMAS.map((s) => s.$id);
 
 export function schemaIds(): string[] {
   return [...IDS];
@@ -74,7 +74,7 @@ function schemaRegistry(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false });
   formats.default(ajv);
   // The party APIs are the project's own: no official file to be held to, so their schema is their standard.
-  const own = new Set(PARTY_API_SCHEMAS.map((s) => s.$id));
+  const own = new Set<string>(PARTY_API_SCHEMAS.map((s) => s.$id));
   ajv.addSchema(SCHEMAS.map((s) => (own.has(s.$id) ? { ...s } : standardOf(s))));
   ajv.addSchema(SCHEMAS.map(flowCopyOf));
   registry = ajv;

@@ -8,7 +8,7 @@ import { resourceSchemas } from './resource.ts';
 /** Product lifecycle (TMF637 v4 ProductStatusType; the spec file spells one value with a stray space). */
 export const PRODUCT_STATUSES = ['created', 'pendingActive', 'cancelled', 'active', 'pendingTerminate', 'suspended', 'aborted', 'terminated'] as const;
 
-const Price: Schema = {
+const Price = {
   $id: 'Price',
   type: 'object',
   properties: {
@@ -18,9 +18,9 @@ const Price: Schema = {
     taxIncludedAmount: ref('Money'),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
-const ProductPrice: Schema = {
+const ProductPrice = {
   $id: 'ProductPrice',
   type: 'object',
   required: ['price', 'priceType'],
@@ -36,10 +36,10 @@ const ProductPrice: Schema = {
     productPriceAlteration: listOf({ type: 'object' }),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 /** Where a product came from: the order and item that created or changed it. */
-const RelatedProductOrderItem: Schema = {
+const RelatedProductOrderItem = {
   $id: 'RelatedProductOrderItem',
   type: 'object',
   required: ['orderItemId', 'productOrderId'],
@@ -52,10 +52,10 @@ const RelatedProductOrderItem: Schema = {
     '@referredType': str,
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 /** Attributes shared by the inventory Product and the product embedded in an order item. */
-const productProperties: Record<string, Schema> = {
+const productProperties = {
   name: str,
   description: str,
   isBundle: bool,
@@ -83,14 +83,14 @@ const productProperties: Record<string, Schema> = {
   agreement: listOf('EntityRef'),
   place: listOf({ type: 'object', properties: { id: str, href: str, role: str } }),
   productTerm: listOf({ type: 'object', properties: { name: str, description: str, duration: ref('Quantity'), validFor: ref('TimePeriod') } }),
-};
+} as const satisfies Record<string, Schema>;
 
 /** A product in an order item: a reference to an existing one (`id`) or the value of a new one. */
-const ProductRefOrValue: Schema = {
+const ProductRefOrValue = {
   $id: 'ProductRefOrValue',
   type: 'object',
   properties: { id: text, href: str, '@referredType': str, ...productProperties, ...polymorphic },
-};
+} as const satisfies Schema;
 
 /** A served product always has its status: the flows follow it (created → active → terminated). */
 const product = resourceSchemas({
@@ -100,4 +100,4 @@ const product = resourceSchemas({
   properties: productProperties,
 });
 
-export const INVENTORY_SCHEMAS: readonly Schema[] = [Price, ProductPrice, RelatedProductOrderItem, ProductRefOrValue, ...product];
+export const INVENTORY_SCHEMAS = [Price, ProductPrice, RelatedProductOrderItem, ProductRefOrValue, ...product];

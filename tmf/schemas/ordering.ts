@@ -25,7 +25,7 @@ export const ORDER_STATES = [
 /** Item states: the order's states except `partial`, which only a whole order can be. */
 export const ORDER_ITEM_STATES = ORDER_STATES.filter((s) => s !== 'partial');
 
-const OrderPrice: Schema = {
+const OrderPrice = {
   $id: 'OrderPrice',
   type: 'object',
   properties: {
@@ -40,9 +40,9 @@ const OrderPrice: Schema = {
     priceAlteration: listOf({ type: 'object' }),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
-const ProductOrderItem: Schema = {
+const ProductOrderItem = {
   [STANDARD_REQUIRED]: ['id', 'action'],
   $id: 'ProductOrderItem',
   type: 'object',
@@ -71,7 +71,7 @@ const ProductOrderItem: Schema = {
     productOfferingQualificationItem: ref('EntityRef'),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 /**
  * A party on an order must say what it is there for: the role is how the CSP tells the buyer from
@@ -110,4 +110,4 @@ const productOrder = resourceSchemas({
   },
 });
 
-export const ORDERING_SCHEMAS: readonly Schema[] = [OrderPrice, ProductOrderItem, ...productOrder];
+export const ORDERING_SCHEMAS = [OrderPrice, ProductOrderItem, ...productOrder];

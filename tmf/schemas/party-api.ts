@@ -3,7 +3,7 @@ import { ACTOR_IDS } from '../../core/actor-ids.ts';
 import { dateTime, listOf, ref, text, type Schema } from './common.ts';
 
 /** What a party tells the driver (an invoice, a ticket outcome, an SLA report), by POST to its inbox. */
-const InboxMessage: Schema = {
+const InboxMessage = {
   $id: 'InboxMessage',
   type: 'object',
   required: ['from', 'subject', 'body'],
@@ -16,21 +16,21 @@ const InboxMessage: Schema = {
     relatedEntity: listOf('RelatedEntity'),
     receivedAt: dateTime,
   },
-};
+} as const satisfies Schema;
 
 /** What the CSP hands a new partner (FLOWS 7.3): its credentials and the API bundle it may call. */
-const OnboardingResult: Schema = {
+const OnboardingResult = {
   $id: 'OnboardingResult',
   type: 'object',
   required: ['clientId', 'apiKey', 'bundle'],
   properties: { clientId: text, apiKey: text, bundle: text, portalUrl: { type: 'string', format: 'uri' } },
-};
+} as const satisfies Schema;
 
 /**
  * A driver's order of an offering for one of the seller's customers (FLOWS 11.1 on the OEM portal; the
  * same body on the CSP's and the content provider's channels).
  */
-const ConvergedOrderRequest: Schema = {
+const ConvergedOrderRequest = {
   $id: 'ConvergedOrderRequest',
   type: 'object',
   required: ['productOfferingId'],
@@ -41,29 +41,29 @@ const ConvergedOrderRequest: Schema = {
     newCustomer: { type: 'object', required: ['name', 'email'], properties: { name: text, email: { type: 'string', format: 'email' } } },
   },
   oneOf: [{ required: ['customerId'] }, { required: ['newCustomer'] }],
-};
+} as const satisfies Schema;
 
 /** The driver asks the content provider to activate a service it bought (FLOWS 11.6). */
-const ActivationRequest: Schema = {
+const ActivationRequest = {
   $id: 'ActivationRequest',
   type: 'object',
   required: ['customerId'],
   properties: { customerId: text, productOfferingId: text },
-};
+} as const satisfies Schema;
 
 /** What the driver tells the call center on the phone (FLOWS 9.1): who calls, and the trouble in their words. */
-const SupportRequest: Schema = {
+const SupportRequest = {
   $id: 'SupportRequest',
   type: 'object',
   required: ['customer', 'description'],
   properties: { customer: ref('RelatedParty'), description: text, symptoms: { type: 'array', items: text }, severity: text },
-};
+} as const satisfies Schema;
 
 /**
  * The driver's choice (FLOWS 8.2): an infotainment service of the OEM's catalog for one car, and the
  * driver's agreement to pay its connectivity as 3rd party payer; the advanced offer adds split criteria.
  */
-const ServiceSelection: Schema = {
+const ServiceSelection = {
   $id: 'ServiceSelection',
   type: 'object',
   required: ['vehicleId', 'productOffering', 'customer', 'thirdPartyPayer'],
@@ -78,13 +78,6 @@ const ServiceSelection: Schema = {
     },
     splitBillingCriteria: ref('SplitBillingCriteria'),
   },
-};
+} as const satisfies Schema;
 
-export const PARTY_API_SCHEMAS: readonly Schema[] = [
-  InboxMessage,
-  OnboardingResult,
-  ServiceSelection,
-  ConvergedOrderRequest,
-  ActivationRequest,
-  SupportRequest,
-];
+export const PARTY_API_SCHEMAS = [InboxMessage, OnboardingResult, ServiceSelection, ConvergedOrderRequest, ActivationRequest, SupportRequest];

@@ -10,7 +10,7 @@ export const ORGANIZATION_STATES = ['initialized', 'validated', 'closed'] as con
  * An identity document or registration. Number and kind are required: matching a driver to an
  * existing customer (FLOWS 8.4) compares them, and an identification without them matches nothing.
  */
-const PartyIdentification: Schema = {
+const PartyIdentification = {
   $id: 'PartyIdentification',
   type: 'object',
   required: ['identificationId', 'identificationType'],
@@ -23,16 +23,16 @@ const PartyIdentification: Schema = {
     validFor: ref('TimePeriod'),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
-const partyProperties: Record<string, Schema> = {
+const partyProperties = {
   contactMedium: listOf('ContactMedium'),
   partyCharacteristic: listOf('Characteristic'),
   relatedParty: listOf('RelatedParty'),
   externalReference: listOf({ type: 'object', properties: { name: str, externalReferenceType: str, ...polymorphic } }),
   creditRating: listOf({ type: 'object' }),
   taxExemptionCertificate: listOf({ type: 'object' }),
-};
+} as const satisfies Record<string, Schema>;
 
 const individual = resourceSchemas({
   type: 'Individual',
@@ -87,4 +87,4 @@ const organization = resourceSchemas({
   },
 });
 
-export const PARTY_SCHEMAS: readonly Schema[] = [PartyIdentification, ...individual, ...organization];
+export const PARTY_SCHEMAS = [PartyIdentification, ...individual, ...organization];

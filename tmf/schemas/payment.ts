@@ -6,7 +6,7 @@ import { resourceSchemas } from './resource.ts';
  * What a payment settles: `item` references the paid entity, e.g. a SettlementNoteAdvice or a
  * CustomerBill (FLOWS 9.13: paid only after acceptance, referencing the note exactly once).
  */
-const PaymentItem: Schema = {
+const PaymentItem = {
   $id: 'PaymentItem',
   type: 'object',
   required: ['item'],
@@ -18,9 +18,9 @@ const PaymentItem: Schema = {
     totalAmount: ref('Money'),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
-const PaymentMethod: Schema = {
+const PaymentMethod = {
   $id: 'PaymentMethod',
   type: 'object',
   properties: {
@@ -37,7 +37,7 @@ const PaymentMethod: Schema = {
     '@referredType': str,
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 const payment = resourceSchemas({
   type: 'Payment',
@@ -62,4 +62,4 @@ const payment = resourceSchemas({
   },
 });
 
-export const PAYMENT_SCHEMAS: readonly Schema[] = [PaymentItem, PaymentMethod, ...payment];
+export const PAYMENT_SCHEMAS = [PaymentItem, PaymentMethod, ...payment];

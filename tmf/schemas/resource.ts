@@ -1,5 +1,6 @@
 import { APIS, type ResourceDef } from '../apis.ts';
 import { polymorphic, text, type Schema } from './common.ts';
+import type { Typed } from './schema.ts';
 import { STANDARD_REQUIRED } from './standard.ts';
 
 /** How an API file describes one resource; `resourceSchemas` turns it into the registry's schemas. */
@@ -83,11 +84,20 @@ function updateSchema(id: string, m: ResourceModel): Schema {
   return { $id: id, type: 'object', properties, allOf: [typeRule(m.type), ...(m.updateRules ?? [])] };
 }
 
+type IdOf<M extends ResourceModel> = M extends { readonly schema: infer S extends string } ? S : M['type'];
+
+/** The three schemas of a resource, each carrying the model it was made from: `Static` (types.ts) types them by it. */
+export type ResourceSchemas<M extends ResourceModel, Id extends string = IdOf<M>> = readonly [
+  Typed<{ readonly entity: M }> & { readonly $id: Id },
+  Typed<{ readonly create: M }> & { readonly $id: `${Id}_Create` },
+  Typed<{ readonly update: M }> & { readonly $id: `${Id}_Update` },
+];
+
 /** The entity, create and update schemas of a resource, with the ids tmf/apis.ts gives them. */
-export function resourceSchemas(m: ResourceModel): Schema[] {
+export function resourceSchemas<const M extends ResourceModel>(m: M): ResourceSchemas<M> {
   const def = defOf(m.schema ?? m.type);
-  const out = [entitySchema(def.schema, m)];
-  if (def.createSchema) out.push(createSchema(def.createSchema, m));
-  if (def.updateSchema) out.push(updateSchema(def.updateSchema, m));
-  return out;
+  if (!def.createSchema || !def.updateSchema) throw new Error(`${def.schema} needs create and update schemas in tmf/apis.ts`);
+  const schemas = [entitySchema(def.schema, m), createSchema(def.createSchema, m), updateSchema(def.updateSchema, m)];
+  // The one place a phantom type is attached to schema objects: the model they are built from, nothing else.
+  return schemas as unknown as ResourceSchemas<M>;
 }

@@ -6,15 +6,16 @@ import { dateTime, listOf, num, ref, str, text, type Schema } from './common.ts'
 import { resourceSchemas } from './resource.ts';
 
 /** A party of an SLA (v2 shape: no id required, but it must point somewhere). Roles: SLAProvider, SLAConsumer, ... */
-const SlaParty: Schema = {
+const SlaParty = {
   $id: 'SlaParty',
   type: 'object',
-  properties: { id: str, href: str, name: str, role: str, validFor: ref('TimePeriod') },
+  // `@referredType` is ours, as on the v4 references: what kind of party it is.
+  properties: { id: str, href: str, name: str, role: str, validFor: ref('TimePeriod'), '@referredType': str },
   anyOf: [{ required: ['id'] }, { required: ['href'] }],
-};
+} as const satisfies Schema;
 
 /** A rule cannot be evaluated without what it measures, how it compares and what to. */
-const SlaRule: Schema = {
+const SlaRule = {
   $id: 'SlaRule',
   type: 'object',
   required: ['metric', 'operator', 'referenceValue'],
@@ -27,11 +28,11 @@ const SlaRule: Schema = {
     tolerance: str,
     consequence: str,
   },
-};
+} as const satisfies Schema;
 
-const v2Ref: Schema = { type: 'object', properties: { id: str, href: str, description: str } };
+const v2Ref = { type: 'object', properties: { id: str, href: str, description: str } } as const;
 /** The violated SLA: a reference that points nowhere would orphan the violation. */
-const slaRef: Schema = { ...v2Ref, anyOf: [{ required: ['id'] }, { required: ['href'] }] };
+const slaRef = { ...v2Ref, anyOf: [{ required: ['id'] }, { required: ['href'] }] } as const satisfies Schema;
 
 const sla = resourceSchemas({
   type: 'Sla',
@@ -51,7 +52,7 @@ const sla = resourceSchemas({
  * What was breached. `metric` is a project extension (v2 has no such field): the metric identifier
  * that correlates the violation with its alarm ticket (FLOWS 9.21 to 9.26).
  */
-const Violation: Schema = {
+const Violation = {
   $id: 'Violation',
   type: 'object',
   required: ['metric', 'actualValue'],
@@ -68,7 +69,7 @@ const Violation: Schema = {
     attachment: v2Ref,
     rule: v2Ref,
   },
-};
+} as const satisfies Schema;
 
 /** A violation is of an SLA: both the SLA and what was violated are required (v2 requires nothing). */
 const slaViolation = resourceSchemas({
@@ -78,7 +79,8 @@ const slaViolation = resourceSchemas({
   // The v2 file requires nothing: what the flows need is a flow rule.
   officialRequired: { create: [] },
   entityRequired: ['sla', 'violation'],
-  properties: { date: dateTime, sla: slaRef, violation: ref('Violation'), relatedParty: listOf('SlaParty') },
+  // `description` is a project extension: what the party that holds the violation did about it.
+  properties: { date: dateTime, description: str, sla: slaRef, violation: ref('Violation'), relatedParty: listOf('SlaParty') },
 });
 
-export const SLA_SCHEMAS: readonly Schema[] = [SlaParty, SlaRule, Violation, ...sla, ...slaViolation];
+export const SLA_SCHEMAS = [SlaParty, SlaRule, Violation, ...sla, ...slaViolation];

@@ -18,7 +18,7 @@ function variant(basis: (typeof SPLIT_BASES)[number], required: readonly string[
   };
 }
 
-const SplitBillingCriteria: Schema = {
+const SplitBillingCriteria = {
   $id: 'SplitBillingCriteria',
   type: 'object',
   required: ['basis'],
@@ -49,6 +49,6 @@ const SplitBillingCriteria: Schema = {
       },
     }),
   ],
-};
+} as const satisfies Schema;
 
-export const SPLIT_BILLING_SCHEMAS: readonly Schema[] = [SplitBillingCriteria];
+export const SPLIT_BILLING_SCHEMAS = [SplitBillingCriteria];

@@ -10,7 +10,7 @@ export const USAGE_STATUSES = ['received', 'rejected', 'recycled', 'guided', 'ra
  */
 export const USAGE_RATING_TAGS = ['usage', 'included usage', 'non included usage'] as const;
 
-const RatedProductUsage: Schema = {
+const RatedProductUsage = {
   $id: 'RatedProductUsage',
   type: 'object',
   properties: {
@@ -25,9 +25,12 @@ const RatedProductUsage: Schema = {
     taxIncludedRatingAmount: ref('Money'),
     bucketValueConvertedInAmount: ref('Money'),
     productRef: ref('EntityRef'),
+    // Project extension (split billing, FLOWS 8.10): the payer of this share, by its order role and account.
+    payerRole: str,
+    billingAccount: ref('EntityRef'),
     ...polymorphic,
   },
-};
+} as const satisfies Schema;
 
 /** A served usage record always has its status: mediation moves it received → guided → rated → billed. */
 const usage = resourceSchemas({
@@ -45,4 +48,4 @@ const usage = resourceSchemas({
   },
 });
 
-export const USAGE_SCHEMAS: readonly Schema[] = [RatedProductUsage, ...usage];
+export const USAGE_SCHEMAS = [RatedProductUsage, ...usage];

@@ -4,25 +4,25 @@
  * client most relies on and require what the official create bodies require; TMF is extensible, so
  * every other attribute passes.
  */
-import { dateTime, listOf, ref, str, type Schema } from './common.ts';
+import { dateTime, listOf, ref, str } from './common.ts';
 import { resourceSchemas, type ResourceModel } from './resource.ts';
 
-const named: ResourceModel['properties'] = {
+const named = {
   name: str,
   description: str,
   lastUpdate: dateTime,
   lifecycleStatus: str,
   version: str,
   validFor: ref('TimePeriod'),
-};
-const account: ResourceModel['properties'] = {
+} as const satisfies ResourceModel['properties'];
+const account = {
   ...named,
   accountType: str,
   state: str,
   relatedParty: listOf('RelatedParty'),
   lastModified: dateTime,
-};
-const payment: ResourceModel['properties'] = {
+} as const satisfies ResourceModel['properties'];
+const payment = {
   name: str,
   description: str,
   status: str,
@@ -32,36 +32,43 @@ const payment: ResourceModel['properties'] = {
   amount: ref('Money'),
   paymentDate: dateTime,
   refundDate: dateTime,
-};
+} as const satisfies ResourceModel['properties'];
 /** The v2 billing resources: integer ids, free-form otherwise. */
-const v2: ResourceModel['properties'] = { name: str, description: str, state: str };
+const v2 = { name: str, description: str, state: str } as const satisfies ResourceModel['properties'];
 
-const model = (type: string, properties: ResourceModel['properties'], createRequired: readonly string[] = [], extra: Partial<ResourceModel> = {}): Schema[] =>
-  resourceSchemas({ type, properties, createRequired, ...extra });
-
-export const WHOLE_API_SCHEMAS: readonly Schema[] = [
-  ...model('CancelProductOrder', { productOrder: ref('RefOrValue'), cancellationReason: str, requestedCancellationDate: dateTime, state: str }, [
-    'productOrder',
-  ]),
-  ...model('UsageSpecification', { ...named, specCharacteristic: listOf({ type: 'object' }) }),
-  ...model('PartyAccount', account, ['name', 'relatedParty']),
-  ...model('SettlementAccount', account, ['name', 'relatedParty']),
-  ...model('FinancialAccount', account, ['name']),
-  ...model('BillingCycleSpecification', { ...named, billingPeriod: str, frequency: str }, ['name'], { schema: 'BillingCycleSpecificationEntity' }),
-  ...model('BillFormat', named, ['name']),
-  ...model('BillPresentationMedia', named, ['name']),
-  ...model('Refund', payment, ['account', 'paymentMethod', 'totalAmount']),
-  ...model('CustomerBillOnDemand', {
-    name: str,
-    description: str,
-    lastUpdate: str,
-    billingAccount: ref('RefOrValue'),
-    state: str,
-    customerBill: ref('RefOrValue'),
+export const WHOLE_API_SCHEMAS = [
+  ...resourceSchemas({
+    type: 'CancelProductOrder',
+    properties: { productOrder: ref('RefOrValue'), cancellationReason: str, requestedCancellationDate: dateTime, state: str },
+    createRequired: ['productOrder'],
   }),
-  ...model('BillingAccount', v2, [], { schema: 'BillingAccountV2', integerIds: true }),
-  ...model('CustomerBillingCycleSpecification', v2, [], { integerIds: true }),
-  ...model('AppliedCustomerBillingCharge', v2, [], { integerIds: true }),
-  ...model('CustomerBillFormat', v2, [], { integerIds: true }),
-  ...model('CustomerBillPresentationMedia', v2, [], { integerIds: true }),
+  ...resourceSchemas({ type: 'UsageSpecification', properties: { ...named, specCharacteristic: listOf({ type: 'object' }) } }),
+  ...resourceSchemas({ type: 'PartyAccount', properties: account, createRequired: ['name', 'relatedParty'] }),
+  ...resourceSchemas({ type: 'SettlementAccount', properties: account, createRequired: ['name', 'relatedParty'] }),
+  ...resourceSchemas({ type: 'FinancialAccount', properties: account, createRequired: ['name'] }),
+  ...resourceSchemas({
+    type: 'BillingCycleSpecification',
+    schema: 'BillingCycleSpecificationEntity',
+    properties: { ...named, billingPeriod: str, frequency: str },
+    createRequired: ['name'],
+  }),
+  ...resourceSchemas({ type: 'BillFormat', properties: named, createRequired: ['name'] }),
+  ...resourceSchemas({ type: 'BillPresentationMedia', properties: named, createRequired: ['name'] }),
+  ...resourceSchemas({ type: 'Refund', properties: payment, createRequired: ['account', 'paymentMethod', 'totalAmount'] }),
+  ...resourceSchemas({
+    type: 'CustomerBillOnDemand',
+    properties: {
+      name: str,
+      description: str,
+      lastUpdate: str,
+      billingAccount: ref('RefOrValue'),
+      state: str,
+      customerBill: ref('RefOrValue'),
+    },
+  }),
+  ...resourceSchemas({ type: 'BillingAccount', schema: 'BillingAccountV2', properties: v2, integerIds: true }),
+  ...resourceSchemas({ type: 'CustomerBillingCycleSpecification', properties: v2, integerIds: true }),
+  ...resourceSchemas({ type: 'AppliedCustomerBillingCharge', properties: v2, integerIds: true }),
+  ...resourceSchemas({ type: 'CustomerBillFormat', properties: v2, integerIds: true }),
+  ...resourceSchemas({ type: 'CustomerBillPresentationMedia', properties: v2, integerIds: true }),
 ];

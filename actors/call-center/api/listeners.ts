@@ -1,7 +1,7 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
 import { callerOf } from '../../../tmf/auth.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { RESOLVERS } from '../../trouble-tickets/domain/redirect.ts';
 import { FETCH_NOTE, keepNote, NOTE_CHANGED } from '../processes/ticket-settlement.ts';
@@ -20,19 +20,22 @@ const resolverSending = (req: Parameters<EventHandler>[1]): ActorId | undefined 
  * settlement notes (9.11). State follows at once, in event order; calls to peers run in the background.
  */
 export function callCenterListeners(runtime: ActorRuntime<CallCenterData>): Record<string, EventHandler> {
-  const ticketOf = (event: Parameters<EventHandler>[0]) => event.event.troubleTicket as Entity;
+  const ticketOf = (event: Parameters<EventHandler>[0]) => eventResource(event, 'TMF621', 'troubleTicket');
   return {
     TroubleTicketStatusChangeEvent: async (event, req) => {
       const from = resolverSending(req);
-      if (from) await ticketChanged(runtime, from, ticketOf(event));
+      const ticket = ticketOf(event);
+      if (from && ticket) await ticketChanged(runtime, from, ticket);
     },
     TroubleTicketResolvedEvent: async (event, req) => {
       const from = resolverSending(req);
-      if (from) await ticketResolved(runtime, from, ticketOf(event));
+      const ticket = ticketOf(event);
+      if (from && ticket) await ticketResolved(runtime, from, ticket);
     },
     SlaViolationCreateEvent: async (event, req) => {
       const provider = resolverSending(req);
-      if (provider) await violationHeard(runtime, provider, event.event.slaViolation as Entity);
+      const violation = eventResource(event, 'TMF623', 'slaViolation');
+      if (provider && violation) await violationHeard(runtime, provider, violation);
     },
     SettlementNoteAdviceCreateEvent: (event) => {
       const note = event.event.settlementNoteAdvice as Entity;

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { items, type Entity } from '../../../tmf/data.ts';
+import { items } from '../../../tmf/data.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { patchedTicket } from '../../trouble-tickets/domain/ticket-status.ts';
@@ -11,14 +11,14 @@ import type { CallCenterData } from '../store.ts';
 /** The call center's own TMF APIs: its master tickets (TMF621), the payments it receives (TMF676), the SLA violations it handles (TMF623). */
 export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
-  const tickets = resourceRouter<CallCenterData, Entity>({
+  const tickets = resourceRouter({
     ...base,
     api: 'TMF621',
     resource: 'troubleTicket',
     methods: ['GET', 'PATCH'],
     hooks: { patch: (current, next, { now }) => patchedTicket(current, next, now) },
   });
-  const payments = resourceRouter<CallCenterData, Entity>({
+  const payments = resourceRouter({
     ...base,
     api: 'TMF676',
     resource: 'payment',
@@ -36,7 +36,7 @@ export function callCenterTmfApis(runtime: ActorRuntime<CallCenterData>): { api:
     },
   });
   // 9.24: the SLA violations it handles, as it handles them, for the CSP and the OEM to retrieve.
-  const violations = resourceRouter<CallCenterData, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET'] });
+  const violations = resourceRouter({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET'] });
   return [
     { api: 'TMF621', router: tickets },
     { api: 'TMF676', router: payments },

@@ -1,6 +1,6 @@
 import type { ActorId } from '../../../core/actor-ids.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { CreateBody, SlaViolation } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { oweDriverMessage } from '../../kit/driver-message.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -29,7 +29,7 @@ export const TELL_VIOLATION = 'tell-sla-violation';
  * told another party (9.23) comes back as that party's event and is recognised. Its handling is owed in
  * the update that records the metric, so a crash neither loses nor repeats it.
  */
-export async function violationHeard(runtime: Runtime, provider: ActorId, violation: Entity): Promise<void> {
+export async function violationHeard(runtime: Runtime, provider: ActorId, violation: SlaViolation): Promise<void> {
   const metric = violationOf(violation).metric;
   await runtime.store.update((draft) => {
     if (draft.handledMetrics.includes(metric)) return;
@@ -47,9 +47,9 @@ export const handleViolationEffect =
   (runtime: Runtime): EffectHandler<CallCenterData> =>
   async (args) => {
     const provider = args.provider as ActorId;
-    const violation = args.violation as Entity;
+    const violation = args.violation as SlaViolation;
     const providerClient = runtime.client(provider);
-    const sla = await providerClient.get<Entity>('TMF623', 'sla', String((violation.sla as { id: string }).id));
+    const sla = await providerClient.get('TMF623', 'sla', String(violation.sla.id));
     const notice = violationNotice(violation, provider, providerClient.baseUrl);
     const v = violationOf(violation);
     return (draft) => {
@@ -65,10 +65,7 @@ export const handleViolationEffect =
         draft,
         'TMF621',
         'troubleTicket',
-        openTicket(
-          alarmMaster(v.metric, `SLA violation ${String(violation.id)} at ${provider}: ${v.metric} = ${v.actualValue}`) as Entity,
-          runtime.clock.now(),
-        ),
+        openTicket(alarmMaster(v.metric, `SLA violation ${String(violation.id)} at ${provider}: ${v.metric} = ${v.actualValue}`), runtime.clock.now()),
       );
       oweSendToResolver(runtime, draft, alarm.id, provider);
     };
@@ -78,12 +75,11 @@ export const handleViolationEffect =
 export const tellViolationEffect =
   (runtime: Runtime): EffectHandler<CallCenterData> =>
   async (args) => {
-    const notice = args.notice as Entity;
+    const notice = args.notice as CreateBody<'TMF623', 'slaViolation'>;
     const client = runtime.client(args.to as ActorId);
     const metric = violationOf(notice).metric;
-    const { items: told } = await client.list<Entity>('TMF623', 'slaViolation');
-    const byUs = (t: Entity) =>
-      ((t.relatedParty as { id?: string; role?: string }[] | undefined) ?? []).some((p) => p.id === runtime.id && p.role === 'SLAAuditor');
+    const { items: told } = await client.list('TMF623', 'slaViolation');
+    const byUs = (t: SlaViolation) => (t.relatedParty ?? []).some((p) => p.id === runtime.id && p.role === 'SLAAuditor');
     if (told.some((t) => byUs(t) && violationOf(t)?.metric === metric)) return;
     await client.create('TMF623', 'slaViolation', notice);
   };

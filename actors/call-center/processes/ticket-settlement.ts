@@ -27,7 +27,7 @@ export const FETCH_NOTE = 'fetch-settlement-note';
 export const fetchNoteEffect =
   (runtime: Runtime): EffectHandler<CallCenterData> =>
   async (args) => {
-    const note = await runtime.client('car-manufacturer').get<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId));
+    const note = await runtime.client('car-manufacturer').get('BillingV2', 'settlementNoteAdvice', String(args.noteId));
     await keepNote(runtime, note);
     await judgeSettlement(runtime, note);
   };
@@ -66,7 +66,7 @@ export async function judgeSettlement(runtime: Runtime, note: Entity): Promise<S
   });
   if (escalated) return review;
   const decided = await passOnRefusal(() =>
-    runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
+    runtime.client('car-manufacturer').patch('BillingV2', 'settlementNoteAdvice', String(note.id), decisionPatch(note, review)),
   );
   await keepNote(runtime, decided);
   return review;
@@ -84,8 +84,5 @@ export const MARK_PAID = 'mark-settlement-paid';
 export const markPaidEffect =
   (runtime: Runtime): EffectHandler<CallCenterData> =>
   async (args) => {
-    await keepNote(
-      runtime,
-      await runtime.client('car-manufacturer').patch<Entity>('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }),
-    );
+    await keepNote(runtime, await runtime.client('car-manufacturer').patch('BillingV2', 'settlementNoteAdvice', String(args.noteId), { state: 'paid' }));
   };

@@ -3,6 +3,7 @@ import type { ActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
+import type { TroubleTicket } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { withLastUpdate } from '../../../tmf/last-update.ts';
 import { oweDriverMessage } from '../../kit/driver-message.ts';
@@ -18,7 +19,12 @@ import { joinHub } from './hubs.ts';
 type Runtime = ActorRuntime<CallCenterData>;
 
 /** Changes one master ticket in `draft`; undefined when the ticket is unknown. */
-function changeMaster(runtime: Runtime, draft: CallCenterData, id: string, change: (master: Entity, draft: CallCenterData) => Entity): Entity | undefined {
+function changeMaster(
+  runtime: Runtime,
+  draft: CallCenterData,
+  id: string,
+  change: (master: TroubleTicket, draft: CallCenterData) => TroubleTicket,
+): TroubleTicket | undefined {
   const list = collection(draft, 'TMF621', 'troubleTicket');
   const index = list.findIndex((t) => t.id === id);
   if (index < 0) return undefined;
@@ -28,7 +34,11 @@ function changeMaster(runtime: Runtime, draft: CallCenterData, id: string, chang
 }
 
 /** Changes one master ticket in a store update; undefined when the ticket is unknown. */
-function updateMaster(runtime: Runtime, id: string, change: (master: Entity, draft: CallCenterData) => Entity): Promise<Entity | undefined> {
+function updateMaster(
+  runtime: Runtime,
+  id: string,
+  change: (master: TroubleTicket, draft: CallCenterData) => TroubleTicket,
+): Promise<TroubleTicket | undefined> {
   return runtime.store.update((draft) => changeMaster(runtime, draft, id, change));
 }
 
@@ -36,7 +46,7 @@ function updateMaster(runtime: Runtime, id: string, change: (master: Entity, dra
 export async function openSupportTicket(runtime: Runtime, request: SupportRequest): Promise<{ ticket: Entity; resolver: ActorId }> {
   const { nature, resolver } = routeOf(request);
   const ticket = await runtime.store.update((draft) => {
-    const master = addEntity(draft, 'TMF621', 'troubleTicket', openTicket(masterTicket(request, nature) as Entity, runtime.clock.now()));
+    const master = addEntity(draft, 'TMF621', 'troubleTicket', openTicket(masterTicket(request, nature), runtime.clock.now()));
     runtime.journal(draft, JOURNAL.ticketOpened, { ticket: master.id, nature, resolver });
     oweSendToResolver(runtime, draft, master.id, resolver);
     return master;
@@ -65,15 +75,15 @@ export const sendToResolverEffect =
     const master = collection(runtime.store.data, 'TMF621', 'troubleTicket').find((t) => t.id === masterId);
     if (!master) return;
     const client = runtime.client(resolver);
-    const { items: sent } = await client.list<Entity>('TMF621', 'troubleTicket', { externalId: masterId });
-    const created = sent[0] ?? (await client.create<Entity>('TMF621', 'troubleTicket', resolverTicket(master)));
+    const { items: sent } = await client.list('TMF621', 'troubleTicket', { externalId: masterId });
+    const created = sent[0] ?? (await client.create('TMF621', 'troubleTicket', resolverTicket(master)));
     return (draft) => {
       changeMaster(runtime, draft, masterId, (m) => assign(m, resolver, { id: created.id, href: `${client.baseUrl}${created.href}` }));
     };
   };
 
 /** Steps 9.4–9.5 heard: the master ticket follows a redirect, or moves along with the resolver's progress. */
-export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
+export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: TroubleTicket): Promise<void> {
   await updateMaster(runtime, String(ticket.externalId), (m, draft) => {
     const next = follow(m, from, ticket, runtime.clock.now());
     const before = resolverOf(m)?.party;
@@ -85,7 +95,7 @@ export async function ticketChanged(runtime: Runtime, from: ActorId, ticket: Ent
 }
 
 /** Step 9.6 heard: the master ticket is resolved; in the same update the driver is owed the outcome and the tickets their closing. */
-export async function ticketResolved(runtime: Runtime, from: ActorId, ticket: Entity): Promise<void> {
+export async function ticketResolved(runtime: Runtime, from: ActorId, ticket: TroubleTicket): Promise<void> {
   await updateMaster(runtime, String(ticket.externalId), (m, draft) => {
     const next = resolve(m, from, ticket, runtime.clock.now());
     if (next.status !== 'resolved') return next;
@@ -97,12 +107,12 @@ export async function ticketResolved(runtime: Runtime, from: ActorId, ticket: En
 }
 
 /** Step 9.7: what the driver is told of its resolved ticket. */
-function ticketOutcome(master: Entity): Record<string, unknown> {
+function ticketOutcome(master: TroubleTicket): Record<string, unknown> {
   return {
     from: 'call-center',
     topic: INBOX_TOPIC.ticketOutcome,
     subject: `Your ticket ${master.id} is resolved`,
-    body: `Your ${String(master.name)} has been resolved: ${String(master.resolution ?? 'resolved')}.`,
+    body: `Your ${master.name ?? 'trouble'} has been resolved: ${master.resolution ?? 'resolved'}.`,
     relatedEntity: [{ id: master.id, role: 'troubleTicket', '@referredType': 'TroubleTicket' }],
   };
 }
@@ -122,7 +132,7 @@ export const closeTroubleEffect =
     const at = master && resolverOf(master);
     if (!at || master.status === 'closed') return;
     const client = runtime.client(at.party as ActorId);
-    const theirs = await client.get<Entity>('TMF621', 'troubleTicket', at.ticket);
+    const theirs = await client.get('TMF621', 'troubleTicket', at.ticket);
     if (theirs.status !== 'closed')
       await client.patch('TMF621', 'troubleTicket', at.ticket, { status: 'closed', statusChangeReason: 'resolution confirmed by the call center' });
     return (draft) => {

@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, forbidden } from '../../../tmf/errors.ts';
 import { HARNESS_PARTY, type Caller } from '../../../tmf/auth.ts';
-import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type EntityHooks } from '../../../tmf/resource.ts';
+import type { ResourceName } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { applyReview, isCentral, publishToCentral, REVIEWERS, reviewsOf, type PartnerReview } from '../domain/central-catalog.ts';
 import { oweDistribution, REVIEW_OFFERING } from '../processes/converged-offer.ts';
@@ -16,16 +17,16 @@ type Runtime = ActorRuntime<OemData>;
  * shown to partners. A partner's PATCH may only add its own review of a converged offering (10.8).
  */
 export function catalogRouter(runtime: Runtime): Router {
-  const collectionOf = (resource: string, hooks?: ResourceHooks<OemData, Entity>) =>
-    resourceRouter<OemData, Entity>({ api: 'TMF620', resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, hooks });
+  const collectionOf = (resource: ResourceName<'TMF620'>, hooks?: EntityHooks<OemData>) =>
+    resourceRouter({ api: 'TMF620', resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, hooks });
   const router = collectionOf('productOffering', offeringHooks(runtime));
-  for (const resource of ['productOfferingPrice', 'catalog', 'category']) router.use(collectionOf(resource));
+  for (const resource of ['productOfferingPrice', 'catalog', 'category'] as const) router.use(collectionOf(resource));
   return router;
 }
 
 const isPartner = (caller: Caller) => caller.party !== HARNESS_PARTY;
 
-function offeringHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+function offeringHooks(runtime: Runtime): EntityHooks<OemData> {
   return {
     create: (input, ctx) => (isPartner(ctx.caller) ? publishToCentral(input, ctx.caller.party) : input),
     // A published offering is shared: every partner of the central catalog sees it.

@@ -5,7 +5,8 @@ import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
-import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type EntityHooks } from '../../../tmf/resource.ts';
+import type { ResourceName } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { channelOrderInput, fulfilConvergedOrder } from '../domain/converged-order.ts';
@@ -26,8 +27,8 @@ const involves = (entity: Entity, party: string) => ((entity.relatedParty as { i
  * The drivers' bills (TMF678) and the settlement note advices (Billing v2) share figure 9's collections.
  */
 export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Router }[] {
-  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<OemData, Entity>) =>
-    resourceRouter<OemData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
+  const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<OemData>) =>
+    resourceRouter({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
   return [
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST'], channelOrderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ) },
@@ -47,7 +48,7 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
 }
 
 /** The driver pays its invoice (TMF676 at the OEM); a bill paid in full settles the partners (11.12). */
-function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+function driverPaymentHooks(runtime: Runtime): EntityHooks<OemData> {
   return {
     admit(input, ctx) {
       if (ctx.caller.party !== 'driver') throw forbidden('Only drivers pay their invoices here');
@@ -79,7 +80,7 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
 }
 
 /** A channel's order (CSP, content provider) is fulfilled as a portal order, in the same change. */
-function channelOrderHooks(runtime: Runtime): ResourceHooks<OemData, Entity> {
+function channelOrderHooks(runtime: Runtime): EntityHooks<OemData> {
   return {
     create(input, ctx) {
       const order = { ...input, state: 'acknowledged', orderDate: ctx.now.toISOString() };

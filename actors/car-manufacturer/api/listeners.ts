@@ -1,4 +1,4 @@
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { INVOICE_CONTROL } from '../processes/partner-setup.ts';
 import { followCspOrder, noteUsageState } from '../processes/service-sale.ts';
@@ -23,6 +23,9 @@ export function oemListeners(runtime: ActorRuntime<OemData>): Record<string, Eve
      * Step 8.8: the CSP's connectivity order moved on; the OEM's own order follows in the update that
      * records the event's receipt, so a crash neither loses nor repeats it.
      */
-    ProductOrderStateChangeEvent: (event) => (draft) => followCspOrder(runtime, draft as OemData, event.event.productOrder as { id: string; state?: string }),
+    ProductOrderStateChangeEvent: (event) => (draft) => {
+      const order = eventResource(event, 'TMF622', 'productOrder');
+      if (order) followCspOrder(runtime, draft as OemData, order);
+    },
   };
 }

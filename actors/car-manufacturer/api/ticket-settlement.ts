@@ -21,7 +21,7 @@ const concerned = (advice: Entity, party: string) =>
  */
 export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
-  const notes = resourceRouter<OemData, Entity>({
+  const notes = resourceRouter({
     ...base,
     api: 'BillingV2',
     resource: 'settlementNoteAdvice',
@@ -50,7 +50,7 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
       },
     },
   });
-  const bills = resourceRouter<OemData, Entity>({ ...base, api: 'TMF678', resource: 'customerBill', methods: ['GET'] });
-  bills.use(resourceRouter<OemData, Entity>({ ...base, api: 'TMF678', resource: 'appliedCustomerBillingRate', methods: ['GET'] }));
+  const bills = resourceRouter({ ...base, api: 'TMF678', resource: 'customerBill', methods: ['GET'] });
+  bills.use(resourceRouter({ ...base, api: 'TMF678', resource: 'appliedCustomerBillingRate', methods: ['GET'] }));
   return [...ticketTmfApis(runtime), { api: 'BillingV2', router: notes }, { api: 'TMF678', router: bills }];
 }

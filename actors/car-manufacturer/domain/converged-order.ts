@@ -1,4 +1,5 @@
 import { DISTRIBUTED_FROM, originOf, recurringPrice } from '../../../core/converged-offer.ts';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
 import { conflict, invalid, notFound } from '../../../core/domain-error.ts';
@@ -72,7 +73,7 @@ export function fulfilConvergedOrder(
 
   const fee = recurringPrice(offering)!;
   const product = addEntity(draft, 'TMF637', 'product', {
-    name: offering.name,
+    ...(typeof offering.name === 'string' ? { name: offering.name } : {}),
     status: 'created',
     isBundle: true,
     orderDate: now.toISOString(),
@@ -106,11 +107,12 @@ export function registerCustomer(draft: OemData, person: NewCustomer): Entity {
   const customer = addEntity(draft, 'TMF629', 'customer', {
     name,
     status: 'approved',
-    engagedParty: { name, role: 'driver', '@referredType': 'Individual' },
+    // The individual is named after the customer, whose id is known once it is stored (just below).
+    engagedParty: { id: '', name, role: 'driver', '@referredType': 'Individual' },
     contactMedium: [{ mediumType: 'email', preferred: true, characteristic: { emailAddress: person.email } }],
     account: [],
   });
-  (customer.engagedParty as { id?: string }).id = `ind-${customer.id}`;
+  customer.engagedParty = { ...customer.engagedParty, id: `ind-${customer.id}` };
   return customer;
 }
 
@@ -133,13 +135,14 @@ function billingAccountOf(draft: OemData, customer: Entity, now: Date): { entity
 }
 
 /** The TMF622 order the OEM registers for a portal order (11.1). */
-export function portalOrderBody(input: ConvergedOrderInput, now: Date): Record<string, unknown> {
+export function portalOrderBody(input: ConvergedOrderInput, now: Date): NewEntity<'TMF622', 'productOrder'> {
   return {
     state: 'acknowledged',
     orderDate: now.toISOString(),
     category: 'B2C converged offer',
     channel: [{ id: input.channel, role: 'salesChannel' }],
-    relatedParty: [{ id: input.customerId, role: 'customer', '@referredType': 'Customer' }],
+    // A new customer is named once registered, in the same change (placePortalOrder).
+    ...(input.customerId ? { relatedParty: [{ id: input.customerId, role: 'customer', '@referredType': 'Customer' }] } : {}),
     productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: input.productOfferingId } }],
   };
 }

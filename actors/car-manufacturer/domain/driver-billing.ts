@@ -3,6 +3,7 @@ import { fromTmf, type Money, type TmfMoney } from '../../../core/money.ts';
 import { prorate } from '../../../core/proration.ts';
 import { buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
+import type { BillingAccount, CustomerBill } from '../../../tmf/resources.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 
@@ -19,7 +20,7 @@ export function monthlyFeeOf(product: Entity): Money {
  * fee prorated from activation, 20 % VAT per line, totals the exact sums of the lines. A period already
  * billed for the account, or with nothing to bill, yields nothing.
  */
-export function billDriverAccount(draft: OemData, account: Entity, period: BillingPeriod, now: Date): Entity | undefined {
+export function billDriverAccount(draft: OemData, account: BillingAccount, period: BillingPeriod, now: Date): CustomerBill | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (isBilledFor(bills, account.id, period)) return undefined;
   const products = collection(draft, 'TMF637', 'product').filter(

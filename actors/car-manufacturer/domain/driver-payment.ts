@@ -49,7 +49,7 @@ export function applyDriverPayment(draft: BillData, payment: Entity, now: Date):
   if (paid.compare(remaining) > 0)
     throw invalid('Overpayment', `Bill ${String(bill.billNo)} has ${remaining.toString()} remaining; a payment of ${paid.toString()} is more`, 'OVERPAYMENT');
   const left = remaining.minus(paid);
-  const updated = { ...bill, remainingAmount: left.toTmf(), state: left.isZero() ? 'settled' : 'partiallyPaid' };
+  const updated: typeof bill = { ...bill, remainingAmount: left.toTmf(), state: left.isZero() ? 'settled' : 'partiallyPaid' };
   bills[index] = updated;
   return { payment: { ...payment, status: 'succeeded', paymentDate: now.toISOString() }, bill: updated };
 }

@@ -1,6 +1,8 @@
+import { conflict } from '../../../core/domain-error.ts';
 import { settle, type RevenueShare } from '../../../core/converged-offer.ts';
 import { fromTmf, sum, type Money, type TmfMoney } from '../../../core/money.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
+import type { CreateBody, SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { VAT_PERCENT } from './driver-billing.ts';
@@ -58,10 +60,10 @@ export function settlementNotes(draft: OemData, bill: Entity, now: Date): Entity
 }
 
 /** A note item before tax: its amount and what it is about (kept as it is). */
-type UntaxedItem = { itemId: string; amount: Money } & Record<string, unknown>;
+type UntaxedItem = { itemId: string; amount: Money };
 
 /** The amounts of a note with VAT: each item taxed on its own, the totals the exact sums (as the driver's bill is). */
-function taxedNote(items: readonly UntaxedItem[], currency: string): Record<string, unknown> {
+function taxedNote<I extends UntaxedItem>(items: readonly I[], currency: string) {
   const taxed = assembleBill(
     items.map((i, n) => ({ ...i, id: String(n) })),
     { currency, taxRatePercent: VAT_PERCENT },
@@ -85,15 +87,6 @@ function taxedNote(items: readonly UntaxedItem[], currency: string): Record<stri
   };
 }
 
-type NoteItem = {
-  itemId: string;
-  itemNumber?: string;
-  itemLabel?: string;
-  taxExcludedAmount: number;
-  disputeReason?: string;
-  productSpecification?: { productNumber?: string };
-} & Record<string, unknown>;
-
 /**
  * The OEM's revision of a partner's disputed note (11.12): only the disputed items are looked at again,
  * each against the partner's monthly share in the OEM's own records of the offer (`monthlyShare`). A
@@ -101,22 +94,20 @@ type NoteItem = {
  * margin); an item at or above the share, or for a product it knows no share of, stands. Every changed
  * item says why; undisputed items stay exactly as they were; the totals are recomputed exactly.
  */
-export function revisedPartnerNote(note: Entity, monthlyShare: (productId: string) => Money | undefined): Entity {
-  const currency = String(note.currencyCode);
-  const items = (note.settlementNoteItem as NoteItem[]).map(
-    ({ disputeReason, itemNumber: _n, taxIncludedAmount: _t, taxItem: _x, taxExcludedAmount, ...item }) => {
-      const amount = fromTmf({ unit: currency, value: taxExcludedAmount });
-      if (!disputeReason) return { ...item, amount };
-      const share = monthlyShare(String(item.productSpecification?.productNumber ?? ''));
-      const raised = share !== undefined && amount.compare(share) < 0;
-      const label = String(item.itemLabel ?? item.itemId);
-      return raised
-        ? { ...item, amount: share, itemLabel: `${label} — raised from ${amount.toString()} to the month's share after dispute` }
-        : { ...item, amount, itemLabel: `${label} — dispute examined, amount stands` };
-    },
-  );
+export function revisedPartnerNote(note: SettlementNoteAdvice, monthlyShare: (productId: string) => Money | undefined): SettlementNoteAdvice {
+  const currency = note.currencyCode;
+  const items = note.settlementNoteItem.map(({ disputeReason, itemNumber: _n, taxIncludedAmount: _t, taxItem: _x, taxExcludedAmount, ...item }) => {
+    const amount = fromTmf({ unit: currency, value: taxExcludedAmount });
+    if (!disputeReason) return { ...item, amount };
+    const share = monthlyShare(item.productSpecification?.productNumber ?? '');
+    const raised = share !== undefined && amount.compare(share) < 0;
+    const label = item.itemLabel ?? item.itemId;
+    return raised
+      ? { ...item, amount: share, itemLabel: `${label} — raised from ${amount.toString()} to the month's share after dispute` }
+      : { ...item, amount, itemLabel: `${label} — dispute examined, amount stands` };
+  });
   const { disputeReason: _reason, ...rest } = note;
-  return { ...rest, ...taxedNote(items, currency), state: 'revised', revision: Number(note.revision ?? 0) + 1 };
+  return { ...rest, ...taxedNote(items, currency), state: 'revised', revision: (note.revision ?? 0) + 1 };
 }
 
 /** A partner's monthly share of the offering a product was sold on, as the OEM's catalog records it. */
@@ -137,9 +128,11 @@ function payeeItems(draft: OemData, rate: Entity): PayeeItem[] {
 }
 
 /** The TMF676 payment of an accepted settlement note to its receiver: its amount with tax. */
-export function paymentFor(note: Entity, now: Date): Record<string, unknown> {
-  const total = { unit: String(note.currencyCode), value: Number(note.taxIncludedAmount) };
-  const payee = (note.receiver as { id: string }).id;
+export function paymentFor(note: SettlementNoteAdvice, now: Date): CreateBody<'TMF676', 'payment'> {
+  if (note.taxIncludedAmount === undefined)
+    throw conflict('No amount due', `Settlement note advice ${note.id} states no tax-included amount to pay`, 'NO_AMOUNT_DUE');
+  const total = { unit: note.currencyCode, value: note.taxIncludedAmount };
+  const payee = note.receiver.id;
   return {
     name: `Settlement ${note.id}`,
     paymentDate: now.toISOString(),

@@ -1,4 +1,6 @@
 import { Decimal } from 'decimal.js';
+import type { Characteristic, CreateBody, ProductOrder } from '../../../tmf/resources.ts';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import { INBOX_TOPIC } from '../../../core/party-api.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import type { SoldCar, UsageFollowUp, UsageStateSeen } from '../store.ts';
@@ -36,7 +38,7 @@ export function serviceOfferMessage(car: SoldCar, offers: readonly Entity[]) {
 export const cspOfferingOf = (offer: Entity) => (offer.productOfferingRelationship as { id: string }[] | undefined)?.[0]?.id;
 
 /** Step 8.3: the infotainment service order on the OEM's own TMF622. */
-export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): Record<string, unknown> {
+export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Date): NewEntity<'TMF622', 'productOrder'> {
   const { customer } = selection;
   return {
     state: 'acknowledged',
@@ -49,7 +51,7 @@ export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Da
         id: '1',
         action: 'add',
         quantity: 1,
-        productOffering: { id: offer.id, href: offer.href, name: String(offer.name) },
+        productOffering: { id: offer.id, href: offer.href, ...(typeof offer.name === 'string' ? { name: offer.name } : {}) },
         product: { productCharacteristic: [{ name: 'vehicleId', value: selection.vehicleId }] },
       },
     ],
@@ -60,8 +62,8 @@ export function ownOrderBody(selection: ServiceSelection, offer: Entity, now: Da
  * Step 8.7: the connectivity order at the CSP. The OEM is the buyer, the driver the `thirdPartyPayer`;
  * an existing customer's account is named so the CSP bills it; the advanced offer carries its criteria.
  */
-export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): Record<string, unknown> {
-  const characteristics: { name: string; value: unknown }[] = [{ name: 'vehicleId', value: selection.vehicleId }];
+export function cspOrderBody(selection: ServiceSelection, cspOffering: string, payer: CspPayer, ownOrder: Entity): CreateBody<'TMF622', 'productOrder'> {
+  const characteristics: Characteristic[] = [{ name: 'vehicleId', value: selection.vehicleId }];
   if (selection.splitBillingCriteria) characteristics.push({ name: 'splitBillingCriteria', value: selection.splitBillingCriteria });
   return {
     externalId: ownOrder.id,
@@ -72,7 +74,9 @@ export function cspOrderBody(selection: ServiceSelection, cspOffering: string, p
       { ...payer.individual, role: 'thirdPartyPayer', '@referredType': 'Individual' },
     ],
     ...(payer.billingAccount ? { billingAccount: payer.billingAccount } : {}),
-    productOrderItem: [{ id: '1', action: 'add', quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } }],
+    productOrderItem: [
+      { id: '1', action: 'add' as const, quantity: 1, productOffering: { id: cspOffering }, product: { productCharacteristic: characteristics } },
+    ],
   };
 }
 
@@ -111,13 +115,10 @@ export function usageStateOf(usage: Entity): UsageStateSeen {
 }
 
 /** 8.8 at the OEM: the driver's infotainment service, fulfilled once the CSP completed its connectivity. */
-export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: Date): Record<string, unknown> {
-  const [item] = ownOrder.productOrderItem as {
-    productOffering: { id: string; href?: string; name?: string };
-    product?: { productCharacteristic?: unknown[] };
-  }[];
+export function infotainmentProduct(ownOrder: ProductOrder, cspOrderId: string, now: Date): NewEntity<'TMF637', 'product'> {
+  const [item] = ownOrder.productOrderItem;
   return {
-    name: item.productOffering.name ?? 'Infotainment service',
+    name: item.productOffering?.name ?? 'Infotainment service',
     status: 'active',
     startDate: now.toISOString(),
     isBundle: false,
@@ -125,6 +126,6 @@ export function infotainmentProduct(ownOrder: Entity, cspOrderId: string, now: D
     productCharacteristic: item.product?.productCharacteristic ?? [],
     productOrderItem: [{ productOrderId: ownOrder.id, orderItemId: '1', orderItemAction: 'add' }],
     relatedParty: ownOrder.relatedParty,
-    productRelationship: [{ id: cspOrderId, relationshipType: 'reliesOn', name: 'CSP connectivity order' }],
+    productRelationship: [{ relationshipType: 'reliesOn', product: { id: cspOrderId, name: 'CSP connectivity order', '@referredType': 'ProductOrder' } }],
   };
 }

@@ -1,7 +1,7 @@
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import { Money } from '../../../core/money.ts';
 import { buildTmfBill } from '../../../core/tmf-bill.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { AppliedCustomerBillingRate, CustomerBill } from '../../../tmf/resources.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 import type { HandledTicket, SettlementPolicy } from './ticket-settlement.ts';
@@ -13,7 +13,7 @@ export const ticketInvoiceNo = (period: BillingPeriod) => `OEM-TT-${periodId(per
  * The ticket invoice of a period already issued, if any. Found by its number: the OEM's drivers' bills of
  * the same period (figure 11) share its billing period but are not it.
  */
-export function issuedTicketInvoice(bills: readonly Entity[], period: BillingPeriod): Entity | undefined {
+export function issuedTicketInvoice(bills: readonly CustomerBill[], period: BillingPeriod): CustomerBill | undefined {
   return bills.find((b) => b.billNo === ticketInvoiceNo(period));
 }
 
@@ -28,7 +28,7 @@ export function ticketInvoice(
   policy: SettlementPolicy,
   period: BillingPeriod,
   now: Date,
-): { bill: Entity; rates: Entity[] } | undefined {
+): { bill: CustomerBill; rates: AppliedCustomerBillingRate[] } | undefined {
   const connectivity = handled.filter((t) => t.resolver === 'csp');
   if (connectivity.length === 0) return undefined;
   const fee = new Money(policy.feePerTicket, policy.currency);

@@ -1,4 +1,6 @@
 import type { Decimal } from 'decimal.js';
+import type { NewEntity } from '../../../tmf/entity.ts';
+import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { assembleBill } from '../../../core/bill-assembly.ts';
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, Money } from '../../../core/money.ts';
@@ -100,7 +102,12 @@ function amounts(items: readonly NoteItem[], policy: SettlementPolicy) {
 export const settlementDescription = (period: BillingPeriod) => `Call center settlement ${periodId(period)}`;
 
 /** Step 9.10–9.11: the settlement note advice of a period, one item per handled ticket. */
-export function settlementAdvice(handled: readonly HandledTicket[], policy: SettlementPolicy, period: BillingPeriod, now: Date): Record<string, unknown> {
+export function settlementAdvice(
+  handled: readonly HandledTicket[],
+  policy: SettlementPolicy,
+  period: BillingPeriod,
+  now: Date,
+): NewEntity<'BillingV2', 'settlementNoteAdvice'> {
   if (handled.length === 0) throw conflict('Nothing to settle', `The call center handled no ticket resolved in ${periodId(period)}`, 'NOTHING_TO_SETTLE');
   const items = handled.map((t) => {
     const { amount, adjustment } = ticketAmount(t, policy);
@@ -118,15 +125,13 @@ export function settlementAdvice(handled: readonly HandledTicket[], policy: Sett
   };
 }
 
-type AdviceItem = { itemId: string; itemLabel?: string; taxExcludedAmount: number; disputeReason?: string };
-
 /**
  * A dispute as the OEM records it: the receiver's state and reason, and its reason on each item it
  * disputes. Nothing else of the note is the receiver's to change: amounts, items and parties stay.
  */
-export function recordDispute(current: Entity, next: Entity): Entity {
-  const reasons = new Map(((next.settlementNoteItem as AdviceItem[] | undefined) ?? []).filter((i) => i.disputeReason).map((i) => [i.itemId, i.disputeReason]));
-  const items = (current.settlementNoteItem as AdviceItem[]).map(({ disputeReason: _old, ...item }) =>
+export function recordDispute(current: SettlementNoteAdvice, next: SettlementNoteAdvice): SettlementNoteAdvice {
+  const reasons = new Map(next.settlementNoteItem.filter((i) => i.disputeReason).map((i) => [i.itemId, i.disputeReason]));
+  const items = current.settlementNoteItem.map(({ disputeReason: _old, ...item }) =>
     reasons.has(item.itemId) ? { ...item, disputeReason: reasons.get(item.itemId) } : item,
   );
   return { ...current, state: next.state, disputeReason: next.disputeReason, settlementNoteItem: items };
@@ -137,9 +142,9 @@ export function recordDispute(current: Entity, next: Entity): Entity {
  * quality penalty (an item settled below the fee is raised to the fee); a disputed bonus or fee stands.
  * Undisputed items are left exactly as they were; the totals are recomputed exactly.
  */
-export function revisedAdvice(advice: Entity, policy: SettlementPolicy): Entity {
+export function revisedAdvice(advice: SettlementNoteAdvice, policy: SettlementPolicy): SettlementNoteAdvice {
   const fee = new Money(policy.feePerTicket, policy.currency);
-  const items = (advice.settlementNoteItem as AdviceItem[]).map((item) => {
+  const items = advice.settlementNoteItem.map((item) => {
     const amount = fromTmf({ unit: policy.currency, value: item.taxExcludedAmount });
     const label = item.itemLabel ?? item.itemId;
     if (!item.disputeReason) return { itemId: item.itemId, itemLabel: label, amount };
@@ -151,7 +156,7 @@ export function revisedAdvice(advice: Entity, policy: SettlementPolicy): Entity 
     };
   });
   const { disputeReason: _reason, ...rest } = advice;
-  return { ...rest, ...amounts(items, policy), state: 'revised', revision: Number(advice.revision ?? 0) + 1 };
+  return { ...rest, ...amounts(items, policy), state: 'revised', revision: (advice.revision ?? 0) + 1 };
 }
 
 export type SettlementState = (typeof SETTLEMENT_STATES)[number];

@@ -1,4 +1,5 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
+import type { CreateBody } from '../../../tmf/resources.ts';
 import { DISTRIBUTED_FROM, originOf } from '../../../core/converged-offer.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -43,7 +44,7 @@ export function oemEffects(runtime: Runtime): Record<string, EffectHandler<OemDa
         peer: channel,
         api: 'TMF620',
         resource: 'productOffering',
-        body: args.offering as Record<string, unknown>,
+        body: args.offering as CreateBody<'TMF620', 'productOffering'>,
         find: { query: { 'productOfferingRelationship.id': central }, matches: (o) => originOf(o, DISTRIBUTED_FROM) === central },
       });
       return copy.settled;

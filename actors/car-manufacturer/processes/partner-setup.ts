@@ -24,12 +24,12 @@ export async function placePartnerOrder(runtime: Runtime, offers: readonly strin
   // Subscribed first, so that no state change of the order is missed; a refused order leaves no subscription behind.
   await runtime.subscribe('csp', 'TMF622', query);
   try {
-    return await csp.create<Entity>('TMF622', 'productOrder', {
+    return await csp.create('TMF622', 'productOrder', {
       description: 'Connected car partner order',
       category: 'B2B partner',
       requestedStartDate: runtime.clock.now().toISOString(),
       relatedParty: [{ id: 'car-manufacturer', name: 'Car manufacturer', role: 'buyer', '@referredType': 'Organization' }],
-      productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
+      productOrderItem: offers.map((id, i) => ({ id: String(i + 1), action: 'add' as const, quantity: 1, productOffering: { id } })),
     });
   } catch (error) {
     if (!subscribedBefore) await runtime.unsubscribe('csp', 'TMF622', query);
@@ -52,7 +52,7 @@ export async function acceptOnboarding(runtime: Runtime, result: { apiKey: strin
 /** Steps 7.5 and 7.6: fetch the CSP's launched infotainment connectivity offers and build the OEM's own catalog on them. */
 export async function buildServiceCatalog(runtime: Runtime): Promise<Entity[]> {
   const csp = runtime.client('csp');
-  const { items: offers } = await csp.list<Entity>('TMF620', 'productOffering', { 'category.name': CONNECTIVITY_CATEGORY, lifecycleStatus: 'Launched' });
+  const { items: offers } = await csp.list('TMF620', 'productOffering', { 'category.name': CONNECTIVITY_CATEGORY, lifecycleStatus: 'Launched' });
   return runtime.store.update((draft) => {
     const built = offers.map((offer) => addEntity(draft, 'TMF620', 'productOffering', serviceOfferFrom(offer, csp.baseUrl)));
     runtime.journal(draft, JOURNAL.catalogBuilt, { offers: built.map((o) => o.id), basedOn: offers.map((o) => o.id) });

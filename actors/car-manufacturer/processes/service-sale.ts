@@ -1,4 +1,5 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
+import type { ProductOrder } from '../../../tmf/resources.ts';
 import { Faker, en } from '@faker-js/faker';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
@@ -110,10 +111,10 @@ async function payerAtCsp(
 ): Promise<CspPayer & { settled: (draft: OemData) => void }> {
   const csp = runtime.client('csp');
   const name = `${person.givenName} ${person.familyName}`;
-  const { items: customers } = await csp.list<Entity>('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
+  const { items: customers } = await csp.list('TMF629', 'customer', { 'contactMedium.characteristic.emailAddress': person.email });
   const party = customers[0]?.engagedParty as { id: string; href?: string } | undefined;
   if (party) {
-    const { items: accounts } = await csp.list<Entity>('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
+    const { items: accounts } = await csp.list('TMF666', 'billingAccount', { 'relatedParty.id': party.id });
     const account = accounts.find((a) => a.accountType === 'consumer');
     return { individual: { id: party.id, href: party.href, name }, billingAccount: account && { id: account.id, href: account.href }, settled: () => {} };
   }
@@ -138,14 +139,14 @@ async function payerAtCsp(
  * its side — the driver's infotainment service in its inventory, active, on the car, linked to the CSP's
  * connectivity order. The OEM does not bill it: its connectivity is billed to the driver by the CSP.
  */
-export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id: string; state?: string }): void {
+export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id: string; state?: ProductOrder['state'] }): void {
   const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
   if (!own || !cspOrder.state || own.state === cspOrder.state) return;
   own.state = cspOrder.state;
   if (own.state === 'completed') {
     const product = addEntity(draft, 'TMF637', 'product', infotainmentProduct(own, cspOrder.id, runtime.clock.now()), 'driver');
     own.completionDate = runtime.clock.now().toISOString();
-    own.productOrderItem = (own.productOrderItem as Record<string, unknown>[]).map((item) => ({
+    own.productOrderItem = own.productOrderItem.map((item) => ({
       ...item,
       state: 'completed',
       product: { id: product.id, href: product.href },
@@ -158,7 +159,7 @@ export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id:
 export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFollowUps'][number]> {
   const vehicles = runtime.store.data.cars.map((c) => c.vehicleId);
   if (vehicles.length === 0) throw conflict('No car sold', 'The OEM has no car whose usage it could follow');
-  const { items: records } = await runtime.client('csp').list<Entity>('TMF635', 'usage', { 'usageCharacteristic.value': vehicles.join(',') });
+  const { items: records } = await runtime.client('csp').list('TMF635', 'usage', { 'usageCharacteristic.value': vehicles.join(',') });
   const summary = summariseUsage(records, vehicles, runtime.clock.now());
   await runtime.store.update((draft) => {
     draft.usageFollowUps.push(summary);

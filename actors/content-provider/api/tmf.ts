@@ -1,15 +1,15 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import type { Entity } from '../../../tmf/data.ts';
-import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type EntityHooks } from '../../../tmf/resource.ts';
+import type { ResourceName } from '../../../tmf/resources.ts';
 import { settlementPaymentHooks } from '../../kit/partner-note.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CpData } from '../store.ts';
 
 /** The content provider's TMF APIs: its catalog (with distributed converged offers), ordering, payments received. */
 export function cpTmfApis(runtime: ActorRuntime<CpData>): { api: ApiId; router: Router }[] {
-  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<CpData, Entity>) =>
-    resourceRouter<CpData, Entity>({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
+  const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<CpData>) =>
+    resourceRouter({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
   const catalog = collectionOf('TMF620', 'productOffering');
   catalog.use(collectionOf('TMF620', 'productOfferingPrice'));
   return [

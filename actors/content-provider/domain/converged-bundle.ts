@@ -1,4 +1,7 @@
+import { conflict } from '../../../core/domain-error.ts';
+import type { NewEntity } from '../../../tmf/entity.ts';
 import { money, type Money } from '../../../core/money.ts';
+import type { CreateBody, ProductOffering } from '../../../tmf/resources.ts';
 import { PUBLISHED_FROM, originOf, recurringPrice, type RevenueShare } from '../../../core/converged-offer.ts';
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/entity.ts';
@@ -10,7 +13,7 @@ export interface OwnOfferRequest {
   readonly currency: string;
 }
 
-const monthly = (name: string, fee: Money) => ({
+const monthly = (name: string, fee: Money): NewEntity<'TMF620', 'productOfferingPrice'> => ({
   name: `${name} monthly fee`,
   priceType: 'recurring',
   recurringChargePeriodType: 'month',
@@ -74,11 +77,13 @@ export function createBundle(draft: BaseData, request: BundleRequest, now: Date)
 }
 
 /** 10.7: the body registered at the central catalog, naming the bundle it came from. */
-export function registrationBody(bundle: Entity): Record<string, unknown> {
-  const { id, href, '@type': _type, category: _category, ...rest } = bundle;
+export function registrationBody(bundle: ProductOffering): CreateBody<'TMF620', 'productOffering'> {
+  const { id, href, '@type': _type, category: _category, name, ...rest } = bundle;
+  if (name === undefined) throw conflict('Offering without a name', `Offering ${id} has no name to register it under`, 'NO_NAME');
   return {
     ...rest,
-    productOfferingRelationship: [{ id, href, name: String(bundle.name), relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
+    name,
+    productOfferingRelationship: [{ id, href, name, relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
   };
 }
 

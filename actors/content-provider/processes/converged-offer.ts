@@ -30,7 +30,7 @@ export async function buildConvergedOffer(
   const own = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === request.ownOfferingId && o.isBundle !== true);
   if (!own) throw notFound('productOffering', request.ownOfferingId);
   const oem = runtime.client('car-manufacturer');
-  const { items: partnerOffers } = await oem.list<Entity>('TMF620', 'productOffering', {
+  const { items: partnerOffers } = await oem.list('TMF620', 'productOffering', {
     'category.name': 'central-catalog',
     isPartnerEligible: 'true',
     lifecycleStatus: 'Launched',
@@ -45,7 +45,7 @@ export async function buildConvergedOffer(
     return created;
   });
   await runtime.subscribe('car-manufacturer', 'BillingV2', 'event.settlementNoteAdvice.receiver.id=content-provider');
-  const central = await oem.create<Entity>('TMF620', 'productOffering', registrationBody(bundle));
+  const central = await oem.create('TMF620', 'productOffering', registrationBody(bundle));
   await runtime.store.update((draft) => {
     draft.convergedOffers.find((c) => c.bundleId === bundle.id)!.centralId = central.id;
   });
@@ -59,7 +59,7 @@ export async function buildConvergedOffer(
  */
 export async function requestActivation(runtime: Runtime, customerId: string): Promise<{ product: string; cspOrder: string }> {
   const offers = runtime.store.data.convergedOffers.filter((c) => c.centralId);
-  const { items: products } = await runtime.client('car-manufacturer').list<Entity>('TMF637', 'product', { 'relatedParty.id': customerId });
+  const { items: products } = await runtime.client('car-manufacturer').list('TMF637', 'product', { 'relatedParty.id': customerId });
   const owned = products.filter((p) => offers.some((c) => c.centralId === (p.productOffering as { id: string }).id));
   const pending = owned.find((p) => p.status === 'created' || p.status === 'pendingActive');
   if (!pending) {
@@ -70,7 +70,7 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
   const offer = offers.find((c) => c.centralId === (pending.productOffering as { id: string }).id)!;
   const csp = runtime.client('csp');
   await runtime.subscribe('csp', 'TMF622', 'eventType=ProductOrderStateChangeEvent&event.productOrder.relatedParty.id=content-provider');
-  const order = await csp.create<Entity>('TMF622', 'productOrder', {
+  const order = await csp.create('TMF622', 'productOrder', {
     description: `Connectivity of converged product ${pending.id}`,
     category: 'B2B2C converged offer',
     externalId: pending.id,
@@ -78,7 +78,7 @@ export async function requestActivation(runtime: Runtime, customerId: string): P
       { id: 'content-provider', name: 'Content provider', role: 'buyer', '@referredType': 'Organization' },
       { id: customerId, role: 'customer', '@referredType': 'Customer' },
     ],
-    productOrderItem: offer.cspOfferingIds.map((id, i) => ({ id: String(i + 1), action: 'add', quantity: 1, productOffering: { id } })),
+    productOrderItem: offer.cspOfferingIds.map((id, i) => ({ id: String(i + 1), action: 'add' as const, quantity: 1, productOffering: { id } })),
   });
   await runtime.store.update((draft) => {
     draft.activations.push({ customerId, oemProductId: pending.id, cspOrderId: order.id, state: 'ordered', bundleId: offer.bundleId });
@@ -111,7 +111,5 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of this catalog`, 'UNKNOWN_OFFERING');
-  return passOnRefusal(() =>
-    runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')),
-  );
+  return passOnRefusal(() => runtime.client('car-manufacturer').create('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'content-provider')));
 }

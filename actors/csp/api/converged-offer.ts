@@ -2,8 +2,7 @@ import type { Router } from 'express';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { decimal, obj, str, text } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
-import type { Entity } from '../../../tmf/data.ts';
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import { resourceRouter } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { createOffer, markPartnerEligible, passChannelOrder, publishOffer, VERIFY_CONVERGED_OFFERING } from '../processes/converged-offer.ts';
@@ -84,8 +83,8 @@ export function convergedOfferControl(runtime: Runtime): ControlRoute[] {
 export function convergedOfferListeners(runtime: Runtime): Record<string, EventHandler> {
   return {
     ProductOfferingCreateEvent: (event) => {
-      const offering = event.event.productOffering as Entity;
-      if (offering.isBundle !== true) return;
+      const offering = eventResource(event, 'TMF620', 'productOffering');
+      if (offering?.isBundle !== true) return;
       return runtime.owing(VERIFY_CONVERGED_OFFERING, { centralId: offering.id }, { key: `${VERIFY_CONVERGED_OFFERING}:${offering.id}` });
     },
     /** 11.12: the OEM sent a settlement note of the CSP's share: checked against its connectivity orders, then answered. */
@@ -97,7 +96,7 @@ export function convergedOfferListeners(runtime: Runtime): Record<string, EventH
 
 /** TMF676: the payments the CSP receives (its settlement of converged offers, 11.12). */
 export function paymentRouter(runtime: Runtime): Router {
-  return resourceRouter<CspData, Entity>({
+  return resourceRouter({
     api: 'TMF676',
     resource: 'payment',
     store: runtime.store,

@@ -1,11 +1,10 @@
 import { obj, text } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import { callerOf } from '../../../tmf/auth.ts';
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ticketControl } from '../../trouble-tickets/api/control.ts';
 import { followPartnerBills, followSettlementsToPay, PARTNER_BILL_CHECK, PAY_ON_ACCEPTANCE, paySettlement } from '../processes/ticket-settlement-payment.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import type { CspData } from '../store.ts';
 
 /** Figure 9 triggers at the CSP: its resolution team, the settlement payment and the OEM's bills. */
@@ -47,14 +46,15 @@ export function cspFigure9Listeners(runtime: ActorRuntime<CspData>): Record<stri
   return {
     CustomerBillCreateEvent: (event, req) => {
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
-      const bill = event.event.customerBill as { id: string };
+      const bill = eventResource(event, 'TMF678', 'customerBill');
+      if (!bill) return;
       return runtime.owing(PARTNER_BILL_CHECK, { billId: bill.id }, { key: `${PARTNER_BILL_CHECK}:${bill.id}` });
     },
     /** 9.12 → 9.13: the call center accepted an advice the CSP pays; the payment is owed with the event's receipt. */
     SettlementNoteAdviceStateChangeEvent: (event, req) => {
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
-      const note = event.event.settlementNoteAdvice as Entity;
-      if (note.state !== 'accepted') return;
+      const note = eventResource(event, 'BillingV2', 'settlementNoteAdvice');
+      if (note?.state !== 'accepted') return;
       return runtime.owing(
         PAY_ON_ACCEPTANCE,
         { note },

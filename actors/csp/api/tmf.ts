@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { type Entity, items } from '../../../tmf/data.ts';
+import { items } from '../../../tmf/data.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
 import { checkConsumerOrder, requestedCriteriaOf, thirdPartyPayerOf } from '../domain/consumer-order.ts';
@@ -10,9 +10,10 @@ import { receiveUsage } from '../domain/mediation.ts';
 import { mediatePending } from '../processes/mediation.ts';
 import { usageSeenBy } from '../domain/usage-view.ts';
 import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
-import { resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
+import { type HooksOf, resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
+import type { BillingAccount, Customer, ResourceName } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { checkOrderItems, type OrderItem } from '../domain/order-check.ts';
+import { checkOrderItems } from '../domain/order-check.ts';
 import { FULFIL_ORDER } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
 import { paymentRouter } from './converged-offer.ts';
@@ -25,8 +26,8 @@ const READ_PATCH: readonly Method[] = ['GET', 'PATCH'];
 /** The CSP's TMF APIs: thin routers over the toolkit, with the domain's hooks. */
 export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
   // Partners change only what they own: the CSP's catalog, accounts and inventory stay the CSP's.
-  const collectionOf = (api: ApiId, resource: string, methods?: readonly Method[], hooks?: ResourceHooks<CspData, Entity>) =>
-    resourceRouter<CspData, Entity>({
+  const collectionOf = <A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, methods?: readonly Method[], hooks?: ResourceHooks<CspData, A, R>) =>
+    resourceRouter({
       api,
       resource,
       store: runtime.store,
@@ -42,12 +43,12 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
     return first;
   };
   return [
-    { api: 'TMF620', router: many(...['catalog', 'category', 'productOffering', 'productOfferingPrice'].map((r) => collectionOf('TMF620', r))) },
+    { api: 'TMF620', router: many(...(['catalog', 'category', 'productOffering', 'productOfferingPrice'] as const).map((r) => collectionOf('TMF620', r))) },
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST', 'PATCH'], orderHooks(runtime)) },
-    { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ, consumerShared) },
+    { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ, consumerShared()) },
     { api: 'TMF632', router: many(collectionOf('TMF632', 'organization'), collectionOf('TMF632', 'individual')) },
     { api: 'TMF635', router: collectionOf('TMF635', 'usage', ['GET', 'POST'], usageHooks(runtime)) },
-    { api: 'TMF666', router: collectionOf('TMF666', 'billingAccount', undefined, consumerShared) },
+    { api: 'TMF666', router: collectionOf('TMF666', 'billingAccount', undefined, consumerShared()) },
     { api: 'TMF637', router: collectionOf('TMF637', 'product', READ_PATCH) },
     { api: 'TMF678', router: many(collectionOf('TMF678', 'customerBill', READ_PATCH), collectionOf('TMF678', 'appliedCustomerBillingRate', READ)) },
     { api: 'TMF676', router: paymentRouter(runtime) },
@@ -55,10 +56,10 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
   ];
 }
 
-function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
+function orderHooks(runtime: Runtime): ResourceHooks<CspData, 'TMF622', 'productOrder'> {
   return {
     create(input, ctx) {
-      const orderItems = (input.productOrderItem as OrderItem[] | undefined) ?? [];
+      const orderItems = input.productOrderItem;
       const offerings = items(ctx.draft, 'TMF620', 'productOffering');
       checkOrderItems(orderItems, offerings);
       checkSplitBillingAllowed(
@@ -81,17 +82,19 @@ function orderHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
  * any of them by id). Browsing every consumer is not a lookup: a partner's list holds only the
  * consumers linked to it. Bills stay private.
  */
-const consumerShared: ResourceHooks<CspData, Entity> = {
+const consumerShared = <E extends Customer | BillingAccount>(): HooksOf<CspData, never, E> => ({
   sharedWith: (entity, caller, _data, lookup) =>
-    lookup && caller.bundle === CSP_BUNDLES.splitBilling && (entity['@type'] === 'Customer' || entity.accountType === CONSUMER_ACCOUNT),
+    lookup &&
+    caller.bundle === CSP_BUNDLES.splitBilling &&
+    (entity['@type'] === 'Customer' || ('accountType' in entity && entity.accountType === CONSUMER_ACCOUNT)),
   lookupBy: ['contactMedium.characteristic.emailAddress', 'relatedParty.id'],
-};
+});
 
 /**
  * The mediation intake (step 8.9): a record is kept `received` and queued; mediation (8.10) guides and
  * rates the queue after the answer, one stored state at a time.
  */
-function usageHooks(runtime: Runtime): ResourceHooks<CspData, Entity> {
+function usageHooks(runtime: Runtime): ResourceHooks<CspData, 'TMF635', 'usage'> {
   return {
     view: (usage, caller, data) => usageSeenBy(usage, caller.party, data.owners),
     create(input, ctx) {

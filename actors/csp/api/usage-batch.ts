@@ -3,9 +3,9 @@ import { createInterface } from 'node:readline';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
-import { resourceOf } from '../../../tmf/apis.ts';
 import { collection, committed } from '../../../tmf/data.ts';
 import { TmfError } from '../../../tmf/errors.ts';
+import type { CreateBody } from '../../../tmf/resources.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
@@ -77,7 +77,7 @@ async function ingestBatch(runtime: Runtime, req: Request, sender: string): Prom
   return summary;
 }
 
-type ReadLine = { readonly body: Record<string, unknown> } | { readonly refused: LineOutcome };
+type ReadLine = { readonly body: CreateBody<'TMF635', 'usage'> } | { readonly refused: LineOutcome };
 const refused = (code: string, reason: string): ReadLine => ({ refused: { kind: 'rejected', code, reason } });
 
 /** A line's TMF635 create body, or its refusal before mediation when it is not one. */
@@ -87,18 +87,17 @@ function readLine(text: string, sender: string): ReadLine {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    return refused('INVALID_JSON', `not JSON: ${(error as Error).message}`);
+    return refused('INVALID_JSON', `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return refused('INVALID_USAGE', 'a line holds one JSON object (a TMF635 Usage create body)');
   try {
-    const usage = resourceOf('TMF635', 'usage');
-    validateBody(usage.createSchema ?? usage.schema, body, sender !== HARNESS_PARTY);
+    validateBody('Usage_Create', body, sender !== HARNESS_PARTY);
+    return { body };
   } catch (error) {
     if (error instanceof TmfError) return { refused: refusal(error) };
     throw error;
   }
-  return { body: body as Record<string, unknown> };
 }
 
 function tally(summary: UsageBatchSummary, line: number, outcome: LineOutcome): void {

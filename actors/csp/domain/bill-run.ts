@@ -1,7 +1,9 @@
 import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
 import { billedAccounts, buildTmfBill } from '../../../core/tmf-bill.ts';
-import { collection, type Entity, snapshot } from '../../../tmf/data.ts';
+import { collection, snapshot } from '../../../tmf/data.ts';
+import type { AppliedCustomerBillingRate, BillingAccount, CustomerBill } from '../../../tmf/resources.ts';
+import type { Ref } from '../../../core/tmf-bill.ts';
 import { billRefs } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { type InPlace, throughDraft } from '../../../core/in-place.ts';
@@ -10,7 +12,7 @@ import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 export interface ChargeLine {
   name: string;
   amount: Money;
-  product: Entity;
+  product: Ref;
   coverage: { start: Date; end: Date };
   characteristic: { name: string; value: string }[];
 }
@@ -24,14 +26,14 @@ export const VAT_PERCENT = '20';
  */
 export function issueBill(
   draft: CspData,
-  account: Entity,
+  account: BillingAccount,
   period: BillingPeriod,
   lines: readonly ChargeLine[],
   now: Date,
   /** Accounts billed for the period already (a bill run looks them up once for all its accounts). */
   billed: ReadonlySet<string> = billedAccounts(snapshot(collection(draft, 'TMF678', 'customerBill')), period),
   writes: InPlace = throughDraft(draft),
-): { bill: Entity; rates: Entity[] } | undefined {
+): { bill: CustomerBill; rates: AppliedCustomerBillingRate[] } | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (lines.length === 0 || billed.has(account.id)) return undefined;
   const { bill, rates } = buildTmfBill({

@@ -1,6 +1,7 @@
 import { type BillingPeriod, isEnded, periodId } from '../../../core/billing-period.ts';
 import { conflict } from '../../../core/domain-error.ts';
-import { collection, type Entity, snapshot } from '../../../tmf/data.ts';
+import { collection, snapshot } from '../../../tmf/data.ts';
+import type { BillingAccount, CustomerBill, Product } from '../../../tmf/resources.ts';
 import { billedAccounts } from '../../../core/tmf-bill.ts';
 import type { CspData } from '../store.ts';
 import { type InPlace, throughDraft } from '../../../core/in-place.ts';
@@ -8,7 +9,7 @@ import { type ChargeLine, issueBill } from './bill-run.ts';
 import { rateRecurringFees } from './recurring-charges.ts';
 
 /** Extra bill lines of an account for a period (usage charges join here). */
-export type LineSource = (draft: CspData, account: Entity, period: BillingPeriod) => ChargeLine[];
+export type LineSource = (draft: CspData, account: BillingAccount, period: BillingPeriod) => ChargeLine[];
 
 /** Recurring fees of the account's active subscriptions, prorated. */
 export const recurringLines: LineSource = (draft, account, period) => {
@@ -26,15 +27,15 @@ export const recurringLines: LineSource = (draft, account, period) => {
 };
 
 /** Products by billing account, per products array as committed: a bill run looks up every account's once. */
-const byAccount = new WeakMap<readonly Entity[], Map<string, Entity[]>>();
+const byAccount = new WeakMap<readonly Product[], Map<string, Product[]>>();
 
-function productsByAccount(draft: CspData): Map<string, Entity[]> {
+function productsByAccount(draft: CspData): Map<string, Product[]> {
   const products = snapshot(collection(draft, 'TMF637', 'product'));
   const cached = byAccount.get(products);
   if (cached) return cached;
-  const index = new Map<string, Entity[]>();
+  const index = new Map<string, Product[]>();
   for (const product of products) {
-    const id = (product.billingAccount as Entity | undefined)?.id;
+    const id = product.billingAccount?.id;
     if (id !== undefined) index.set(id, [...(index.get(id) ?? []), product]);
   }
   byAccount.set(products, index);
@@ -51,14 +52,14 @@ export function runBillingCycle(
   now: Date,
   sources: readonly LineSource[],
   writes: InPlace = throughDraft(draft),
-): Entity[] {
+): CustomerBill[] {
   if (!isEnded(period, now))
     throw conflict(
       'Billing period not ended',
       `Period ${periodId(period)} ends at ${period.end.toISOString()}; the clock says ${now.toISOString()}`,
       'PERIOD_NOT_ENDED',
     );
-  const bills: Entity[] = [];
+  const bills: CustomerBill[] = [];
   const billed = billedAccounts(snapshot(collection(draft, 'TMF678', 'customerBill')), period);
   for (const account of collection(draft, 'TMF666', 'billingAccount')) {
     if (billed.has(account.id)) continue; // billed by an earlier run: never twice

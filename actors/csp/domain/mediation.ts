@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import { periodContaining, periodId } from '../../../core/billing-period.ts';
 import { MoneyDecimal } from '../../../core/money.ts';
-import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
+import { collection, findBy, snapshot } from '../../../tmf/data.ts';
+import type { Incoming, Product, Usage } from '../../../tmf/resources.ts';
 import { conflict, invalid } from '../../../core/domain-error.ts';
 import type { CspData } from '../store.ts';
 import { type InPlace, throughDraft } from '../../../core/in-place.ts';
@@ -30,10 +31,8 @@ export const LEDGER = {
   owners: ['owners'],
 } as const;
 
-type Characteristic = { name: string; value: unknown; valueType?: string };
-
-export const characteristicsOf = (usage: Entity) => (usage.usageCharacteristic as Characteristic[] | undefined) ?? [];
-export const charValue = (usage: Entity, name: string) => characteristicsOf(usage).find((c) => c.name === name)?.value;
+export const characteristicsOf = (usage: Usage | Incoming<'TMF635', 'usage'>) => usage.usageCharacteristic ?? [];
+export const charValue = (usage: Usage | Incoming<'TMF635', 'usage'>, name: string) => characteristicsOf(usage).find((c) => c.name === name)?.value;
 
 /** What mediation reads from a record the car sent (step 8.9). */
 export interface UsageIntake {
@@ -45,7 +44,7 @@ export interface UsageIntake {
 }
 
 /** A record without these cannot be mediated at all: 400, nothing kept. */
-export function readIntake(usage: Entity): UsageIntake {
+export function readIntake(usage: Usage | Incoming<'TMF635', 'usage'>): UsageIntake {
   const reasons: string[] = [];
   const recordId = charValue(usage, USAGE_CHAR.recordId);
   const subscription = charValue(usage, USAGE_CHAR.subscription);
@@ -57,13 +56,15 @@ export function readIntake(usage: Entity): UsageIntake {
   const volumeMB = typeof volume === 'number' || typeof volume === 'string' ? new MoneyDecimal(String(volume)) : undefined;
   if (!volumeMB?.isFinite() || volumeMB.isNegative()) reasons.push(`usageCharacteristic '${USAGE_CHAR.volume}' must be a non-negative number of MB`);
   if (Number.isNaN(usageDate.getTime())) reasons.push('usageDate is required');
-  if (reasons.length > 0) throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
-  return { recordId: recordId as string, subscription: subscription as string, usageClass: usage.usageType as UsageClass, volumeMB: volumeMB!, usageDate };
+  const usageClass = usage.usageType;
+  if (reasons.length > 0 || typeof recordId !== 'string' || typeof subscription !== 'string' || !isUsageClass(usageClass) || !volumeMB)
+    throw invalid('Invalid usage record', reasons.join('; '), 'INVALID_USAGE');
+  return { recordId, subscription, usageClass, volumeMB, usageDate };
 }
 
 /** What mediation did with a record, for the journal. */
 export interface MediationOutcome {
-  readonly usage: Entity;
+  readonly usage: Usage;
   readonly intake: UsageIntake;
   /** The product's owner (the OEM), who may see the record; none for a record of an unknown subscription. */
   readonly owner?: string;
@@ -71,13 +72,13 @@ export interface MediationOutcome {
 }
 
 /** Where mediation leaves a record: `received` and `guided` move on, `rated` and `rejected` are final. */
-export const MEDIATION_DONE: readonly string[] = ['rated', 'rejected'];
+export const MEDIATION_DONE: readonly Usage['status'][] = ['rated', 'rejected'];
 
 /**
  * Step 8.9, the intake: a record is kept `received` and its id remembered. A record id already seen
  * is refused (409) and rates nothing; a record without what mediation reads is refused (400).
  */
-export function receiveUsage(draft: CspData, received: Entity, writes: InPlace = throughDraft(draft)): MediationOutcome {
+export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage'>, writes: InPlace = throughDraft(draft)): MediationOutcome {
   const intake = readIntake(received);
   const seen = draft.usageLedger.records[intake.recordId];
   if (seen)
@@ -92,7 +93,7 @@ export function receiveUsage(draft: CspData, received: Entity, writes: InPlace =
  * then the unit price, rounded per record) and split into one share per payer (or rejected: no
  * usage price). Any other state is left as it is.
  */
-export function advanceMediation(draft: CspData, usage: Entity, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
+export function advanceMediation(draft: CspData, usage: Usage, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
   const intake = readIntake(usage);
   // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
   const collected = findBy(draft.usageCollections, 'product', intake.subscription);
@@ -116,7 +117,7 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date, write
     // A copy of the payer's account reference, not the stored one: the record must not share a draft's object.
     billingAccount: { ...collected.payers[s.payerRole] },
   }));
-  const ratedUsage: Entity = {
+  const ratedUsage: Usage = {
     ...usage,
     status: 'rated',
     usageCharacteristic: [
@@ -146,15 +147,15 @@ export function advanceMediation(draft: CspData, usage: Entity, now: Date, write
  * Mediation of one record in one go (steps 8.9–8.10): received, guided, then rated or rejected, as
  * {@link advanceMediation} moves it. For intakes that store only the outcome (a batch of records).
  */
-export function mediate(draft: CspData, received: Entity, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
+export function mediate(draft: CspData, received: Incoming<'TMF635', 'usage'>, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
   let outcome = receiveUsage(draft, received, writes);
-  while (!MEDIATION_DONE.includes(String(outcome.usage.status))) outcome = advanceMediation(draft, outcome.usage, now, writes);
+  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now, writes);
   return outcome;
 }
 
-function rejected(received: Entity, intake: UsageIntake, reason: string): MediationOutcome {
+function rejected(received: Usage | Incoming<'TMF635', 'usage'>, intake: UsageIntake, reason: string): MediationOutcome {
   const { relatedParty: _payers, ...rest } = received;
-  const usage = {
+  const usage: Usage = {
     ...rest,
     status: 'rejected',
     description: `Rejected by mediation: ${reason}`,
@@ -164,16 +165,16 @@ function rejected(received: Entity, intake: UsageIntake, reason: string): Mediat
 }
 
 /** Tariffs found, per catalog (its offerings and prices as committed): a batch prices many records of few offers. */
-const tariffs = new WeakMap<readonly Entity[], WeakMap<readonly Entity[], Map<string, UsageTariff | undefined>>>();
+const tariffs = new WeakMap<readonly object[], WeakMap<readonly object[], Map<string, UsageTariff | undefined>>>();
 
-function tariffOf(draft: CspData, product: Entity, usageClass: UsageClass): UsageTariff | undefined {
+function tariffOf(draft: CspData, product: Product, usageClass: UsageClass): UsageTariff | undefined {
   const offerings = snapshot(collection(draft, 'TMF620', 'productOffering'));
   const prices = snapshot(collection(draft, 'TMF620', 'productOfferingPrice'));
   const byPrices = tariffs.get(offerings) ?? new WeakMap();
   tariffs.set(offerings, byPrices);
   const found = byPrices.get(prices) ?? new Map<string, UsageTariff | undefined>();
   byPrices.set(prices, found);
-  const key = `${(product.productOffering as { id?: string } | undefined)?.id}|${usageClass}`;
+  const key = `${product.productOffering?.id}|${usageClass}`;
   if (!found.has(key)) found.set(key, tariffFor(product, usageClass, offerings, prices));
   return found.get(key);
 }

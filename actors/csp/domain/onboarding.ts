@@ -1,5 +1,6 @@
 import { deriveKey } from '../../../tmf/credentials.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { BillingAccount, Organization } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { CSP_BUNDLES } from '../bundles.ts';
@@ -23,8 +24,8 @@ export function onboardPartner(
   now: Date,
   secret: string,
   portalUrl: string,
-): { organization: Entity; billingAccount: Entity; result: OnboardingResult } {
-  const ownedBy = (e: Entity) => draft.owners[e.href] === partner;
+): { organization: Organization; billingAccount: BillingAccount; result: OnboardingResult } {
+  const ownedBy = (e: { href: string }) => draft.owners[e.href] === partner;
   const organization =
     collection(draft, 'TMF632', 'organization').find(ownedBy) ??
     addEntity(

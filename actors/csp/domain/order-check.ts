@@ -1,19 +1,14 @@
-import type { Entity } from '../../../tmf/data.ts';
 import { invalid } from '../../../core/domain-error.ts';
+import type { ProductOffering, ProductOrderItem } from '../../../tmf/resources.ts';
 
-/** A TMF622 order item as the CSP reads it. */
-export interface OrderItem {
-  id: string;
-  action: string;
-  productOffering?: { id: string; href?: string; name?: string };
-  [key: string]: unknown;
-}
+/** A TMF622 order item, as its schema has it. */
+export type OrderItem = ProductOrderItem;
 
 /**
  * Every item of a new order must add a launched offering of this catalog. All reasons are listed at
  * once, so a partner fixes its order in one go.
  */
-export function checkOrderItems(items: readonly OrderItem[], offerings: readonly Entity[]): void {
+export function checkOrderItems(items: readonly OrderItem[], offerings: readonly ProductOffering[]): void {
   const reasons: string[] = [];
   if (items.length === 0) reasons.push('the order has no productOrderItem');
   for (const item of items) {

@@ -1,7 +1,9 @@
+import { conflict } from '../../../core/domain-error.ts';
 import { type BaseData, collection, type Entity } from '../../../tmf/data.ts';
-import { fromTmf, money, type Money, type TmfMoney } from '../../../core/money.ts';
-import { memberReasons, originOf, PUBLISHED_FROM, shareCoversPrice, type RevenueShare } from '../../../core/converged-offer.ts';
+import { fromTmf, money, type Money } from '../../../core/money.ts';
+import { memberReasons, originOf, PUBLISHED_FROM, shareCoversPrice } from '../../../core/converged-offer.ts';
 import { addEntity } from '../../../tmf/entity.ts';
+import type { CreateBody, ProductOffering, ProductOfferingPrice } from '../../../tmf/resources.ts';
 import { CATEGORIES } from './catalog-seed.ts';
 
 /** What the catalog manager states for a new partner offer (10.1), e.g. "5 GB data for 7.50 EUR". */
@@ -39,24 +41,27 @@ export function createPartnerOffer(draft: BaseData, request: PartnerOfferRequest
 }
 
 /** The offering's prices, as values rather than references: what a partner needs to know of them. */
-export function inlinePrices(offering: Entity, prices: readonly Entity[]): Record<string, unknown>[] {
-  const ids = ((offering.productOfferingPrice as { id: string }[] | undefined) ?? []).map((p) => p.id);
+export function inlinePrices(offering: ProductOffering, prices: readonly ProductOfferingPrice[]) {
+  const ids = (offering.productOfferingPrice ?? []).map((p) => p.id);
   return prices.filter((p) => ids.includes(p.id)).map(({ href: _href, '@type': _type, ...price }) => price);
 }
 
 /** The monthly fee the CSP asks for one of its offerings. */
-export function monthlyFee(offering: Entity, prices: readonly Entity[]): Money | undefined {
+export function monthlyFee(offering: ProductOffering, prices: readonly ProductOfferingPrice[]): Money | undefined {
   const recurring = inlinePrices(offering, prices).find((p) => p.priceType === 'recurring');
-  return recurring ? fromTmf(recurring.price as TmfMoney) : undefined;
+  return recurring?.price ? fromTmf(recurring.price) : undefined;
 }
 
 /** 10.3: the body published to the central catalog: the offer with its prices, naming where it came from. */
-export function publicationBody(offering: Entity, prices: readonly Entity[]): Record<string, unknown> {
-  const { id, href, '@type': _type, ...rest } = offering;
+export function publicationBody(offering: ProductOffering, prices: readonly ProductOfferingPrice[]): CreateBody<'TMF620', 'productOffering'> {
+  const { id, href, '@type': _type, name, ...rest } = offering;
+  // A name is required to create an offering; a PATCH may have removed this one's.
+  if (name === undefined) throw conflict('Offering without a name', `Offering ${id} has no name to publish it under`, 'NO_NAME');
   return {
     ...rest,
+    name,
     productOfferingPrice: inlinePrices(offering, prices),
-    productOfferingRelationship: [{ id, href, name: String(offering.name), relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
+    productOfferingRelationship: [{ id, href, name, relationshipType: PUBLISHED_FROM, '@referredType': 'ProductOffering' }],
   };
 }
 
@@ -71,10 +76,10 @@ export interface MemberLookup {
  * from its catalog, or named by its CSP id) must be partner-eligible and launched, and its share must
  * cover its monthly fee. A bundle without any CSP offering is rejected too. Every reason is listed.
  */
-export function verifyAsCsp(converged: Entity, members: readonly MemberLookup[], draft: BaseData): string[] {
+export function verifyAsCsp(converged: ProductOffering, members: readonly MemberLookup[], draft: BaseData): string[] {
   const own = collection(draft, 'TMF620', 'productOffering');
   const prices = collection(draft, 'TMF620', 'productOfferingPrice');
-  const shares = (converged.revenueShare as RevenueShare[] | undefined) ?? [];
+  const shares = converged.revenueShare ?? [];
   const reasons: string[] = [];
   let ours = 0;
   for (const member of members) {

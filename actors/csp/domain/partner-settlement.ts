@@ -16,7 +16,7 @@ export function cspPayeeRecords(data: CspData): PayeeRecords {
   const prices = collection(data, 'TMF620', 'productOfferingPrice');
   const products = new Map<string, Money>();
   for (const order of collection(data, 'TMF622', 'productOrder').filter((o) => o.state === 'completed' && typeof o.externalId === 'string')) {
-    const fees = (order.productOrderItem as { productOffering?: { id: string } }[]).flatMap((item) => {
+    const fees = order.productOrderItem.flatMap((item) => {
       const offering = offerings.find((o) => o.id === item.productOffering?.id);
       const fee = offering && monthlyFee(offering, prices);
       return fee ? [fee] : [];

@@ -1,12 +1,13 @@
 import type { BillingPeriod } from '../../../core/billing-period.ts';
 import { fromTmf, type Money } from '../../../core/money.ts';
 import { prorate, usedDays } from '../../../core/proration.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import { conflict } from '../../../core/domain-error.ts';
+import type { Product, ProductOfferingPrice } from '../../../tmf/resources.ts';
 
 /** One recurring fee of one subscription for one period, rounded: a future bill line. */
 export interface RecurringCharge {
-  product: Entity;
-  price: Entity;
+  product: Product;
+  price: ProductOfferingPrice;
   amount: Money;
   /** Days charged of days in the period: `31/31`, or `22/31` for a first partial month. */
   days: string;
@@ -17,15 +18,19 @@ export interface RecurringCharge {
  * Rates the recurring fees of the subscriptions active in the period (steps 7.7 and 8.12). A
  * subscription that started during the period pays for the days it was active (proration).
  */
-export function rateRecurringFees(products: readonly Entity[], prices: readonly Entity[], period: BillingPeriod): RecurringCharge[] {
+export function rateRecurringFees(products: readonly Product[], prices: readonly ProductOfferingPrice[], period: BillingPeriod): RecurringCharge[] {
   const charges: RecurringCharge[] = [];
   for (const product of products) {
-    const start = new Date(String(product.startDate));
-    const end = product.terminationDate ? new Date(String(product.terminationDate)) : undefined;
+    // A subscription is charged from its start: one never started is charged nothing.
+    if (!product.startDate) continue;
+    const start = new Date(product.startDate);
+    const end = product.terminationDate ? new Date(product.terminationDate) : undefined;
     if (start >= period.end || (end && end <= period.start)) continue;
-    const priceIds = new Set(((product.productPrice as { productOfferingPrice?: { id: string } }[] | undefined) ?? []).map((p) => p.productOfferingPrice?.id));
+    const priceIds = new Set((product.productPrice ?? []).map((p) => p.productOfferingPrice?.id));
     for (const price of prices.filter((p) => priceIds.has(p.id) && p.priceType === 'recurring')) {
-      const fee = fromTmf(price.price as { unit: string; value: number });
+      if (!price.price)
+        throw conflict('Price without amount', `Recurring price ${price.id} states no amount: the bill run cannot charge it`, 'PRICE_WITHOUT_AMOUNT');
+      const fee = fromTmf(price.price);
       const active = { start, end };
       const { used, total } = usedDays(period, active);
       if (used === 0) continue;

@@ -1,8 +1,9 @@
 import { Decimal } from 'decimal.js';
+import type { ProductOffering } from '../../../tmf/resources.ts';
 import { allocate } from '../../../core/allocation.ts';
 import { type Money, MoneyDecimal } from '../../../core/money.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import { invalid } from '../../../core/domain-error.ts';
+import { validateFlow } from '../../../tmf/schemas/index.ts';
 import { USAGE_CLASSES, type UsageClass, type VolumeRange } from './usage-rating.ts';
 
 /** The split billing criteria of an order item (tmf/schemas/split-billing.ts), payers named by role. */
@@ -10,6 +11,14 @@ export type SplitCriteria =
   | { basis: 'usageClass'; payerRoleByUsageClass: Record<string, string>; defaultPayerRole?: string }
   | { basis: 'volumeThreshold'; thresholdMB: number; belowThresholdPayerRole: string; aboveThresholdPayerRole: string }
   | { basis: 'percentage'; shares: { payerRole: string; percent: number }[] };
+
+/**
+ * Whether a characteristic's value is split billing criteria: checked against their schema (the order's
+ * own validation skips the rule for a tester's body, which is held to the standard only).
+ */
+export function isSplitCriteria(value: unknown): value is SplitCriteria {
+  return validateFlow('SplitBillingCriteria', value, 'request').length === 0;
+}
 
 /** The roles on a figure 8 order: the OEM that orders, the driver who pays the connectivity. */
 export const ROLES = { buyer: 'buyer', thirdPartyPayer: 'thirdPartyPayer' } as const;
@@ -122,12 +131,12 @@ interface SplitItem {
  * Only the advanced offers — those the catalog places in the split billing category — may carry split
  * billing criteria (step 8.7); criteria on any other offer are refused, every such item named, as a 400.
  */
-export function checkSplitBillingAllowed(items: readonly SplitItem[], offerings: readonly Entity[], category: string): void {
+export function checkSplitBillingAllowed(items: readonly SplitItem[], offerings: readonly ProductOffering[], category: string): void {
   const reasons = items
     .filter((item) => item.criteria !== undefined)
     .flatMap((item) => {
       const offering = offerings.find((o) => o.id === item.productOffering?.id);
-      const allowed = ((offering?.category as { name: string }[] | undefined) ?? []).some((c) => c.name === category);
+      const allowed = (offering?.category ?? []).some((c) => c.name === category);
       return allowed
         ? []
         : [`item ${item.id}: productOffering ${item.productOffering?.id} does not allow split billing (only offers of category '${category}' do)`];

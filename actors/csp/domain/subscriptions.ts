@@ -1,19 +1,28 @@
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/entity.ts';
+import type {
+  BillingAccount,
+  EntityRef,
+  Product,
+  ProductOrder,
+  ProductOrderItem,
+  ProductPrice,
+  ProductOfferingPrice,
+  RelatedParty,
+} from '../../../tmf/resources.ts';
 import type { CspData } from '../store.ts';
-import type { OrderItem } from './order-check.ts';
 
-const ref = (e: Entity) => ({ id: e.id, href: e.href, name: e.name as string | undefined });
+const ref = (e: { id: string; href: string; name?: string }): EntityRef => ({ id: e.id, href: e.href, ...(e.name === undefined ? {} : { name: e.name }) });
 
 /** A TMF637 ProductPrice: the price agreed for the product, from the offering price it was ordered at. */
-function productPrice(priceRef: Entity, price: Entity | undefined) {
-  const type = String(price?.priceType ?? 'recurring');
+function productPrice(priceRef: EntityRef, price: ProductOfferingPrice | undefined): ProductPrice {
+  const type = price?.priceType ?? 'recurring';
   return {
-    name: priceRef.name,
+    ...(priceRef.name === undefined ? {} : { name: priceRef.name }),
     priceType: type,
-    ...(type === 'recurring' ? { recurringChargePeriod: String(price?.recurringChargePeriodType ?? 'month') } : {}),
+    ...(type === 'recurring' ? { recurringChargePeriod: price?.recurringChargePeriodType ?? 'month' } : {}),
     price: { dutyFreeAmount: price?.price ?? { unit: 'EUR', value: 0 } },
-    productOfferingPrice: { id: priceRef.id, href: priceRef.href, name: priceRef.name },
+    productOfferingPrice: ref({ ...priceRef, href: priceRef.href ?? '' }),
   };
 }
 
@@ -21,7 +30,14 @@ function productPrice(priceRef: Entity, price: Entity | undefined) {
  * Registers the subscriptions of a fulfilled order in the inventory (steps 7.4 and 8.8): one active
  * TMF637 product per item, billed to the given account, owned by the ordering partner.
  */
-export function registerSubscriptions(draft: CspData, order: Entity, items: readonly OrderItem[], billingAccount: Entity, owner: string, now: Date): Entity[] {
+export function registerSubscriptions(
+  draft: CspData,
+  order: ProductOrder,
+  items: readonly ProductOrderItem[],
+  billingAccount: BillingAccount,
+  owner: string,
+  now: Date,
+): Product[] {
   return items.map((item) => registerProduct(draft, order, item, owner, now, { billingAccount, relatedParty: billingAccount.relatedParty }));
 }
 
@@ -32,12 +48,13 @@ export function registerSubscriptions(draft: CspData, order: Entity, items: read
  */
 export function registerProduct(
   draft: CspData,
-  order: Entity,
+  order: ProductOrder,
   item: { readonly id: string; readonly productOffering?: { readonly id: string } },
   owner: string,
   now: Date,
-  terms: { readonly billingAccount?: Entity; readonly relatedParty: unknown },
-): Entity {
+  terms: { readonly billingAccount?: BillingAccount; readonly relatedParty?: RelatedParty[] },
+): Product {
+  // The order's items were checked against this catalog when it was taken (checkOrderItems).
   const offering = collection(draft, 'TMF620', 'productOffering').find((o) => o.id === item.productOffering?.id)!;
   const prices = collection(draft, 'TMF620', 'productOfferingPrice');
   const account = terms.billingAccount;
@@ -46,7 +63,7 @@ export function registerProduct(
     'TMF637',
     'product',
     {
-      name: offering.name,
+      ...(offering.name === undefined ? {} : { name: offering.name }),
       status: 'active',
       isBundle: false,
       startDate: now.toISOString(),
@@ -54,7 +71,7 @@ export function registerProduct(
       productOffering: ref(offering),
       ...(account
         ? {
-            productPrice: ((offering.productOfferingPrice as Entity[] | undefined) ?? []).map((p) =>
+            productPrice: (offering.productOfferingPrice ?? []).map((p) =>
               productPrice(
                 p,
                 prices.find((full) => full.id === p.id),
@@ -64,7 +81,7 @@ export function registerProduct(
           }
         : {}),
       productOrderItem: [{ productOrderId: order.id, productOrderHref: order.href, orderItemId: item.id, orderItemAction: 'add' }],
-      relatedParty: terms.relatedParty,
+      ...(terms.relatedParty ? { relatedParty: terms.relatedParty } : {}),
     },
     owner,
   );

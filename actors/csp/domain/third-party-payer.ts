@@ -1,4 +1,5 @@
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { BillingAccount, Customer, Individual } from '../../../tmf/resources.ts';
 import { addEntity } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 
@@ -11,32 +12,35 @@ export const CONSUMER_OWNER = 'driver';
 /** The account type that marks a consumer's billing account (partners' are `partner`). */
 export const CONSUMER_ACCOUNT = 'consumer';
 
-const ref = (e: Entity, referredType: string) => ({ id: e.id, href: e.href, name: String(e.name ?? ''), '@referredType': referredType });
+const ref = (e: { id: string; href: string; name?: string }, referredType: string) => ({
+  id: e.id,
+  href: e.href,
+  ...(e.name === undefined ? {} : { name: e.name }),
+  '@referredType': referredType,
+});
 
-export const emailOf = (party: Entity) =>
-  ((party.contactMedium as { characteristic?: { emailAddress?: string } }[] | undefined) ?? []).map((m) => m.characteristic?.emailAddress).find(Boolean);
+export const emailOf = (party: Pick<Individual, 'contactMedium'>) => (party.contactMedium ?? []).map((m) => m.characteristic?.emailAddress).find(Boolean);
 
-const nameOf = (individual: Entity) => `${String(individual.givenName)} ${String(individual.familyName)}`;
+/** A served individual may lack the names its create required (a PATCH may have removed them). */
+const nameOf = (individual: Individual) => [individual.givenName, individual.familyName].filter(Boolean).join(' ') || individual.id;
 
 /** The customer whose engaged party is this individual, and that customer's consumer billing account. */
-export function findConsumer(draft: CspData, individualId: string): { customer: Entity; account: Entity } | undefined {
-  const customer = collection(draft, 'TMF629', 'customer').find((c) => (c.engagedParty as { id: string }).id === individualId);
+export function findConsumer(draft: CspData, individualId: string): { customer: Customer; account: BillingAccount } | undefined {
+  const customer = collection(draft, 'TMF629', 'customer').find((c) => c.engagedParty.id === individualId);
   if (!customer) return undefined;
   const account = consumerAccountsOf(draft, individualId)[0];
   return account ? { customer, account } : undefined;
 }
 
-export function consumerAccountsOf(draft: CspData, individualId: string): Entity[] {
-  return collection(draft, 'TMF666', 'billingAccount').filter(
-    (a) => a.accountType === CONSUMER_ACCOUNT && (a.relatedParty as { id: string }[]).some((p) => p.id === individualId),
-  );
+export function consumerAccountsOf(draft: CspData, individualId: string): BillingAccount[] {
+  return collection(draft, 'TMF666', 'billingAccount').filter((a) => a.accountType === CONSUMER_ACCOUNT && a.relatedParty.some((p) => p.id === individualId));
 }
 
 /**
  * Makes an individual a CSP customer with a billing account of its own (step 8.8, or an existing
  * customer seeded for 8.5). An individual that already is one keeps its customer and account.
  */
-export function ensureConsumer(draft: CspData, individual: Entity, now: Date): { customer: Entity; account: Entity; created: boolean } {
+export function ensureConsumer(draft: CspData, individual: Individual, now: Date): { customer: Customer; account: BillingAccount; created: boolean } {
   const existing = findConsumer(draft, individual.id);
   if (existing) return { ...existing, created: false };
   const party = { ...ref(individual, 'Individual'), name: nameOf(individual) };

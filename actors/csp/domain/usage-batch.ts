@@ -1,4 +1,4 @@
-import type { Entity } from '../../../tmf/data.ts';
+import type { CreateBody } from '../../../tmf/resources.ts';
 import { DomainError } from '../../../core/domain-error.ts';
 import { hrefOf, newEntityId } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
@@ -26,7 +26,7 @@ export const refusal = (error: { readonly code: string; readonly message: string
  */
 export function ingestUsage(
   draft: CspData,
-  body: Record<string, unknown>,
+  body: CreateBody<'TMF635', 'usage'>,
   sender: string,
   now: Date,
   writes: InPlace = throughDraft(draft),
@@ -37,7 +37,7 @@ export function ingestUsage(
   const id = newEntityId(draft, 'TMF635', 'usage');
   const href = hrefOf('TMF635', 'usage', id);
   try {
-    const { usage, owner } = mediate(view, { ...body, id, href, '@type': body['@type'] ?? 'Usage' } as Entity, now, writes);
+    const { usage, owner } = mediate(view, { ...body, id, href, '@type': body['@type'] ?? 'Usage' }, now, writes);
     writes.push(LEDGER.usages, usage);
     // As for a created record: the car's until mediation finds the product's owner (the OEM).
     writes.set(LEDGER.owners, href, owner ?? sender);
@@ -51,5 +51,4 @@ export function ingestUsage(
   }
 }
 
-const recordIdIn = (body: Record<string, unknown>) =>
-  String(((body.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? []).find((c) => c.name === 'recordId')?.value ?? '');
+const recordIdIn = (body: CreateBody<'TMF635', 'usage'>) => String((body.usageCharacteristic ?? []).find((c) => c.name === 'recordId')?.value ?? '');

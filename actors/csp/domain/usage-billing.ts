@@ -1,32 +1,31 @@
 import type { Decimal } from 'decimal.js';
 import { type BillingPeriod, periodContaining, periodId } from '../../../core/billing-period.ts';
 import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
-import { collection, type Entity, findBy, snapshot } from '../../../tmf/data.ts';
+import { collection, findBy, snapshot } from '../../../tmf/data.ts';
+import type { BillingAccount, EntityRef, Money as TmfMoney, RatedProductUsage, Usage } from '../../../tmf/resources.ts';
 import type { CspData } from '../store.ts';
 import type { LineSource } from './billing-cycle.ts';
 import { charValue, LEDGER, USAGE_CHAR } from './mediation.ts';
 import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 
-/** A payer's share of a rated record, as mediation stored it in `ratedProductUsage`. */
-interface RatedShare {
-  isBilled: boolean;
-  taxExcludedRatingAmount: { unit: string; value: number };
-  productRef: { id: string };
-  payerRole: string;
-  billingAccount: { id: string };
-}
+/** A payer's share of a rated record, as mediation stores it in `ratedProductUsage`: one with its payer and amount. */
+type RatedShare = RatedProductUsage & { taxExcludedRatingAmount: TmfMoney; productRef: EntityRef; payerRole: string; billingAccount: EntityRef };
 
-const sharesOf = (usage: Entity) => (usage.ratedProductUsage as RatedShare[] | undefined) ?? [];
+const isShare = (s: RatedProductUsage): s is RatedShare =>
+  s.taxExcludedRatingAmount !== undefined && s.productRef !== undefined && s.payerRole !== undefined && s.billingAccount !== undefined;
+
+/** The record's rated product usages, each at its position (what an in-place write addresses). */
+const sharesOf = (usage: Usage) => usage.ratedProductUsage ?? [];
 
 /** Usage up to the period's end: the period's own, and late records of earlier periods that no bill run has billed yet. */
-const dueBy = (usage: Entity, period: BillingPeriod) => new Date(String(usage.usageDate)) < period.end;
+const dueBy = (usage: Usage, period: BillingPeriod) => new Date(String(usage.usageDate)) < period.end;
 
 /** The month a record's usage belongs to (its allowance and its line), whichever bill carries it. */
-const usagePeriodOf = (usage: Entity) => periodContaining(new Date(String(usage.usageDate)));
+const usagePeriodOf = (usage: Usage) => periodContaining(new Date(String(usage.usageDate)));
 
 /** A share with its record, and where they are in the collection (to be marked billed in place). */
 interface PlacedShare {
-  usage: Entity;
+  usage: Usage;
   share: RatedShare;
   at: number;
   shareAt: number;
@@ -39,7 +38,7 @@ type AccountShares = Map<string, PlacedShare[]>;
  * record for every account (a bill run of n accounts over m records would be n × m). Kept for the same
  * usage array while it does not grow: records are never removed, and a new one invalidates it.
  */
-const sharesByAccount = new WeakMap<Entity[], { period: string; size: number; index: AccountShares }>();
+const sharesByAccount = new WeakMap<readonly Usage[], { period: string; size: number; index: AccountShares }>();
 
 function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
   // The committed records, not the draft's: reading a million records through a draft would draft each.
@@ -50,6 +49,7 @@ function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
   for (const [at, usage] of usages.entries()) {
     if (!dueBy(usage, period)) continue;
     for (const [shareAt, share] of sharesOf(usage).entries()) {
+      if (!isShare(share)) continue;
       const list = index.get(share.billingAccount.id) ?? [];
       list.push({ usage, share, at, shareAt });
       index.set(share.billingAccount.id, list);
@@ -60,7 +60,7 @@ function accountShares(draft: CspData, period: BillingPeriod): AccountShares {
 }
 
 /** The account's unbilled shares of rated records up to the period's end, with their record. */
-function unbilled(draft: CspData, account: Entity, period: BillingPeriod): PlacedShare[] {
+function unbilled(draft: CspData, account: BillingAccount, period: BillingPeriod): PlacedShare[] {
   return (accountShares(draft, period).get(account.id) ?? []).filter(({ usage, share }) => usage.status === 'rated' && !share.isBilled);
 }
 
@@ -105,8 +105,14 @@ export const usageLines: LineSource = (draft, account, period) => {
  * charge) only its zero shares are, since they need none. A record whose every share is billed becomes
  * `billed`. Returns the records it touched; a second call finds nothing left.
  */
-export function markUsageBilled(draft: CspData, account: Entity, period: BillingPeriod, billIssued: boolean, writes: InPlace = throughDraft(draft)): string[] {
-  const touched = new Map<Entity, { at: number; marked: Set<number> }>();
+export function markUsageBilled(
+  draft: CspData,
+  account: BillingAccount,
+  period: BillingPeriod,
+  billIssued: boolean,
+  writes: InPlace = throughDraft(draft),
+): string[] {
+  const touched = new Map<Usage, { at: number; marked: Set<number> }>();
   for (const { usage, share, at, shareAt } of unbilled(draft, account, period)) {
     if (!billIssued && share.taxExcludedRatingAmount.value !== 0) continue;
     writes.set([...LEDGER.usages, at, 'ratedProductUsage', shareAt], 'isBilled', true);

@@ -1,12 +1,12 @@
 import type { Decimal } from 'decimal.js';
 import { fromTmf, type Money, MoneyDecimal } from '../../../core/money.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { Product, ProductOffering, ProductOfferingPrice } from '../../../tmf/resources.ts';
 
 /** A usage class the car tags its records with; each is rated by the catalog's price for its category. */
 export const USAGE_CLASSES = ['infotainment', 'telematics'] as const;
 export type UsageClass = (typeof USAGE_CLASSES)[number];
 
-export const isUsageClass = (value: unknown): value is UsageClass => USAGE_CLASSES.includes(value as UsageClass);
+export const isUsageClass = (value: unknown): value is UsageClass => USAGE_CLASSES.some((c) => c === value);
 
 /** The catalog category whose offers price a usage class (`infotainment` → `infotainment-connectivity`). */
 export const categoryOf = (usageClass: UsageClass) => `${usageClass}-connectivity`;
@@ -64,19 +64,24 @@ export function rateVolume(volumeMB: Decimal.Value, usedBeforeMB: Decimal.Value,
  * when its offer is of that class's category; otherwise the usage price of the catalog's launched offer
  * of that category (telematics under an infotainment package is priced as telematics connectivity).
  */
-export function tariffFor(product: Entity, usageClass: UsageClass, offerings: readonly Entity[], prices: readonly Entity[]): UsageTariff | undefined {
+export function tariffFor(
+  product: Product,
+  usageClass: UsageClass,
+  offerings: readonly ProductOffering[],
+  prices: readonly ProductOfferingPrice[],
+): UsageTariff | undefined {
   const category = categoryOf(usageClass);
-  const inCategory = (o: Entity | undefined) => ((o?.category as { name: string }[] | undefined) ?? []).some((c) => c.name === category);
-  const own = offerings.find((o) => o.id === (product.productOffering as { id: string } | undefined)?.id);
+  const inCategory = (o: ProductOffering | undefined) => (o?.category ?? []).some((c) => c.name === category);
+  const own = offerings.find((o) => o.id === product.productOffering?.id);
   const offering = inCategory(own) ? own : offerings.find((o) => o.lifecycleStatus === 'Launched' && inCategory(o));
   if (!offering) return undefined;
-  const priceIds = new Set(((offering.productOfferingPrice as { id: string }[] | undefined) ?? []).map((p) => p.id));
+  const priceIds = new Set((offering.productOfferingPrice ?? []).map((p) => p.id));
   const ofOffer = prices.filter((p) => priceIds.has(p.id));
   const usage = ofOffer.find((p) => p.priceType === 'usage');
-  if (!usage) return undefined;
+  // A usage price states its amount (a flow rule); one a tester stripped of it prices nothing.
+  if (!usage?.price) return undefined;
   const allowance = offering === own ? ofOffer.find((p) => p.priceType === 'allowance') : undefined;
-  const unit = usage.unitOfMeasure as { amount: number } | undefined;
-  const perMB = fromTmf(usage.price as { unit: string; value: number }).times(new MoneyDecimal(1).div(String(unit?.amount ?? 1)));
-  const allowanceMB = new MoneyDecimal(String((allowance?.unitOfMeasure as { amount: number } | undefined)?.amount ?? 0));
+  const perMB = fromTmf(usage.price).times(new MoneyDecimal(1).div(String(usage.unitOfMeasure?.amount ?? 1)));
+  const allowanceMB = new MoneyDecimal(String(allowance?.unitOfMeasure?.amount ?? 0));
   return { allowanceMB, perMB, priceId: usage.id };
 }

@@ -1,7 +1,8 @@
 import { periodContaining, previousPeriod, requestedPeriod } from '../../../core/billing-period.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { CustomerBill } from '../../../tmf/resources.ts';
 import { type LineSource, recurringLines, runBillingCycle } from '../domain/billing-cycle.ts';
 import { markUsageBilled, usageLines } from '../domain/usage-billing.ts';
 import type { CspData } from '../store.ts';
@@ -11,16 +12,16 @@ import { oweInvoiceNotices } from './invoice-notice.ts';
 export const LINE_SOURCES: LineSource[] = [recurringLines, usageLines];
 
 /** Runs the bill run of a period (default: the month before the clock's) and tells subscribers of each bill. */
-export async function billingRun(runtime: ActorRuntime<CspData>, requested?: string): Promise<Entity[]> {
+export async function billingRun(runtime: ActorRuntime<CspData>, requested?: string): Promise<CustomerBill[]> {
   const now = runtime.clock.now();
   const period = requested ? requestedPeriod(requested, 'billing') : previousPeriod(periodContaining(now));
   const bills = await runtime.store.update((draft, inPlace) => {
     const issued = runBillingCycle(draft, period, now, LINE_SOURCES, inPlace);
     for (const bill of issued) {
-      runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: (bill.billingAccount as Entity).id, owner: draft.owners[bill.href] });
+      runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: bill.billingAccount?.id, owner: draft.owners[bill.href] });
       runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
     }
-    const billOf = new Map(issued.map((b) => [(b.billingAccount as Entity).id, b]));
+    const billOf = new Map(issued.map((b) => [b.billingAccount?.id, b]));
     for (const account of collection(draft, 'TMF666', 'billingAccount')) {
       const bill = billOf.get(account.id);
       const records = markUsageBilled(draft, account, period, bill !== undefined, inPlace);

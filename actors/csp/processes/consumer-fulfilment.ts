@@ -1,5 +1,5 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
-import type { Entity } from '../../../tmf/data.ts';
+import type { ProductOrder } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { setUpConsumerService } from '../domain/consumer-order.ts';
 import type { CspData } from '../store.ts';
@@ -17,7 +17,7 @@ export async function fulfilConsumerOrder(runtime: ActorRuntime<CspData>, orderI
 }
 
 /** The payer, subscriptions and usage collection, in one change that also puts the products on the order's items. */
-async function registerConsumerService(runtime: ActorRuntime<CspData>, order: Entity, buyer: string): Promise<void> {
+async function registerConsumerService(runtime: ActorRuntime<CspData>, order: ProductOrder, buyer: string): Promise<void> {
   await runtime.store.update((draft) => {
     const now = runtime.clock.now();
     const { consumer, products, collections } = setUpConsumerService(draft, order, buyer, now);

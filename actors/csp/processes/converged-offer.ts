@@ -1,4 +1,5 @@
-import { channelOrderBody, DISTRIBUTED_FROM, originOf, publicationReasons, type RevenueShare } from '../../../core/converged-offer.ts';
+import { channelOrderBody, DISTRIBUTED_FROM, originOf, publicationReasons } from '../../../core/converged-offer.ts';
+import type { ProductOrder } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
 import { collection, type Entity } from '../../../tmf/data.ts';
@@ -56,9 +57,7 @@ export async function publishOffer(runtime: Runtime, offeringId: string): Promis
   if (reasons.length > 0) throw badRequest('Not publishable', reasons.join('; '), 'NOT_PUBLISHABLE');
   await subscribeToCentralCatalog(runtime);
   return passOnRefusal(() =>
-    runtime
-      .client('car-manufacturer')
-      .create<Entity>('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))),
+    runtime.client('car-manufacturer').create('TMF620', 'productOffering', publicationBody(offering, collection(data, 'TMF620', 'productOfferingPrice'))),
   );
 }
 
@@ -84,15 +83,13 @@ export const verifyConvergedOfferingEffect =
   async (args) => {
     const centralId = String(args.centralId);
     const oem = runtime.client('car-manufacturer');
-    const converged = await oem.get<Entity>('TMF620', 'productOffering', centralId);
-    if (((converged.partnerReview as { partyId?: string }[] | undefined) ?? []).some((r) => r.partyId === 'csp')) return;
+    const converged = await oem.get('TMF620', 'productOffering', centralId);
+    if ((converged.partnerReview ?? []).some((r) => r.partyId === 'csp')) return;
     const members: MemberLookup[] = [];
     // Ids are only unique per catalog: the revenue shares say which members are the CSP's.
-    const cspMembers = ((converged.revenueShare as RevenueShare[] | undefined) ?? [])
-      .filter((s) => s.partyId === 'csp')
-      .map((s) => ({ id: s.productOfferingId }));
+    const cspMembers = (converged.revenueShare ?? []).filter((s) => s.partyId === 'csp').map((s) => ({ id: s.productOfferingId }));
     for (const { id } of cspMembers) {
-      members.push({ id, central: await oem.get<Entity>('TMF620', 'productOffering', id).catch(absentOn404) });
+      members.push({ id, central: await oem.get('TMF620', 'productOffering', id).catch(absentOn404) });
     }
     const reasons = verifyAsCsp(converged, members, runtime.store.data);
     const verdict = reasons.length === 0 ? 'approved' : 'rejected';
@@ -116,7 +113,7 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
   const copy = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
   const centralId = copy && originOf(copy, DISTRIBUTED_FROM);
   if (!centralId) throw badRequest('Unknown offering', `${offeringId} is not a converged offering of the CSP's catalog`, 'UNKNOWN_OFFERING');
-  return passOnRefusal(() => runtime.client('car-manufacturer').create<Entity>('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'csp')));
+  return passOnRefusal(() => runtime.client('car-manufacturer').create('TMF622', 'productOrder', channelOrderBody(customerId, centralId, 'csp')));
 }
 
 /**
@@ -125,17 +122,16 @@ export async function passChannelOrder(runtime: Runtime, customerId: string, off
  * is paid through the OEM's settlement (11.12). The order completes (11.9, notified). Resumable: a
  * subscription already registered is not registered again.
  */
-export async function activateConvergedConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
+export async function activateConvergedConnectivity(runtime: Runtime, order: ProductOrder, buyer: string): Promise<void> {
   if (!isRegistered(runtime, order.id)) await registerConnectivity(runtime, order, buyer);
   await completeOrder(runtime, order.id);
 }
 
 /** The subscriptions, in one change that also puts the products on the order's items. */
-async function registerConnectivity(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
+async function registerConnectivity(runtime: Runtime, order: ProductOrder, buyer: string): Promise<void> {
   await runtime.store.update((draft) => {
     const now = runtime.clock.now();
-    const items = order.productOrderItem as { id: string; productOffering: { id: string } }[];
-    const products = items.map((item) => registerProduct(draft, order, item, buyer, now, { relatedParty: order.relatedParty }));
+    const products = order.productOrderItem.map((item) => registerProduct(draft, order, item, buyer, now, { relatedParty: order.relatedParty }));
     for (const product of products) runtime.journal(draft, JOURNAL.subscriptionRegistered, { product: product.id, order: order.id });
     putProductsOnItems(draft, order.id, products);
   });

@@ -1,10 +1,12 @@
+import { isActorId } from '../../../core/actor-ids.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
+import type { ProductOrder } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { EffectHandler } from '../../../tmf/owed-effects.ts';
 import { onboardingResultOf, onboardPartner, type OnboardingResult } from '../domain/onboarding.ts';
-import { isPartnerOrder, type OrderItem } from '../domain/order-check.ts';
+import { isPartnerOrder } from '../domain/order-check.ts';
 import { registerSubscriptions } from '../domain/subscriptions.ts';
 import { thirdPartyPayerOf } from '../domain/consumer-order.ts';
 import { fulfilConsumerOrder } from './consumer-fulfilment.ts';
@@ -23,7 +25,7 @@ export const FULFIL_ORDER = 'fulfil-order';
  * half-way, or completed with the partner's credentials not known to be delivered. A cancelled order is
  * left alone.
  */
-const TAKEN_UP = ['acknowledged', 'inProgress', 'completed'];
+const TAKEN_UP: readonly ProductOrder['state'][] = ['acknowledged', 'inProgress', 'completed'];
 
 /**
  * Carries out an owed fulfilment. Retry-safe: every step of `fulfilOrder` checks whether it is already
@@ -33,7 +35,7 @@ export const fulfilOrderEffect =
   (runtime: Runtime): EffectHandler<CspData> =>
   async (args) => {
     const orderId = String(args.orderId);
-    if (!TAKEN_UP.includes(String(findOrder(runtime, orderId).state))) return;
+    if (!TAKEN_UP.includes(findOrder(runtime, orderId).state)) return;
     await fulfilOrder(runtime, orderId, String(args.buyer));
   };
 
@@ -46,7 +48,7 @@ export const fulfilOrderEffect =
 export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: string): Promise<void> {
   if (findOrder(runtime, orderId).state === 'acknowledged') await setOrderState(runtime, orderId, 'inProgress');
   const order = findOrder(runtime, orderId);
-  const items = order.productOrderItem as OrderItem[];
+  const items = order.productOrderItem;
   if (thirdPartyPayerOf(order)) return fulfilConsumerOrder(runtime, orderId, buyer);
   if (isConvergedConnectivity(items, collection(runtime.store.data, 'TMF620', 'productOffering'))) return activateConvergedConnectivity(runtime, order, buyer);
   if (!isPartnerOrder(items)) return;
@@ -56,8 +58,8 @@ export async function fulfilOrder(runtime: Runtime, orderId: string, buyer: stri
 }
 
 /** Step 7.2 and the partner's subscriptions, in one change that also puts the products on the order's items. */
-async function onboardAndRegister(runtime: Runtime, order: Entity, buyer: string): Promise<void> {
-  const items = order.productOrderItem as OrderItem[];
+async function onboardAndRegister(runtime: Runtime, order: ProductOrder, buyer: string): Promise<void> {
+  const items = order.productOrderItem;
   await runtime.store.update((draft) => {
     const now = runtime.clock.now();
     const { organization, billingAccount, result } = onboardPartner(
@@ -86,13 +88,13 @@ async function sendOnboardingResult(runtime: Runtime, partner: string, result: O
   await runtime.client('car-manufacturer').post(PARTY_API.onboardingResult, result);
 }
 
-function tradingNameOf(order: Entity, buyer: string): string {
-  const parties = (order.relatedParty as { name?: string; role?: string }[] | undefined) ?? [];
+function tradingNameOf(order: ProductOrder, buyer: string): string {
+  const parties = order.relatedParty ?? [];
   return parties.find((p) => p.role === 'buyer' || p.role === 'customer')?.name ?? buyer;
 }
 
 /** Where the partner reaches the CSP's APIs: the URL this partner was configured with for the CSP. */
 function portalUrlFor(runtime: Runtime, partner: string): string {
-  const url = runtime.config.callbacks[partner as keyof typeof runtime.config.callbacks];
+  const url = isActorId(partner) ? runtime.config.callbacks[partner] : undefined;
   return `${url ?? 'http://localhost'}/tmf-api`;
 }

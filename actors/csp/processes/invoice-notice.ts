@@ -22,7 +22,9 @@ export function invoiceNoticeEffect(runtime: ActorRuntime<CspData>): EffectHandl
   return async (args, effect) => {
     const bill = items(runtime.store.data, 'TMF678', 'customerBill').find((b) => b.id === args.billId);
     if (!bill) return; // the bill is gone (a reset): nothing left to tell
-    const due = bill.amountDue as { unit: string; value: number };
+    const due = bill.amountDue;
+    // The CSP's bills always state their amount due (core/tmf-bill.ts); one without tells the driver nothing.
+    if (!due) return;
     await runtime.client('driver').post(PARTY_API.inbox, {
       id: `csp-${effect.key}`,
       from: 'csp',

@@ -1,5 +1,5 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
 import { lifecycleEventType } from '../../../tmf/events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { advanceMediation, MEDIATION_DONE, type MediationOutcome } from '../domain/mediation.ts';
@@ -37,7 +37,7 @@ export async function mediatePending(runtime: Runtime): Promise<void> {
       const outcome = advanceMediation(draft, usages[index], runtime.clock.now());
       usages[index] = outcome.usage;
       if (outcome.owner) draft.owners[outcome.usage.href] = outcome.owner;
-      if (MEDIATION_DONE.includes(String(outcome.usage.status))) pending.shift();
+      if (MEDIATION_DONE.includes(outcome.usage.status)) pending.shift();
       record(runtime, draft, outcome);
       return true;
     });
@@ -67,7 +67,7 @@ function record(runtime: Runtime, draft: CspData, outcome: MediationOutcome): vo
       api: 'TMF635',
       eventType: lifecycleEventType('TMF635', 'Usage'),
       resource: 'usage',
-      entity: usageSeenBy(usage as Entity, owner, draft.owners),
+      entity: usageSeenBy(usage, owner, draft.owners),
     });
   }
 }

@@ -1,19 +1,21 @@
 /** A TMF622 order's state changes, shared by every CSP fulfilment path (partner, consumer, converged). */
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
+import type { Ref } from '../../../core/tmf-bill.ts';
+import { collection, items } from '../../../tmf/data.ts';
 import { changeEventType } from '../../../tmf/events.ts';
+import type { ProductOrder } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { CspData } from '../store.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
-export async function setOrderState(runtime: Runtime, orderId: string, state: string): Promise<void> {
+export async function setOrderState(runtime: Runtime, orderId: string, state: ProductOrder['state']): Promise<void> {
   await runtime.store.update((draft) => {
     const orders = collection(draft, 'TMF622', 'productOrder');
     const index = orders.findIndex((o) => o.id === orderId);
     const before = orders[index];
     const now = runtime.clock.now().toISOString();
-    const after: Entity = { ...before, state, ...(state === 'completed' ? { completionDate: now } : {}) };
+    const after: ProductOrder = { ...before, state, ...(state === 'completed' ? { completionDate: now } : {}) };
     orders[index] = after;
     if (state === 'completed') runtime.journal(draft, JOURNAL.orderCompleted, { order: orderId });
     runtime.notifier.enqueue(draft, runtime.clock.now(), {
@@ -40,20 +42,22 @@ export async function completeOrder(runtime: Runtime, orderId: string): Promise<
  * instead of registering twice. Read from the products, not the items, which the buyer wrote.
  */
 export function isRegistered(runtime: Runtime, orderId: string): boolean {
-  const products = runtime.store.data.resources['TMF637.product'] ?? [];
-  return products.some((p) => (p.productOrderItem as { productOrderId?: string }[] | undefined)?.some((ref) => ref.productOrderId === orderId));
+  return items(runtime.store.data, 'TMF637', 'product').some((p) => p.productOrderItem?.some((ref) => ref.productOrderId === orderId));
 }
 
 /** Puts each registered product on its order item (item i has products[i]): in the registration's own update, it is what `isRegistered` reads. */
-export function putProductsOnItems(draft: CspData, orderId: string, products: readonly Entity[]): void {
+export function putProductsOnItems(draft: CspData, orderId: string, products: readonly Ref[]): void {
   const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
-  stored.productOrderItem = (stored.productOrderItem as object[]).map((item, i) => ({
+  stored.productOrderItem = stored.productOrderItem.map((item, i) => ({
     ...item,
     state: 'completed',
     product: { id: products[i].id, href: products[i].href },
   }));
 }
 
-export function findOrder(runtime: Runtime, orderId: string): Entity {
-  return runtime.store.data.resources['TMF622.productOrder']!.find((o) => o.id === orderId)!;
+/** An order the CSP holds: fulfilment runs only on orders it stored. */
+export function findOrder(runtime: Runtime, orderId: string): ProductOrder {
+  const order = items(runtime.store.data, 'TMF622', 'productOrder').find((o) => o.id === orderId);
+  if (!order) throw new Error(`no product order ${orderId} at the CSP`);
+  return order;
 }

@@ -1,4 +1,5 @@
 import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
+import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
 import { passOnRefusal } from '../../kit/peer-error.ts';
@@ -27,7 +28,7 @@ function paymentsOnTheirWay(runtime: Runtime): Set<string> {
  */
 export async function paySettlement(runtime: Runtime, noteId: string): Promise<Entity> {
   const oem = runtime.client('car-manufacturer');
-  const note = await passOnRefusal(() => oem.get<Entity>('BillingV2', 'settlementNoteAdvice', noteId));
+  const note = await passOnRefusal(() => oem.get('BillingV2', 'settlementNoteAdvice', noteId));
   const id = String(note.id);
   await runtime.store.update((draft) => {
     const paid = (draft.settlementsPaid ??= {});
@@ -37,9 +38,7 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
   const noteUrl = `${oem.baseUrl}${basePath('BillingV2')}/settlementNoteAdvice/${encodeURIComponent(id)}`;
   paymentsOnTheirWay(runtime).add(id);
   try {
-    const payment = await passOnRefusal(() =>
-      runtime.client('call-center').create<Entity>('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())),
-    );
+    const payment = await passOnRefusal(() => runtime.client('call-center').create('TMF676', 'payment', settlementPayment(note, noteUrl, runtime.clock.now())));
     await runtime.store.update((draft) => {
       draft.settlementsPaid![id] = payment.id;
     });
@@ -59,7 +58,7 @@ export async function paySettlement(runtime: Runtime, noteId: string): Promise<E
  * it arrived (by the payment's correlatorId, the note's id) and records it, or pays it now.
  */
 async function resumeInterruptedPayment(runtime: Runtime, id: string): Promise<void> {
-  const { items } = await runtime.client('call-center').list<Entity>('TMF676', 'payment', { correlatorId: id });
+  const { items } = await runtime.client('call-center').list('TMF676', 'payment', { correlatorId: id });
   const arrived = items.find((payment) => payment.correlatorId === id);
   await runtime.store.update((draft) => {
     if (arrived) draft.settlementsPaid![id] = String(arrived.id);
@@ -75,8 +74,8 @@ export const PAY_ON_ACCEPTANCE = 'pay-on-acceptance';
  * Step 9.13 on the acceptance event: an advice the CSP pays was accepted — it pays it, after its own
  * checks. Retry-safe: a note already paid (or being paid) is left alone; one a crash left reserved is resumed.
  */
-export async function payOnAcceptance(runtime: Runtime, note: Entity): Promise<void> {
-  const payer = (note.payer as { id?: string } | undefined)?.id;
+export async function payOnAcceptance(runtime: Runtime, note: SettlementNoteAdvice): Promise<void> {
+  const payer = note.payer?.id;
   if (payer !== 'csp' || note.state !== 'accepted') return;
   const id = String(note.id);
   const paid = runtime.store.data.settlementsPaid?.[id];
@@ -111,7 +110,7 @@ export async function retrievePartnerBill(runtime: Runtime, billId: string): Pro
 /** How the CSP carries out the figure 9 effects it owes. */
 export function figure9Effects(runtime: Runtime): Record<string, EffectHandler<CspData>> {
   return {
-    [PAY_ON_ACCEPTANCE]: (args) => payOnAcceptance(runtime, args.note as Entity),
+    [PAY_ON_ACCEPTANCE]: (args) => payOnAcceptance(runtime, args.note as SettlementNoteAdvice),
     [PARTNER_BILL_CHECK]: (args) => retrievePartnerBill(runtime, String(args.billId)),
   };
 }

@@ -1,6 +1,13 @@
 import { Faker, en } from '@faker-js/faker';
 import { Decimal } from 'decimal.js';
 import type { BillingPeriod } from '../../../core/billing-period.ts';
+import type { Characteristic, CreateBody } from '../../../tmf/resources.ts';
+
+/** A record as the car sends it: a TMF635 create body with its characteristics (the record id among them). */
+export type UsageRecord = CreateBody<'TMF635', 'usage'> & { usageCharacteristic: Characteristic[] };
+
+/** The car's own id of a record. */
+export const recordIdOf = (record: UsageRecord): string => String(record.usageCharacteristic.find((c) => c.name === 'recordId')?.value ?? '');
 
 /** What the car does in a month: its sessions of each usage class, and the total MB of each. */
 export interface DrivePlan {
@@ -43,7 +50,7 @@ export function splitVolume(totalMB: Decimal.Value, weights: readonly number[]):
  * sessions — application, start time, duration, volume — from seeded faker data, so the same plan always
  * gives the same records. They come in the order the sessions started.
  */
-export function usageRecords(plan: DrivePlan): Record<string, unknown>[] {
+export function usageRecords(plan: DrivePlan): UsageRecord[] {
   const faker = new Faker({ locale: [en] });
   faker.seed(plan.seed + plan.firstRecord);
   const span = plan.period.end.getTime() - plan.period.start.getTime() - 3_600_000;

@@ -2,10 +2,10 @@ import { Decimal } from 'decimal.js';
 import { type BillingPeriod, parsePeriodId } from '../../../core/billing-period.ts';
 import { INBOX_TOPIC, PARTY_API } from '../../../core/party-api.ts';
 import { TmfCallError } from '../../../tmf/client.ts';
-import type { Entity } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { usageRecords } from '../domain/usage-records.ts';
+import { isRecord } from '../../../core/plain-data.ts';
+import { recordIdOf, type UsageRecord, usageRecords } from '../domain/usage-records.ts';
 import type { DriverData, InboxEntry, SentUsage } from '../store.ts';
 
 type Runtime = ActorRuntime<DriverData>;
@@ -35,13 +35,12 @@ export async function selectService(runtime: Runtime, service: string, splitBill
 /** Sessions a month of driving may have, per usage class: bounds what one control call generates. */
 export const MAX_SESSIONS = 1000;
 
+/** A whole number of sessions from 0 to MAX_SESSIONS. */
+export const isSessionCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_SESSIONS;
+
 function checkSessions(sessions: unknown): void {
   if (sessions === undefined) return;
-  const counts = sessions as Record<string, unknown>;
-  const valid =
-    typeof sessions === 'object' &&
-    sessions !== null &&
-    ['infotainment', 'telematics'].every((k) => Number.isInteger(counts[k]) && (counts[k] as number) >= 0 && (counts[k] as number) <= MAX_SESSIONS);
+  const valid = isRecord(sessions) && isSessionCount(sessions.infotainment) && isSessionCount(sessions.telematics);
   if (!valid) throw badRequest('Invalid sessions', `sessions is {infotainment, telematics}, each a whole number from 0 to ${MAX_SESSIONS}`);
 }
 
@@ -88,11 +87,11 @@ export async function resendLastUsage(runtime: Runtime): Promise<SentUsage> {
   return sendUsage(runtime, last.body);
 }
 
-async function sendUsage(runtime: Runtime, body: Record<string, unknown>): Promise<SentUsage> {
-  const recordId = String((body.usageCharacteristic as { name: string; value: unknown }[])[0].value);
+async function sendUsage(runtime: Runtime, body: UsageRecord): Promise<SentUsage> {
+  const recordId = recordIdOf(body);
   let result: SentUsage;
   try {
-    const usage = await runtime.client('csp').create<Entity>('TMF635', 'usage', body);
+    const usage = await runtime.client('csp').create('TMF635', 'usage', body);
     result = { recordId, httpStatus: 201, outcome: String(usage.status), body };
   } catch (error) {
     if (!(error instanceof TmfCallError)) throw error;

@@ -2,8 +2,9 @@ import { parsePeriodId } from '../../../core/billing-period.ts';
 import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { badRequest } from '../../../tmf/errors.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
-import { MAX_SESSIONS } from './car.ts';
-import { usageRecords } from '../domain/usage-records.ts';
+import { isRecord } from '../../../core/plain-data.ts';
+import { isSessionCount, MAX_SESSIONS } from './car.ts';
+import { recordIdOf, usageRecords } from '../domain/usage-records.ts';
 import type { DriverData } from '../store.ts';
 
 /** One car of a fleet and its month: which subscription its records name, and how much it uses. */
@@ -36,7 +37,7 @@ export async function driveFleet(runtime: ActorRuntime<DriverData>, period: unkn
   const fleet = checkedCars(cars);
   const records = fleet.flatMap((car) => usageRecords({ ...car, period: month, seed: runtime.config.seed + car.seed, firstRecord: 1 }));
   const batch = await runtime.client('csp').postLines<UsageBatchSummary>(PARTY_API.usageBatch, records);
-  const recordIds = records.map((r) => String((r.usageCharacteristic as { value: unknown }[])[0].value));
+  const recordIds = records.map(recordIdOf);
   return { recordIds, batch };
 }
 
@@ -52,20 +53,26 @@ function checkedCars(cars: unknown): FleetCar[] {
   const usage = 'cars is a list of {vehicleId, subscription, seed, infotainmentMB, telematicsMB, sessions: {infotainment, telematics}}';
   if (!Array.isArray(cars) || cars.length === 0 || cars.length > MAX_FLEET_CARS)
     throw badRequest('Invalid fleet drive', `${usage}, 1 to ${MAX_FLEET_CARS} cars a call`);
-  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_SESSIONS;
-  const volume = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
-  cars.forEach((car: Partial<FleetCar>, i) => {
-    const valid =
-      typeof car?.vehicleId === 'string' &&
-      car.vehicleId !== '' &&
-      typeof car.subscription === 'string' &&
-      car.subscription !== '' &&
-      Number.isInteger(car.seed) &&
-      volume(car.infotainmentMB) &&
-      volume(car.telematicsMB) &&
-      count(car.sessions?.infotainment) &&
-      count(car.sessions?.telematics);
-    if (!valid) throw badRequest('Invalid fleet drive', `car ${i + 1}: ${usage} (sessions 0 to ${MAX_SESSIONS} each)`);
+  return cars.map((car: unknown, i) => {
+    if (!isFleetCar(car)) throw badRequest('Invalid fleet drive', `car ${i + 1}: ${usage} (sessions 0 to ${MAX_SESSIONS} each)`);
+    return car;
   });
-  return cars as FleetCar[];
+}
+
+const isVolume = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+
+function isFleetCar(car: unknown): car is FleetCar {
+  return (
+    isRecord(car) &&
+    typeof car.vehicleId === 'string' &&
+    car.vehicleId !== '' &&
+    typeof car.subscription === 'string' &&
+    car.subscription !== '' &&
+    Number.isInteger(car.seed) &&
+    isVolume(car.infotainmentMB) &&
+    isVolume(car.telematicsMB) &&
+    isRecord(car.sessions) &&
+    isSessionCount(car.sessions.infotainment) &&
+    isSessionCount(car.sessions.telematics)
+  );
 }

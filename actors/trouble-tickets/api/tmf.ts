@@ -1,10 +1,10 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { items, type Entity } from '../../../tmf/data.ts';
+import { items } from '../../../tmf/data.ts';
 import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
-import { ALARM, alarmMetric, correlate } from '../domain/alarm.ts';
+import { ALARM, alarmMetric, correlate, violationMetric } from '../domain/alarm.ts';
 import { originatorOf, REDIRECTED_FROM, refusePingPong, relationshipsOf, ticketReaders } from '../domain/redirect.ts';
 import { openTicket, patchedTicket } from '../domain/ticket-status.ts';
 import { teamTakesAlarm } from '../processes/resolution-team.ts';
@@ -16,18 +16,18 @@ import { RETRIEVE_SLA_INFORMATION } from '../processes/sla.ts';
  */
 export function ticketTmfApis<D extends TicketData>(runtime: ActorRuntime<D>): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
-  const sla = resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'sla', methods: ['GET'] });
-  sla.use(resourceRouter<D, Entity>({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET', 'POST'], hooks: violationHooks(runtime) }));
+  const sla = resourceRouter({ ...base, api: 'TMF623', resource: 'sla', methods: ['GET'] });
+  sla.use(resourceRouter({ ...base, api: 'TMF623', resource: 'slaViolation', methods: ['GET', 'POST'], hooks: violationHooks(runtime) }));
   return [
     {
       api: 'TMF621',
-      router: resourceRouter<D, Entity>({ ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'POST', 'PATCH'], hooks: ticketHooks(runtime) }),
+      router: resourceRouter({ ...base, api: 'TMF621', resource: 'troubleTicket', methods: ['GET', 'POST', 'PATCH'], hooks: ticketHooks(runtime) }),
     },
     { api: 'TMF623', router: sla },
   ];
 }
 
-function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHooks<D, Entity> {
+function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHooks<D, 'TMF621', 'troubleTicket'> {
   return {
     create(input, { draft, now }) {
       refusePingPong(items(draft, 'TMF621', 'troubleTicket'), input, runtime.id);
@@ -57,13 +57,13 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
   };
 }
 
-function violationHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHooks<D, Entity> {
+function violationHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHooks<D, 'TMF623', 'slaViolation'> {
   return {
     // A violation told by another party (9.23) is kept as it was reported, dated on arrival when undated.
     create: (input, { now }) => ({ ...input, date: input.date ?? now.toISOString() }),
     // 9.24: told of another party's violation, it retrieves the call center's information on it.
     afterCreate(violation, { draft }) {
-      const metric = (violation.violation as { metric?: string } | undefined)?.metric;
+      const metric = violationMetric(violation);
       if (metric) oweSlaInformation(runtime, draft, metric, violation.href);
     },
   };

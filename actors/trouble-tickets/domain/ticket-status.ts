@@ -1,5 +1,5 @@
-import type { Entity } from '../../../tmf/data.ts';
 import { conflict } from '../../../core/domain-error.ts';
+import type { TroubleTicket } from '../../../tmf/resources.ts';
 import { TICKET_STATUSES } from '../../../tmf/schemas/trouble-ticket.ts';
 
 /** A TMF621 v4 trouble ticket status. */
@@ -42,25 +42,22 @@ export function checkTransition(ticketId: string, from: TicketStatus, to: Ticket
 }
 
 /** A new ticket as its receiver stores it: acknowledged now, with the first entry of its history. */
-export function openTicket<E extends Entity>(input: E, now: Date): E {
+export function openTicket<T extends object>(input: T, now: Date) {
   const at = now.toISOString();
-  return {
-    ...input,
-    status: 'acknowledged',
-    creationDate: at,
-    lastUpdate: at,
-    statusChangeDate: at,
-    statusChange: [{ status: 'acknowledged', changeDate: at }],
-  };
+  const status: TicketStatus = 'acknowledged';
+  return { ...input, status, creationDate: at, lastUpdate: at, statusChangeDate: at, statusChange: [{ status, changeDate: at }] };
 }
+
+/** What a status change reads and writes of a ticket. */
+type Stamped = Pick<TroubleTicket, 'id' | 'status' | 'statusChange' | 'statusChangeReason'>;
 
 /**
  * The ticket after a status change that was already found legal: the change is dated and kept in the
  * history with its reason; a resolution is dated too.
  */
-export function stampStatus<E extends Entity>(ticket: E, status: TicketStatus, now: Date, reason?: string): E {
+export function stampStatus<T extends Stamped>(ticket: T, status: TicketStatus, now: Date, reason?: string): T {
   const at = now.toISOString();
-  const history = (ticket.statusChange as unknown[] | undefined) ?? [];
+  const history = ticket.statusChange ?? [];
   return {
     ...ticket,
     status,
@@ -72,8 +69,8 @@ export function stampStatus<E extends Entity>(ticket: E, status: TicketStatus, n
 }
 
 /** Checks and applies a status change. */
-export function changeStatus<E extends Entity>(ticket: E, status: TicketStatus, now: Date, reason?: string): E {
-  checkTransition(ticket.id, ticket.status as TicketStatus, status);
+export function changeStatus<T extends Stamped>(ticket: T, status: TicketStatus, now: Date, reason?: string): T {
+  checkTransition(ticket.id, ticket.status, status);
   return stampStatus(ticket, status, now, reason);
 }
 
@@ -81,11 +78,11 @@ export function changeStatus<E extends Entity>(ticket: E, status: TicketStatus, 
  * A merge-patched ticket whose status may have changed (TMF621 PATCH): a change is checked and
  * stamped like any other, with the patch's new reason if it gave one.
  */
-export function patchedTicket<E extends Entity>(current: E, next: E, now: Date): E {
-  const from = current.status as TicketStatus;
-  const to = next.status as TicketStatus;
+export function patchedTicket<T extends Stamped>(current: T, next: T, now: Date): T {
+  const from = current.status;
+  const to = next.status;
   if (from === to) return next;
   checkTransition(current.id, from, to);
-  const reason = next.statusChangeReason !== current.statusChangeReason && next.statusChangeReason ? String(next.statusChangeReason) : undefined;
+  const reason = next.statusChangeReason !== current.statusChangeReason && next.statusChangeReason ? next.statusChangeReason : undefined;
   return stampStatus(next, to, now, reason);
 }

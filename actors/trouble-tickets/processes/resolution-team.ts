@@ -1,8 +1,9 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_UNIT, type PartyUnit } from '../../../core/party-api.ts';
 import type { Bundle } from '../../../tmf/auth.ts';
-import { collection, type Entity } from '../../../tmf/data.ts';
-import type { EventHandler } from '../../../tmf/hub.ts';
+import { collection } from '../../../tmf/data.ts';
+import { type EventHandler, eventResource } from '../../../tmf/hub.ts';
+import type { SlaViolation, TroubleTicket } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
 import { ALARM, alarmMetric, correlatedAlarm, isCorrelated, violationMetric, type ViolationNotice } from '../domain/alarm.ts';
@@ -38,7 +39,11 @@ export async function followOwnSla<D extends TicketData>(runtime: ActorRuntime<D
  * `draft`, it correlates the ticket with the violation it heard of under the same metric identifier, if
  * it has; returns the ticket as it now is.
  */
-export function teamTakesAlarm<D extends TicketData>(runtime: ActorRuntime<D>, draft: D, alarm: Entity): Entity {
+export function teamTakesAlarm<D extends TicketData, T extends Pick<TroubleTicket, 'id' | 'relatedEntity' | 'note'>>(
+  runtime: ActorRuntime<D>,
+  draft: D,
+  alarm: T,
+): T {
   const metric = alarmMetric(alarm);
   const notice = (draft.teamNotices ?? []).find((n) => n.metric === metric);
   if (!notice || !metric || isCorrelated(alarm)) return alarm;
@@ -52,10 +57,10 @@ export function teamTakesAlarm<D extends TicketData>(runtime: ActorRuntime<D>, d
  * The team hears of a violation (9.26): it keeps the notice and correlates an alarm ticket already
  * waiting for it; that ticket's followers are told of the change.
  */
-async function violationHeard<D extends TicketData>(runtime: ActorRuntime<D>, violation: Entity): Promise<void> {
-  const metric = violationMetric(violation);
-  if (!metric) return;
-  const notice: ViolationNotice = { violation: String(violation.id), href: String(violation.href), metric };
+async function violationHeard<D extends TicketData>(runtime: ActorRuntime<D>, violation: SlaViolation | undefined): Promise<void> {
+  const metric = violation && violationMetric(violation);
+  if (!violation || !metric) return;
+  const notice: ViolationNotice = { violation: String(violation.id), href: violation.href, metric };
   await runtime.store.update((draft) => {
     if ((draft.teamNotices ?? []).some((n) => n.metric === metric)) return;
     (draft.teamNotices ??= []).push(notice);
@@ -77,6 +82,6 @@ async function violationHeard<D extends TicketData>(runtime: ActorRuntime<D>, vi
 /** The team as a unit of its party (see ActorParts.units): it listens to its party's SLA violations. */
 export function resolutionTeamUnit<D extends TicketData>(runtime: ActorRuntime<D>): Partial<Record<PartyUnit, Record<string, EventHandler>>> {
   return {
-    [PARTY_UNIT.resolutionTeam]: { SlaViolationCreateEvent: (event) => violationHeard(runtime, event.event.slaViolation as Entity) },
+    [PARTY_UNIT.resolutionTeam]: { SlaViolationCreateEvent: (event) => violationHeard(runtime, eventResource(event, 'TMF623', 'slaViolation')) },
   };
 }

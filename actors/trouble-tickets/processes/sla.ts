@@ -115,7 +115,7 @@ export const retrieveSlaInformationEffect =
   <D extends TicketData>(runtime: ActorRuntime<D>): EffectHandler<D> =>
   async (args) => {
     const metric = String(args.metric);
-    const { items: found } = await runtime.client('call-center').list<Entity>('TMF623', 'slaViolation', { 'violation.metric': metric });
+    const { items: found } = await runtime.client('call-center').list('TMF623', 'slaViolation', { 'violation.metric': metric });
     return (draft) => {
       (draft.slaInformation ??= []).push({
         metric,
