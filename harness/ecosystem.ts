@@ -59,6 +59,12 @@ export interface Ecosystem {
   wireUrl(from: ActorId | 'harness', to: ActorId): string;
   /** A client with which the harness drives a party, through the wire. */
   control(actor: ActorId): TmfClient;
+  /**
+   * A client with which the harness polls a party directly, off the wire and off the record: for waiting
+   * until the ecosystem is quiet (`/control/drain`, see drive/settle.ts), whose number of rounds and place
+   * among the work it waits for are timing, not simulation.
+   */
+  poll(actor: ActorId): TmfClient;
   /** The simulated actors of this process (empty entries for remote ones). */
   readonly local: Partial<Record<ActorId, RunningActor>>;
   stop(): Promise<void>;
@@ -121,6 +127,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
     actorUrls,
     wireUrl,
     control: (actor) => new TmfClient(wireUrl('harness', actor), harnessKey(secret, actor), options.timeoutMs),
+    poll: (actor) => new TmfClient(actorUrls[actor], harnessKey(secret, actor), options.timeoutMs),
     local,
     async stop() {
       await Promise.all(Object.values(local).map((a) => a?.stop()));
