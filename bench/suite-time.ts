@@ -1,15 +1,18 @@
 // Suite time: runs `npm test`'s runner (scripts/test-suite.mjs) once and prints the wall and CPU seconds
 // of each job (the lanes, the features, the type check) and the slowest test files.
 //
-//   npm run bench:suite [-- --top 15]
+//   npm run bench:suite [-- --top 15] [-- --save-weights]
+//
+// --save-weights writes each file's CPU seconds to test/lanes/weights.json, the order in which the lanes
+// take the files (longest first).
 //
 // CPU seconds (user+sys, child processes included) are steadier than wall seconds on a shared machine:
 // compare CPU between runs, and read wall time together with the load average printed beside it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUITE_TIMES_ENV, type FileTime } from '../test/lanes/files.ts';
+import { SUITE_TIMES_ENV, WEIGHTS_FILE, type FileTime } from '../test/lanes/files.ts';
 
 interface JobTime {
   readonly name: string;
@@ -62,4 +65,9 @@ for (const job of jobs) {
 console.log(`\nslowest test files (by CPU; wall is while sharing the machine with the other jobs)`);
 console.log('  CPU s  wall s  lane       file');
 for (const f of files.toSorted((a, b) => b.cpu - a.cpu).slice(0, TOP)) console.log(`${s(f.cpu)}  ${s(f.wall)}  ${f.lane.padEnd(9)}  ${f.file}`);
+if (process.argv.includes('--save-weights')) {
+  const weights = Object.fromEntries(files.toSorted((a, b) => b.cpu - a.cpu || a.file.localeCompare(b.file)).map((f) => [f.file, Number(f.cpu.toFixed(2))]));
+  writeFileSync(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
+  console.log(`\nweights written to ${WEIGHTS_FILE}`);
+}
 process.exitCode = code ?? 1;

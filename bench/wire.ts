@@ -1,47 +1,166 @@
 /**
  * The wire's cost, side by side (prints figures, asserts nothing): the simulated CSP answering
  * `GET /productOffering` with a partner's key directly, and the same call through the wire (recorded
- * and judged). The ecosystem runs in its own processes (`cch up`), the load in this one (as with
- * autocannon; each party in its own process, as `cch up` runs them). BENCH_CONNECTIONS (10) and
- * BENCH_SECONDS (8) tune it.
+ * and judged), each loaded by autocannon; and, as the floor any proxy pays, the same call through a bare
+ * keep-alive Node proxy that records nothing (bench/support/bare-proxy.ts). The ecosystem runs as `cch up`
+ * runs it (the harness in one process, each party in its own), autocannon in this one. Beside req/s and
+ * p50/p99 it prints the CPU the process in between (harness or bare proxy) and the CSP spend per request
+ * (from /proc, on Linux): on a shared machine, where req/s follow the neighbours' load, CPU per request is
+ * the steadier figure. Each target is loaded BENCH_SECONDS (8) in all, over BENCH_ROUNDS (2) rounds that
+ * take the three in turn, the order reversed every other round; BENCH_CONNECTIONS (10).
+ *
+ *   npm run bench:wire
  */
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SECRET } from '../actors/kit/config.ts';
+import autocannon from 'autocannon';
 import { bootstrapKey } from '../tmf/auth.ts';
 import { startCch, stopCch } from '../test/support/cch-process.ts';
-import { load, type LoadFigures } from './support/load.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SECRET = 'bench-wire';
+const HEADERS = { authorization: `Bearer ${bootstrapKey(SECRET, 'car-manufacturer', 'csp')}`, accept: 'application/json' };
+const PATH = '/tmf-api/productCatalogManagement/v4/productOffering';
 
-export async function benchWire(say: (line: string) => void): Promise<{ direct: LoadFigures; wire: LoadFigures }> {
-  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', mkdtempSync(join(tmpdir(), 'cch-bench-'))], /Ctrl-C/);
+/** What autocannon measured against one URL, and the CPU per request of the processes serving it. */
+export interface LoadFigures {
+  readonly requests: number;
+  /** Connection errors, timeouts and answers other than 2xx. */
+  readonly errors: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** µs of CPU (user + system) per request of the process in between (none for direct) and of the CSP; absent where /proc is not there. */
+  readonly cpuPerRequestUs: { readonly between?: number; readonly csp?: number };
+}
+
+export interface WireFigures {
+  readonly connections: number;
+  readonly seconds: number;
+  readonly rounds: number;
+  readonly direct: LoadFigures;
+  readonly bareProxy: LoadFigures;
+  readonly wire: LoadFigures;
+}
+
+export async function benchWire(say: (line: string) => void): Promise<WireFigures> {
+  // The keys derive from the ecosystem's secret: the bench sets it, so that it can derive a partner's key.
+  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', mkdtempSync(join(tmpdir(), 'cch-bench-'))], /Ctrl-C/, {
+    CCH_SECRET: SECRET,
+  });
   try {
-    const harness = /Harness \(wire \+ dashboard\): (http:\/\/[^/\s]+)/.exec(output)![1];
-    const csp = /\n\s+csp\s+(http:\/\/\S+)/.exec(output)![1];
-    const headers = { authorization: `Bearer ${bootstrapKey(DEFAULT_SECRET, 'car-manufacturer', 'csp')}`, accept: 'application/json' };
-    const path = '/tmf-api/productCatalogManagement/v4/productOffering';
-    const measure = async (url: string) => {
-      await fetch(url, { headers }).then((r) => r.arrayBuffer()); // the first call compiles the schemas
-      await load(url, headers, CONNECTIONS, 1); // warm-up
-      return load(url, headers, CONNECTIONS, SECONDS);
-    };
-    const direct = await measure(`${csp}${path}`);
-    const wire = await measure(`${harness}/wire/car-manufacturer/csp${path}`);
-    const row = (name: string, f: LoadFigures) =>
-      `${name.padEnd(8)} ${f.perSecond.toFixed(0).padStart(6)} req/s   p50 ${f.p50.toFixed(1).padStart(5)} ms   p99 ${f.p99.toFixed(1).padStart(5)} ms   (${f.requests} requests, ${f.errors} errors)`;
-    say(`GET productOffering, ${CONNECTIONS} connections, ${SECONDS} s each:`);
-    say(row('direct', direct));
-    say(row('wire', wire));
-    say(
-      `wire / direct: throughput ${(wire.perSecond / direct.perSecond).toFixed(2)} ×, p50 ${(wire.p50 / direct.p50).toFixed(2)} ×, p99 ${(wire.p99 / direct.p99).toFixed(2)} ×`,
-    );
-    return { direct, wire };
+    const harness = /Harness \(wire(?: \+ dashboard)?\): (http:\/\/[^/\s]+)/.exec(output)![1];
+    const [, csp, cspPid] = /\n\s+csp\s+(http:\/\/\S+).*pid (\d+)/.exec(output)!;
+    const proxy = await startBareProxy(csp);
+    try {
+      const pids = { csp: Number(cspPid) };
+      const targets: Target[] = [
+        { url: `${csp}${PATH}`, pids },
+        { url: `${proxy.url}${PATH}`, pids: { ...pids, between: proxy.child.pid } },
+        { url: `${harness}/wire/car-manufacturer/csp${PATH}`, pids: { ...pids, between: child.pid } },
+      ];
+      for (const target of targets) await load(target, 1); // warm-up: the first calls compile the schemas
+      // Each round loads the three in turn, the order reversed every other round, so that a change in the
+      // neighbours' load weighs on all three alike.
+      const samples: Sample[][] = targets.map(() => []);
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+        for (const i of order) samples[i].push(await sample(targets[i], SECONDS / ROUNDS));
+      }
+      const [direct, bareProxy, wire] = samples.map(combine);
+      const figures = { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, direct, bareProxy, wire };
+      for (const line of wireLines(figures)) say(line);
+      return figures;
+    } finally {
+      proxy.child.kill();
+    }
   } finally {
     await stopCch(child);
   }
+}
+
+interface Target {
+  readonly url: string;
+  readonly pids: { readonly between?: number; readonly csp: number };
+}
+
+/** One round's load of one target: autocannon's figures and the CPU the serving processes spent meanwhile. */
+interface Sample {
+  readonly result: autocannon.Result;
+  readonly cpuMs: { readonly between?: number; readonly csp?: number };
+}
+
+const load = (target: Target, duration: number) => autocannon({ url: target.url, headers: HEADERS, connections: CONNECTIONS, duration });
+
+async function sample(target: Target, duration: number): Promise<Sample> {
+  const before = { between: cpuMs(target.pids.between), csp: cpuMs(target.pids.csp) };
+  const result = await load(target, duration);
+  const spent = (now: number | undefined, then: number | undefined) => (now === undefined || then === undefined ? undefined : now - then);
+  return { result, cpuMs: { between: spent(cpuMs(target.pids.between), before.between), csp: spent(cpuMs(target.pids.csp), before.csp) } };
+}
+
+/** The rounds of one target together: requests and CPU summed, the percentiles averaged over the rounds. */
+function combine(samples: readonly Sample[]): LoadFigures {
+  const sum = (f: (s: Sample) => number) => samples.reduce((total, s) => total + f(s), 0);
+  const requests = sum((s) => s.result.requests.total);
+  const cpu = (f: (s: Sample) => number | undefined) =>
+    samples.some((s) => f(s) === undefined) || requests === 0 ? undefined : (sum((s) => f(s) ?? 0) * 1000) / requests;
+  return {
+    requests,
+    errors: sum((s) => s.result.errors + s.result.timeouts + s.result.non2xx),
+    perSecond: requests / sum((s) => s.result.duration),
+    p50: sum((s) => s.result.latency.p50) / samples.length,
+    p99: sum((s) => s.result.latency.p99) / samples.length,
+    cpuPerRequestUs: { between: cpu((s) => s.cpuMs.between), csp: cpu((s) => s.cpuMs.csp) },
+  };
+}
+
+/** The bare proxy in a process of its own, in front of `target`. */
+async function startBareProxy(target: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'bare-proxy.ts'), target], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /bare proxy: (\S+)/.exec(output);
+      if (found) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the bare proxy exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+/** A process's CPU so far (user + system, ms), from /proc; undefined elsewhere. */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return undefined;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100 a second).
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The figures as printed: one row per path, then the ratios the wire is held to. */
+export function wireLines(f: WireFigures): string[] {
+  const us = (n: number | undefined) => (n === undefined ? '    —' : n.toFixed(0).padStart(5));
+  const row = (name: string, l: LoadFigures) =>
+    `${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s   p50 ${l.p50.toFixed(1).padStart(5)} ms   p99 ${l.p99.toFixed(1).padStart(5)} ms   CPU/request: in between ${us(l.cpuPerRequestUs.between)} µs, csp ${us(l.cpuPerRequestUs.csp)} µs   (${l.requests} requests, ${l.errors} errors)`;
+  const ratios = (l: LoadFigures) =>
+    `throughput ${(l.perSecond / f.direct.perSecond).toFixed(2)} ×, p50 ${(l.p50 / f.direct.p50).toFixed(2)} ×, p99 ${(l.p99 / f.direct.p99).toFixed(2)} ×`;
+  return [
+    `GET productOffering with autocannon, ${f.connections} connections, ${f.seconds} s each over ${f.rounds} rounds (percentiles: the rounds' mean):`,
+    row('direct', f.direct),
+    row('bare proxy', f.bareProxy),
+    row('wire', f.wire),
+    `wire / direct: ${ratios(f.wire)} (targets: throughput ≥ 0.8 ×, latency ≤ 1.3 ×)`,
+    `bare proxy / direct: ${ratios(f.bareProxy)} (the floor for any proxy in front of the CSP on this machine)`,
+  ];
 }
 
 if (import.meta.filename === process.argv[1]) await benchWire((line) => console.log(line));

@@ -19,6 +19,13 @@ export interface HttpAnswer {
   readonly text: string;
 }
 
+/** An answer as the bytes that came (the wire passes them on as they are, without decoding them). */
+export interface HttpBytesAnswer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly bytes: Buffer;
+}
+
 /** The callee did not answer in time (`name` as fetch's AbortSignal.timeout uses). */
 export class HttpTimeoutError extends Error {
   override readonly name = 'TimeoutError';
@@ -53,6 +60,12 @@ const AGENTS = {
  * documented remedy for that race, without which a quiet peer's next call fails now and then.
  */
 export async function httpCall(url: string, call: HttpCall): Promise<HttpAnswer> {
+  const { status, headers, bytes } = await httpBytesCall(url, call);
+  return { status, headers, text: bytes.toString('utf8') };
+}
+
+/** `httpCall`, answering with the bytes as they came. */
+export async function httpBytesCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
   try {
     return await callOnce(url, call);
   } catch (error) {
@@ -61,7 +74,7 @@ export async function httpCall(url: string, call: HttpCall): Promise<HttpAnswer>
   }
 }
 
-function callOnce(url: string, call: HttpCall): Promise<HttpAnswer> {
+function callOnce(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const request = secure ? https.request : http.request;
@@ -73,7 +86,7 @@ function callOnce(url: string, call: HttpCall): Promise<HttpAnswer> {
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
       });
       res.on('error', fail);
     });

@@ -1,4 +1,5 @@
 import express from 'express';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,12 @@ export interface Ecosystem {
   wireUrl(from: ActorId | 'harness', to: ActorId): string;
   /** A client with which the harness drives a party, through the wire. */
   control(actor: ActorId): TmfClient;
+  /**
+   * A client with which the harness polls a party directly, off the wire and off the record: for waiting
+   * until the ecosystem is quiet (`/control/drain`, see drive/settle.ts), whose number of rounds and place
+   * among the work it waits for are timing, not simulation.
+   */
+  poll(actor: ActorId): TmfClient;
   /** The simulated actors of this process (empty entries for remote ones). */
   readonly local: Partial<Record<ActorId, RunningActor>>;
   stop(): Promise<void>;
@@ -71,8 +78,12 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
   const recorder = new Recorder({}, options.timeoutMs, options.trace, secret);
   const app = express();
   app.disable('x-powered-by');
-  app.use(recorder.router());
-  const server = await listenOn(app, options.port ?? 0, options.host ?? '127.0.0.1');
+  // The wire's requests go straight to the recorder; the rest (the dashboard, its routes) to the app.
+  const server = await listenOn(
+    createServer((req, res) => recorder.serve(req, res) || app(req, res)),
+    options.port ?? 0,
+    options.host ?? '127.0.0.1',
+  );
   const url = `http://${advertisedHost(options)}:${(server.address() as AddressInfo).port}`;
   const wireUrl = (from: ActorId | 'harness', to: ActorId) => `${url}/wire/${from}/${to}`;
   // Each party also reaches itself through the wire (its self-route), so that what it tells a unit of
@@ -116,6 +127,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
     actorUrls,
     wireUrl,
     control: (actor) => new TmfClient(wireUrl('harness', actor), harnessKey(secret, actor), options.timeoutMs),
+    poll: (actor) => new TmfClient(actorUrls[actor], harnessKey(secret, actor), options.timeoutMs),
     local,
     async stop() {
       await Promise.all(Object.values(local).map((a) => a?.stop()));

@@ -1,31 +1,43 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
-import { headerOf, httpCall, type HttpAnswer } from '../core/http-call.ts';
+import { headerOf, type HttpBytesAnswer } from '../core/http-call.ts';
 import { DEFAULT_SECRET } from '../actors/kit/config.ts';
 import { safeDecode } from '../tmf/apis.ts';
 import { wireKey } from '../tmf/auth.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
 import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify } from './classify.ts';
-import type { Exchange } from './exchange.ts';
+import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
+import { bodyBytes, exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
+import { VerdictMemo } from './verdict-memo.ts';
+import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
 /** Request headers worth keeping in the trace (credentials are masked). */
 const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count', DUPLICATE_HEADER];
 
+/** `/wire/<from>/<to>`, then the path on the callee. */
+const WIRE_ROUTE = /^\/wire\/([^/?#]+)\/([^/?#]+)/;
+const MAX_BODY_BYTES = 10 * 2 ** 20;
+
 export type ExchangeListener = (exchange: Exchange) => void;
 
 /**
- * Bounded memory for long runs (`cch up`): the wire keeps the latest `retain` exchanges in memory and
- * appends older ones, complete, to `spillTo` (one JSON exchange per line), so the whole record stays
+ * Bounded memory for long runs (`cch up`): the wire keeps the latest `retain` exchanges in memory, and
+ * no more than `maxBytes` of their bodies (256 MiB by default), and appends older ones, complete, to
+ * `spillTo` (one JSON exchange per line), and the rest when the wire closes, so the whole record stays
  * intact on disk. Without it (the tests, `cch run`), every exchange stays in memory for the reports.
  */
 export interface TraceRetention {
   readonly retain: number;
+  readonly maxBytes?: number;
   readonly spillTo: string;
 }
+
+const DEFAULT_RETAINED_BYTES = 256 * 2 ** 20;
 
 /**
  * The wire: a recording, validating reverse proxy. A party calls `/wire/<from>/<to>/<path>`; the
@@ -48,8 +60,14 @@ export class Recorder {
   readonly #retention: TraceRetention | undefined;
   #spill: WriteStream | undefined;
   #spilled = 0;
+  /** The bodies' bytes of the exchanges in memory. */
+  #retainedBytes = 0;
 
   readonly #secret: string;
+  readonly #wireKeys = new Map<ActorId, string>();
+  /** Answered, not yet judged: see #settle. */
+  #pending: RawExchange[] = [];
+  readonly #verdicts = new VerdictMemo<Judgement>();
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
   constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention, secret = DEFAULT_SECRET) {
@@ -59,13 +77,24 @@ export class Recorder {
     this.#retention = retention;
   }
 
+  /** How many exchanges got the verdict of identical bytes judged before (see VerdictMemo). */
+  get reusedVerdicts(): number {
+    return this.#verdicts.hits;
+  }
+
   /** How many exchanges left memory for the spill file. */
   get spilled(): number {
+    this.#settle();
     return this.#spilled;
   }
 
-  /** Flushes and closes the spill file. */
+  /**
+   * With a retention, appends the exchanges still in memory to the spill file, which then holds the whole
+   * run, each exchange once; then flushes and closes it.
+   */
   async close(): Promise<void> {
+    this.#settle();
+    if (this.#retention && this.#exchanges.length > 0) this.#spillTo(this.#exchanges);
     const spill = this.#spill;
     this.#spill = undefined;
     if (spill) await new Promise<void>((resolve, reject) => spill.end((error?: Error | null) => (error ? reject(error) : resolve())));
@@ -95,15 +124,18 @@ export class Recorder {
 
   /** Every exchange so far, in the order the calls were made (a live view: copy it to keep a snapshot). */
   get exchanges(): readonly Exchange[] {
+    this.#settle();
     return this.#exchanges;
   }
 
   exchangesOf(scenario: string): Exchange[] {
+    this.#settle();
     return [...(this.#byScenario.get(scenario) ?? [])];
   }
 
   /** How many exchanges between parties (not the harness's own calls) the wire has seen. */
   get flowCount(): number {
+    this.#settle();
     return this.#flowCount;
   }
 
@@ -115,51 +147,76 @@ export class Recorder {
 
   /** Forgets every exchange: a new run starts from an empty wire. */
   clear(): void {
+    this.#settle();
     this.#exchanges.length = 0;
+    this.#retainedBytes = 0;
     this.#byScenario.clear();
     this.#flowCount = 0;
     this.#seq = 0;
   }
 
+  /**
+   * The wire as an Express router (for an app that mounts it); `serve` is the same without Express, as the
+   * harness server runs it: the wire's own path costs no routing, body parser or response helpers.
+   */
   router(): Router {
     const router = express.Router();
-    router.use('/wire/:from/:to', express.raw({ type: () => true, limit: '10mb' }), (req, res) => this.#forward(req, res));
+    router.use((req, res, next) => {
+      if (!this.serve(req, res)) next();
+    });
     return router;
   }
 
-  async #forward(req: Request, res: Response): Promise<void> {
-    const from = String(req.params.from);
-    const to = String(req.params.to);
-    const path = req.originalUrl.slice(`/wire/${from}/${to}`.length) || '/';
-    const base = isActorId(to) ? this.#targets.get(to) : undefined;
-    if (!base || !(isActorId(from) || from === 'harness')) {
-      const error = new TmfError(404, 'UNKNOWN_PARTY', 'Unknown party on the wire', `No route from '${from}' to '${to}'`);
-      res.status(404).json(error.toBody());
+  /** Takes a request for `/wire/<from>/<to>/…` (true), or leaves it to the server's other routes (false). */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? '';
+    const route = WIRE_ROUTE.exec(url);
+    if (!route) return false;
+    readBody(req, MAX_BODY_BYTES)
+      .then(
+        (body) => this.#forward(req, res, route[1], route[2], url.slice(route[0].length) || '/', body),
+        (error: Error) => sendError(res, error instanceof TmfError ? error : badRequest('Unreadable body', error.message, 'UNREADABLE_BODY')),
+      )
+      // A fault of the wire itself must not take the harness down: the caller gets a TMF error saying so.
+      .catch((error: Error) => {
+        process.stderr.write(`the wire failed on ${req.method} ${url}: ${error.stack ?? error.message}\n`);
+        sendError(res, new TmfError(502, 'WIRE_FAILURE', 'The wire failed', `The wire could not pass this call on: ${error.message}`));
+      });
+    return true;
+  }
+
+  async #forward(req: IncomingMessage, res: ServerResponse, caller: string, callee: string, path: string, rawBody: Buffer | undefined): Promise<void> {
+    const from: WireParty | undefined = caller === 'harness' || isActorId(caller) ? caller : undefined;
+    const to = isActorId(callee) ? callee : undefined;
+    const base = to && this.#targets.get(to);
+    if (!from || !to || !base) {
+      sendError(res, new TmfError(404, 'UNKNOWN_PARTY', 'Unknown party on the wire', `No route from '${caller}' to '${callee}'`));
       return;
     }
     if (safeDecode(path) === undefined) {
-      res.status(400).json(badRequest('Malformed URL', `The path ${path} has a malformed percent-escape`, 'MALFORMED_URL').toBody());
+      sendError(res, badRequest('Malformed URL', `The path ${path} has a malformed percent-escape`, 'MALFORMED_URL'));
       return;
     }
     const seq = ++this.#seq;
     const scenario = this.#scenario;
-    const startedAt = new Date();
-    const rawBody = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : undefined;
-    const requestHeaders = pickHeaders((name) => req.get(name));
-    let answer: HttpAnswer;
+    const startedAt = Date.now();
+    const get = (name: string) => headerOf(req.headers, name);
+    const requestHeaders = pickHeaders(get);
+    const protocol = 'encrypted' in req.socket ? 'https' : 'http';
+    let answer: HttpBytesAnswer;
     let failure: string | undefined;
-    const fault = this.faults.decide(from as WireParty, to as ActorId, path, (name) => req.get(name));
+    const fault = this.faults.decide(from, to, path, get);
     try {
       if (fault.down) throw new InjectedDown(fault.down);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-      answer = await httpCall(base + path, {
-        method: req.method,
+      answer = await wireCall(base + path, {
+        method: req.method ?? 'GET',
         headers: {
-          ...forwardHeaders(req),
-          [FORWARDED.host]: req.get('host') ?? '',
-          [FORWARDED.proto]: req.protocol,
+          ...forwardHeaders(get),
+          [FORWARDED.host]: get('host') ?? '',
+          [FORWARDED.proto]: protocol,
           [FORWARDED.prefix]: `/wire/${from}/${to}`,
-          [WIRE_KEY_HEADER]: wireKey(this.#secret, to),
+          [WIRE_KEY_HEADER]: this.#wireKeyOf(to),
         },
         body: rawBody,
         timeoutMs: this.#timeoutMs,
@@ -174,42 +231,70 @@ export class Recorder {
             ? `${to} did not answer within ${this.#timeoutMs} ms (${base}${path})`
             : `${to} is unreachable at ${base}: ${causeOf(error)}`;
       const body = new TmfError(status, timedOut ? 'PEER_TIMEOUT' : 'PEER_UNREACHABLE', timedOut ? 'Peer timed out' : 'Peer unreachable', failure).toBody();
-      answer = { status, headers: { 'content-type': 'application/json' }, text: JSON.stringify(body) };
+      answer = { status, headers: { 'content-type': 'application/json' }, bytes: Buffer.from(JSON.stringify(body)) };
     }
     const responseHeaders = pickHeaders((name) => headerOf(answer.headers, name));
-    // The caller gets its answer first; the exchange is recorded and judged in the same tick, so it is
-    // on the wire's record before any caller in this process can look (the conformance probes do).
-    for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
-    res.status(answer.status).end(answer.text);
-    const exchange = this.#record({
+    // The caller gets the bytes the callee sent, as they came. The exchange is taken on the record at
+    // once (its place in seq order, its scenario, its bytes); judging it waits until the answer is out
+    // (see #settle), so it costs the caller no latency.
+    res.writeHead(answer.status, responseHeaders).end(answer.bytes);
+    this.#pending.push({
       seq,
       scenario,
-      from: from as WireParty,
-      to: to as ActorId,
-      method: req.method,
+      from,
+      to,
+      method: req.method ?? 'GET',
       path,
       status: answer.status,
       startedAt,
+      durationMs: Date.now() - startedAt,
       rawBody,
       requestHeaders,
-      responseText: answer.text,
+      responseBytes: answer.bytes,
       responseHeaders,
       failure,
     });
-    for (const listener of this.#listeners) listener(exchange);
-    if (fault.duplicate) deliverAgain(`${req.protocol}://${req.get('host')}${req.originalUrl}`, req.method, forwardHeaders(req), rawBody);
+    if (this.#pending.length === 1) setImmediate(() => this.#settle());
+    if (fault.duplicate) deliverAgain(`${protocol}://${get('host')}${req.url}`, req.method ?? 'POST', forwardHeaders(get), rawBody);
+  }
+
+  /** The wire key the callee trusts forwarded headers by (derived once per party). */
+  #wireKeyOf(to: ActorId): string {
+    let key = this.#wireKeys.get(to);
+    if (key === undefined) this.#wireKeys.set(to, (key = wireKey(this.#secret, to)));
+    return key;
+  }
+
+  /**
+   * Judges and records the exchanges answered since the last time. It runs right after the answers went
+   * out, and before anything reads the record (every reader settles first), so a caller that looks at the
+   * record after its call returned finds its exchange there, judged.
+   */
+  #settle(): void {
+    if (this.#pending.length === 0) return;
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const raw of pending) {
+      const exchange = this.#record(raw);
+      for (const listener of this.#listeners) listener(exchange);
+    }
   }
 
   #spillOldest(): void {
     const retention = this.#retention;
-    if (!retention || this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 10)) return;
-    // A tenth of `retain` at a time, so that the copy is amortised over as many exchanges.
+    if (!retention) return;
+    const maxBytes = retention.maxBytes ?? DEFAULT_RETAINED_BYTES;
+    if (this.#exchanges.length <= retention.retain + Math.ceil(retention.retain / 100) && this.#retainedBytes <= maxBytes) return;
+    // A hundredth of `retain` (or a tenth of `maxBytes`) at a time: the copy is amortised over as many
+    // exchanges, and no one spill holds the event loop up long (the callers' p99 latency).
     // (A call that started before the ones spilled and ends after them stays in memory, in seq order.)
-    const leaving = this.#exchanges.splice(0, this.#exchanges.length - retention.retain);
-    this.#spill ??= createWriteStream(retention.spillTo, { flags: 'a' }).on('error', (error) =>
-      process.stderr.write(`the wire cannot spill to ${retention.spillTo}: ${error.message}\n`),
-    );
-    this.#spill.write(`${leaving.map((e) => JSON.stringify(e)).join('\n')}\n`);
+    let leavingCount = Math.max(0, this.#exchanges.length - retention.retain);
+    let bytes = this.#retainedBytes;
+    for (let i = 0; i < leavingCount; i++) bytes -= bytesOf(this.#exchanges[i]);
+    while (bytes > maxBytes * 0.9 && leavingCount < this.#exchanges.length) bytes -= bytesOf(this.#exchanges[leavingCount++]);
+    const leaving = this.#exchanges.splice(0, leavingCount);
+    this.#retainedBytes = bytes;
+    this.#spillTo(leaving);
     this.#spilled += leaving.length;
     const lastLeft = leaving.at(-1)!.seq;
     for (const [scenario, list] of this.#byScenario) {
@@ -219,11 +304,35 @@ export class Recorder {
     }
   }
 
+  #spillTo(exchanges: readonly Exchange[]): void {
+    const to = this.#retention!.spillTo;
+    this.#spill ??= createWriteStream(to, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${to}: ${error.message}\n`));
+    // The recorded body buffers go out as they are, gathered into few writes (cork).
+    const spill = this.#spill;
+    spill.cork();
+    for (const exchange of exchanges) {
+      for (const chunk of exchangeChunks(exchange)) spill.write(chunk);
+      spill.write('\n');
+    }
+    spill.uncork();
+  }
+
   #record(r: RawExchange): Exchange {
-    const requestBody = parseBody(r.rawBody?.toString('utf8'));
-    const responseBody = parseBody(r.responseText);
     const c = classify(r.from, r.method, r.path);
-    const errors = judge(c, r.method, r.path, r.status, requestBody, responseBody);
+    const { errors, requestJson, responseJson } = this.#verdicts.verdict(
+      { from: r.from, method: r.method, path: r.path, status: r.status, request: r.rawBody, response: r.responseBytes },
+      () => {
+        const request = parseBody(r.rawBody);
+        const response = parseBody(r.responseBytes);
+        return {
+          errors: Object.freeze(judge(c, r.method, r.path, r.status, request.value, response.value)),
+          requestJson: request.json,
+          responseJson: response.json,
+        };
+      },
+    );
+    const request = recordedMessage(r.requestHeaders, r.rawBody, requestJson);
+    const response = recordedMessage(r.responseHeaders, r.responseBytes, responseJson);
     const exchange: Exchange = {
       seq: r.seq,
       scenario: r.scenario,
@@ -236,15 +345,16 @@ export class Recorder {
       method: r.method,
       path: r.path,
       status: r.status,
-      request: { headers: r.requestHeaders, body: requestBody },
-      response: { headers: r.responseHeaders, body: responseBody },
+      request,
+      response,
       valid: errors.length === 0,
       errors,
-      startedAt: r.startedAt.toISOString(),
-      durationMs: Date.now() - r.startedAt.getTime(),
+      startedAt: new Date(r.startedAt).toISOString(),
+      durationMs: r.durationMs,
       ...(r.failure ? { failure: r.failure } : {}),
     };
     insertInSeqOrder(this.#exchanges, exchange);
+    this.#retainedBytes += bytesOf(exchange);
     const ofScenario = this.#byScenario.get(exchange.scenario) ?? [];
     if (ofScenario.length === 0) this.#byScenario.set(exchange.scenario, ofScenario);
     insertInSeqOrder(ofScenario, exchange);
@@ -254,6 +364,15 @@ export class Recorder {
   }
 }
 
+/** What judging an exchange's bytes gives: its issues, and whether each body is JSON. */
+interface Judgement {
+  readonly errors: readonly ValidationIssue[];
+  readonly requestJson: boolean;
+  readonly responseJson: boolean;
+}
+
+const bytesOf = (exchange: Exchange) => bodyBytes(exchange.request) + bodyBytes(exchange.response);
+
 interface RawExchange {
   seq: number;
   scenario: string;
@@ -262,10 +381,12 @@ interface RawExchange {
   method: string;
   path: string;
   status: number;
-  startedAt: Date;
+  /** Wall-clock ms. */
+  startedAt: number;
+  durationMs: number;
   rawBody: Buffer | undefined;
   requestHeaders: Record<string, string>;
-  responseText: string;
+  responseBytes: Buffer;
   responseHeaders: Record<string, string>;
   failure?: string;
 }
@@ -277,10 +398,10 @@ function insertInSeqOrder(list: Exchange[], exchange: Exchange): void {
   list.splice(at, 0, exchange);
 }
 
-function forwardHeaders(req: Request): Record<string, string> {
+function forwardHeaders(get: (name: string) => string | undefined): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of ['content-type', 'accept', 'authorization']) {
-    const value = req.get(name);
+    const value = get(name);
     if (value) headers[name] = value;
   }
   return headers;
@@ -295,14 +416,29 @@ function pickHeaders(get: (name: string) => string | undefined): Record<string, 
   return kept;
 }
 
-/** JSON when it parses, the raw text otherwise (a malformed body is evidence too). */
-function parseBody(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/** The whole body of a request (undefined when empty); a 413 TMF error past `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      // Past the limit the rest is read and dropped, so that the caller, still sending, gets the answer.
+      if (size > limit) return;
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else {
+        chunks.length = 0;
+        reject(new TmfError(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The wire takes bodies of at most ${limit} bytes`));
+      }
+    });
+    req.on('end', () => resolve(size === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on('error', reject);
+  });
+}
+
+function sendError(res: ServerResponse, error: TmfError): void {
+  if (res.headersSent) return;
+  res.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(error.toBody()));
 }
 
 function causeOf(error: unknown): string {

@@ -8,13 +8,15 @@
 // Each job's output is held and printed whole when it ends (no interleaved lines); a failed job's
 // output is printed in full. The exit code is 1 if any job failed.
 //
-//   node scripts/test-suite.mjs [--only heavy,processes,main,lint,features,typecheck] [--times FILE]
+//   node scripts/test-suite.mjs [--only lane1,lane2,lane3,lint,features,typecheck] [--times FILE]
+//
+// The lanes share one queue of test files (test/lanes/files.ts), in a folder made for this run.
 //
 // --times FILE writes each job's wall and CPU seconds (user+sys, its children included) as JSON, for
 // bench/suite-time.ts.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,16 +25,29 @@ const node = process.execPath;
 // A larger young generation: the tests allocate a lot of short-lived objects (HTTP, JSON), and fewer
 // scavenges cost less CPU.
 const YOUNG = '--max-semi-space-size=32';
-const unit = (lane) => [node, [YOUNG, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', `test/lanes/${lane}.ts`]];
+const unit = [node, [YOUNG, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', 'test/lanes/lane.ts']];
+/** Where the lanes claim their files. */
+const queue = mkdtempSync(join(tmpdir(), 'cch-lanes-'));
+/**
+ * Three lanes: with the features, the lint and the type check beside them, enough to keep two cores busy
+ * while some lanes wait on the processes their files started.
+ */
+const lane = (n) => ({
+  name: `lane${n}`,
+  title: `unit tests, lane ${n}`,
+  command: unit,
+  nice: 0,
+  env: { CCH_LANE_QUEUE: queue, CCH_LANE: `lane${n}` },
+});
 
 /**
  * The jobs, longest chain first. The lint and the type check yield to the others (nice): it has no time-outs and
  * fills idle time. The tests keep their normal priority, so that their time-outs mean what they say.
  */
 const JOBS = [
-  { name: 'heavy', title: 'unit tests, heavy lane', command: unit('heavy'), nice: 0 },
-  { name: 'processes', title: 'unit tests, processes lane', command: unit('processes'), nice: 0 },
-  { name: 'main', title: 'unit tests, main lane', command: unit('main'), nice: 0 },
+  lane(1),
+  lane(2),
+  lane(3),
   { name: 'lint', title: 'lint and format (biome check)', command: [node, ['node_modules/@biomejs/biome/bin/biome', 'check', '.']], nice: 10 },
   { name: 'features', title: 'features (cch run)', command: [node, [YOUNG, 'bin/cch.mjs', 'run']], nice: 0 },
   // Incremental: a re-run checks what changed and what depends on it (the state is kept in node_modules/.cache).
@@ -65,7 +80,7 @@ function reapedCpu() {
 /** Runs a job to its end: its exit, output, wall seconds and CPU seconds (the growth of reapedCpu at its exit). */
 function runJob(job) {
   const started = performance.now();
-  const child = spawn(job.command[0], job.command[1], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(job.command[0], job.command[1], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...job.env } });
   try {
     if (job.nice) setPriority(child.pid, job.nice);
   } catch {
@@ -92,6 +107,7 @@ const only = option('only')?.split(',');
 const jobs = only ? JOBS.filter((j) => only.includes(j.name)) : JOBS;
 const unknown = (only ?? []).filter((name) => !JOBS.some((j) => j.name === name));
 if (unknown.length > 0) {
+  rmSync(queue, { recursive: true, force: true });
   process.stderr.write(`test-suite: unknown job ${unknown.join(', ')} (jobs: ${JOBS.map((j) => j.name).join(', ')})\n`);
   process.exit(2);
 }
@@ -112,6 +128,7 @@ const results = await Promise.all(
   ),
 );
 const wall = (performance.now() - started) / 1000;
+rmSync(queue, { recursive: true, force: true });
 const failed = results.filter((r) => r.code !== 0);
 process.stdout.write(
   `\n${failed.length === 0 ? '✔ all green' : `✖ failed: ${failed.map((r) => r.job.name).join(', ')}`} in ${wall.toFixed(1)} s: ${results.map((r) => `${r.job.name} ${r.wall.toFixed(1)} s`).join(', ')}\n`,

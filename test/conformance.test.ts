@@ -1,76 +1,15 @@
-import { ACTOR_IDS } from '../core/actor-ids.ts';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { ConformanceReport } from '../harness/conformance/report.ts';
-import type { Finding } from '../harness/conformance/types.ts';
-import { parseArgs } from '../harness/cli/args.ts';
-import { startAlone } from '../harness/cli/up.ts';
-import { conformanceOptions } from '../harness/conformance/options.ts';
-import { runConformance } from '../harness/conformance/run.ts';
 import { runCch } from './support/cch-process.ts';
+import { conformance, describeFinding, tmp } from './support/conformance-run.ts';
 import { startFaultyCsp, type CspFaults } from './support/faulty-csp.ts';
 import { closedPort, startSlowServer } from './support/slow-server.ts';
 
-// Partner conformance (issue 6) against partners bound by URL. The runs share this process (what `cch
-// conformance` does after parsing its command line, without paying a process start each); the last test
-// runs the real command.
-
-const tmp = (name: string) => mkdtempSync(join(tmpdir(), `cch-${name}-`));
-
-async function conformance(binding: string, extra: string[] = []) {
-  const dir = tmp('conformance');
-  const lines: string[] = [];
-  const started = Date.now();
-  const returned = await runConformance(conformanceOptions(parseArgs(['conformance', '--actor', binding, '--report-dir', dir, ...extra])), (line) =>
-    lines.push(line),
-  );
-  const file = join(dir, 'conformance.json');
-  assert.ok(existsSync(file), `a report was written: ${lines.join('\n')}`);
-  const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
-  assert.equal(report.summary.line, returned.summary.line, 'the report on disk is the one returned');
-  return { code: report.summary.ok ? 0 : 1, output: [...lines, report.summary.line].join('\n'), ms: Date.now() - started, dir, report };
-}
-
-const describe = (f: Finding) => `${f.step} ${f.api} ${f.operation}: ${f.rule}: ${f.message}`;
-
-for (const actor of ACTOR_IDS) {
-  test(`self-test: the simulated ${actor}, started alone and bound by URL, passes conformance with zero failures`, async () => {
-    const { actor: alone } = await startAlone(actor, 0, tmp(actor));
-    try {
-      // The test machine is shared and busy: the self-test judges correctness, the latency test speed.
-      const { code, output: out, report, dir } = await conformance(`${actor}=${alone.url}`, ['--latency-budget-ms', '5000']);
-      assert.deepEqual(report.failures.map(describe), []);
-      assert.equal(code, 0, out);
-      assert.equal(report.partners[0].mode, 'full');
-      assert.ok(report.scenarios.length >= 5 && report.scenarios.every((s) => s.passed), 'the scenarios of its figures ran and passed');
-      for (const [i, s] of report.scenarios.entries())
-        assert.ok(out.includes(`✔ ${i + 1}/${report.scenarios.length} ${s.name}`), `the progress names "${s.name}" as it finishes`);
-      const rows = report.matrix.filter((r) => r.verdict !== 'not exercised');
-      assert.ok(rows.length > 10 && rows.every((r) => r.verdict === 'pass'), 'every row of its figures passed');
-      assert.ok(
-        report.matrix.filter((r) => r.verdict === 'not exercised').every((r) => Boolean(r.reason)),
-        'a row not exercised says why',
-      );
-      assert.match(out, /conformance PASS/);
-      assert.match(out, new RegExp(`${report.notProbed.length} check\\(s\\) not probed`), 'the summary line counts what could not be probed');
-      assert.ok(
-        report.notProbed.every((f) => f.verdict === 'not probed' && f.message),
-        'each check not probed says why',
-      );
-      assert.match(out, new RegExp(`${actor} \\(http://127\\.0\\.0\\.1:\\d+\\) must call its peers at:`));
-      const peers = JSON.parse(readFileSync(join(dir, 'peers.json'), 'utf8'));
-      assert.match(peers[0].peers[actor === 'csp' ? 'car-manufacturer' : 'csp'], /\/wire\//);
-      assert.ok(peers[0].credentials.presentsTo[actor === 'csp' ? 'car-manufacturer' : 'csp'], 'with the credentials it presents');
-      assert.match(readFileSync(join(dir, 'conformance.junit.xml'), 'utf8'), /<testsuite name="conformance [^"]+" tests="\d+" failures="0"/);
-      assert.match(readFileSync(join(dir, 'conformance.html'), 'utf8'), /Conformance <span class="ok">PASS/);
-    } finally {
-      await alone.stop();
-    }
-  });
-}
+// Partner conformance (issue 6): the negative controls and the command. The self-tests of the simulated
+// parties are in conformance-self-*.test.ts (test/support/conformance-run.ts).
 
 /** The planted faults, each with the step and the rule at which the report must name it. */
 const PLANTED: { fault: keyof CspFaults; step: string; rule: RegExp; path?: string }[] = [
@@ -88,7 +27,7 @@ test('negative control: a faulty CSP fails conformance, and the report names eac
     assert.equal(code, 1);
     for (const planted of PLANTED) {
       const named = report.failures.filter((f) => f.step === planted.step && planted.rule.test(f.rule) && (!planted.path || f.path === planted.path));
-      assert.ok(named.length > 0, `${planted.fault} is named at ${planted.step}; failures: ${report.failures.map(describe).join('\n')}`);
+      assert.ok(named.length > 0, `${planted.fault} is named at ${planted.step}; failures: ${report.failures.map(describeFinding).join('\n')}`);
       assert.ok(
         named.every((f) => f.exchange),
         `${planted.fault}: the failure shows its exchange`,
@@ -110,7 +49,7 @@ test('a partner without the control contract gets provider-only checks, and the 
     assert.equal(report.partners[0].mode, 'provider-only');
     assert.match(report.partners[0].reason, /openapi\.json → 404/);
     assert.equal(report.scenarios.length, 0, 'no scenario can drive the partner');
-    assert.deepEqual(report.failures.map(describe), [], 'the real CSP serves its TMF APIs correctly');
+    assert.deepEqual(report.failures.map(describeFinding), [], 'the real CSP serves its TMF APIs correctly');
     assert.equal(code, 0);
     const row = (step: string, api: string) => report.matrix.find((r) => r.step === step && r.api === api)!;
     assert.equal(row('7.5', 'TMF620').verdict, 'pass', 'the catalog list was exercised directly');

@@ -21,6 +21,8 @@ export interface RetryPolicy {
   /**
    * How long (real time) a slow try holds up the work behind it before the next lane goes ahead: prompt
    * listeners are served strictly in order (a deterministic trace), a hanging one delays others by this.
+   * A second: on a loaded machine a prompt listener's answer took over 250 ms, the lanes overlapped and
+   * the same run gave a different trace.
    */
   readonly patienceMs: number;
 }
@@ -34,7 +36,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 60 * MINUTE,
   horizonMs: 24 * 60 * MINUTE,
   seed: 7,
-  patienceMs: 250,
+  patienceMs: 1000,
 };
 
 /** What a failed round leads to: another round at `at`, or the dead letter. */

@@ -4,6 +4,7 @@ import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { dashboardScript } from './dashboard-script.ts';
 import type { Exchange } from '../harness/exchange.ts';
+import { exchangeJson } from '../harness/recorded-message.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
 import { FIGURE_NAMES, stepParties, stepSentence } from '../harness/flows/plain-words.ts';
@@ -69,7 +70,7 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
 function streamExchanges(ecosystem: Ecosystem, req: Request, res: Response): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const send = (exchange: Exchange) => res.write(`event: exchange\ndata: ${JSON.stringify(exchange)}\n\n`);
+  const send = (exchange: Exchange) => res.write(`event: exchange\ndata: ${exchangeJson(exchange)}\n\n`);
   const unsubscribe = ecosystem.recorder.subscribe(send);
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   req.on('close', () => {

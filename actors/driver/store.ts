@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { seededFaker } from '../../core/seeded-faker.ts';
 import type { UsageRecord } from './domain/usage-records.ts';
 import { type BaseData, baseData } from '../../tmf/data.ts';
 
@@ -37,8 +37,7 @@ export interface DriverData extends BaseData {
 }
 
 export function driverProfile(seed: number): DriverProfile {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(seed);
+  const faker = seededFaker(seed);
   const givenName = faker.person.firstName();
   const familyName = faker.person.lastName();
   return { givenName, familyName, email: faker.internet.email({ firstName: givenName, lastName: familyName, provider: 'example.com' }).toLowerCase() };

@@ -17,7 +17,7 @@ const flag: OptionSpec = { type: 'boolean' };
 /** Every command and the options it takes: anything else is an error. */
 export const COMMANDS: Readonly<Record<string, Readonly<Record<string, OptionSpec>>>> = {
   up: { port: text, 'party-ports': text, host: text, 'public-host': text, data: text, 'no-dashboard': flag, 'in-process': flag, only: text, peer: many },
-  run: { tags: text, 'report-dir': text, features: many },
+  run: { tags: text, 'report-dir': text, features: many, profile: text },
   conformance: {
     actor: many,
     config: text,

@@ -15,9 +15,10 @@ Usage:
           Start one party alone on port P, listening on H (default 127.0.0.1), e.g. to be bound by URL
           from another harness, or tested with a TMF tool: it prints the base URL of each API it serves
           and its tester key.
-  cch run [--tags EXPR] [--report-dir DIR] [--features PATH ...]
-          Start a fresh ecosystem, run the Gherkin features (all, or those matching the tag
-          expression, e.g. "@figure7"), write the reports to DIR (default reports/latest): cucumber.html,
+  cch run [--profile NAME] [--tags EXPR] [--report-dir DIR] [--features PATH ...]
+          Start a fresh ecosystem, run the Gherkin features (all, or those of a profile of cucumber.mjs:
+          figure7 … figure11, smoke; or those matching the tag expression, e.g. "@figure7"), write the
+          reports to DIR (default reports/latest): cucumber.html,
           cucumber.json, junit.xml, trace.json, flows.json, sequence/*.html|.mmd, index.html.
           --features (repeatable) runs these feature files or folders instead of features/.
           Exits non-zero when a scenario fails, its flow verdict included.

@@ -1,6 +1,7 @@
 import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ecosystemOptionsFromEnv } from '../bindings.ts';
 import { type Args, one } from './args.ts';
 import { assertPortFree } from './port-free.ts';
@@ -13,11 +14,13 @@ export async function runFeatures(args: Args): Promise<number> {
   await assertPortFree(env.port, env.host, 'CCH_HARNESS_PORT');
   const tags = one(args, 'tags');
   const features = args.options.get('features');
-  const loaded = (await loadConfiguration({ provided: tags ? { tags } : {} })).runConfiguration;
+  const profile = one(args, 'profile');
+  const loaded = (await loadProfile(profile, tags ? { tags } : {})).runConfiguration;
   // Feature paths given on the command line replace the profile's (Cucumber itself would add them to it).
   const runConfiguration = features ? { ...loaded, sources: { ...loaded.sources, paths: [...features] } } : loaded;
   const count = await selectedScenarios(runConfiguration.sources, tags);
-  process.stdout.write(`Running ${count} scenario${count === 1 ? '' : 's'}${tags ? ` (${tags})` : ''}\n`);
+  const selection = [profile && `profile ${profile}`, tags].filter(Boolean).join(', ');
+  process.stdout.write(`Running ${count} scenario${count === 1 ? '' : 's'}${selection ? ` (${selection})` : ''}\n`);
   const { success } = await runCucumber(
     runConfiguration,
     undefined,
@@ -25,6 +28,17 @@ export async function runFeatures(args: Args): Promise<number> {
   );
   process.stdout.write(`\nReports: ${reportDir}/index.html (cucumber.html, junit.xml, trace.json, flows.json, sequence/)\n`);
   return success ? 0 : 1;
+}
+
+/** The configuration of a profile of cucumber.mjs (the default one when none is named); an unknown profile is an error naming the known ones. */
+async function loadProfile(profile: string | undefined, provided: { tags?: string }) {
+  try {
+    return await loadConfiguration({ profiles: profile ? [profile] : [], provided });
+  } catch (error) {
+    if (!profile) throw error;
+    const config = (await import(pathToFileURL(resolve('cucumber.mjs')).href)) as { default: () => Record<string, unknown> };
+    throw new Error(`--profile ${profile}: ${(error as Error).message}; the profiles of cucumber.mjs: ${Object.keys(config.default()).join(', ')}`);
+  }
 }
 
 /** How many scenarios the tag expression selects; a malformed or empty selection is an error. */

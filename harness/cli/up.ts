@@ -100,11 +100,15 @@ function partyPortsOf(args: Args, harnessPort: number): Partial<Record<ActorId, 
   return one(args, 'port') !== undefined && harnessPort > 0 ? partyPortsFrom(harnessPort + 1) : undefined;
 }
 
-/** One party alone, as a partner would run it (`cch up --only`); tests start it in their own process. */
+/**
+ * One party alone, as a partner would run it (`cch up --only`); tests start it in their own process.
+ * Its data goes to a file in `dataDir`, or stays in memory without one (tests that do not test
+ * persistence: rewriting the file on every change costs CPU and proves nothing there).
+ */
 export async function startAlone(
   id: string,
   listenPort: number,
-  dataDir: string,
+  dataDir: string | undefined,
   secret = DEFAULT_SECRET,
   peerPairs: readonly string[] = [],
   host?: string,
@@ -115,7 +119,14 @@ export async function startAlone(
   >;
   const actor = await startActor(
     id,
-    { storage: { kind: 'file', path: join(dataDir, `${id}.json`) }, secret, peers, callbacks: {}, seed: DEFAULT_SEED, host },
+    {
+      storage: dataDir === undefined ? { kind: 'memory' } : { kind: 'file', path: join(dataDir, `${id}.json`) },
+      secret,
+      peers,
+      callbacks: {},
+      seed: DEFAULT_SEED,
+      host,
+    },
     listenPort,
   );
   return { actor, peers };

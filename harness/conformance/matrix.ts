@@ -21,8 +21,15 @@ export function matrixOf(party: ActorId, mode: PartnerMode, findings: readonly F
     const cell = { party, api: f.api, operation: f.operation, step: f.step };
     if (!cells.has(keyOf(cell))) cells.set(keyOf(cell), { cell });
   }
+  // Grouped once: a run has thousands of findings, and filtering them per row made this quadratic.
+  const byCell = new Map<string, Finding[]>();
+  for (const f of own) {
+    const group = byCell.get(keyOf(f));
+    if (group) group.push(f);
+    else byCell.set(keyOf(f), [f]);
+  }
   return [...cells.values()].map(({ cell, figure }) => {
-    const mine = own.filter((f) => keyOf(f) === keyOf(cell));
+    const mine = byCell.get(keyOf(cell)) ?? [];
     const failed = mine.filter((f) => f.verdict === 'fail').length;
     const passed = mine.filter((f) => f.verdict === 'pass').length;
     const notProbed = mine.filter((f) => f.verdict === 'not probed').map((f) => `not probed: ${f.message}`);

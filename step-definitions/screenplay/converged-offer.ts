@@ -1,136 +1,170 @@
 import { Decimal } from 'decimal.js';
-import { parsePeriodId } from '../../core/billing-period.ts';
 import type { ActorId } from '../../core/actor-ids.ts';
-import type { Entity } from '../../tmf/data.ts';
+import { parsePeriodId } from '../../core/billing-period.ts';
 import { publishCspOffer } from '../../harness/drive/figure10.ts';
 import { oemCopyOf } from '../../harness/drive/figure11.ts';
-import type { HarnessWorld } from '../support/world.ts';
+import type { Entity } from '../../tmf/data.ts';
+import { type Actor, Question, Task } from './core/actor.ts';
+import { control, ecosystemRun, notes } from './core/cast.ts';
 
 type Ref = { id: string; relationshipType?: string; role?: string };
 
-const note = (world: HarnessWorld, key: string) => {
-  const value = world.notes.get(key);
-  if (typeof value !== 'string') throw new Error(`the scenario has no ${key} yet`);
-  return value;
-};
+/** A trigger that may be refused: its answer is noted for the Then steps that judge a refusal. */
+const attempt = (operation: string, body: object) =>
+  Task.where(`#actor tries ${operation}`, async (actor) => notes(actor).write('answer', await control(actor).attempt(operation, body)));
 
-/** Calls a control trigger and keeps the answer, error or not (for the steps that judge a refusal). */
-async function attempt(world: HarnessWorld, actor: ActorId, operation: string, body: object): Promise<unknown> {
-  const answer = await world.call(async () => {
-    const { body: result, status } = await world.ecosystem.control(actor).request('POST', `/control/${operation}`, body);
-    return { status, body: result };
-  });
-  await world.settle();
-  return answer.body;
-}
-
-/** Tasks of figures 10 and 11, in the domain's words. */
+/** Figures 10 and 11's tasks, in the domain's words, performed by the party that does them. */
 export const ConvergedOffer = {
-  /** 10.1 */
-  createCspOffer: async (world: HarnessWorld, name: string, monthlyFee: string) => {
-    const offering = await world.trigger<Entity>('csp', 'partner-offer', { name, monthlyFee, currency: 'EUR' });
-    world.notes.set('cspOffering', offering.id);
-  },
+  /** 10.1: the CSP's offer, noted. */
+  createCspOffer: (name: string, monthlyFee: string) =>
+    Task.where(`#actor creates the offer ${name}`, async (csp) => {
+      const offering = await control(csp).trigger<Entity>('partner-offer', { name, monthlyFee, currency: 'EUR' });
+      notes(csp).write('cspOffering', offering.id);
+    }),
   /** 10.2 */
-  markEligible: (world: HarnessWorld) => world.trigger('csp', 'partner-eligible', { productOfferingId: note(world, 'cspOffering') }),
+  markEligible: () =>
+    Task.where('#actor marks its offer eligible for partners', (csp) =>
+      control(csp).trigger('partner-eligible', { productOfferingId: notes(csp).read('cspOffering') }),
+    ),
   /** 10.3 (or its refusal) */
-  publish: (world: HarnessWorld) => attempt(world, 'csp', 'publish-offer', { productOfferingId: note(world, 'cspOffering') }),
+  publish: () =>
+    Task.where('#actor publishes its offer to the central catalog', (csp) =>
+      csp.attemptsTo(attempt('publish-offer', { productOfferingId: notes(csp).read('cspOffering') })),
+    ),
   /** 10.1–10.3 at once */
-  publishPartnerOffer: async (world: HarnessWorld) => world.notes.set('cspOffering', await publishCspOffer(world.ecosystem)),
-  /** 10.4 */
-  createOwnOffer: async (world: HarnessWorld, name: string, monthlyFee: string) => {
-    const offering = await world.trigger<Entity>('content-provider', 'own-offer', { name, monthlyFee, currency: 'EUR' });
-    world.notes.set('ownOffering', offering.id);
-  },
-  /** 10.5–10.7 (10.8–10.9 follow on their own) */
-  bundle: async (world: HarnessWorld, name: string, monthlyFee: string, cspOfferingId?: string) => {
-    const central = await world.trigger<Entity>('content-provider', 'converged-offer', {
-      name,
-      monthlyFee,
-      ownOfferingId: note(world, 'ownOffering'),
-      cspOfferingId,
-    });
-    world.notes.set('central', central.id);
-  },
-  /** 11.1 */
-  orderOnPortal: async (world: HarnessWorld, customerId: string) => {
-    const copy = await oemCopyOf(world.ecosystem, note(world, 'central'));
-    return attempt(world, 'driver', 'portal-order', { customerId, productOfferingId: copy.id });
-  },
-  /** The same order through the CSP's or the content provider's channel, from the copy in that channel's catalog. */
-  orderThroughChannel: async (world: HarnessWorld, customerId: string, channel: 'csp' | 'content-provider') => {
-    const copy = (await ConvergedQuestions.catalogCopies(world, channel))[0];
-    return attempt(world, 'driver', 'channel-order', { channel, customerId, productOfferingId: copy.id });
-  },
+  publishPartnerOffer: () =>
+    Task.where('#actor publishes a partner offer', async (csp) => notes(csp).write('cspOffering', await publishCspOffer(control(csp).ecosystem))),
+  /** 10.4: the content provider's own offer, noted. */
+  createOwnOffer: (name: string, monthlyFee: string) =>
+    Task.where(`#actor creates its offer ${name}`, async (provider) => {
+      const offering = await control(provider).trigger<Entity>('own-offer', { name, monthlyFee, currency: 'EUR' });
+      notes(provider).write('ownOffering', offering.id);
+    }),
+  /** 10.5–10.7 (10.8–10.9 follow on their own): the central offering, noted. */
+  bundle: (name: string, monthlyFee: string, cspOfferingId?: string) =>
+    Task.where(`#actor bundles its offer as ${name}`, async (provider) => {
+      const ownOfferingId = notes(provider).read('ownOffering');
+      const central = await control(provider).trigger<Entity>('converged-offer', { name, monthlyFee, ownOfferingId, cspOfferingId });
+      notes(provider).write('centralOffering', central.id);
+    }),
+  /** Figure 10 as a Background: the tester sets the clock, the CSP publishes its offer, the content provider bundles it. */
+  inPlace: (parties: { csp: Actor; contentProvider: Actor }, offer: { name: string; fee: string; own: string; ownFee: string; csp: string; cspFee: string }) =>
+    Task.where(`#actor has the converged offer ${offer.name} in place`, async (tester) => {
+      await ecosystemRun(tester).setClock(new Date('2026-01-01T08:00:00Z'));
+      await parties.csp.attemptsTo(ConvergedOffer.createCspOffer(offer.csp, offer.cspFee), ConvergedOffer.markEligible(), ConvergedOffer.publish());
+      await parties.contentProvider.attemptsTo(ConvergedOffer.createOwnOffer(offer.own, offer.ownFee), ConvergedOffer.bundle(offer.name, offer.fee));
+    }),
+  /** 11.1: the driver orders the OEM's copy of the converged offer on its portal. */
+  orderOnPortal: (customerId: string) =>
+    Task.where('#actor orders the converged offer on the portal', async (driver) => {
+      const copy = await oemCopyOf(control(driver).ecosystem, notes(driver).read('centralOffering'));
+      await driver.attemptsTo(attempt('portal-order', { customerId, productOfferingId: copy.id }));
+    }),
+  /** 11.1 by a driver the OEM does not know yet: it names itself rather than a customer id. */
+  orderAsNewDriver: (name: string, email: string) =>
+    Task.where('#actor orders the converged offer as a new customer', async (driver) => {
+      const copy = await oemCopyOf(control(driver).ecosystem, notes(driver).read('centralOffering'));
+      await driver.attemptsTo(attempt('portal-order', { newCustomer: { name, email }, productOfferingId: copy.id }));
+    }),
+  /** The same order through the CSP's or the content provider's channel, from the copy in that channel's catalog (found by `finder`). */
+  orderThroughChannel: (customerId: string, channel: 'csp' | 'content-provider', finder: Actor) =>
+    Task.where(`#actor orders the converged offer through ${channel}`, async (driver) => {
+      const [copy] = await finder.answer(ConvergedQuestions.catalogCopies(channel));
+      if (!copy) throw new Error(`the ${channel}'s catalog has no copy of the converged offer`);
+      await driver.attemptsTo(attempt('channel-order', { channel, customerId, productOfferingId: copy.id }));
+    }),
   /** 11.6–11.10 (or the refusal) */
-  requestActivation: (world: HarnessWorld, customerId: string) => attempt(world, 'driver', 'request-activation', { customerId }),
-  /** 11.11–11.12 */
-  endBillingPeriod: async (world: HarnessWorld, period: string) => {
-    await world.setClock(parsePeriodId(period).end);
-    await world.trigger('car-manufacturer', 'driver-billing-run', { period });
-  },
+  requestActivation: (customerId: string) => attempt('request-activation', { customerId }),
+  /** The same for the customer the OEM knows by `name` (found by `finder`). */
+  requestActivationAs: (name: string, finder: Actor) =>
+    Task.where(`#actor asks for activation as ${name}`, async (driver) => {
+      const [customer] = await finder.answer(ConvergedQuestions.customersNamed(name));
+      if (!customer) throw new Error(`the car manufacturer has no customer called ${name}`);
+      await driver.attemptsTo(ConvergedOffer.requestActivation(customer.id));
+    }),
+  /** 11.11–11.12: the tester ends the period, the OEM runs its billing. */
+  endBillingPeriod: (period: string) =>
+    Task.where(`#actor ends the car manufacturer's billing period ${period}`, async (tester) => {
+      await ecosystemRun(tester).setClock(parsePeriodId(period).end);
+      await control(tester).trigger('driver-billing-run', { period }, 'car-manufacturer');
+    }),
+  /** 11.13–11.14: the driver pays its invoice at the car manufacturer, all that remains or `amount`. */
+  payInvoice: (customerId: string, amount?: string) => attempt('pay-invoice', { customerId, ...(amount ? { amount } : {}) }),
 };
 
-/** 11.1 by a driver the OEM does not know yet: it names itself rather than a customer id. */
-export const orderAsNewDriver = async (world: HarnessWorld, name: string, email: string) => {
-  const copy = await oemCopyOf(world.ecosystem, note(world, 'central'));
-  return attempt(world, 'driver', 'portal-order', { newCustomer: { name, email }, productOfferingId: copy.id });
-};
-
-/** The OEM's customers called `name`. */
-export const customersNamed = async (world: HarnessWorld, name: string) =>
-  (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF629.customer')).filter((c) => c.name === name);
-
-/** 11.13–11.14: the driver pays its invoice at the car manufacturer, all that remains or `amount`. */
-export const payInvoice = (world: HarnessWorld, customerId: string, amount?: string) =>
-  attempt(world, 'driver', 'pay-invoice', { customerId, ...(amount ? { amount } : {}) });
-
-/** Questions about figures 10 and 11, answered from the parties' own state. */
+/** Questions about figures 10 and 11, answered by the tester from what the parties serve. */
 export const ConvergedQuestions = {
-  resources: (world: HarnessWorld, actor: ActorId, key: string) => world.served(actor, key),
-  centralOfferings: async (world: HarnessWorld) =>
-    (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF620.productOffering')).filter((o) =>
-      (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog'),
+  resources: (actor: ActorId, key: string) => Question.about(`${key} at ${actor}`, (tester) => control(tester).served(key, actor)),
+  centralOfferings: () =>
+    Question.about('the offerings of the central catalog', async (tester) =>
+      (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF620.productOffering'))).filter((o) =>
+        (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog'),
+      ),
     ),
-  centralConverged: async (world: HarnessWorld) => (await ConvergedQuestions.centralOfferings(world)).find((o) => o.id === note(world, 'central'))!,
+  centralConverged: () =>
+    Question.about('the converged offer in the central catalog', async (tester) => {
+      const central = notes(tester).read('centralOffering');
+      const offer = (await tester.answer(ConvergedQuestions.centralOfferings())).find((o) => o.id === central);
+      if (!offer) throw new Error(`the central catalog has no offering ${central}`);
+      return offer;
+    }),
   /** The copies of the converged offer in one party's product catalog (10.9). */
-  catalogCopies: async (world: HarnessWorld, actor: ActorId) =>
-    (await ConvergedQuestions.resources(world, actor, 'TMF620.productOffering')).filter((o) =>
-      ((o.productOfferingRelationship as Ref[] | undefined) ?? []).some((r) => r.relationshipType === 'distributedFrom' && r.id === world.notes.get('central')),
+  catalogCopies: (actor: ActorId) =>
+    Question.about(`the copies of the converged offer at ${actor}`, async (tester) => {
+      const central = notes(tester).read('centralOffering');
+      return (await tester.answer(ConvergedQuestions.resources(actor, 'TMF620.productOffering'))).filter((o) =>
+        ((o.productOfferingRelationship as Ref[] | undefined) ?? []).some((r) => r.relationshipType === 'distributedFrom' && r.id === central),
+      );
+    }),
+  /** The OEM's customers called `name`. */
+  customersNamed: (name: string) =>
+    Question.about(`the car manufacturer's customers called ${name}`, async (tester) =>
+      (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF629.customer'))).filter((c) => c.name === name),
     ),
-  convergedProducts: async (world: HarnessWorld, customerId: string) =>
-    (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF637.product')).filter((p) =>
-      (p.relatedParty as Ref[]).some((r) => r.id === customerId && r.role === 'customer'),
+  convergedProducts: (customerId: string) =>
+    Question.about(`the converged products of ${customerId}`, async (tester) =>
+      (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF637.product'))).filter((p) =>
+        (p.relatedParty as Ref[]).some((r) => r.id === customerId && r.role === 'customer'),
+      ),
     ),
-  billOf: async (world: HarnessWorld, customerId: string) => {
-    const accounts = (await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF666.billingAccount')).filter((a) =>
-      (a.relatedParty as Ref[]).some((r) => r.id === customerId),
-    );
-    const bills = await ConvergedQuestions.resources(world, 'car-manufacturer', 'TMF678.customerBill');
-    return bills.filter((b) => accounts.some((a) => a.id === (b.billingAccount as Ref).id));
-  },
+  accountsOf: (customerId: string) =>
+    Question.about(`the car manufacturer's billing accounts of ${customerId}`, async (tester) =>
+      (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF666.billingAccount'))).filter((a) =>
+        (a.relatedParty as Ref[]).some((r) => r.id === customerId),
+      ),
+    ),
+  billOf: (customerId: string) =>
+    Question.about(`the car manufacturer's bills to ${customerId}`, async (tester) => {
+      const accounts = await tester.answer(ConvergedQuestions.accountsOf(customerId));
+      const bills = await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF678.customerBill'));
+      return bills.filter((b) => accounts.some((a) => a.id === (b.billingAccount as Ref).id));
+    }),
   /** Payments a payee received, in exact decimals. */
-  paidTo: async (world: HarnessWorld, payee: ActorId) =>
-    (await ConvergedQuestions.resources(world, payee, 'TMF676.payment')).reduce(
-      (acc, p) => acc.plus(String((p.totalAmount as { value: number }).value)),
-      new Decimal(0),
+  paidTo: (payee: ActorId) =>
+    Question.about(`what ${payee} was paid`, async (tester) =>
+      (await tester.answer(ConvergedQuestions.resources(payee, 'TMF676.payment'))).reduce(
+        (acc, p) => acc.plus(String((p.totalAmount as { value: number }).value)),
+        new Decimal(0),
+      ),
     ),
-  /** What the driver paid (tax excluded) and what the partners' notes say they get, in exact decimals. */
   /** A payee's own verdicts on the notes it was sent, oldest first. */
-  noteReviews: async (world: HarnessWorld, payee: 'csp' | 'content-provider') =>
-    (await world.state<{ partnerNoteReviews?: { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: string[] }[] }>(payee))
-      .partnerNoteReviews ?? [],
+  noteReviews: (payee: 'csp' | 'content-provider') =>
+    Question.about(`${payee}'s reviews of its settlement notes`, async (tester) => {
+      type Review = { note: string; revision: number; decision: string; taxExcludedAmount: number; reasons: string[] };
+      return (await control(tester).state<{ partnerNoteReviews?: Review[] }>(payee)).partnerNoteReviews ?? [];
+    }),
   /**
    * What the driver paid the car manufacturer (its bill's rated lines) and what each partner was settled
    * of it (the notes advising them), both as the car manufacturer serves them over TMF.
    */
-  settlement: async (world: HarnessWorld) => {
-    const oem = world.ecosystem.control('car-manufacturer');
-    const { items: rates } = await oem.list('TMF678', 'appliedCustomerBillingRate');
-    const { items: notes } = await oem.list('BillingV2', 'settlementNoteAdvice');
-    const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
-    const settledTo = (party: string) =>
-      notes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
-    return { paid, settledTo };
-  },
+  settlement: () =>
+    Question.about("the car manufacturer's settlement of what the driver paid", async (tester) => {
+      const oem = control(tester);
+      const rates = await oem.list('TMF678', 'appliedCustomerBillingRate', {}, 'car-manufacturer');
+      const settlementNotes = await oem.list('BillingV2', 'settlementNoteAdvice', {}, 'car-manufacturer');
+      const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
+      const settledTo = (party: string) =>
+        settlementNotes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
+      return { paid, settledTo };
+    }),
 };

@@ -1,6 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import { deadLetters } from '../../harness/drive/dead-letters.ts';
-import { resetAll } from '../../harness/drive/settle.ts';
+import { journals } from '../../harness/drive/journals.ts';
+import { resetAll, settle } from '../../harness/drive/settle.ts';
 import { startEcosystem } from '../../harness/ecosystem.ts';
 import { isFigure } from '../../harness/flows/catalogue.ts';
 import { flowProblems, matchScenario } from '../../harness/flows/match.ts';
@@ -19,7 +20,7 @@ BeforeAll(async () => {
 });
 
 /** Every scenario starts from a clean ecosystem: each party reset, the wire told which scenario runs. */
-Before(async function (this: HarnessWorld, { pickle }) {
+Before<HarnessWorld>(async function ({ pickle }) {
   this.ecosystem.recorder.startScenario(pickle.name);
   this.tags = pickle.tags.map((t) => t.name);
   await resetAll(this.ecosystem);
@@ -29,12 +30,12 @@ Before(async function (this: HarnessWorld, { pickle }) {
  * After a scenario: its exchanges and journals compared with the documented steps of its figures. The
  * verdict is part of the scenario's result: a missing, out-of-order, unclaimed or unexpected step fails it.
  */
-After(async function (this: HarnessWorld, { pickle, result }) {
-  await this.settle().catch(() => undefined);
+After<HarnessWorld>(async function ({ pickle, result }) {
+  await settle(this.ecosystem).catch(() => undefined);
   const exchanges = this.ecosystem.recorder.exchangesOf(pickle.name);
   const coverage = coverageOf(pickle.tags.map((t) => t.name));
   if (coverage.figures.length === 0) throw new Error(`scenario "${pickle.name}" names no figure (@figure7 … @figure11): its flow cannot be judged`);
-  const verdict = matchScenario({ scenario: pickle.name, ...coverage, exchanges, journal: await this.journals() });
+  const verdict = matchScenario({ scenario: pickle.name, ...coverage, exchanges, journal: await journals(this.ecosystem) });
   run.verdicts.push(verdict);
   const flow = exchanges.filter((e) => e.kind !== 'harness');
   const problems = flowProblems(verdict);

@@ -1,71 +1,118 @@
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 
 /**
  * The unit tests run in lanes, one process each, side by side with the type check and the features
  * (`npm test`, scripts/test-suite.mjs): one TypeScript loader start per lane instead of one per file, and
- * the machine's cores stay busy. A lane's files run one after another, so the longest chain of work
- * (the conformance runs, in this process) has a lane of its own; the files whose
- * work is mostly in the processes they start (`cch up`, compose's services, parties killed and
- * restarted) share another; the main lane takes every other `test/*.test.ts`, so a new test file is
- * picked up without touching this list.
+ * the machine's cores stay busy.
+ *
+ * The lanes share one queue of test files, longest first (by the CPU seconds in weights.json): a lane
+ * that finishes a file takes the next one nobody has taken. Fixed lists left one lane running long after
+ * the others had finished; a shared queue ends the lanes within about one short file of each other,
+ * whatever the machine's load does to each file. A new test file is picked up without touching a list.
  */
-export const LANES = {
-  heavy: ['conformance.test.ts'],
-  processes: [
-    'cch-cli.test.ts',
-    'compose-topology.test.ts',
-    'crash-owed-effects.test.ts',
-    'crash-restart.test.ts',
-    'crash-usage-batch.test.ts',
-    'cch-strict-cli.test.ts',
-    'fleet-artillery.test.ts',
-  ],
-} as const;
-
 const TEST_DIR = join(import.meta.dirname, '..');
 
-export type Lane = keyof typeof LANES | 'main';
-
-export function laneFiles(lane: Lane): string[] {
-  const all = readdirSync(TEST_DIR)
-    .filter((f) => f.endsWith('.test.ts'))
-    .sort();
-  const listed: readonly string[] = Object.values(LANES).flat();
-  return lane === 'main' ? all.filter((f) => !listed.includes(f)) : all.filter((f) => (LANES[lane] as readonly string[]).includes(f));
-}
+/** Set by scripts/test-suite.mjs: the folder in which the lanes claim files (one entry per file taken). */
+export const LANE_QUEUE_ENV = 'CCH_LANE_QUEUE';
+/** Set by scripts/test-suite.mjs: this lane's name, for the times file. */
+export const LANE_NAME_ENV = 'CCH_LANE';
 
 /** Set to a file path, each test file's wall and CPU seconds are appended to it (bench/suite-time.ts). */
 export const SUITE_TIMES_ENV = 'CCH_SUITE_TIMES';
 
+/** The CPU seconds a file took in a recent `npm run bench:suite` (`-- --save-weights` rewrites them). */
+export const WEIGHTS_FILE = join(import.meta.dirname, 'weights.json');
+/** A file not measured yet counts as a short one. */
+const UNMEASURED = 1;
+
 /** One line of the CCH_SUITE_TIMES file. */
 export interface FileTime {
-  readonly lane: Lane;
+  readonly lane: string;
   readonly file: string;
   readonly wall: number;
   /** user+sys seconds of the lane process and of the processes the file started and waited for. */
   readonly cpu: number;
 }
 
+/** Every test file, longest first (ties by name, so every lane sees the same order). */
+export function queuedFiles(): string[] {
+  const weights = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as Record<string, number>;
+  return longestFirst(
+    readdirSync(TEST_DIR).filter((f) => f.endsWith('.test.ts')),
+    weights,
+  );
+}
+
+/** The files by weight, heaviest first, a file without one counting as short; ties by name. */
+export function longestFirst(files: readonly string[], weights: Readonly<Record<string, number>>): string[] {
+  const weight = (f: string) => weights[f] ?? UNMEASURED;
+  return files.toSorted((a, b) => weight(b) - weight(a) || a.localeCompare(b));
+}
+
 /**
- * One suite per file, in order: a file's tests and its top-level hooks (a mock server listening, an
- * ecosystem started) stay within its suite, as they did in a process of its own.
+ * Takes the first file of the queue that no lane has taken: creating its entry in the queue folder is
+ * atomic, so exactly one lane succeeds. Without a queue folder (a lane run alone) every file is this
+ * lane's.
  */
-export function runLane(lane: Lane): void {
+export function claim(queue: string | undefined, files: readonly string[], taken: Set<string>): string | undefined {
+  for (const file of files) {
+    if (taken.has(file)) continue;
+    taken.add(file);
+    if (queue === undefined) return file;
+    try {
+      mkdirSync(join(queue, file));
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Runs test files one after another until the queue is empty. Each file is a suite of its own, so its
+ * tests and its top-level hooks (a mock server listening, an ecosystem started) stay within it, as they
+ * did in a process of its own. A file is taken only when the previous one has finished (the suites are
+ * registered up front, each waiting for its turn), so a lane never holds a file another lane could run.
+ */
+export function runLane(): void {
+  const queue = process.env[LANE_QUEUE_ENV];
+  const lane = process.env[LANE_NAME_ENV] ?? 'lane';
   const timesFile = process.env[SUITE_TIMES_ENV];
-  for (const file of laneFiles(lane)) {
-    describe(file, async () => {
-      let start = { wall: 0, cpu: 0 };
-      if (timesFile) before(() => void (start = now()));
-      await import(join(TEST_DIR, file));
-      // Registered after the file's own hooks, so that it runs after them: the file's clean-up counts.
-      if (timesFile) after(() => appendFileSync(timesFile, `${JSON.stringify(timeSince(lane, file, start))}\n`));
+  const files = queuedFiles();
+  const taken = new Set<string>();
+  let previous: Promise<void> = Promise.resolve();
+  for (let turn = 1; turn <= files.length; turn++) {
+    const myTurn = previous;
+    let done = () => {};
+    previous = new Promise<void>((resolve) => (done = resolve));
+    describe(`${lane}, turn ${turn}`, async () => {
+      // Waited on through a promise made here: node:test finds the suite that a test, hook or nested
+      // suite belongs to by the async context it is declared in, which follows the promise awaited.
+      await new Promise<void>((resolve) => void myTurn.then(resolve));
+      let file: string | undefined;
+      try {
+        file = claim(queue, files, taken);
+      } finally {
+        if (file === undefined) done(); // nothing left (or the claim failed): the next turns end at once
+      }
+      if (file === undefined) return;
+      const mine = file;
+      after(() => done());
+      describe(mine, async () => {
+        let start = { wall: 0, cpu: 0 };
+        if (timesFile) before(() => void (start = now()));
+        await import(join(TEST_DIR, mine));
+        // Registered after the file's own hooks, so that it runs after them: the file's clean-up counts.
+        if (timesFile) after(() => appendFileSync(timesFile, `${JSON.stringify(timeSince(lane, mine, start))}\n`));
+      });
     });
   }
 }
 
-function timeSince(lane: Lane, file: string, start: { wall: number; cpu: number }): FileTime {
+function timeSince(lane: string, file: string, start: { wall: number; cpu: number }): FileTime {
   const end = now();
   return { lane, file, wall: end.wall - start.wall, cpu: end.cpu - start.cpu };
 }

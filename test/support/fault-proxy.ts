@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { startActor, type RunningActor } from '../../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
+import { headerOf, httpCall } from '../../core/http-call.ts';
 import { startApp, type RunningApp } from './http-app.ts';
 
 /** What a fault sees of an answer, and may change before the caller gets it. */
@@ -41,9 +42,20 @@ const PASSED_HEADERS = ['content-type', 'x-total-count', 'x-result-count', 'loca
 /** The proxy's path prefix for the party's own calls to a peer: `/outbound/<peer>/…`. */
 const OUTBOUND = '/outbound/';
 
+/** Headers of one connection, not of the request: the call to the party sets its own. */
+const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
+
 /** The request headers passed on as the caller sent them. */
 const forwardable = (req: Request) =>
-  Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => k !== 'host' && k !== 'content-length' && typeof v === 'string')) as Record<string, string>;
+  Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => !HOP_BY_HOP.has(k) && typeof v === 'string')) as Record<string, string>;
+
+/**
+ * Calls through the proxy go out as the wire's do (keep-alive, node:http): fetch costs several times a
+ * plain request, and the mutation suite passes thousands of calls through here.
+ */
+const CALL_TIMEOUT_MS = 60_000;
+const call = (url: string, method: string, headers: Record<string, string>, body: string | undefined) =>
+  httpCall(url, { method, headers, body, timeoutMs: CALL_TIMEOUT_MS });
 const textOf = (req: Request) => (Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body.toString('utf8') : undefined);
 
 /**
@@ -65,13 +77,13 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
     const path = `/${rest.join('/')}`;
     const headers = forwardable(req);
     const body = textOf(req);
-    const sent = await fetch(peers.get(peer) + path, { method: req.method, headers, body });
+    const sent = await call(peers.get(peer) + path, req.method, headers, body);
     res
       .status(sent.status)
-      .type(sent.headers.get('content-type') ?? 'application/json')
-      .send(await sent.text());
+      .type(headerOf(sent.headers, 'content-type') ?? 'application/json')
+      .send(sent.text);
     for (const extra of fault?.outbound?.(path, req.method, body ? JSON.parse(body) : undefined) ?? []) {
-      await fetch(peers.get(peer) + path, { method: req.method, headers, body: JSON.stringify(extra) });
+      await call(peers.get(peer) + path, req.method, headers, JSON.stringify(extra));
     }
   });
   app.use(async (req: Request, res: Response) => {
@@ -80,14 +92,13 @@ export async function startFaultProxy(party: ActorId): Promise<FaultProxy> {
     let body = textOf(req);
     if (req.method === 'PUT' && req.path === '/control/peers' && body) body = JSON.stringify(outboundPeers(JSON.parse(body), peers, self));
     if (req.method === 'POST' && req.path.endsWith('/hub') && body) body = JSON.stringify(outboundCallback(JSON.parse(body), peers, self));
-    const upstream = await fetch(actor.url + path, { method: req.method, headers, body });
-    const text = await upstream.text();
+    const upstream = await call(actor.url + path, req.method, headers, body);
     const answer: Answer = {
       method: req.method,
       path: req.originalUrl,
       status: upstream.status,
-      body: text ? JSON.parse(text) : undefined,
-      headers: Object.fromEntries(PASSED_HEADERS.flatMap((h) => (upstream.headers.get(h) ? [[h, upstream.headers.get(h)!]] : []))),
+      body: upstream.text ? JSON.parse(upstream.text) : undefined,
+      headers: Object.fromEntries(PASSED_HEADERS.flatMap((h) => (headerOf(upstream.headers, h) ? [[h, headerOf(upstream.headers, h)!]] : []))),
     };
     const delay = fault?.delayMs?.(req.originalUrl, req.method) ?? 0;
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));

@@ -1,6 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { startCsp } from '../../actors/csp/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
+import { headerOf, httpCall } from '../../core/http-call.ts';
 import { basePath } from '../../tmf/apis.ts';
 import { harnessKey } from '../../tmf/auth.ts';
 import { FORWARDED, WIRE_KEY_HEADER } from '../../tmf/href.ts';
@@ -22,6 +23,7 @@ export interface CspFaults {
   readonly hideControl?: boolean;
 }
 
+const CALL_TIMEOUT_MS = 60_000;
 const ORDER_HUB = `${basePath('TMF622')}/hub`;
 
 /**
@@ -47,8 +49,9 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
     const divert = faults.noOrderStateNotification && req.method === 'POST' && req.path === ORDER_HUB && body;
     const callback = divert ? (JSON.parse(body!) as { callback: string }).callback : undefined;
     if (divert) body = JSON.stringify({ ...JSON.parse(body!), callback: `${self}/sink` });
+    // node:http with keep-alive, as the wire calls: fetch costs several times a plain request.
     const send = (authorization: string | undefined) =>
-      fetch(csp.url + path, {
+      httpCall(csp.url + path, {
         method: req.method,
         // The forwarded headers pass on, so the CSP builds its hrefs from the URL its caller reached it at.
         headers: {
@@ -57,17 +60,18 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
           ...(authorization ? { authorization } : {}),
         },
         body,
+        timeoutMs: CALL_TIMEOUT_MS,
       });
     let upstream = await send(req.get('authorization'));
     if (faults.acceptsOutsideBundle && upstream.status === 403) upstream = await send(`Bearer ${harnessKey(DEFAULT_SECRET, 'csp')}`);
-    const text = await upstream.text();
+    const text = upstream.text;
     let out: unknown = text ? JSON.parse(text) : undefined;
     if (faults.billsDontSum && req.method === 'GET' && /\/customerBill(\/|\?|$)/.test(`${req.path}?`))
       out = Array.isArray(out) ? out.map(inflate) : inflate(out);
     if (faults.errorsWithoutCode && upstream.status >= 400 && out && typeof out === 'object') delete (out as Record<string, unknown>).code;
     if (callback && out && typeof out === 'object') (out as Record<string, unknown>).callback = callback;
     for (const name of ['content-type', 'x-total-count', 'x-result-count', 'location']) {
-      const value = upstream.headers.get(name);
+      const value = headerOf(upstream.headers, name);
       if (value) res.setHeader(name, value);
     }
     res.status(upstream.status).send(out === undefined ? '' : JSON.stringify(out));

@@ -1,6 +1,6 @@
 import { createAtPeerOnce } from '../../kit/peer-create-once.ts';
+import { seededFaker } from '../../../core/seeded-faker.ts';
 import type { ProductOrder, Usage } from '../../../tmf/resources.ts';
-import { Faker, en } from '@faker-js/faker';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
 import { collection, type Entity, items } from '../../../tmf/data.ts';
@@ -31,8 +31,7 @@ export async function sellCar(runtime: Runtime, driver: SoldCar['driver']): Prom
   const offers = servicesOf(runtime.store.data);
   if (offers.length === 0) throw conflict('No service to offer', 'The OEM has no infotainment service in its catalog yet (step 7.6 builds it)');
   const car = await runtime.store.update((draft) => {
-    const faker = new Faker({ locale: [en] });
-    faker.seed(runtime.config.seed + draft.cars.length);
+    const faker = seededFaker(runtime.config.seed + draft.cars.length);
     const sold: SoldCar = { vehicleId: faker.vehicle.vin(), soldAt: runtime.clock.now().toISOString(), driver };
     draft.cars.push(sold);
     return sold;

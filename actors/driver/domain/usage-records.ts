@@ -1,4 +1,4 @@
-import { Faker, en } from '@faker-js/faker';
+import { seededFaker } from '../../../core/seeded-faker.ts';
 import { Decimal } from 'decimal.js';
 import type { BillingPeriod } from '../../../core/billing-period.ts';
 import type { Characteristic, CreateBody } from '../../../tmf/resources.ts';
@@ -51,8 +51,7 @@ export function splitVolume(totalMB: Decimal.Value, weights: readonly number[]):
  * gives the same records. They come in the order the sessions started.
  */
 export function usageRecords(plan: DrivePlan): UsageRecord[] {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(plan.seed + plan.firstRecord);
+  const faker = seededFaker(plan.seed + plan.firstRecord);
   const span = plan.period.end.getTime() - plan.period.start.getTime() - 3_600_000;
   const sessions = (['infotainment', 'telematics'] as const).flatMap((usageClass) => {
     const count = plan.sessions[usageClass];

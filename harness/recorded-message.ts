@@ -1,0 +1,85 @@
+import type { Exchange, RecordedMessage } from './exchange.ts';
+
+/** Where a recorded message keeps its bytes, whether they are JSON, and the parsed body once read: out of sight (not enumerable). */
+const BYTES = Symbol('bytes');
+const JSON_BYTES = Symbol('json');
+const PARSED = Symbol('parsed');
+
+interface Stored extends RecordedMessage {
+  readonly [BYTES]: Buffer | undefined;
+  readonly [JSON_BYTES]: boolean;
+  [PARSED]?: { readonly value: unknown };
+}
+
+/** One getter for every message (no function per message): a record of thousands of exchanges stays light for the garbage collector. */
+const BODY: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Stored) {
+    this[PARSED] ??= parseBody(this[BYTES]);
+    return this[PARSED].value;
+  },
+};
+
+/**
+ * A recorded message whose body is parsed when first read (then kept): the record holds the bytes, which
+ * take a fraction of the memory of the parsed value, and an exchange nobody reads is never parsed.
+ * `json` says whether the bytes parse as JSON. `body` is an own enumerable property, so the message
+ * serialises, spreads and compares like a plain `{ headers, body }`.
+ */
+export function recordedMessage(headers: Record<string, string>, bytes: Buffer | undefined, json: boolean): RecordedMessage {
+  const message: RecordedMessage = { headers, body: undefined };
+  Object.defineProperties(message, {
+    [BYTES]: { value: bytes },
+    [JSON_BYTES]: { value: json },
+    [PARSED]: { value: undefined, writable: true },
+    body: BODY,
+  });
+  return message;
+}
+
+const isStored = (message: RecordedMessage): message is Stored => Object.hasOwn(message, BYTES);
+
+/** How many bytes a recorded message's body holds (0 for a message not recorded by the wire). */
+export const bodyBytes = (message: RecordedMessage): number => (isStored(message) ? (message[BYTES]?.length ?? 0) : 0);
+
+/** JSON when it parses (`json`), the raw text otherwise (a malformed body is evidence too); undefined when empty. */
+export function parseBody(bytes: Buffer | undefined): { readonly value: unknown; readonly json: boolean } {
+  if (!bytes || bytes.length === 0) return { value: undefined, json: false };
+  const text = bytes.toString('utf8');
+  try {
+    return { value: JSON.parse(text), json: true };
+  } catch {
+    return { value: text, json: false };
+  }
+}
+
+/**
+ * An exchange as one line of JSON, equal in value to `JSON.stringify(exchange)`, but with each JSON body
+ * written as the bytes that came rather than parsed and serialised again (the spill file and the live
+ * feed write every exchange of a long run).
+ */
+export function exchangeJson(exchange: Exchange): string {
+  return exchangeChunks(exchange)
+    .map((chunk) => (typeof chunk === 'string' ? chunk : chunk.toString('utf8')))
+    .join('');
+}
+
+/** `exchangeJson` in pieces: the bodies as the very buffers recorded, for a stream to write without copying them into a string. */
+export function exchangeChunks(exchange: Exchange): (string | Buffer)[] {
+  const { request, response, ...rest } = exchange;
+  const req = messageChunks(request);
+  const res = messageChunks(response);
+  if (req === undefined || res === undefined) return [JSON.stringify(exchange)];
+  return [`${JSON.stringify(rest).slice(0, -1)},"request":`, ...req, ',"response":', ...res, '}'];
+}
+
+function messageChunks(message: RecordedMessage): (string | Buffer)[] | undefined {
+  if (!isStored(message)) return undefined;
+  const bytes = message[BYTES];
+  const headers = `{"headers":${JSON.stringify(message.headers)}`;
+  if (!bytes || bytes.length === 0) return [`${headers}}`];
+  if (!message[JSON_BYTES]) return [`${headers},"body":${JSON.stringify(bytes.toString('utf8'))}}`];
+  // JSON may hold line breaks between its tokens: such a body is written again on one line.
+  if (bytes.includes(10) || bytes.includes(13)) return undefined;
+  return [`${headers},"body":`, bytes, '}'];
+}

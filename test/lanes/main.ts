@@ -1,3 +1,0 @@
-import { runLane } from './files.ts';
-
-runLane('main');
