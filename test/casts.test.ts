@@ -22,13 +22,10 @@ const EDGE = {
 /** File → how many casts it may hold, and why. */
 const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: string }>> = {
   'actors/call-center/api/control.ts': { count: 1, why: EDGE.controlBody },
-  'actors/csp/processes/ticket-settlement-payment.ts': { count: 1, why: EDGE.effectArgs },
   'actors/driver/api/converged-offer.ts': { count: 1, why: EDGE.controlBody },
   'actors/kit/common-control.ts': { count: 1, why: EDGE.controlBody },
   'actors/kit/control-contract.ts': { count: 1, why: EDGE.schemaData },
-  'actors/kit/driver-message.ts': { count: 1, why: EDGE.effectArgs },
   'actors/kit/effect-kind.ts': { count: 1, why: EDGE.effectArgs },
-  'actors/kit/owed-subscription.ts': { count: 2, why: EDGE.effectArgs },
   'actors/kit/runtime.ts': { count: 3, why: EDGE.storeVariance },
   'actors/kit/serve.ts': { count: 2, why: EDGE.storeVariance },
   'core/billing-period.ts': { count: 2, why: EDGE.brand },

@@ -36,8 +36,8 @@ export interface ActorParts<D extends BaseData = BaseData> {
 
 /** Builds an actor's Express app: JSON in, TMF errors out, every API behind credentials. */
 export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: ActorParts<D>): Express {
-  runtime.effects.register(DRIVER_MESSAGE, driverMessageEffect(runtime));
-  runtime.effects.register(JOIN_HUB, joinHubEffect(runtime));
+  runtime.effects.register(DRIVER_MESSAGE.name, driverMessageEffect(runtime));
+  runtime.effects.register(JOIN_HUB.name, joinHubEffect(runtime));
   for (const [kind, handler] of Object.entries(parts.effects ?? {})) runtime.effects.register(kind, handler);
   const app = express();
   app.disable('x-powered-by');

@@ -48,15 +48,15 @@ export function cspFigure9Listeners(runtime: ActorRuntime<CspData>): Record<stri
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
       const bill = eventResource(event, 'TMF678', 'customerBill');
       if (!bill) return;
-      return runtime.owing(PARTNER_BILL_CHECK, { billId: bill.id }, { key: `${PARTNER_BILL_CHECK}:${bill.id}` });
+      return PARTNER_BILL_CHECK.owing(runtime, { billId: bill.id }, { key: `${PARTNER_BILL_CHECK}:${bill.id}` });
     },
     /** 9.12 → 9.13: the call center accepted an advice the CSP pays; the payment is owed with the event's receipt. */
     SettlementNoteAdviceStateChangeEvent: (event, req) => {
       if (req.res && callerOf(req.res).party !== 'car-manufacturer') return;
       const note = eventResource(event, 'BillingV2', 'settlementNoteAdvice');
       if (note?.state !== 'accepted') return;
-      return runtime.owing(
-        PAY_ON_ACCEPTANCE,
+      return PAY_ON_ACCEPTANCE.owing(
+        runtime,
         { note },
         { key: `${PAY_ON_ACCEPTANCE}:${String(note.id)}:${String(note.state)}`, lane: `${PAY_ON_ACCEPTANCE}:${String(note.id)}` },
       );

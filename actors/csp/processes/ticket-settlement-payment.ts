@@ -1,4 +1,5 @@
 import { retrieveAndCheckBill } from '../../kit/bill-check.ts';
+import { EffectKind } from '../../kit/effect-kind.ts';
 import type { SettlementNoteAdvice } from '../../../tmf/resources.ts';
 import { basePath } from '../../../tmf/apis.ts';
 import type { Entity } from '../../../tmf/data.ts';
@@ -68,7 +69,7 @@ async function resumeInterruptedPayment(runtime: Runtime, id: string): Promise<v
 }
 
 /** The owed effect of an acceptance event: the CSP pays the accepted advice. */
-export const PAY_ON_ACCEPTANCE = 'pay-on-acceptance';
+export const PAY_ON_ACCEPTANCE = new EffectKind<{ note: SettlementNoteAdvice }>('pay-on-acceptance');
 
 /**
  * Step 9.13 on the acceptance event: an advice the CSP pays was accepted — it pays it, after its own
@@ -94,7 +95,7 @@ export function followPartnerBills(runtime: Runtime): Promise<string> {
 }
 
 /** The owed effect of a bill the OEM issued the CSP: retrieved and checked. */
-export const PARTNER_BILL_CHECK = 'partner-bill-check';
+export const PARTNER_BILL_CHECK = new EffectKind<{ billId: string }>('partner-bill-check');
 
 /**
  * Step 9.14: the CSP retrieves the OEM's bill and its items, and checks they add up (the OEM's own
@@ -110,7 +111,7 @@ export async function retrievePartnerBill(runtime: Runtime, billId: string): Pro
 /** How the CSP carries out the figure 9 effects it owes. */
 export function figure9Effects(runtime: Runtime): Record<string, EffectHandler<CspData>> {
   return {
-    [PAY_ON_ACCEPTANCE]: (args) => payOnAcceptance(runtime, args.note as SettlementNoteAdvice),
-    [PARTNER_BILL_CHECK]: (args) => retrievePartnerBill(runtime, String(args.billId)),
+    [PAY_ON_ACCEPTANCE.name]: PAY_ON_ACCEPTANCE.handler(({ note }) => payOnAcceptance(runtime, note)),
+    [PARTNER_BILL_CHECK.name]: PARTNER_BILL_CHECK.handler(({ billId }) => retrievePartnerBill(runtime, billId)),
   };
 }
