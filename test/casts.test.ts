@@ -26,7 +26,7 @@ const ALLOWED: Readonly<Record<string, { readonly count: number; readonly why: s
   'actors/kit/common-control.ts': { count: 1, why: EDGE.controlBody },
   'actors/kit/control-contract.ts': { count: 1, why: EDGE.schemaData },
   'actors/kit/effect-kind.ts': { count: 1, why: EDGE.effectArgs },
-  'actors/kit/runtime.ts': { count: 3, why: EDGE.storeVariance },
+  'actors/kit/runtime.ts': { count: 1, why: EDGE.storeVariance },
   'actors/kit/serve.ts': { count: 2, why: EDGE.storeVariance },
   'core/billing-period.ts': { count: 2, why: EDGE.brand },
   'core/store.ts': { count: 7, why: EDGE.immer },

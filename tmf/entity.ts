@@ -6,14 +6,14 @@ import { basePath, integerIds, resourceOf, type ApiId } from './apis.ts';
 import type { Caller } from './credentials.ts';
 import { type BaseData, entities, nextId } from './data.ts';
 import type { Resource, ResourceName } from './resources.ts';
-import type { Notifier } from './notifier.ts';
+import type { EventOutbox } from './notifier.ts';
 
 /** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
 export interface WriteContext<D extends BaseData> {
   readonly draft: D;
   readonly caller: Caller;
   readonly now: Date;
-  readonly notifier: Notifier;
+  readonly notifier: EventOutbox;
 }
 
 /** The href of an entity: the provider's own path, relative, so it holds behind any proxy. */

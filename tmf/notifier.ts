@@ -33,10 +33,10 @@ export interface EventToPublish {
  * waiting for another), retried with backoff in simulated time and dead-lettered after the horizon.
  * A restart resumes what was still pending.
  */
-export class Notifier extends WorkQueue<BaseData, OutboxEntry> {
+export class Notifier<D extends BaseData = BaseData> extends WorkQueue<D, OutboxEntry> {
   readonly #actor: string;
 
-  constructor(store: Store<BaseData>, actor: string, send: EventSender, policy: DeliveryPolicy = {}) {
+  constructor(store: Store<D>, actor: string, send: EventSender, policy: DeliveryPolicy = {}) {
     super(store, {
       list: (data) => data.outbox,
       idOf: (entry) => entry.eventId,
@@ -81,6 +81,9 @@ export class Notifier extends WorkQueue<BaseData, OutboxEntry> {
     }
   }
 }
+
+/** What a write needs of a party's notifier, whatever the party's data: to queue an event and wake the sender. */
+export type EventOutbox = Pick<Notifier, 'enqueue' | 'kick'>;
 
 /** A hub query such as `eventType=A,B&event.productOrder.state=completed`. Empty matches all. */
 export function matchesQuery(query: string, body: Record<string, unknown>): boolean {

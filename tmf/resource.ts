@@ -5,7 +5,7 @@ import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
 import { type BaseData, type Entity, entities, entitiesIn } from './data.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
-import type { Notifier } from './notifier.ts';
+import type { EventOutbox } from './notifier.ts';
 import { applyListQuery, mergePatch, parseListQuery } from './query.ts';
 import { type Incoming, isResourceName, type Resource, type ResourceName } from './resources.ts';
 import { knownAttributes, validateBody } from './validation.ts';
@@ -76,7 +76,7 @@ export interface ResourceOptions<D extends BaseData, A extends ApiId, R extends 
   readonly resource: R;
   readonly store: Store<D>;
   readonly clock: Clock;
-  readonly notifier: Notifier;
+  readonly notifier: EventOutbox;
   /** Defaults to every method. */
   readonly methods?: readonly Method[];
   /**

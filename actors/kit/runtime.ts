@@ -26,7 +26,7 @@ export class ActorRuntime<D extends BaseData> {
   readonly id: ActorId;
   readonly store: Store<D>;
   readonly clock: SimulatedClock;
-  readonly notifier: Notifier;
+  readonly notifier: Notifier<D>;
   /** What this party owes besides events (messages, controls), carried out until done. */
   readonly effects: OwedEffects<D>;
   readonly bundles: ReadonlyMap<string, Bundle>;
@@ -42,7 +42,7 @@ export class ActorRuntime<D extends BaseData> {
     this.clock = new SimulatedClock(new Date(store.data.clock));
     this.bundles = new Map(bundles.map((b) => [b.name, b]));
     this.#bootstrap = bootstrap;
-    this.notifier = new Notifier(store as unknown as Store<BaseData>, id, this.#sendEvent, config.delivery);
+    this.notifier = new Notifier(store, id, this.#sendEvent, config.delivery);
     this.effects = new OwedEffects(store, config.delivery);
   }
 
