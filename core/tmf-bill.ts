@@ -1,5 +1,5 @@
 import { assembleBill } from './bill-assembly.ts';
-import { type BillingPeriod, toTmfTimePeriod, type TmfTimePeriod } from './billing-period.ts';
+import { type BillingPeriod, periodId, toTmfTimePeriod, type TmfTimePeriod } from './billing-period.ts';
 import type { Money, TmfMoney } from './money.ts';
 
 /** A reference to a stored TMF entity. */
@@ -81,6 +81,11 @@ export interface BillRequest<P> {
   readonly lines: readonly BillLine[];
   /** A new id and href for a customerBill or an appliedCustomerBillingRate, from the issuer's store. */
   readonly newRef: (resource: 'customerBill' | 'appliedCustomerBillingRate') => Ref;
+}
+
+/** A bill's number: the issuer's prefix, the period and the bill's sequence in the issuer's store (e.g. CSP-2026-01-00001). */
+export function billNumber(issuer: string, period: BillingPeriod, sequence: number): string {
+  return `${issuer}-${periodId(period)}-${String(sequence).padStart(5, '0')}`;
 }
 
 /** Days between the bill date and its payment due date. */

@@ -4,8 +4,8 @@
  */
 import { basePath, integerIds, resourceOf, type ApiId } from './apis.ts';
 import type { Caller } from './credentials.ts';
-import { type BaseData, entities, nextId } from './data.ts';
-import type { Resource, ResourceName } from './resources.ts';
+import { type BaseData, collection, entities, nextId } from './data.ts';
+import type { AppliedCustomerBillingRate, CustomerBill, Resource, ResourceName } from './resources.ts';
 import type { EventOutbox } from './notifier.ts';
 
 /** What a domain hook gets while the change is being made: the draft to change, who asks, and when. */
@@ -42,6 +42,12 @@ export function addEntity<A extends ApiId, R extends ResourceName<A>>(
   if (owner) draft.owners[entity.href] = owner;
   // The body is the entity but for what was just assigned: TypeScript cannot see that through the generic Omit.
   return entity as unknown as Resource<A, R>;
+}
+
+/** Stores a bill the builder made, and its items, in the issuer's TMF678 collections. */
+export function storeBill(draft: BaseData, built: { readonly bill: CustomerBill; readonly rates: readonly AppliedCustomerBillingRate[] }): void {
+  collection(draft, 'TMF678', 'customerBill').push(built.bill);
+  collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...built.rates);
 }
 
 /** New TMF678 bill and rate references from a party's store (counters `bill` and `acbr`), for the bill builder. */

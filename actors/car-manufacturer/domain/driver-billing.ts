@@ -2,10 +2,10 @@ import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
 import { conflict } from '../../../core/domain-error.ts';
 import { fromTmf, type Money } from '../../../core/money.ts';
 import { prorate } from '../../../core/proration.ts';
-import { buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
+import { billNumber, buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
 import { collection } from '../../../tmf/data.ts';
 import type { BillingAccount, CustomerBill, Product } from '../../../tmf/resources.ts';
-import { billRefs } from '../../../tmf/entity.ts';
+import { billRefs, storeBill } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
 
 export const VAT_PERCENT = '20';
@@ -35,7 +35,7 @@ export function billDriverAccount(draft: OemData, account: BillingAccount, perio
     amount: prorate(monthlyFeeOf(product), period, { start: new Date(String(product.startDate)) }),
   }));
   const { bill, rates } = buildTmfBill({
-    billNo: `OEM-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
+    billNo: billNumber('OEM', period, bills.length + 1),
     period,
     now,
     currency: lines[0].amount.currency,
@@ -45,8 +45,7 @@ export function billDriverAccount(draft: OemData, account: BillingAccount, perio
     newRef: billRefs(draft),
     lines,
   });
-  bills.push(bill);
-  collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...rates);
+  storeBill(draft, { bill, rates });
   draft.owners[bill.href] = 'driver';
   return bill;
 }

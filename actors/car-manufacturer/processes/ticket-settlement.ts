@@ -2,6 +2,7 @@ import { requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { collection, items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
+import { storeBill } from '../../../tmf/entity.ts';
 import { EffectKind } from '../../kit/effect-kind.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { handledTickets, revisedAdvice, SETTLEMENT_POLICY, settlementAdvice, settlementDescription, type KnownTicket } from '../domain/ticket-settlement.ts';
@@ -81,8 +82,7 @@ export async function ticketInvoiceRun(runtime: Runtime, period: unknown): Promi
     const now = runtime.clock.now();
     const issued = ticketInvoice(draft, handledTickets(knownTickets(draft), p), SETTLEMENT_POLICY, p, now);
     if (!issued) return undefined;
-    bills.push(issued.bill);
-    collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...issued.rates);
+    storeBill(draft, issued);
     for (const e of [issued.bill, ...issued.rates]) draft.owners[e.href] = 'csp';
     runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: issued.bill });
     return issued.bill;

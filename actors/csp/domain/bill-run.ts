@@ -1,10 +1,10 @@
-import { type BillingPeriod, periodId } from '../../../core/billing-period.ts';
+import type { BillingPeriod } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
-import { billedAccounts, buildTmfBill } from '../../../core/tmf-bill.ts';
+import { billedAccounts, billNumber, buildTmfBill } from '../../../core/tmf-bill.ts';
 import { collection, snapshot } from '../../../tmf/data.ts';
 import type { AppliedCustomerBillingRate, BillingAccount, CustomerBill } from '../../../tmf/resources.ts';
 import type { Ref } from '../../../core/tmf-bill.ts';
-import { billRefs } from '../../../tmf/entity.ts';
+import { billRefs, storeBill } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 
@@ -37,7 +37,7 @@ export function issueBill(
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (lines.length === 0 || billed.has(account.id)) return undefined;
   const { bill, rates } = buildTmfBill({
-    billNo: `CSP-${periodId(period)}-${String(bills.length + 1).padStart(5, '0')}`,
+    billNo: billNumber('CSP', period, bills.length + 1),
     period,
     now,
     currency: lines[0].amount.currency,
@@ -47,8 +47,7 @@ export function issueBill(
     newRef: billRefs(draft),
     lines: lines.map((line) => ({ ...line, coverage: { startDateTime: line.coverage.start.toISOString(), endDateTime: line.coverage.end.toISOString() } })),
   });
-  bills.push(bill);
-  collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...rates);
+  storeBill(draft, { bill, rates });
   const owner = draft.owners[account.href];
   // In place in a bill run: the owners index holds every usage record's owner too, too many to copy.
   if (owner) for (const e of [bill, ...rates]) writes.set(['owners'], e.href, owner);
