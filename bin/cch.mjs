@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// The `cch` command: loads the TypeScript CLI through tsx (the project runs TypeScript directly). This
-// is the composition root: it hands the dashboard (web/, a floor above the harness) to the harness CLI.
-import { register } from 'tsx/esm/api';
+// The `cch` command: runs bin/main.ts, the TypeScript CLI, from a build compiled on first use and used
+// while its sources are unchanged (bin/compiled.mjs); from source through tsx for the commands that load
+// TypeScript themselves (Cucumber's step definitions), with CCH_FROM_SOURCE set, or if compiling failed.
+import { compiledMain } from './compiled.mjs';
 
-register();
-const { main } = await import('../harness/cli.ts');
-const { mountDashboard } = await import('../web/server.ts');
-process.exitCode = await main(process.argv.slice(2), { dashboard: mountDashboard });
+const compiled = await compiledMain(process.argv.slice(2));
+if (compiled) {
+  process.setSourceMapsEnabled(true); // stack traces name the TypeScript sources, as from source
+  await import(compiled);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./main.ts');
+}

@@ -1,0 +1,200 @@
+// The `cch` command compiled to plain JavaScript, kept while its sources are unchanged.
+//
+// Run through tsx, every `cch` process pays for the TypeScript loader: its hooks run in a thread of their
+// own and see every module load, about half of a party process's start (0.8 s of CPU for `cch up --only
+// csp`, 0.4 s compiled). The test suite starts a few dozen such processes, and `cch up` six.
+//
+// So `cch` runs from a build: bin/main.ts and everything it imports from the project, bundled by esbuild
+// (which tsx itself uses) into node_modules/.cache/cch/ (git-ignored, never committed). The build records
+// each source file it compiled with the file's modification and change times and size, as read when it
+// was compiled; a start uses the build only if every one of them is still the same, and otherwise
+// compiles again first (about 0.3 s). A stale build is never run: any write to a source changes its
+// change time, a new or removed import changes the file that holds it, and a file gone fails the check.
+//
+// Packages stay imports resolved by Node from node_modules, as from source. Each module's import.meta
+// (dirname, filename, url) is replaced by the values of its source file, so paths the code builds from
+// its own location stay the same.
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, extname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** The composition root: what `cch` runs, compiled or from source. */
+export const MAIN = join(ROOT, 'bin', 'main.ts');
+/** Where builds are kept unless CCH_BUILD_DIR says otherwise. */
+export const DEFAULT_BUILD_DIR = join(ROOT, 'node_modules', '.cache', 'cch');
+/** Set (to anything), `cch` runs from source through tsx. */
+export const FROM_SOURCE_ENV = 'CCH_FROM_SOURCE';
+/** Another folder for the builds (the tests use one of their own): inside the project, so that Node finds the packages from it. */
+export const BUILD_DIR_ENV = 'CCH_BUILD_DIR';
+/**
+ * Commands that load TypeScript while they run: Cucumber imports the step definitions (.ts) itself, so
+ * these need tsx's loader anyway and run from source, the step definitions and the CLI sharing one copy of
+ * each module.
+ */
+export const FROM_SOURCE_COMMANDS = new Set(['run', 'conformance']);
+/** Files that change what a build is, beside the sources it compiled. */
+const BUILD_INPUTS = [import.meta.filename, join(ROOT, 'tsconfig.json'), join(ROOT, 'package.json')];
+/** A build that a newer one replaced is removed this long after (a process may still be loading it). */
+const RETIRED_FOR_MS = 60 * 60 * 1000;
+const MANIFEST = 'current.json';
+
+/**
+ * The URL to import for `cch ARGV`: a fresh build of bin/main.ts (compiled first if there is none or it is
+ * stale), or undefined to run from source (a command that loads TypeScript itself, CCH_FROM_SOURCE set,
+ * or the build failed, which is said on stderr).
+ */
+export async function compiledMain(argv, env = process.env) {
+  if (env[FROM_SOURCE_ENV] || FROM_SOURCE_COMMANDS.has(argv[0])) return undefined;
+  try {
+    return pathToFileURL(await cliBuild(env)).href;
+  } catch (error) {
+    process.stderr.write(`cch: running from source: the compiled build failed (${error.message})\n`);
+    return undefined;
+  }
+}
+
+/** The path of the CLI's fresh build (compiled first if needed): `npm test` makes it once before its jobs start. */
+export function cliBuild(env = process.env) {
+  return freshBuild({ entry: MAIN, dir: env[BUILD_DIR_ENV] || DEFAULT_BUILD_DIR });
+}
+
+/**
+ * The path of `entry`'s compiled module in `dir`: the current build if every file it was compiled from is
+ * unchanged, else a new build.
+ */
+export async function freshBuild({ entry, dir, extraInputs = BUILD_INPUTS }) {
+  const current = readManifest(dir);
+  const main = current && join(dir, current.build, current.main);
+  if (current?.entry === entry && existsSync(main) && unchanged(current.inputs)) return main;
+  return compile({ entry, dir, extraInputs, previous: current });
+}
+
+/** The build recorded as current in `dir`, if any. */
+export function readManifest(dir) {
+  try {
+    return JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether each file still has the modification time, change time and size recorded. */
+export function unchanged(inputs) {
+  return inputs.every(([file, ...recorded]) => {
+    try {
+      const now = stamp(statSync(file));
+      return now.every((value, i) => value === recorded[i]);
+    } catch {
+      return false;
+    }
+  });
+}
+
+const stamp = (stats) => [stats.mtimeMs, stats.ctimeMs, stats.size];
+
+/**
+ * Compiles `entry` into a new folder of `dir`, then makes it current (by renaming its manifest over the
+ * old one, so that a reader sees one build or the other). Builds replaced more than an hour ago go.
+ */
+async function compile({ entry, dir, extraInputs, previous }) {
+  const { build } = await import('esbuild');
+  const name = `${Date.now()}-${process.pid}`;
+  const out = join(dir, name);
+  mkdirSync(out, { recursive: true });
+  const inputs = extraInputs.map((file) => [file, ...stamp(statSync(file))]);
+  const result = await build({
+    entryPoints: { main: entry },
+    outdir: out,
+    bundle: true,
+    splitting: true, // each command's modules stay a chunk loaded when it runs (harness/cli.ts)
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    keepNames: true,
+    sourcemap: 'linked',
+    logLevel: 'silent',
+    plugins: [sourceFiles(inputs)],
+  });
+  const main = relative(out, Object.keys(result.metafile?.outputs ?? {}).find((o) => o.endsWith('main.js')) ?? join(out, 'main.js'));
+  const manifest = { entry, build: name, main, inputs };
+  const next = join(dir, `${MANIFEST}.${name}`);
+  writeFileSync(next, `${JSON.stringify(manifest)}\n`);
+  renameSync(next, join(dir, MANIFEST));
+  if (previous?.build && previous.build !== name) retire(join(dir, previous.build));
+  removeRetired(dir, name);
+  return join(out, main);
+}
+
+/**
+ * Loads the project's source files for esbuild, each read once with the times and size it had when read
+ * (recorded in `inputs`: a write after that changes them), and its import.meta replaced by its own.
+ */
+function sourceFiles(inputs) {
+  return {
+    name: 'cch-source-files',
+    setup(build) {
+      build.onLoad({ filter: /.*/ }, ({ path }) => {
+        const fd = openSync(path, 'r');
+        let contents;
+        try {
+          inputs.push([path, ...stamp(fstatSync(fd))]);
+          contents = readFileSync(fd, 'utf8');
+        } finally {
+          closeSync(fd);
+        }
+        const loader = LOADERS[extname(path)];
+        if (!loader) throw new Error(`${path}: no loader for this kind of file`);
+        return { contents: loader === 'json' ? contents : ownImportMeta(path, contents), loader };
+      });
+    },
+  };
+}
+
+const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' };
+
+/** `import.meta.dirname`, `.filename` and `.url` as the source file's; any other use of import.meta fails the build. */
+export function ownImportMeta(path, contents) {
+  const own = { dirname: dirname(path), filename: path, url: pathToFileURL(path).href };
+  const replaced = contents.replace(/\bimport\.meta\.(dirname|filename|url)\b/g, (_, key) => JSON.stringify(own[key]));
+  if (/\bimport\.meta\b/.test(replaced)) throw new Error(`${path}: a use of import.meta other than dirname, filename or url`);
+  return replaced;
+}
+
+/** Marks a replaced build with the time it was replaced (its folder's modification time). */
+function retire(folder) {
+  const now = new Date();
+  try {
+    utimesSync(folder, now, now);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Removes the builds other than `current` replaced (or left unfinished) more than RETIRED_FOR_MS ago. */
+function removeRetired(dir, current) {
+  const cutoff = Date.now() - RETIRED_FOR_MS;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === current) continue;
+    const folder = join(dir, entry.name);
+    try {
+      if (statSync(folder).mtimeMs < cutoff) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Removed by another process meanwhile.
+    }
+  }
+}

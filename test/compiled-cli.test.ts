@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { BUILD_DIR_ENV, DEFAULT_BUILD_DIR, FROM_SOURCE_ENV, freshBuild, MAIN, ownImportMeta, readManifest, type Input } from '../bin/compiled.mjs';
+
+const CCH = join(import.meta.dirname, '..', 'bin', 'cch.mjs');
+const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+/** A tiny project: an entry importing a module that says where it is and what it holds. */
+function project(value: string): { entry: string; dep: string } {
+  const src = tmp('compiled-src-');
+  mkdirSync(join(src, 'lib'));
+  const entry = join(src, 'entry.ts');
+  const dep = join(src, 'lib', 'dep.ts');
+  writeFileSync(entry, "export { value, where } from './lib/dep.ts';\n");
+  writeFileSync(dep, `export const value: string = '${value}';\nexport const where = import.meta.dirname;\n`);
+  return { entry, dep };
+}
+
+const load = async (path: string) => (await import(pathToFileURL(path).href)) as { value: string; where: string };
+
+test('a build is made when there is none, used while its sources are unchanged, and each module keeps its own import.meta', async () => {
+  const { entry, dep } = project('one');
+  const dir = tmp('compiled-out-');
+  const first = await freshBuild({ entry, dir, extraInputs: [] });
+  const built = await load(first);
+  assert.equal(built.value, 'one');
+  assert.equal(built.where, join(entry, '..', 'lib'), "the module's own folder, not the build's");
+  assert.deepEqual(
+    readManifest(dir)!.inputs.map(([file]) => file),
+    [entry, dep],
+  );
+  assert.equal(await freshBuild({ entry, dir, extraInputs: [] }), first, 'unchanged sources: the same build');
+});
+
+test('a stale build is never used: a changed source (even with its old modification time and size), a removed build or another entry compiles again', async () => {
+  const { entry, dep } = project('one');
+  const dir = tmp('compiled-out-');
+  const first = await freshBuild({ entry, dir, extraInputs: [] });
+  const { mtime } = statSync(dep);
+  writeFileSync(dep, `export const value: string = 'two';\nexport const where = import.meta.dirname;\n`); // same size
+  utimesSync(dep, mtime, mtime); // as a copy that keeps times would: only the change time tells
+  const second = await freshBuild({ entry, dir, extraInputs: [] });
+  assert.notEqual(second, first);
+  assert.equal((await load(second)).value, 'two');
+
+  rmSync(join(second, '..'), { recursive: true });
+  const third = await freshBuild({ entry, dir, extraInputs: [] });
+  assert.notEqual(third, second);
+  assert.equal((await load(third)).value, 'two');
+
+  const other = join(entry, '..', 'other.ts');
+  writeFileSync(other, "export const value = 'other';\n");
+  assert.equal((await load(await freshBuild({ entry: other, dir, extraInputs: [] }))).value, 'other');
+});
+
+test('a source file gone, or a build input changed, fails the check; a missing import fails the build', async () => {
+  const { entry, dep } = project('one');
+  const dir = tmp('compiled-out-');
+  const settings = join(entry, '..', 'settings.json');
+  writeFileSync(settings, '{}');
+  const first = await freshBuild({ entry, dir, extraInputs: [settings] });
+  writeFileSync(settings, '{"changed":true}');
+  assert.notEqual(await freshBuild({ entry, dir, extraInputs: [settings] }), first);
+  rmSync(dep);
+  await assert.rejects(freshBuild({ entry, dir, extraInputs: [settings] }), /dep\.ts/);
+});
+
+test('import.meta is replaced by the source file’s own; any other use of it fails the build instead of naming the build', () => {
+  const path = '/src/lib/x.ts';
+  assert.equal(
+    ownImportMeta(path, 'const a = import.meta.dirname, b = import.meta.filename, c = import.meta.url;'),
+    'const a = "/src/lib", b = "/src/lib/x.ts", c = "file:///src/lib/x.ts";',
+  );
+  assert.throws(() => ownImportMeta(path, "import.meta.resolve('y')"), /x\.ts: a use of import\.meta other than/);
+});
+
+test('concurrent starts on an empty build folder all get a working build', async () => {
+  const { entry } = project('many');
+  const dir = tmp('compiled-out-');
+  const builds = await Promise.all(Array.from({ length: 4 }, () => freshBuild({ entry, dir, extraInputs: [] })));
+  for (const build of builds) assert.equal((await load(build)).value, 'many');
+});
+
+/** Plants a build of `cch` in `dir` whose main only prints `marker`, recorded as compiled from `inputs`. */
+function plantBuild(dir: string, marker: string, inputs: Input[]): void {
+  mkdirSync(join(dir, 'planted'), { recursive: true });
+  writeFileSync(join(dir, 'planted', 'main.js'), `console.log(${JSON.stringify(marker)});\n`);
+  writeFileSync(join(dir, 'current.json'), JSON.stringify({ entry: MAIN, build: 'planted', main: 'main.js', inputs }));
+}
+const stampOf = (file: string): Input => {
+  const s = statSync(file);
+  return [file, s.mtimeMs, s.ctimeMs, s.size];
+};
+const cch = (args: string[], env: NodeJS.ProcessEnv) => promisify(execFile)(process.execPath, [CCH, ...args], { env: { ...process.env, ...env } });
+
+test('cch runs its build when the sources it records are unchanged, compiles a new one when any changed, and runs from source when asked', async (t) => {
+  // Inside the project, as the default folder is: the build imports the packages from node_modules.
+  mkdirSync(join(DEFAULT_BUILD_DIR, '..'), { recursive: true });
+  const dir = mkdtempSync(join(DEFAULT_BUILD_DIR, '..', 'cch-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  plantBuild(dir, 'FROM THE BUILD', [stampOf(MAIN)]);
+  assert.equal((await cch(['--help'], { [BUILD_DIR_ENV]: dir })).stdout, 'FROM THE BUILD\n');
+
+  const [file, mtime, ctime, size] = stampOf(MAIN);
+  plantBuild(dir, 'STALE BUILD', [[file, mtime, ctime - 1, size]]);
+  const rebuilt = await cch(['--help'], { [BUILD_DIR_ENV]: dir });
+  assert.match(rebuilt.stdout, /^cch — connected-car harness/);
+  const manifest = readManifest(dir)!;
+  assert.notEqual(manifest.build, 'planted');
+  const compiled = manifest.inputs.map(([f]) => f);
+  for (const source of ['bin/main.ts', 'harness/cli.ts', 'harness/cli/up.ts', 'actors/csp/index.ts', 'web/server.ts']) {
+    assert.ok(compiled.includes(join(import.meta.dirname, '..', source)), `${source} is among the build's inputs`);
+  }
+
+  plantBuild(dir, 'FROM THE BUILD', [stampOf(MAIN)]);
+  assert.match((await cch(['--help'], { [BUILD_DIR_ENV]: dir, [FROM_SOURCE_ENV]: '1' })).stdout, /^cch — connected-car harness/);
+  assert.deepEqual(readdirSync(dir).toSorted(), ['current.json', manifest.build, 'planted'].toSorted(), 'nothing compiled from source');
+});
