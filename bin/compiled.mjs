@@ -41,11 +41,10 @@ export const FROM_SOURCE_ENV = 'CCH_FROM_SOURCE';
 /** Another folder for the builds (the tests use one of their own): inside the project, so that Node finds the packages from it. */
 export const BUILD_DIR_ENV = 'CCH_BUILD_DIR';
 /**
- * Commands that load TypeScript while they run: Cucumber imports the step definitions (.ts) itself, so
- * these need tsx's loader anyway and run from source, the step definitions and the CLI sharing one copy of
- * each module.
+ * Cucumber's step definitions (cucumber.mjs: `import`), compiled beside the CLI so that `cch run` and `cch
+ * conformance` run from the build too: the step definitions and the CLI share one copy of each module.
  */
-export const FROM_SOURCE_COMMANDS = new Set(['run', 'conformance']);
+export const STEP_DEFINITIONS = { pattern: 'step-definitions/**/*.ts', dir: join(ROOT, 'step-definitions'), extension: '.ts' };
 /** Files that change what a build is, beside the sources it compiled. */
 const BUILD_INPUTS = [import.meta.filename, join(ROOT, 'tsconfig.json'), join(ROOT, 'package.json')];
 /** A build that a newer one replaced is removed this long after (a process may still be loading it). */
@@ -53,34 +52,41 @@ const RETIRED_FOR_MS = 60 * 60 * 1000;
 const MANIFEST = 'current.json';
 
 /**
- * The URL to import for `cch ARGV`: a fresh build of bin/main.ts (compiled first if there is none or it is
- * stale), or undefined to run from source (a command that loads TypeScript itself, CCH_FROM_SOURCE set,
- * or the build failed, which is said on stderr).
+ * What to run for `cch`: the URL of bin/main.ts's fresh build (compiled first if there is none or it is
+ * stale) and the compiled step definitions, for Cucumber to import (harness/compiled-steps.ts); undefined
+ * to run from source (CCH_FROM_SOURCE set, or the build failed, which is said on stderr).
  */
-export async function compiledMain(argv, env = process.env) {
-  if (env[FROM_SOURCE_ENV] || FROM_SOURCE_COMMANDS.has(argv[0])) return undefined;
+export async function compiledMain(env = process.env) {
+  if (env[FROM_SOURCE_ENV]) return undefined;
   try {
-    return pathToFileURL(await cliBuild(env)).href;
+    const build = await cliBuild(env);
+    return {
+      main: pathToFileURL(build.main).href,
+      stepDefinitions: { patterns: [STEP_DEFINITIONS.pattern], modules: build.alongside.map(([, compiled]) => compiled) },
+    };
   } catch (error) {
     process.stderr.write(`cch: running from source: the compiled build failed (${error.message})\n`);
     return undefined;
   }
 }
 
-/** The path of the CLI's fresh build (compiled first if needed): `npm test` makes it once before its jobs start. */
+/** The CLI's fresh build (compiled first if needed): `npm test` makes it once before its jobs start. */
 export function cliBuild(env = process.env) {
-  return freshBuild({ entry: MAIN, dir: env[BUILD_DIR_ENV] || DEFAULT_BUILD_DIR });
+  return freshBuild({ entry: MAIN, dir: env[BUILD_DIR_ENV] || DEFAULT_BUILD_DIR, alongside: STEP_DEFINITIONS });
 }
 
 /**
- * The path of `entry`'s compiled module in `dir`: the current build if every file it was compiled from is
- * unchanged, else a new build.
+ * `entry`'s compiled module in `dir` (`main`), and beside it each file of `alongside.dir` with its extension
+ * (`alongside`: source and compiled paths, sorted by source): the current build if every file it was
+ * compiled from is unchanged and no file came or went in those folders, else a new build.
  */
-export async function freshBuild({ entry, dir, extraInputs = BUILD_INPUTS }) {
+export async function freshBuild({ entry, dir, extraInputs = BUILD_INPUTS, alongside }) {
   const current = readManifest(dir);
   const main = current && join(dir, current.build, current.main);
-  if (current?.entry === entry && existsSync(main) && unchanged(current.inputs)) return main;
-  return compile({ entry, dir, extraInputs, previous: current });
+  if (current?.entry === entry && current.alongsideDir === alongside?.dir && existsSync(main) && unchanged(current.inputs)) {
+    return { main, alongside: current.alongside.map(([source, compiled]) => [source, join(dir, current.build, compiled)]) };
+  }
+  return compile({ entry, dir, extraInputs, alongside, previous: current });
 }
 
 /** The build recorded as current in `dir`, if any. */
@@ -110,14 +116,24 @@ const stamp = (stats) => [stats.mtimeMs, stats.ctimeMs, stats.size];
  * Compiles `entry` into a new folder of `dir`, then makes it current (by renaming its manifest over the
  * old one, so that a reader sees one build or the other). Builds replaced more than an hour ago go.
  */
-async function compile({ entry, dir, extraInputs, previous }) {
+async function compile({ entry, dir, extraInputs, alongside, previous }) {
   const { build } = await import('esbuild');
   const name = `${Date.now()}-${process.pid}`;
   const out = join(dir, name);
   mkdirSync(out, { recursive: true });
-  const inputs = extraInputs.map((file) => [file, ...stamp(statSync(file))]);
-  const result = await build({
-    entryPoints: { main: entry },
+  // The folders' own times too: a file added or removed changes them.
+  const folders = alongside ? foldersUnder(alongside.dir) : [];
+  const inputs = [...extraInputs, ...folders].map((file) => [file, ...stamp(statSync(file))]);
+  const companions = folders
+    .flatMap((folder) =>
+      readdirSync(folder, { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith(alongside.extension))
+        .map((e) => join(folder, e.name)),
+    )
+    .sort(); // in Cucumber's order (sorted paths), whatever the file system's
+  const entryName = (file) => join('alongside', relative(alongside.dir, file).slice(0, -extname(file).length));
+  await build({
+    entryPoints: { main: entry, ...Object.fromEntries(companions.map((file) => [entryName(file), file])) },
     outdir: out,
     bundle: true,
     splitting: true, // each command's modules stay a chunk loaded when it runs (harness/cli.ts)
@@ -130,14 +146,25 @@ async function compile({ entry, dir, extraInputs, previous }) {
     logLevel: 'silent',
     plugins: [sourceFiles(inputs)],
   });
-  const main = relative(out, Object.keys(result.metafile?.outputs ?? {}).find((o) => o.endsWith('main.js')) ?? join(out, 'main.js'));
-  const manifest = { entry, build: name, main, inputs };
+  const main = 'main.js';
+  const compiled = companions.map((file) => [file, `${entryName(file)}.js`]);
+  const manifest = { entry, alongsideDir: alongside?.dir, build: name, main, alongside: compiled, inputs };
   const next = join(dir, `${MANIFEST}.${name}`);
   writeFileSync(next, `${JSON.stringify(manifest)}\n`);
   renameSync(next, join(dir, MANIFEST));
   if (previous?.build && previous.build !== name) retire(join(dir, previous.build));
   removeRetired(dir, name);
-  return join(out, main);
+  return { main: join(out, main), alongside: compiled.map(([source, file]) => [source, join(out, file)]) };
+}
+
+/** `dir` and every folder under it. */
+function foldersUnder(dir) {
+  return [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(e.parentPath ?? e.path, e.name)),
+  ];
 }
 
 /**

@@ -6,7 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { BUILD_DIR_ENV, DEFAULT_BUILD_DIR, FROM_SOURCE_ENV, freshBuild, MAIN, ownImportMeta, readManifest, type Input } from '../bin/compiled.mjs';
+import {
+  BUILD_DIR_ENV,
+  DEFAULT_BUILD_DIR,
+  STEP_DEFINITIONS,
+  FROM_SOURCE_ENV,
+  freshBuild,
+  MAIN,
+  ownImportMeta,
+  readManifest,
+  type Input,
+} from '../bin/compiled.mjs';
 
 const CCH = join(import.meta.dirname, '..', 'bin', 'cch.mjs');
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -22,7 +32,7 @@ function project(value: string): { entry: string; dep: string } {
   return { entry, dep };
 }
 
-const load = async (path: string) => (await import(pathToFileURL(path).href)) as { value: string; where: string };
+const load = async (build: { main: string }) => (await import(pathToFileURL(build.main).href)) as { value: string; where: string };
 
 test('a build is made when there is none, used while its sources are unchanged, and each module keeps its own import.meta', async () => {
   const { entry, dep } = project('one');
@@ -35,7 +45,7 @@ test('a build is made when there is none, used while its sources are unchanged, 
     readManifest(dir)!.inputs.map(([file]) => file),
     [entry, dep],
   );
-  assert.equal(await freshBuild({ entry, dir, extraInputs: [] }), first, 'unchanged sources: the same build');
+  assert.deepEqual(await freshBuild({ entry, dir, extraInputs: [] }), first, 'unchanged sources: the same build');
 });
 
 test('a stale build is never used: a changed source (even with its old modification time and size), a removed build or another entry compiles again', async () => {
@@ -46,12 +56,12 @@ test('a stale build is never used: a changed source (even with its old modificat
   writeFileSync(dep, `export const value: string = 'two';\nexport const where = import.meta.dirname;\n`); // same size
   utimesSync(dep, mtime, mtime); // as a copy that keeps times would: only the change time tells
   const second = await freshBuild({ entry, dir, extraInputs: [] });
-  assert.notEqual(second, first);
+  assert.notEqual(second.main, first.main);
   assert.equal((await load(second)).value, 'two');
 
-  rmSync(join(second, '..'), { recursive: true });
+  rmSync(join(second.main, '..'), { recursive: true });
   const third = await freshBuild({ entry, dir, extraInputs: [] });
-  assert.notEqual(third, second);
+  assert.notEqual(third.main, second.main);
   assert.equal((await load(third)).value, 'two');
 
   const other = join(entry, '..', 'other.ts');
@@ -66,7 +76,7 @@ test('a source file gone, or a build input changed, fails the check; a missing i
   writeFileSync(settings, '{}');
   const first = await freshBuild({ entry, dir, extraInputs: [settings] });
   writeFileSync(settings, '{"changed":true}');
-  assert.notEqual(await freshBuild({ entry, dir, extraInputs: [settings] }), first);
+  assert.notEqual((await freshBuild({ entry, dir, extraInputs: [settings] })).main, first.main);
   rmSync(dep);
   await assert.rejects(freshBuild({ entry, dir, extraInputs: [settings] }), /dep\.ts/);
 });
@@ -87,11 +97,65 @@ test('concurrent starts on an empty build folder all get a working build', async
   for (const build of builds) assert.equal((await load(build)).value, 'many');
 });
 
+test('files compiled alongside the entry share its modules (one instance each), in sorted order; a file added beside them makes a new build', async () => {
+  const { entry } = project('shared');
+  writeFileSync(join(entry, '..', 'lib', 'box.ts'), 'export const box = {};\n');
+  writeFileSync(entry, "export { box } from './lib/box.ts';\n");
+  const steps = join(entry, '..', 'steps');
+  mkdirSync(join(steps, 'support'), { recursive: true });
+  writeFileSync(join(steps, 'b.ts'), "export { box as seen } from '../lib/box.ts';\n");
+  writeFileSync(join(steps, 'support', 'a.ts'), "export const a = 'a';\n");
+  const alongside = { dir: steps, extension: '.ts' };
+  const dir = tmp('compiled-out-');
+  const first = await freshBuild({ entry, dir, extraInputs: [], alongside });
+  assert.deepEqual(
+    first.alongside.map(([source]) => source),
+    [join(steps, 'b.ts'), join(steps, 'support', 'a.ts')],
+  );
+  const { box } = (await import(pathToFileURL(first.main).href)) as { box: object };
+  const { seen } = (await import(pathToFileURL(first.alongside[0][1]).href)) as { seen: object };
+  assert.equal(seen, box, 'the same module instance');
+
+  assert.deepEqual(await freshBuild({ entry, dir, extraInputs: [], alongside }), first);
+  writeFileSync(join(steps, 'support', 'c.ts'), "export const c = 'c';\n");
+  const second = await freshBuild({ entry, dir, extraInputs: [], alongside });
+  assert.notEqual(second.main, first.main);
+  assert.deepEqual(
+    second.alongside.map(([source]) => source),
+    [join(steps, 'b.ts'), join(steps, 'support', 'a.ts'), join(steps, 'support', 'c.ts')],
+  );
+});
+
+test('Cucumber imports the compiled step definitions only when cch runs from its build and the profile imports what the build compiled', async () => {
+  const { withCompiledSteps, COMPILED_STEPS } = await import('../harness/compiled-steps.ts');
+  const { default: profiles } = (await import(pathToFileURL(join(import.meta.dirname, '..', 'cucumber.mjs')).href)) as {
+    default: () => Record<string, { import: string[] }>;
+  };
+  for (const [name, profile] of Object.entries(profiles()))
+    assert.deepEqual(profile.import, [STEP_DEFINITIONS.pattern], `profile ${name} imports what the build compiles`);
+  const configuration = (importPaths: string[]) => ({
+    sources: { paths: [], defaultDialect: 'en', names: [], tagExpression: '', order: 'defined' as const },
+    support: { requireModules: [], requirePaths: [], importPaths, loaders: [] },
+    runtime: {} as never,
+    formats: {} as never,
+  });
+  const global = globalThis as { [COMPILED_STEPS]?: unknown };
+  assert.deepEqual(withCompiledSteps(configuration([STEP_DEFINITIONS.pattern])).support.importPaths, [STEP_DEFINITIONS.pattern], 'from source');
+  global[COMPILED_STEPS] = { patterns: [STEP_DEFINITIONS.pattern], modules: ['/build/alongside/a.js'] };
+  try {
+    assert.deepEqual(withCompiledSteps(configuration([STEP_DEFINITIONS.pattern])).support.importPaths, ['/build/alongside/a.js']);
+    assert.deepEqual(withCompiledSteps(configuration(['other/**/*.ts'])).support.importPaths, ['other/**/*.ts'], 'not what the build compiled');
+  } finally {
+    delete global[COMPILED_STEPS];
+  }
+});
+
 /** Plants a build of `cch` in `dir` whose main only prints `marker`, recorded as compiled from `inputs`. */
 function plantBuild(dir: string, marker: string, inputs: Input[]): void {
   mkdirSync(join(dir, 'planted'), { recursive: true });
   writeFileSync(join(dir, 'planted', 'main.js'), `console.log(${JSON.stringify(marker)});\n`);
-  writeFileSync(join(dir, 'current.json'), JSON.stringify({ entry: MAIN, build: 'planted', main: 'main.js', inputs }));
+  const manifest = { entry: MAIN, alongsideDir: STEP_DEFINITIONS.dir, build: 'planted', main: 'main.js', alongside: [], inputs };
+  writeFileSync(join(dir, 'current.json'), JSON.stringify(manifest));
 }
 const stampOf = (file: string): Input => {
   const s = statSync(file);

@@ -3,6 +3,7 @@ import type { Envelope } from '@cucumber/messages';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ecosystemOptionsFromEnv } from '../bindings.ts';
+import { withCompiledSteps } from '../compiled-steps.ts';
 import { type Args, one } from './args.ts';
 import { assertPortFree } from './port-free.ts';
 
@@ -17,7 +18,7 @@ export async function runFeatures(args: Args): Promise<number> {
   const profile = one(args, 'profile');
   const loaded = (await loadProfile(profile, tags ? { tags } : {})).runConfiguration;
   // Feature paths given on the command line replace the profile's (Cucumber itself would add them to it).
-  const runConfiguration = features ? { ...loaded, sources: { ...loaded.sources, paths: [...features] } } : loaded;
+  const runConfiguration = withCompiledSteps(features ? { ...loaded, sources: { ...loaded.sources, paths: [...features] } } : loaded);
   const count = await selectedScenarios(runConfiguration.sources, tags);
   const selection = [profile && `profile ${profile}`, tags].filter(Boolean).join(', ');
   process.stdout.write(`Running ${count} scenario${count === 1 ? '' : 's'}${selection ? ` (${selection})` : ''}\n`);

@@ -6,6 +6,7 @@ import type { Exchange } from '../exchange.ts';
 import type { FlowVerdict } from '../flows/match.ts';
 import type { CucumberScenario, RunRecord } from './run-findings.ts';
 import { scenarioProgress, selectedScenarios } from '../cli/run.ts';
+import { withCompiledSteps } from '../compiled-steps.ts';
 
 /** How the scenarios of a conformance run are run. */
 export interface ScenarioRun {
@@ -60,7 +61,7 @@ async function runWithEnv(run: ScenarioRun): Promise<RunRecord & { error?: strin
   process.env.CCH_REPORT_DIR = run.dir; // read by cucumber.mjs and the hooks
   let error: string | undefined;
   try {
-    const { runConfiguration } = await loadConfiguration({ provided: { tags: run.tags } });
+    const runConfiguration = withCompiledSteps((await loadConfiguration({ provided: { tags: run.tags } })).runConfiguration);
     const count = await selectedScenarios(runConfiguration.sources, run.tags);
     const progress = scenarioProgress(count, run.say ?? (() => undefined));
     support = (await runCucumber(support ? { ...runConfiguration, support } : runConfiguration, undefined, progress)).support;
