@@ -1,9 +1,9 @@
 /**
  * Dry-runs Cucumber profiles (every profile of cucumber.mjs, or those named) in this process and prints,
  * per profile, the scenarios it selects and the steps no step definition (or more than one) matches:
- * `node --import tsx test/support/profile-dry-run.ts [profile …] [--features PATH]` (PATH instead of the
- * profiles' feature files). A process of its own, because Cucumber
- * registers step definitions while their modules load, once per process.
+ * `node --import tsx test/support/profile-dry-run.ts [profile …] [profile@PATH …]` (`profile@PATH`: that
+ * profile on the feature files at PATH instead of its own, printed under that name). A process of its own,
+ * because Cucumber registers step definitions while their modules load, once per process.
  */
 import { loadConfiguration, loadSupport, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import type { Envelope } from '@cucumber/messages';
@@ -22,7 +22,6 @@ export interface ProfileDryRun {
 const configFile = pathToFileURL('cucumber.mjs').href;
 const { default: profilesOf } = (await import(configFile)) as { default: () => Record<string, unknown> };
 const args = process.argv.slice(2);
-const features = args.includes('--features') ? args.splice(args.indexOf('--features'), 2)[1] : undefined;
 const names = args.length > 0 ? args : Object.keys(profilesOf());
 const sink = new PassThrough();
 sink.resume();
@@ -30,7 +29,8 @@ const environment = { stdout: sink, stderr: sink };
 let support: ISupportCodeLibrary | undefined;
 const results: Record<string, ProfileDryRun> = {};
 
-for (const profile of names) {
+for (const name of names) {
+  const [profile, features] = name.split('@');
   const { runConfiguration } = await loadConfiguration({ profiles: [profile], provided: { dryRun: true } }, environment);
   // Nothing written: a dry run needs no report.
   const sources = features ? { ...runConfiguration.sources, paths: [features] } : runConfiguration.sources;
@@ -58,7 +58,7 @@ for (const profile of names) {
     }
   };
   const { success } = await runCucumber({ ...configuration, support }, environment, listen);
-  results[profile] = { success, scenarios, undefinedSteps, ambiguousSteps };
+  results[name] = { success, scenarios, undefinedSteps, ambiguousSteps };
 }
 
 process.stdout.write(JSON.stringify(results));
