@@ -2,7 +2,7 @@
 export type Input = [file: string, mtimeMs: number, ctimeMs: number, size: number];
 export interface Manifest {
   readonly entry: string;
-  readonly alongsideDir?: string;
+  readonly sets: Alongside[];
   readonly build: string;
   readonly main: string;
   /** Each file compiled beside the entry: its source, and its compiled module relative to the build. */
@@ -25,7 +25,8 @@ export const BUILD_DIR_ENV: string;
 export const STEP_DEFINITIONS: Alongside & { readonly pattern: string };
 export function compiledMain(env?: NodeJS.ProcessEnv): Promise<{ main: string; stepDefinitions: { patterns: string[]; modules: string[] } } | undefined>;
 export function cliBuild(env?: NodeJS.ProcessEnv): Promise<Build>;
-export function freshBuild(options: { entry: string; dir: string; extraInputs?: readonly string[]; alongside?: Alongside }): Promise<Build>;
+export function freshBuild(options: { entry: string; dir: string; extraInputs?: readonly string[]; alongside?: Alongside | readonly Alongside[] }): Promise<Build>;
+export function stepDefinitionsOf(build: Build): { patterns: string[]; modules: string[] };
 export function readManifest(dir: string): Manifest | undefined;
 export function unchanged(inputs: readonly Input[]): boolean;
-export function ownImportMeta(path: string, contents: string): string;
+export function sourceModule(path: string, contents: string, loader?: 'ts' | 'js'): Promise<string>;

@@ -14,6 +14,7 @@
 // Packages stay imports resolved by Node from node_modules, as from source. Each module's import.meta
 // (dirname, filename, url) is replaced by the values of its source file, so paths the code builds from
 // its own location stay the same.
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -28,7 +29,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -60,33 +61,38 @@ export async function compiledMain(env = process.env) {
   if (env[FROM_SOURCE_ENV]) return undefined;
   try {
     const build = await cliBuild(env);
-    return {
-      main: pathToFileURL(build.main).href,
-      stepDefinitions: { patterns: [STEP_DEFINITIONS.pattern], modules: build.alongside.map(([, compiled]) => compiled) },
-    };
+    return { main: pathToFileURL(build.main).href, stepDefinitions: stepDefinitionsOf(build) };
   } catch (error) {
     process.stderr.write(`cch: running from source: the compiled build failed (${error.message})\n`);
     return undefined;
   }
 }
 
+/** The compiled step definitions of a build, as harness/compiled-steps.ts takes them. */
+export function stepDefinitionsOf(build) {
+  const under = `${STEP_DEFINITIONS.dir}${sep}`;
+  return { patterns: [STEP_DEFINITIONS.pattern], modules: build.alongside.filter(([source]) => source.startsWith(under)).map(([, compiled]) => compiled) };
+}
+
 /** The CLI's fresh build (compiled first if needed): `npm test` makes it once before its jobs start. */
 export function cliBuild(env = process.env) {
-  return freshBuild({ entry: MAIN, dir: env[BUILD_DIR_ENV] || DEFAULT_BUILD_DIR, alongside: STEP_DEFINITIONS });
+  return freshBuild({ entry: MAIN, dir: env[BUILD_DIR_ENV] || DEFAULT_BUILD_DIR, alongside: [STEP_DEFINITIONS] });
 }
 
 /**
- * `entry`'s compiled module in `dir` (`main`), and beside it each file of `alongside.dir` with its extension
- * (`alongside`: source and compiled paths, sorted by source): the current build if every file it was
- * compiled from is unchanged and no file came or went in those folders, else a new build.
+ * `entry`'s compiled module in `dir` (`main`), and beside it, for each `{ dir, extension }` of `alongside`,
+ * every file under that folder with that extension (`alongside`: source and compiled paths, sorted by
+ * source within each folder): the current build if every file it was compiled from is unchanged and no
+ * file came or went in those folders, else a new build.
  */
-export async function freshBuild({ entry, dir, extraInputs = BUILD_INPUTS, alongside }) {
+export async function freshBuild({ entry, dir, extraInputs = BUILD_INPUTS, alongside = [] }) {
+  const sets = [alongside].flat();
   const current = readManifest(dir);
   const main = current && join(dir, current.build, current.main);
-  if (current?.entry === entry && current.alongsideDir === alongside?.dir && existsSync(main) && unchanged(current.inputs)) {
+  if (current?.entry === entry && JSON.stringify(current.sets) === JSON.stringify(sets) && existsSync(main) && unchanged(current.inputs)) {
     return { main, alongside: current.alongside.map(([source, compiled]) => [source, join(dir, current.build, compiled)]) };
   }
-  return compile({ entry, dir, extraInputs, alongside, previous: current });
+  return compile({ entry, dir, extraInputs, sets, previous: current });
 }
 
 /** The build recorded as current in `dir`, if any. */
@@ -116,24 +122,27 @@ const stamp = (stats) => [stats.mtimeMs, stats.ctimeMs, stats.size];
  * Compiles `entry` into a new folder of `dir`, then makes it current (by renaming its manifest over the
  * old one, so that a reader sees one build or the other). Builds replaced more than an hour ago go.
  */
-async function compile({ entry, dir, extraInputs, alongside, previous }) {
+async function compile({ entry, dir, extraInputs, sets, previous }) {
   const { build } = await import('esbuild');
   const name = `${Date.now()}-${process.pid}`;
   const out = join(dir, name);
   mkdirSync(out, { recursive: true });
   // The folders' own times too: a file added or removed changes them.
-  const folders = alongside ? foldersUnder(alongside.dir) : [];
-  const inputs = [...extraInputs, ...folders].map((file) => [file, ...stamp(statSync(file))]);
-  const companions = folders
-    .flatMap((folder) =>
-      readdirSync(folder, { withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith(alongside.extension))
-        .map((e) => join(folder, e.name)),
-    )
-    .sort(); // in Cucumber's order (sorted paths), whatever the file system's
-  const entryName = (file) => join('alongside', relative(alongside.dir, file).slice(0, -extname(file).length));
+  const folders = sets.map((set) => foldersUnder(set.dir));
+  const inputs = [...extraInputs, ...folders.flat()].map((file) => [file, ...stamp(statSync(file))]);
+  /** [source, entry name] of each file compiled alongside; each set in Cucumber's order (sorted paths), whatever the file system's. */
+  const companions = sets.flatMap((set, i) =>
+    folders[i]
+      .flatMap((folder) =>
+        readdirSync(folder, { withFileTypes: true })
+          .filter((e) => e.isFile() && e.name.endsWith(set.extension))
+          .map((e) => join(folder, e.name)),
+      )
+      .sort()
+      .map((file) => [file, join('alongside', String(i), relative(set.dir, file).slice(0, -extname(file).length))]),
+  );
   await build({
-    entryPoints: { main: entry, ...Object.fromEntries(companions.map((file) => [entryName(file), file])) },
+    entryPoints: { main: entry, ...Object.fromEntries(companions.map(([file, entryName]) => [entryName, file])) },
     outdir: out,
     bundle: true,
     splitting: true, // each command's modules stay a chunk loaded when it runs (harness/cli.ts)
@@ -147,8 +156,8 @@ async function compile({ entry, dir, extraInputs, alongside, previous }) {
     plugins: [sourceFiles(inputs)],
   });
   const main = 'main.js';
-  const compiled = companions.map((file) => [file, `${entryName(file)}.js`]);
-  const manifest = { entry, alongsideDir: alongside?.dir, build: name, main, alongside: compiled, inputs };
+  const compiled = companions.map(([file, entryName]) => [file, `${entryName}.js`]);
+  const manifest = { entry, sets, build: name, main, alongside: compiled, inputs };
   const next = join(dir, `${MANIFEST}.${name}`);
   writeFileSync(next, `${JSON.stringify(manifest)}\n`);
   renameSync(next, join(dir, MANIFEST));
@@ -175,7 +184,7 @@ function sourceFiles(inputs) {
   return {
     name: 'cch-source-files',
     setup(build) {
-      build.onLoad({ filter: /.*/ }, ({ path }) => {
+      build.onLoad({ filter: /.*/ }, async ({ path }) => {
         const fd = openSync(path, 'r');
         let contents;
         try {
@@ -186,7 +195,7 @@ function sourceFiles(inputs) {
         }
         const loader = LOADERS[extname(path)];
         if (!loader) throw new Error(`${path}: no loader for this kind of file`);
-        return { contents: loader === 'json' ? contents : ownImportMeta(path, contents), loader };
+        return loader === 'json' ? { contents, loader } : { contents: await sourceModule(path, contents, loader), loader: 'js' };
       });
     },
   };
@@ -194,12 +203,32 @@ function sourceFiles(inputs) {
 
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' };
 
-/** `import.meta.dirname`, `.filename` and `.url` as the source file's; any other use of import.meta fails the build. */
-export function ownImportMeta(path, contents) {
+/** What any use of import.meta other than the three below becomes, to fail the build: a name no source holds. */
+const OTHER_IMPORT_META = `__otherImportMeta${randomBytes(8).toString('hex')}`;
+
+/**
+ * A source file as JavaScript, with the project's TypeScript settings and the file's own
+ * `import.meta.dirname`, `.filename` and `.url` (replaced in the syntax tree, so strings that mention them
+ * stay as written); any other use of import.meta fails the build. An inline source map leads back to the
+ * source.
+ */
+export async function sourceModule(path, contents, loader = 'ts') {
+  const { transform } = await import('esbuild');
   const own = { dirname: dirname(path), filename: path, url: pathToFileURL(path).href };
-  const replaced = contents.replace(/\bimport\.meta\.(dirname|filename|url)\b/g, (_, key) => JSON.stringify(own[key]));
-  if (/\bimport\.meta\b/.test(replaced)) throw new Error(`${path}: a use of import.meta other than dirname, filename or url`);
-  return replaced;
+  const { code } = await transform(contents, {
+    loader,
+    format: 'esm',
+    target: 'node20',
+    sourcefile: path,
+    sourcemap: 'inline',
+    tsconfigRaw: readFileSync(join(ROOT, 'tsconfig.json'), 'utf8'),
+    define: {
+      ...Object.fromEntries(Object.entries(own).map(([key, value]) => [`import.meta.${key}`, JSON.stringify(value)])),
+      'import.meta': OTHER_IMPORT_META,
+    },
+  });
+  if (code.includes(OTHER_IMPORT_META)) throw new Error(`${path}: a use of import.meta other than dirname, filename or url`);
+  return code;
 }
 
 /** Marks a replaced build with the time it was replaced (its folder's modification time). */

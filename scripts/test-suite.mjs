@@ -12,26 +12,41 @@
 //
 // The lanes share one queue of test files (test/lanes/files.ts), in a folder made for this run.
 //
-// Before the jobs start, `cch` is compiled if its build is missing or stale (bin/compiled.mjs): the
-// tests start a few dozen `cch` processes, which would otherwise each compile it or race to.
+// Before the jobs start, `cch` and the lanes are compiled if their builds are missing or stale
+// (bin/compiled.mjs): the tests start a few dozen `cch` processes, which would otherwise each compile it
+// or race to, and a lane run compiled needs no TypeScript loader (each test file, the step definitions
+// the in-process conformance runs load, and what they import, compiled together: one copy of each module).
+// If compiling fails, the lanes run from source through tsx, as `node --import tsx --test FILE` does.
 //
 // --times FILE writes each job's wall and CPU seconds (user+sys, its children included) as JSON, for
 // bench/suite-time.ts.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliBuild } from '../bin/compiled.mjs';
+import { cliBuild, freshBuild, STEP_DEFINITIONS, stepDefinitionsOf } from '../bin/compiled.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 // A larger young generation: the tests allocate a lot of short-lived objects (HTTP, JSON), and fewer
 // scavenges cost less CPU.
 const YOUNG = '--max-semi-space-size=32';
-const unit = [node, [YOUNG, '--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', 'test/lanes/lane.ts']];
 /** Where the lanes claim their files. */
 const queue = mkdtempSync(join(tmpdir(), 'cch-lanes-'));
+const suiteStarted = performance.now(); // compiling counts in the suite's time
+const compiled = await compileLanes();
+const unit = [
+  node,
+  [
+    YOUNG,
+    ...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']),
+    '--test',
+    '--test-reporter=spec',
+    '--test-force-exit',
+    compiled?.main ?? 'test/lanes/lane.ts',
+  ],
+];
 /**
  * Three lanes: with the features, the lint and the type check beside them, enough to keep two cores busy
  * while some lanes wait on the processes their files started.
@@ -41,8 +56,31 @@ const lane = (n) => ({
   title: `unit tests, lane ${n}`,
   command: unit,
   nice: 0,
-  env: { CCH_LANE_QUEUE: queue, CCH_LANE: `lane${n}` },
+  env: { CCH_LANE_QUEUE: queue, CCH_LANE: `lane${n}`, ...(compiled ? { CCH_LANE_MODULES: compiled.modules } : {}) },
 });
+
+/**
+ * Compiles `cch` and the lanes (if stale) and writes where the lanes find each test file's compiled module
+ * and the compiled step definitions (test/lanes/files.ts); undefined if compiling failed.
+ */
+async function compileLanes() {
+  try {
+    await cliBuild();
+    const lanes = await freshBuild({
+      entry: join(ROOT, 'test', 'lanes', 'lane.ts'),
+      dir: join(ROOT, 'node_modules', '.cache', 'cch-lanes'),
+      alongside: [{ dir: join(ROOT, 'test'), extension: '.test.ts' }, STEP_DEFINITIONS],
+    });
+    const testDir = join(ROOT, 'test');
+    const tests = Object.fromEntries(lanes.alongside.filter(([source]) => dirname(source) === testDir).map(([source, module]) => [basename(source), module]));
+    const modules = join(queue, 'modules.json');
+    writeFileSync(modules, JSON.stringify({ tests, stepDefinitions: stepDefinitionsOf(lanes) }));
+    return { main: lanes.main, modules };
+  } catch (error) {
+    process.stdout.write(`The lanes and cch run from source: compiling them failed (${error.message})\n`);
+    return undefined;
+  }
+}
 
 /**
  * The jobs, longest chain first. The lint and the type check yield to the others (nice): it has no time-outs and
@@ -116,12 +154,6 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const started = performance.now();
-try {
-  await cliBuild();
-} catch (error) {
-  process.stdout.write(`cch runs from source: its build failed (${error.message})\n`);
-}
 let lastReaped = reapedCpu();
 process.stdout.write(`Running ${jobs.map((j) => j.title).join(', ')} side by side …\n`);
 const results = await Promise.all(
@@ -136,7 +168,7 @@ const results = await Promise.all(
     }),
   ),
 );
-const wall = (performance.now() - started) / 1000;
+const wall = (performance.now() - suiteStarted) / 1000;
 rmSync(queue, { recursive: true, force: true });
 const failed = results.filter((r) => r.code !== 0);
 process.stdout.write(

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { claim, longestFirst, queuedFiles } from './lanes/files.ts';
+import { COMPILED_STEPS } from '../harness/compiled-steps.ts';
+import { claim, laneModules, longestFirst, queuedFiles } from './lanes/files.ts';
 
 // The lanes of `npm test` share one queue of test files (test/lanes/files.ts).
 
@@ -32,4 +33,22 @@ test('lanes claiming from one queue folder take each file exactly once, in the q
   assert.deepEqual(taken, [['a.test.ts', 'c.test.ts', 'd.test.ts'], ['b.test.ts'], ['e.test.ts']]);
   assert.equal(claim(queue, files, new Set()), undefined, 'nothing is left for a late lane');
   assert.equal(claim(undefined, files, new Set()), 'a.test.ts', 'a lane run alone takes every file itself');
+});
+
+test('a compiled lane imports each test file from the build and gives Cucumber the compiled step definitions; a lane from source imports the files', () => {
+  const global = globalThis as Record<symbol, unknown>;
+  const before = global[COMPILED_STEPS];
+  try {
+    assert.equal(laneModules(undefined)('money.test.ts'), join(import.meta.dirname, 'money.test.ts'));
+    const modules = join(mkdtempSync(join(tmpdir(), 'lane-modules-')), 'modules.json');
+    const stepDefinitions = { patterns: ['step-definitions/**/*.ts'], modules: ['/build/alongside/1/common.steps.js'] };
+    writeFileSync(modules, JSON.stringify({ tests: { 'money.test.ts': '/build/alongside/0/money.test.js' }, stepDefinitions }));
+    const moduleOf = laneModules(modules);
+    assert.equal(moduleOf('money.test.ts'), 'file:///build/alongside/0/money.test.js');
+    assert.deepEqual(global[COMPILED_STEPS], stepDefinitions);
+    assert.throws(() => moduleOf('new.test.ts'), /new\.test\.ts is not in the lanes' build/);
+  } finally {
+    global[COMPILED_STEPS] = before;
+    if (before === undefined) delete global[COMPILED_STEPS];
+  }
 });

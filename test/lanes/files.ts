@@ -1,5 +1,7 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { COMPILED_STEPS } from '../../harness/compiled-steps.ts';
 import { after, before, describe } from 'node:test';
 
 /**
@@ -18,6 +20,13 @@ const TEST_DIR = join(import.meta.dirname, '..');
 export const LANE_QUEUE_ENV = 'CCH_LANE_QUEUE';
 /** Set by scripts/test-suite.mjs: this lane's name, for the times file. */
 export const LANE_NAME_ENV = 'CCH_LANE';
+
+/**
+ * Set by scripts/test-suite.mjs when the lanes run compiled (bin/compiled.mjs): a JSON file naming each test
+ * file's compiled module and the compiled step definitions, which the in-process conformance runs then
+ * import (harness/compiled-steps.ts). Unset, the lane imports the TypeScript files (tsx's loader).
+ */
+export const LANE_MODULES_ENV = 'CCH_LANE_MODULES';
 
 /** Set to a file path, each test file's wall and CPU seconds are appended to it (bench/suite-time.ts). */
 export const SUITE_TIMES_ENV = 'CCH_SUITE_TIMES';
@@ -82,6 +91,7 @@ export function runLane(): void {
   const lane = process.env[LANE_NAME_ENV] ?? 'lane';
   const timesFile = process.env[SUITE_TIMES_ENV];
   const files = queuedFiles();
+  const moduleOf = laneModules(process.env[LANE_MODULES_ENV]);
   const taken = new Set<string>();
   let previous: Promise<void> = Promise.resolve();
   for (let turn = 1; turn <= files.length; turn++) {
@@ -104,12 +114,24 @@ export function runLane(): void {
       describe(mine, async () => {
         let start = { wall: 0, cpu: 0 };
         if (timesFile) before(() => void (start = now()));
-        await import(join(TEST_DIR, mine));
+        await import(moduleOf(mine));
         // Registered after the file's own hooks, so that it runs after them: the file's clean-up counts.
         if (timesFile) after(() => appendFileSync(timesFile, `${JSON.stringify(timeSince(lane, mine, start))}\n`));
       });
     });
   }
+}
+
+/** Where a lane imports a test file from: its compiled module (see LANE_MODULES_ENV), or the file itself. */
+export function laneModules(modulesFile: string | undefined): (file: string) => string {
+  if (modulesFile === undefined) return (file) => join(TEST_DIR, file);
+  const { tests, stepDefinitions } = JSON.parse(readFileSync(modulesFile, 'utf8')) as { tests: Record<string, string>; stepDefinitions: unknown };
+  (globalThis as Record<symbol, unknown>)[COMPILED_STEPS] = stepDefinitions;
+  return (file) => {
+    const module = tests[file];
+    if (module === undefined) throw new Error(`${file} is not in the lanes' build (${modulesFile})`);
+    return pathToFileURL(module).href;
+  };
 }
 
 function timeSince(lane: string, file: string, start: { wall: number; cpu: number }): FileTime {
