@@ -137,6 +137,19 @@ test('loads one official file per harness API, preferring v4.0.0', () => {
   );
 });
 
+test('every definition of every official file loaded compiles (they are compiled on first use elsewhere)', () => {
+  let count = 0;
+  for (const spec of specs.byApi.values()) {
+    assert.deepEqual(spec.validators.names, Object.keys(spec.document.definitions), spec.file);
+    for (const name of spec.validators.names) {
+      assert.equal(typeof spec.validators.get(name), 'function', `${spec.file}: ${name}`);
+      count++;
+    }
+    assert.equal(spec.validators.get('NoSuchDefinition'), undefined);
+  }
+  assert.ok(count > 500, `${count} definitions`);
+});
+
 test('an explicit version picks the other file for the same API', () => {
   const other = loadOfficialSpecs(specsDir, { versions: { TMF620: '4.1.0' } });
   assert.equal(other.byApi.get('TMF620')?.version, '4.1.0');
