@@ -3,15 +3,15 @@ import { createInterface } from 'node:readline';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
-import { collection, committed } from '../../../tmf/data.ts';
+import { committed } from '../../../tmf/data.ts';
 import { TmfError } from '../../../tmf/errors.ts';
 import type { CreateBody } from '../../../tmf/resources.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
 import { mediatePending } from '../processes/mediation.ts';
-import { LEDGER } from '../domain/mediation.ts';
 import type { CspData } from '../store.ts';
+import type { UsageBook } from '../usage-book.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -30,18 +30,18 @@ export const NDJSON = 'application/x-ndjson';
  * stored, and a crash loses at most the lines not yet answered (sent again, they are duplicates of
  * the stored ones, never rated twice). Open to whoever may create TMF635 usage.
  */
-export function usageBatchRouter(runtime: Runtime): Router {
+export function usageBatchRouter(runtime: Runtime, book: UsageBook): Router {
   const router = Router();
   router.post(PARTY_API.usageBatch, requireGrant(runtime.bundles, 'TMF635'), async (req, res) => {
     if (!req.is(NDJSON)) {
       throw new TmfError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Not NDJSON', `A usage batch is ${NDJSON}: one TMF635 Usage create body a line`);
     }
-    res.status(200).json(await ingestBatch(runtime, req, callerOf(res).party));
+    res.status(200).json(await ingestBatch(runtime, book, req, callerOf(res).party));
   });
   return router;
 }
 
-async function ingestBatch(runtime: Runtime, req: Request, sender: string): Promise<UsageBatchSummary> {
+async function ingestBatch(runtime: Runtime, book: UsageBook, req: Request, sender: string): Promise<UsageBatchSummary> {
   const summary: UsageBatchSummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, duplicateLines: [], rejections: [] };
   let chunk: { line: number; text: string }[] = [];
   const flush = async () => {
@@ -49,16 +49,14 @@ async function ingestBatch(runtime: Runtime, req: Request, sender: string): Prom
     const lines = chunk;
     chunk = [];
     // Records sent one by one before this batch are mediated first: the allowance goes in arrival order.
-    await mediatePending(runtime);
-    // The ledger's collection exists before records are written to it in place.
-    if (!runtime.store.data.resources[LEDGER.usages[1]]) await runtime.store.update((draft) => void collection(draft, 'TMF635', 'usage'));
+    await mediatePending(runtime, book);
     const outcomes = await runtime.store.update((draft, inPlace) => {
       const now = runtime.clock.now();
       // Mediation writes only in place here, so it reads the committed data: nothing of it is drafted.
       const view = committed(draft);
       const done = lines.map(({ line, text }) => {
         const read = readLine(text, sender);
-        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, read.body, sender, now, inPlace, view) };
+        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, book, read.body, sender, now, inPlace, view) };
       });
       const accepted = done.filter((d) => d.outcome.kind === 'accepted').length;
       runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted, from: lines[0].line, to: lines.at(-1)!.line });
