@@ -3,7 +3,7 @@
  * the CSP runs as `cch up --only csp` runs it — a process of its own, on its file store and usage book —
  * with the fleet's subscriptions seeded into its store file (onboarding is not what is measured); this
  * process plays the cars: every car's month of usage sent over HTTP as NDJSON usage batches to the
- * batch extension (about 3,000 records a request, 2 in flight), mediated (rated and split) by the CSP,
+ * batch extension (about 3,000 records a request, 4 in flight (FLEET_CONCURRENCY)), mediated (rated and split) by the CSP,
  * then the month billed through its control API. The CSP's CPU seconds and peak RSS are read from
  * /proc (Linux): they are the party's own, the cars' side is not in them. Wall seconds are printed too:
  * on a shared machine they say more about the neighbours than about the code.
@@ -26,7 +26,7 @@ const SECRET = 'bench-fleet';
 const RECORDS_PER_CAR = Number(process.env.FLEET_RECORDS_PER_CAR ?? 300);
 /** About 3,000 lines a request, whatever the records per car. */
 const CARS_PER_BATCH = Math.max(1, Math.round(3000 / RECORDS_PER_CAR));
-const CONCURRENCY = 2;
+const CONCURRENCY = Number(process.env.FLEET_CONCURRENCY ?? 4);
 /** Clock ticks a second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
 const TICKS = 100;
 
@@ -42,6 +42,8 @@ export interface FleetRun {
   readonly bills: number;
   /** The CSP process's peak resident memory (VmHWM). */
   readonly peakRssMiB: number;
+  /** CPU seconds of this process (the cars: generating and sending the records) during ingestion. */
+  readonly carsCpuSeconds: number;
 }
 
 /** CPU seconds a process has used so far (user + system), from /proc. */
@@ -94,7 +96,9 @@ export async function fleetRun(cars: number): Promise<FleetRun> {
     const harness = new TmfClient(party.url, harnessKey(SECRET, 'csp'), 600_000);
     const started = performance.now();
     const cpuBefore = cpuSecondsOf(party.pid);
+    const carsCpu = process.cpuUsage();
     const records = await sendFleet(car, products);
+    const carsUsed = process.cpuUsage(carsCpu);
     const ingestSeconds = (performance.now() - started) / 1000;
     const ingestCpuSeconds = cpuSecondsOf(party.pid) - cpuBefore;
     const t = performance.now();
@@ -105,7 +109,8 @@ export async function fleetRun(cars: number): Promise<FleetRun> {
     const peakRssMiB = peakRssMiBOf(party.pid);
     const { body } = await harness.request<{ byStatus: Record<string, number> }>('GET', '/control/usage-summary');
     const rated = (body.byStatus.rated ?? 0) + (body.byStatus.billed ?? 0);
-    return { cars, records, ingestSeconds, billSeconds, ingestCpuSeconds, billCpuSeconds, rated, bills: bills.length, peakRssMiB };
+    const carsCpuSeconds = (carsUsed.user + carsUsed.system) / 1e6;
+    return { cars, records, ingestSeconds, billSeconds, ingestCpuSeconds, billCpuSeconds, rated, bills: bills.length, peakRssMiB, carsCpuSeconds };
   } finally {
     await party.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -119,7 +124,8 @@ const cpu = (r: FleetRun) => r.ingestCpuSeconds + r.billCpuSeconds;
 export const fleetLine = (r: FleetRun) =>
   `${String(r.records).padStart(9)} records (${r.cars} cars, ${r.rated} rated, ${r.bills} bills): ` +
   `ingest ${r.ingestSeconds.toFixed(1)} s (CSP cpu ${r.ingestCpuSeconds.toFixed(1)} s) + bill run ${r.billSeconds.toFixed(1)} s (CSP cpu ${r.billCpuSeconds.toFixed(1)} s) = ` +
-  `${(r.records / wall(r)).toFixed(0)} records/s wall, ${(r.records / cpu(r)).toFixed(0)} records/CSP-cpu-s, CSP peak rss ${r.peakRssMiB} MiB`;
+  `${(r.records / wall(r)).toFixed(0)} records/s wall, ${(r.records / cpu(r)).toFixed(0)} records/CSP-cpu-s, CSP peak rss ${r.peakRssMiB} MiB ` +
+  `(the cars: ${r.carsCpuSeconds.toFixed(1)} s cpu)`;
 
 /** Both sizes, printed as they finish, then the growth ratio (time on the wall and in CPU, memory). */
 export async function fleetGrowth(sizes: readonly [number, number], print = console.log): Promise<FleetRun[]> {

@@ -39,6 +39,16 @@ export class Column {
     return this.#length++;
   }
 
+  /** A copy of the column's values, to `restore` (an update taken back). */
+  snapshot(): TypedArray {
+    return this.#values.slice(0, this.#length);
+  }
+
+  /** Puts back the values of a snapshot over the first rows. */
+  restore(values: TypedArray): void {
+    this.#values.set(values);
+  }
+
   /** Drops the rows from `length` on (an update taken back). */
   truncate(length: number): void {
     this.#length = Math.min(this.#length, length);

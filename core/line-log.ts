@@ -48,18 +48,28 @@ export interface LineLog {
   close(): void;
 }
 
+/** A file log writes an update's lines once this many are staged, rather than hold them all until the flush. */
+const WRITE_AHEAD_BYTES = 2 ** 20;
+
 /** What the two logs share: staging and the marks. */
 abstract class StagedLog implements LineLog {
   #mark: LogMark;
-  /** Staged lines by offset, until committed or aborted. */
+  /** Staged lines by offset, until written (or committed, in memory) or aborted. */
   protected readonly staged = new Map<number, string>();
   #stagedEnd: number;
+  /** Where the lines written ahead of the commit end (the committed end when none are). */
+  #writtenEnd: number;
+  #stagedBytes = 0;
   #clearedAt: number | undefined;
   #flushed: LogMark | undefined;
+  /** Staged bytes written ahead, before the flush: an update of many lines holds few of them in memory. */
+  readonly #writeAheadBytes: number;
 
-  protected constructor(mark: LogMark) {
+  protected constructor(mark: LogMark, writeAheadBytes: number) {
     this.#mark = mark;
     this.#stagedEnd = mark.to;
+    this.#writtenEnd = mark.to;
+    this.#writeAheadBytes = writeAheadBytes;
   }
 
   get mark(): LogMark {
@@ -67,7 +77,12 @@ abstract class StagedLog implements LineLog {
   }
 
   get dirty(): boolean {
-    return this.staged.size > 0 || this.#clearedAt !== undefined;
+    return this.staged.size > 0 || this.#writtenEnd > this.#mark.to || this.#clearedAt !== undefined;
+  }
+
+  /** Where the lines that may be read from the log's own storage end (written ahead included). */
+  protected get writtenEnd(): number {
+    return this.#writtenEnd;
   }
 
   append(line: string): LineAt {
@@ -75,7 +90,17 @@ abstract class StagedLog implements LineLog {
     const length = this.sizeOf(line);
     this.staged.set(offset, line);
     this.#stagedEnd += length + 1;
+    this.#stagedBytes += length + 1;
+    if (this.#stagedBytes >= this.#writeAheadBytes) this.#writeStaged();
     return { offset, length };
+  }
+
+  /** Writes what is staged after what was written: beyond the mark, it counts only once the store commits it. */
+  #writeStaged(): void {
+    if (this.staged.size > 0) this.write(this.#writtenEnd, [...this.staged.values()]);
+    this.staged.clear();
+    this.#writtenEnd = this.#stagedEnd;
+    this.#stagedBytes = 0;
   }
 
   clear(): void {
@@ -88,8 +113,7 @@ abstract class StagedLog implements LineLog {
 
   flush(): LogMark {
     if (!this.dirty) return this.#mark;
-    const lines = [...this.staged.values()];
-    this.write(this.#mark.to, lines);
+    if (this.#writeAheadBytes !== Number.POSITIVE_INFINITY) this.#writeStaged();
     this.#flushed = { from: this.#clearedAt ?? this.#mark.from, to: this.#stagedEnd };
     return this.#flushed;
   }
@@ -103,13 +127,15 @@ abstract class StagedLog implements LineLog {
   }
 
   abort(): void {
-    if (this.#flushed) this.undo(this.#mark.to);
+    if (this.#writtenEnd > this.#mark.to) this.undo(this.#mark.to);
     this.#reset();
   }
 
   #reset(): void {
     this.staged.clear();
+    this.#stagedBytes = 0;
     this.#stagedEnd = this.#mark.to;
+    this.#writtenEnd = this.#mark.to;
     this.#clearedAt = undefined;
     this.#flushed = undefined;
   }
@@ -118,6 +144,7 @@ abstract class StagedLog implements LineLog {
   abstract close(): void;
   /** The line's length in the log, without its newline. */
   protected abstract sizeOf(line: string): number;
+  /** A line of the log's own storage (committed, or written ahead of the commit). */
   protected abstract readCommitted(at: LineAt): string;
   /** Writes `lines` from `at` on. */
   protected abstract write(at: number, lines: readonly string[]): void;
@@ -133,7 +160,7 @@ export class FileLineLog extends StagedLog {
 
   /** Opens the log at `path` with the store's mark: anything beyond it is cut off. */
   constructor(path: string, mark: LogMark) {
-    super(mark);
+    super(mark, WRITE_AHEAD_BYTES);
     mkdirSync(dirname(path), { recursive: true });
     if (!existsSync(path)) writeFileSync(path, '');
     this.#fd = openSync(path, 'r+');
@@ -147,7 +174,7 @@ export class FileLineLog extends StagedLog {
   }
 
   protected readCommitted({ offset, length }: LineAt): string {
-    if (offset < this.mark.from || offset + length > this.mark.to) throw new Error(`no line at offset ${offset}`);
+    if (offset < this.mark.from || offset + length > this.writtenEnd) throw new Error(`no line at offset ${offset}`);
     const buffer = Buffer.allocUnsafe(length);
     readSync(this.#fd, buffer, 0, length, offset);
     return buffer.toString('utf8');
@@ -191,7 +218,8 @@ export class MemoryLineLog extends StagedLog {
   readonly #lines = new Map<number, string>();
 
   constructor() {
-    super(EMPTY_MARK);
+    // Kept until the commit: what is not committed is never in the map.
+    super(EMPTY_MARK, Number.POSITIVE_INFINITY);
   }
 
   protected sizeOf(line: string): number {

@@ -82,6 +82,21 @@ describe('a line log in a file', () => {
     again.close();
   });
 
+  it('writes a large update ahead of its commit, reads it back meanwhile, and takes it all back on abort', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'line-log-')), 'log.ndjson');
+    const log = new FileLineLog(path, EMPTY_MARK);
+    const mark = committed(log, 'kept');
+    const line = 'y'.repeat(64 * 1024);
+    const places = Array.from({ length: 40 }, () => log.append(line));
+    assert.ok(statSync(path).size > mark.to + 2 ** 20, 'more than a megabyte staged is in the file before the flush');
+    assert.equal(log.read(places[0]), line);
+    assert.equal(log.read(places.at(-1)!), line);
+    log.abort();
+    assert.equal(statSync(path).size, mark.to);
+    assert.deepEqual(lines(log), ['kept']);
+    log.close();
+  });
+
   it('refuses a file shorter than its mark: it is not the log the store wrote', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'line-log-')), 'log.ndjson');
     appendFileSync(path, 'x\n');

@@ -67,6 +67,56 @@ class Rows {
   readonly shareDate = new Column(Float64Array);
   readonly shareMinor = new Column(Float64Array);
   readonly shareCurrency = new Column(Uint32Array);
+
+  /** The columns of a record, in the order `#index` writes them. */
+  get recordColumns(): readonly Column[] {
+    return [this.offset, this.length, this.owner, this.status, this.billed, this.shares];
+  }
+
+  get shareColumns(): readonly Column[] {
+    return [
+      this.shareRecord,
+      this.shareIndex,
+      this.shareVersion,
+      this.shareAccount,
+      this.shareProduct,
+      this.shareClass,
+      this.shareDate,
+      this.shareMinor,
+      this.shareCurrency,
+    ];
+  }
+}
+
+/**
+ * Where the rows stood when an update first added to them: what the update appended is cut off when it
+ * fails, with no undo kept per record (a batch adds thousands).
+ */
+class Savepoint {
+  readonly rows: Rows;
+  readonly records: number;
+  readonly shares: number;
+  /** Record ids the update indexed. */
+  readonly recordIds: string[] = [];
+  /** The billed column before the update's first billing mark (a bill run marks millions of shares). */
+  billed: ReturnType<Column['snapshot']> | undefined;
+
+  constructor(rows: Rows) {
+    this.rows = rows;
+    this.records = rows.ids.length;
+    this.shares = rows.shareRecord.length;
+  }
+
+  /** Takes back what the update appended to the rows. */
+  restore(): void {
+    const rows = this.rows;
+    if (this.billed) rows.billed.restore(this.billed);
+    for (const id of rows.ids.splice(this.records)) rows.ordinalOf.delete(id);
+    rows.chargeable.length = this.records;
+    for (const column of rows.recordColumns) column.truncate(this.records);
+    for (const column of rows.shareColumns) column.truncate(this.shares);
+    for (const recordId of this.recordIds) rows.byRecordId.delete(recordId);
+  }
 }
 
 /**
@@ -83,7 +133,9 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
   readonly #log: LineLog;
   readonly #names = new NameTable();
   #rows = new Rows();
+  /** Undoes of the current update's changes to what it did not append (newest last), and where its rows stood. */
   #undo: (() => void)[] = [];
+  #savepoints: Savepoint[] = [];
   /** Unbilled shares by account for a bill run, while no record or share is added. */
   #byAccount: { end: number; shares: number; index: Map<string, number[]> } | undefined;
 
@@ -96,6 +148,7 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     const book = new UsageBook(logFor(storage, mark));
     book.#log.replay((line, at) => book.#replay(parseLine(line), at));
     book.#undo = [];
+    book.#savepoints = [];
     return book;
   }
 
@@ -241,13 +294,23 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
   commit(): void {
     this.#log.commit();
     this.#undo = [];
+    this.#savepoints = [];
   }
 
   abort(): void {
     this.#log.abort();
     this.#byAccount = undefined;
     for (const undo of this.#undo.reverse()) undo();
+    for (const savepoint of this.#savepoints.reverse()) savepoint.restore();
     this.#undo = [];
+    this.#savepoints = [];
+  }
+
+  /** The current update's savepoint of the current rows. */
+  #savepoint(): Savepoint {
+    let savepoint = this.#savepoints.find((s) => s.rows === this.#rows);
+    if (!savepoint) this.#savepoints.push((savepoint = new Savepoint(this.#rows)));
+    return savepoint;
   }
 
   clear(): void {
@@ -283,35 +346,32 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     const ownerCode = owner === undefined ? 0 : this.#names.code(owner) + 1;
     const billed = billedBits(usage);
     const chargeable = String(usage.usageCharacteristic?.find((c) => c.name === 'chargeableMB')?.value ?? 0);
-    const columns = [rows.offset, rows.length, rows.owner, rows.status, rows.billed, rows.shares];
+    const columns = rows.recordColumns;
     const values = [at.offset, at.length, ownerCode, status, billed, usage.ratedProductUsage?.length ?? 0];
+    const savepoint = this.#savepoint();
     let ordinal: number;
     if (known === undefined) {
       ordinal = rows.ids.push(usage.id) - 1;
       rows.ordinalOf.set(usage.id, ordinal);
       for (const [i, column] of columns.entries()) column.push(values[i]);
       rows.chargeable.push(chargeable);
-      this.#undo.push(() => {
-        rows.ids.pop();
-        rows.ordinalOf.delete(usage.id);
-        rows.chargeable.pop();
-        for (const column of columns) column.truncate(ordinal);
-      });
     } else {
       ordinal = known;
       const before = columns.map((column) => column.get(ordinal));
       const chargeableBefore = rows.chargeable[ordinal];
       for (const [i, column] of columns.entries()) column.set(ordinal, values[i]);
       rows.chargeable[ordinal] = chargeable;
-      this.#undo.push(() => {
-        for (const [i, column] of columns.entries()) column.set(ordinal, before[i]);
-        rows.chargeable[ordinal] = chargeableBefore;
-      });
+      // A record the update appended is cut off whole; one it found is put back as it was.
+      if (ordinal < savepoint.records)
+        this.#undo.push(() => {
+          for (const [i, column] of columns.entries()) column.set(ordinal, before[i]);
+          rows.chargeable[ordinal] = chargeableBefore;
+        });
     }
     const recordId = recordIdOf(usage);
     if (typeof recordId === 'string' && !rows.byRecordId.has(recordId)) {
       rows.byRecordId.set(recordId, ordinal);
-      this.#undo.push(() => rows.byRecordId.delete(recordId));
+      savepoint.recordIds.push(recordId);
     }
     if (usage.status === RATED) this.#indexShares(usage, ordinal, at.offset);
   }
@@ -319,7 +379,7 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
   /** A rated record's shares, as billing reads them. */
   #indexShares(usage: Usage, ordinal: number, version: number): void {
     const rows = this.#rows;
-    const first = rows.shareRecord.length;
+    this.#savepoint();
     const usageDate = Date.parse(String(usage.usageDate));
     (usage.ratedProductUsage ?? []).slice(0, MAX_SHARES).forEach((share, index) => {
       const amount = share.taxExcludedRatingAmount;
@@ -336,30 +396,13 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
       rows.shareMinor.push(minorUnits(amount.value, amount.unit));
       rows.shareCurrency.push(this.#names.code(amount.unit));
     });
-    const columns = [
-      rows.shareRecord,
-      rows.shareIndex,
-      rows.shareVersion,
-      rows.shareAccount,
-      rows.shareProduct,
-      rows.shareClass,
-      rows.shareDate,
-      rows.shareMinor,
-      rows.shareCurrency,
-    ];
-    this.#undo.push(() => {
-      for (const column of columns) column.truncate(first);
-    });
   }
 
   #bill(flat: readonly number[]): void {
     const rows = this.#rows;
-    for (let i = 0; i < flat.length; i += 2) {
-      const ordinal = flat[i];
-      const before = rows.billed.get(ordinal);
-      rows.billed.set(ordinal, before | (1 << flat[i + 1]));
-      this.#undo.push(() => rows.billed.set(ordinal, before));
-    }
+    const savepoint = this.#savepoint();
+    savepoint.billed ??= rows.billed.snapshot();
+    for (let i = 0; i < flat.length; i += 2) rows.billed.set(flat[i], rows.billed.get(flat[i]) | (1 << flat[i + 1]));
   }
 
   #delete(ordinal: number): void {

@@ -16,7 +16,7 @@ import type { UsageBook } from '../usage-book.ts';
 type Runtime = ActorRuntime<CspData>;
 
 /** Lines stored per store update: large enough to amortise the write, small enough to bound the draft. */
-export const LINES_PER_UPDATE = 5000;
+export const LINES_PER_UPDATE = 1000;
 /** The longest line read: a usage record is well under a kilobyte. */
 export const MAX_LINE_CHARS = 64 * 1024;
 /** Refusals listed in the answer (all are counted). */
@@ -50,19 +50,23 @@ async function ingestBatch(runtime: Runtime, book: UsageBook, req: Request, send
     chunk = [];
     // Records sent one by one before this batch are mediated first: the allowance goes in arrival order.
     await mediatePending(runtime, book);
-    const outcomes = await runtime.store.update((draft, inPlace) => {
+    const { accepted, others } = await runtime.store.update((draft, inPlace) => {
       const now = runtime.clock.now();
       // Mediation writes only in place here, so it reads the committed data: nothing of it is drafted.
       const view = committed(draft);
-      const done = lines.map(({ line, text }) => {
+      // Only the lines not accepted are handed back one by one: the answer counts the others.
+      const notAccepted: { line: number; outcome: LineOutcome }[] = [];
+      for (const { line, text } of lines) {
         const read = readLine(text, sender);
-        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, book, read.body, sender, now, inPlace, view) };
-      });
-      const accepted = done.filter((d) => d.outcome.kind === 'accepted').length;
-      runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted, from: lines[0].line, to: lines.at(-1)!.line });
-      return done;
+        const outcome = 'refused' in read ? read.refused : ingestUsage(draft, book, read.body, sender, now, inPlace, view);
+        if (outcome.kind !== 'accepted') notAccepted.push({ line, outcome });
+      }
+      const acceptedLines = lines.length - notAccepted.length;
+      runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted: acceptedLines, from: lines[0].line, to: lines.at(-1)!.line });
+      return { accepted: acceptedLines, others: notAccepted };
     });
-    for (const { line, outcome } of outcomes) tally(summary, line, outcome);
+    summary.accepted += accepted;
+    for (const { line, outcome } of others) tally(summary, line, outcome);
   };
   const input = createInterface({ input: req, crlfDelay: Infinity });
   for await (const text of input) {

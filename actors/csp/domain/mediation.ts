@@ -95,8 +95,14 @@ export function receiveUsage(records: ReceivedRecords, received: Incoming<'TMF63
  * then the unit price, rounded per record) and split into one share per payer (or rejected: no
  * usage price). Any other state is left as it is.
  */
-export function advanceMediation(draft: CspData, usage: Usage, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
-  const intake = readIntake(usage);
+export function advanceMediation(
+  draft: CspData,
+  usage: Usage,
+  now: Date,
+  writes: InPlace = throughDraft(draft),
+  /** What the intake read of the record, when the caller has it already (each state reads the same). */
+  intake: UsageIntake = readIntake(usage),
+): MediationOutcome {
   // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
   const collected = findBy(draft.usageCollections, 'product', intake.subscription);
   const product = findBy(collection(draft, 'TMF637', 'product'), 'id', intake.subscription);
@@ -157,7 +163,7 @@ export function mediate(
   writes: InPlace = throughDraft(draft),
 ): MediationOutcome {
   let outcome = receiveUsage(records, received);
-  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now, writes);
+  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now, writes, outcome.intake);
   return outcome;
 }
 
