@@ -184,6 +184,28 @@ describe('the usage book', () => {
     again.book.close();
   });
 
+  it('pages through its records without the deleted ones, as a list of all of them would', async () => {
+    const { store, book } = await openCsp({ kind: 'memory' });
+    await store.update((draft) => {
+      for (let n = 1; n <= 7; n++) book.add(draft, rated(n, [1]), undefined);
+    });
+    await store.update((draft) => book.remove(draft, 'usage-3'));
+    const ids = (usages: readonly Usage[]) => usages.map((u) => u.id);
+    const all = ids([...book.all()]);
+    assert.deepEqual(all, ['usage-1', 'usage-2', 'usage-4', 'usage-5', 'usage-6', 'usage-7']);
+    for (const [offset, limit] of [
+      [0, 2],
+      [2, 3],
+      [5, 10],
+      [6, 1],
+      [1, undefined],
+    ] as const) {
+      const { page, total } = book.page(undefined, offset, limit);
+      assert.equal(total, 6);
+      assert.deepEqual(ids(page), all.slice(offset, limit === undefined ? undefined : offset + limit), `offset ${offset}, limit ${limit}`);
+    }
+  });
+
   it('refuses a share that is not a whole number of minor units, and keeps nothing of the update', async () => {
     const { store, book } = await openCsp({ kind: 'memory' });
     await assert.rejects(

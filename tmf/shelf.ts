@@ -16,6 +16,11 @@ export interface Shelf<D extends BaseData, E = Entity> {
   /** Stores a new version of an entity already there (same id). */
   replace(draft: D, entity: E): void;
   remove(draft: D, id: string): void;
+  /**
+   * A page of every entity (`limit` from `offset` on) and how many there are, for a shelf that can skip
+   * to it without reading what comes before (a list with no filter, by one who sees every entity).
+   */
+  page?(data: Readonly<D>, offset: number, limit: number | undefined): { readonly page: E[]; readonly total: number };
 }
 
 /** The collection in the store's document: `resources['<api>.<resource>']`, owners in `owners`. */

@@ -172,6 +172,19 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     }
   }
 
+  page(_data: Readonly<CspData> | undefined, offset: number, limit: number | undefined): { page: Usage[]; total: number } {
+    const page: Usage[] = [];
+    const end = limit === undefined ? Number.POSITIVE_INFINITY : offset + limit;
+    let total = 0;
+    // Counted from the status column; only the records on the page are read.
+    for (let ordinal = 0; ordinal < this.#rows.ids.length; ordinal++) {
+      if (this.#isDeleted(ordinal)) continue;
+      if (total >= offset && total < end) page.push(this.#read(ordinal)!);
+      total += 1;
+    }
+    return { page, total };
+  }
+
   ownerOf(_data: Readonly<CspData> | undefined, entity: Usage): string | undefined {
     const ordinal = this.#rows.ordinalOf.get(entity.id);
     return ordinal === undefined ? undefined : this.#ownerAt(ordinal);
@@ -410,6 +423,10 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     const before = rows.status.get(ordinal);
     rows.status.set(ordinal, this.#names.code(DELETED));
     this.#undo.push(() => rows.status.set(ordinal, before));
+  }
+
+  #isDeleted(ordinal: number): boolean {
+    return this.#names.name(this.#rows.status.get(ordinal)) === DELETED;
   }
 
   #ownerAt(ordinal: number): string | undefined {
