@@ -4,20 +4,21 @@
  * with the fleet's subscriptions seeded into its store file (onboarding is not what is measured); this
  * process plays the cars: every car's month of usage sent over HTTP as NDJSON usage batches to the
  * batch extension (about 3,000 records a request, 4 in flight (FLEET_CONCURRENCY)), mediated (rated and split) by the CSP,
- * then the month billed through its control API. The CSP's CPU seconds and peak RSS are read from
+ * then the month billed through its control API, and finally the CSP killed (-9) and started again on its
+ * files: how long it takes, and whether its books held. The CSP's CPU seconds and peak RSS are read from
  * /proc (Linux): they are the party's own, the cars' side is not in them. Wall seconds are printed too:
  * on a shared machine they say more about the neighbours than about the code.
  * FLEET_SMALL / FLEET_LARGE are cars, FLEET_RECORDS_PER_CAR records each (defaults: 334 and 3,334 cars
  * of 300 records, about 100 k and 1 M records); FLEET_CARS=N runs one size only.
  * Other benches call `fleetRun` / `fleetGrowth`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cspDefaults } from '../actors/csp/store.ts';
 import { PARTY_API, type UsageBatchSummary } from '../core/party-api.ts';
-import { startPartyProcesses } from '../harness/party-processes.ts';
+import { type PartyProcess, startPartyProcesses } from '../harness/party-processes.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
 import { carRecords, onboardFleetAtCsp, START } from './support/fleet-setup.ts';
@@ -44,6 +45,18 @@ export interface FleetRun {
   readonly peakRssMiB: number;
   /** CPU seconds of this process (the cars: generating and sending the records) during ingestion. */
   readonly carsCpuSeconds: number;
+  /** After the bill run, the CSP killed (-9) and started again on its files. */
+  readonly restart: Restart;
+}
+
+/** What a kill -9 after the bill run left: how long the CSP took to start again, and whether its books held. */
+interface Restart {
+  readonly seconds: number;
+  /** The records by status after the restart are those before the kill. */
+  readonly nothingLost: boolean;
+  /** The first batch sent again: every line a duplicate, nothing rated twice. */
+  readonly duplicatesOfResent: number;
+  readonly resent: number;
 }
 
 /** CPU seconds a process has used so far (user + system), from /proc. */
@@ -86,11 +99,34 @@ async function sendFleet(csp: TmfClient, products: readonly string[]): Promise<n
   return records;
 }
 
+const summaryOf = async (harness: TmfClient) => (await harness.request<{ byStatus: Record<string, number> }>('GET', '/control/usage-summary')).body.byStatus;
+
+/** Kills the CSP (-9), starts it again on its files, and checks that its books held. */
+async function killAndRestart(dir: string, killed: PartyProcess, products: readonly string[]): Promise<{ party: PartyProcess; restart: Restart }> {
+  const before = await summaryOf(new TmfClient(killed.url, harnessKey(SECRET, 'csp'), 600_000));
+  const exited = new Promise<void>((resolve) => {
+    const poll = () => (existsSync(`/proc/${killed.pid}`) ? setTimeout(poll, 20) : resolve());
+    poll();
+  });
+  process.kill(killed.pid, 'SIGKILL');
+  await exited;
+  const started = performance.now();
+  const [party] = await startPartyProcesses(['csp'], dir, SECRET, 600_000);
+  const seconds = (performance.now() - started) / 1000;
+  const after = await summaryOf(new TmfClient(party.url, harnessKey(SECRET, 'csp'), 600_000));
+  const batch = products.slice(0, CARS_PER_BATCH).flatMap((product, i) => carRecords(product, i, RECORDS_PER_CAR));
+  const again = await new TmfClient(party.url, bootstrapKey(SECRET, 'driver', 'csp'), 600_000).postLines<UsageBatchSummary>(PARTY_API.usageBatch, batch);
+  return {
+    party,
+    restart: { seconds, nothingLost: JSON.stringify(after) === JSON.stringify(before), duplicatesOfResent: again.duplicates, resent: batch.length },
+  };
+}
+
 /** The fleet run of `cars` cars against a CSP process of its own. */
 export async function fleetRun(cars: number): Promise<FleetRun> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const products = seedCsp(dir, cars);
-  const [party] = await startPartyProcesses(['csp'], dir, SECRET);
+  let [party] = await startPartyProcesses(['csp'], dir, SECRET);
   try {
     const car = new TmfClient(party.url, bootstrapKey(SECRET, 'driver', 'csp'), 600_000);
     const harness = new TmfClient(party.url, harnessKey(SECRET, 'csp'), 600_000);
@@ -107,10 +143,24 @@ export async function fleetRun(cars: number): Promise<FleetRun> {
     const billSeconds = (performance.now() - t) / 1000;
     const billCpuSeconds = cpuSecondsOf(party.pid) - cpuBefore - ingestCpuSeconds;
     const peakRssMiB = peakRssMiBOf(party.pid);
-    const { body } = await harness.request<{ byStatus: Record<string, number> }>('GET', '/control/usage-summary');
-    const rated = (body.byStatus.rated ?? 0) + (body.byStatus.billed ?? 0);
+    const byStatus = await summaryOf(harness);
+    const rated = (byStatus.rated ?? 0) + (byStatus.billed ?? 0);
     const carsCpuSeconds = (carsUsed.user + carsUsed.system) / 1e6;
-    return { cars, records, ingestSeconds, billSeconds, ingestCpuSeconds, billCpuSeconds, rated, bills: bills.length, peakRssMiB, carsCpuSeconds };
+    const killed = await killAndRestart(dir, party, products);
+    party = killed.party;
+    return {
+      cars,
+      records,
+      ingestSeconds,
+      billSeconds,
+      ingestCpuSeconds,
+      billCpuSeconds,
+      rated,
+      bills: bills.length,
+      peakRssMiB,
+      carsCpuSeconds,
+      restart: killed.restart,
+    };
   } finally {
     await party.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -125,7 +175,8 @@ export const fleetLine = (r: FleetRun) =>
   `${String(r.records).padStart(9)} records (${r.cars} cars, ${r.rated} rated, ${r.bills} bills): ` +
   `ingest ${r.ingestSeconds.toFixed(1)} s (CSP cpu ${r.ingestCpuSeconds.toFixed(1)} s) + bill run ${r.billSeconds.toFixed(1)} s (CSP cpu ${r.billCpuSeconds.toFixed(1)} s) = ` +
   `${(r.records / wall(r)).toFixed(0)} records/s wall, ${(r.records / cpu(r)).toFixed(0)} records/CSP-cpu-s, CSP peak rss ${r.peakRssMiB} MiB ` +
-  `(the cars: ${r.carsCpuSeconds.toFixed(1)} s cpu)`;
+  `(the cars: ${r.carsCpuSeconds.toFixed(1)} s cpu); kill -9, then started again in ${r.restart.seconds.toFixed(1)} s: ` +
+  `${r.restart.nothingLost ? 'nothing lost' : 'RECORDS CHANGED'}, a batch sent again ${r.restart.duplicatesOfResent}/${r.restart.resent} duplicates`;
 
 /** Both sizes, printed as they finish, then the growth ratio (time on the wall and in CPU, memory). */
 export async function fleetGrowth(sizes: readonly [number, number], print = console.log): Promise<FleetRun[]> {
