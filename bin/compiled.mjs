@@ -1,19 +1,22 @@
-// The `cch` command compiled to plain JavaScript, kept while its sources are unchanged.
+// `cch` (and `npm test`'s lanes) compiled to plain JavaScript, kept while the sources are unchanged.
 //
 // Run through tsx, every `cch` process pays for the TypeScript loader: its hooks run in a thread of their
 // own and see every module load, about half of a party process's start (0.8 s of CPU for `cch up --only
 // csp`, 0.4 s compiled). The test suite starts a few dozen such processes, and `cch up` six.
 //
 // So `cch` runs from a build: bin/main.ts and everything it imports from the project, bundled by esbuild
-// (which tsx itself uses) into node_modules/.cache/cch/ (git-ignored, never committed). The build records
-// each source file it compiled with the file's modification and change times and size, as read when it
-// was compiled; a start uses the build only if every one of them is still the same, and otherwise
-// compiles again first (about 0.3 s). A stale build is never run: any write to a source changes its
-// change time, a new or removed import changes the file that holds it, and a file gone fails the check.
+// (which tsx itself uses) into node_modules/.cache/cch/ (git-ignored, never committed), with Cucumber's
+// step definitions compiled beside it (sharing its modules). scripts/test-suite.mjs builds the lanes the
+// same way. A build records each source file it compiled with the file's modification and change times
+// and size, as read when it was compiled, and the times of the folders whose files it compiled alongside;
+// a start uses the build only if every one of them is still the same, and otherwise compiles again first
+// (about a second). A stale build is never run: any write to a source changes its change time, a new or
+// removed import changes the file that holds it, a file added beside the step definitions changes its
+// folder, and a file gone fails the check.
 //
 // Packages stay imports resolved by Node from node_modules, as from source. Each module's import.meta
-// (dirname, filename, url) is replaced by the values of its source file, so paths the code builds from
-// its own location stay the same.
+// (dirname, filename, url) is its source file's, so paths the code builds from its own location stay the
+// same.
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
