@@ -64,9 +64,18 @@ export function leavesOfParty(party: ActorId, figures: readonly Figure[]): StepL
   );
 }
 
+/** wireLeaves' answers by figures: FLOWS never changes, and a report looks up every exchange's step. */
+const wireLeavesOf = new Map<string, readonly { step: FlowStep; matcher: WireMatcher }[]>();
+
 /** Every wire matcher of these figures' steps, proving or related, with its step. */
-export function wireLeaves(figures: readonly Figure[]): { step: FlowStep; matcher: WireMatcher }[] {
-  return FLOWS.filter((s) => figures.includes(s.figure)).flatMap((step) =>
-    [...leavesOf(step.observe).filter((m): m is WireMatcher => m.kind !== 'journal'), ...(step.related ?? [])].map((matcher) => ({ step, matcher })),
-  );
+export function wireLeaves(figures: readonly Figure[]): readonly { step: FlowStep; matcher: WireMatcher }[] {
+  const key = figures.join(',');
+  let leaves = wireLeavesOf.get(key);
+  if (!leaves) {
+    leaves = FLOWS.filter((s) => figures.includes(s.figure)).flatMap((step) =>
+      [...leavesOf(step.observe).filter((m): m is WireMatcher => m.kind !== 'journal'), ...(step.related ?? [])].map((matcher) => ({ step, matcher })),
+    );
+    wireLeavesOf.set(key, leaves);
+  }
+  return leaves;
 }
