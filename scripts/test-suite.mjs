@@ -35,7 +35,11 @@ const YOUNG = '--max-semi-space-size=32';
 /** Where the lanes claim their files. */
 const queue = mkdtempSync(join(tmpdir(), 'cch-lanes-'));
 const suiteStarted = performance.now(); // compiling counts in the suite's time
-const compiled = await compileLanes(option('only')?.split(',').every((name) => !name.startsWith('lane')) ?? false);
+const noLane =
+  option('only')
+    ?.split(',')
+    .every((name) => !name.startsWith('lane')) ?? false;
+const compiled = await compileLanes(noLane);
 const unit = [
   node,
   [
