@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { readAppendFile } from '../core/append-file.ts';
 import { Store, type StorageOption } from '../core/store.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
-import { UsageBook } from '../actors/csp/usage-book.ts';
+import { UsageBook } from '../actors/csp/usage-book/book.ts';
 import type { Usage } from '../tmf/resources.ts';
 
 const START = new Date('2026-01-01T00:00:00Z');

@@ -15,7 +15,7 @@ import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
-import { USAGE_BOOK, UsageBook } from './usage-book.ts';
+import { USAGE_BOOK, UsageBook } from './usage-book/book.ts';
 import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
 import { figure9Effects } from './processes/ticket-settlement-payment.ts';

@@ -11,7 +11,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
 import { mediatePending } from '../processes/mediation.ts';
 import type { CspData } from '../store.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
