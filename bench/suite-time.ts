@@ -3,7 +3,7 @@
 //
 //   npm run bench:suite [-- --top 15] [-- --save-weights]
 //
-// --save-weights writes each file's CPU seconds to test/lanes/weights.json, the order in which the lanes
+// --save-weights writes each file's wall seconds (how long it kept its lane) to test/lanes/weights.json, the order in which the lanes
 // take the files (longest first).
 //
 // CPU seconds (user+sys, child processes included) are steadier than wall seconds on a shared machine:
@@ -66,7 +66,8 @@ console.log(`\nslowest test files (by CPU; wall is while sharing the machine wit
 console.log('  CPU s  wall s  lane       file');
 for (const f of files.toSorted((a, b) => b.cpu - a.cpu).slice(0, TOP)) console.log(`${s(f.cpu)}  ${s(f.wall)}  ${f.lane.padEnd(9)}  ${f.file}`);
 if (process.argv.includes('--save-weights')) {
-  const weights = Object.fromEntries(files.toSorted((a, b) => b.cpu - a.cpu || a.file.localeCompare(b.file)).map((f) => [f.file, Number(f.cpu.toFixed(2))]));
+  // Wall, not CPU: a file that mostly waits (a load tool's fixed phases) holds its lane as long as a busy one.
+  const weights = Object.fromEntries(files.toSorted((a, b) => b.wall - a.wall || a.file.localeCompare(b.file)).map((f) => [f.file, Number(f.wall.toFixed(2))]));
   writeFileSync(WEIGHTS_FILE, `${JSON.stringify(weights, null, 2)}\n`);
   console.log(`\nweights written to ${WEIGHTS_FILE}`);
 }

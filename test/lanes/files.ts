@@ -9,7 +9,7 @@ import { after, before, describe } from 'node:test';
  * (`npm test`, scripts/test-suite.mjs): one TypeScript loader start per lane instead of one per file, and
  * the machine's cores stay busy.
  *
- * The lanes share one queue of test files, longest first (by the CPU seconds in weights.json): a lane
+ * The lanes share one queue of test files, longest first (by the seconds each kept its lane in weights.json): a lane
  * that finishes a file takes the next one nobody has taken. Fixed lists left one lane running long after
  * the others had finished; a shared queue ends the lanes within about one short file of each other,
  * whatever the machine's load does to each file. A new test file is picked up without touching a list.
@@ -31,7 +31,10 @@ export const LANE_MODULES_ENV = 'CCH_LANE_MODULES';
 /** Set to a file path, each test file's wall and CPU seconds are appended to it (bench/suite-time.ts). */
 export const SUITE_TIMES_ENV = 'CCH_SUITE_TIMES';
 
-/** The CPU seconds a file took in a recent `npm run bench:suite` (`-- --save-weights` rewrites them). */
+/**
+ * The wall seconds a file kept its lane in a recent `npm run bench:suite` (`-- --save-weights` rewrites
+ * them): a file that mostly waits (Artillery's fixed phases) ends a lane as late as a busy one.
+ */
 export const WEIGHTS_FILE = join(import.meta.dirname, 'weights.json');
 /** A file not measured yet counts as a short one. */
 const UNMEASURED = 1;
