@@ -127,7 +127,7 @@ const stamp = (stats) => [stats.mtimeMs, stats.ctimeMs, stats.size];
  */
 async function compile({ entry, dir, extraInputs, sets, previous }) {
   const { build } = await import('esbuild');
-  const name = `${Date.now()}-${process.pid}`;
+  const name = `${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}`; // unique even for builds started together in one process
   const out = join(dir, name);
   mkdirSync(out, { recursive: true });
   // The folders' own times too: a file added or removed changes them.
