@@ -8,7 +8,7 @@ import { safeDecode } from '../tmf/apis.ts';
 import { wireKey } from '../tmf/auth.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
 import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
-import { classify } from './classify.ts';
+import { classify, type Classification } from './classify.ts';
 import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
 import { bodyBytes, exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
@@ -248,9 +248,9 @@ export class Recorder {
       status: answer.status,
       startedAt,
       durationMs: Date.now() - startedAt,
-      rawBody,
+      request: rawBody,
       requestHeaders,
-      responseBytes: answer.bytes,
+      response: answer.bytes,
       responseHeaders,
       failure,
     });
@@ -318,21 +318,22 @@ export class Recorder {
   }
 
   #record(r: RawExchange): Exchange {
-    const c = classify(r.from, r.method, r.path);
-    const { errors, requestJson, responseJson } = this.#verdicts.verdict(
-      { from: r.from, method: r.method, path: r.path, status: r.status, request: r.rawBody, response: r.responseBytes },
-      () => {
-        const request = parseBody(r.rawBody);
-        const response = parseBody(r.responseBytes);
-        return {
-          errors: Object.freeze(judge(c, r.method, r.path, r.status, request.value, response.value)),
-          requestJson: request.json,
-          responseJson: response.json,
-        };
-      },
-    );
-    const request = recordedMessage(r.requestHeaders, r.rawBody, requestJson);
-    const response = recordedMessage(r.responseHeaders, r.responseBytes, responseJson);
+    // The classification is a function of the memo's inputs too, so a remembered judgement carries it.
+    const judged = this.#verdicts.verdict(r, () => {
+      const c = classify(r.from, r.method, r.path);
+      const request = parseBody(r.request);
+      const response = parseBody(r.response);
+      return {
+        c,
+        errors: Object.freeze(judge(c, r.method, r.path, r.status, request.value, response.value)),
+        requestJson: request.json,
+        responseJson: response.json,
+      };
+    });
+    const { c, errors, requestJson, responseJson } = judged.verdict;
+    // The remembered bytes are equal to this exchange's: keeping them lets this exchange's copies go.
+    const request = recordedMessage(r.requestHeaders, judged.request, requestJson);
+    const response = recordedMessage(r.responseHeaders, judged.response, responseJson);
     const exchange: Exchange = {
       seq: r.seq,
       scenario: r.scenario,
@@ -364,8 +365,9 @@ export class Recorder {
   }
 }
 
-/** What judging an exchange's bytes gives: its issues, and whether each body is JSON. */
+/** What judging an exchange's bytes gives: what the exchange is, its issues, and whether each body is JSON. */
 interface Judgement {
+  readonly c: Classification;
   readonly errors: readonly ValidationIssue[];
   readonly requestJson: boolean;
   readonly responseJson: boolean;
@@ -384,9 +386,10 @@ interface RawExchange {
   /** Wall-clock ms. */
   startedAt: number;
   durationMs: number;
-  rawBody: Buffer | undefined;
+  /** The bodies' bytes, as they came. */
+  request: Buffer | undefined;
   requestHeaders: Record<string, string>;
-  responseBytes: Buffer;
+  response: Buffer;
   responseHeaders: Record<string, string>;
   failure?: string;
 }
