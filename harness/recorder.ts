@@ -12,6 +12,7 @@ import { classify, type Classification } from './classify.ts';
 import type { Exchange, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
 import { bodyBytes, exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
+import { SettleQueue } from './settle-queue.ts';
 import { VerdictMemo } from './verdict-memo.ts';
 import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
@@ -65,8 +66,8 @@ export class Recorder {
 
   readonly #secret: string;
   readonly #wireKeys = new Map<ActorId, string>();
-  /** Answered, not yet judged: see #settle. */
-  #pending: RawExchange[] = [];
+  /** Answered, not yet judged: judged in slices between the forwards, or at once by any reader (see #settle). */
+  readonly #pending = new SettleQueue<RawExchange>((raw) => this.#recordAndTell(raw));
   readonly #verdicts = new VerdictMemo<Judgement>();
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
@@ -174,7 +175,7 @@ export class Recorder {
     if (!route) return false;
     readBody(req, MAX_BODY_BYTES)
       .then(
-        (body) => this.#forward(req, res, route[1], route[2], url.slice(route[0].length) || '/', body),
+        (body) => this.#forward(req, res, route[1], route[2], interned(url.slice(route[0].length) || '/'), body),
         (error: Error) => sendError(res, error instanceof TmfError ? error : badRequest('Unreadable body', error.message, 'UNREADABLE_BODY')),
       )
       // A fault of the wire itself must not take the harness down: the caller gets a TMF error saying so.
@@ -193,7 +194,7 @@ export class Recorder {
       sendError(res, new TmfError(404, 'UNKNOWN_PARTY', 'Unknown party on the wire', `No route from '${caller}' to '${callee}'`));
       return;
     }
-    if (safeDecode(path) === undefined) {
+    if (path.includes('%') && safeDecode(path) === undefined) {
       sendError(res, badRequest('Malformed URL', `The path ${path} has a malformed percent-escape`, 'MALFORMED_URL'));
       return;
     }
@@ -254,7 +255,6 @@ export class Recorder {
       responseHeaders,
       failure,
     });
-    if (this.#pending.length === 1) setImmediate(() => this.#settle());
     if (fault.duplicate) deliverAgain(`${protocol}://${get('host')}${req.url}`, req.method ?? 'POST', forwardHeaders(get), rawBody);
   }
 
@@ -266,18 +266,17 @@ export class Recorder {
   }
 
   /**
-   * Judges and records the exchanges answered since the last time. It runs right after the answers went
-   * out, and before anything reads the record (every reader settles first), so a caller that looks at the
-   * record after its call returned finds its exchange there, judged.
+   * Judges and records the exchanges answered since the last time. The queue does it in slices right after
+   * the answers went out; every reader of the record settles first, so a caller that looks at the record
+   * after its call returned finds its exchange there, judged.
    */
   #settle(): void {
-    if (this.#pending.length === 0) return;
-    const pending = this.#pending;
-    this.#pending = [];
-    for (const raw of pending) {
-      const exchange = this.#record(raw);
-      for (const listener of this.#listeners) listener(exchange);
-    }
+    this.#pending.drain();
+  }
+
+  #recordAndTell(raw: RawExchange): void {
+    const exchange = this.#record(raw);
+    for (const listener of this.#listeners) listener(exchange);
   }
 
   #spillOldest(): void {
@@ -414,9 +413,36 @@ function pickHeaders(get: (name: string) => string | undefined): Record<string, 
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = get(name);
-    if (value) kept[name] = name === 'authorization' ? value.replace(/(Bearer\s+\S{8})\S*/i, '$1…') : value;
+    if (value) kept[name] = name === 'authorization' ? masked(value) : interned(value);
   }
   return kept;
+}
+
+/**
+ * The strings a run repeats (its paths, header values, masked keys), kept once each rather than once per
+ * exchange: the record of a long run stays small for the garbage collector. Bounded: it starts afresh past
+ * 1,024 strings (a run of ever new paths gets no sharing, and no growth).
+ */
+const INTERNED = new Map<string, string>();
+
+function interned(value: string): string {
+  const known = INTERNED.get(value);
+  if (known !== undefined) return known;
+  if (INTERNED.size >= 1024) INTERNED.clear();
+  INTERNED.set(value, value);
+  return value;
+}
+
+const MASKED = new Map<string, string>();
+
+/** An authorization header with its key cut after 8 characters; a run uses few keys, so each is masked once. */
+function masked(authorization: string): string {
+  let value = MASKED.get(authorization);
+  if (value === undefined) {
+    if (MASKED.size >= 256) MASKED.clear();
+    MASKED.set(authorization, (value = authorization.replace(/(Bearer\s+\S{8})\S*/i, '$1…')));
+  }
+  return value;
 }
 
 /** The whole body of a request (undefined when empty); a 413 TMF error past `limit` bytes. */
