@@ -66,13 +66,27 @@ export function exchangeJson(exchange: Exchange): string {
     .join('');
 }
 
-/** `exchangeJson` in pieces: the bodies as the very buffers recorded, for a stream to write without copying them into a string. */
-export function exchangeChunks(exchange: Exchange): (string | Buffer)[] {
+/**
+ * `exchangeJson` in pieces, then `end`: the bodies as the very buffers recorded, for a stream to write
+ * without copying them into a string, and the text between them joined (at most three pieces for a JSON
+ * body each way: a stream converts and queues every piece written, and the spill file takes each exchange).
+ */
+export function exchangeChunks(exchange: Exchange, end = ''): (string | Buffer)[] {
   const { request, response, ...rest } = exchange;
   const req = messageChunks(request);
   const res = messageChunks(response);
-  if (req === undefined || res === undefined) return [JSON.stringify(exchange)];
-  return [`${JSON.stringify(rest).slice(0, -1)},"request":`, ...req, ',"response":', ...res, '}'];
+  if (req === undefined || res === undefined) return [JSON.stringify(exchange) + end];
+  return joinedText([`${JSON.stringify(rest).slice(0, -1)},"request":`, ...req, ',"response":', ...res, `}${end}`]);
+}
+
+function joinedText(chunks: readonly (string | Buffer)[]): (string | Buffer)[] {
+  const joined: (string | Buffer)[] = [];
+  for (const chunk of chunks) {
+    const last = joined.length - 1;
+    if (typeof chunk === 'string' && typeof joined[last] === 'string') joined[last] += chunk;
+    else joined.push(chunk);
+  }
+  return joined;
 }
 
 function messageChunks(message: RecordedMessage): (string | Buffer)[] | undefined {

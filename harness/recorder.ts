@@ -309,10 +309,7 @@ export class Recorder {
     // The recorded body buffers go out as they are, gathered into few writes (cork).
     const spill = this.#spill;
     spill.cork();
-    for (const exchange of exchanges) {
-      for (const chunk of exchangeChunks(exchange)) spill.write(chunk);
-      spill.write('\n');
-    }
+    for (const exchange of exchanges) for (const chunk of exchangeChunks(exchange, '\n')) spill.write(chunk);
     spill.uncork();
   }
 
