@@ -394,7 +394,9 @@ interface RawExchange {
 function insertInSeqOrder(list: Exchange[], exchange: Exchange): void {
   let at = list.length;
   while (at > 0 && list[at - 1].seq > exchange.seq) at--;
-  list.splice(at, 0, exchange);
+  // Mostly at the end: a push, without the array of removed items a splice makes.
+  if (at === list.length) list.push(exchange);
+  else list.splice(at, 0, exchange);
 }
 
 function forwardHeaders(get: (name: string) => string | undefined): Record<string, string> {
