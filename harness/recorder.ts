@@ -454,6 +454,12 @@ function masked(authorization: string): string {
 
 /** The whole body of a request (undefined when empty); a 413 TMF error past `limit` bytes. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3): most calls
+  // on the wire are such GETs, and need not wait for the stream's end.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return Promise.resolve(undefined);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
