@@ -6,30 +6,35 @@
 import { performance } from 'node:perf_hooks';
 import { mediate } from '../actors/csp/domain/mediation.ts';
 import { runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
-import { LINE_SOURCES } from '../actors/csp/processes/billing.ts';
+import { lineSources } from '../actors/csp/processes/billing.ts';
 import { cspDefaults } from '../actors/csp/store.ts';
-import { collection, type Entity } from '../tmf/data.ts';
-import { addEntity } from '../tmf/entity.ts';
+import { UsageBook } from '../actors/csp/usage-book.ts';
+import type { Entity } from '../tmf/data.ts';
+import { hrefOf, newEntityId } from '../tmf/entity.ts';
 import { carRecords, JANUARY, onboardFleetAtCsp, START } from './support/fleet-setup.ts';
 
 const FLEET = Number(process.env.FLEET ?? 300);
 
 const draft = cspDefaults(START);
+const book = UsageBook.open({ kind: 'memory' });
 const products = onboardFleetAtCsp(draft, FLEET);
 const records = products.flatMap((product, i) => carRecords(product, i));
 
 let t = performance.now();
 for (const record of records) {
-  const { usage } = mediate(draft, { ...record, id: 'u', href: 'u', '@type': 'Usage' } as Entity, START);
-  addEntity(draft, 'TMF635', 'usage', usage);
+  const id = newEntityId(draft, 'TMF635', 'usage');
+  const { usage } = mediate(draft, book, { ...record, id, href: hrefOf('TMF635', 'usage', id), '@type': 'Usage' } as Entity, START);
+  book.add(draft, usage, undefined);
 }
+book.prepare(draft);
+book.commit();
 const mediationSeconds = (performance.now() - t) / 1000;
 
 t = performance.now();
-const bills = runBillingCycle(draft, JANUARY, new Date('2026-02-01T00:00:00Z'), LINE_SOURCES);
+const bills = runBillingCycle(draft, JANUARY, new Date('2026-02-01T00:00:00Z'), lineSources(book));
 const billingSeconds = (performance.now() - t) / 1000;
 
-const rated = collection(draft, 'TMF635', 'usage').filter((u) => u.status === 'rated').length;
+const rated = book.statusCounts().rated ?? 0;
 console.log(
   `fleet billing: ${FLEET} cars, ${records.length} usage records (${rated} rated) mediated in ${mediationSeconds.toFixed(2)} s = ${(records.length / mediationSeconds).toFixed(0)} records/s`,
 );

@@ -56,7 +56,7 @@ if (PARTS.has('wire')) {
 }
 if (PARTS.has('fleet')) {
   say('');
-  fleet = await fleetGrowth(FLEET_SIZES, undefined, say);
+  fleet = await fleetGrowth(FLEET_SIZES, say);
 }
 if (PARTS.has('suite')) {
   say('\n== npm test ==');

@@ -42,6 +42,8 @@ export class InPlaceWrites implements InPlace {
   readonly #undo: (() => void)[] = [];
   readonly changes: Change[] = [];
   readonly #touched = new Map<object, DataPath>();
+  /** Per container, the change that set each key: a key set again in the same update changes it, adds none. */
+  readonly #setChanges = new Map<object, Map<string | number, { op: 'add' | 'replace'; path: DataPath; value: unknown }>>();
 
   /** `root`: the committed data the update started from. */
   constructor(root: object) {
@@ -50,6 +52,15 @@ export class InPlaceWrites implements InPlace {
 
   set(path: DataPath, key: string | number, value: unknown): void {
     const container = this.#container(path);
+    let sets = this.#setChanges.get(container);
+    if (!sets) this.#setChanges.set(container, (sets = new Map()));
+    const earlier = sets.get(key);
+    if (earlier !== undefined) {
+      // Undone by the first set's undo; logged once, with the last value (a batch sets a running total many times).
+      container[key] = value;
+      earlier.value = value;
+      return;
+    }
     const had = Object.hasOwn(container, key);
     const old = container[key];
     container[key] = value;
@@ -57,7 +68,9 @@ export class InPlaceWrites implements InPlace {
       if (had) container[key] = old;
       else delete container[key];
     });
-    this.changes.push({ op: had ? 'replace' : 'add', path: [...path, key], value });
+    const change = { op: had ? ('replace' as const) : ('add' as const), path: [...path, key], value };
+    sets.set(key, change);
+    this.changes.push(change);
   }
 
   push(path: DataPath, value: unknown): void {

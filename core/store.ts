@@ -3,6 +3,21 @@ import { Low, Memory } from 'lowdb';
 import { AppendFile, type Change } from './append-file.ts';
 import { type InPlace, InPlaceWrites } from './in-place.ts';
 
+/**
+ * Data kept beside the store, outside its document (a ledger too large for memory), written in step
+ * with its updates: what an update staged there is written by `prepare` before the store writes its
+ * own changes — `prepare` records in the draft what the store must remember of it (how far the ledger
+ * goes) — then kept by `commit`, or taken back by `abort` when the update fails. A kill between the
+ * two writes leaves the ledger longer than the store says, and the ledger is cut back to it on opening.
+ */
+export interface StorePart<T> {
+  prepare(draft: T): void;
+  commit(): void;
+  abort(): void;
+  /** The store is reset to its defaults: the part empties too, in the same update. */
+  clear(): void;
+}
+
 /** Where an actor keeps its data: in memory (tests) or in a JSON file (`cch up`). */
 export type StorageOption = { readonly kind: 'memory' } | { readonly kind: 'file'; readonly path: string };
 
@@ -21,6 +36,7 @@ export class Store<T extends object> {
   readonly #defaults: () => T;
   #queue: Promise<unknown> = Promise.resolve();
   readonly #commitListeners: Array<() => void> = [];
+  readonly #parts: StorePart<T>[] = [];
 
   /** The file adapter when changes are appended (the file store); none in memory. */
   readonly #appends: AppendFile<T> | undefined;
@@ -63,6 +79,7 @@ export class Store<T extends object> {
       let result: R;
       try {
         result = detached(mutate(draft, inPlace));
+        for (const part of this.#parts) part.prepare(draft);
         this.#db.data = finishDraft(draft, this.#appends ? (patches) => (changes = patches) : undefined) as T;
         inPlace.checkKept(this.#db.data);
         if (!this.#appends) await this.#db.write();
@@ -70,9 +87,11 @@ export class Store<T extends object> {
         else this.#appends.append([...inPlace.changes, ...(changes as Change[])]);
       } catch (error) {
         inPlace.undo();
+        for (const part of this.#parts) part.abort();
         this.#db.data = previous;
         throw error;
       }
+      for (const part of this.#parts) part.commit();
       // The update is stored; a compaction that fails leaves the file as it was and is tried again later.
       if (this.#appends?.due) await this.#db.write().catch(() => undefined);
       for (const listener of this.#commitListeners) listener();
@@ -80,6 +99,11 @@ export class Store<T extends object> {
     });
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Keeps `part` in step with every update from now on. */
+  attach(part: StorePart<T>): void {
+    this.#parts.push(part);
   }
 
   /** Calls `listener` after every committed update (e.g. to start work the update made due). */
@@ -92,6 +116,7 @@ export class Store<T extends object> {
     return this.update((draft) => {
       for (const key of Object.keys(draft)) Reflect.deleteProperty(draft, key);
       Object.assign(draft, this.#defaults());
+      for (const part of this.#parts) part.clear();
     });
   }
 }

@@ -10,6 +10,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
 import type { CspData } from '../actors/csp/store.ts';
+import { usageBookPath } from '../actors/csp/usage-book.ts';
 import { JOURNAL } from '../core/journal-events.ts';
 import { PARTY_API } from '../core/party-api.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
@@ -204,13 +205,16 @@ describe('CSP mediation with a mocked OEM', () => {
       // The file as a crash would leave it: the first commit where the record is pending and `reached`.
       csp.runtime.store.onCommit(() => {
         const pending = data().usageLedger.pending ?? [];
-        const caught = items(data(), 'TMF635', 'usage').some((u) => pending.includes(u.id) && u.status === reached);
-        if (caught && !existsSync(atCrash)) copyFileSync(path, atCrash);
+        const caught = items(csp.runtime.stateData(), 'TMF635', 'usage').some((u) => pending.includes(u.id) && u.status === reached);
+        if (caught && !existsSync(atCrash)) {
+          copyFileSync(path, atCrash);
+          copyFileSync(usageBookPath(path), usageBookPath(atCrash));
+        }
       });
       const posted = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-1', subscription, 'infotainment', 20580));
       assert.equal(posted.status, 201);
       await drain();
-      const usageOf = () => items(data(), 'TMF635', 'usage').find((u) => u.id === posted.body.id);
+      const usageOf = () => items(csp.runtime.stateData(), 'TMF635', 'usage').find((u) => u.id === posted.body.id);
       const uninterrupted = { usage: usageOf(), ratedMB: data().usageLedger.ratedMB };
       assert.equal(uninterrupted.usage?.status, 'rated');
       await csp.stop();
@@ -255,7 +259,7 @@ describe('CSP mediation with a mocked OEM', () => {
       },
     );
     assert.match(answer.body.rejections[1].reason, /subscriptionId/);
-    const usages = items(csp.runtime.store.data, 'TMF635', 'usage');
+    const usages = items(csp.runtime.stateData(), 'TMF635', 'usage');
     assert.deepEqual(
       usages.map((u) => u.status),
       ['rated', 'rated'],
@@ -273,7 +277,11 @@ describe('CSP mediation with a mocked OEM', () => {
       ],
       'the same allowance, price and split as the one-record create',
     );
-    assert.deepEqual(Object.keys((csp.runtime.store.data as unknown as CspData).usageLedger.records), ['VIN1-1', 'VIN1-3']);
+    assert.deepEqual(
+      usages.map((u) => u.usageCharacteristic?.find((c) => c.name === 'recordId')?.value),
+      ['VIN1-1', 'VIN1-3'],
+      'the records kept are the ones received: a refused line is not taken',
+    );
     assert.equal((csp.runtime.store.data as unknown as CspData).counters.usage, 2, 'a refused line takes no id');
 
     const again = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-3', subscription, 'telematics', 10));

@@ -16,7 +16,8 @@ import { usageRecords } from '../actors/driver/domain/usage-records.ts';
 import { LINES_PER_UPDATE } from '../actors/csp/api/usage-batch.ts';
 import { bootstrapKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
-import type { Entity } from '../tmf/data.ts';
+import type { CspData } from '../actors/csp/store.ts';
+import { UsageBook } from '../actors/csp/usage-book.ts';
 import { killCch, startCch, stopCch } from './support/cch-process.ts';
 import { CRASH_SECRET, seedCspFile } from './support/crash-scenario.ts';
 
@@ -81,9 +82,12 @@ test('kill -9 in the middle of a usage batch loses nothing acknowledged and, sen
   } finally {
     await stopCch(csp.child);
   }
-  const data = readAppendFile<{ resources: Record<string, Entity[]> }>(file)!;
-  const kept = data.resources['TMF635.usage'].map((u) => String((u.usageCharacteristic as { value: unknown }[])[0].value));
+  // The usage book as the CSP would open it again: up to what its store committed.
+  const book = UsageBook.open({ kind: 'file', path: file }, readAppendFile<CspData>(file)!.usageLedger.log);
+  const usages = [...book.all()];
+  book.close();
+  const kept = usages.map((u) => String((u.usageCharacteristic as { value: unknown }[])[0].value));
   assert.equal(kept.length, new Set(kept).size, 'no record kept twice');
   assert.deepEqual(new Set(kept), new Set([...acknowledged, ...interrupted].map(idOf)));
-  assert.ok(data.resources['TMF635.usage'].every((u) => u.status === 'rated'));
+  assert.ok(usages.every((u) => u.status === 'rated'));
 });

@@ -5,14 +5,15 @@ import { Decimal } from 'decimal.js';
 import { parsePeriodId } from '../core/billing-period.ts';
 import { fromTmf, sum } from '../core/money.ts';
 import { collection, type Entity } from '../tmf/data.ts';
-import { addEntity } from '../tmf/resource.ts';
+import { hrefOf, newEntityId } from '../tmf/resource.ts';
 import { DomainError } from '../core/domain-error.ts';
 import { toTmfError } from '../tmf/errors.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
 import { advanceMediation, mediate, receiveUsage } from '../actors/csp/domain/mediation.ts';
 import { recurringLines, runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
-import { markUsageBilled, usageLines } from '../actors/csp/domain/usage-billing.ts';
+import { markUsageBilled, usageLinesOf } from '../actors/csp/domain/usage-billing.ts';
+import { UsageBook } from '../actors/csp/usage-book.ts';
 import { usageRecords } from '../actors/driver/domain/usage-records.ts';
 import { subscribeDriverAtCsp } from '../mocks/csp-seed.ts';
 
@@ -20,20 +21,32 @@ const START = new Date('2026-01-01T08:00:00Z');
 const JANUARY = parsePeriodId('2026-01');
 const END = new Date('2026-02-01T00:00:00Z');
 
-/** A CSP with the OEM onboarded and one driver subscribed to the 5 GB package, default split. */
-function subscribedCsp(criteria?: object): { draft: CspData; product: string } {
+/** A CSP with the OEM onboarded and one driver subscribed to the 5 GB package, default split; its usage book in memory. */
+function subscribedCsp(criteria?: object): { draft: CspData; book: UsageBook; product: string } {
   const draft = cspDefaults(START);
   onboardPartner(draft, 'car-manufacturer', 'Car manufacturer', START, 's', 'http://x');
   const product = subscribeDriverAtCsp(draft, { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.com' }, START, criteria);
-  return { draft, product };
+  return { draft, book: UsageBook.open({ kind: 'memory' }), product };
 }
 
-function send(draft: CspData, body: Record<string, unknown>): Entity {
-  const received = { ...body, id: 'u', href: 'u', '@type': 'Usage' } as Entity;
-  const { usage } = mediate(draft, received, START);
-  const stored = addEntity(draft, 'TMF635', 'usage', usage);
-  return stored;
+/** What the book staged is committed, as a store update would. */
+function committed<R>(draft: CspData, book: UsageBook, result: R): R {
+  book.prepare(draft);
+  book.commit();
+  return result;
 }
+
+/** A record mediated and kept in the book, as the batch intake does; returns it as the book holds it. */
+function send(draft: CspData, book: UsageBook, body: Record<string, unknown>): Entity {
+  const id = newEntityId(draft, 'TMF635', 'usage');
+  const received = { ...body, id, href: hrefOf('TMF635', 'usage', id), '@type': 'Usage' } as Entity;
+  const { usage } = mediate(draft, book, received, START);
+  book.add(draft, usage, undefined);
+  return committed(draft, book, usage);
+}
+
+/** The record as the book holds it now. */
+const stored = (book: UsageBook, usage: Entity) => book.get(undefined, usage.id)!;
 
 const drive = (product: string, infotainmentMB: number, telematicsMB: number, seed = 7) =>
   usageRecords({
@@ -49,8 +62,8 @@ const drive = (product: string, infotainmentMB: number, telematicsMB: number, se
 
 describe('mediation', () => {
   it('guides, rates and splits each record: received → rated with one share per payer', () => {
-    const { draft, product } = subscribedCsp();
-    const usage = drive(product, 6000, 40).map((r) => send(draft, r));
+    const { draft, book, product } = subscribedCsp();
+    const usage = drive(product, 6000, 40).map((r) => send(draft, book, r));
     assert.ok(usage.every((u) => u.status === 'rated'));
     const charged = usage
       .filter((u) => u.usageType === 'infotainment')
@@ -65,28 +78,28 @@ describe('mediation', () => {
   });
 
   it('refuses a record id already seen (409) and rates nothing more', () => {
-    const { draft, product } = subscribedCsp();
+    const { draft, book, product } = subscribedCsp();
     const [first] = drive(product, 100, 1);
-    send(draft, first);
+    send(draft, book, first);
     assert.throws(
-      () => mediate(draft, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START),
+      () => mediate(draft, book, { ...first, id: 'x', href: 'x', '@type': 'Usage' } as Entity, START),
       (e: unknown) => e instanceof DomainError && toTmfError(e).status === 409 && e.code === 'DUPLICATE_USAGE',
     );
   });
 
   it('keeps a record for an unknown subscription as rejected, with the reason, and rates nothing', () => {
-    const { draft } = subscribedCsp();
+    const { draft, book } = subscribedCsp();
     const [record] = drive('product-9999', 100, 1);
-    const usage = send(draft, record);
+    const usage = send(draft, book, record);
     assert.equal(usage.status, 'rejected');
     assert.match(String(usage.description), /unknown subscription product-9999/);
     assert.equal(usage.ratedProductUsage, undefined);
   });
 
   it('stores each state on its own: received (nothing guided yet), guided to its payers, then rated', () => {
-    const { draft, product } = subscribedCsp();
+    const { draft, book, product } = subscribedCsp();
     const [record] = drive(product, 100, 1);
-    const received = receiveUsage(draft, { ...record, id: 'u1', href: 'u1', '@type': 'Usage' } as Entity);
+    const received = receiveUsage(book, { ...record, id: 'u1', href: 'u1', '@type': 'Usage' } as Entity);
     assert.equal(received.usage.status, 'received');
     assert.equal(received.usage.relatedParty, undefined, 'received: not yet guided to anyone');
     const guided = advanceMediation(draft, received.usage, START);
@@ -101,37 +114,38 @@ describe('mediation', () => {
   });
 
   it('rejects at guiding a record whose subscription mediation does not collect, naming it', () => {
-    const { draft } = subscribedCsp();
+    const { draft, book } = subscribedCsp();
     const [record] = drive('product-9999', 100, 1);
-    const received = receiveUsage(draft, { ...record, id: 'u1', href: 'u1', '@type': 'Usage' } as Entity);
+    const received = receiveUsage(book, { ...record, id: 'u1', href: 'u1', '@type': 'Usage' } as Entity);
     const guided = advanceMediation(draft, received.usage, START);
     assert.equal(guided.usage.status, 'rejected');
     assert.equal(guided.owner, undefined);
   });
 
   it('refuses a record without its id or volume (400)', () => {
-    const { draft, product } = subscribedCsp();
+    const { draft, book, product } = subscribedCsp();
     const [record] = drive(product, 100, 1);
     assert.throws(
-      () => mediate(draft, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START),
+      () => mediate(draft, book, { ...record, usageCharacteristic: [], id: 'x', href: 'x', '@type': 'Usage' } as Entity, START),
       (e: unknown) => e instanceof DomainError && toTmfError(e).status === 400,
     );
   });
 });
 
 describe('bill assembly with usage', () => {
-  const run = (draft: CspData) => {
-    const bills = runBillingCycle(draft, JANUARY, END, [recurringLines, usageLines]);
-    for (const account of collection(draft, 'TMF666', 'billingAccount')) {
+  const billMonth = (draft: CspData, book: UsageBook, month: string, now: Date) => {
+    const period = parsePeriodId(month);
+    const bills = runBillingCycle(draft, period, now, [recurringLines, usageLinesOf(book)]);
+    for (const account of collection(draft, 'TMF666', 'billingAccount'))
       markUsageBilled(
-        draft,
+        book,
         account,
-        JANUARY,
+        period,
         bills.some((b) => (b.billingAccount as Entity).id === account.id),
       );
-    }
-    return bills;
+    return committed(draft, book, bills);
   };
+  const run = (draft: CspData, book: UsageBook) => billMonth(draft, book, '2026-01', END);
   const criteria = fc.oneof(
     fc.constant(undefined),
     fc
@@ -149,10 +163,10 @@ describe('bill assembly with usage', () => {
   it('property: bill total = sum of items, every share billed exactly once, a second run bills nothing', () => {
     fc.assert(
       fc.property(criteria, fc.integer({ min: 0, max: 12_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1000 }), (c, info, tel, seed) => {
-        const { draft, product } = subscribedCsp(c);
-        const usage = drive(product, info, tel, seed).map((r) => send(draft, r));
+        const { draft, book, product } = subscribedCsp(c);
+        const usage = drive(product, info, tel, seed).map((r) => send(draft, book, r));
         const shares = usage.flatMap((u) => u.ratedProductUsage as { taxExcludedRatingAmount: { unit: string; value: number } }[]);
-        const bills = run(draft);
+        const bills = run(draft, book);
         assert.ok(bills.length >= 1, 'the driver always has its monthly fee');
         const rates = collection(draft, 'TMF678', 'appliedCustomerBillingRate');
         for (const bill of bills) {
@@ -180,8 +194,12 @@ describe('bill assembly with usage', () => {
           ),
           'every share on a bill, none twice',
         );
-        assert.ok(collection(draft, 'TMF635', 'usage').every((u) => u.status === 'billed'));
-        assert.deepEqual(run(draft), []);
+        assert.ok(usage.every((u) => stored(book, u).status === 'billed'));
+        assert.ok(
+          usage.every((u) => (stored(book, u).ratedProductUsage as { isBilled: boolean }[]).every((s) => s.isBilled)),
+          'every share reads billed',
+        );
+        assert.deepEqual(run(draft, book), []);
         assert.equal(collection(draft, 'TMF678', 'appliedCustomerBillingRate').length, rates.length);
       }),
       { numRuns: 40 },
@@ -189,9 +207,9 @@ describe('bill assembly with usage', () => {
   });
 
   it("a record that arrives after its month was billed goes on the next month's bill, on a line of its own month, once", () => {
-    const { draft, product } = subscribedCsp();
-    drive(product, 6000, 40).map((r) => send(draft, r));
-    run(draft);
+    const { draft, book, product } = subscribedCsp();
+    drive(product, 6000, 40).map((r) => send(draft, book, r));
+    run(draft, book);
     const januaryRates = collection(draft, 'TMF678', 'appliedCustomerBillingRate').length;
     const late = usageRecords({
       subscription: product,
@@ -203,23 +221,15 @@ describe('bill assembly with usage', () => {
       seed: 7,
       firstRecord: 99,
     });
-    const [usage] = late.map((r) => send(draft, r));
+    const [usage] = late.map((r) => send(draft, book, r));
     assert.equal(
       (usage.ratedProductUsage as { taxExcludedRatingAmount: { value: number } }[])[0].taxExcludedRatingAmount.value,
       1.25,
       "100 MB beyond January's allowance at 0.0125",
     );
-    assert.deepEqual(run(draft), [], 'January is billed already: the late record waits');
-    assert.equal(usage.status, 'rated');
-    const february = parsePeriodId('2026-02');
-    const bills = runBillingCycle(draft, february, new Date('2026-03-01T00:00:00Z'), [recurringLines, usageLines]);
-    for (const account of collection(draft, 'TMF666', 'billingAccount'))
-      markUsageBilled(
-        draft,
-        account,
-        february,
-        bills.some((b) => (b.billingAccount as Entity).id === account.id),
-      );
+    assert.deepEqual(run(draft, book), [], 'January is billed already: the late record waits');
+    assert.equal(stored(book, usage).status, 'rated');
+    billMonth(draft, book, '2026-02', new Date('2026-03-01T00:00:00Z'));
     const lateLines = collection(draft, 'TMF678', 'appliedCustomerBillingRate')
       .slice(januaryRates)
       .filter((r) => String(r.name).includes('data usage'));
@@ -227,8 +237,8 @@ describe('bill assembly with usage', () => {
       lateLines.map((r) => [r.name, (r.taxExcludedAmount as { value: number }).value]),
       [['Infotainment data usage (2026-01), received late', 1.25]],
     );
-    assert.equal(usage.status, 'billed');
-    const again = runBillingCycle(draft, parsePeriodId('2026-03'), new Date('2026-04-01T00:00:00Z'), [recurringLines, usageLines]);
+    assert.equal(stored(book, usage).status, 'billed');
+    const again = billMonth(draft, book, '2026-03', new Date('2026-04-01T00:00:00Z'));
     assert.ok(
       again.every(
         (b) =>

@@ -13,7 +13,8 @@ import type { CspData } from '../actors/csp/store.ts';
 import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import { RECORDS_PER_CAR } from '../harness/fleet/drive.ts';
 import { fleetMonth, reconcileFleet, type FleetMonth } from '../harness/fleet/run.ts';
-import { collection, type Entity } from '../tmf/data.ts';
+import { collection } from '../tmf/data.ts';
+import { USAGE_BOOK } from '../actors/csp/usage-book.ts';
 import { runCch } from './support/cch-process.ts';
 
 const CARS = 200;
@@ -21,6 +22,8 @@ let ecosystem: Ecosystem;
 let month: FleetMonth;
 
 const csp = () => ecosystem.local.csp!.runtime.store as unknown as { update<R>(f: (draft: CspData) => R): Promise<R> };
+/** Where the CSP keeps its usage records. */
+const usageBook = () => ecosystem.local.csp!.runtime.shelf(USAGE_BOOK)!;
 
 before(async () => {
   // A batch is one request that answers once every line is stored: generous on a loaded machine.
@@ -45,9 +48,8 @@ test('a fleet of 200 cars: every record sent is rated once with shares that add 
 
 test('a record rated twice is found, and so is a bill that is not the sum of its items', async () => {
   const twice = await csp().update((draft) => {
-    const usages = collection(draft, 'TMF635', 'usage');
-    const copy = JSON.parse(JSON.stringify(usages.find((u) => u.status === 'billed'))) as Usage;
-    usages.push({ ...copy, id: 'usage-planted', href: copy.href.replace(copy.id, 'usage-planted') });
+    const copy = [...usageBook().all(draft)].find((u) => u.status === 'billed') as Usage;
+    usageBook().add(draft, { ...copy, id: 'usage-planted', href: copy.href.replace(copy.id, 'usage-planted') }, undefined);
     return (copy.usageCharacteristic as { name: string; value: string }[]).find((c) => c.name === 'recordId')!.value;
   });
   let check = await reconcileFleet(ecosystem, month);
@@ -55,7 +57,7 @@ test('a record rated twice is found, and so is a bill that is not the sum of its
   assert.deepEqual(check.findings, [`record ${twice} is rated 2 times (${(await idsOf(twice)).join(', ')})`]);
 
   await csp().update((draft) => {
-    collection(draft, 'TMF635', 'usage').pop();
+    usageBook().remove(draft, 'usage-planted');
     const bill = collection(draft, 'TMF678', 'customerBill')[0];
     bill.taxExcludedAmount = {
       ...(bill.taxExcludedAmount as { unit: string; value: number }),
@@ -69,8 +71,7 @@ test('a record rated twice is found, and so is a bill that is not the sum of its
 });
 
 async function idsOf(recordId: string): Promise<string[]> {
-  const usages = (ecosystem.local.csp!.runtime.store.data as unknown as CspData).resources['TMF635.usage'] as Entity[];
-  return usages
+  return [...usageBook().all(ecosystem.local.csp!.runtime.store.data)]
     .filter((u) => (u.usageCharacteristic as { name: string; value: unknown }[]).some((c) => c.name === 'recordId' && c.value === recordId))
     .map((u) => u.id);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -33,6 +33,27 @@ describe('in-place writes of a store update (large containers not copied per upd
     assert.deepEqual(store.data, expected);
     assert.deepEqual(readAppendFile<Ledger>(path), expected);
     assert.deepEqual((await Store.open<Ledger>({ kind: 'file', path }, defaults)).data, expected);
+  });
+
+  it('log a key set many times in one update once, with its last value, and undo it to the value before the update', async () => {
+    const { path, store } = await fileStore();
+    await store.update((_draft, inPlace) => inPlace.set(['seen'], 'total', '1'));
+    const appended = () => readFileSync(path, 'utf8').split('"total"').length - 1;
+    const before = appended();
+    await store.update((_draft, inPlace) => {
+      for (let total = 2; total <= 500; total++) inPlace.set(['seen'], 'total', String(total));
+    });
+    assert.equal(store.data.seen.total, '500');
+    assert.equal(appended(), before + 1, 'one change logged, not 499');
+    assert.equal(readAppendFile<Ledger>(path)?.seen.total, '500');
+    await assert.rejects(
+      store.update((_draft, inPlace) => {
+        inPlace.set(['seen'], 'total', '501');
+        inPlace.set(['seen'], 'total', '502');
+        throw new Error('refused');
+      }),
+    );
+    assert.equal(store.data.seen.total, '500');
   });
 
   it('are undone, newest first, when the update throws: neither memory nor file keeps them', async () => {

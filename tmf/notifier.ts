@@ -25,6 +25,8 @@ export interface EventToPublish {
   readonly resource: string;
   readonly entity: Entity;
   readonly fieldPath?: readonly string[];
+  /** The entity's owner, for an entity kept outside the store's document (whose owners index does not hold it). */
+  readonly owner?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export class Notifier<D extends BaseData = BaseData> extends WorkQueue<D, Outbox
     // A deleted entity is gone; any other event reports a change the entity's lastUpdate must show.
     const entity = event.eventType.endsWith('DeleteEvent') ? event.entity : stampLastUpdate(draft, event.api, event.resource, event.entity, now);
     // An entity one party owns is news only for that party and its readers: no other subscription hears of it.
-    const owner = draft.owners[event.entity.href];
+    const owner = event.owner ?? draft.owners[event.entity.href];
     const hears = (party: string) => owner === undefined || party === owner || (draft.readers[event.entity.href] ?? []).includes(party);
     for (const sub of draft.subscriptions.filter((s) => s.api === event.api && hears(s.subscriber))) {
       const body = {

@@ -118,10 +118,17 @@ export function project<T extends Record<string, unknown>>(entity: T, fields: re
 }
 
 /** Applies a filtered, projected page and returns it with the total before paging. */
-export function applyListQuery<T extends Record<string, unknown>>(items: readonly T[], query: ListQuery): { page: Partial<T>[]; total: number } {
-  const matching = items.filter((item) => matchesFilters(item, query.filters));
-  const end = query.limit === undefined ? undefined : query.offset + query.limit;
-  return { page: matching.slice(query.offset, end).map((item) => project(item, query.fields)), total: matching.length };
+export function applyListQuery<T extends Record<string, unknown>>(items: Iterable<T>, query: ListQuery): { page: Partial<T>[]; total: number } {
+  const end = query.limit === undefined ? Number.POSITIVE_INFINITY : query.offset + query.limit;
+  const page: Partial<T>[] = [];
+  let total = 0;
+  // One pass, keeping only the page: the items may be read one at a time from outside memory.
+  for (const item of items) {
+    if (!matchesFilters(item, query.filters)) continue;
+    if (total >= query.offset && total < end) page.push(project(item, query.fields));
+    total += 1;
+  }
+  return { page, total };
 }
 
 /** RFC 7396 JSON merge patch: null removes, objects merge, everything else replaces. */

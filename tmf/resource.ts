@@ -2,7 +2,8 @@ import { checkLifecycle } from './lifecycles.ts';
 import { Router, type Request, type Response } from 'express';
 import { api as apiDef, resourceOf, servedId, type ApiId, type Method } from './apis.ts';
 import { callerOf, HARNESS_PARTY, type Caller } from './auth.ts';
-import { type BaseData, type Entity, entities, entitiesIn } from './data.ts';
+import type { BaseData, Entity } from './data.ts';
+import { inDocument, type Shelf } from './shelf.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { EventOutbox } from './notifier.ts';
@@ -86,6 +87,8 @@ export interface ResourceOptions<D extends BaseData, A extends ApiId, R extends 
    */
   readonly partnerWrites?: 'visible' | 'own';
   readonly hooks?: ResourceHooks<D, A, R>;
+  /** Where the entities are kept: the store's document unless given (a ledger beside it, for a very large collection). */
+  readonly shelf?: Shelf<D, Resource<A, R>>;
 }
 
 /** Attributes the server sets when the entity has them (TMF630, TMF620): per resource, read from its schema. */
@@ -126,6 +129,8 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
 ): Router;
 export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(options: ResourceOptions<D, A, R>): Router {
   const { api, resource, store, clock, notifier } = options;
+  // The same validated edge: what the factory puts on a shelf was validated against the collection's schema.
+  const shelf = (options.shelf as Shelf<D> | undefined) ?? inDocument<D>(api, resource);
   // The validated edge: the factory stores and serves any collection as plain entities; every body it
   // hands a hook was validated against the collection's schema, whose type the hooks are written for.
   const hooks = (options.hooks ?? {}) as unknown as HooksOf<D, Entity, Entity>;
@@ -145,17 +150,17 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
     (caller: Caller, access: 'read' | 'write' = 'read', lookup = true) =>
     (entity: E) => {
       if (caller.party === HARNESS_PARTY) return true;
-      const owner = store.data.owners[entity.href];
+      const owner = shelf.ownerOf(store.data, entity);
       const shared =
         access === 'read' &&
         (store.data.readers[entity.href]?.includes(caller.party) || (hooks.sharedWith?.(entity, caller, store.data as D, lookup) ?? false));
       return (owner === undefined || owner === caller.party || shared) && (hooks.visible?.(entity, caller, store.data as D) ?? true);
     };
   const find = (req: Request, res: Response, access: 'read' | 'write' = 'read'): E => {
-    const entity = entitiesIn(store.data, api, resource).find((e) => e.id === req.params.id);
+    const entity = shelf.get(store.data, String(req.params.id));
     const caller = callerOf(res);
     if (!entity || !visibleTo(caller, access)(entity)) throw notFound(resource, String(req.params.id));
-    if (access === 'write' && options.partnerWrites === 'own' && caller.party !== HARNESS_PARTY && store.data.owners[entity.href] !== caller.party) {
+    if (access === 'write' && options.partnerWrites === 'own' && caller.party !== HARNESS_PARTY && shelf.ownerOf(store.data, entity) !== caller.party) {
       throw forbidden(`${caller.party} may read ${resource} ${entity.id} but change only the ${resource} entities it owns`);
     }
     return entity;
@@ -170,10 +175,17 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
     const query = parseListQuery(req.query as Record<string, unknown>, attributes);
     const caller = callerOf(res);
     const lookup = (hooks.lookupBy ?? []).some((filter) => typeof req.query[filter] === 'string' && req.query[filter] !== '');
-    const all = entitiesIn(store.data, api, resource)
-      .filter(visibleTo(caller, 'read', lookup))
-      .map(shown(caller));
-    const { page, total } = applyListQuery(all, query);
+    const visible = visibleTo(caller, 'read', lookup);
+    const show = shown(caller);
+    // Read one at a time: a collection kept outside memory is never held whole for a page of it, and
+    // one that can skip to the page is not read before it when nothing is filtered out.
+    const all = function* () {
+      for (const entity of shelf.all(store.data)) if (visible(entity)) yield show(entity);
+    };
+    const skipped = caller.party === HARNESS_PARTY && query.filters.length === 0 ? shelf.page?.(store.data, query.offset, query.limit) : undefined;
+    const { page, total } = skipped
+      ? { page: applyListQuery(skipped.page.map(show), { ...query, offset: 0, limit: undefined }).page, total: skipped.total }
+      : applyListQuery(all(), query);
     res.set('X-Total-Count', String(total)).set('X-Result-Count', String(page.length)).status(200).json(page);
   });
 
@@ -185,10 +197,9 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
       const input = withServerSet({ ...req.body, id, href: hrefOf(api, resource, id), '@type': req.body['@type'] ?? def.type } as E, serverSet, clock.now());
       if (caller.party !== HARNESS_PARTY) hooks.admit?.(input, ctx(draft, caller));
       const entity = hooks.create ? hooks.create(input, ctx(draft, caller)) : input;
-      entities(draft, api, resource).push(entity);
-      const owner = hooks.owner ? hooks.owner(entity, caller) : caller.party;
-      if (caller.party !== HARNESS_PARTY && owner !== undefined) draft.owners[entity.href] ??= owner;
-      notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity });
+      const owner = caller.party === HARNESS_PARTY ? undefined : hooks.owner ? hooks.owner(entity, caller) : caller.party;
+      shelf.add(draft, entity, owner);
+      notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}CreateEvent`, resource, entity, owner: shelf.ownerOf(draft, entity) });
       hooks.afterCreate?.(entity, ctx(draft, caller));
       return entity;
     });
@@ -208,19 +219,19 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
     validateBody(schema, req.body, caller.party !== HARNESS_PARTY);
     const current = find(req, res, 'write');
     const updated = await store.update((draft) => {
-      const list = entities(draft, api, resource);
-      const index = list.findIndex((e) => e.id === current.id);
       // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
-      if (index < 0) throw notFound(resource, current.id);
-      const merged = { ...change(list[index], req.body), id: current.id, href: current.href } as E;
-      checkLifecycle(api, resource, list[index], merged);
-      const patched = hooks.patch ? hooks.patch(list[index], merged, ctx(draft, caller)) : merged;
-      const eventType = changeEventType(api, list[index], patched);
-      const fieldPath = changedFields(list[index], patched);
+      const stored = shelf.get(draft, current.id);
+      if (!stored) throw notFound(resource, current.id);
+      const merged = { ...change(stored, req.body), id: current.id, href: current.href } as E;
+      checkLifecycle(api, resource, stored, merged);
+      const patched = hooks.patch ? hooks.patch(stored, merged, ctx(draft, caller)) : merged;
+      const eventType = changeEventType(api, stored, patched);
+      const fieldPath = changedFields(stored, patched);
       // Only a real change is an update: a PATCH that changes nothing leaves lastUpdate (and the events) alone.
       const next = serverSet.lastUpdate && fieldPath.length > 0 ? { ...patched, lastUpdate: clock.now().toISOString() } : patched;
-      list[index] = next;
-      if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath });
+      shelf.replace(draft, next);
+      const owner = shelf.ownerOf(draft, next);
+      if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath, owner });
       hooks.afterPatch?.(next, ctx(draft, caller));
       return next;
     });
@@ -242,12 +253,11 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
   router.delete(entityPath, only(official, forPartners, 'DELETE'), async (req, res) => {
     const current = find(req, res, 'write');
     await store.update((draft) => {
-      const list = entities(draft, api, resource);
-      const index = list.findIndex((e) => e.id === current.id);
-      // A concurrent DELETE may have removed it since `find`; splice(-1) would remove the last entity.
-      if (index < 0) throw notFound(resource, current.id);
-      list.splice(index, 1);
-      notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}DeleteEvent`, resource, entity: current });
+      // A concurrent DELETE may have removed it since `find`.
+      if (!shelf.get(draft, current.id)) throw notFound(resource, current.id);
+      const owner = shelf.ownerOf(draft, current);
+      shelf.remove(draft, current.id);
+      notifier.enqueue(draft, clock.now(), { api, eventType: `${def.type}DeleteEvent`, resource, entity: current, owner });
     });
     notifier.kick();
     res.status(204).end();

@@ -15,6 +15,7 @@ import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
+import { USAGE_BOOK, UsageBook } from './usage-book.ts';
 import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
 import { figure9Effects } from './processes/ticket-settlement-payment.ts';
@@ -23,14 +24,18 @@ import { FULFIL_ORDER, fulfilOrderEffect } from './processes/fulfilment.ts';
 /** The CSP (telecom operator): catalog, ordering, parties, accounts, inventory, billing. */
 export async function startCsp(config: ActorConfig, port = 0): Promise<RunningActor> {
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
+  const book = UsageBook.open(config.storage, runtime.store.data.usageLedger.log);
+  runtime.store.attach(book);
+  runtime.keepOutside(USAGE_BOOK, book);
+  runtime.atStop(() => book.close());
   // Records received before a restart and not yet mediated are mediated now, in their order. Safe as
   // background work: the queue is in the store, each step its own update, so a kill loses no record.
-  if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime));
+  if (runtime.store.data.usageLedger.pending?.length) runtime.background(() => mediatePending(runtime, book));
   const listeners = mergeHandlers(convergedOfferListeners(runtime), cspFigure9Listeners(runtime));
   const app = actorApp(runtime, {
-    tmf: cspTmfApis(runtime),
-    control: cspControl(runtime),
-    partyApi: usageBatchRouter(runtime),
+    tmf: cspTmfApis(runtime, book),
+    control: cspControl(runtime, book),
+    partyApi: usageBatchRouter(runtime, book),
     listeners,
     units: resolutionTeamUnit(runtime),
     effects: {

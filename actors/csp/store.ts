@@ -1,3 +1,4 @@
+import type { LogMark } from '../../core/line-log.ts';
 import { baseData } from '../../tmf/data.ts';
 import type { PayeeData } from '../kit/partner-note.ts';
 import type { BillCheck } from '../../core/invoice-control.ts';
@@ -20,17 +21,18 @@ export interface UsageCollection {
 }
 
 /**
- * Mediation's rating ledger: what it has already seen and rated, so that a record is recognised and an
- * allowance consumed without reading every record again (the uniqueness key and running totals that
- * billing systems keep for the same reason).
+ * Mediation's rating ledger: the allowance consumed so far (running totals, so that rating never reads
+ * every record again), the intake's queue, and how far the usage book beside the store goes. The
+ * records themselves, and the index that recognises a record already received, are the usage book's
+ * (usage-book.ts).
  */
 export interface UsageLedger {
-  /** The car's record id → the usage it was received as. */
-  records: Record<string, string>;
   /** `<subscription>|<usage class>|<YYYY-MM>` → MB rated so far (exact decimal, as text). */
   ratedMB: Record<string, string>;
   /** Ids of the records received and not yet rated or rejected, in the order they arrived: mediated in that order. */
   pending?: string[];
+  /** The usage book's committed lines: a book longer than this is cut back to it when opened. */
+  log?: LogMark;
 }
 
 /** The CSP's database: the TMF collections (seeded with its catalog and SLAs) and mediation's collections. */
@@ -50,7 +52,7 @@ export interface CspData extends TicketData {
 }
 
 export function cspDefaults(start: Date): CspData {
-  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { records: {}, ratedMB: {}, pending: [] } };
+  const data: CspData = { ...baseData(start), usageCollections: [], usageLedger: { ratedMB: {}, pending: [] } };
   data.resources = { ...seedCatalog(), 'TMF623.sla': seedSlas('csp', start) };
   data.counters.sla = 1;
   return data;

@@ -22,7 +22,7 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>, cont
         now: runtime.clock.now().toISOString(),
         failures: runtime.failures,
         delivery: deliveryState(runtime.store.data),
-        data: runtime.store.data,
+        data: runtime.stateData(),
       });
     }),
     controlRoute(OP.journal, (_req, res) => {

@@ -8,6 +8,7 @@ import { TmfClient } from '../../tmf/client.ts';
 import { absoluteHrefs } from '../../tmf/href.ts';
 import { basePath, type ApiId } from '../../tmf/apis.ts';
 import { type BaseData, type JoinedHub, journal } from '../../tmf/data.ts';
+import type { Shelf } from '../../tmf/shelf.ts';
 import { Notifier, type EventSender } from '../../tmf/notifier.ts';
 import { OwedEffects } from '../../tmf/owed-effects.ts';
 import type { ActorConfig } from './config.ts';
@@ -34,6 +35,9 @@ export class ActorRuntime<D extends BaseData> {
   readonly #bootstrap: BootstrapBundles;
   readonly #tasks = new Set<Promise<unknown>>();
   readonly #failures: string[] = [];
+  /** Collections kept outside the store's document (by `<API>.<resource>`), shown in its state dump all the same. */
+  readonly #keptOutside = new Map<string, Shelf<D>>();
+  readonly #atStop: (() => void)[] = [];
 
   private constructor(id: ActorId, config: ActorConfig, store: Store<D>, bundles: readonly Bundle[], bootstrap: BootstrapBundles) {
     this.id = id;
@@ -177,6 +181,34 @@ export class ActorRuntime<D extends BaseData> {
     });
     this.#tasks.add(task);
     void task.finally(() => this.#tasks.delete(task));
+  }
+
+  /** Keeps the collection `key` (`<API>.<resource>`) on `shelf`, outside the store's document. */
+  keepOutside(key: string, shelf: Shelf<D>): void {
+    this.#keptOutside.set(key, shelf);
+  }
+
+  /** Where the collection `key` is kept when it is kept outside the store's document. */
+  shelf(key: string): Shelf<D> | undefined {
+    return this.#keptOutside.get(key);
+  }
+
+  /** The party's data as its state dump shows it: the store's document, with the collections kept outside it. */
+  stateData(): Readonly<D> {
+    const data = this.store.data;
+    if (this.#keptOutside.size === 0) return data;
+    const outside = Object.fromEntries([...this.#keptOutside].map(([key, shelf]) => [key, [...shelf.all(data)]]));
+    return { ...data, resources: { ...data.resources, ...outside } };
+  }
+
+  /** Runs `release` when the party stops (files it keeps open). */
+  atStop(release: () => void): void {
+    this.#atStop.push(release);
+  }
+
+  /** The party stopped: what it held is released. */
+  stopped(): void {
+    for (const release of this.#atStop.splice(0)) release();
   }
 
   /** Failures of background work, oldest first: shown in the state dump rather than swallowed. */

@@ -35,6 +35,7 @@ export async function serve<D extends BaseData>(
       await runtime.drain().catch(() => undefined);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      runtime.stopped();
     },
   };
 }

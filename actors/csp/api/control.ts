@@ -4,11 +4,12 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { registerExistingCustomer } from '../domain/third-party-payer.ts';
 import { billingRun } from '../processes/billing.ts';
 import type { CspData } from '../store.ts';
+import type { UsageBook } from '../usage-book.ts';
 import { convergedOfferControl } from './converged-offer.ts';
 import { cspFigure9Control } from './tickets.ts';
 
 /** The CSP's business triggers. */
-export function cspControl(runtime: ActorRuntime<CspData>): ControlRoute[] {
+export function cspControl(runtime: ActorRuntime<CspData>, book: UsageBook): ControlRoute[] {
   return [
     ...cspFigure9Control(runtime),
     controlRoute(
@@ -22,8 +23,25 @@ export function cspControl(runtime: ActorRuntime<CspData>): ControlRoute[] {
         response: { status: 201, description: 'the bills produced', schema: obj({ bills: { type: 'array' } }) },
       },
       async (req, res) => {
-        const bills = await billingRun(runtime, req.body?.period);
+        const bills = await billingRun(runtime, book, req.body?.period);
         res.status(201).json({ bills: bills.map((b) => ({ id: b.id, billNo: b.billNo, amountDue: b.amountDue })) });
+      },
+    ),
+    controlRoute(
+      {
+        method: 'get',
+        path: '/control/usage-summary',
+        summary: "Mediation's books at a glance: how many usage records the CSP keeps, by status (counted from its index, no record read)",
+        caller: 'harness',
+        response: {
+          status: 200,
+          description: 'the counts',
+          schema: obj({ records: { type: 'integer' }, byStatus: { type: 'object' } }, ['records', 'byStatus']),
+        },
+      },
+      (_req, res) => {
+        const byStatus = book.statusCounts();
+        res.json({ records: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus });
       },
     ),
     ...convergedOfferControl(runtime),

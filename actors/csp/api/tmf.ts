@@ -11,11 +11,13 @@ import { mediatePending } from '../processes/mediation.ts';
 import { usageSeenBy } from '../domain/usage-view.ts';
 import { CONSUMER_ACCOUNT } from '../domain/third-party-payer.ts';
 import { type HooksOf, resourceRouter, type ResourceHooks, type Method } from '../../../tmf/resource.ts';
-import type { BillingAccount, Customer, ResourceName } from '../../../tmf/resources.ts';
+import type { BillingAccount, Customer, Resource, ResourceName } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkOrderItems } from '../domain/order-check.ts';
 import { FULFIL_ORDER } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
+import type { UsageBook } from '../usage-book.ts';
+import type { Shelf } from '../../../tmf/shelf.ts';
 import { paymentRouter } from './converged-offer.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';
 
@@ -24,9 +26,15 @@ const READ: readonly Method[] = ['GET'];
 const READ_PATCH: readonly Method[] = ['GET', 'PATCH'];
 
 /** The CSP's TMF APIs: thin routers over the toolkit, with the domain's hooks. */
-export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
+export function cspTmfApis(runtime: Runtime, book: UsageBook): { api: ApiId; router: Router }[] {
   // Partners change only what they own: the CSP's catalog, accounts and inventory stay the CSP's.
-  const collectionOf = <A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, methods?: readonly Method[], hooks?: ResourceHooks<CspData, A, R>) =>
+  const collectionOf = <A extends ApiId, R extends ResourceName<A>>(
+    api: A,
+    resource: R,
+    methods?: readonly Method[],
+    hooks?: ResourceHooks<CspData, A, R>,
+    shelf?: Shelf<CspData, Resource<A, R>>,
+  ) =>
     resourceRouter({
       api,
       resource,
@@ -36,6 +44,7 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
       methods,
       hooks,
       partnerWrites: 'own',
+      shelf,
     });
   const many = (...routers: Router[]) => {
     const [first, ...rest] = routers;
@@ -47,7 +56,8 @@ export function cspTmfApis(runtime: Runtime): { api: ApiId; router: Router }[] {
     { api: 'TMF622', router: collectionOf('TMF622', 'productOrder', ['GET', 'POST', 'PATCH'], orderHooks(runtime)) },
     { api: 'TMF629', router: collectionOf('TMF629', 'customer', READ, consumerShared()) },
     { api: 'TMF632', router: many(collectionOf('TMF632', 'organization'), collectionOf('TMF632', 'individual')) },
-    { api: 'TMF635', router: collectionOf('TMF635', 'usage', ['GET', 'POST'], usageHooks(runtime)) },
+    // The usage records are kept in the usage book beside the store: there may be millions.
+    { api: 'TMF635', router: collectionOf('TMF635', 'usage', ['GET', 'POST'], usageHooks(runtime, book), book) },
     { api: 'TMF666', router: collectionOf('TMF666', 'billingAccount', undefined, consumerShared()) },
     { api: 'TMF637', router: collectionOf('TMF637', 'product', READ_PATCH) },
     { api: 'TMF678', router: many(collectionOf('TMF678', 'customerBill', READ_PATCH), collectionOf('TMF678', 'appliedCustomerBillingRate', READ)) },
@@ -94,11 +104,11 @@ const consumerShared = <E extends Customer | BillingAccount>(): HooksOf<CspData,
  * The mediation intake (step 8.9): a record is kept `received` and queued; mediation (8.10) guides and
  * rates the queue after the answer, one stored state at a time.
  */
-function usageHooks(runtime: Runtime): ResourceHooks<CspData, 'TMF635', 'usage'> {
+function usageHooks(runtime: Runtime, book: UsageBook): ResourceHooks<CspData, 'TMF635', 'usage'> {
   return {
     view: (usage, caller, data) => usageSeenBy(usage, caller.party, data.owners),
     create(input, ctx) {
-      const { usage, intake } = receiveUsage(ctx.draft, input);
+      const { usage, intake } = receiveUsage(book, input);
       (ctx.draft.usageLedger.pending ??= []).push(usage.id);
       runtime.journal(ctx.draft, JOURNAL.usageReceived, {
         usage: usage.id,
@@ -111,7 +121,7 @@ function usageHooks(runtime: Runtime): ResourceHooks<CspData, 'TMF635', 'usage'>
     afterCreate() {
       // The record is queued in `usageLedger.pending` by `create`, in the same update: a kill loses no
       // record, and a restarted CSP runs the queue again (index.ts). This only starts the queue now.
-      runtime.background(() => mediatePending(runtime));
+      runtime.background(() => mediatePending(runtime, book));
     },
   };
 }

@@ -3,20 +3,20 @@ import { createInterface } from 'node:readline';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
-import { collection, committed } from '../../../tmf/data.ts';
+import { committed } from '../../../tmf/data.ts';
 import { TmfError } from '../../../tmf/errors.ts';
 import type { CreateBody } from '../../../tmf/resources.ts';
 import { validateBody } from '../../../tmf/validation.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
 import { mediatePending } from '../processes/mediation.ts';
-import { LEDGER } from '../domain/mediation.ts';
 import type { CspData } from '../store.ts';
+import type { UsageBook } from '../usage-book.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
 /** Lines stored per store update: large enough to amortise the write, small enough to bound the draft. */
-export const LINES_PER_UPDATE = 5000;
+export const LINES_PER_UPDATE = 1000;
 /** The longest line read: a usage record is well under a kilobyte. */
 export const MAX_LINE_CHARS = 64 * 1024;
 /** Refusals listed in the answer (all are counted). */
@@ -30,18 +30,18 @@ export const NDJSON = 'application/x-ndjson';
  * stored, and a crash loses at most the lines not yet answered (sent again, they are duplicates of
  * the stored ones, never rated twice). Open to whoever may create TMF635 usage.
  */
-export function usageBatchRouter(runtime: Runtime): Router {
+export function usageBatchRouter(runtime: Runtime, book: UsageBook): Router {
   const router = Router();
   router.post(PARTY_API.usageBatch, requireGrant(runtime.bundles, 'TMF635'), async (req, res) => {
     if (!req.is(NDJSON)) {
       throw new TmfError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Not NDJSON', `A usage batch is ${NDJSON}: one TMF635 Usage create body a line`);
     }
-    res.status(200).json(await ingestBatch(runtime, req, callerOf(res).party));
+    res.status(200).json(await ingestBatch(runtime, book, req, callerOf(res).party));
   });
   return router;
 }
 
-async function ingestBatch(runtime: Runtime, req: Request, sender: string): Promise<UsageBatchSummary> {
+async function ingestBatch(runtime: Runtime, book: UsageBook, req: Request, sender: string): Promise<UsageBatchSummary> {
   const summary: UsageBatchSummary = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, duplicateLines: [], rejections: [] };
   let chunk: { line: number; text: string }[] = [];
   const flush = async () => {
@@ -49,22 +49,24 @@ async function ingestBatch(runtime: Runtime, req: Request, sender: string): Prom
     const lines = chunk;
     chunk = [];
     // Records sent one by one before this batch are mediated first: the allowance goes in arrival order.
-    await mediatePending(runtime);
-    // The ledger's collection exists before records are written to it in place.
-    if (!runtime.store.data.resources[LEDGER.usages[1]]) await runtime.store.update((draft) => void collection(draft, 'TMF635', 'usage'));
-    const outcomes = await runtime.store.update((draft, inPlace) => {
+    await mediatePending(runtime, book);
+    const { accepted, others } = await runtime.store.update((draft, inPlace) => {
       const now = runtime.clock.now();
       // Mediation writes only in place here, so it reads the committed data: nothing of it is drafted.
       const view = committed(draft);
-      const done = lines.map(({ line, text }) => {
+      // Only the lines not accepted are handed back one by one: the answer counts the others.
+      const notAccepted: { line: number; outcome: LineOutcome }[] = [];
+      for (const { line, text } of lines) {
         const read = readLine(text, sender);
-        return { line, outcome: 'refused' in read ? read.refused : ingestUsage(draft, read.body, sender, now, inPlace, view) };
-      });
-      const accepted = done.filter((d) => d.outcome.kind === 'accepted').length;
-      runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted, from: lines[0].line, to: lines.at(-1)!.line });
-      return done;
+        const outcome = 'refused' in read ? read.refused : ingestUsage(draft, book, read.body, sender, now, inPlace, view);
+        if (outcome.kind !== 'accepted') notAccepted.push({ line, outcome });
+      }
+      const acceptedLines = lines.length - notAccepted.length;
+      runtime.journal(draft, JOURNAL.usageBatchIngested, { lines: lines.length, accepted: acceptedLines, from: lines[0].line, to: lines.at(-1)!.line });
+      return { accepted: acceptedLines, others: notAccepted };
     });
-    for (const { line, outcome } of outcomes) tally(summary, line, outcome);
+    summary.accepted += accepted;
+    for (const { line, outcome } of others) tally(summary, line, outcome);
   };
   const input = createInterface({ input: req, crlfDelay: Infinity });
   for await (const text of input) {

@@ -21,15 +21,17 @@ export const USAGE_CHAR = {
 } as const;
 
 /**
- * Where mediation's large containers are: written through `InPlace` (in place in a batch, where
- * copying a ledger of millions of entries on every update would cost more than the batch's work).
+ * Where mediation's running totals are: written through `InPlace` (in place in a batch, where copying
+ * a table of an entry per subscription and month on every update would cost more than the batch's work).
  */
 export const LEDGER = {
-  records: ['usageLedger', 'records'],
   ratedMB: ['usageLedger', 'ratedMB'],
-  usages: ['resources', 'TMF635.usage'],
-  owners: ['owners'],
 } as const;
+
+/** What the intake asks of the records kept so far (the usage book): whether a car's record was received. */
+export interface ReceivedRecords {
+  receivedAs(recordId: string): string | undefined;
+}
 
 export const characteristicsOf = (usage: Usage | Incoming<'TMF635', 'usage'>) => usage.usageCharacteristic ?? [];
 export const charValue = (usage: Usage | Incoming<'TMF635', 'usage'>, name: string) => characteristicsOf(usage).find((c) => c.name === name)?.value;
@@ -75,15 +77,15 @@ export interface MediationOutcome {
 export const MEDIATION_DONE: readonly Usage['status'][] = ['rated', 'rejected'];
 
 /**
- * Step 8.9, the intake: a record is kept `received` and its id remembered. A record id already seen
- * is refused (409) and rates nothing; a record without what mediation reads is refused (400).
+ * Step 8.9, the intake: a record is kept `received` (its id is remembered where it is kept). A record
+ * id already received is refused (409) and rates nothing; a record without what mediation reads is
+ * refused (400).
  */
-export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage'>, writes: InPlace = throughDraft(draft)): MediationOutcome {
+export function receiveUsage(records: ReceivedRecords, received: Incoming<'TMF635', 'usage'>): MediationOutcome {
   const intake = readIntake(received);
-  const seen = draft.usageLedger.records[intake.recordId];
+  const seen = records.receivedAs(intake.recordId);
   if (seen)
     throw conflict('Duplicate usage record', `Usage record ${intake.recordId} was already received as ${seen}; it is not rated again`, 'DUPLICATE_USAGE');
-  writes.set(LEDGER.records, intake.recordId, received.id);
   return { usage: { ...received, status: 'received' }, intake, shares: [] };
 }
 
@@ -93,8 +95,14 @@ export function receiveUsage(draft: CspData, received: Incoming<'TMF635', 'usage
  * then the unit price, rounded per record) and split into one share per payer (or rejected: no
  * usage price). Any other state is left as it is.
  */
-export function advanceMediation(draft: CspData, usage: Usage, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
-  const intake = readIntake(usage);
+export function advanceMediation(
+  draft: CspData,
+  usage: Usage,
+  now: Date,
+  writes: InPlace = throughDraft(draft),
+  /** What the intake read of the record, when the caller has it already (each state reads the same). */
+  intake: UsageIntake = readIntake(usage),
+): MediationOutcome {
   // Looked up by index: a batch mediates many records in one update, each names one of many subscriptions.
   const collected = findBy(draft.usageCollections, 'product', intake.subscription);
   const product = findBy(collection(draft, 'TMF637', 'product'), 'id', intake.subscription);
@@ -147,9 +155,15 @@ export function advanceMediation(draft: CspData, usage: Usage, now: Date, writes
  * Mediation of one record in one go (steps 8.9–8.10): received, guided, then rated or rejected, as
  * {@link advanceMediation} moves it. For intakes that store only the outcome (a batch of records).
  */
-export function mediate(draft: CspData, received: Incoming<'TMF635', 'usage'>, now: Date, writes: InPlace = throughDraft(draft)): MediationOutcome {
-  let outcome = receiveUsage(draft, received, writes);
-  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now, writes);
+export function mediate(
+  draft: CspData,
+  records: ReceivedRecords,
+  received: Incoming<'TMF635', 'usage'>,
+  now: Date,
+  writes: InPlace = throughDraft(draft),
+): MediationOutcome {
+  let outcome = receiveUsage(records, received);
+  while (!MEDIATION_DONE.includes(outcome.usage.status)) outcome = advanceMediation(draft, outcome.usage, now, writes, outcome.intake);
   return outcome;
 }
 

@@ -1,10 +1,10 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { collection } from '../../../tmf/data.ts';
 import { lifecycleEventType } from '../../../tmf/events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import { advanceMediation, MEDIATION_DONE, type MediationOutcome } from '../domain/mediation.ts';
 import { usageSeenBy } from '../domain/usage-view.ts';
 import type { CspData } from '../store.ts';
+import type { UsageBook } from '../usage-book.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -21,22 +21,19 @@ const JOURNAL_OF_STATUS: Record<string, string> = {
  * partner's car — notified to that partner with what it may see. Records are mediated strictly in the
  * order they arrived, whoever runs the queue, so the allowance is consumed in arrival order.
  */
-export async function mediatePending(runtime: Runtime): Promise<void> {
+export async function mediatePending(runtime: Runtime, book: UsageBook): Promise<void> {
   for (;;) {
     const moved = await runtime.store.update((draft) => {
       const pending = draft.usageLedger.pending ?? [];
-      const usages = collection(draft, 'TMF635', 'usage');
       const id = pending[0];
       if (id === undefined) return false;
-      // Pending records are the newest: look from the end.
-      const index = usages.findLastIndex((u) => u.id === id);
-      if (index < 0) {
+      const usage = book.get(draft, id);
+      if (!usage) {
         pending.shift();
         return true;
       }
-      const outcome = advanceMediation(draft, usages[index], runtime.clock.now());
-      usages[index] = outcome.usage;
-      if (outcome.owner) draft.owners[outcome.usage.href] = outcome.owner;
+      const outcome = advanceMediation(draft, usage, runtime.clock.now());
+      book.replace(draft, outcome.usage, outcome.owner);
       if (MEDIATION_DONE.includes(outcome.usage.status)) pending.shift();
       record(runtime, draft, outcome);
       return true;
@@ -68,6 +65,7 @@ function record(runtime: Runtime, draft: CspData, outcome: MediationOutcome): vo
       eventType: lifecycleEventType('TMF635', 'Usage'),
       resource: 'usage',
       entity: usageSeenBy(usage, owner, draft.owners),
+      owner,
     });
   }
 }
