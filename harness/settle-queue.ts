@@ -51,10 +51,11 @@ export class SettleQueue<T> {
     const until = this.#clock.now() + this.#sliceMs;
     do this.#runNext();
     while (this.size > 0 && this.#clock.now() < until);
+    this.#reset();
     if (this.size > 0) {
       this.#scheduled = true;
       this.#clock.later(() => this.#slice());
-    } else this.#reset();
+    }
   }
 
   #runNext(): void {
@@ -64,9 +65,10 @@ export class SettleQueue<T> {
     this.#work(item);
   }
 
+  /** Forgets the items done: at once when none waits, otherwise once they are most of the array. */
   #reset(): void {
-    if (this.size > 0) return;
-    this.#items = [];
+    if (this.size > 0 && (this.#next < 1024 || this.#next * 2 < this.#items.length)) return;
+    this.#items = this.#items.slice(this.#next);
     this.#next = 0;
   }
 }

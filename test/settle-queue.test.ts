@@ -93,3 +93,18 @@ test('work that drains the queue itself (a listener reading the record) does eac
   assert.deepEqual(done, [1, 2, 3]);
   assert.equal(queue.size, 0);
 });
+
+test('a long backlog fed between slices is done whole and in order (the done items are let go on the way)', () => {
+  const { hand, done, queue } = costlyQueue(1, 1500);
+  for (let n = 1; n <= 3000; n++) queue.push(n);
+  hand.turn();
+  assert.equal(done.length, 1500);
+  queue.push(3001);
+  queue.push(3002);
+  while (hand.turn());
+  assert.deepEqual(
+    done,
+    Array.from({ length: 3002 }, (_, i) => i + 1),
+  );
+  assert.equal(queue.size, 0);
+});
