@@ -8,7 +8,7 @@ import { mediate } from '../actors/csp/domain/mediation.ts';
 import { runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
 import { lineSources } from '../actors/csp/processes/billing.ts';
 import { cspDefaults } from '../actors/csp/store.ts';
-import { UsageBook } from '../actors/csp/usage-book.ts';
+import { UsageBook } from '../actors/csp/usage-book/book.ts';
 import type { Entity } from '../tmf/data.ts';
 import { hrefOf, newEntityId } from '../tmf/entity.ts';
 import { carRecords, JANUARY, onboardFleetAtCsp, START } from './support/fleet-setup.ts';

@@ -10,7 +10,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import { setupServer } from 'msw/node';
 import { startCsp } from '../actors/csp/index.ts';
 import type { CspData } from '../actors/csp/store.ts';
-import { usageBookPath } from '../actors/csp/usage-book.ts';
+import { usageBookPath } from '../actors/csp/usage-book/book.ts';
 import { JOURNAL } from '../core/journal-events.ts';
 import { PARTY_API } from '../core/party-api.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';

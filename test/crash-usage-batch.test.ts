@@ -17,7 +17,7 @@ import { LINES_PER_UPDATE } from '../actors/csp/api/usage-batch.ts';
 import { bootstrapKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
 import type { CspData } from '../actors/csp/store.ts';
-import { UsageBook } from '../actors/csp/usage-book.ts';
+import { UsageBook } from '../actors/csp/usage-book/book.ts';
 import { killCch, startCch, stopCch } from './support/cch-process.ts';
 import { CRASH_SECRET, seedCspFile } from './support/crash-scenario.ts';
 

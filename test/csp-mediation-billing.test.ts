@@ -13,7 +13,7 @@ import { onboardPartner } from '../actors/csp/domain/onboarding.ts';
 import { advanceMediation, mediate, receiveUsage } from '../actors/csp/domain/mediation.ts';
 import { recurringLines, runBillingCycle } from '../actors/csp/domain/billing-cycle.ts';
 import { markUsageBilled, usageLinesOf } from '../actors/csp/domain/usage-billing.ts';
-import { UsageBook } from '../actors/csp/usage-book.ts';
+import { UsageBook } from '../actors/csp/usage-book/book.ts';
 import { usageRecords } from '../actors/driver/domain/usage-records.ts';
 import { subscribeDriverAtCsp } from '../mocks/csp-seed.ts';
 

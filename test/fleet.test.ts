@@ -14,7 +14,7 @@ import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import { RECORDS_PER_CAR } from '../harness/fleet/drive.ts';
 import { fleetMonth, reconcileFleet, type FleetMonth } from '../harness/fleet/run.ts';
 import { collection } from '../tmf/data.ts';
-import { USAGE_BOOK } from '../actors/csp/usage-book.ts';
+import { USAGE_BOOK } from '../actors/csp/usage-book/book.ts';
 import { runCch } from './support/cch-process.ts';
 
 const CARS = 200;

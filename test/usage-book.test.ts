@@ -11,7 +11,8 @@ import { describe, it } from 'node:test';
 import { readAppendFile } from '../core/append-file.ts';
 import { Store, type StorageOption } from '../core/store.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
-import { UsageBook } from '../actors/csp/usage-book.ts';
+import { UsageBook } from '../actors/csp/usage-book/book.ts';
+import { moveUsageIntoBook } from '../actors/csp/usage-book/from-document.ts';
 import type { Usage } from '../tmf/resources.ts';
 
 const START = new Date('2026-01-01T00:00:00Z');
@@ -204,6 +205,26 @@ describe('the usage book', () => {
       assert.equal(total, 6);
       assert.deepEqual(ids(page), all.slice(offset, limit === undefined ? undefined : offset + limit), `offset ${offset}, limit ${limit}`);
     }
+  });
+
+  it('takes in the records an older store kept in its document, with their owners, once', async () => {
+    const storage = filed();
+    const older = await Store.open<CspData>(storage, () => cspDefaults(START));
+    await older.update((draft) => {
+      draft.resources['TMF635.usage'] = [rated(1, [1]), rated(2, [2])];
+      draft.owners[rated(1, []).href] = 'car-manufacturer';
+    });
+    const { store, book } = await openCsp(storage);
+    assert.equal(await moveUsageIntoBook(store, book), 2);
+    assert.deepEqual([...book.all()], [rated(1, [1]), rated(2, [2])]);
+    assert.equal(book.ownerOf(undefined, rated(1, [])), 'car-manufacturer');
+    assert.equal(store.data.resources['TMF635.usage'], undefined, 'no longer in the document');
+    assert.equal(store.data.owners[rated(1, []).href], undefined);
+    assert.equal(await moveUsageIntoBook(store, book), 0, 'moved once');
+    book.close();
+    const again = await openCsp(storage);
+    assert.equal(again.book.size, 2, 'the move is stored with the book');
+    again.book.close();
   });
 
   it('refuses a share that is not a whole number of minor units, and keeps nothing of the update', async () => {

@@ -15,7 +15,8 @@ import { convergedOfferListeners } from './api/converged-offer.ts';
 import { cspBootstrap, cspBundles } from './bundles.ts';
 import { INVOICE_NOTICE, invoiceNoticeEffect } from './processes/invoice-notice.ts';
 import { cspDefaults } from './store.ts';
-import { USAGE_BOOK, UsageBook } from './usage-book.ts';
+import { USAGE_BOOK, UsageBook } from './usage-book/book.ts';
+import { moveUsageIntoBook } from './usage-book/from-document.ts';
 import { resolutionTeamUnit } from '../trouble-tickets/processes/resolution-team.ts';
 import { mediatePending } from './processes/mediation.ts';
 import { figure9Effects } from './processes/ticket-settlement-payment.ts';
@@ -26,6 +27,7 @@ export async function startCsp(config: ActorConfig, port = 0): Promise<RunningAc
   const runtime = await ActorRuntime.start('csp', config, cspDefaults, cspBundles, cspBootstrap);
   const book = UsageBook.open(config.storage, runtime.store.data.usageLedger.log);
   runtime.store.attach(book);
+  await moveUsageIntoBook(runtime.store, book);
   runtime.keepOutside(USAGE_BOOK, book);
   runtime.atStop(() => book.close());
   // Records received before a restart and not yet mediated are mediated now, in their order. Safe as

@@ -4,7 +4,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { registerExistingCustomer } from '../domain/third-party-payer.ts';
 import { billingRun } from '../processes/billing.ts';
 import type { CspData } from '../store.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 import { convergedOfferControl } from './converged-offer.ts';
 import { cspFigure9Control } from './tickets.ts';
 

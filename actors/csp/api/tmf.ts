@@ -16,7 +16,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { checkOrderItems } from '../domain/order-check.ts';
 import { FULFIL_ORDER } from '../processes/fulfilment.ts';
 import type { CspData } from '../store.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 import type { Shelf } from '../../../tmf/shelf.ts';
 import { paymentRouter } from './converged-offer.ts';
 import { ticketTmfApis } from '../../trouble-tickets/api/tmf.ts';

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
-import { createInterface } from 'node:readline';
 import { JOURNAL } from '../../../core/journal-events.ts';
+import { linesOf } from '../../../core/ndjson-lines.ts';
 import { PARTY_API, type UsageBatchSummary } from '../../../core/party-api.ts';
 import { callerOf, HARNESS_PARTY, requireGrant } from '../../../tmf/auth.ts';
 import { committed } from '../../../tmf/data.ts';
@@ -11,7 +11,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { ingestUsage, type LineOutcome, refusal } from '../domain/usage-batch.ts';
 import { mediatePending } from '../processes/mediation.ts';
 import type { CspData } from '../store.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 
 type Runtime = ActorRuntime<CspData>;
 
@@ -25,8 +25,8 @@ export const MAX_LISTED = 1000;
 export const NDJSON = 'application/x-ndjson';
 
 /**
- * The usage batch extension (PARTY_API.usageBatch): NDJSON read line by line as it arrives, never held
- * whole; every LINES_PER_UPDATE lines are mediated and stored in one update, so what was answered was
+ * The usage batch extension (PARTY_API.usageBatch): NDJSON read line by line as it is consumed, never
+ * held whole (the rest waits in the socket); every LINES_PER_UPDATE lines are mediated and stored in one update, so what was answered was
  * stored, and a crash loses at most the lines not yet answered (sent again, they are duplicates of
  * the stored ones, never rated twice). Open to whoever may create TMF635 usage.
  */
@@ -68,12 +68,13 @@ async function ingestBatch(runtime: Runtime, book: UsageBook, req: Request, send
     summary.accepted += accepted;
     for (const { line, outcome } of others) tally(summary, line, outcome);
   };
-  const input = createInterface({ input: req, crlfDelay: Infinity });
-  for await (const text of input) {
-    summary.lines += 1;
-    if (text.trim() === '') continue;
-    chunk.push({ line: summary.lines, text });
-    if (chunk.length >= LINES_PER_UPDATE) await flush();
+  for await (const texts of linesOf(req, MAX_LINE_CHARS)) {
+    for (const text of texts) {
+      summary.lines += 1;
+      if (text.trim() === '') continue;
+      chunk.push({ line: summary.lines, text });
+      if (chunk.length >= LINES_PER_UPDATE) await flush();
+    }
   }
   await flush();
   return summary;

@@ -4,7 +4,7 @@ import { hrefOf, newEntityId } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
 import { mediate } from './mediation.ts';
 import { type InPlace, throughDraft } from '../../../core/in-place.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 
 /** What became of one line of a batch: kept and mediated, a record already received, or refused. */
 export type LineOutcome =

@@ -3,7 +3,7 @@ import { type BillingPeriod, periodContaining, periodId } from '../../../core/bi
 import { Money, MoneyDecimal, minorUnitsOf } from '../../../core/money.ts';
 import { collection, findBy } from '../../../tmf/data.ts';
 import type { BillingAccount } from '../../../tmf/resources.ts';
-import type { ShareRow, UsageBook } from '../usage-book.ts';
+import type { ShareRow, UsageBook } from '../usage-book/book.ts';
 import type { LineSource } from './billing-cycle.ts';
 
 /** The account's unbilled shares of rated records up to the period's end (rows of the usage book). */

@@ -6,7 +6,7 @@ import type { CustomerBill } from '../../../tmf/resources.ts';
 import { type LineSource, recurringLines, runBillingCycle } from '../domain/billing-cycle.ts';
 import { markUsageBilled, usageLinesOf } from '../domain/usage-billing.ts';
 import type { CspData } from '../store.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 import { oweInvoiceNotices } from './invoice-notice.ts';
 
 /** The line sources of the CSP's bill run, in bill order. */

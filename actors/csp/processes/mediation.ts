@@ -4,7 +4,7 @@ import type { ActorRuntime } from '../../kit/runtime.ts';
 import { advanceMediation, MEDIATION_DONE, type MediationOutcome } from '../domain/mediation.ts';
 import { usageSeenBy } from '../domain/usage-view.ts';
 import type { CspData } from '../store.ts';
-import type { UsageBook } from '../usage-book.ts';
+import type { UsageBook } from '../usage-book/book.ts';
 
 type Runtime = ActorRuntime<CspData>;
 

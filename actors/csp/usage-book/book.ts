@@ -1,14 +1,11 @@
-import { Column, NameTable } from '../../core/column.ts';
-import { EMPTY_MARK, FileLineLog, type LineAt, type LineLog, type LogMark, MemoryLineLog } from '../../core/line-log.ts';
-import { invalid } from '../../core/domain-error.ts';
-import { minorUnitsOf } from '../../core/money.ts';
-import type { StorageOption, StorePart } from '../../core/store.ts';
-import type { Usage } from '../../tmf/resources.ts';
-import type { Shelf } from '../../tmf/shelf.ts';
-import type { CspData } from './store.ts';
-
-/** A line of the book: a version of a record (with its owner), shares billed, or a record deleted. */
-type BookLine = { readonly u: Usage; readonly o?: string } | { readonly b: readonly number[] } | { readonly d: string };
+import { NameTable } from '../../../core/column.ts';
+import { EMPTY_MARK, FileLineLog, type LineAt, type LineLog, type LogMark, MemoryLineLog } from '../../../core/line-log.ts';
+import type { StorageOption, StorePart } from '../../../core/store.ts';
+import type { Usage } from '../../../tmf/resources.ts';
+import type { Shelf } from '../../../tmf/shelf.ts';
+import type { CspData } from '../store.ts';
+import { type BookLine, billedBits, MAX_SHARES, minorUnits, parseLine, recordIdOf } from './line.ts';
+import { Rows, Savepoint } from './rows.ts';
 
 /** A payer's share of a rated record, as billing reads it from the book's index (never from the record). */
 export interface ShareRow {
@@ -27,11 +24,6 @@ export interface ShareRow {
 
 const RATED = 'rated';
 const DELETED = '(deleted)';
-/** The most shares a record may have its billing kept for (one per payer role). */
-const MAX_SHARES = 8;
-
-/** The recordId characteristic a car gives each record: what a record is recognised by. */
-const recordIdOf = (usage: Usage) => usage.usageCharacteristic?.find((c) => c.name === 'recordId')?.value;
 
 /** The collection the usage book keeps. */
 export const USAGE_BOOK = 'TMF635.usage';
@@ -42,82 +34,6 @@ export const usageBookPath = (storePath: string) => storePath.replace(/(\.json)?
 /** Where the book of a store is kept: beside its file, or in memory with it. */
 const logFor = (storage: StorageOption, mark: LogMark): LineLog =>
   storage.kind === 'file' ? new FileLineLog(usageBookPath(storage.path), mark) : new MemoryLineLog();
-
-/** The rows of the book's index: per record and per share, columns of numbers and names by code. */
-class Rows {
-  readonly ids: string[] = [];
-  readonly ordinalOf = new Map<string, number>();
-  readonly byRecordId = new Map<string, number>();
-  readonly offset = new Column(Float64Array);
-  readonly length = new Column(Uint32Array);
-  /** Owner's code + 1 (0: none). */
-  readonly owner = new Column(Uint16Array);
-  readonly status = new Column(Uint16Array);
-  /** Bit j: share j is billed. */
-  readonly billed = new Column(Uint8Array);
-  readonly shares = new Column(Uint8Array);
-  readonly chargeable: string[] = [];
-  // Per share: its record, its place in the record, the version it was read from, and what billing needs.
-  readonly shareRecord = new Column(Uint32Array);
-  readonly shareIndex = new Column(Uint8Array);
-  readonly shareVersion = new Column(Float64Array);
-  readonly shareAccount = new Column(Uint32Array);
-  readonly shareProduct = new Column(Uint32Array);
-  readonly shareClass = new Column(Uint32Array);
-  readonly shareDate = new Column(Float64Array);
-  readonly shareMinor = new Column(Float64Array);
-  readonly shareCurrency = new Column(Uint32Array);
-
-  /** The columns of a record, in the order `#index` writes them. */
-  get recordColumns(): readonly Column[] {
-    return [this.offset, this.length, this.owner, this.status, this.billed, this.shares];
-  }
-
-  get shareColumns(): readonly Column[] {
-    return [
-      this.shareRecord,
-      this.shareIndex,
-      this.shareVersion,
-      this.shareAccount,
-      this.shareProduct,
-      this.shareClass,
-      this.shareDate,
-      this.shareMinor,
-      this.shareCurrency,
-    ];
-  }
-}
-
-/**
- * Where the rows stood when an update first added to them: what the update appended is cut off when it
- * fails, with no undo kept per record (a batch adds thousands).
- */
-class Savepoint {
-  readonly rows: Rows;
-  readonly records: number;
-  readonly shares: number;
-  /** Record ids the update indexed. */
-  readonly recordIds: string[] = [];
-  /** The billed column before the update's first billing mark (a bill run marks millions of shares). */
-  billed: ReturnType<Column['snapshot']> | undefined;
-
-  constructor(rows: Rows) {
-    this.rows = rows;
-    this.records = rows.ids.length;
-    this.shares = rows.shareRecord.length;
-  }
-
-  /** Takes back what the update appended to the rows. */
-  restore(): void {
-    const rows = this.rows;
-    if (this.billed) rows.billed.restore(this.billed);
-    for (const id of rows.ids.splice(this.records)) rows.ordinalOf.delete(id);
-    rows.chargeable.length = this.records;
-    for (const column of rows.recordColumns) column.truncate(this.records);
-    for (const column of rows.shareColumns) column.truncate(this.shares);
-    for (const recordId of this.recordIds) rows.byRecordId.delete(recordId);
-  }
-}
 
 /**
  * The CSP's usage records (TMF635), kept in a ledger beside its store instead of in it: a million
@@ -458,24 +374,4 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
       ratedProductUsage: usage.ratedProductUsage?.map((share, j) => ((billed & (1 << j)) !== 0 ? { ...share, isBilled: true } : share)),
     };
   }
-}
-
-/** A line of the book, as the book wrote it. */
-const parseLine = (line: string) => JSON.parse(line) as BookLine;
-
-/** The shares a version says are billed, as bits. */
-function billedBits(usage: Usage): number {
-  let bits = 0;
-  (usage.ratedProductUsage ?? []).slice(0, MAX_SHARES).forEach((share, j) => {
-    if (share.isBilled) bits |= 1 << j;
-  });
-  return bits;
-}
-
-/** An amount in minor units: exact for an amount mediation rounded to them. */
-function minorUnits(value: number, currency: string): number {
-  const scale = 10 ** minorUnitsOf(currency);
-  const minor = Math.round(value * scale);
-  if (minor / scale !== value) throw invalid('Invalid share amount', `${value} ${currency} is not a whole number of minor units`, 'INVALID_AMOUNT');
-  return minor;
 }
