@@ -1,7 +1,18 @@
 import { createDraft, current, enablePatches, finishDraft, isDraft, type Patch, setAutoFreeze } from 'immer';
 import { Low, Memory } from 'lowdb';
 import { AppendFile, type Change } from './append-file.ts';
-import { type InPlace, InPlaceWrites } from './in-place.ts';
+import { type InPlace, InPlaceWrites, throughDraft } from './in-place.ts';
+
+/** The in-place writes of the update each draft belongs to. */
+const writesOfDraft = new WeakMap<object, InPlace>();
+
+/**
+ * Where an update writes a container that only grows and that many updates write (the journal, the
+ * owners index, the keys of events seen and effects owed): in place, as `inPlace` does, so that an
+ * update costs what it adds rather than a copy of everything held. Outside an update (plain data in a
+ * test), through the data itself.
+ */
+export const inPlaceOf = (draft: object): InPlace => writesOfDraft.get(draft) ?? throughDraft(draft);
 
 /**
  * Data kept beside the store, outside its document (a ledger too large for memory), written in step
@@ -75,6 +86,7 @@ export class Store<T extends object> {
       const previous = this.#db.data;
       const draft = createDraft(previous) as T;
       const inPlace = new InPlaceWrites(previous);
+      writesOfDraft.set(draft, inPlace);
       let changes: Patch[] = [];
       let result: R;
       try {
@@ -131,8 +143,8 @@ function compactBytesFromEnv(): number | undefined {
 setAutoFreeze(false);
 enablePatches();
 
-/** What an update returns may hold parts of its draft, which die with it: hand back plain values. */
-function detached<R>(value: R): R {
+/** What an update returns, or writes in place, may hold parts of its draft, which die with it: plain values instead. */
+export function detached<R>(value: R): R {
   if (isDraft(value)) return current(value as object) as R;
   if (Array.isArray(value)) return value.map(detached) as R;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

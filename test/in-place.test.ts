@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readAppendFile } from '../core/append-file.ts';
 import { Store } from '../core/store.ts';
+import { type BaseData, baseData, journal, setOwner } from '../tmf/data.ts';
 
 interface Ledger {
   records: { id: string }[];
@@ -54,6 +55,39 @@ describe('in-place writes of a store update (large containers not copied per upd
       }),
     );
     assert.equal(store.data.seen.total, '500');
+  });
+
+  it('keep the journal and the owners index growing in place: an update adds to them without copying them, and what it journals outlives its draft', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'in-place-')), 'party.json');
+    const store = await Store.open<BaseData>({ kind: 'file', path }, () => baseData(new Date('2026-01-01T00:00:00Z')));
+    await store.update((draft) => {
+      draft.resources.orders = [{ id: 'o1', href: '/o/o1', '@type': 'Order' }];
+    });
+    const [journalBefore, ownersBefore] = [store.data.journal, store.data.owners];
+    await store.update((draft) => {
+      const order = draft.resources.orders[0];
+      order.state = 'completed';
+      journal(draft, 'csp', new Date('2026-01-02T00:00:00Z'), 'order.completed', { order });
+      setOwner(draft, order.href, 'car-manufacturer');
+      setOwner(draft, order.href, 'someone-else', true);
+    });
+    assert.equal(store.data.journal, journalBefore, 'the journal was not copied');
+    assert.equal(store.data.owners, ownersBefore, 'nor the owners index');
+    assert.deepEqual(
+      store.data.journal[0].data,
+      { order: { id: 'o1', href: '/o/o1', '@type': 'Order', state: 'completed' } },
+      'plain data, not a revoked draft',
+    );
+    assert.equal(store.data.owners['/o/o1'], 'car-manufacturer', 'an owner kept is not replaced');
+    const again = readAppendFile<BaseData>(path)!;
+    assert.deepEqual([again.journal, again.owners], [store.data.journal, store.data.owners]);
+    await assert.rejects(
+      store.update((draft) => {
+        journal(draft, 'csp', new Date(), 'never', {});
+        throw new Error('refused');
+      }),
+    );
+    assert.equal(store.data.journal.length, 1, 'a failed update journals nothing');
   });
 
   it('are undone, newest first, when the update throws: neither memory nor file keeps them', async () => {

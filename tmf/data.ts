@@ -1,4 +1,5 @@
 import { current, isDraft, original } from 'immer';
+import { detached, inPlaceOf } from '../core/store.ts';
 import type { ApiId } from './apis.ts';
 import type { Credential } from './credentials.ts';
 import type { Resource, ResourceName } from './resources.ts';
@@ -153,7 +154,15 @@ export function nextId(draft: BaseData, prefix: string): string {
 }
 
 export function journal(draft: BaseData, actor: string, at: Date, type: string, data: Record<string, unknown> = {}): void {
-  draft.journal.push({ seq: draft.journal.length + 1, at: at.toISOString(), recordedAt: new Date().toISOString(), actor, type, data });
+  // Written in place, so nothing of the draft may stay in it (the entry outlives the update).
+  const entry = { seq: draft.journal.length + 1, at: at.toISOString(), recordedAt: new Date().toISOString(), actor, type, data: detached(data) };
+  inPlaceOf(draft).push(['journal'], entry);
+}
+
+/** Records who owns an entity (`keep`: unless it has an owner already), in place: the index holds every owned entity. */
+export function setOwner(draft: BaseData, href: string, owner: string, keep = false): void {
+  if (keep && draft.owners[href] !== undefined) return;
+  inPlaceOf(draft).set(['owners'], href, owner);
 }
 
 /** Per base array and key name: the index of each key's first element. */

@@ -4,7 +4,7 @@
  */
 import { basePath, integerIds, resourceOf, type ApiId } from './apis.ts';
 import type { Caller } from './credentials.ts';
-import { type BaseData, collection, entities, nextId } from './data.ts';
+import { type BaseData, collection, entities, nextId, setOwner } from './data.ts';
 import type { AppliedCustomerBillingRate, CustomerBill, Resource, ResourceName } from './resources.ts';
 import type { EventOutbox } from './notifier.ts';
 
@@ -39,7 +39,7 @@ export function addEntity<A extends ApiId, R extends ResourceName<A>>(
   const id = newEntityId(draft, api, resource);
   const entity = { ...body, id, href: hrefOf(api, resource, id), '@type': resourceOf(api, resource).type };
   entities(draft, api, resource).push(entity);
-  if (owner) draft.owners[entity.href] = owner;
+  if (owner) setOwner(draft, entity.href, owner);
   // The body is the entity but for what was just assigned: TypeScript cannot see that through the generic Omit.
   return entity as unknown as Resource<A, R>;
 }

@@ -6,7 +6,7 @@ import { badRequest, forbidden, notFound } from './errors.ts';
 import { eventSubject, eventTypeOf } from './events.ts';
 import type { Resource, ResourceName } from './resources.ts';
 import { validateBody } from './validation.ts';
-import type { Store } from '../core/store.ts';
+import { inPlaceOf, type Store } from '../core/store.ts';
 
 /** POST /hub and DELETE /hub/{id} of one API: who wants to hear about its events. */
 export function hubRouter<D extends BaseData>(api: ApiId, store: Store<D>): Router {
@@ -130,7 +130,7 @@ export function listenerRouter<D extends BaseData>(
         const commit = await handlers[eventType]?.(envelope, req);
         await store.update((draft) => {
           if (typeof commit === 'function') commit(draft);
-          draft.seenEvents.push(envelope.eventId);
+          inPlaceOf(draft).push(['seenEvents'], envelope.eventId);
         });
       })().finally(() => inFlight.delete(envelope.eventId));
       inFlight.set(envelope.eventId, handling);

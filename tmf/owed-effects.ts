@@ -1,5 +1,5 @@
 import { isDraft, original } from 'immer';
-import type { Store } from '../core/store.ts';
+import { inPlaceOf, type Store } from '../core/store.ts';
 import type { BaseData, OwedEffect } from './data.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 import { freshWork, WorkQueue } from './work-queue.ts';
@@ -57,15 +57,14 @@ export class OwedEffects<D extends BaseData> extends WorkQueue<D, OwedEffect> {
   owe(draft: D, now: Date, kind: string, args: Record<string, unknown>, options: { key?: string; lane?: string } = {}): boolean {
     const key = options.key ?? `${kind}:${JSON.stringify(args)}`;
     if (isOwed(draft.owedKeys, key)) return false;
-    draft.owedKeys.push(key);
+    inPlaceOf(draft).push(['owedKeys'], key);
     draft.owed.push({ ...freshWork(options.lane ?? kind, now), key, kind, args });
     return true;
   }
 }
 
-/** The keys of an owedKeys array as committed (rebuilt if a plain array grew), and those a draft added. */
-const committedKeys = new WeakMap<readonly string[], { length: number; keys: Set<string> }>();
-const addedKeys = new WeakMap<readonly string[], Set<string>>();
+/** The keys of an owedKeys array as a set, kept up as the array grows (keys are pushed in place). */
+const knownKeys = new WeakMap<readonly string[], { length: number; keys: Set<string> }>();
 
 /**
  * Whether `key` was ever owed, without scanning every key ever owed (a bill run owes one notice per
@@ -73,11 +72,9 @@ const addedKeys = new WeakMap<readonly string[], Set<string>>();
  */
 function isOwed(owedKeys: string[], key: string): boolean {
   const base = (isDraft(owedKeys) ? original(owedKeys) : owedKeys) as string[];
-  let known = committedKeys.get(base);
-  if (!known || known.length !== base.length) committedKeys.set(base, (known = { length: base.length, keys: new Set(base) }));
-  const added = addedKeys.get(owedKeys) ?? new Set<string>();
-  addedKeys.set(owedKeys, added);
-  if (known.keys.has(key) || added.has(key)) return true;
-  added.add(key);
-  return false;
+  let known = knownKeys.get(base);
+  // Shorter than known: a failed update's keys were taken back.
+  if (!known || known.length > base.length) knownKeys.set(base, (known = { length: 0, keys: new Set() }));
+  for (; known.length < base.length; known.length++) known.keys.add(base[known.length]);
+  return known.keys.has(key);
 }

@@ -1,5 +1,5 @@
 import type { ApiId } from './apis.ts';
-import { type BaseData, type Entity, entities, entitiesIn } from './data.ts';
+import { type BaseData, type Entity, entities, entitiesIn, setOwner } from './data.ts';
 
 /**
  * Where a collection's entities are kept, as the router factory reads and writes them: in the store's
@@ -32,7 +32,7 @@ export function inDocument<D extends BaseData>(api: ApiId, resource: string): Sh
     ownerOf: (data, entity) => data.owners[entity.href],
     add(draft, entity, owner) {
       entities(draft, api, resource).push(entity);
-      if (owner !== undefined) draft.owners[entity.href] ??= owner;
+      if (owner !== undefined) setOwner(draft, entity.href, owner, true);
     },
     replace(draft, entity) {
       const list = entities(draft, api, resource);

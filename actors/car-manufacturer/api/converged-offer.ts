@@ -3,7 +3,7 @@ import { PARTY_API } from '../../../core/party-api.ts';
 import { obj, period } from '../../kit/control-contract.ts';
 import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { collection } from '../../../tmf/data.ts';
+import { collection, setOwner } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
 import { resourceRouter, type Method, type EntityHooks, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ResourceName } from '../../../tmf/resources.ts';
@@ -69,7 +69,7 @@ function driverPaymentHooks(runtime: Runtime): ResourceHooks<OemData, 'TMF676', 
       // Only a tester's payment can name no driver bill (admit holds partners to one): it settles nothing.
       if (paidBillIndex(ctx.draft, input) < 0) return input;
       const { payment, bill } = applyDriverPayment(ctx.draft, input, ctx.now);
-      ctx.draft.owners[payment.href] = 'driver';
+      setOwner(ctx.draft, payment.href, 'driver');
       runtime.journal(ctx.draft, JOURNAL.billPaid, {
         bill: bill.id,
         payment: payment.id,

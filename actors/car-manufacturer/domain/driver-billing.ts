@@ -3,7 +3,7 @@ import { conflict } from '../../../core/domain-error.ts';
 import { fromTmf, type Money } from '../../../core/money.ts';
 import { prorate } from '../../../core/proration.ts';
 import { billNumber, buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
-import { collection } from '../../../tmf/data.ts';
+import { collection, setOwner } from '../../../tmf/data.ts';
 import type { BillingAccount, CustomerBill, Product } from '../../../tmf/resources.ts';
 import { billRefs, storeBill } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
@@ -46,6 +46,6 @@ export function billDriverAccount(draft: OemData, account: BillingAccount, perio
     lines,
   });
   storeBill(draft, { bill, rates });
-  draft.owners[bill.href] = 'driver';
+  setOwner(draft, bill.href, 'driver');
   return bill;
 }

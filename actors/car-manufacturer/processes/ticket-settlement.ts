@@ -1,6 +1,6 @@
 import { requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { collection, items, type Entity } from '../../../tmf/data.ts';
+import { collection, items, type Entity, setOwner } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { storeBill } from '../../../tmf/entity.ts';
 import { EffectKind } from '../../kit/effect-kind.ts';
@@ -83,7 +83,7 @@ export async function ticketInvoiceRun(runtime: Runtime, period: unknown): Promi
     const issued = ticketInvoice(draft, handledTickets(knownTickets(draft), p), SETTLEMENT_POLICY, p, now);
     if (!issued) return undefined;
     storeBill(draft, issued);
-    for (const e of [issued.bill, ...issued.rates]) draft.owners[e.href] = 'csp';
+    for (const e of [issued.bill, ...issued.rates]) setOwner(draft, e.href, 'csp');
     runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: issued.bill });
     return issued.bill;
   });

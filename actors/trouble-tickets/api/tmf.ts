@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { items } from '../../../tmf/data.ts';
+import { items, setOwner } from '../../../tmf/data.ts';
 import { resourceRouter, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
 import type { TicketData } from '../data.ts';
@@ -34,7 +34,7 @@ function ticketHooks<D extends TicketData>(runtime: ActorRuntime<D>): ResourceHo
       const ticket = openTicket(input, now);
       // A redirected ticket belongs to the trouble's originator, who follows it here; not to the redirecting team.
       const originator = originatorOf(ticket);
-      if (originator && relationshipsOf(ticket).some((r) => r.relationshipType === REDIRECTED_FROM)) draft.owners[ticket.href] = originator;
+      if (originator && relationshipsOf(ticket).some((r) => r.relationshipType === REDIRECTED_FROM)) setOwner(draft, ticket.href, originator);
       const readers = ticketReaders(runtime.id);
       if (readers.length > 0) draft.readers[ticket.href] = readers;
       if (ticket.ticketType !== ALARM) return ticket;
