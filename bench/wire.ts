@@ -12,7 +12,7 @@
  *   npm run bench:wire
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -34,6 +34,8 @@ export interface LoadFigures {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  /** Each round's p99 (ms), for the spread the mean hides. */
+  readonly p99Rounds: readonly number[];
   /** µs of CPU (user + system) per request of the process in between (none for direct) and of the CSP; absent where /proc is not there. */
   readonly cpuPerRequestUs: { readonly between?: number; readonly csp?: number };
 }
@@ -49,7 +51,9 @@ export interface WireFigures {
 
 export async function benchWire(say: (line: string) => void): Promise<WireFigures> {
   // The keys derive from the ecosystem's secret: the bench sets it, so that it can derive a partner's key.
-  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', mkdtempSync(join(tmpdir(), 'cch-bench-'))], /Ctrl-C/, {
+  // The data folder takes the run's trace (every exchange, hundreds of MB): removed when the bench ends.
+  const dataDir = mkdtempSync(join(tmpdir(), 'cch-bench-'));
+  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', dataDir], /Ctrl-C/, {
     CCH_SECRET: SECRET,
   });
   try {
@@ -80,6 +84,7 @@ export async function benchWire(say: (line: string) => void): Promise<WireFigure
     }
   } finally {
     await stopCch(child);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -115,6 +120,7 @@ function combine(samples: readonly Sample[]): LoadFigures {
     perSecond: requests / sum((s) => s.result.duration),
     p50: sum((s) => s.result.latency.p50) / samples.length,
     p99: sum((s) => s.result.latency.p99) / samples.length,
+    p99Rounds: samples.map((s) => s.result.latency.p99),
     cpuPerRequestUs: { between: cpu((s) => s.cpuMs.between), csp: cpu((s) => s.cpuMs.csp) },
   };
 }
@@ -150,7 +156,7 @@ function cpuMs(pid: number | undefined): number | undefined {
 export function wireLines(f: WireFigures): string[] {
   const us = (n: number | undefined) => (n === undefined ? '    —' : n.toFixed(0).padStart(5));
   const row = (name: string, l: LoadFigures) =>
-    `${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s   p50 ${l.p50.toFixed(1).padStart(5)} ms   p99 ${l.p99.toFixed(1).padStart(5)} ms   CPU/request: in between ${us(l.cpuPerRequestUs.between)} µs, csp ${us(l.cpuPerRequestUs.csp)} µs   (${l.requests} requests, ${l.errors} errors)`;
+    `${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s   p50 ${l.p50.toFixed(1).padStart(5)} ms   p99 ${l.p99.toFixed(1).padStart(5)} ms   CPU/request: in between ${us(l.cpuPerRequestUs.between)} µs, csp ${us(l.cpuPerRequestUs.csp)} µs   (${l.requests} requests, ${l.errors} errors; p99 by round ${l.p99Rounds.join('/')} ms)`;
   const ratios = (l: LoadFigures) =>
     `throughput ${(l.perSecond / f.direct.perSecond).toFixed(2)} ×, p50 ${(l.p50 / f.direct.p50).toFixed(2)} ×, p99 ${(l.p99 / f.direct.p99).toFixed(2)} ×`;
   return [
