@@ -7,12 +7,15 @@
  * p50/p99 it prints the CPU the process in between (harness or bare proxy) and the CSP spend per request
  * (from /proc, on Linux): on a shared machine, where req/s follow the neighbours' load, CPU per request is
  * the steadier figure. Each target is loaded BENCH_SECONDS (8) in all, over BENCH_ROUNDS (2) rounds that
- * take the three in turn, the order reversed every other round; BENCH_CONNECTIONS (10).
+ * take the three in turn, the order reversed every other round; BENCH_CONNECTIONS (10). Then the same
+ * three again at a fixed rate, half the direct throughput: at full load, with autocannon, the harness or
+ * proxy and the CSP sharing 2 cores, a call's latency is mostly its wait in the queue of a saturated
+ * machine; at a rate all three sustain it is the call's own.
  *
  *   npm run bench:wire
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -34,22 +37,35 @@ export interface LoadFigures {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  /** Each round's p99 (ms), for the spread the mean hides. */
+  readonly p99Rounds: readonly number[];
   /** µs of CPU (user + system) per request of the process in between (none for direct) and of the CSP; absent where /proc is not there. */
   readonly cpuPerRequestUs: { readonly between?: number; readonly csp?: number };
 }
 
-export interface WireFigures {
-  readonly connections: number;
-  readonly seconds: number;
-  readonly rounds: number;
+/** The three paths loaded alike: the direct call, a bare proxy and the wire. */
+export interface PathFigures {
   readonly direct: LoadFigures;
   readonly bareProxy: LoadFigures;
   readonly wire: LoadFigures;
 }
 
+export interface WireFigures extends PathFigures {
+  readonly connections: number;
+  readonly seconds: number;
+  readonly rounds: number;
+  /**
+   * The same three at a fixed rate all of them sustain (half the direct throughput): the latency of a
+   * call on a machine that is not saturated, where at full load it is mostly the queue's.
+   */
+  readonly atRate: PathFigures & { readonly perSecond: number };
+}
+
 export async function benchWire(say: (line: string) => void): Promise<WireFigures> {
   // The keys derive from the ecosystem's secret: the bench sets it, so that it can derive a partner's key.
-  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', mkdtempSync(join(tmpdir(), 'cch-bench-'))], /Ctrl-C/, {
+  // The data folder takes the run's trace (every exchange, hundreds of MB): removed when the bench ends.
+  const dataDir = mkdtempSync(join(tmpdir(), 'cch-bench-'));
+  const { child, output } = await startCch(['up', '--no-dashboard', '--port', '0', '--data', dataDir], /Ctrl-C/, {
     CCH_SECRET: SECRET,
   });
   try {
@@ -64,15 +80,10 @@ export async function benchWire(say: (line: string) => void): Promise<WireFigure
         { url: `${harness}/wire/car-manufacturer/csp${PATH}`, pids: { ...pids, between: child.pid } },
       ];
       for (const target of targets) await load(target, 1); // warm-up: the first calls compile the schemas
-      // Each round loads the three in turn, the order reversed every other round, so that a change in the
-      // neighbours' load weighs on all three alike.
-      const samples: Sample[][] = targets.map(() => []);
-      for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
-        for (const i of order) samples[i].push(await sample(targets[i], SECONDS / ROUNDS));
-      }
-      const [direct, bareProxy, wire] = samples.map(combine);
-      const figures = { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, direct, bareProxy, wire };
+      const saturated = await loadInRounds(targets);
+      const perSecond = Math.round(saturated.direct.perSecond / 2);
+      const atRate = { perSecond, ...(await loadInRounds(targets, perSecond)) };
+      const figures = { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, ...saturated, atRate };
       for (const line of wireLines(figures)) say(line);
       return figures;
     } finally {
@@ -80,6 +91,7 @@ export async function benchWire(say: (line: string) => void): Promise<WireFigure
     }
   } finally {
     await stopCch(child);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -94,11 +106,27 @@ interface Sample {
   readonly cpuMs: { readonly between?: number; readonly csp?: number };
 }
 
-const load = (target: Target, duration: number) => autocannon({ url: target.url, headers: HEADERS, connections: CONNECTIONS, duration });
+/** `overallRate`: requests a second over all connections (none: as fast as they are answered). */
+const load = (target: Target, duration: number, overallRate?: number) =>
+  autocannon({ url: target.url, headers: HEADERS, connections: CONNECTIONS, duration, ...(overallRate ? { overallRate } : {}) });
 
-async function sample(target: Target, duration: number): Promise<Sample> {
+/**
+ * Each round loads the three in turn, the order reversed every other round, so that a change in the
+ * neighbours' load weighs on all three alike.
+ */
+async function loadInRounds(targets: readonly Target[], overallRate?: number): Promise<PathFigures> {
+  const samples: Sample[][] = targets.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+    for (const i of order) samples[i].push(await sample(targets[i], SECONDS / ROUNDS, overallRate));
+  }
+  const [direct, bareProxy, wire] = samples.map(combine);
+  return { direct, bareProxy, wire };
+}
+
+async function sample(target: Target, duration: number, overallRate?: number): Promise<Sample> {
   const before = { between: cpuMs(target.pids.between), csp: cpuMs(target.pids.csp) };
-  const result = await load(target, duration);
+  const result = await load(target, duration, overallRate);
   const spent = (now: number | undefined, then: number | undefined) => (now === undefined || then === undefined ? undefined : now - then);
   return { result, cpuMs: { between: spent(cpuMs(target.pids.between), before.between), csp: spent(cpuMs(target.pids.csp), before.csp) } };
 }
@@ -115,6 +143,7 @@ function combine(samples: readonly Sample[]): LoadFigures {
     perSecond: requests / sum((s) => s.result.duration),
     p50: sum((s) => s.result.latency.p50) / samples.length,
     p99: sum((s) => s.result.latency.p99) / samples.length,
+    p99Rounds: samples.map((s) => s.result.latency.p99),
     cpuPerRequestUs: { between: cpu((s) => s.cpuMs.between), csp: cpu((s) => s.cpuMs.csp) },
   };
 }
@@ -150,16 +179,21 @@ function cpuMs(pid: number | undefined): number | undefined {
 export function wireLines(f: WireFigures): string[] {
   const us = (n: number | undefined) => (n === undefined ? '    —' : n.toFixed(0).padStart(5));
   const row = (name: string, l: LoadFigures) =>
-    `${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s   p50 ${l.p50.toFixed(1).padStart(5)} ms   p99 ${l.p99.toFixed(1).padStart(5)} ms   CPU/request: in between ${us(l.cpuPerRequestUs.between)} µs, csp ${us(l.cpuPerRequestUs.csp)} µs   (${l.requests} requests, ${l.errors} errors)`;
-  const ratios = (l: LoadFigures) =>
-    `throughput ${(l.perSecond / f.direct.perSecond).toFixed(2)} ×, p50 ${(l.p50 / f.direct.p50).toFixed(2)} ×, p99 ${(l.p99 / f.direct.p99).toFixed(2)} ×`;
+    `${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s   p50 ${l.p50.toFixed(1).padStart(5)} ms   p99 ${l.p99.toFixed(1).padStart(5)} ms   CPU/request: in between ${us(l.cpuPerRequestUs.between)} µs, csp ${us(l.cpuPerRequestUs.csp)} µs   (${l.requests} requests, ${l.errors} errors; p99 by round ${l.p99Rounds.join('/')} ms)`;
+  const ratios = (l: LoadFigures, direct: LoadFigures) =>
+    `throughput ${(l.perSecond / direct.perSecond).toFixed(2)} ×, p50 ${(l.p50 / direct.p50).toFixed(2)} ×, p99 ${(l.p99 / direct.p99).toFixed(2)} ×`;
   return [
     `GET productOffering with autocannon, ${f.connections} connections, ${f.seconds} s each over ${f.rounds} rounds (percentiles: the rounds' mean):`,
     row('direct', f.direct),
     row('bare proxy', f.bareProxy),
     row('wire', f.wire),
-    `wire / direct: ${ratios(f.wire)} (targets: throughput ≥ 0.8 ×, latency ≤ 1.3 ×)`,
-    `bare proxy / direct: ${ratios(f.bareProxy)} (the floor for any proxy in front of the CSP on this machine)`,
+    `wire / direct: ${ratios(f.wire, f.direct)} (targets: throughput ≥ 0.8 ×, latency ≤ 1.3 ×)`,
+    `bare proxy / direct: ${ratios(f.bareProxy, f.direct)} (the floor for any proxy in front of the CSP on this machine)`,
+    `the same at a fixed ${f.atRate.perSecond} req/s (half the direct throughput: latency without the queue of a saturated machine):`,
+    row('direct', f.atRate.direct),
+    row('bare proxy', f.atRate.bareProxy),
+    row('wire', f.atRate.wire),
+    `wire / direct at ${f.atRate.perSecond} req/s: ${ratios(f.atRate.wire, f.atRate.direct)}`,
   ];
 }
 

@@ -8,7 +8,12 @@ export interface VerdictInputs {
   readonly response: Buffer;
 }
 
-interface Remembered<V> {
+/**
+ * A verdict with the bytes it was given for. When the same bytes come again, the caller may keep these
+ * bytes instead of its own copy: a body polled again and again is then held in memory once, however many
+ * exchanges recorded it, and each new copy is garbage at once (cheap for the garbage collector).
+ */
+export interface Remembered<V> {
   readonly request: Buffer | undefined;
   readonly response: Buffer;
   readonly verdict: V;
@@ -40,13 +45,16 @@ export class VerdictMemo<V> {
     return this.#hits;
   }
 
-  /** The verdict for `inputs`: remembered when the very same bytes came on the same operation, `judge()`d otherwise. */
-  verdict(inputs: VerdictInputs, judge: () => V): V {
+  /**
+   * The verdict for `inputs`, with the bytes it is remembered for (equal to the inputs'): remembered when
+   * the very same bytes came on the same operation, `judge()`d otherwise.
+   */
+  verdict(inputs: VerdictInputs, judge: () => V): Remembered<V> {
     const key = `${inputs.from} ${inputs.method} ${inputs.status} ${inputs.path}`;
     const known = this.#remembered.get(key);
     if (known && sameBytes(known.request, inputs.request) && known.response.equals(inputs.response)) {
       this.#hits++;
-      return known.verdict;
+      return known;
     }
     const verdict = judge();
     if (known) this.#forget(key, known);
@@ -57,7 +65,7 @@ export class VerdictMemo<V> {
       if (this.#remembered.size <= this.#capacity && this.#bytes <= this.#maxBytes) break;
       this.#forget(oldest, entry);
     }
-    return verdict;
+    return remembered;
   }
 
   #forget(key: string, entry: Remembered<V>): void {

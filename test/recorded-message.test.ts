@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Exchange } from '../harness/exchange.ts';
-import { exchangeJson, parseBody, recordedMessage } from '../harness/recorded-message.ts';
+import { exchangeChunks, exchangeJson, parseBody, recordedMessage } from '../harness/recorded-message.ts';
 
 // A recorded body is kept as bytes and parsed when read; an exchange is written out on one line, equal in
 // value to JSON.stringify of it, whatever its bodies are.
@@ -50,4 +50,19 @@ test('an exchange is one line of JSON equal in value to JSON.stringify of it, wh
     assert.ok(!line.includes('\n'), `one line: ${line}`);
     assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(e)));
   }
+});
+
+test('an exchange in pieces: the text between the bodies joined, each JSON body the very bytes recorded, then the end given', () => {
+  const e = exchange('{"x":1}', '[{"id":"1"}]');
+  const chunks = exchangeChunks(e, '\n');
+  assert.deepEqual(
+    chunks.map((c) => typeof c),
+    ['string', 'object', 'string', 'object', 'string'],
+  );
+  assert.equal(chunks[1].toString(), '{"x":1}');
+  assert.equal(chunks[3].toString(), '[{"id":"1"}]');
+  const line = chunks.map((c) => c.toString()).join('');
+  assert.ok(line.endsWith('}\n'));
+  assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(e)));
+  assert.deepEqual(exchangeChunks(exchange(undefined, undefined), '\n').length, 1, 'no body: one piece');
 });

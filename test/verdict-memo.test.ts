@@ -32,10 +32,24 @@ function counting(verdict: readonly ValidationIssue[] = []) {
 test('the same bytes on the same operation reuse the verdict; a copy of the bytes counts as the same', () => {
   const memo = new VerdictMemo<readonly ValidationIssue[]>();
   const j = counting([issue]);
-  assert.deepEqual(memo.verdict(inputs(), j.judge), [issue]);
-  assert.deepEqual(memo.verdict(inputs({ response: Buffer.from('{"name":"x"}') }), j.judge), [issue]);
+  assert.deepEqual(memo.verdict(inputs(), j.judge).verdict, [issue]);
+  assert.deepEqual(memo.verdict(inputs({ response: Buffer.from('{"name":"x"}') }), j.judge).verdict, [issue]);
   assert.equal(j.judged, 1);
   assert.equal(memo.hits, 1);
+});
+
+test('the same bytes come back as the copy remembered first, so that a polled body is kept once; other bytes as given', () => {
+  const memo = new VerdictMemo<readonly ValidationIssue[]>();
+  const j = counting();
+  const first = inputs({ request: Buffer.from('{"q":1}') });
+  memo.verdict(first, j.judge);
+  const again = memo.verdict(inputs({ request: Buffer.from('{"q":1}'), response: Buffer.from('{"name":"x"}') }), j.judge);
+  assert.equal(again.response, first.response, 'the very buffer remembered first');
+  assert.equal(again.request, first.request);
+  const other = inputs({ response: Buffer.from('{"name":"y"}') });
+  const fresh = memo.verdict(other, j.judge);
+  assert.equal(fresh.response, other.response);
+  assert.equal(fresh.request, undefined);
 });
 
 test('other bytes, another operation, status, caller or request body are judged afresh', () => {

@@ -368,7 +368,9 @@ describe('live dashboard', () => {
     await page.selectOption('#replay-jump', { label: `  Step 7.1 — ${stepSentence(stepsOf(7)[0])}` });
     const at = Number((await page.locator('#replay-position').innerText()).split(' / ')[0]);
     assert.equal(await page.locator('#rows .row').last().getAttribute('data-steps'), '7.1', 'jumping to a step shows its exchange last');
-    assert.match(await page.locator('#rows .row').last().locator('.step-note').innerText(), /Orders the connectivity offer/);
+    // textContent, not innerText: rows are `content-visibility: auto`, and until the page has scrolled the
+    // jumped-to row into view its contents are skipped, so innerText reads '' (seen on a loaded machine).
+    assert.match((await page.locator('#rows .row').last().locator('.step-note').textContent()) ?? '', /Orders the connectivity offer/);
     assert.match(await page.locator('#checklist li[data-step="7.1"]').innerText(), /^seen/);
     assert.match(await page.locator('#checklist li[data-step="7.9"]').innerText(), /^pending/, 'a later step is not seen yet at this moment');
 

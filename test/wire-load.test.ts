@@ -66,6 +66,8 @@ function assertEveryOneJudged(exchanges: readonly Exchange[]): void {
 test('N concurrent calls through the wire are N exchanges on the record, each judged, and a planted violation among identical bodies is caught', async () => {
   const party = await catalogue();
   const wire = await wireTo(party.baseUrl);
+  const heard: Exchange[] = [];
+  wire.recorder.subscribe((e) => heard.push(e));
   try {
     const answers = await concurrently(wire.url);
     assert.ok(
@@ -76,6 +78,11 @@ test('N concurrent calls through the wire are N exchanges on the record, each ju
     assert.equal(answers.filter((a) => a.text === good).length, CALLS - 1);
     assertEveryOneJudged(wire.recorder.exchanges);
     assert.ok(wire.recorder.reusedVerdicts > 0, 'identical bodies reuse their verdict (the planted one did not)');
+    // Judged in slices between the forwards, or at once by a reader: the live feed hears each exchange once.
+    assert.deepEqual(
+      heard.map((e) => e.seq).sort((a, b) => a - b),
+      wire.recorder.exchanges.map((e) => e.seq),
+    );
   } finally {
     wire.server.close();
     await wire.recorder.close();
@@ -127,6 +134,24 @@ test('a body over the wire’s limit gets a 413 TMF error and reaches no party; 
     const next = await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`);
     assert.equal(next.status, 200);
     assert.equal(wire.recorder.exchanges.length, 1);
+  } finally {
+    wire.server.close();
+    await wire.recorder.close();
+    await party.close();
+  }
+});
+
+test('keys are masked on the record, each by its own first eight characters, however many calls use it', async () => {
+  const party = await catalogue();
+  const wire = await wireTo(party.baseUrl);
+  const keys = ['Bearer aaaaaaaa-first-partner-key', 'Bearer bbbbbbbb-second-partner-key'];
+  try {
+    for (const key of [...keys, ...keys, ...keys])
+      await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`, { headers: { authorization: key } }).then((r) => r.arrayBuffer());
+    assert.deepEqual(
+      wire.recorder.exchanges.map((e) => e.request.headers.authorization),
+      ['Bearer aaaaaaaa…', 'Bearer bbbbbbbb…', 'Bearer aaaaaaaa…', 'Bearer bbbbbbbb…', 'Bearer aaaaaaaa…', 'Bearer bbbbbbbb…'],
+    );
   } finally {
     wire.server.close();
     await wire.recorder.close();

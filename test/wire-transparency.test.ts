@@ -24,6 +24,10 @@ before(async () => {
   partyApp.get(`${CATALOG}/category`, (_req, res) => {
     res.status(200).type('text/plain').send('not json at all');
   });
+  // Echoes the body it got, whatever its framing.
+  partyApp.post(`${CATALOG}/echo`, express.raw({ type: () => true }), (req, res) => {
+    res.status(200).type('application/json').send(req.body);
+  });
   party = await startApp(partyApp);
   recorder = new Recorder({ csp: party.baseUrl });
   const wireApp = express();
@@ -76,4 +80,24 @@ test('a malformed percent-escape in a wire URL is a 400 TMF error, and the party
   assert.equal(body.code, 'MALFORMED_URL');
   assert.equal(body.status, '400');
   assert.equal(recorder.exchanges.length, before);
+});
+
+test('a body sent in chunks (no Content-Length) reaches the party whole and is recorded; a call without a body records none', async () => {
+  const body = JSON.stringify({ name: 'sent in pieces', pieces: [1, 2, 3] });
+  const pieces = [body.slice(0, 10), body.slice(10)];
+  const res = await fetch(`${wire.baseUrl}/wire/harness/csp${CATALOG}/echo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new ReadableStream({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(new TextEncoder().encode(piece));
+        controller.close();
+      },
+    }),
+    duplex: 'half',
+  } as RequestInit);
+  assert.equal(await res.text(), body);
+  assert.deepEqual(last().request.body, JSON.parse(body));
+  await viaWire('GET', `${CATALOG}/category`);
+  assert.equal(last().request.body, undefined);
 });

@@ -165,6 +165,21 @@ export function setOwner(draft: BaseData, href: string, owner: string, keep = fa
   inPlaceOf(draft).set(['owners'], href, owner);
 }
 
+/** Per array that grows in place: its values as a set, and how many of them the set holds. */
+const sets = new WeakMap<readonly string[], { length: number; values: Set<string> }>();
+
+/**
+ * The values of an array that only grows (keys of effects owed, ids of events seen) as a set, kept up
+ * as it grows, so that asking whether it holds a value does not scan it; rebuilt when it is shorter
+ * than the set knew (a failed update's values were taken back).
+ */
+export function setOf(values: readonly string[]): ReadonlySet<string> {
+  let known = sets.get(values);
+  if (!known || known.length > values.length) sets.set(values, (known = { length: 0, values: new Set() }));
+  for (; known.length < values.length; known.length++) known.values.add(values[known.length]);
+  return known.values;
+}
+
 /** Per base array and key name: the index of each key's first element. */
 const indexes = new WeakMap<object, Map<string, Map<unknown, number>>>();
 
@@ -175,18 +190,24 @@ const indexes = new WeakMap<object, Map<string, Map<unknown, number>>>();
  * that rebuilds the index), so the answer is always the scan's.
  */
 export function findBy<E extends object>(list: E[], key: string & keyof E, value: unknown): E | undefined {
+  const at = findIndexBy(list, key, value);
+  return at >= 0 ? list[at] : undefined;
+}
+
+/** Where `findBy` finds the element: its position in `list` (-1: none). */
+export function findIndexBy<E extends object>(list: E[], key: string & keyof E, value: unknown): number {
   const base = (isDraft(list) ? original(list as never) : list) as E[];
   let byKey = indexes.get(base);
   if (!byKey) indexes.set(base, (byKey = new Map()));
   let index = byKey.get(key);
   if (!index) byKey.set(key, (index = indexOf(base, key)));
   const at = index.get(value);
-  if (at !== undefined && at < list.length && list[at][key] === value) return list[at];
+  if (at !== undefined && at < list.length && list[at][key] === value) return at;
   // Added since the index was built (in this update): at the end, the newest most often looked for.
-  for (let i = list.length - 1; i >= base.length; i--) if (list[i][key] === value) return list[i];
+  for (let i = list.length - 1; i >= base.length; i--) if (list[i][key] === value) return i;
   const found = list.findIndex((e) => e[key] === value);
   if (found >= 0 && !isDraft(list)) byKey.set(key, indexOf(base, key));
-  return found >= 0 ? list[found] : undefined;
+  return found;
 }
 
 function indexOf<E extends object>(list: readonly E[], key: keyof E): Map<unknown, number> {

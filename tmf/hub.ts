@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { storedId, type ApiId } from './apis.ts';
 import { callerOf } from './auth.ts';
-import { type BaseData, nextId } from './data.ts';
+import { type BaseData, nextId, setOf } from './data.ts';
 import { badRequest, forbidden, notFound } from './errors.ts';
 import { eventSubject, eventTypeOf } from './events.ts';
 import type { Resource, ResourceName } from './resources.ts';
@@ -120,7 +120,7 @@ export function listenerRouter<D extends BaseData>(
     if (envelope.eventType !== eventType) {
       throw badRequest('Event type mismatch', `Listener ${req.params.eventName} received an event of type ${envelope.eventType}`);
     }
-    if (store.data.seenEvents.includes(envelope.eventId)) {
+    if (setOf(store.data.seenEvents).has(envelope.eventId)) {
       res.status(204).end();
       return;
     }

@@ -3,6 +3,7 @@ import { inPlaceOf, type Store } from '../core/store.ts';
 import type { BaseData, OwedEffect } from './data.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 import { freshWork, WorkQueue } from './work-queue.ts';
+import { setOf } from './data.ts';
 
 /**
  * Carries out one owed effect. It may return a change to commit in the same update that marks the
@@ -63,18 +64,8 @@ export class OwedEffects<D extends BaseData> extends WorkQueue<D, OwedEffect> {
   }
 }
 
-/** The keys of an owedKeys array as a set, kept up as the array grows (keys are pushed in place). */
-const knownKeys = new WeakMap<readonly string[], { length: number; keys: Set<string> }>();
-
 /**
  * Whether `key` was ever owed, without scanning every key ever owed (a bill run owes one notice per
  * bill: a scan per notice would grow with the square of the fleet).
  */
-function isOwed(owedKeys: string[], key: string): boolean {
-  const base = (isDraft(owedKeys) ? original(owedKeys) : owedKeys) as string[];
-  let known = knownKeys.get(base);
-  // Shorter than known: a failed update's keys were taken back.
-  if (!known || known.length > base.length) knownKeys.set(base, (known = { length: 0, keys: new Set() }));
-  for (; known.length < base.length; known.length++) known.keys.add(base[known.length]);
-  return known.keys.has(key);
-}
+const isOwed = (owedKeys: string[], key: string): boolean => setOf(isDraft(owedKeys) ? (original(owedKeys) as string[]) : owedKeys).has(key);

@@ -4,7 +4,7 @@ import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { dashboardScript } from './dashboard-script.ts';
 import type { Exchange } from '../harness/exchange.ts';
-import { exchangeJson } from '../harness/recorded-message.ts';
+import { exchangeChunks } from '../harness/recorded-message.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
 import { FIGURE_NAMES, stepParties, stepSentence } from '../harness/flows/plain-words.ts';
@@ -70,7 +70,14 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
 function streamExchanges(ecosystem: Ecosystem, req: Request, res: Response): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const send = (exchange: Exchange) => res.write(`event: exchange\ndata: ${exchangeJson(exchange)}\n\n`);
+  // The recorded bodies go out as the very buffers recorded, not decoded into one string per exchange
+  // and browser: the feed follows every exchange of a run under load.
+  const send = (exchange: Exchange) => {
+    res.cork();
+    res.write('event: exchange\ndata: ');
+    for (const chunk of exchangeChunks(exchange, '\n\n')) res.write(chunk);
+    res.uncork();
+  };
   const unsubscribe = ecosystem.recorder.subscribe(send);
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   req.on('close', () => {

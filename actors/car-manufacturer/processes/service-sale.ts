@@ -3,7 +3,7 @@ import { seededFaker } from '../../../core/seeded-faker.ts';
 import type { ProductOrder, Usage } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import { PARTY_API } from '../../../core/party-api.ts';
-import { collection, type Entity, items } from '../../../tmf/data.ts';
+import { collection, type Entity, findBy, items } from '../../../tmf/data.ts';
 import { badRequest, conflict } from '../../../tmf/errors.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -89,7 +89,7 @@ export const orderConnectivityEffect = (runtime: Runtime) =>
       find: { query: { externalId: ownOrder.id }, matches: (o) => o.externalId === ownOrder.id },
     });
     return (draft) => {
-      const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === ownOrder.id);
+      const own = findBy(collection(draft, 'TMF622', 'productOrder'), 'id', ownOrder.id);
       if (own) Object.assign(own, { state: 'inProgress', externalId: order.entity.id });
       order.settled(draft);
       payer.settled(draft);
@@ -138,7 +138,8 @@ async function payerAtCsp(
  * connectivity order. The OEM does not bill it: its connectivity is billed to the driver by the CSP.
  */
 export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id: string; state?: ProductOrder['state'] }): void {
-  const own = collection(draft, 'TMF622', 'productOrder').find((o) => o.externalId === cspOrder.id);
+  // By index: scanning the draft's orders would draft every one on the way, for every event of every car.
+  const own = findBy(collection(draft, 'TMF622', 'productOrder'), 'externalId', cspOrder.id);
   if (!own || !cspOrder.state || own.state === cspOrder.state) return;
   own.state = cspOrder.state;
   if (own.state === 'completed') {

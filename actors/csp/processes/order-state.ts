@@ -1,7 +1,7 @@
 /** A TMF622 order's state changes, shared by every CSP fulfilment path (partner, consumer, converged). */
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { Ref } from '../../../core/tmf-bill.ts';
-import { collection, items } from '../../../tmf/data.ts';
+import { collection, findBy, findIndexBy, items } from '../../../tmf/data.ts';
 import { changeEventType } from '../../../tmf/events.ts';
 import type { ProductOrder } from '../../../tmf/resources.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -12,7 +12,8 @@ type Runtime = ActorRuntime<CspData>;
 export async function setOrderState(runtime: Runtime, orderId: string, state: ProductOrder['state']): Promise<void> {
   await runtime.store.update((draft) => {
     const orders = collection(draft, 'TMF622', 'productOrder');
-    const index = orders.findIndex((o) => o.id === orderId);
+    // By index, then by position among the committed orders: a scan would draft every order on the way.
+    const index = findIndexBy(orders, 'id', orderId);
     const before = orders[index];
     const now = runtime.clock.now().toISOString();
     const after: ProductOrder = { ...before, state, ...(state === 'completed' ? { completionDate: now } : {}) };
@@ -47,7 +48,7 @@ export function isRegistered(runtime: Runtime, orderId: string): boolean {
 
 /** Puts each registered product on its order item (item i has products[i]): in the registration's own update, it is what `isRegistered` reads. */
 export function putProductsOnItems(draft: CspData, orderId: string, products: readonly Ref[]): void {
-  const stored = collection(draft, 'TMF622', 'productOrder').find((o) => o.id === orderId)!;
+  const stored = findBy(collection(draft, 'TMF622', 'productOrder'), 'id', orderId)!;
   stored.productOrderItem = stored.productOrderItem.map((item, i) => ({
     ...item,
     state: 'completed',
