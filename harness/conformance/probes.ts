@@ -33,6 +33,12 @@ function refusesEmptyCreate(api: ApiId, resource: string): boolean {
 }
 
 /** The harness sends one request (as itself) through the wire; returns the exchange the wire recorded. */
+/**
+ * How much longer than the wire's own time-out a probe waits for the wire's answer (a 504 when the
+ * partner is slower): room for a loaded machine, where twice a short time-out was sometimes not enough.
+ */
+const PROBE_SLACK_MS = 5_000;
+
 async function send(ecosystem: Ecosystem, to: ActorId, method: string, path: string, key: string | undefined, body?: object): Promise<Exchange> {
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -43,7 +49,7 @@ async function send(ecosystem: Ecosystem, to: ActorId, method: string, path: str
     method,
     headers,
     body: body ? JSON.stringify(body) : undefined,
-    timeoutMs: 2 * ecosystem.recorder.timeoutMs,
+    timeoutMs: ecosystem.recorder.timeoutMs + PROBE_SLACK_MS,
   }); // the wire answers within its own time-out
   return recorded(ecosystem, 'harness', to, method, path);
 }
