@@ -284,6 +284,10 @@ describe('CSP mediation with a mocked OEM', () => {
     );
     assert.equal((csp.runtime.store.data as unknown as CspData).counters.usage, 2, 'a refused line takes no id');
 
+    const summary = await call('GET', '/control/usage-summary', HARNESS_KEY);
+    assert.deepEqual(summary.body, { records: 2, byStatus: { rated: 2 } }, "mediation's books at a glance, from the usage book's index");
+    assert.equal((await call('GET', '/control/usage-summary', oemKey)).status, 403, 'the harness alone reads them');
+
     const again = await call('POST', `${basePath('TMF635')}/usage`, CAR_KEY, record('VIN1-3', subscription, 'telematics', 10));
     assert.equal(again.status, 409, 'the one-record create knows what the batch took in');
     assert.equal(again.body.code, 'DUPLICATE_USAGE');
