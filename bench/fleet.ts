@@ -12,7 +12,7 @@
  * of 300 records, about 100 k and 1 M records); FLEET_CARS=N runs one size only.
  * Other benches call `fleetRun` / `fleetGrowth`.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,14 +22,13 @@ import { type PartyProcess, startPartyProcesses } from '../harness/party-process
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
 import { carRecords, onboardFleetAtCsp, START } from './support/fleet-setup.ts';
+import { cpuSecondsOf, peakRssMiBOf } from './support/proc.ts';
 
 const SECRET = 'bench-fleet';
 const RECORDS_PER_CAR = Number(process.env.FLEET_RECORDS_PER_CAR ?? 300);
 /** About 3,000 lines a request, whatever the records per car. */
 const CARS_PER_BATCH = Math.max(1, Math.round(3000 / RECORDS_PER_CAR));
 const CONCURRENCY = Number(process.env.FLEET_CONCURRENCY ?? 4);
-/** Clock ticks a second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
-const TICKS = 100;
 
 export interface FleetRun {
   readonly cars: number;
@@ -59,16 +58,11 @@ interface Restart {
   readonly resent: number;
 }
 
-/** CPU seconds a process has used so far (user + system), from /proc. */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS;
-}
-
-/** A process's peak resident memory in MiB, from /proc. */
-function peakRssMiBOf(pid: number): number {
-  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Math.round(Number(kb) / 1024);
+/** CPU seconds the CSP has used so far: the bench runs where /proc is (Linux). */
+function cpuOf(pid: number): number {
+  const seconds = cpuSecondsOf(pid);
+  if (seconds === undefined) throw new Error(`no /proc/${pid}/stat: the fleet bench reads the CSP's CPU from /proc (Linux)`);
+  return seconds;
 }
 
 /** The CSP's store file with the fleet's subscriptions: what `cch up --only csp --data DIR` opens. */
@@ -131,17 +125,17 @@ export async function fleetRun(cars: number): Promise<FleetRun> {
     const car = new TmfClient(party.url, bootstrapKey(SECRET, 'driver', 'csp'), 600_000);
     const harness = new TmfClient(party.url, harnessKey(SECRET, 'csp'), 600_000);
     const started = performance.now();
-    const cpuBefore = cpuSecondsOf(party.pid);
+    const cpuBefore = cpuOf(party.pid);
     const carsCpu = process.cpuUsage();
     const records = await sendFleet(car, products);
     const carsUsed = process.cpuUsage(carsCpu);
     const ingestSeconds = (performance.now() - started) / 1000;
-    const ingestCpuSeconds = cpuSecondsOf(party.pid) - cpuBefore;
+    const ingestCpuSeconds = cpuOf(party.pid) - cpuBefore;
     const t = performance.now();
     await harness.request('PUT', '/control/clock', { now: '2026-02-01T00:00:00Z' });
     const { bills } = await harness.post<{ bills: unknown[] }>('/control/billing-run', { period: '2026-01' });
     const billSeconds = (performance.now() - t) / 1000;
-    const billCpuSeconds = cpuSecondsOf(party.pid) - cpuBefore - ingestCpuSeconds;
+    const billCpuSeconds = cpuOf(party.pid) - cpuBefore - ingestCpuSeconds;
     const peakRssMiB = peakRssMiBOf(party.pid);
     const byStatus = await summaryOf(harness);
     const rated = (byStatus.rated ?? 0) + (byStatus.billed ?? 0);

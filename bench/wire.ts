@@ -15,10 +15,11 @@
  *   npm run bench:wire
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { cpuSecondsOf } from './support/proc.ts';
 import { bootstrapKey } from '../tmf/auth.ts';
 import { startCch, stopCch } from '../test/support/cch-process.ts';
 
@@ -165,14 +166,10 @@ async function startBareProxy(target: string): Promise<{ url: string; child: Chi
   return { url, child };
 }
 
-/** A process's CPU so far (user + system, ms), from /proc; undefined elsewhere. */
+/** A process's CPU so far in ms, from /proc; undefined elsewhere. */
 function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  const file = `/proc/${pid}/stat`;
-  if (!existsSync(file)) return undefined;
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100 a second).
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const seconds = cpuSecondsOf(pid);
+  return seconds === undefined ? undefined : seconds * 1000;
 }
 
 /** The figures as printed: one row per path, then the ratios the wire is held to. */

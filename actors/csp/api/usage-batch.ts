@@ -55,7 +55,7 @@ async function ingestBatch(runtime: Runtime, book: UsageBook, req: Request, send
       // Mediation writes only in place here, so it reads the committed data: nothing of it is drafted.
       const view = committed(draft);
       // Only the lines not accepted are handed back one by one: the answer counts the others.
-      const notAccepted: { line: number; outcome: LineOutcome }[] = [];
+      const notAccepted: { line: number; outcome: NotAccepted }[] = [];
       for (const { line, text } of lines) {
         const read = readLine(text, sender);
         const outcome = 'refused' in read ? read.refused : ingestUsage(draft, book, read.body, sender, now, inPlace, view);
@@ -103,9 +103,11 @@ function readLine(text: string, sender: string): ReadLine {
   }
 }
 
-function tally(summary: UsageBatchSummary, line: number, outcome: LineOutcome): void {
-  if (outcome.kind === 'accepted') summary.accepted += 1;
-  else if (outcome.kind === 'duplicate') {
+/** A line the batch did not take: listed in the answer (the accepted ones are only counted). */
+type NotAccepted = Exclude<LineOutcome, { kind: 'accepted' }>;
+
+function tally(summary: UsageBatchSummary, line: number, outcome: NotAccepted): void {
+  if (outcome.kind === 'duplicate') {
     summary.duplicates += 1;
     if (summary.duplicateLines.length < MAX_LISTED) summary.duplicateLines.push({ line, recordId: outcome.recordId });
   } else {

@@ -1,12 +1,11 @@
 import type { BillingPeriod } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
 import { billedAccounts, billNumber, buildTmfBill } from '../../../core/tmf-bill.ts';
-import { collection, snapshot } from '../../../tmf/data.ts';
+import { collection, setOwner, snapshot } from '../../../tmf/data.ts';
 import type { AppliedCustomerBillingRate, BillingAccount, CustomerBill } from '../../../tmf/resources.ts';
 import type { Ref } from '../../../core/tmf-bill.ts';
 import { billRefs, storeBill } from '../../../tmf/entity.ts';
 import type { CspData } from '../store.ts';
-import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 
 /** A bill line before it is stored: what is charged, for which product, over which days. */
 export interface ChargeLine {
@@ -32,7 +31,6 @@ export function issueBill(
   now: Date,
   /** Accounts billed for the period already (a bill run looks them up once for all its accounts). */
   billed: ReadonlySet<string> = billedAccounts(snapshot(collection(draft, 'TMF678', 'customerBill')), period),
-  writes: InPlace = throughDraft(draft),
 ): { bill: CustomerBill; rates: AppliedCustomerBillingRate[] } | undefined {
   const bills = collection(draft, 'TMF678', 'customerBill');
   if (lines.length === 0 || billed.has(account.id)) return undefined;
@@ -49,7 +47,6 @@ export function issueBill(
   });
   storeBill(draft, { bill, rates });
   const owner = draft.owners[account.href];
-  // In place in a bill run: the owners index holds every usage record's owner too, too many to copy.
-  if (owner) for (const e of [bill, ...rates]) writes.set(['owners'], e.href, owner);
+  if (owner) for (const e of [bill, ...rates]) setOwner(draft, e.href, owner);
   return { bill, rates };
 }

@@ -4,7 +4,6 @@ import { collection, snapshot } from '../../../tmf/data.ts';
 import type { BillingAccount, CustomerBill, Product } from '../../../tmf/resources.ts';
 import { billedAccounts } from '../../../core/tmf-bill.ts';
 import type { CspData } from '../store.ts';
-import { type InPlace, throughDraft } from '../../../core/in-place.ts';
 import { type ChargeLine, issueBill } from './bill-run.ts';
 import { rateRecurringFees } from './recurring-charges.ts';
 
@@ -46,13 +45,7 @@ function productsByAccount(draft: CspData): Map<string, Product[]> {
  * End of a billing period (steps 7.7 and 8.12): every billing account gets one bill with all its lines.
  * Refused while the period is still running on the simulated clock. Idempotent per account and period.
  */
-export function runBillingCycle(
-  draft: CspData,
-  period: BillingPeriod,
-  now: Date,
-  sources: readonly LineSource[],
-  writes: InPlace = throughDraft(draft),
-): CustomerBill[] {
+export function runBillingCycle(draft: CspData, period: BillingPeriod, now: Date, sources: readonly LineSource[]): CustomerBill[] {
   if (!isEnded(period, now))
     throw conflict(
       'Billing period not ended',
@@ -64,7 +57,7 @@ export function runBillingCycle(
   for (const account of collection(draft, 'TMF666', 'billingAccount')) {
     if (billed.has(account.id)) continue; // billed by an earlier run: never twice
     const lines = sources.flatMap((source) => source(draft, account, period));
-    const issued = issueBill(draft, account, period, lines, now, billed, writes);
+    const issued = issueBill(draft, account, period, lines, now, billed);
     if (issued) bills.push(issued.bill);
     billed.add(account.id);
   }

@@ -16,8 +16,8 @@ export const lineSources = (book: UsageBook): LineSource[] => [recurringLines, u
 export async function billingRun(runtime: ActorRuntime<CspData>, book: UsageBook, requested?: string): Promise<CustomerBill[]> {
   const now = runtime.clock.now();
   const period = requested ? requestedPeriod(requested, 'billing') : previousPeriod(periodContaining(now));
-  const bills = await runtime.store.update((draft, inPlace) => {
-    const issued = runBillingCycle(draft, period, now, lineSources(book), inPlace);
+  const bills = await runtime.store.update((draft) => {
+    const issued = runBillingCycle(draft, period, now, lineSources(book));
     for (const bill of issued) {
       runtime.journal(draft, JOURNAL.billProduced, { bill: bill.id, billingAccount: bill.billingAccount?.id, owner: draft.owners[bill.href] });
       runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: bill });
