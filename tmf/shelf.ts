@@ -25,7 +25,12 @@ export interface Shelf<D extends BaseData, E = Entity> {
 
 /** The collection in the store's document: `resources['<api>.<resource>']`, owners in `owners`. */
 export function inDocument<D extends BaseData>(api: ApiId, resource: string): Shelf<D> {
-  const indexIn = (list: readonly Entity[], id: string) => list.findIndex((e) => e.id === id);
+  /** Where the entity is: callers look it up first, so a miss is a bug (and never index -1: the last one, or a key '-1'). */
+  const indexIn = (list: readonly Entity[], id: string) => {
+    const at = list.findIndex((e) => e.id === id);
+    if (at < 0) throw new Error(`no ${api} ${resource} ${id} to change`);
+    return at;
+  };
   return {
     all: (data) => entitiesIn(data, api, resource),
     get: (data, id) => entitiesIn(data, api, resource).find((e) => e.id === id),
