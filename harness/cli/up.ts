@@ -5,6 +5,7 @@ import { DEFAULT_SECRET, DEFAULT_SEED } from '../../actors/kit/config.ts';
 import type { HarnessMount } from '../ecosystem.ts';
 import { PARENT_WATCH_ENV, startPartyProcesses } from '../party-processes.ts';
 import { bindingsFromEnv, parseBindings } from '../bindings.ts';
+import { giveTheRecordRoom } from '../heap-room.ts';
 import { ecosystemSecret, publicSecretWarning } from '../secret.ts';
 import { type Args, one, port } from './args.ts';
 import { assertPortFree } from './port-free.ts';
@@ -26,6 +27,7 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
   const warning = publicSecretWarning(secret, one(args, 'host'));
   if (warning) process.stderr.write(warning);
   const mount = args.flags.has('no-dashboard') ? undefined : dashboard;
+  giveTheRecordRoom();
   // Parties already running elsewhere (CCH_ACTORS, e.g. compose.yaml's services) are bound by URL; the
   // others get one process each (bound by URL alike, as partners on other hosts), unless --in-process.
   const elsewhere = bindingsFromEnv(process.env);
