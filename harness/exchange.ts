@@ -16,6 +16,10 @@ export type ExchangeKind =
 /** The API an exchange belongs to: a TMF API, or one of the non-TMF surfaces. */
 export type WireApi = ApiId | 'control' | 'inbox' | 'listener' | 'unknown';
 
+/**
+ * A request or response as recorded. The wire gives exchanges whose bytes and headers are the same one
+ * message (see Recorder): treat a message, its headers and its body as read-only.
+ */
 export interface RecordedMessage {
   readonly headers: Record<string, string>;
   readonly body: unknown;

@@ -9,11 +9,11 @@ import { wireKey } from '../tmf/auth.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
 import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify, type Classification } from './classify.ts';
-import type { Exchange, ValidationIssue } from './exchange.ts';
+import type { Exchange, RecordedMessage, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
 import { bodyBytes, exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
 import { SettleQueue } from './settle-queue.ts';
-import { VerdictMemo } from './verdict-memo.ts';
+import { type Remembered, VerdictMemo } from './verdict-memo.ts';
 import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
@@ -69,6 +69,8 @@ export class Recorder {
   /** Answered, not yet judged: judged in slices between the forwards, or at once by any reader (see #settle). */
   readonly #pending = new SettleQueue<RawExchange>((raw) => this.#recordAndTell(raw));
   readonly #verdicts = new VerdictMemo<Judgement>();
+  /** The messages recorded last for each remembered verdict (see #messagesOf); they go when it goes. */
+  readonly #lastMessages = new WeakMap<Remembered<Judgement>, RecordedPair>();
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
   constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention, secret = DEFAULT_SECRET) {
@@ -321,6 +323,24 @@ export class Recorder {
     spill.uncork();
   }
 
+  /**
+   * The exchange's recorded messages. They hold the remembered bytes, equal to this exchange's, so that
+   * this exchange's copies can go; and when the headers are the same too, they are the very messages
+   * recorded last with these bytes: a body polled again and again then adds no object to the record but
+   * the exchange itself (each one kept is work for every collection until it leaves memory).
+   */
+  #messagesOf(judged: Remembered<Judgement>, r: RawExchange): RecordedPair {
+    const last = this.#lastMessages.get(judged);
+    if (last && sameHeaders(last.request.headers, r.requestHeaders) && sameHeaders(last.response.headers, r.responseHeaders)) return last;
+    const { requestJson, responseJson } = judged.verdict;
+    const pair = {
+      request: recordedMessage(r.requestHeaders, judged.request, requestJson),
+      response: recordedMessage(r.responseHeaders, judged.response, responseJson),
+    };
+    this.#lastMessages.set(judged, pair);
+    return pair;
+  }
+
   #record(r: RawExchange): Exchange {
     // The classification is a function of the memo's inputs too, so a remembered judgement carries it.
     const judged = this.#verdicts.verdict(r, () => {
@@ -334,10 +354,8 @@ export class Recorder {
         responseJson: response.json,
       };
     });
-    const { c, errors, requestJson, responseJson } = judged.verdict;
-    // The remembered bytes are equal to this exchange's: keeping them lets this exchange's copies go.
-    const request = recordedMessage(r.requestHeaders, judged.request, requestJson);
-    const response = recordedMessage(r.responseHeaders, judged.response, responseJson);
+    const { c, errors } = judged.verdict;
+    const { request, response } = this.#messagesOf(judged, r);
     const exchange: Exchange = {
       seq: r.seq,
       scenario: r.scenario,
@@ -375,6 +393,22 @@ interface Judgement {
   readonly errors: readonly ValidationIssue[];
   readonly requestJson: boolean;
   readonly responseJson: boolean;
+}
+
+interface RecordedPair {
+  readonly request: RecordedMessage;
+  readonly response: RecordedMessage;
+}
+
+/** Whether two recorded header sets are equal (a few short entries, their values mostly interned). */
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  let count = 0;
+  for (const name in a) {
+    if (a[name] !== b[name]) return false;
+    count++;
+  }
+  for (const _ in b) count--;
+  return count === 0;
 }
 
 const bytesOf = (exchange: Exchange) => bodyBytes(exchange.request) + bodyBytes(exchange.response);

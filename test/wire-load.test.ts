@@ -158,3 +158,24 @@ test('keys are masked on the record, each by its own first eight characters, how
     await party.close();
   }
 });
+
+test('a body polled again with the same headers adds only its exchange to the record: the messages are those recorded before, read alike', async () => {
+  const party = await catalogue();
+  const wire = await wireTo(party.baseUrl);
+  const [a, b] = ['Bearer aaaaaaaa-first-partner-key', 'Bearer bbbbbbbb-second-partner-key'];
+  try {
+    for (const key of [a, a, b])
+      await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`, { headers: { authorization: key } }).then((r) => r.arrayBuffer());
+    const [first, again, other] = wire.recorder.exchanges;
+    assert.equal(again.request, first.request, 'the same request message');
+    assert.equal(again.response, first.response, 'the same response message');
+    assert.notEqual(again, first, 'each call is an exchange of its own');
+    assert.notEqual(other.request, again.request, 'another key: messages of its own');
+    assert.equal(other.request.headers.authorization, 'Bearer bbbbbbbb…');
+    for (const e of [first, again, other]) assert.deepEqual(e.response.body, JSON.parse(good));
+  } finally {
+    wire.server.close();
+    await wire.recorder.close();
+    await party.close();
+  }
+});
