@@ -1,4 +1,5 @@
-import { Agent, errors } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Agent, type Dispatcher, errors } from 'undici';
 import type { HttpBytesAnswer, HttpCall } from '../core/http-call.ts';
 import { HttpTimeoutError, HttpUnreachableError } from '../core/http-call.ts';
 
@@ -12,25 +13,60 @@ import { HttpTimeoutError, HttpUnreachableError } from '../core/http-call.ts';
  */
 const AGENT = new Agent({ keepAliveTimeout: 60_000, connections: 256 });
 
-export async function wireCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
+export function wireCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
   const pathAt = url.indexOf('/', url.indexOf('//') + 2);
-  try {
-    const answer = await AGENT.request({
-      origin: pathAt === -1 ? url : url.slice(0, pathAt),
-      path: pathAt === -1 ? '/' : url.slice(pathAt),
-      method: call.method,
-      headers: call.headers,
-      body: call.body,
-      headersTimeout: call.timeoutMs,
-      bodyTimeout: call.timeoutMs,
-    });
-    const bytes = Buffer.from(await answer.body.arrayBuffer());
-    return { status: answer.statusCode, headers: answer.headers, bytes };
-  } catch (error) {
-    if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError)
-      throw new HttpTimeoutError(`no answer from ${url} within ${call.timeoutMs} ms`);
-    throw new HttpUnreachableError(causeOf(error));
-  }
+  return new Promise((resolve, reject) => {
+    let status = 0;
+    let headers: IncomingHttpHeaders = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // undici's dispatch, not its `request`: the answer's chunks come to these callbacks, without the
+    // Readable stream, its consumer and their promises in between (about a fifth of the client's CPU).
+    AGENT.dispatch(
+      {
+        origin: pathAt === -1 ? url : url.slice(0, pathAt),
+        path: pathAt === -1 ? '/' : url.slice(pathAt),
+        method: call.method as Dispatcher.HttpMethod,
+        headers: call.headers,
+        body: call.body,
+        headersTimeout: call.timeoutMs,
+        bodyTimeout: call.timeoutMs,
+      },
+      {
+        // Nothing to do here; undici knows this kind of handler by it.
+        onRequestStart() {},
+        onResponseStart(_controller, statusCode, responseHeaders) {
+          status = statusCode;
+          headers = responseHeaders;
+        },
+        onResponseData(_controller, chunk) {
+          chunks.push(chunk);
+          size += chunk.length;
+        },
+        onResponseEnd() {
+          resolve({ status, headers, bytes: ownCopy(chunks, size) });
+        },
+        onResponseError(_controller, error) {
+          reject(
+            error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError
+              ? new HttpTimeoutError(`no answer from ${url} within ${call.timeoutMs} ms`)
+              : new HttpUnreachableError(causeOf(error)),
+          );
+        },
+      },
+    );
+  });
+}
+
+/**
+ * The body in a buffer of its own. The chunks are views of the socket's reads (headers and all): the
+ * record may keep a body for the whole run, and must not keep a read's whole buffer behind it.
+ */
+function ownCopy(chunks: readonly Buffer[], size: number): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const chunk of chunks) at += chunk.copy(bytes, at);
+  return bytes;
 }
 
 /** The system error behind an undici failure (ECONNREFUSED, ENOTFOUND, …), or one naming its code. */
