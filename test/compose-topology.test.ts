@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { startCch, stopCch } from './support/cch-process.ts';
+import { freePortRun } from './support/slow-server.ts';
 
 // compose.yaml as local processes: CI cannot run Docker, so each service starts here with the same
 // command (after the image's ENTRYPOINT) and environment. What a container network gives for free is
@@ -21,14 +21,6 @@ interface Service {
   readonly healthcheck: { test: string[] };
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 /** `${NAME:-default}` as compose interpolates it (the variables are unset here). */
 const interpolate = (text: string) => text.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
 
@@ -38,10 +30,13 @@ test('compose.yaml: five party services and the harness, started as local proces
   const names = Object.keys(compose.services);
   assert.deepEqual(names.toSorted(), ['call-center', 'car-manufacturer', 'content-provider', 'csp', 'driver', 'harness']);
 
+  // Free ports below the system's ephemeral range: a port that a listener on port 0 handed out could be
+  // taken again by a test running beside this one before its service binds it.
   const ports = new Map<string, string>();
-  for (const name of names) {
+  const first = await freePortRun(names.length - 1);
+  for (const [i, name] of names.entries()) {
     const port = compose.services[name].command[compose.services[name].command.indexOf('--port') + 1];
-    ports.set(port, String(await freePort()));
+    ports.set(port, String(first + i));
   }
   const local = (text: string) =>
     interpolate(text)
