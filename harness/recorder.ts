@@ -69,8 +69,6 @@ export class Recorder {
   /** Answered, not yet judged: judged in slices between the forwards, or at once by any reader (see #settle). */
   readonly #pending = new SettleQueue<RawExchange>((raw) => this.#recordAndTell(raw));
   readonly #verdicts = new VerdictMemo<Judgement>();
-  /** The messages recorded last for each remembered verdict (see #messagesOf); they go when it goes. */
-  readonly #lastMessages = new WeakMap<Remembered<Judgement>, RecordedPair>();
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
   constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention, secret = DEFAULT_SECRET) {
@@ -330,14 +328,14 @@ export class Recorder {
    * the exchange itself (each one kept is work for every collection until it leaves memory).
    */
   #messagesOf(judged: Remembered<Judgement>, r: RawExchange): RecordedPair {
-    const last = this.#lastMessages.get(judged);
+    const last = judged.verdict.lastMessages;
     if (last && sameHeaders(last.request.headers, r.requestHeaders) && sameHeaders(last.response.headers, r.responseHeaders)) return last;
     const { requestJson, responseJson } = judged.verdict;
     const pair = {
       request: recordedMessage(r.requestHeaders, judged.request, requestJson),
       response: recordedMessage(r.responseHeaders, judged.response, responseJson),
     };
-    this.#lastMessages.set(judged, pair);
+    judged.verdict.lastMessages = pair;
     return pair;
   }
 
@@ -389,6 +387,8 @@ export class Recorder {
 
 /** What judging an exchange's bytes gives: what the exchange is, its issues, and whether each body is JSON. */
 interface Judgement {
+  /** The messages recorded last with this verdict's bytes (see #messagesOf): the one field that changes. */
+  lastMessages?: RecordedPair;
   readonly c: Classification;
   readonly errors: readonly ValidationIssue[];
   readonly requestJson: boolean;
