@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fleetGrowth, fleetLine, type FleetRun } from './fleet.ts';
-import { benchWire, type LoadFigures, type WireFigures } from './wire.ts';
+import { benchWire, type LoadFigures, type PathFigures, type WireFigures } from './wire.ts';
 
 process.env.FLEET_RECORDS_PER_CAR ??= '300';
 const FLEET_SIZES = [Number(process.env.FLEET_SMALL ?? 334), Number(process.env.FLEET_LARGE ?? 3_334)] as const;
@@ -68,13 +68,14 @@ for (const line of summary(wire, fleet, suite)) say(line);
 function summary(w: WireFigures | undefined, f: readonly FleetRun[], s: SuiteFigures | undefined): string[] {
   const lines: string[] = [];
   if (w) {
-    const row = (name: string, l: LoadFigures) =>
-      `  ${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s  p50 ${l.p50.toFixed(1).padStart(5)} ms  p99 ${l.p99.toFixed(1).padStart(5)} ms  ${(l.perSecond / w.direct.perSecond).toFixed(2)} × the throughput, ${(l.p50 / w.direct.p50).toFixed(2)} × p50, ${(l.p99 / w.direct.p99).toFixed(2)} × p99${l.cpuPerRequestUs.between === undefined ? '' : `, ${l.cpuPerRequestUs.between.toFixed(0)} µs CPU a request in between`}`;
+    const row = (name: string, l: LoadFigures, direct: LoadFigures) =>
+      `  ${name.padEnd(10)} ${l.perSecond.toFixed(0).padStart(6)} req/s  p50 ${l.p50.toFixed(1).padStart(5)} ms  p99 ${l.p99.toFixed(1).padStart(5)} ms  ${(l.perSecond / direct.perSecond).toFixed(2)} × the throughput, ${(l.p50 / direct.p50).toFixed(2)} × p50, ${(l.p99 / direct.p99).toFixed(2)} × p99${l.cpuPerRequestUs.between === undefined ? '' : `, ${l.cpuPerRequestUs.between.toFixed(0)} µs CPU a request in between`}`;
+    const rows = (p: PathFigures) => [row('direct', p.direct, p.direct), row('bare proxy', p.bareProxy, p.direct), row('wire', p.wire, p.direct)];
     lines.push(
       `wire (autocannon, ${w.connections} connections, ${w.seconds} s each over ${w.rounds} rounds):`,
-      row('direct', w.direct),
-      row('bare proxy', w.bareProxy),
-      row('wire', w.wire),
+      ...rows(w),
+      '  and with small answers, each call judged afresh:',
+      ...rows(w.fresh),
     );
   }
   if (f.length > 0) {

@@ -10,7 +10,9 @@
  * take the three in turn, the order reversed every other round; BENCH_CONNECTIONS (10). Then the same
  * three again at a fixed rate, half the direct throughput: at full load, with autocannon, the harness or
  * proxy and the CSP sharing 2 cores, a call's latency is mostly its wait in the queue of a saturated
- * machine; at a rate all three sustain it is the call's own.
+ * machine; at a rate all three sustain it is the call's own. Then the three at full load once more, with
+ * small answers each judged afresh: `?limit=1&offset=N`, N cycling through more paths than the wire's
+ * verdict memo keeps (a partner's traffic is mostly distinct calls; the list above is one body polled).
  *
  * The percentiles are exact: taken from every answered call's own time (autocannon times each with
  * hrtime), all rounds together, rather than from autocannon's histogram, which counts whole
@@ -69,7 +71,12 @@ export interface WireFigures extends PathFigures {
    * call on a machine that is not saturated, where at full load it is mostly the queue's.
    */
   readonly atRate: PathFigures & { readonly perSecond: number };
+  /** The three at full load with small answers, a path of its own for each call in 5,000 (see DISTINCT_PATHS). */
+  readonly fresh: PathFigures;
 }
+
+/** More than the verdict memo keeps (1,000 operations): no call's verdict can be reused. */
+const DISTINCT_PATHS = 5_000;
 
 export async function benchWire(say: (line: string) => void): Promise<WireFigures> {
   // The keys derive from the ecosystem's secret: the bench sets it, so that it can derive a partner's key.
@@ -93,7 +100,8 @@ export async function benchWire(say: (line: string) => void): Promise<WireFigure
       const saturated = await loadInRounds(targets);
       const perSecond = Math.round(saturated.direct.perSecond / 2);
       const atRate = { perSecond, ...(await loadInRounds(targets, perSecond)) };
-      const figures = { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, ...saturated, atRate };
+      const fresh = await loadInRounds(targets.map((target) => ({ ...target, distinct: true })));
+      const figures = { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, ...saturated, atRate, fresh };
       for (const line of wireLines(figures)) say(line);
       return figures;
     } finally {
@@ -107,6 +115,8 @@ export async function benchWire(say: (line: string) => void): Promise<WireFigure
 
 interface Target {
   readonly url: string;
+  /** Each call to a path of its own, `?limit=1&offset=N` (N cycling through DISTINCT_PATHS). */
+  readonly distinct?: boolean;
   readonly pids: { readonly between?: number; readonly csp: number };
 }
 
@@ -127,7 +137,17 @@ async function load(target: Target, duration: number, overallRate?: number): Pro
   // Each connection sends one call at a time; at a fixed rate, one every `interval` ms.
   const interval = overallRate ? (1000 * CONNECTIONS) / overallRate : 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const options = { url: target.url, headers: HEADERS, connections: CONNECTIONS, duration, ...(overallRate ? { overallRate } : {}) };
+    let calls = 0;
+    const path = new URL(target.url).pathname;
+    const distinct = { requests: [{ setupRequest: (request: object) => ({ ...request, path: `${path}?limit=1&offset=${calls++ % DISTINCT_PATHS}` }) }] };
+    const options = {
+      url: target.url,
+      headers: HEADERS,
+      connections: CONNECTIONS,
+      duration,
+      ...(overallRate ? { overallRate } : {}),
+      ...(target.distinct ? distinct : {}),
+    };
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result))).on('response', (_client, status, _bytes, ms) => {
       if (status < 200 || status > 299) return;
       times.push(ms);
@@ -226,6 +246,12 @@ export function wireLines(f: WireFigures): string[] {
     row('bare proxy', f.atRate.bareProxy),
     row('wire', f.atRate.wire),
     `wire / direct at ${f.atRate.perSecond} req/s: ${ratios(f.atRate.wire, f.atRate.direct)}`,
+    `small answers, each call to a path of its own in ${DISTINCT_PATHS} (no verdict reused), at full load:`,
+    row('direct', f.fresh.direct),
+    row('bare proxy', f.fresh.bareProxy),
+    row('wire', f.fresh.wire),
+    `wire / direct with small answers: ${ratios(f.fresh.wire, f.fresh.direct)}`,
+    `bare proxy / direct with small answers: ${ratios(f.fresh.bareProxy, f.fresh.direct)}`,
   ];
 }
 
