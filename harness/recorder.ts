@@ -69,6 +69,7 @@ export class Recorder {
   /** Answered, not yet judged: judged in slices between the forwards, or at once by any reader (see #settle). */
   readonly #pending = new SettleQueue<RawExchange>((raw) => this.#recordAndTell(raw));
   readonly #verdicts = new VerdictMemo<Judgement>();
+  #lastBodiless: RecordedMessage | undefined;
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
   constructor(targets: Partial<Record<ActorId, string>>, timeoutMs = 10_000, retention?: TraceRetention, secret = DEFAULT_SECRET) {
@@ -323,20 +324,27 @@ export class Recorder {
 
   /**
    * The exchange's recorded messages. They hold the remembered bytes, equal to this exchange's, so that
-   * this exchange's copies can go; and when the headers are the same too, they are the very messages
+   * this exchange's copies can go; and when the headers are the same too, each is the very message
    * recorded last with these bytes: a body polled again and again then adds no object to the record but
    * the exchange itself (each one kept is work for every collection until it leaves memory).
    */
   #messagesOf(judged: Remembered<Judgement>, r: RawExchange): RecordedPair {
     const last = judged.verdict.lastMessages;
-    if (last && sameHeaders(last.request.headers, r.requestHeaders) && sameHeaders(last.response.headers, r.responseHeaders)) return last;
-    const { requestJson, responseJson } = judged.verdict;
-    const pair = {
-      request: recordedMessage(r.requestHeaders, judged.request, requestJson),
-      response: recordedMessage(r.responseHeaders, judged.response, responseJson),
-    };
-    judged.verdict.lastMessages = pair;
-    return pair;
+    const request = last && sameHeaders(last.request.headers, r.requestHeaders) ? last.request : this.#requestMessage(judged, r);
+    const response =
+      last && sameHeaders(last.response.headers, r.responseHeaders)
+        ? last.response
+        : recordedMessage(r.responseHeaders, judged.response, judged.verdict.responseJson);
+    if (request !== last?.request || response !== last?.response) judged.verdict.lastMessages = { request, response };
+    return { request, response };
+  }
+
+  /** A request without a body (most GETs) is its headers alone: the last such message serves while they are the same, whatever the call. */
+  #requestMessage(judged: Remembered<Judgement>, r: RawExchange): RecordedMessage {
+    if (judged.request !== undefined) return recordedMessage(r.requestHeaders, judged.request, judged.verdict.requestJson);
+    const last = this.#lastBodiless;
+    if (last && sameHeaders(last.headers, r.requestHeaders)) return last;
+    return (this.#lastBodiless = recordedMessage(r.requestHeaders, undefined, false));
   }
 
   #record(r: RawExchange): Exchange {

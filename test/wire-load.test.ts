@@ -179,3 +179,25 @@ test('a body polled again with the same headers adds only its exchange to the re
     await party.close();
   }
 });
+
+test('calls without a body and with the same headers share one request message, whatever their paths; each answer is its own', async () => {
+  const party = await catalogue();
+  const wire = await wireTo(party.baseUrl);
+  try {
+    for (const query of ['', '?limit=1', '?limit=2'])
+      await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}${query}`, { headers: { authorization: 'Bearer aaaaaaaa-key' } }).then((r) =>
+        r.arrayBuffer(),
+      );
+    const [first, ...others] = wire.recorder.exchanges;
+    for (const e of others) {
+      assert.equal(e.request, first.request, `${e.path}: the same request message`);
+      assert.notEqual(e.response, first.response, `${e.path}: an answer of its own (another operation's verdict)`);
+    }
+    assert.equal(first.request.headers.authorization, 'Bearer aaaaaaaa…');
+    assert.equal(first.request.body, undefined);
+  } finally {
+    wire.server.close();
+    await wire.recorder.close();
+    await party.close();
+  }
+});
