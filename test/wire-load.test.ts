@@ -39,6 +39,23 @@ async function wireTo(csp: string, retention?: TraceRetention): Promise<{ record
   return { recorder, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
+/** The catalogue behind the wire for the length of `use`, then both closed. */
+async function onTheWire(use: (wire: { recorder: Recorder; url: string }) => Promise<void>): Promise<void> {
+  const party = await catalogue();
+  const wire = await wireTo(party.baseUrl);
+  try {
+    await use(wire);
+  } finally {
+    wire.server.close();
+    await wire.recorder.close();
+    await party.close();
+  }
+}
+
+/** A GET of the offerings through the wire, read to its end. */
+const getOfferings = (url: string, query = '', authorization?: string) =>
+  fetch(`${url}/wire/car-manufacturer/csp${OFFERINGS}${query}`, authorization ? { headers: { authorization } } : {}).then((r) => r.arrayBuffer());
+
 const concurrently = (url: string) =>
   Promise.all(
     Array.from({ length: CALLS }, () => fetch(`${url}/wire/car-manufacturer/csp${OFFERINGS}`).then(async (r) => ({ status: r.status, text: await r.text() }))),
@@ -123,10 +140,8 @@ test('a retention bounds the bodies’ bytes in memory too: past them, the oldes
   assert.ok(inMemory >= 1 && inMemory <= 10, `memory holds at most 10 bodies' worth, not ${inMemory} exchanges`);
 });
 
-test('a body over the wire’s limit gets a 413 TMF error and reaches no party; the wire takes the next call as usual', async () => {
-  const party = await catalogue();
-  const wire = await wireTo(party.baseUrl);
-  try {
+test('a body over the wire’s limit gets a 413 TMF error and reaches no party; the wire takes the next call as usual', () =>
+  onTheWire(async (wire) => {
     const tooLarge = await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`, { method: 'POST', body: Buffer.alloc(10 * 2 ** 20 + 1, 'x') });
     assert.equal(tooLarge.status, 413);
     assert.equal((await tooLarge.json()).code, 'PAYLOAD_TOO_LARGE');
@@ -134,38 +149,22 @@ test('a body over the wire’s limit gets a 413 TMF error and reaches no party; 
     const next = await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`);
     assert.equal(next.status, 200);
     assert.equal(wire.recorder.exchanges.length, 1);
-  } finally {
-    wire.server.close();
-    await wire.recorder.close();
-    await party.close();
-  }
-});
+  }));
 
-test('keys are masked on the record, each by its own first eight characters, however many calls use it', async () => {
-  const party = await catalogue();
-  const wire = await wireTo(party.baseUrl);
-  const keys = ['Bearer aaaaaaaa-first-partner-key', 'Bearer bbbbbbbb-second-partner-key'];
-  try {
-    for (const key of [...keys, ...keys, ...keys])
-      await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`, { headers: { authorization: key } }).then((r) => r.arrayBuffer());
+test('keys are masked on the record, each by its own first eight characters, however many calls use it', () =>
+  onTheWire(async (wire) => {
+    const keys = ['Bearer aaaaaaaa-first-partner-key', 'Bearer bbbbbbbb-second-partner-key'];
+    for (const key of [...keys, ...keys, ...keys]) await getOfferings(wire.url, '', key);
     assert.deepEqual(
       wire.recorder.exchanges.map((e) => e.request.headers.authorization),
       ['Bearer aaaaaaaa…', 'Bearer bbbbbbbb…', 'Bearer aaaaaaaa…', 'Bearer bbbbbbbb…', 'Bearer aaaaaaaa…', 'Bearer bbbbbbbb…'],
     );
-  } finally {
-    wire.server.close();
-    await wire.recorder.close();
-    await party.close();
-  }
-});
+  }));
 
-test('a body polled again with the same headers adds only its exchange to the record: the messages are those recorded before, read alike', async () => {
-  const party = await catalogue();
-  const wire = await wireTo(party.baseUrl);
-  const [a, b] = ['Bearer aaaaaaaa-first-partner-key', 'Bearer bbbbbbbb-second-partner-key'];
-  try {
-    for (const key of [a, a, b])
-      await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}`, { headers: { authorization: key } }).then((r) => r.arrayBuffer());
+test('a body polled again with the same headers adds only its exchange to the record: the messages are those recorded before, read alike', () =>
+  onTheWire(async (wire) => {
+    const [a, b] = ['Bearer aaaaaaaa-first-partner-key', 'Bearer bbbbbbbb-second-partner-key'];
+    for (const key of [a, a, b]) await getOfferings(wire.url, '', key);
     const [first, again, other] = wire.recorder.exchanges;
     assert.equal(again.request, first.request, 'the same request message');
     assert.equal(again.response, first.response, 'the same response message');
@@ -173,21 +172,11 @@ test('a body polled again with the same headers adds only its exchange to the re
     assert.notEqual(other.request, again.request, 'another key: messages of its own');
     assert.equal(other.request.headers.authorization, 'Bearer bbbbbbbb…');
     for (const e of [first, again, other]) assert.deepEqual(e.response.body, JSON.parse(good));
-  } finally {
-    wire.server.close();
-    await wire.recorder.close();
-    await party.close();
-  }
-});
+  }));
 
-test('calls without a body and with the same headers share one request message, whatever their paths; each answer is its own', async () => {
-  const party = await catalogue();
-  const wire = await wireTo(party.baseUrl);
-  try {
-    for (const query of ['', '?limit=1', '?limit=2'])
-      await fetch(`${wire.url}/wire/car-manufacturer/csp${OFFERINGS}${query}`, { headers: { authorization: 'Bearer aaaaaaaa-key' } }).then((r) =>
-        r.arrayBuffer(),
-      );
+test('calls without a body and with the same headers share one request message, whatever their paths; each answer is its own', () =>
+  onTheWire(async (wire) => {
+    for (const query of ['', '?limit=1', '?limit=2']) await getOfferings(wire.url, query, 'Bearer aaaaaaaa-key');
     const [first, ...others] = wire.recorder.exchanges;
     for (const e of others) {
       assert.equal(e.request, first.request, `${e.path}: the same request message`);
@@ -195,9 +184,4 @@ test('calls without a body and with the same headers share one request message, 
     }
     assert.equal(first.request.headers.authorization, 'Bearer aaaaaaaa…');
     assert.equal(first.request.body, undefined);
-  } finally {
-    wire.server.close();
-    await wire.recorder.close();
-    await party.close();
-  }
-});
+  }));
