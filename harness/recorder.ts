@@ -69,6 +69,7 @@ export class Recorder {
   /** Answered, not yet judged: judged in slices between the forwards, or at once by any reader (see #settle). */
   readonly #pending = new SettleQueue<RawExchange>((raw) => this.#recordAndTell(raw));
   readonly #verdicts = new VerdictMemo<Judgement>();
+  /** The request message recorded last for a call without a body (see #requestMessage). */
   #lastBodiless: RecordedMessage | undefined;
 
   /** `secret` is the ecosystem's: the wire derives from it the key each party trusts its forwarded headers by. */
