@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { parsePeriodId } from '../core/billing-period.ts';
 import { PARTY_API, type UsageBatchSummary } from '../core/party-api.ts';
 import { usageRecords } from '../actors/driver/domain/usage-records.ts';
-import { LINES_PER_UPDATE } from '../actors/csp/api/usage-batch.ts';
+import { LINES_PER_UPDATE } from '../actors/csp/processes/usage-batch.ts';
 import { bootstrapKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
 import type { CspData } from '../actors/csp/store.ts';
