@@ -65,11 +65,16 @@ export async function httpCall(url: string, call: HttpCall): Promise<HttpAnswer>
 }
 
 /** `httpCall`, answering with the bytes as they came. */
-export async function httpBytesCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
+export function httpBytesCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
+  return onceMoreIfStale(() => callOnce(url, call));
+}
+
+/** Makes a call; once more when it failed on a stale kept-alive connection (`HttpUnreachableError.staleSocket`). */
+export async function onceMoreIfStale<T>(call: () => Promise<T>): Promise<T> {
   try {
-    return await callOnce(url, call);
+    return await call();
   } catch (error) {
-    if (error instanceof HttpUnreachableError && error.staleSocket) return callOnce(url, call);
+    if (error instanceof HttpUnreachableError && error.staleSocket) return call();
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher, errors } from 'undici';
 import type { HttpBytesAnswer, HttpCall } from '../core/http-call.ts';
-import { HttpTimeoutError, HttpUnreachableError } from '../core/http-call.ts';
+import { HttpTimeoutError, HttpUnreachableError, onceMoreIfStale } from '../core/http-call.ts';
 
 /**
  * The wire's calls to the callees. The wire forwards every exchange of the ecosystem, so its client is
@@ -27,13 +27,8 @@ const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
  * this machine, every one ECONNRESET). The partner would be reported unreachable for the wire's own race.
  * Any other method fails as it came: the callee may have acted on it.
  */
-export async function wireCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
-  try {
-    return await callOnce(url, call);
-  } catch (error) {
-    if (error instanceof HttpUnreachableError && error.staleSocket) return callOnce(url, call);
-    throw error;
-  }
+export function wireCall(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
+  return onceMoreIfStale(() => callOnce(url, call));
 }
 
 function callOnce(url: string, call: HttpCall): Promise<HttpBytesAnswer> {
