@@ -6,12 +6,12 @@ import { test } from 'node:test';
 import { parseArgs } from '../harness/cli/args.ts';
 import { conventions } from '../harness/conformance/exchange-checks.ts';
 import { conformanceOptions } from '../harness/conformance/options.ts';
+import { runConformance, selfReportedChecks } from '../harness/conformance/run.ts';
 import { billEqualsItems, eventsOnce, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
 import { BILL_AMOUNTS } from '../harness/conformance/bill-amounts.ts';
 import { COMMON_OPERATIONS, controlContract, missingOperations } from '../actors/kit/control-contract.ts';
 import type { Exchange } from '../harness/exchange.ts';
 import { peerUrlsOf } from '../harness/conformance/peers.ts';
-import { selfReportedChecks } from '../harness/conformance/run.ts';
 import { startEcosystem } from '../harness/ecosystem.ts';
 
 const OFFERINGS = '/tmf-api/productCatalogManagement/v4/productOffering';
@@ -185,6 +185,25 @@ test('conformance settings: the command line over the config file over the envir
   assert.equal(options.reportDir, join(dir, 'r'));
   assert.throws(() => conformanceOptions(parseArgs(['conformance']), {}), /at least one partner/);
   assert.throws(() => conformanceOptions(parseArgs(['conformance', '--actor', 'csp=http://a', '--timeout-ms', 'soon']), {}), /--timeout-ms/);
+});
+
+test('--figure names the figures to exercise: repeated or comma-separated, in the order of the use case; an unknown one is refused', () => {
+  const figures = (...args: string[]) => conformanceOptions(parseArgs(['conformance', '--actor', 'csp=http://a', ...args]), {}).figures;
+  assert.equal(figures(), undefined, 'none named: every figure');
+  assert.deepEqual(figures('--figure', '9,7'), [7, 9]);
+  assert.deepEqual(figures('--figure', 'figure8', '--figure', '7'), [7, 8]);
+  assert.throws(() => figures('--figure', '7,12'), /--figure '12': the figures are 7, 8, 9, 10, 11/);
+});
+
+test('a --figure in which no partner takes part is refused before anything starts', async () => {
+  const options = conformanceOptions(
+    parseArgs(['conformance', '--actor', 'call-center=http://127.0.0.1:9', '--figure', '7,9', '--report-dir', join(tmpdir(), 'cch-never-written')]),
+    {},
+  );
+  await assert.rejects(
+    runConformance(options, () => assert.fail('nothing is said')),
+    /--figure 7: call-center takes no part in figure 7 \(call-center: 9\)/,
+  );
 });
 
 test('peers.json gives a partner every credential it needs, so it needs no shared secret', async () => {

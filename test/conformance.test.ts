@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { loadConfiguration } from '@cucumber/cucumber/api';
+import { selectedScenarios } from '../harness/cli/run.ts';
 import type { ConformanceReport } from '../harness/conformance/report.ts';
 import { runCch } from './support/cch-process.ts';
 import { conformance, describeFinding, tmp } from './support/conformance-run.ts';
@@ -10,6 +12,12 @@ import { closedPort, startSlowServer } from './support/slow-server.ts';
 
 // Partner conformance (issue 6): the negative controls and the command. The self-tests of the simulated
 // parties are in conformance-self-*.test.ts (test/support/conformance-run.ts).
+
+/** How many scenarios a tag expression selects in features/. */
+async function scenariosOf(tags: string): Promise<number> {
+  const { runConfiguration } = await loadConfiguration({ provided: { tags } });
+  return selectedScenarios(runConfiguration.sources, tags);
+}
 
 /** The planted faults, each with the step and the rule at which the report must name it. */
 const PLANTED: { fault: keyof CspFaults; step: string; rule: RegExp; path?: string }[] = [
@@ -20,11 +28,20 @@ const PLANTED: { fault: keyof CspFaults; step: string; rule: RegExp; path?: stri
   { fault: 'noOrderStateNotification', step: '7.1', rule: /subscriber hears of the state changes/ },
 ];
 
-test('negative control: a faulty CSP fails conformance, and the report names each planted fault at its step', async () => {
+test('negative control: a faulty CSP fails conformance, and the report names each planted fault at its step (figure 7, where they are planted)', async () => {
   const csp = await startFaultyCsp(Object.fromEntries(PLANTED.map((p) => [p.fault, true])));
   try {
-    const { code, report, dir } = await conformance(`csp=${csp.baseUrl}`);
+    const { code, report, dir, output } = await conformance(`csp=${csp.baseUrl}`, ['--figure', '7']);
     assert.equal(code, 1);
+    assert.deepEqual(report.selectedFigures, [7]);
+    assert.deepEqual(report.figures[0].run, [7], 'the CSP takes part in figures 7–11; only 7 was run');
+    assert.equal(report.scenarios.length, await scenariosOf('@figure7'), "figure 7's scenarios ran, and no other");
+    const notRun = report.matrix.filter((r) => r.step.startsWith('8.'));
+    assert.ok(
+      notRun.length > 0 && notRun.every((r) => r.verdict === 'not exercised' && r.reason === 'figure 8 not selected (--figure 7)'),
+      'the steps of figure 8 say why they were not exercised',
+    );
+    assert.match(output, /conformance FAIL csp \(full\), figure 7 only:/);
     for (const planted of PLANTED) {
       const named = report.failures.filter((f) => f.step === planted.step && planted.rule.test(f.rule) && (!planted.path || f.path === planted.path));
       assert.ok(named.length > 0, `${planted.fault} is named at ${planted.step}; failures: ${report.failures.map(describeFinding).join('\n')}`);

@@ -28,6 +28,7 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, OptionSpe
     'harness-port': text,
     host: text,
     'public-host': text,
+    figure: many,
   },
   fleet: { cars: text, month: text, actor: many, 'cars-per-batch': text, concurrency: text, 'report-dir': text, 'onboard-only': flag, 'fleet-file': text },
   help: {},

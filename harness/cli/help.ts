@@ -24,17 +24,18 @@ Usage:
           Exits non-zero when a scenario fails, its flow verdict included.
   cch conformance --actor ACTOR=URL [--actor ...] [--config FILE] [--spec-dir DIR] [--timeout-ms N]
           [--latency-budget-ms N] [--report-dir DIR] [--harness-port P] [--host H] [--public-host NAME]
+          [--figure N[,N …]]
           Judge partners' implementations bound by URL (any party, one or several), every other party
           simulated. Prints (and writes to DIR/peers.json) the wire URLs the partner must use for its
           peers, checks its control contract (GET /control/openapi.json: full flows, else provider-only
           checks), exercises the TMF APIs it provides, runs the scenarios of the figures it takes part
-          in, and writes DIR (default reports/conformance)/conformance.html, .json and .junit.xml: party
+          in (or of those named with --figure, e.g. --figure 7,9: the rest are "not exercised"), and writes DIR (default reports/conformance)/conformance.html, .json and .junit.xml: party
           x API x operation x flow step -> pass / fail / not exercised. Exits 1 on any failure.
           An answer slower than the latency budget (default 1000 ms) is a finding naming the operation
           and its time; one slower than the time-out is another.
           A partner on another host needs --host 0.0.0.0 and a --public-host it can reach.
           FILE is JSON: {"actors": {"csp": "http://..."}, "specDir", "timeoutMs", "latencyBudgetMs", "reportDir", "harnessPort",
-          "host", "publicHost"}.
+          "host", "publicHost", "figures": [7, 9]}.
   cch fleet --cars N --month YYYY-MM [--actor csp=URL] [--cars-per-batch B] [--concurrency C] [--report-dir DIR]
           [--fleet-file FILE] [--onboard-only]
           Load a CSP with a fleet's month: the OEM onboards N cars through figures 7–8 (each car sold,

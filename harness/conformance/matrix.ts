@@ -10,7 +10,14 @@ const keyOf = (c: Cell) => `${c.party}\u0000${c.api}\u0000${c.operation}\u0000${
  * figure, run or not), plus any other operation a finding is about. A row fails with one failed finding,
  * passes with at least one passed finding and none failed, and is otherwise not exercised, with why.
  */
-export function matrixOf(party: ActorId, mode: PartnerMode, findings: readonly Finding[], figures: readonly Figure[], run: readonly Figure[]): MatrixRow[] {
+export function matrixOf(
+  party: ActorId,
+  mode: PartnerMode,
+  findings: readonly Finding[],
+  figures: readonly Figure[],
+  run: readonly Figure[],
+  selected?: readonly Figure[],
+): MatrixRow[] {
   const own = findings.filter((f) => f.party === party);
   const cells = new Map<string, { cell: Cell; figure?: Figure }>();
   for (const leaf of leavesOfParty(party, figures)) {
@@ -36,12 +43,13 @@ export function matrixOf(party: ActorId, mode: PartnerMode, findings: readonly F
     const note = notProbed.length > 0 ? { reason: notProbed.join('; ') } : {};
     if (failed > 0) return { ...cell, verdict: 'fail', passed, failed, ...note };
     if (passed > 0) return { ...cell, verdict: 'pass', passed, failed, ...note };
-    return { ...cell, verdict: 'not exercised', passed, failed, reason: notProbed.length > 0 ? note.reason : whyNot(mode, figure, run) };
+    return { ...cell, verdict: 'not exercised', passed, failed, reason: notProbed.length > 0 ? note.reason : whyNot(mode, figure, run, selected) };
   });
 }
 
-function whyNot(mode: PartnerMode, figure: Figure | undefined, run: readonly Figure[]): string {
+function whyNot(mode: PartnerMode, figure: Figure | undefined, run: readonly Figure[], selected: readonly Figure[] | undefined): string {
   if (mode.mode === 'unreachable') return `${mode.party} could not be reached: ${mode.reason}`;
+  if (figure !== undefined && selected && !selected.includes(figure)) return `figure ${figure} not selected (--figure ${selected.join(',')})`;
   if (figure !== undefined && !run.includes(figure)) return `no scenario of figure ${figure} yet`;
   if (mode.mode === 'provider-only')
     return `provider-only checks (${mode.reason}): the harness cannot drive ${mode.party}'s processes nor see its internal steps`;

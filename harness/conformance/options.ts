@@ -5,6 +5,7 @@ import { bindingsFromEnv, parseBindings } from '../bindings.ts';
 import type { Binding } from '../ecosystem.ts';
 import { specsDirFromEnv } from '../official-specs/load.ts';
 import { type Args, one } from '../cli/args.ts';
+import { FIGURES, type Figure } from '../flows/types.ts';
 
 /** What a conformance run needs. */
 export interface ConformanceOptions {
@@ -24,6 +25,8 @@ export interface ConformanceOptions {
   readonly publicHost?: string;
   /** Secret from which the bootstrap credentials derive (CCH_SECRET). */
   readonly secret?: string;
+  /** The figures to exercise (`--figure`); undefined: every figure the partners take part in. */
+  readonly figures?: readonly Figure[];
 }
 
 /** A config file (`--config`): the same settings as the command line. */
@@ -36,6 +39,7 @@ interface ConfigFile {
   readonly harnessPort?: number;
   readonly host?: string;
   readonly publicHost?: string;
+  readonly figures?: readonly (number | string)[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -70,7 +74,20 @@ export function conformanceOptions(args: Args, env: NodeJS.ProcessEnv = process.
     host: one(args, 'host') ?? config.host ?? env.CCH_HARNESS_HOST,
     publicHost: one(args, 'public-host') ?? config.publicHost ?? env.CCH_HARNESS_PUBLIC_HOST,
     secret: env.CCH_SECRET,
+    figures: figuresOption(args.options.get('figure') ?? config.figures),
   };
+}
+
+/**
+ * `--figure 7 --figure 9` or `--figure 7,9` (`figure7` too): the figures to exercise, in the order of
+ * the use case; undefined when none is named.
+ */
+function figuresOption(raw: readonly (number | string)[] | undefined): Figure[] | undefined {
+  if (raw === undefined || raw.length === 0) return undefined;
+  const named = raw.flatMap((item) => String(item).split(',')).map((item) => item.trim().replace(/^@?figure/i, ''));
+  const unknown = named.filter((n) => !FIGURES.some((f) => String(f) === n));
+  if (unknown.length > 0) throw new Error(`--figure ${unknown.map((n) => `'${n}'`).join(', ')}: the figures are ${FIGURES.join(', ')}`);
+  return FIGURES.filter((f) => named.includes(String(f)));
 }
 
 function readConfig(path: string): ConfigFile {

@@ -19,11 +19,11 @@ export function conformancePage(report: ConformanceReport): string {
 <p>Generated ${report.generatedAt}; harness ${report.harnessUrl}; wire time-out ${report.timeoutMs} ms.</p>
 <h2>Partners</h2>
 ${table(
-  ['party', 'URL', 'mode', 'why', 'takes part in figures', 'figures with scenarios'],
+  ['party', 'URL', 'mode', 'why', 'takes part in figures', 'figures with scenarios', 'figures run'],
   report.partners.map((p) => {
     const figs = report.figures.find((f) => f.party === p.party);
     return {
-      cells: [p.party, p.url, p.mode, p.reason, figs?.takesPart.join(', '), figs?.withScenarios.join(', ')],
+      cells: [p.party, p.url, p.mode, p.reason, figs?.takesPart.join(', '), figs?.withScenarios.join(', '), figs?.run.join(', ')],
       className: p.mode === 'full' ? undefined : 'bad',
     };
   }),

@@ -29,8 +29,15 @@ export interface ConformanceReport {
   readonly timeoutMs: number;
   readonly partners: readonly PartnerMode[];
   readonly peerUrls: readonly PeerUrls[];
-  /** Per partner: the figures it takes part in, and those of them that have scenarios to run. */
-  readonly figures: readonly { readonly party: ActorId; readonly takesPart: readonly Figure[]; readonly withScenarios: readonly Figure[] }[];
+  /** The figures named with `--figure`; absent when every figure was run. */
+  readonly selectedFigures?: readonly Figure[];
+  /** Per partner: the figures it takes part in, those of them that have scenarios, and those of these that were run. */
+  readonly figures: readonly {
+    readonly party: ActorId;
+    readonly takesPart: readonly Figure[];
+    readonly withScenarios: readonly Figure[];
+    readonly run: readonly Figure[];
+  }[];
   readonly scenarios: readonly { readonly name: string; readonly passed: boolean }[];
   /**
    * Scenario checks that could only read a partner's own account of itself (its GET /control/state),
@@ -92,10 +99,11 @@ export function summaryLine(
   official: OfficialOpinion,
   reportFile: string,
   notProbed = 0,
+  selected?: readonly Figure[],
 ): string {
   const count = (v: MatrixRow['verdict']) => matrix.filter((r) => r.verdict === v).length;
   const ok = count('fail') === 0;
-  const who = partners.map((p) => `${p.party} (${p.mode})`).join(', ');
+  const who = partners.map((p) => `${p.party} (${p.mode})`).join(', ') + (selected ? `, figure ${selected.join(', ')} only` : '');
   const second = official.unavailable ? 'official specs: not available' : `official specs: ${official.issues.length} issue(s)`;
   return (
     `conformance ${ok ? 'PASS' : 'FAIL'} ${who}: ${count('pass')} pass, ${count('fail')} fail, ${count('not exercised')} not exercised, ${notProbed} check(s) not probed; ` +

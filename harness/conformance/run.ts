@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { startEcosystem } from '../ecosystem.ts';
 import type { Exchange } from '../exchange.ts';
-import type { Figure } from '../flows/types.ts';
+import { FIGURES, type Figure } from '../flows/types.ts';
 import { matrixOf } from './matrix.ts';
 import { assertPortFree } from '../cli/port-free.ts';
 import type { ConformanceOptions } from './options.ts';
@@ -29,6 +29,16 @@ export function selfReportedChecks(exchanges: readonly Exchange[], partners: rea
   return [...counts.values()];
 }
 
+/** A selection (`--figure`) in which no partner takes part would judge nothing: it is refused before anything starts. */
+function assertSomePartnerTakesPart(partners: readonly ActorId[], selected: readonly Figure[] | undefined): void {
+  if (!selected) return;
+  const idle = selected.filter((f) => !partners.some((p) => figuresOf(p).includes(f)));
+  if (idle.length > 0)
+    throw new Error(
+      `--figure ${idle.join(', ')}: ${partners.join(', ')} take${partners.length === 1 ? 's' : ''} no part in figure ${idle.join(', ')} (${partners.map((p) => `${p}: ${figuresOf(p).join(', ')}`).join('; ')})`,
+    );
+}
+
 /** The files a run writes into its report folder. */
 export const REPORT_FILES = { html: 'conformance.html', json: 'conformance.json', junit: 'conformance.junit.xml', peers: 'peers.json', run: 'run' } as const;
 
@@ -42,8 +52,13 @@ const EMPTY_RUN: RunRecord = { exchanges: [], flows: [], scenarios: [] };
 export async function runConformance(options: ConformanceOptions, say: (line: string) => void): Promise<ConformanceReport> {
   const partners = Object.keys(options.bindings) as ActorId[];
   const withScenarios = figuresWithScenarios();
-  const figures = partners.map((party) => ({ party, takesPart: figuresOf(party), withScenarios: figuresOf(party).filter((f) => withScenarios.includes(f)) }));
-  const active = (party: ActorId): Figure[] => figures.find((f) => f.party === party)!.withScenarios;
+  const selected = options.figures ?? FIGURES;
+  assertSomePartnerTakesPart(partners, options.figures);
+  const figures = partners.map((party) => {
+    const mine = figuresOf(party).filter((f) => withScenarios.includes(f));
+    return { party, takesPart: figuresOf(party), withScenarios: mine, run: mine.filter((f) => selected.includes(f)) };
+  });
+  const active = (party: ActorId): Figure[] => figures.find((f) => f.party === party)!.run;
   await assertPortFree(options.harnessPort, options.host, '--harness-port');
   await rm(options.reportDir, { recursive: true, force: true });
   await mkdir(options.reportDir, { recursive: true });
@@ -122,15 +137,18 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   for (const party of partners) findings.push(...runFindings(run, party, active(party), options.latencyBudgetMs));
 
   const official = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners);
-  const matrix = partners.flatMap((party) => matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party)));
+  const matrix = partners.flatMap((party) =>
+    matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party), options.figures),
+  );
   const scenarios = run.scenarios.map((s) => ({ name: s.name, passed: s.steps.every((st) => st.result.status === 'passed') }));
   const selfReported = selfReportedChecks(run.exchanges, partners);
   const notProbed = findings.filter((f) => f.verdict === 'not probed');
-  const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html), notProbed.length);
+  const line = summaryLine(modes, matrix, scenarios, official, join(options.reportDir, REPORT_FILES.html), notProbed.length, options.figures);
   const report: ConformanceReport = {
     generatedAt: new Date().toISOString(),
     harnessUrl: ecosystem.url,
     timeoutMs: options.timeoutMs,
+    ...(options.figures ? { selectedFigures: options.figures } : {}),
     partners: modes,
     peerUrls,
     figures,
