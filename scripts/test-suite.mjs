@@ -24,7 +24,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cliBuild, freshBuild, STEP_DEFINITIONS, stepDefinitionsOf } from '../bin/compiled.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +44,9 @@ const unit = [
   node,
   [
     YOUNG,
+    // node:test without its per-promise async hook (test/lanes/lean-runner.mjs says why).
+    '--import',
+    pathToFileURL(join(ROOT, 'test', 'lanes', 'lean-runner.mjs')).href,
     ...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']),
     '--test',
     '--test-reporter=spec',
