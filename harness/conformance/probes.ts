@@ -5,7 +5,7 @@ import { harnessKey } from '../../tmf/auth.ts';
 import { CONTROL_CONTRACT_PATH, missingOperations } from '../../actors/kit/control-contract.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 import type { Exchange } from '../exchange.ts';
-import type { Figure } from '../flows/types.ts';
+import { FIGURES, type Figure } from '../flows/types.ts';
 import { cellOf } from './attribution.ts';
 import { BUNDLE_PROBES } from './bundle-probes.ts';
 import { probeCollection } from './collection-probes.ts';
@@ -182,34 +182,49 @@ const DRIVES: Record<Figure, (ecosystem: Ecosystem) => Promise<unknown>> = {
   11: driveFigure11,
 };
 
+/** A partner the harness can drive, and the figures to probe it in. */
+export interface DrivenPartner {
+  readonly party: ActorId;
+  readonly figures: readonly Figure[];
+}
+
 /**
- * For a partner that serves the control contract: the bundle refusals on a clean ecosystem (before any
- * onboarding), then each figure driven from a clean ecosystem (so its collections hold entities of
- * several kinds and states) and the collection probes of that figure.
+ * For partners that serve the control contract: each one's bundle refusals on a clean ecosystem (before
+ * any onboarding), then each figure driven from a clean ecosystem (so its collections hold entities of
+ * several kinds and states) and the collection probes of that figure, for every partner that takes part
+ * in it. Partners bound together share a figure's drive: it fills all their collections at once.
  */
-export async function probeAfterFlows(ecosystem: Ecosystem, party: ActorId, figures: readonly Figure[], latencyBudgetMs?: number): Promise<Finding[]> {
-  await resetAll(ecosystem);
-  const findings = await probeProvider(ecosystem, party, figures, latencyBudgetMs, { collections: false, bundles: true });
-  for (const figure of figures) {
+export async function probeAfterFlows(ecosystem: Ecosystem, partners: readonly DrivenPartner[], latencyBudgetMs?: number): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const { party, figures } of partners) {
+    await resetAll(ecosystem);
+    findings.push(...(await probeProvider(ecosystem, party, figures, latencyBudgetMs, { collections: false, bundles: true })));
+  }
+  for (const figure of FIGURES) {
+    const takingPart = partners.filter((p) => p.figures.includes(figure));
+    if (takingPart.length === 0) continue;
     await resetAll(ecosystem);
     try {
       await DRIVES[figure](ecosystem);
     } catch (error) {
-      findings.push({
-        party,
-        api: 'scenario',
-        operation: `drive figure ${figure}`,
-        step: '—',
-        verdict: 'fail',
-        source: 'scenario',
-        rule: 'the flows of the figure can be driven to fill the collections',
-        message: (error as Error).message,
-      });
+      findings.push(...takingPart.map(({ party }) => driveFailed(party, figure, error as Error)));
     }
-    findings.push(...(await probeProvider(ecosystem, party, [figure], latencyBudgetMs, { collections: true, bundles: false })));
+    for (const { party } of takingPart)
+      findings.push(...(await probeProvider(ecosystem, party, [figure], latencyBudgetMs, { collections: true, bundles: false })));
   }
   return findings;
 }
+
+const driveFailed = (party: ActorId, figure: Figure, error: Error): Finding => ({
+  party,
+  api: 'scenario',
+  operation: `drive figure ${figure}`,
+  step: '—',
+  verdict: 'fail',
+  source: 'scenario',
+  rule: 'the flows of the figure can be driven to fill the collections',
+  message: error.message,
+});
 
 /** The collections peers call on `party` in these figures, with the methods they use. */
 function providedCollections(party: ActorId, figures: readonly Figure[]): { api: ApiId; resource: string; methods: Set<string> }[] {

@@ -93,9 +93,10 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
       findings.push(...contract.findings);
       say(`${party}: ${contract.mode.mode} — ${contract.mode.reason}`);
       if (contract.mode.mode === 'provider-only') findings.push(...(await probeProvider(ecosystem, party, active(party), options.latencyBudgetMs)));
-      // A partner the harness can drive is probed after each of its figures has put data in its collections.
-      if (contract.mode.mode === 'full') findings.push(...(await probeAfterFlows(ecosystem, party, active(party), options.latencyBudgetMs)));
     }
+    // A partner the harness can drive is probed after each of its figures has put data in its collections.
+    const driven = modes.filter((m) => m.mode === 'full').map(({ party }) => ({ party, figures: active(party) }));
+    findings.push(...(await probeAfterFlows(ecosystem, driven, options.latencyBudgetMs)));
     probeExchanges = [...ecosystem.recorder.exchanges];
   } finally {
     await ecosystem.stop();
