@@ -10,6 +10,7 @@ import { callerOf, harnessOnly } from '../../tmf/auth.ts';
 import { badRequest, forbidden } from '../../tmf/errors.ts';
 import { validateBody } from '../../tmf/validation.ts';
 import type { ControlCaller, ControlOperation } from './control-contract.ts';
+import { AJV_OPTIONS } from '../../core/ajv-options.ts';
 
 /** A declared operation with what the party does when it is called. */
 export interface ControlRoute extends ControlOperation {
@@ -24,7 +25,7 @@ let ajv: Ajv | undefined;
 /** Compiles an inline body schema with the formats the project's schemas use. */
 function compile(schema: object): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false });
+    ajv = new Ajv(AJV_OPTIONS);
     formats.default(ajv);
   }
   return ajv.compile(schema);

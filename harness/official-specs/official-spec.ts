@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { ApiId } from '../../tmf/apis.ts';
+import { AJV_OPTIONS } from '../../core/ajv-options.ts';
 
 /**
  * ajv-formats is CommonJS with `exports.default`; under NodeNext TypeScript types the default import as
@@ -104,7 +105,7 @@ function formatsUsed(node: unknown, found = new Set<string>()): Set<string> {
 export function compileOfficialSpec(api: ApiId, file: string, document: SwaggerDocument): OfficialSpec {
   // strict: false because official files carry Swagger-only keywords (discriminator as a string,
   // example, x-*) that are not JSON Schema; allErrors so a payload's every divergence is reported.
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  const ajv = new Ajv(AJV_OPTIONS);
   addFormats(ajv);
   for (const format of formatsUsed(document.definitions)) {
     if (!KNOWN_FORMATS.has(format)) ajv.addFormat(format, true);

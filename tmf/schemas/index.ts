@@ -27,6 +27,7 @@ import { FLOW_PREFIX, flowCopyOf, standardOf } from './standard.ts';
 import { TROUBLE_TICKET_SCHEMAS } from './trouble-ticket.ts';
 import { USAGE_SCHEMAS } from './usage.ts';
 import { WHOLE_API_SCHEMAS } from './whole-apis.ts';
+import { AJV_OPTIONS } from '../../core/ajv-options.ts';
 
 export { eventSchemaFor, type EventTarget } from './events.ts';
 
@@ -71,7 +72,7 @@ const KNOWN: ReadonlySet<string> = new Set([...IDS, ...IDS.map((id) => FLOW_PREF
 function schemaRegistry(): Ajv {
   if (registry) return registry;
   // Not inlining refs compiles each shared part once: it halves the compile cost, validation speed is unchanged.
-  const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false });
+  const ajv = new Ajv({ ...AJV_OPTIONS, inlineRefs: false });
   formats.default(ajv);
   // The party APIs are the project's own: no official file to be held to, so their schema is their standard.
   const own = new Set<string>(PARTY_API_SCHEMAS.map((s) => s.$id));
