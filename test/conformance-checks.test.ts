@@ -193,6 +193,10 @@ test('--figure names the figures to exercise: repeated or comma-separated, in th
   assert.deepEqual(figures('--figure', '9,7'), [7, 9]);
   assert.deepEqual(figures('--figure', 'figure8', '--figure', '7'), [7, 8]);
   assert.throws(() => figures('--figure', '7,12'), /--figure '12': the figures are 7, 8, 9, 10, 11/);
+  const config = join(mkdtempSync(join(tmpdir(), 'cch-figures-')), 'conformance.json');
+  writeFileSync(config, JSON.stringify({ actors: { csp: 'http://a' }, figures: [9, 'figure7'] }));
+  assert.deepEqual(conformanceOptions(parseArgs(['conformance', '--config', config]), {}).figures, [7, 9], 'a config file names them too');
+  assert.deepEqual(conformanceOptions(parseArgs(['conformance', '--config', config, '--figure', '8']), {}).figures, [8], 'the command line wins');
 });
 
 test('a --figure in which no partner takes part is refused before anything starts', async () => {
