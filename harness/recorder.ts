@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
 import { headerOf, type HttpBytesAnswer } from '../core/http-call.ts';
 import { DEFAULT_SECRET } from '../actors/kit/config.ts';
+import { WALL_CLOCK_HEADER } from '../actors/kit/control-contract.ts';
 import { safeDecode } from '../tmf/apis.ts';
 import { wireKey } from '../tmf/auth.ts';
 import { badRequest, TmfError } from '../tmf/errors.ts';
@@ -18,7 +19,7 @@ import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
 
 /** Request headers worth keeping in the trace (credentials are masked). */
-const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count', DUPLICATE_HEADER];
+const KEPT_HEADERS = ['content-type', 'accept', 'authorization', 'location', 'x-total-count', 'x-result-count', DUPLICATE_HEADER, WALL_CLOCK_HEADER];
 
 /** `/wire/<from>/<to>`, then the path on the callee. */
 const WIRE_ROUTE = /^\/wire\/([^/?#]+)\/([^/?#]+)/;
@@ -463,7 +464,8 @@ function pickHeaders(get: (name: string) => string | undefined): Record<string, 
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = get(name);
-    if (value) kept[name] = name === 'authorization' ? masked(value) : interned(value);
+    // A wall clock's reading is new on every answer: not one of the strings a run repeats.
+    if (value) kept[name] = name === 'authorization' ? masked(value) : name === WALL_CLOCK_HEADER ? value : interned(value);
   }
   return kept;
 }

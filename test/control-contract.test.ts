@@ -5,7 +5,7 @@ import formats from 'ajv-formats';
 import { ACTOR_IDS, type ActorId } from '../core/actor-ids.ts';
 import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
-import { COMMON_OPERATIONS } from '../actors/kit/control-contract.ts';
+import { COMMON_OPERATIONS, WALL_CLOCK_HEADER } from '../actors/kit/control-contract.ts';
 import { controlRoute, controlRouter } from '../actors/kit/control-router.ts';
 import { routeTable } from './support/route-table.ts';
 
@@ -97,6 +97,17 @@ describe('the control contract is the control API', { timeout: 60_000 }, () => {
       for (const ref of refs) assert.ok(contract.components.schemas[ref.replace('#/components/schemas/', '')], `${party}: ${ref} resolves`);
     }
     assert.ok(contracts.get('car-manufacturer')!.components.schemas.ServiceSelection, 'a named body schema is a component');
+  });
+
+  it("documents the journal's x-wall-clock header, and every party sends its wall clock with its journal", async () => {
+    for (const [party, contract] of contracts) {
+      const answer = (contract.paths['/control/journal'].get.responses as Record<string, { headers?: Record<string, { description: string }> }>)['200'];
+      assert.match(answer.headers?.[WALL_CLOCK_HEADER]?.description ?? '', /wall clock/, party);
+      const before = Date.now();
+      const response = await fetch(`${ecosystem.local[party]!.url}/control/journal`, { headers: { authorization: `Bearer ${harnessKey(SECRET, party)}` } });
+      const said = Date.parse(response.headers.get(WALL_CLOCK_HEADER) ?? '');
+      assert.ok(said >= before && said <= Date.now(), `${party} said ${response.headers.get(WALL_CLOCK_HEADER)}`);
+    }
   });
 
   it('bad control input gets a 400 TMF error naming the path and rule, and changes nothing', async () => {

@@ -2,7 +2,7 @@ import type { ActorId } from '../../core/actor-ids.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import { badRequest } from '../../tmf/errors.ts';
 import type { ActorRuntime } from './runtime.ts';
-import { COMMON_OPERATIONS as OP } from './control-contract.ts';
+import { COMMON_OPERATIONS as OP, WALL_CLOCK_HEADER } from './control-contract.ts';
 import { controlRoute, type ControlRoute } from './control-router.ts';
 import { deliveryState } from '../../tmf/delivery-state.ts';
 import { TmfCallError } from '../../tmf/client.ts';
@@ -26,6 +26,8 @@ export function commonControl<D extends BaseData>(runtime: ActorRuntime<D>, cont
       });
     }),
     controlRoute(OP.journal, (_req, res) => {
+      // The clock of the entries' recordedAt (the wall clock, not the simulated one), read as the answer goes.
+      res.setHeader(WALL_CLOCK_HEADER, new Date().toISOString());
       res.json(runtime.store.data.journal);
     }),
     controlRoute(OP.reset, async (_req, res) => {

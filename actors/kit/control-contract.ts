@@ -35,8 +35,21 @@ export interface ControlOperation {
    * counts as `{}`. Absent: the operation reads no body.
    */
   readonly body?: Schema | string;
-  readonly response: { readonly status: number; readonly description: string; readonly schema?: Schema };
+  readonly response: {
+    readonly status: number;
+    readonly description: string;
+    readonly schema?: Schema;
+    /** Response headers the operation sends (lower case), each with what it says. */
+    readonly headers?: Readonly<Record<string, string>>;
+  };
 }
+
+/**
+ * The header with which a party's journal says what its wall clock read as it answered (ISO 8601, with
+ * milliseconds): the harness places the entries' `recordedAt` on its own clock with it, so that a
+ * partner on another host, whose clock is off, is not judged out of order (harness/drive/journals.ts).
+ */
+export const WALL_CLOCK_HEADER = 'x-wall-clock';
 
 /** Small schema builders for control bodies (with the project's own `str`, `text`, `dateTime`). */
 export { dateTime, str, text };
@@ -93,6 +106,10 @@ export const COMMON_OPERATIONS = {
       schema: {
         type: 'array',
         items: obj({ seq: { type: 'integer' }, actor: str, type: str, recordedAt: dateTime, data: { type: 'object' } }, ['seq', 'actor', 'type', 'recordedAt']),
+      },
+      headers: {
+        [WALL_CLOCK_HEADER]:
+          "The party's wall clock as it answered, the clock of recordedAt (ISO 8601 with milliseconds). Optional: without it the harness cannot tell how far the party's clock is off its own, and does not order the entries against its exchanges closer than a second.",
       },
     },
   },
@@ -172,6 +189,9 @@ function operationObject(o: ControlOperation): object {
       [String(o.response.status)]: {
         description: o.response.description,
         ...(o.response.schema ? { content: { 'application/json': { schema: o.response.schema } } } : {}),
+        ...(o.response.headers
+          ? { headers: Object.fromEntries(Object.entries(o.response.headers).map(([name, description]) => [name, { description, schema: str }])) }
+          : {}),
       },
       ...(o.body ? { 400: error } : {}),
       ...(o.caller === 'anyone' ? {} : { 403: error }),

@@ -19,6 +19,8 @@ export interface JournalEvidence {
   readonly seq: number;
   readonly type: string;
   readonly at: string;
+  /** How far `at` may be off the harness's clock (JournalEntry.uncertaintyMs). */
+  readonly uncertaintyMs?: number;
 }
 
 export type Evidence = WireEvidence | JournalEvidence;
@@ -31,15 +33,19 @@ export interface ScenarioRecord {
 
 /**
  * Is `a` strictly before `b`? Wire exchanges compare by wire seq, entries of one journal by their seq;
- * anything else by wall-clock time. Times that do not parse make the pair incomparable (never "before").
+ * anything else by wall-clock time, on the harness's clock: closer than the margins of the clocks they
+ * were read on, neither is before the other. Times that do not parse make the pair incomparable (never
+ * "before").
  */
 export function isBefore(a: Evidence, b: Evidence): boolean {
   if (a.source === 'wire' && b.source === 'wire') return a.seq < b.seq;
   if (a.source === 'journal' && b.source === 'journal' && a.actor === b.actor) return a.seq < b.seq;
   const ta = Date.parse(a.at);
   const tb = Date.parse(b.at);
-  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta < tb;
+  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta + marginOf(a) + marginOf(b) < tb;
 }
+
+const marginOf = (e: Evidence): number => (e.source === 'journal' ? (e.uncertaintyMs ?? 0) : 0);
 
 /**
  * The earliest way the observation is met by evidence that comes after none of `preds` is reversed:
@@ -95,7 +101,8 @@ export function occurrences(o: WireMatcher | InternalMatcher, record: ScenarioRe
   if (o.kind === 'journal') {
     return record.journal.flatMap((j): Evidence[] => {
       const actor = o.actor.find((a) => a === j.actor);
-      return actor && j.type === o.type ? [{ source: 'journal', actor, seq: j.seq, type: j.type, at: j.at }] : [];
+      if (!actor || j.type !== o.type) return [];
+      return [{ source: 'journal', actor, seq: j.seq, type: j.type, at: j.at, ...(j.uncertaintyMs ? { uncertaintyMs: j.uncertaintyMs } : {}) }];
     });
   }
   return record.exchanges.filter((e) => matchesWire(o, e)).map((e) => ({ source: 'wire', seq: e.seq, operation: e.operation, at: e.startedAt }));

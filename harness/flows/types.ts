@@ -146,7 +146,10 @@ export interface FlowStep {
  */
 export interface JournalEntry {
   readonly seq: number;
+  /** When the party recorded it, on the harness's clock (harness/drive/journals.ts). */
   readonly at: string;
+  /** How far `at` may be off the harness's clock (a party on a clock of its own); absent: on the harness's clock. */
+  readonly uncertaintyMs?: number;
   /** Who recorded it. A string, as a state dump delivers it; an entry of a non-actor proves nothing. */
   readonly actor: string;
   readonly type: string;
