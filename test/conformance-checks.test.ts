@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -7,6 +9,7 @@ import { parseArgs } from '../harness/cli/args.ts';
 import { conventions } from '../harness/conformance/exchange-checks.ts';
 import { conformanceOptions } from '../harness/conformance/options.ts';
 import { runConformance, selfReportedChecks } from '../harness/conformance/run.ts';
+import { probeAfterFlows } from '../harness/conformance/probes.ts';
 import { billEqualsItems, eventsOnce, subscribedChangesNotified } from '../harness/conformance/step-rules.ts';
 import { BILL_AMOUNTS } from '../harness/conformance/bill-amounts.ts';
 import { COMMON_OPERATIONS, controlContract, missingOperations } from '../actors/kit/control-contract.ts';
@@ -299,4 +302,29 @@ test("the report lists the scenario checks that could only read a partner's own 
   assert.deepEqual(selfReportedChecks([read(1, 'a', 'csp'), read(2, 'a', 'csp'), read(3, 'a', 'driver'), tmfRead], ['csp']), [
     { scenario: 'a', party: 'csp', reads: 2 },
   ]);
+});
+
+test('a partner whose reset and drives fail gets findings that say so, and the probes go on: the run does not end there', async () => {
+  const partner = createServer((_req, res) => {
+    res
+      .writeHead(500, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ code: 'BROKEN', reason: 'Broken', message: 'always fails', status: '500' }));
+  });
+  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+  const ecosystem = await startEcosystem({
+    bindings: { 'call-center': { kind: 'remote', url: `http://127.0.0.1:${(partner.address() as AddressInfo).port}` } },
+  });
+  try {
+    const findings = await probeAfterFlows(ecosystem, [{ party: 'call-center', figures: [9] }], 5_000);
+    const failed = (operation: string) => findings.find((f) => f.party === 'call-center' && f.operation === operation && f.verdict === 'fail');
+    assert.match(failed('reset before the bundle probes')?.message ?? '', /500/, 'the reset before the bundle probes');
+    assert.equal(failed('drive figure 9')?.rule, 'the flows of the figure can be driven to fill the collections');
+    assert.ok(
+      findings.some((f) => f.party === 'call-center' && f.source !== 'scenario'),
+      "the figure's collection probes still ran",
+    );
+  } finally {
+    await ecosystem.stop();
+    partner.close();
+  }
 });

@@ -192,37 +192,57 @@ export interface DrivenPartner {
  * For partners that serve the control contract: each one's bundle refusals on a clean ecosystem (before
  * any onboarding), then each figure driven from a clean ecosystem (so its collections hold entities of
  * several kinds and states) and the collection probes of that figure, for every partner that takes part
- * in it. Partners bound together share a figure's drive: it fills all their collections at once.
+ * in it. Partners bound together share a figure's drive: it fills all their collections at once. A reset
+ * or a drive that fails is a finding for the partners it concerns, and the run goes on.
  */
 export async function probeAfterFlows(ecosystem: Ecosystem, partners: readonly DrivenPartner[], latencyBudgetMs?: number): Promise<Finding[]> {
   const findings: Finding[] = [];
+  const prepared = async (parties: readonly ActorId[], preparation: Preparation, run: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      findings.push(...parties.map((party) => preparationFailed(party, preparation, error as Error)));
+      return false;
+    }
+  };
   for (const { party, figures } of partners) {
-    await resetAll(ecosystem);
-    findings.push(...(await probeProvider(ecosystem, party, figures, latencyBudgetMs, { collections: false, bundles: true })));
+    if (await prepared([party], RESET_FIRST, () => resetAll(ecosystem)))
+      findings.push(...(await probeProvider(ecosystem, party, figures, latencyBudgetMs, { collections: false, bundles: true })));
   }
   for (const figure of FIGURES) {
     const takingPart = partners.filter((p) => p.figures.includes(figure));
     if (takingPart.length === 0) continue;
-    await resetAll(ecosystem);
-    try {
-      await DRIVES[figure](ecosystem);
-    } catch (error) {
-      findings.push(...takingPart.map(({ party }) => driveFailed(party, figure, error as Error)));
-    }
+    await prepared(
+      takingPart.map((p) => p.party),
+      { operation: `drive figure ${figure}`, rule: 'the flows of the figure can be driven to fill the collections' },
+      async () => {
+        await resetAll(ecosystem);
+        await DRIVES[figure](ecosystem);
+      },
+    );
     for (const { party } of takingPart)
       findings.push(...(await probeProvider(ecosystem, party, [figure], latencyBudgetMs, { collections: true, bundles: false })));
   }
   return findings;
 }
 
-const driveFailed = (party: ActorId, figure: Figure, error: Error): Finding => ({
+/** What the harness does before probing, and the rule its failure breaks. */
+interface Preparation {
+  readonly operation: string;
+  readonly rule: string;
+}
+
+const RESET_FIRST: Preparation = { operation: 'reset before the bundle probes', rule: 'the ecosystem can be reset (POST /control/reset)' };
+
+const preparationFailed = (party: ActorId, { operation, rule }: Preparation, error: Error): Finding => ({
   party,
   api: 'scenario',
-  operation: `drive figure ${figure}`,
+  operation,
   step: '—',
   verdict: 'fail',
   source: 'scenario',
-  rule: 'the flows of the figure can be driven to fill the collections',
+  rule,
   message: error.message,
 });
 
