@@ -7,6 +7,8 @@ interface State {
   readonly bytes: Buffer | undefined;
   readonly json: boolean;
   parsed: { readonly value: unknown } | undefined;
+  /** The message's pieces of an exchange's line, once written (null: not writable as they came). */
+  chunks: readonly (string | Buffer)[] | null | undefined;
 }
 
 interface Stored extends RecordedMessage {
@@ -34,7 +36,7 @@ export function recordedMessage(headers: Record<string, string>, bytes: Buffer |
   // would put every message in V8's slow dictionary mode (bigger, and slower to read and to collect).
   // Two single definitions cost about a third of one `defineProperties` with a literal of descriptors.
   const message = { headers } as RecordedMessage;
-  Object.defineProperty(message, STATE, { value: { bytes, json, parsed: undefined } satisfies State });
+  Object.defineProperty(message, STATE, { value: { bytes, json, parsed: undefined, chunks: undefined } satisfies State });
   Object.defineProperty(message, 'body', BODY);
   return message;
 }
@@ -89,13 +91,25 @@ function joinedText(chunks: readonly (string | Buffer)[]): (string | Buffer)[] {
   return joined;
 }
 
-function messageChunks(message: RecordedMessage): (string | Buffer)[] | undefined {
+/**
+ * The message's pieces, worked out once per message: a message shared by every exchange that polled the
+ * same answer (harness/recorder.ts) is written with each of them, and its headers and bytes never change.
+ */
+function messageChunks(message: RecordedMessage): readonly (string | Buffer)[] | undefined {
   if (!isStored(message)) return undefined;
-  const { bytes, json } = message[STATE];
-  const headers = `{"headers":${JSON.stringify(message.headers)}`;
-  if (!bytes || bytes.length === 0) return [`${headers}}`];
-  if (!json) return [`${headers},"body":${JSON.stringify(bytes.toString('utf8'))}}`];
+  const state = message[STATE];
+  if (state.chunks !== undefined) return state.chunks ?? undefined;
+  const chunks = chunksOf(message.headers, state.bytes, state.json);
+  // Not a body that is no JSON: its pieces are a copy of it, as a string.
+  if (state.json || !state.bytes?.length) state.chunks = chunks;
+  return chunks ?? undefined;
+}
+
+function chunksOf(headers: Record<string, string>, bytes: Buffer | undefined, json: boolean): (string | Buffer)[] | null {
+  const head = `{"headers":${JSON.stringify(headers)}`;
+  if (!bytes || bytes.length === 0) return [`${head}}`];
+  if (!json) return [`${head},"body":${JSON.stringify(bytes.toString('utf8'))}}`];
   // JSON may hold line breaks between its tokens: such a body is written again on one line.
-  if (bytes.includes(10) || bytes.includes(13)) return undefined;
-  return [`${headers},"body":`, bytes, '}'];
+  if (bytes.includes(10) || bytes.includes(13)) return null;
+  return [`${head},"body":`, bytes, '}'];
 }
