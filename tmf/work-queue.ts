@@ -1,3 +1,4 @@
+import { isDraft, original } from 'immer';
 import type { Store } from '../core/store.ts';
 import { afterFailure, pause, type RetryPolicy } from './retry.ts';
 
@@ -27,7 +28,7 @@ export interface WorkQueueOptions<D, W extends QueuedWork> {
   readonly idOf: (work: W) => string;
   readonly attempt: Attempt<D, W>;
   readonly policy: RetryPolicy;
-  /** How many done entries to keep for inspection (the oldest are pruned beyond this). */
+  /** How many done entries to keep for inspection (the oldest are pruned once the list holds a quarter more). */
   readonly retainDone: number;
 }
 
@@ -133,14 +134,17 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
     const id = this.#options.idOf(head);
     await this.#store.update((draft) => {
       const list = this.#options.list(draft);
-      const entry = list.find((w) => this.#options.idOf(w) === id);
+      // Found in the list as the update found it: reading a draft's elements drafts every one of them
+      // (a few hundred kept for inspection), and each draft is work to finish.
+      const at = asFound(list).findIndex((w) => this.#options.idOf(w) === id);
+      const entry = at >= 0 ? list[at] : undefined;
       if (entry?.state !== 'pending') return;
       entry.attempts += tries;
       if (error === undefined) {
         commit?.(draft);
         entry.state = 'delivered';
         delete entry.lastError;
-        prune(list, this.#options.retainDone);
+        prune(list, this.#options.retainDone, at);
         return;
       }
       entry.lastError = error;
@@ -170,16 +174,24 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
 /** New work is due at once; a retry when the simulated clock reaches it. */
 const isDue = (work: QueuedWork, now: number) => work.rounds === 0 || Date.parse(work.nextAttemptAt) <= now;
 
-/** Drops the oldest done entries beyond `keep`, in place (pending and dead work is never pruned). */
-function prune(list: QueuedWork[], keep: number): void {
-  let excess = list.filter((w) => w.state === 'delivered').length - keep;
-  for (let i = 0; excess > 0 && i < list.length; ) {
-    if (list[i].state === 'delivered') {
-      list.splice(i, 1);
-      excess--;
-    } else i++;
-  }
+/**
+ * Drops the oldest done entries beyond `keep`, in place (pending and dead work is never pruned), once
+ * the list holds a quarter more than `keep`: each delivery looked at every entry kept, and moved them all
+ * in the list for the one it dropped. The entries are read as the update found them, but for the one at
+ * `justDelivered`: no other is drafted.
+ */
+function prune(list: QueuedWork[], keep: number, justDelivered: number): void {
+  if (list.length <= keep + Math.floor(keep / 4)) return;
+  const found = asFound(list);
+  const delivered: number[] = [];
+  for (let i = 0; i < found.length; i++) if (i === justDelivered || found[i].state === 'delivered') delivered.push(i);
+  const dropped = delivered.slice(0, Math.max(0, delivered.length - keep));
+  // The last first, so that the places of the others stay where they were.
+  for (let k = dropped.length - 1; k >= 0; k--) list.splice(dropped[k], 1);
 }
+
+/** A list as the update found it, if it is a draft (read without drafting its elements); a plain list as it is. */
+const asFound = <T>(list: T[]): readonly T[] => (isDraft(list) ? (original(list as never) as T[]) : list);
 
 /** The fields a new piece of work starts with. */
 export function freshWork(lane: string, now: Date): QueuedWork {
