@@ -40,10 +40,16 @@ export async function completeOrder(runtime: Runtime, orderId: string): Promise<
 /**
  * The registration step of a fulfilment is done once the CSP holds products made for the order: they
  * are made in one update (with the products put on the order's items), so a resumed fulfilment skips it
- * instead of registering twice. Read from the products, not the items, which the buyer wrote.
+ * instead of registering twice. Decided by the products, not the items, which the buyer wrote: an item's
+ * product id only says which product to look at (by index: scanning every product for each order made
+ * onboarding a fleet slow down as the fleet grew).
  */
 export function isRegistered(runtime: Runtime, orderId: string): boolean {
-  return items(runtime.store.data, 'TMF637', 'product').some((p) => p.productOrderItem?.some((ref) => ref.productOrderId === orderId));
+  const products = items(runtime.store.data, 'TMF637', 'product');
+  return findOrder(runtime, orderId).productOrderItem.some((item) => {
+    const id = item.product?.id;
+    return typeof id === 'string' && findBy(products, 'id', id)?.productOrderItem?.some((ref) => ref.productOrderId === orderId) === true;
+  });
 }
 
 /** Puts each registered product on its order item (item i has products[i]): in the registration's own update, it is what `isRegistered` reads. */
@@ -58,7 +64,7 @@ export function putProductsOnItems(draft: CspData, orderId: string, products: re
 
 /** An order the CSP holds: fulfilment runs only on orders it stored. */
 export function findOrder(runtime: Runtime, orderId: string): ProductOrder {
-  const order = items(runtime.store.data, 'TMF622', 'productOrder').find((o) => o.id === orderId);
+  const order = findBy(items(runtime.store.data, 'TMF622', 'productOrder'), 'id', orderId);
   if (!order) throw new Error(`no product order ${orderId} at the CSP`);
   return order;
 }
