@@ -9,7 +9,7 @@ import { freshWork, WorkQueue } from './work-queue.ts';
 
 /** How hard the notifier tries before it dead-letters an event (any field left out keeps its default). */
 export type DeliveryPolicy = Partial<RetryPolicy> & {
-  /** Delivered entries kept in the outbox for inspection; older ones are pruned (once the outbox holds a quarter more). */
+  /** Delivered entries kept in the outbox for inspection; older ones are pruned (once the outbox has grown by a quarter of it). */
   readonly retainDelivered?: number;
 };
 

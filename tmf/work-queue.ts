@@ -28,7 +28,7 @@ export interface WorkQueueOptions<D, W extends QueuedWork> {
   readonly idOf: (work: W) => string;
   readonly attempt: Attempt<D, W>;
   readonly policy: RetryPolicy;
-  /** How many done entries to keep for inspection (the oldest are pruned once the list holds a quarter more). */
+  /** How many done entries to keep for inspection (the oldest are pruned once the list has grown by a quarter of it). */
   readonly retainDone: number;
 }
 
@@ -49,6 +49,8 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
   #dispatching: Promise<void> | undefined;
   #again = false;
   #paused: boolean;
+  /** How long the list may grow before done entries are pruned again (see `prune`). */
+  #pruneAtLength = 0;
 
   /** A paused queue keeps its work until `resume` (e.g. until the handlers it needs are registered). */
   constructor(store: Store<D>, options: WorkQueueOptions<D, W>, paused = false) {
@@ -144,7 +146,12 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
         commit?.(draft);
         entry.state = 'delivered';
         delete entry.lastError;
-        prune(list, this.#options.retainDone, at);
+        // Pruned again once the list has grown by a quarter of what it keeps: looking at every entry
+        // kept (a few hundred, and every pending one) and moving them all cost each delivery that much.
+        if (list.length >= this.#pruneAtLength) {
+          prune(list, this.#options.retainDone, at);
+          this.#pruneAtLength = list.length + Math.floor(this.#options.retainDone / 4);
+        }
         return;
       }
       entry.lastError = error;
@@ -175,13 +182,10 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
 const isDue = (work: QueuedWork, now: number) => work.rounds === 0 || Date.parse(work.nextAttemptAt) <= now;
 
 /**
- * Drops the oldest done entries beyond `keep`, in place (pending and dead work is never pruned), once
- * the list holds a quarter more than `keep`: each delivery looked at every entry kept, and moved them all
- * in the list for the one it dropped. The entries are read as the update found them, but for the one at
- * `justDelivered`: no other is drafted.
+ * Drops the oldest done entries beyond `keep`, in place (pending and dead work is never pruned). The
+ * entries are read as the update found them, but for the one at `justDelivered`: no other is drafted.
  */
 function prune(list: QueuedWork[], keep: number, justDelivered: number): void {
-  if (list.length <= keep + Math.floor(keep / 4)) return;
   const found = asFound(list);
   const delivered: number[] = [];
   for (let i = 0; i < found.length; i++) if (i === justDelivered || found[i].state === 'delivered') delivered.push(i);
