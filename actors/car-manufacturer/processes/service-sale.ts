@@ -72,9 +72,9 @@ export async function orderSelectedService(runtime: Runtime, selection: ServiceS
  */
 export const orderConnectivityEffect = (runtime: Runtime) =>
   ORDER_CONNECTIVITY.handler<OemData>(async ({ orderId, offeringId, selection }) => {
-    const orders = collection(runtime.store.data, 'TMF622', 'productOrder');
-    const ownOrder = orders.find((o) => o.id === orderId);
-    const offer = collection(runtime.store.data, 'TMF620', 'productOffering').find((o) => o.id === offeringId);
+    // By index: the OEM holds an order per car it sold.
+    const ownOrder = findBy(items(runtime.store.data, 'TMF622', 'productOrder'), 'id', orderId);
+    const offer = findBy(items(runtime.store.data, 'TMF620', 'productOffering'), 'id', offeringId);
     const cspOffering = offer && cspOfferingOf(offer);
     if (!ownOrder || !cspOffering || ownOrder.externalId) return;
     await followMediation(runtime);
