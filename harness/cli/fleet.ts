@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseBindings } from '../bindings.ts';
 import { startEcosystem } from '../ecosystem.ts';
+import { startPartyProcesses } from '../party-processes.ts';
+import { DEFAULT_SECRET } from '../../actors/kit/config.ts';
 import { fleetMonth, reconcileFleet, type FleetMonth } from '../fleet/run.ts';
 import type { Reconciliation } from '../fleet/reconcile.ts';
 import { progressBar } from '../fleet/progress.ts';
@@ -30,9 +32,24 @@ export async function fleet(args: Args): Promise<number> {
   if (unsupported.length > 0) throw new Error(`cch fleet loads a CSP: --actor binds only csp=URL, not ${unsupported.join(', ')}`);
   const reportDir = resolve(one(args, 'report-dir') ?? 'reports/fleet');
   mkdirSync(reportDir, { recursive: true });
+  const secret = process.env.CCH_SECRET ?? DEFAULT_SECRET;
+  // The simulated CSP runs as `cch up` runs it: a process of its own, on its file store and usage book
+  // (a fleet's records do not belong in the harness's heap), and on a core of its own. Its data starts
+  // afresh in the report folder.
+  const cspData = join(reportDir, 'csp-data');
+  rmSync(cspData, { recursive: true, force: true });
+  const csp = bindings.csp ? undefined : (await startPartyProcesses(['csp'], cspData, secret))[0];
   // The wire keeps the latest exchanges in memory and spills the rest: a fleet's traffic does not fit.
   // A batch is one request, answered once every line is stored: the wire and the parties wait for it.
-  const ecosystem = await startEcosystem({ bindings, timeoutMs: BATCH_TIMEOUT_MS, trace: { retain: 2000, spillTo: join(reportDir, 'trace.ndjson') } });
+  const ecosystem = await startEcosystem({
+    bindings: csp ? { ...bindings, csp: { kind: 'remote', url: csp.url } } : bindings,
+    secret,
+    timeoutMs: BATCH_TIMEOUT_MS,
+    trace: { retain: 2000, spillTo: join(reportDir, 'trace.ndjson') },
+  }).catch(async (error: unknown) => {
+    await csp?.stop();
+    throw error;
+  });
   try {
     say(`Fleet of ${cars} cars (${cars * RECORDS_PER_CAR} usage records) for ${month}; CSP at ${ecosystem.actorUrls.csp}`);
     const write = (text: string) => process.stdout.write(text);
@@ -50,6 +67,7 @@ export async function fleet(args: Args): Promise<number> {
     return reconciliation.ok ? 0 : 1;
   } finally {
     await ecosystem.stop();
+    await csp?.stop();
   }
 }
 
