@@ -46,7 +46,8 @@ Usage:
           exactly once, its payers' shares adding up to its chargeable MB at its tariff, each bill equal
           to the sum of its items. Exits 1 when it does not reconcile. With --actor csp=URL the CSP is a
           partner's (it must serve the usage batch extension and the control contract); the other
-          parties are simulated. The wire's record goes to DIR (default reports/fleet)/trace.ndjson.
+          parties are simulated. The simulated CSP runs in a process of its own, on a file store in
+          DIR/csp-data (afresh each time). The wire's record goes to DIR (default reports/fleet)/trace.ndjson.
           --fleet-file writes the onboarded fleet (month, each car's VIN and subscription) to FILE;
           with --onboard-only the fleet is only onboarded, for a load generator to send its usage
           (load/artillery/fleet.yml, see the README).
