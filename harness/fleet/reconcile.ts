@@ -26,14 +26,22 @@ export interface Reconciliation {
 const FINAL_RATED = ['rated', 'billed'];
 const LISTED_PER_KIND = 5;
 
-/** Every page of a TMF collection, `pageSize` at a time (TMF630 offset/limit). */
-export async function listAll(client: TmfClient, api: ApiId, resource: string, pageSize = 5000): Promise<Entity[]> {
-  const all: Entity[] = [];
+/** Every page of a TMF collection, `pageSize` at a time (TMF630 offset/limit), each handed to `take` as it comes. */
+export async function eachPage(client: TmfClient, api: ApiId, resource: string, take: (items: readonly Entity[]) => void, pageSize = 5000): Promise<void> {
+  let seen = 0;
   for (let offset = 0; ; offset += pageSize) {
     const { items, total } = await client.listNamed(api, resource, { offset, limit: pageSize });
-    all.push(...items);
-    if (items.length === 0 || all.length >= total) return all;
+    take(items);
+    seen += items.length;
+    if (items.length === 0 || seen >= total) return;
   }
+}
+
+/** Every page of a TMF collection, in one list. */
+export async function listAll(client: TmfClient, api: ApiId, resource: string, pageSize = 5000): Promise<Entity[]> {
+  const all: Entity[] = [];
+  await eachPage(client, api, resource, (items) => all.push(...items), pageSize);
+  return all;
 }
 
 export async function readBooks(csp: TmfClient): Promise<CspBooks> {
@@ -52,31 +60,81 @@ export async function readBooks(csp: TmfClient): Promise<CspBooks> {
  * are the sums of its items.
  */
 export function reconcile(recordIds: readonly string[], books: CspBooks): Reconciliation {
-  const findings = new Findings();
-  const byRecord = new Map<string, Entity[]>();
-  for (const usage of books.usages) {
-    const id = charOf(usage, 'recordId');
-    if (typeof id === 'string') byRecord.set(id, [...(byRecord.get(id) ?? []), usage]);
+  const ledger = new UsageLedger(unitPrices(books.prices));
+  ledger.take(books.usages);
+  return ledger.reconciled(recordIds, books.bills, books.billItems);
+}
+
+/**
+ * `reconcile`, reading the CSP's books page by page through its TMF APIs: each usage record is checked as
+ * its page comes and only what the verdict needs of it is kept (a fleet's month is hundreds of thousands
+ * of records: kept whole, they took more memory than the rest of the command).
+ */
+export async function reconcileAtCsp(csp: TmfClient, recordIds: readonly string[]): Promise<Reconciliation> {
+  const ledger = new UsageLedger(unitPrices(await listAll(csp, 'TMF620', 'productOfferingPrice')));
+  await eachPage(csp, 'TMF635', 'usage', (page) => ledger.take(page));
+  return ledger.reconciled(recordIds, await listAll(csp, 'TMF678', 'customerBill'), await listAll(csp, 'TMF678', 'appliedCustomerBillingRate'));
+}
+
+/** What the verdict needs of the usages kept for one record id. */
+interface KeptRecord {
+  kept: number;
+  rated: number;
+  /** The ids of its rated usages, the statuses of all, and the first's description: for the findings. */
+  readonly ratedIds: string[];
+  readonly statuses: string[];
+  readonly description: string;
+  /** Its one rated usage's check: true when it adds up, else the finding it gives (kind and text). */
+  check?: true | { readonly kind: string; readonly text: string };
+}
+
+/** The usages as they come, each checked once and summed up by record id. */
+class UsageLedger {
+  readonly #perMB: ReadonlyMap<string, Money>;
+  readonly #byRecord = new Map<string, KeptRecord>();
+
+  constructor(perMB: ReadonlyMap<string, Money>) {
+    this.#perMB = perMB;
   }
-  const perMB = unitPrices(books.prices);
-  let ratedOnce = 0;
-  for (const recordId of recordIds) {
-    const kept = byRecord.get(recordId) ?? [];
-    const rated = kept.filter((u) => FINAL_RATED.includes(String(u.status)));
-    if (kept.length === 0) findings.add('missing', `record ${recordId} was sent but the CSP has no usage for it`);
-    else if (rated.length > 1) findings.add('rated twice', `record ${recordId} is rated ${rated.length} times (${rated.map((u) => u.id).join(', ')})`);
-    else if (rated.length === 0)
-      findings.add('not rated', `record ${recordId} is ${kept.map((u) => u.status).join(', ')}: ${String(kept[0].description ?? '')}`);
-    else if (kept.length > 1) findings.add('kept twice', `record ${recordId} is kept ${kept.length} times`);
-    else if (checkRecord(rated[0], perMB, findings)) ratedOnce += 1;
+
+  take(usages: readonly Entity[]): void {
+    for (const usage of usages) {
+      const id = charOf(usage, 'recordId');
+      if (typeof id !== 'string') continue;
+      let record = this.#byRecord.get(id);
+      if (!record) this.#byRecord.set(id, (record = { kept: 0, rated: 0, ratedIds: [], statuses: [], description: String(usage.description ?? '') }));
+      record.kept += 1;
+      record.statuses.push(String(usage.status));
+      if (!FINAL_RATED.includes(String(usage.status))) continue;
+      record.rated += 1;
+      record.ratedIds.push(String(usage.id));
+      if (record.rated === 1) {
+        const found = new Findings();
+        record.check = checkRecord(usage, this.#perMB, found) || found.first!;
+      }
+    }
   }
-  const itemsOf = new Map<string, Entity[]>();
-  for (const item of books.billItems) {
-    const bill = (item.bill as { id: string } | undefined)?.id;
-    if (bill) itemsOf.set(bill, [...(itemsOf.get(bill) ?? []), item]);
+
+  reconciled(recordIds: readonly string[], bills: readonly Entity[], billItems: readonly Entity[]): Reconciliation {
+    const findings = new Findings();
+    let ratedOnce = 0;
+    for (const recordId of recordIds) {
+      const record = this.#byRecord.get(recordId);
+      if (!record) findings.add('missing', `record ${recordId} was sent but the CSP has no usage for it`);
+      else if (record.rated > 1) findings.add('rated twice', `record ${recordId} is rated ${record.rated} times (${record.ratedIds.join(', ')})`);
+      else if (record.rated === 0) findings.add('not rated', `record ${recordId} is ${record.statuses.join(', ')}: ${record.description}`);
+      else if (record.kept > 1) findings.add('kept twice', `record ${recordId} is kept ${record.kept} times`);
+      else if (record.check === true) ratedOnce += 1;
+      else if (record.check) findings.add(record.check.kind, record.check.text);
+    }
+    const itemsOf = new Map<string, Entity[]>();
+    for (const item of billItems) {
+      const bill = (item.bill as { id: string } | undefined)?.id;
+      if (bill) itemsOf.set(bill, [...(itemsOf.get(bill) ?? []), item]);
+    }
+    for (const bill of bills) checkBill(bill, itemsOf.get(bill.id) ?? [], findings);
+    return { ok: findings.count === 0, recordsSent: recordIds.length, ratedOnce, billsChecked: bills.length, findings: findings.listed };
   }
-  for (const bill of books.bills) checkBill(bill, itemsOf.get(bill.id) ?? [], findings);
-  return { ok: findings.count === 0, recordsSent: recordIds.length, ratedOnce, billsChecked: books.bills.length, findings: findings.listed };
 }
 
 /** The record's volume and shares add up; true when they do. */
@@ -133,9 +191,12 @@ const charOf = (usage: Entity, name: string) =>
 class Findings {
   count = 0;
   readonly listed: string[] = [];
+  /** The first finding added, with its kind. */
+  first: { readonly kind: string; readonly text: string } | undefined;
   readonly #perKind = new Map<string, number>();
 
   add(kind: string, text: string): false {
+    this.first ??= { kind, text };
     this.count += 1;
     const n = (this.#perKind.get(kind) ?? 0) + 1;
     this.#perKind.set(kind, n);

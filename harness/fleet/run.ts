@@ -3,7 +3,7 @@ import { endMonth } from '../drive/figure8.ts';
 import { type DriveFigures, driveFleetUsage, type DriveOptions } from './drive.ts';
 import { onboardFleet, type OnboardedCar } from './onboard.ts';
 import { type Progress, silent } from './progress.ts';
-import { readBooks, reconcile, type Reconciliation } from './reconcile.ts';
+import { reconcileAtCsp, type Reconciliation } from './reconcile.ts';
 
 export interface FleetMonthOptions extends DriveOptions {
   readonly cars: number;
@@ -34,5 +34,5 @@ export async function fleetMonth(ecosystem: Ecosystem, options: FleetMonthOption
 
 /** The CSP's books after the month, checked against what the fleet sent. */
 export async function reconcileFleet(ecosystem: Ecosystem, month: FleetMonth): Promise<Reconciliation> {
-  return reconcile(month.drive.recordIds, await readBooks(ecosystem.control('csp')));
+  return reconcileAtCsp(ecosystem.control('csp'), month.drive.recordIds);
 }
