@@ -39,13 +39,14 @@ export async function fleet(args: Args): Promise<number> {
   const cspData = join(reportDir, 'csp-data');
   rmSync(cspData, { recursive: true, force: true });
   const csp = bindings.csp ? undefined : (await startPartyProcesses(['csp'], cspData, secret))[0];
-  // The wire keeps the latest exchanges in memory and spills the rest: a fleet's traffic does not fit.
-  // A batch is one request, answered once every line is stored: the wire and the parties wait for it.
+  // The wire keeps the latest exchanges in memory (64 MiB of them: nothing here reads them back) and spills
+  // the rest: a fleet's traffic does not fit. A batch is one request, answered once every line is
+  // stored: the wire and the parties wait for it.
   const ecosystem = await startEcosystem({
     bindings: csp ? { ...bindings, csp: { kind: 'remote', url: csp.url } } : bindings,
     secret,
     timeoutMs: BATCH_TIMEOUT_MS,
-    trace: { retain: 2000, spillTo: join(reportDir, 'trace.ndjson') },
+    trace: { retain: 2000, maxBytes: 64 * 2 ** 20, spillTo: join(reportDir, 'trace.ndjson') },
   }).catch(async (error: unknown) => {
     await csp?.stop();
     throw error;
