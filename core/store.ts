@@ -1,4 +1,4 @@
-import { createDraft, current, enablePatches, finishDraft, isDraft, type Patch, setAutoFreeze } from 'immer';
+import { createDraft, current, enablePatches, finishDraft, isDraft, original, type Patch, setAutoFreeze } from 'immer';
 import { Low, Memory } from 'lowdb';
 import { AppendFile, type Change } from './append-file.ts';
 import { type InPlace, InPlaceWrites, throughDraft } from './in-place.ts';
@@ -152,3 +152,9 @@ export function detached<R>(value: R): R {
   }
   return value;
 }
+
+/**
+ * The committed data an update's draft started from, to read without drafting what is read (valid
+ * while the update changes what it reads only in place, as a usage batch does).
+ */
+export const committed = <T extends object>(draft: T): T => (isDraft(draft) ? (original(draft as never) as T) : draft);

@@ -20,7 +20,13 @@ function counted(list: Item[]): { list: Item[]; reads: () => number } {
   let reads = 0;
   const wrapped = list.map((e) => {
     const { id, ...rest } = e;
-    return Object.defineProperty({ ...rest }, 'id', { enumerable: true, get: () => (reads++, id) }) as Item;
+    return Object.defineProperty({ ...rest }, 'id', {
+      enumerable: true,
+      get: () => {
+        reads++;
+        return id;
+      },
+    }) as Item;
   });
   return { list: wrapped, reads: () => reads };
 }

@@ -1,5 +1,5 @@
-import { current, isDraft, original } from 'immer';
-import { detached, inPlaceOf } from '../core/store.ts';
+import { current, isDraft } from 'immer';
+import { committed, detached, inPlaceOf } from '../core/store.ts';
 import type { ApiId } from './apis.ts';
 import type { Credential } from './credentials.ts';
 import type { Resource, ResourceName } from './resources.ts';
@@ -209,7 +209,7 @@ export function findBy<E extends object>(list: readonly E[], key: string & keyof
 
 /** Where `findBy` finds the element: its position in `list` (-1: none). */
 export function findIndexBy<E extends object>(list: readonly E[], key: string & keyof E, value: unknown): number {
-  const base = (isDraft(list) ? original(list as never) : list) as E[];
+  const base = committed(list);
   if (base.length === 0) return list.findIndex((e) => e[key] === value);
   let known = indexes.get(base[0]);
   // Shorter than what was indexed under its first element: another list, or elements removed.
@@ -240,12 +240,6 @@ function indexOf<E extends object>(list: readonly E[], key: keyof E, from: numbe
   for (let i = from; i < list.length; i++) if (!index.has(list[i][key])) index.set(list[i][key], i);
   return index;
 }
-
-/**
- * The committed data an update's draft started from, to read without drafting what is read (valid
- * while the update changes what it reads only in place, as a usage batch does).
- */
-export const committed = <T extends object>(draft: T): T => (isDraft(draft) ? (original(draft as never) as T) : draft);
 
 /** A read-only view of (part of) an update's draft as plain data: reading it drafts nothing. */
 export const snapshot = <T>(value: T): T => (isDraft(value) ? (current(value as never) as T) : value);

@@ -1,5 +1,4 @@
-import { isDraft, original } from 'immer';
-import type { Store } from '../core/store.ts';
+import { committed, type Store } from '../core/store.ts';
 import { afterFailure, pause, type RetryPolicy } from './retry.ts';
 
 /** The book-keeping every piece of owed work carries (an event to deliver, an effect to carry out). */
@@ -138,7 +137,7 @@ export class WorkQueue<D extends object, W extends QueuedWork> {
       const list = this.#options.list(draft);
       // Found in the list as the update found it: reading a draft's elements drafts every one of them
       // (a few hundred kept for inspection), and each draft is work to finish.
-      const at = asFound(list).findIndex((w) => this.#options.idOf(w) === id);
+      const at = committed(list).findIndex((w) => this.#options.idOf(w) === id);
       const entry = at >= 0 ? list[at] : undefined;
       if (entry?.state !== 'pending') return;
       entry.attempts += tries;
@@ -186,16 +185,13 @@ const isDue = (work: QueuedWork, now: number) => work.rounds === 0 || Date.parse
  * entries are read as the update found them, but for the one at `justDelivered`: no other is drafted.
  */
 function prune(list: QueuedWork[], keep: number, justDelivered: number): void {
-  const found = asFound(list);
+  const found = committed(list);
   const delivered: number[] = [];
   for (let i = 0; i < found.length; i++) if (i === justDelivered || found[i].state === 'delivered') delivered.push(i);
   const dropped = delivered.slice(0, Math.max(0, delivered.length - keep));
   // The last first, so that the places of the others stay where they were.
   for (let k = dropped.length - 1; k >= 0; k--) list.splice(dropped[k], 1);
 }
-
-/** A list as the update found it, if it is a draft (read without drafting its elements); a plain list as it is. */
-const asFound = <T>(list: T[]): readonly T[] => (isDraft(list) ? (original(list as never) as T[]) : list);
 
 /** The fields a new piece of work starts with. */
 export function freshWork(lane: string, now: Date): QueuedWork {

@@ -1,7 +1,7 @@
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { UsageBatchSummary } from '../../../core/party-api.ts';
 import { HARNESS_PARTY } from '../../../tmf/auth.ts';
-import { committed } from '../../../tmf/data.ts';
+import { committed } from '../../../core/store.ts';
 import { TmfError } from '../../../tmf/errors.ts';
 import type { CreateBody } from '../../../tmf/resources.ts';
 import { validateBody } from '../../../tmf/validation.ts';
