@@ -393,6 +393,29 @@ describe('Notifier', () => {
     );
   });
 
+  it('with a larger retention, prunes in batches: never past a quarter more than it keeps, the newest kept', async () => {
+    const store = await openStore();
+    await subscribe(store);
+    const notifier = new Notifier(store, 'csp', recordingSender().send, { ...FAST, retainDelivered: 8 });
+    const delivered = () => store.data.outbox.filter((e) => e.state === 'delivered');
+    const sizes: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await publish(store, notifier, createEvent({ ...offering, id: `po-${i}` }));
+      await notifier.drain();
+      sizes.push(delivered().length);
+    }
+    assert.ok(Math.max(...sizes) <= 8 + 2, `at most 10 delivered entries kept: ${sizes}`);
+    assert.ok(Math.min(...sizes.slice(8)) >= 8, `at least 8 once 8 were delivered: ${sizes}`);
+    assert.ok(new Set(sizes.slice(8)).size > 1, `pruned in batches, not at every delivery: ${sizes}`);
+    const ids = delivered().map((e) => (e.body.event as { productOffering: Entity }).productOffering.id);
+    assert.equal(ids.at(-1), 'po-39', 'the newest is kept');
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3))),
+      'oldest first',
+    );
+  });
+
   it('prunes delivered entries beyond the retention, never pending ones', async () => {
     const store = await openStore();
     await subscribe(store);
