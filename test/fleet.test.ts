@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Usage } from '../tmf/resources.ts';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -15,7 +15,7 @@ import { RECORDS_PER_CAR } from '../harness/fleet/drive.ts';
 import { fleetMonth, reconcileFleet, type FleetMonth } from '../harness/fleet/run.ts';
 import { collection } from '../tmf/data.ts';
 import { USAGE_BOOK } from '../actors/csp/usage-book/book.ts';
-import { runCch } from './support/cch-process.ts';
+import { runCch, startCch, stopCch } from './support/cch-process.ts';
 
 const CARS = 200;
 let ecosystem: Ecosystem;
@@ -83,4 +83,23 @@ test('cch fleet prints its progress, throughput, latency and verdict, and exits 
   assert.match(output, /usage: 90 records in 1 batches, .* records\/s; accepted 90, duplicates 0, rejected 0/);
   assert.match(output, /batch latency: p50 \d+ ms, p95 \d+ ms, p99 \d+ ms/);
   assert.match(output, /reconciliation: 90\/90 records rated once with shares that add up, 2 bills checked: OK/);
+});
+
+test("cch fleet --actor csp=URL loads a partner's CSP bound by URL: the fleet's records land in that CSP's books, and reconcile", async () => {
+  const data = mkdtempSync(join(tmpdir(), 'cch-fleet-partner-'));
+  const { child, output: started } = await startCch(['up', '--only', 'csp', '--port', '0', '--data', data], /Ctrl-C/);
+  try {
+    const url = /: (http:\/\/127\.0\.0\.1:\d+)\n/.exec(started)![1];
+    const reportDir = mkdtempSync(join(tmpdir(), 'cch-fleet-'));
+    const { code, output } = await runCch(['fleet', '--cars', '3', '--month', '2026-01', '--actor', `csp=${url}`, '--report-dir', reportDir]);
+    assert.equal(code, 0, output);
+    assert.match(output, new RegExp(`CSP at ${url}\\b`));
+    assert.match(output, /reconciliation: 90\/90 records rated once with shares that add up, 2 bills checked: OK/);
+    const book = readdirSync(data).find((name) => name.endsWith('.usage.ndjson'));
+    assert.ok(book, `the partner's CSP keeps a usage book in ${data}: ${readdirSync(data).join(', ')}`);
+    const recordIds = readFileSync(join(data, book), 'utf8').match(/"name":"recordId","value":"[^"]+"/g) ?? [];
+    assert.equal(new Set(recordIds).size, 90, "every record the fleet sent is in the partner's book");
+  } finally {
+    await stopCch(child);
+  }
 });
