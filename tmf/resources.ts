@@ -33,6 +33,10 @@ export type SchemaIdOf<A extends ApiId, R> = SchemaIds[A][R & keyof SchemaIds[A]
 
 /** The entity of a collection, as stored and served. */
 export type Resource<A extends ApiId, R> = SchemaTypes[SchemaIdOf<A, R> & SchemaId];
+/** A collection named with its API, as a party's state dump keys it: `TMF678.customerBill`. */
+export type ResourceKey = { [A in ApiId]: `${A}.${ResourceName<A>}` }[ApiId];
+/** The entity of a collection named by its key. */
+export type ResourceOfKey<K extends ResourceKey> = K extends `${infer A extends ApiId}.${infer R}` ? Resource<A, R> : never;
 /** A collection's POST body. */
 export type CreateBody<A extends ApiId, R> = SchemaTypes[`${SchemaIdOf<A, R> & string}_Create` & SchemaId];
 /** A created entity before the domain has its say: the POST body with the id, href and `@type` the server gave it. */

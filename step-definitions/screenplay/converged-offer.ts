@@ -4,10 +4,9 @@ import { parsePeriodId } from '../../core/billing-period.ts';
 import { publishCspOffer } from '../../harness/drive/figure10.ts';
 import { oemCopyOf } from '../../harness/drive/figure11.ts';
 import type { Entity } from '../../tmf/data.ts';
+import type { ResourceKey } from '../../tmf/resources.ts';
 import { type Actor, Question, Task } from './core/actor.ts';
 import { control, ecosystemRun, notes } from './core/cast.ts';
-
-type Ref = { id: string; relationshipType?: string; role?: string };
 
 /** A trigger that may be refused: its answer is noted for the Then steps that judge a refusal. */
 const attempt = (operation: string, body: object) =>
@@ -94,11 +93,11 @@ export const ConvergedOffer = {
 
 /** Questions about figures 10 and 11, answered by the tester from what the parties serve. */
 export const ConvergedQuestions = {
-  resources: (actor: ActorId, key: string) => Question.about(`${key} at ${actor}`, (tester) => control(tester).served(key, actor)),
+  resources: <K extends ResourceKey>(actor: ActorId, key: K) => Question.about(`${key} at ${actor}`, (tester) => control(tester).served(key, actor)),
   centralOfferings: () =>
     Question.about('the offerings of the central catalog', async (tester) =>
       (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF620.productOffering'))).filter((o) =>
-        (o.category as Ref[] | undefined)?.some((c) => c.id === 'cat-central-catalog'),
+        o.category?.some((c) => c.id === 'cat-central-catalog'),
       ),
     ),
   centralConverged: () =>
@@ -113,7 +112,7 @@ export const ConvergedQuestions = {
     Question.about(`the copies of the converged offer at ${actor}`, async (tester) => {
       const central = notes(tester).read('centralOffering');
       return (await tester.answer(ConvergedQuestions.resources(actor, 'TMF620.productOffering'))).filter((o) =>
-        ((o.productOfferingRelationship as Ref[] | undefined) ?? []).some((r) => r.relationshipType === 'distributedFrom' && r.id === central),
+        (o.productOfferingRelationship ?? []).some((r) => r.relationshipType === 'distributedFrom' && r.id === central),
       );
     }),
   /** The OEM's customers called `name`. */
@@ -124,28 +123,25 @@ export const ConvergedQuestions = {
   convergedProducts: (customerId: string) =>
     Question.about(`the converged products of ${customerId}`, async (tester) =>
       (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF637.product'))).filter((p) =>
-        (p.relatedParty as Ref[]).some((r) => r.id === customerId && r.role === 'customer'),
+        (p.relatedParty ?? []).some((r) => r.id === customerId && r.role === 'customer'),
       ),
     ),
   accountsOf: (customerId: string) =>
     Question.about(`the car manufacturer's billing accounts of ${customerId}`, async (tester) =>
       (await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF666.billingAccount'))).filter((a) =>
-        (a.relatedParty as Ref[]).some((r) => r.id === customerId),
+        (a.relatedParty ?? []).some((r) => r.id === customerId),
       ),
     ),
   billOf: (customerId: string) =>
     Question.about(`the car manufacturer's bills to ${customerId}`, async (tester) => {
       const accounts = await tester.answer(ConvergedQuestions.accountsOf(customerId));
       const bills = await tester.answer(ConvergedQuestions.resources('car-manufacturer', 'TMF678.customerBill'));
-      return bills.filter((b) => accounts.some((a) => a.id === (b.billingAccount as Ref).id));
+      return bills.filter((b) => accounts.some((a) => a.id === b.billingAccount?.id));
     }),
   /** Payments a payee received, in exact decimals. */
   paidTo: (payee: ActorId) =>
     Question.about(`what ${payee} was paid`, async (tester) =>
-      (await tester.answer(ConvergedQuestions.resources(payee, 'TMF676.payment'))).reduce(
-        (acc, p) => acc.plus(String((p.totalAmount as { value: number }).value)),
-        new Decimal(0),
-      ),
+      (await tester.answer(ConvergedQuestions.resources(payee, 'TMF676.payment'))).reduce((acc, p) => acc.plus(String(p.totalAmount?.value)), new Decimal(0)),
     ),
   /** A payee's own verdicts on the notes it was sent, oldest first. */
   noteReviews: (payee: 'csp' | 'content-provider') =>
@@ -162,9 +158,9 @@ export const ConvergedQuestions = {
       const oem = control(tester);
       const rates = await oem.list('TMF678', 'appliedCustomerBillingRate', {}, 'car-manufacturer');
       const settlementNotes = await oem.list('BillingV2', 'settlementNoteAdvice', {}, 'car-manufacturer');
-      const paid = rates.reduce((acc, r) => acc.plus(String((r.taxExcludedAmount as { value: number }).value)), new Decimal(0));
+      const paid = rates.reduce((acc, r) => acc.plus(String(r.taxExcludedAmount?.value)), new Decimal(0));
       const settledTo = (party: string) =>
-        settlementNotes.filter((n) => (n.receiver as Ref).id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
+        settlementNotes.filter((n) => n.receiver?.id === party).reduce((acc, n) => acc.plus(String(n.taxExcludedAmount)), new Decimal(0));
       return { paid, settledTo };
     }),
 };

@@ -20,10 +20,10 @@ export const PartnerChecks = {
   subscriptionsActiveOnOwnAccount: () =>
     Task.where("#actor ensures the car manufacturer's subscriptions are active on its own account", async (tester) => {
       const { products, accounts } = await tester.answer(Q.onboarding());
-      assert.deepEqual(products.map((p) => (p.productOffering as { id: string }).id).sort(), ['po-partner-connectivity', 'po-split-billing']);
+      assert.deepEqual(products.map((p) => p.productOffering?.id).sort(), ['po-partner-connectivity', 'po-split-billing']);
       for (const product of products) {
         assert.equal(product.status, 'active');
-        assert.equal((product.billingAccount as { id: string }).id, accounts[0].id);
+        assert.equal(product.billingAccount?.id, accounts[0].id);
       }
     }),
 
@@ -31,7 +31,7 @@ export const PartnerChecks = {
     Task.where("#actor ensures the car manufacturer's catalog has one offer per CSP offer", async (tester) => {
       const csp = await tester.answer(Q.cspLaunchedInfotainmentOffers());
       const oem = await tester.answer(Q.offeringsOf('car-manufacturer'));
-      const basedOn = oem.map((o) => (o.productOfferingRelationship as { id: string }[])[0].id).sort();
+      const basedOn = oem.map((o) => o.productOfferingRelationship?.[0]?.id).sort();
       assert.ok(csp.length >= 2, 'the CSP sells several infotainment connectivity offers');
       assert.deepEqual(basedOn, csp.map((o) => o.id).sort());
     }),
@@ -71,7 +71,7 @@ export const PartnerChecks = {
   feesProrated: (used: number, total: number) =>
     Task.where(`#actor ensures each monthly fee is charged for ${used} of ${total} days`, async (tester) => {
       const { rates } = await tester.answer(Q.billsAtCsp());
-      const prices = await control(tester).served<{ id: string; price?: { value: number } }>('TMF620.productOfferingPrice', 'csp');
+      const prices = await control(tester).served('TMF620.productOfferingPrice', 'csp');
       assert.ok(rates.length > 0);
       for (const rate of rates) Bills.assertProrated(rate, prices, used, total);
     }),

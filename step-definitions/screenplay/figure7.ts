@@ -57,7 +57,7 @@ export const PartnerQuestions = {
   cspLaunchedInfotainmentOffers: () =>
     Question.about("the CSP's launched infotainment connectivity offers", async (tester) =>
       (await tester.answer(PartnerQuestions.offeringsOf('csp'))).filter(
-        (o) => o.lifecycleStatus === 'Launched' && (o.category as { name: string }[]).some((c) => c.name === 'infotainment-connectivity'),
+        (o) => o.lifecycleStatus === 'Launched' && (o.category ?? []).some((c) => c.name === 'infotainment-connectivity'),
       ),
     ),
   billsAtCsp: () =>

@@ -149,7 +149,7 @@ export const ServiceUseQuestions = {
     }),
   ratesOf: (bill: Entity) =>
     Question.about(`the items of bill ${bill.id}`, async (tester) =>
-      (await control(tester).served('TMF678.appliedCustomerBillingRate', 'csp')).filter((r) => (r.bill as { id: string }).id === bill.id),
+      (await control(tester).served('TMF678.appliedCustomerBillingRate', 'csp')).filter((r) => r.bill?.id === bill.id),
     ),
   /** The consumer customers and billing accounts of the driver (by its e-mail). */
   driverAtCsp: () =>
@@ -157,16 +157,14 @@ export const ServiceUseQuestions = {
       const csp = await tester.answer(ServiceUseQuestions.csp());
       const { profile } = await tester.answer(ServiceUseQuestions.driver());
       const customers = (await control(tester).served('TMF629.customer', 'csp')).filter((c) => JSON.stringify(c.contactMedium ?? []).includes(profile.email));
-      const partyIds = customers.map((c) => (c.engagedParty as { id: string }).id);
+      const partyIds = customers.map((c) => c.engagedParty?.id);
       const accounts = (await control(tester).served('TMF666.billingAccount', 'csp')).filter(
-        (a) => a.accountType === 'consumer' && (a.relatedParty as { id: string }[]).some((p) => partyIds.includes(p.id)),
+        (a) => a.accountType === 'consumer' && (a.relatedParty ?? []).some((p) => partyIds.includes(p.id)),
       );
       return { customers, accounts, owners: csp.owners };
     }),
   cspOrderFor3rdPartyPayer: () =>
     Question.about("the CSP's order with a third party payer", async (tester) =>
-      (await control(tester).served('TMF622.productOrder', 'csp')).find((o) =>
-        (o.relatedParty as { role: string }[]).some((p) => p.role === 'thirdPartyPayer'),
-      ),
+      (await control(tester).served('TMF622.productOrder', 'csp')).find((o) => (o.relatedParty ?? []).some((p) => p.role === 'thirdPartyPayer')),
     ),
 };

@@ -3,6 +3,7 @@ import { parsePeriodId } from '../../core/billing-period.ts';
 import { driveFigure9, Figure9, ticketOf } from '../../harness/drive/figure9.ts';
 import { basePath } from '../../tmf/apis.ts';
 import type { Entity } from '../../tmf/data.ts';
+import type { TroubleTicket } from '../../tmf/resources.ts';
 import { type Actor, Question, Task } from './core/actor.ts';
 import { control, ecosystemRun, notes } from './core/cast.ts';
 
@@ -127,7 +128,7 @@ export const TicketQuestions = {
   violations: (party: ActorId) => Question.about(`the SLA violations at ${party}`, (tester) => control(tester).stored('TMF623.slaViolation', party)),
   /** A ticket as its party serves it over TMF621 (what the call center following it reads). */
   ticketOverTmf: (party: ActorId, id: string) =>
-    Question.about(`ticket ${id} as ${party} serves it`, (tester) => control(tester).read<Entity>(`${basePath('TMF621')}/troubleTicket/${id}`, party)),
+    Question.about(`ticket ${id} as ${party} serves it`, (tester) => control(tester).read<TroubleTicket>(`${basePath('TMF621')}/troubleTicket/${id}`, party)),
   /** What each party told its own resolution team on the wire (9.26): the SLA events on the self-route. */
   teamNotices: (party: ActorId) =>
     Question.about(`what ${party} told its resolution team`, (tester) =>

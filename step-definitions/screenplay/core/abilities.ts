@@ -7,7 +7,7 @@ import type { JournalEntry } from '../../../harness/flows/match.ts';
 import { type ApiId, basePath } from '../../../tmf/apis.ts';
 import { TmfCallError, type TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { ResourceName } from '../../../tmf/resources.ts';
+import type { ResourceKey, ResourceName, ResourceOfKey } from '../../../tmf/resources.ts';
 import type { Ability } from './actor.ts';
 import type { Notepad } from './notepad.ts';
 
@@ -100,15 +100,16 @@ export class DriveThroughControl implements Ability {
   }
 
   /** A collection of the party's state dump (its own view, whatever it serves). */
-  async stored(key: string, party = this.party): Promise<Entity[]> {
-    return (await this.state<{ resources: Record<string, Entity[]> }>(party)).resources[key] ?? [];
+  async stored<K extends ResourceKey>(key: K, party = this.party): Promise<ResourceOfKey<K>[]> {
+    return (await this.state<{ resources: Partial<Record<K, ResourceOfKey<K>[]>> }>(party)).resources[key] ?? [];
   }
 
   /**
    * A collection as the party serves it over TMF (`TMF620.productOffering`), through the wire with the
    * tester key: what a check of a partner bound by URL must rest on, rather than its control state.
    */
-  async served<T = Entity>(key: string, party = this.party): Promise<T[]> {
+  async served<K extends ResourceKey>(key: K, party = this.party): Promise<ResourceOfKey<K>[]> {
+    type T = ResourceOfKey<K>;
     const [api, resource] = key.split('.') as [ApiId, string];
     try {
       return (await this.#client(party).request<T[]>('GET', `${basePath(api)}/${resource}`)).body;
