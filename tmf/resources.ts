@@ -37,6 +37,8 @@ export type Resource<A extends ApiId, R> = SchemaTypes[SchemaIdOf<A, R> & Schema
 export type ResourceKey = { [A in ApiId]: `${A}.${ResourceName<A>}` }[ApiId];
 /** The entity of a collection named by its key. */
 export type ResourceOfKey<K extends ResourceKey> = K extends `${infer A extends ApiId}.${infer R}` ? Resource<A, R> : never;
+/** A party's collections by key, as its state dump holds them (each one it keeps). */
+export type ResourcesByKey = { readonly [K in ResourceKey]?: ResourceOfKey<K>[] };
 /** A collection's POST body. */
 export type CreateBody<A extends ApiId, R> = SchemaTypes[`${SchemaIdOf<A, R> & string}_Create` & SchemaId];
 /** A created entity before the domain has its say: the POST body with the id, href and `@type` the server gave it. */

@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
-import type { Entity } from '../../tmf/data.ts';
+import type { AppliedCustomerBillingRate, CustomerBill, Money, ProductOfferingPrice } from '../../tmf/resources.ts';
 
-type Amount = { unit: string; value: number };
-const dec = (m: unknown) => new Decimal(String((m as Amount).value));
+const dec = (m: Money | undefined) => new Decimal(String(m?.value));
 
 /** Questions about bills, answered from the bills themselves with exact decimals. */
 export const Bills = {
-  periodOf: (bill: Entity) => String((bill.billingPeriod as { startDateTime: string }).startDateTime).slice(0, 7),
+  periodOf: (bill: CustomerBill) => String(bill.billingPeriod?.startDateTime).slice(0, 7),
 
   /** Tax-excluded and tax-included totals both equal the sums of the bill's items, exactly. */
-  assertTotalsEqualItems(bill: Entity, rates: readonly Entity[]): void {
-    const items = rates.filter((r) => (r.bill as { id: string } | undefined)?.id === bill.id);
+  assertTotalsEqualItems(bill: CustomerBill, rates: readonly AppliedCustomerBillingRate[]): void {
+    const items = rates.filter((r) => r.bill?.id === bill.id);
     assert.ok(items.length > 0, `bill ${bill.id} has items`);
     for (const field of ['taxExcludedAmount', 'taxIncludedAmount'] as const) {
       const total = items.reduce((acc, r) => acc.plus(dec(r[field])), new Decimal(0));
@@ -21,8 +20,8 @@ export const Bills = {
   },
 
   /** The item charges its price's fee × used / total days, rounded half-up to the cent. */
-  assertProrated(rate: Entity, prices: readonly { id: string; price?: { value: number } }[], used: number, total: number): void {
-    const priceId = (rate.characteristic as { name: string; value: string }[]).find((c) => c.name === 'productOfferingPrice')?.value;
+  assertProrated(rate: AppliedCustomerBillingRate, prices: readonly ProductOfferingPrice[], used: number, total: number): void {
+    const priceId = (rate.characteristic ?? []).find((c) => c.name === 'productOfferingPrice')?.value;
     const price = prices.find((p) => p.id === priceId);
     assert.ok(price?.price, `rate ${rate.id} names its price`);
     const expected = new Decimal(String(price.price.value)).times(used).div(total).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
 import type { Entity } from '../../tmf/data.ts';
+import type { Usage } from '../../tmf/resources.ts';
 import { FIGURE_8_MONTH } from '../../harness/drive/figure8.ts';
 import { Bills } from './bills.ts';
 import { type Actor, Task } from './core/actor.ts';
@@ -10,7 +11,7 @@ import { ownerKey, ServiceUseQuestions as Q, UsageRecord as R } from './figure8.
 const ALLOWANCE_MB = 5120;
 const OVERAGE_PER_MB = '0.0125';
 const sum = (values: readonly Decimal[]) => values.reduce((a, b) => a.plus(b), new Decimal(0));
-const roleOfRecord = (u: Entity) => R.sharesOf(u).map((s) => s.payerRole);
+const roleOfRecord = (u: Usage) => R.sharesOf(u).map((s) => s.payerRole);
 
 /** The items of the driver's bill. */
 async function driverBillLines(tester: Actor) {
@@ -134,11 +135,9 @@ export const ServiceUseChecks = {
       const seen = ecosystemRun(tester)
         .exchanges()
         .filter((e) => e.from === 'car-manufacturer' && e.to === 'csp' && e.operation === 'GET usage' && e.status === 200)
-        .flatMap((e) => e.response.body as Entity[]);
-      const roles = seen.flatMap((u) => ((u.ratedProductUsage as { payerRole: string }[] | undefined) ?? []).map((r) => r.payerRole));
-      const driverShares = (await tester.answer(Q.usage()))
-        .flatMap((u) => (u.ratedProductUsage as { payerRole: string }[] | undefined) ?? [])
-        .filter((r) => r.payerRole === 'thirdPartyPayer');
+        .flatMap((e) => e.response.body as Usage[]);
+      const roles = seen.flatMap((u) => R.sharesOf(u).map((r) => r.payerRole));
+      const driverShares = (await tester.answer(Q.usage())).flatMap(R.sharesOf).filter((r) => r.payerRole === 'thirdPartyPayer');
       assert.ok(seen.length > 0 && roles.includes('buyer'), 'the OEM saw records with its own shares');
       assert.ok(driverShares.length > 0, 'the driver does pay shares of these records');
       assert.deepEqual([...new Set(roles)], ['buyer'], 'no share the driver pays reached the OEM');

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { basePath } from '../../tmf/apis.ts';
 import type { Entity } from '../../tmf/data.ts';
+import type { RatedProductUsage, ResourcesByKey, Usage } from '../../tmf/resources.ts';
 import { FIGURE_8_MONTH, carSubscription, driveCar, makeDriverCspCustomer, selectService, sellCarToDriver } from '../../harness/drive/figure8.ts';
 import { type Actor, Question, Task } from './core/actor.ts';
 import { control, notes } from './core/cast.ts';
@@ -100,7 +101,7 @@ async function sendSession(driver: Actor, mb: number): Promise<{ recordId: strin
 }
 
 interface CspState {
-  resources: Record<string, Entity[]>;
+  resources: ResourcesByKey;
   owners: Record<string, string>;
   usageCollections: { product: string; payers: Record<string, { id: string }> }[];
 }
@@ -112,14 +113,12 @@ interface DriverState {
 }
 
 interface OemState {
-  resources: Record<string, Entity[]>;
+  resources: ResourcesByKey;
   usageFollowUps: { records: number; vehicles: string[] }[];
   cars: { vehicleId: string }[];
 }
 
-export type RatedShare = { payerRole: string; taxExcludedRatingAmount: { value: number }; isBilled: boolean; billingAccount: { id: string } };
-
-const chars = (u: Entity) => (u.usageCharacteristic as { name: string; value: unknown }[] | undefined) ?? [];
+const chars = (u: Usage) => u.usageCharacteristic ?? [];
 
 /**
  * The key of an entity in a party's owners index (its control state): the provider's own path, whatever
@@ -129,9 +128,9 @@ export const ownerKey = (e: Entity) => String(e.href).slice(String(e.href).index
 
 /** Reading a usage record: its characteristics and its rated shares. */
 export const UsageRecord = {
-  char: (u: Entity, name: string) => chars(u).find((c) => c.name === name)?.value,
-  sharesOf: (u: Entity) => (u.ratedProductUsage as RatedShare[] | undefined) ?? [],
-  amountOf: (s: RatedShare) => new Decimal(String(s.taxExcludedRatingAmount.value)),
+  char: (u: Usage, name: string) => chars(u).find((c) => c.name === name)?.value,
+  sharesOf: (u: Usage) => u.ratedProductUsage ?? [],
+  amountOf: (s: RatedProductUsage) => new Decimal(String(s.taxExcludedRatingAmount?.value)),
 };
 
 /** Figure 8's questions, answered by the tester from what the parties serve, or their state where only it shows. */

@@ -7,7 +7,7 @@ import type { JournalEntry } from '../../../harness/flows/match.ts';
 import { type ApiId, basePath } from '../../../tmf/apis.ts';
 import { TmfCallError, type TmfClient } from '../../../tmf/client.ts';
 import type { Entity } from '../../../tmf/data.ts';
-import type { ResourceKey, ResourceName, ResourceOfKey } from '../../../tmf/resources.ts';
+import type { ResourceKey, ResourceName, ResourceOfKey, ResourcesByKey } from '../../../tmf/resources.ts';
 import type { Ability } from './actor.ts';
 import type { Notepad } from './notepad.ts';
 
@@ -101,7 +101,7 @@ export class DriveThroughControl implements Ability {
 
   /** A collection of the party's state dump (its own view, whatever it serves). */
   async stored<K extends ResourceKey>(key: K, party = this.party): Promise<ResourceOfKey<K>[]> {
-    return (await this.state<{ resources: Partial<Record<K, ResourceOfKey<K>[]>> }>(party)).resources[key] ?? [];
+    return (await this.state<{ resources: ResourcesByKey }>(party)).resources[key] ?? [];
   }
 
   /**
