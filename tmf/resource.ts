@@ -66,12 +66,6 @@ export interface HooksOf<D extends BaseData, In, E> {
 /** The hooks of one collection, typed by its schema: `input` is the validated POST body with its id, href and `@type`. */
 export type ResourceHooks<D extends BaseData, A extends ApiId, R extends ResourceName<A>> = HooksOf<D, Incoming<A, R>, Resource<A, R>>;
 
-/**
- * Hooks over plain entities, for code not yet written against the typed hooks: they see every attribute
- * as `unknown`. Prefer `ResourceHooks`.
- */
-export type EntityHooks<D extends BaseData> = HooksOf<D, Entity, Entity>;
-
 export interface ResourceOptions<D extends BaseData, A extends ApiId, R extends ResourceName<A>> {
   readonly api: A;
   readonly resource: R;
@@ -123,10 +117,6 @@ function withServerSet<E extends Entity>(entity: E, set: ServerSet, now: Date): 
 }
 
 /** A TMF630 resource collection: POST, GET list, GET by id, PATCH (merge patch), DELETE. */
-export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(options: ResourceOptions<D, A, R>): Router;
-export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(
-  options: Omit<ResourceOptions<D, A, R>, 'hooks'> & { readonly hooks?: EntityHooks<D> },
-): Router;
 export function resourceRouter<D extends BaseData, A extends ApiId, R extends ResourceName<A>>(options: ResourceOptions<D, A, R>): Router {
   const { api, resource, store, clock, notifier } = options;
   // The same validated edge: what the factory puts on a shelf was validated against the collection's schema.

@@ -5,7 +5,7 @@ import { controlRoute, type ControlRoute } from '../../kit/control-router.ts';
 import type { ApiId } from '../../../tmf/apis.ts';
 import { collection, setOwner } from '../../../tmf/data.ts';
 import { forbidden } from '../../../tmf/errors.ts';
-import { resourceRouter, type Method, type EntityHooks, type ResourceHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ResourceName } from '../../../tmf/resources.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -26,7 +26,7 @@ const READ: readonly Method[] = ['GET'];
  */
 export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Router }[] {
   const base = { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier };
-  const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<OemData>) =>
+  const collectionOf = <A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, methods?: readonly Method[], hooks?: ResourceHooks<OemData, A, R>) =>
     resourceRouter({ ...base, api, resource, methods, hooks });
   return [
     {

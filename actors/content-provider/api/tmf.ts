@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { ApiId } from '../../../tmf/apis.ts';
-import { resourceRouter, type Method, type EntityHooks } from '../../../tmf/resource.ts';
+import { resourceRouter, type Method, type ResourceHooks } from '../../../tmf/resource.ts';
 import type { ResourceName } from '../../../tmf/resources.ts';
 import { settlementPaymentHooks } from '../../kit/partner-note.ts';
 import type { ActorRuntime } from '../../kit/runtime.ts';
@@ -8,7 +8,7 @@ import type { CpData } from '../store.ts';
 
 /** The content provider's TMF APIs: its catalog (with distributed converged offers), ordering, payments received. */
 export function cpTmfApis(runtime: ActorRuntime<CpData>): { api: ApiId; router: Router }[] {
-  const collectionOf = <A extends ApiId>(api: A, resource: ResourceName<A>, methods?: readonly Method[], hooks?: EntityHooks<CpData>) =>
+  const collectionOf = <A extends ApiId, R extends ResourceName<A>>(api: A, resource: R, methods?: readonly Method[], hooks?: ResourceHooks<CpData, A, R>) =>
     resourceRouter({ api, resource, store: runtime.store, clock: runtime.clock, notifier: runtime.notifier, methods, hooks });
   const catalog = collectionOf('TMF620', 'productOffering');
   catalog.use(collectionOf('TMF620', 'productOfferingPrice'));
