@@ -3,8 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { isActorId } from '../core/actor-ids.ts';
 import type { Ecosystem } from '../harness/ecosystem.ts';
 import { dashboardScript } from './dashboard-script.ts';
-import type { Exchange } from '../harness/exchange.ts';
-import { exchangeChunks } from '../harness/recorded-message.ts';
 import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
 import { FIGURE_NAMES, stepParties, stepSentence } from '../harness/flows/plain-words.ts';
@@ -14,6 +12,7 @@ import { TmfCallError } from '../tmf/client.ts';
 import { conflict, notFound, TmfError } from '../tmf/errors.ts';
 import { mountFaults } from './faults.ts';
 import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
+import { LiveFeed } from './live-feed.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -70,15 +69,8 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
 function streamExchanges(ecosystem: Ecosystem, req: Request, res: Response): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
   res.write(': connected\n\n');
-  // The recorded bodies go out as the very buffers recorded, not decoded into one string per exchange
-  // and browser: the feed follows every exchange of a run under load.
-  const send = (exchange: Exchange) => {
-    res.cork();
-    res.write('event: exchange\ndata: ');
-    for (const chunk of exchangeChunks(exchange, '\n\n')) res.write(chunk);
-    res.uncork();
-  };
-  const unsubscribe = ecosystem.recorder.subscribe(send);
+  const feed = new LiveFeed(res);
+  const unsubscribe = ecosystem.recorder.subscribe((exchange) => feed.send(exchange));
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   req.on('close', () => {
     clearInterval(keepAlive);

@@ -468,6 +468,11 @@ function connect() {
     if (loaded) receive(exchange);
     else buffered.push(exchange);
   });
+  // The harness leaves exchanges out of a feed that falls behind (web/live-feed.ts), then says which.
+  events.addEventListener('skipped', (message: MessageEvent<string>) => {
+    const { count, first, last } = JSON.parse(message.data) as { count: number; first: number; last: number };
+    setStatus(`${count} exchanges (${first}–${last}) were not shown live: this page fell behind the wire. The record keeps them: /dashboard/trace.json.`, true);
+  });
   events.addEventListener('open', async () => {
     try {
       // After an outage the harness may have restarted, numbering its exchanges from 1 again: start over.
