@@ -7,11 +7,13 @@ import { isFigure, stepsOf } from '../harness/flows/catalogue.ts';
 import { matchScenario, stepsBySeq } from '../harness/flows/match.ts';
 import { FIGURE_NAMES, stepParties, stepSentence } from '../harness/flows/plain-words.ts';
 import { FIGURES, type Figure } from '../harness/flows/types.ts';
+import { exchangeChunks } from '../harness/recorded-message.ts';
 import { labelledTrace } from '../harness/reports/trace.ts';
 import { TmfCallError } from '../tmf/client.ts';
 import { conflict, notFound, TmfError } from '../tmf/errors.ts';
 import { mountFaults } from './faults.ts';
 import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
+import { streamJsonArray } from './json-array-stream.ts';
 import { LiveFeed } from './live-feed.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -43,12 +45,11 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
   app.get('/app.js', (_req, res) => res.type('text/javascript').send(dashboardScript()));
   app.get('/dashboard/ping', (_req, res) => res.status(204).end());
   app.get('/dashboard/events', (req, res) => streamExchanges(ecosystem, req, res));
-  app.get('/dashboard/exchanges', (_req, res) => {
-    res.json(ecosystem.recorder.exchanges);
-  });
+  // Streamed: the retained record can be hundreds of MB (web/json-array-stream.ts).
+  app.get('/dashboard/exchanges', (_req, res) => streamJsonArray(res, [...ecosystem.recorder.exchanges], (e) => exchangeChunks(e)));
   app.get('/dashboard/trace.json', (_req, res) => {
     const steps = Object.assign({}, ...runs.map((r) => r.stepsBySeq ?? {})) as Record<number, string[]>;
-    res.json(labelledTrace(ecosystem.recorder.exchanges, steps));
+    return streamJsonArray(res, labelledTrace(ecosystem.recorder.exchanges, steps), (e) => exchangeChunks(e));
   });
   app.get('/dashboard/runs', (_req, res) => res.json(runs));
   app.get('/dashboard/state/:actor', (req, res) => proxyState(ecosystem, String(req.params.actor), res));
