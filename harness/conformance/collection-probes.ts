@@ -58,7 +58,8 @@ export async function probeCollection(access: CollectionAccess, api: ApiId, reso
   if (n < PROBE_ENTITIES) {
     const why = access.post ? 'its creates were refused or could not be built' : 'the official file declares no POST for it and the flows left fewer';
     const reach = n < 2 ? 'limit, offset and filters not probed' : `paging and filters probed over ${n} entities only`;
-    verdicts.push({ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.enough, message: `${base} holds ${n} entities (${why}): ${reach}` });
+    const holds = n === 1 ? '1 entity' : `${n} entities`;
+    verdicts.push({ exchange: full, ok: 'not probed', rule: COLLECTION_RULES.enough, message: `${base} holds ${holds} (${why}): ${reach}` });
   }
   if (n >= 2) verdicts.push(...(await windows(access, base, all)));
   verdicts.push(...(await filterAndFields(access, base, full, markedIn(all, api, resource))));
