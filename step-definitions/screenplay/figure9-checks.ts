@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
 import type { ActorId } from '../../core/actor-ids.ts';
-import type { Entity } from '../../tmf/data.ts';
+import type { SlaViolation } from '../../tmf/resources.ts';
 import { type Actor, Task } from './core/actor.ts';
 import { control, ecosystemRun, notes } from './core/cast.ts';
 import { SettlementQuestions as SQ, TicketQuestions as TQ } from './figure9.ts';
 
 const amount = (v: unknown) => new Decimal(String(v)).toFixed(2);
-const metricOf = (v: Entity) => (v.violation as { metric: string }).metric;
+const metricOf = (v: SlaViolation) => v.violation?.metric;
 type Link = { id: string; name: string; relationshipType: string };
 
 /** The items of a review by the party that resolved each ticket (the ticket ids are the call center's master tickets). */
@@ -148,7 +148,7 @@ export const SettlementChecks = {
       const payments = await tester.answer(SQ.payments());
       assert.equal(payments.length, 1);
       assert.equal(amount(payments[0].totalAmount?.value), total);
-      const items = payments[0].paymentItem as { item: { id: string; '@referredType': string } }[];
+      const items = payments[0].paymentItem ?? [];
       assert.deepEqual(
         items.map((i) => [i.item.id, i.item['@referredType']]),
         [[notes(tester).read('settlementNote'), 'SettlementNoteAdvice']],

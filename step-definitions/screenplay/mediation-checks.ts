@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { Decimal } from 'decimal.js';
+import type { Money } from '../../tmf/resources.ts';
 import { Bills } from './bills.ts';
 import { type Actor, Task } from './core/actor.ts';
 import { control, ecosystemRun, notes } from './core/cast.ts';
 import { ServiceUseQuestions as Q, UsageRecord as R } from './figure8.ts';
 
 const sum = (values: readonly Decimal[]) => values.reduce((a, b) => a.plus(b), new Decimal(0));
-const money = (m: unknown) => new Decimal(String((m as { value: number }).value));
+const money = (m: Money | undefined) => new Decimal(String(m?.value));
 
 /** The states mediation journaled for each record id, in order. */
 async function journaledStates(tester: Actor): Promise<Map<string, string[]>> {
@@ -122,9 +123,6 @@ export const MediationChecks = {
   noOrderFor: (offering: string) =>
     Task.where('#actor ensures no order for', async (tester) => {
       const orders = await control(tester).served('TMF622.productOrder', 'csp');
-      assert.equal(
-        orders.filter((o) => (o.productOrderItem as { productOffering: { id: string } }[]).some((i) => i.productOffering.id === offering)).length,
-        0,
-      );
+      assert.equal(orders.filter((o) => o.productOrderItem.some((i) => i.productOffering?.id === offering)).length, 0);
     }),
 };
