@@ -250,6 +250,26 @@ describe('live dashboard', () => {
     assert.ok(await page.locator('.run').first().locator('.row').first().isVisible());
   });
 
+  test('a page keeps the latest exchanges only (?keep=N), and says where the rest are', async () => {
+    const small = await browser.newPage({ viewport: WIDE });
+    try {
+      await small.goto(`${ecosystem.url}/?keep=30`);
+      await small.locator('#connection', { hasText: 'Live' }).waitFor();
+      const client = new TmfClient(ecosystem.wireUrl('car-manufacturer', 'csp'), bootstrapKey(ecosystem.secret, 'car-manufacturer', 'csp'));
+      for (let i = 0; i < 60; i++) await client.list('TMF620', 'productOffering', { offset: i % 7, limit: 1 });
+      const newest = ecosystem.recorder.exchanges.at(-1)!.seq;
+      await small.waitForFunction((seq) => document.querySelector('#rows .row:last-of-type')?.getAttribute('data-seq') === String(seq), newest, {
+        timeout: 10_000,
+      });
+      assert.equal(await small.locator('#rows .row').count(), 30);
+      const seqs = (await small.locator('#rows .row').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.seq)))).sort((a, b) => a - b);
+      assert.equal(seqs.at(-1), newest);
+      assert.match((await small.locator('#status').textContent()) ?? '', /keeps the latest 30 exchanges; the whole record is in \/dashboard\/trace\.json/);
+    } finally {
+      await small.close();
+    }
+  });
+
   for (const figure of [8, 9, 10, 11] as const) {
     test(`figure ${figure} runs from its button and every documented step reads as a sentence`, async () => {
       await page.click(`button[data-figure="${figure}"]`);

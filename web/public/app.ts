@@ -84,6 +84,17 @@ const catalogue = new Map<string, CatalogueStep>();
 const figureNames = new Map<number, string>();
 const figureOfStep = (id: string) => Number(String(id).split('.')[0]);
 
+/**
+ * The most exchanges the page keeps and draws (`?keep=N` sets it): the newest. A wire under load records
+ * thousands a second; a page that kept them all would grow without end. The record keeps them all.
+ */
+const KEEP = keepOption(new URLSearchParams(location.search).get('keep'));
+
+function keepOption(text: string | null): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : 5000;
+}
+
 const live = {
   exchanges: [] as WireExchange[],
   seqs: new Set<number>(),
@@ -260,6 +271,7 @@ function draw(exchanges: readonly WireExchange[]) {
     refreshHead(group);
     group.hidden = !groupMatches(group);
   }
+  trimRows();
   if ((atBottom || live.follow) && touched.size > 0) stickToEnd(20);
 }
 
@@ -386,6 +398,7 @@ function receive(exchange: WireExchange) {
   if (live.seqs.has(exchange.seq)) return;
   live.seqs.add(exchange.seq);
   live.exchanges.push(exchange);
+  if (live.exchanges.length > KEEP) forgetOldest(live.exchanges.length - KEEP);
   // Counted as they come: recounting every exchange on each one would slow a long session down.
   if (isDrawable(exchange)) {
     live.drawn += 1;
@@ -398,6 +411,26 @@ function receive(exchange: WireExchange) {
     refreshTimer = setTimeout(refreshParties, STATE_REFRESH_MS);
   }
   showCount();
+}
+
+/** Lets the oldest exchanges go: from the page's memory, and their rows from the diagram (the replay of this session starts after them). */
+function forgetOldest(count: number) {
+  for (const x of live.exchanges.splice(0, count)) live.seqs.delete(x.seq);
+  setStatus(`This page keeps the latest ${KEEP} exchanges; the whole record is in /dashboard/trace.json.`);
+}
+
+/** Takes the oldest rows out of the diagram past KEEP, and the runs they leave empty. */
+function trimRows() {
+  let excess = $('rows').querySelectorAll('.row').length - KEEP;
+  for (const group of Array.from(groups())) {
+    if (excess <= 0) break;
+    const rows = group.querySelectorAll('.row');
+    const gone = Math.min(excess, rows.length);
+    for (let i = 0; i < gone; i++) rows[i].remove();
+    excess -= gone;
+    if (gone === rows.length) group.remove();
+    else refreshHead(group);
+  }
 }
 
 function showCount() {
