@@ -275,27 +275,32 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     const ownerCode = owner === undefined ? 0 : this.#names.code(owner) + 1;
     const billed = billedBits(usage);
     const chargeable = String(usage.usageCharacteristic?.find((c) => c.name === 'chargeableMB')?.value ?? 0);
-    const columns = rows.recordColumns;
-    const values = [at.offset, at.length, ownerCode, status, billed, usage.ratedProductUsage?.length ?? 0];
+    const shares = usage.ratedProductUsage?.length ?? 0;
     const savepoint = this.#savepoint();
     let ordinal: number;
+    // Column by column, without arrays of values or iterators: a restart indexes every line of the book
+    // this way (two million at a million records).
     if (known === undefined) {
       ordinal = rows.ids.push(usage.id) - 1;
       rows.ordinalOf.set(usage.id, ordinal);
-      for (const [i, column] of columns.entries()) column.push(values[i]);
+      rows.offset.push(at.offset);
+      rows.length.push(at.length);
+      rows.owner.push(ownerCode);
+      rows.status.push(status);
+      rows.billed.push(billed);
+      rows.shares.push(shares);
       rows.chargeable.push(chargeable);
     } else {
       ordinal = known;
-      const before = columns.map((column) => column.get(ordinal));
-      const chargeableBefore = rows.chargeable[ordinal];
-      for (const [i, column] of columns.entries()) column.set(ordinal, values[i]);
-      rows.chargeable[ordinal] = chargeable;
       // A record the update appended is cut off whole; one it found is put back as it was.
-      if (ordinal < savepoint.records)
-        this.#undo.push(() => {
-          for (const [i, column] of columns.entries()) column.set(ordinal, before[i]);
-          rows.chargeable[ordinal] = chargeableBefore;
-        });
+      if (ordinal < savepoint.records) this.#undo.push(restorerOf(rows, ordinal));
+      rows.offset.set(ordinal, at.offset);
+      rows.length.set(ordinal, at.length);
+      rows.owner.set(ordinal, ownerCode);
+      rows.status.set(ordinal, status);
+      rows.billed.set(ordinal, billed);
+      rows.shares.set(ordinal, shares);
+      rows.chargeable[ordinal] = chargeable;
     }
     const recordId = recordIdOf(usage);
     if (typeof recordId === 'string' && !rows.byRecordId.has(recordId)) {
@@ -374,4 +379,15 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
       ratedProductUsage: usage.ratedProductUsage?.map((share, j) => ((billed & (1 << j)) !== 0 ? { ...share, isBilled: true } : share)),
     };
   }
+}
+
+/** Puts a record's row back as it is now. */
+function restorerOf(rows: Rows, ordinal: number): () => void {
+  const columns = rows.recordColumns;
+  const before = columns.map((column) => column.get(ordinal));
+  const chargeableBefore = rows.chargeable[ordinal];
+  return () => {
+    for (const [i, column] of columns.entries()) column.set(ordinal, before[i]);
+    rows.chargeable[ordinal] = chargeableBefore;
+  };
 }
