@@ -13,6 +13,7 @@ import { Store, type StorageOption } from '../core/store.ts';
 import { cspDefaults, type CspData } from '../actors/csp/store.ts';
 import { UsageBook } from '../actors/csp/usage-book/book.ts';
 import { moveUsageIntoBook } from '../actors/csp/usage-book/from-document.ts';
+import { matchesFilters } from '../tmf/query.ts';
 import type { Usage } from '../tmf/resources.ts';
 
 const START = new Date('2026-01-01T00:00:00Z');
@@ -201,10 +202,47 @@ describe('the usage book', () => {
       [6, 1],
       [1, undefined],
     ] as const) {
-      const { page, total } = book.page(undefined, offset, limit);
+      const { page, total } = book.page(undefined, offset, limit)!;
       assert.equal(total, 6);
       assert.deepEqual(ids(page), all.slice(offset, limit === undefined ? undefined : offset + limit), `offset ${offset}, limit ${limit}`);
     }
+  });
+
+  it('pages through the records of a status from its index, as a filtered list of all of them would; other filters it leaves to the list', async () => {
+    const { store, book } = await openCsp({ kind: 'memory' });
+    await store.update((draft) => {
+      for (let n = 1; n <= 9; n++) book.add(draft, n % 3 === 0 ? { ...rated(n, [1]), status: 'received', ratedProductUsage: [] } : rated(n, [1]), undefined);
+    });
+    // Record 4's only share billed: it reads `billed`.
+    await store.update(() => book.markBilled([...book.unbilledByAccount(new Date('2027-01-01')).get('acc-0')!].slice(2, 3)));
+    await store.update((draft) => book.remove(draft, 'usage-5'));
+    const everyRecord = [...book.all()];
+    for (const filters of [
+      [{ path: 'status', values: ['rated'] }],
+      [{ path: 'status', values: ['received', 'billed'] }],
+      [{ path: 'status', values: ['rated'], op: 'ne' as const }],
+      [{ path: 'status', values: ['nothing'] }],
+    ]) {
+      const passing = everyRecord.filter((u) => matchesFilters(u, filters)).map((u) => u.id);
+      assert.ok(passing.length > 0 || filters[0].values[0] === 'nothing');
+      for (const [offset, limit] of [
+        [0, 2],
+        [1, undefined],
+      ] as const) {
+        const { page, total } = book.page(undefined, offset, limit, filters)!;
+        assert.equal(total, passing.length, JSON.stringify(filters));
+        assert.deepEqual(
+          page.map((u) => u.id),
+          passing.slice(offset, limit === undefined ? undefined : offset + limit),
+          `${JSON.stringify(filters)} offset ${offset}, limit ${limit}`,
+        );
+      }
+    }
+    assert.deepEqual(
+      everyRecord.filter((u) => u.status === 'billed').map((u) => u.id),
+      ['usage-4'],
+    );
+    assert.equal(book.page(undefined, 0, 2, [{ path: 'usageType', values: ['infotainment'] }]), undefined);
   });
 
   it('takes in the records an older store kept in its document, with their owners, once', async () => {

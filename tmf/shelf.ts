@@ -1,5 +1,6 @@
 import type { ApiId } from './apis.ts';
 import { type BaseData, type Entity, entities, entitiesIn, setOwner } from './data.ts';
+import type { ListQuery } from './query.ts';
 
 /**
  * Where a collection's entities are kept, as the router factory reads and writes them: in the store's
@@ -17,10 +18,16 @@ export interface Shelf<D extends BaseData, E = Entity> {
   replace(draft: D, entity: E): void;
   remove(draft: D, id: string): void;
   /**
-   * A page of every entity (`limit` from `offset` on) and how many there are, for a shelf that can skip
-   * to it without reading what comes before (a list with no filter, by one who sees every entity).
+   * A page of the entities that pass `filters` (`limit` from `offset` on) and how many pass, for a shelf
+   * that can tell from its index which pass and skip to the page without reading what comes before (a
+   * list by one who sees every entity). Undefined when a filter is on an attribute it does not index.
    */
-  page?(data: Readonly<D>, offset: number, limit: number | undefined): { readonly page: E[]; readonly total: number };
+  page?(
+    data: Readonly<D>,
+    offset: number,
+    limit: number | undefined,
+    filters: ListQuery['filters'],
+  ): { readonly page: E[]; readonly total: number } | undefined;
 }
 
 /** The collection in the store's document: `resources['<api>.<resource>']`, owners in `owners`. */

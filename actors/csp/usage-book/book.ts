@@ -1,6 +1,7 @@
 import { NameTable } from '../../../core/column.ts';
 import { EMPTY_MARK, FileLineLog, type LineAt, type LineLog, type LogMark, MemoryLineLog } from '../../../core/line-log.ts';
 import type { StorageOption, StorePart } from '../../../core/store.ts';
+import { type ListQuery, matchesFilters } from '../../../tmf/query.ts';
 import type { Usage } from '../../../tmf/resources.ts';
 import type { Shelf } from '../../../tmf/shelf.ts';
 import type { CspData } from '../store.ts';
@@ -88,13 +89,26 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     }
   }
 
-  page(_data: Readonly<CspData> | undefined, offset: number, limit: number | undefined): { page: Usage[]; total: number } {
+  /** A page of the records, filtered by status or not at all (the index knows each one's); undefined for any other filter. */
+  page(
+    _data: Readonly<CspData> | undefined,
+    offset: number,
+    limit: number | undefined,
+    filters: ListQuery['filters'] = [],
+  ): { page: Usage[]; total: number } | undefined {
+    if (!filters.every((f) => f.path === 'status')) return undefined;
+    // Whether a status passes, worked out once per status with the lists' own matching (a book holds a few).
+    const passes = new Map<string, boolean>();
     const page: Usage[] = [];
     const end = limit === undefined ? Number.POSITIVE_INFINITY : offset + limit;
     let total = 0;
     // Counted from the status column; only the records on the page are read.
     for (let ordinal = 0; ordinal < this.#rows.ids.length; ordinal++) {
-      if (this.#isDeleted(ordinal)) continue;
+      const status = this.#statusAt(ordinal);
+      if (status === DELETED) continue;
+      let pass = passes.get(status);
+      if (pass === undefined) passes.set(status, (pass = matchesFilters({ status }, filters)));
+      if (!pass) continue;
       if (total >= offset && total < end) page.push(this.#read(ordinal)!);
       total += 1;
     }
