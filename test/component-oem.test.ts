@@ -5,9 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startCarManufacturer } from '../actors/car-manufacturer/index.ts';
-import type { BillCheck } from '../actors/car-manufacturer/store.ts';
+import type { BillCheck, SoldCar } from '../actors/car-manufacturer/store.ts';
 import type { ActorConfig } from '../actors/kit/config.ts';
 import type { RunningActor } from '../actors/kit/serve.ts';
 import { CSP_BILL, CSP_BILL_ID, CSP_OFFERS } from '../mocks/csp-fixtures.ts';
@@ -102,6 +103,44 @@ describe('car manufacturer with a mocked CSP', () => {
       cspRequests.every((r) => r.apiKey === OEM_KEY_AT_CSP),
       'before onboarding the OEM calls with its bootstrap key',
     );
+  });
+
+  test("a fleet's usage follow-up asks for its cars in groups, each query within what a server takes in a request's head, and counts every record once", async () => {
+    const vehicles = Array.from({ length: 1200 }, (_, i) => `WVW${String(i).padStart(14, '0')}`);
+    const driver = { givenName: 'Fleet', familyName: 'Keeper', email: 'fleet@example.com' };
+    const store = oem.runtime.store as unknown as { update(f: (draft: { cars: SoldCar[] }) => void): Promise<void> };
+    await store.update((draft) => {
+      for (const vehicleId of vehicles) draft.cars.push({ vehicleId, soldAt: '2026-01-01T00:00:00.000Z', driver });
+    });
+    const asked: string[][] = [];
+    let longest = 0;
+    server.use(
+      http.get(`${CSP_URL}${basePath('TMF635')}/usage`, ({ request }) => {
+        longest = Math.max(longest, request.url.length);
+        const group = new URL(request.url).searchParams.get('usageCharacteristic.value')!.split(',');
+        asked.push(group);
+        return HttpResponse.json(
+          group.map((vehicleId) => ({
+            id: `usage-${vehicleId}`,
+            href: `${basePath('TMF635')}/usage/usage-${vehicleId}`,
+            '@type': 'Usage',
+            status: 'rated',
+            usageType: 'infotainment',
+            usageCharacteristic: [
+              { name: 'vehicleId', value: vehicleId },
+              { name: 'volumeMB', value: 2 },
+            ],
+          })),
+        );
+      }),
+    );
+    const followUp = await call('POST', '/control/usage-follow-up', HARNESS_KEY);
+    assert.equal(followUp.status, 201, JSON.stringify(followUp.body));
+    assert.ok(asked.length > 1, 'more than one query');
+    assert.ok(longest < 8 * 1024, `the longest query is ${longest} characters`);
+    assert.deepEqual(asked.flat(), vehicles, 'every car asked for once, in order');
+    assert.equal(followUp.body.records, 1200);
+    assert.deepEqual(followUp.body.megabytesByClass, { infotainment: '2400' });
   });
 
   test('partner-order with offering ids that are not a list is refused (400) before anything is subscribed or ordered', async () => {

@@ -17,6 +17,7 @@ import {
   serviceOfferMessage,
   summariseUsage,
   usageStateOf,
+  vehicleGroups,
   infotainmentProduct,
 } from '../domain/service-sale.ts';
 import type { OemData, SoldCar } from '../store.ts';
@@ -158,8 +159,13 @@ export function followCspOrder(runtime: Runtime, draft: OemData, cspOrder: { id:
 export async function followCarUsage(runtime: Runtime): Promise<OemData['usageFollowUps'][number]> {
   const vehicles = runtime.store.data.cars.map((c) => c.vehicleId);
   if (vehicles.length === 0) throw conflict('No car sold', 'The OEM has no car whose usage it could follow');
-  const { items: records } = await runtime.client('csp').list('TMF635', 'usage', { 'usageCharacteristic.value': vehicles.join(',') });
-  const summary = summariseUsage(records, vehicles, runtime.clock.now());
+  // A query per group of cars, each within what a server takes in a request's head; a record is counted once.
+  const records = new Map<string, Usage>();
+  for (const group of vehicleGroups(vehicles)) {
+    const { items } = await runtime.client('csp').list('TMF635', 'usage', { 'usageCharacteristic.value': group.join(',') });
+    for (const record of items) records.set(record.id, record);
+  }
+  const summary = summariseUsage([...records.values()], vehicles, runtime.clock.now());
   await runtime.store.update((draft) => {
     draft.usageFollowUps.push(summary);
   });
