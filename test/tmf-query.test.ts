@@ -114,6 +114,35 @@ describe('valuesAt and matchesFilters', () => {
   it('compares non-string values by their text', () => {
     assert.equal(matchesFilters(orders[1], [{ path: 'price.value', values: ['20'] }]), true);
   });
+
+  it('a filter of many values matches, and ne excludes, exactly what each of its values would', () => {
+    const records = [
+      { id: 'r1', value: 'WVW00000000000001' },
+      { id: 'r2', value: 'WVW00000000000002' },
+      { id: 'r3', value: 20 },
+      { id: 'r4', value: '2026-01-01T00:00:00.000Z' },
+      { id: 'r5', value: ['WVW00000000000009', 'other'] },
+      { id: 'r6' },
+    ];
+    const vins = Array.from({ length: 12 }, (_, i) => `WVW${String(i).padStart(14, '0')}`);
+    // All text; then with a number and a date among them, which compare as such (20 = '20.0', instants).
+    for (const values of [vins, [...vins, '20.0', '2026-01-01T00:00:00Z']]) {
+      for (const op of ['eq', 'ne'] as const) {
+        const anyOne = (r: unknown) => values.some((v) => matchesFilters(r, [{ path: 'value', values: [v] }]));
+        const expected = records.filter((r) => (op === 'eq' ? anyOne(r) : !anyOne(r))).map((r) => r.id);
+        const filter = { path: 'value', values, op };
+        assert.deepEqual(
+          records.filter((r) => matchesFilters(r, [filter])).map((r) => r.id),
+          expected,
+          `${op} with ${values.length} values`,
+        );
+      }
+    }
+    assert.deepEqual(
+      records.filter((r) => matchesFilters(r, [{ path: 'value', values: [...vins, '20.0', '2026-01-01T00:00:00Z'] }])).map((r) => r.id),
+      ['r1', 'r2', 'r3', 'r4', 'r5'],
+    );
+  });
 });
 
 describe('TMF630 operators: dates and nested attributes', () => {

@@ -102,12 +102,31 @@ const HOLDS: Readonly<Record<FilterOp, (c: number) => boolean>> = {
 };
 
 export function matchesFilters(entity: unknown, filters: ListQuery['filters']): boolean {
-  return filters.every(({ path, values, op = 'eq' }) => {
+  return filters.every((filter) => {
+    const { path, values, op = 'eq' } = filter;
     const found = valuesAt(entity, path);
+    const texts = op === 'eq' || op === 'ne' ? exactTextsOf(filter) : undefined;
+    const equal = texts ? (f: unknown) => texts.has(String(f)) : (f: unknown) => values.some((v) => compare(f, v) === 0);
     // `ne` holds when no value equals any of those named; the other operators when some value meets one.
-    if (op === 'ne') return !found.some((f) => values.some((v) => compare(f, v) === 0));
+    if (op === 'ne') return !found.some(equal);
+    if (op === 'eq') return found.some(equal);
     return found.some((f) => values.some((v) => HOLDS[op](compare(f, v))));
   });
+}
+
+/**
+ * A filter's values as a set, when each is compared as text (none a date or a number, see `compare`):
+ * equality is then a look-up. A follow-up names hundreds of vehicle ids, and a list compares them with
+ * every record it reads. Worked out once per filter.
+ */
+const EXACT_TEXTS = new WeakMap<Filter, ReadonlySet<string> | undefined>();
+
+function exactTextsOf(filter: Filter): ReadonlySet<string> | undefined {
+  if (EXACT_TEXTS.has(filter)) return EXACT_TEXTS.get(filter);
+  const asText = (v: string) => !ISO_DATE.test(v) && (v.trim() === '' || Number.isNaN(Number(v)));
+  const texts = filter.values.length > 4 && filter.values.every(asText) ? new Set(filter.values) : undefined;
+  EXACT_TEXTS.set(filter, texts);
+  return texts;
 }
 
 /** Keeps the requested fields; `id`, `href` and `@type` always stay so the result is still addressable. */
