@@ -360,10 +360,6 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     this.#undo.push(() => rows.status.set(ordinal, before));
   }
 
-  #isDeleted(ordinal: number): boolean {
-    return this.#names.name(this.#rows.status.get(ordinal)) === DELETED;
-  }
-
   #ownerAt(ordinal: number): string | undefined {
     const code = this.#rows.owner.get(ordinal);
     return code === 0 ? undefined : this.#names.name(code - 1);
