@@ -264,7 +264,7 @@ describe('live dashboard', () => {
       assert.equal(await small.locator('#rows .row').count(), 30);
       const seqs = (await small.locator('#rows .row').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.seq)))).sort((a, b) => a - b);
       assert.equal(seqs.at(-1), newest);
-      assert.match((await small.locator('#status').textContent()) ?? '', /keeps the latest 30 exchanges; the whole record is in \/dashboard\/trace\.json/);
+      assert.match((await small.locator('#live-count').textContent()) ?? '', /This page keeps the latest 30; the whole record is in \/dashboard\/trace\.json/);
     } finally {
       await small.close();
     }

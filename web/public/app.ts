@@ -98,6 +98,8 @@ function keepOption(text: string | null): number {
 const live = {
   exchanges: [] as WireExchange[],
   seqs: new Set<number>(),
+  /** How many exchanges the page let go (see KEEP). */
+  forgotten: 0,
   drawn: 0,
   invalid: 0,
   steps: new Map<number, readonly string[]>(),
@@ -416,7 +418,7 @@ function receive(exchange: WireExchange) {
 /** Lets the oldest exchanges go: from the page's memory, and their rows from the diagram (the replay of this session starts after them). */
 function forgetOldest(count: number) {
   for (const x of live.exchanges.splice(0, count)) live.seqs.delete(x.seq);
-  setStatus(`This page keeps the latest ${KEEP} exchanges; the whole record is in /dashboard/trace.json.`);
+  live.forgotten += count;
 }
 
 /** Takes the oldest rows out of the diagram past KEEP, and the runs they leave empty. */
@@ -435,7 +437,8 @@ function trimRows() {
 
 function showCount() {
   if (replay.active) return;
-  $('live-count').textContent = `Live: ${live.drawn} exchanges between parties, ${live.invalid} invalid.`;
+  const kept = live.forgotten > 0 ? ` This page keeps the latest ${KEEP}; the whole record is in /dashboard/trace.json.` : '';
+  $('live-count').textContent = `Live: ${live.drawn} exchanges between parties, ${live.invalid} invalid.${kept}`;
 }
 
 function setStatus(text: string, isError = false) {
@@ -464,7 +467,7 @@ function enableButtons() {
 }
 
 function resetLive() {
-  Object.assign(live, { exchanges: [], drawn: 0, invalid: 0, checklist: null });
+  Object.assign(live, { exchanges: [], forgotten: 0, drawn: 0, invalid: 0, checklist: null });
   live.seqs.clear();
   live.steps.clear();
   live.runs.clear();
