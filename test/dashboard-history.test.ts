@@ -31,6 +31,15 @@ test('the history and the trace are the record, exchange for exchange, in value'
     assert.equal(history.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.deepEqual(await history.json(), record);
     assert.deepEqual(await (await fetch(`${ecosystem.url}/dashboard/trace.json`)).json(), record, 'no figure run: no step labels');
+    assert.deepEqual(await (await fetch(`${ecosystem.url}/dashboard/exchanges?last=2`)).json(), record.slice(-2), 'the latest two');
+    assert.deepEqual(await (await fetch(`${ecosystem.url}/dashboard/exchanges?last=500`)).json(), record, 'no more than there are');
+    for (const last of ['0', 'two', '-1']) {
+      const refused = await fetch(`${ecosystem.url}/dashboard/exchanges?last=${last}`);
+      assert.equal(refused.status, 400);
+      const error = (await refused.json()) as Record<string, unknown>;
+      for (const field of ['code', 'reason', 'message', 'status']) assert.ok(error[field], `the TMF error names its ${field}`);
+      assert.match(String(error.message), /'last' must be a positive whole number/);
+    }
   } finally {
     await ecosystem.stop();
     await party.close();

@@ -10,7 +10,7 @@ import { FIGURES, type Figure } from '../harness/flows/types.ts';
 import { exchangeChunks } from '../harness/recorded-message.ts';
 import { labelledTrace } from '../harness/reports/trace.ts';
 import { TmfCallError } from '../tmf/client.ts';
-import { conflict, notFound, TmfError } from '../tmf/errors.ts';
+import { badRequest, conflict, notFound, TmfError } from '../tmf/errors.ts';
 import { mountFaults } from './faults.ts';
 import { FIGURE_RUNS, journals, runFigure } from './figure-runs.ts';
 import { streamJsonArray } from './json-array-stream.ts';
@@ -46,7 +46,11 @@ export function mountDashboard(app: express.Express, ecosystem: Ecosystem): void
   app.get('/dashboard/ping', (_req, res) => res.status(204).end());
   app.get('/dashboard/events', (req, res) => streamExchanges(ecosystem, req, res));
   // Streamed: the retained record can be hundreds of MB (web/json-array-stream.ts).
-  app.get('/dashboard/exchanges', (_req, res) => streamJsonArray(res, [...ecosystem.recorder.exchanges], (e) => exchangeChunks(e)));
+  app.get('/dashboard/exchanges', (req, res) => {
+    const last = lastOption(req.query.last);
+    const exchanges = ecosystem.recorder.exchanges;
+    return streamJsonArray(res, exchanges.slice(last === undefined ? 0 : Math.max(0, exchanges.length - last)), (e) => exchangeChunks(e));
+  });
   app.get('/dashboard/trace.json', (_req, res) => {
     const steps = Object.assign({}, ...runs.map((r) => r.stepsBySeq ?? {})) as Record<number, string[]>;
     return streamJsonArray(res, labelledTrace(ecosystem.recorder.exchanges, steps), (e) => exchangeChunks(e));
@@ -88,6 +92,13 @@ async function proxyState(ecosystem: Ecosystem, actor: string, res: Response): P
     if (!(error instanceof TmfCallError)) throw error;
     res.status(error.status).json(error.body ?? {});
   }
+}
+
+/** `?last=N`: only the latest N exchanges (a page that keeps N asks for no more). */
+function lastOption(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw)) throw badRequest('Invalid query', `'last' must be a positive whole number, got '${String(raw)}'`);
+  return Number(raw);
 }
 
 function figureOf(text: string): Figure {

@@ -475,7 +475,7 @@ function resetLive() {
 }
 
 async function loadHistory() {
-  const [exchanges, runs] = await Promise.all([fetchJson<WireExchange[]>('/dashboard/exchanges'), fetchJson<FigureRun[]>('/dashboard/runs')]);
+  const [exchanges, runs] = await Promise.all([fetchJson<WireExchange[]>(`/dashboard/exchanges?last=${KEEP}`), fetchJson<FigureRun[]>('/dashboard/runs')]);
   rememberRuns(runs);
   for (const x of exchanges) receive(x);
 }
