@@ -1,5 +1,4 @@
 import express, { type Router } from 'express';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isActorId, type ActorId, type WireParty } from '../core/actor-ids.ts';
 import { headerOf, type HttpBytesAnswer } from '../core/http-call.ts';
@@ -12,8 +11,9 @@ import { FORWARDED, WIRE_KEY_HEADER } from '../tmf/href.ts';
 import { classify, type Classification } from './classify.ts';
 import type { Exchange, RecordedMessage, ValidationIssue } from './exchange.ts';
 import { judge } from './judge.ts';
-import { bodyBytes, exchangeChunks, parseBody, recordedMessage } from './recorded-message.ts';
+import { bodyBytes, parseBody, recordedMessage } from './recorded-message.ts';
 import { SettleQueue } from './settle-queue.ts';
+import { SpillFile } from './spill-file.ts';
 import { type Remembered, VerdictMemo } from './verdict-memo.ts';
 import { wireCall } from './wire-client.ts';
 import { deliverAgain, DUPLICATE_HEADER, FaultTable, InjectedDown } from './wire-faults.ts';
@@ -37,6 +37,8 @@ export interface TraceRetention {
   readonly retain: number;
   readonly maxBytes?: number;
   readonly spillTo: string;
+  /** The free space the spill file leaves on its disk (see SpillFile); 2 GiB by default. */
+  readonly keepFreeBytes?: number;
 }
 
 const DEFAULT_RETAINED_BYTES = 256 * 2 ** 20;
@@ -60,8 +62,9 @@ export class Recorder {
   readonly faults = new FaultTable();
 
   readonly #retention: TraceRetention | undefined;
-  #spill: WriteStream | undefined;
+  readonly #spill: SpillFile | undefined;
   #spilled = 0;
+  #closed = false;
   /** The bodies' bytes of the exchanges in memory. */
   #retainedBytes = 0;
 
@@ -79,11 +82,17 @@ export class Recorder {
     this.#secret = secret;
     this.#timeoutMs = timeoutMs;
     this.#retention = retention;
+    this.#spill = retention && new SpillFile(retention.spillTo, retention.keepFreeBytes);
   }
 
   /** How many exchanges got the verdict of identical bytes judged before (see VerdictMemo). */
   get reusedVerdicts(): number {
     return this.#verdicts.hits;
+  }
+
+  /** Why the spill file stopped taking exchanges (its disk nearly full), if it did. */
+  get spillStopped(): string | undefined {
+    return this.#spill?.stopped;
   }
 
   /** How many exchanges left memory for the spill file. */
@@ -98,10 +107,11 @@ export class Recorder {
    */
   async close(): Promise<void> {
     this.#settle();
-    if (this.#retention && this.#exchanges.length > 0) this.#spillTo(this.#exchanges);
-    const spill = this.#spill;
-    this.#spill = undefined;
-    if (spill) await new Promise<void>((resolve, reject) => spill.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    // Once: the exchanges still in memory stay there for the reports, and must not be written twice.
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#spill?.append(this.#exchanges);
+    await this.#spill?.close();
   }
 
   /** Where the callee really is (a local port or a partner's URL). */
@@ -304,7 +314,7 @@ export class Recorder {
     while (bytes > maxBytes * 0.9 && leavingCount < this.#exchanges.length) bytes -= bytesOf(this.#exchanges[leavingCount++]);
     const leaving = this.#exchanges.splice(0, leavingCount);
     this.#retainedBytes = bytes;
-    this.#spillTo(leaving);
+    this.#spill?.append(leaving);
     this.#spilled += leaving.length;
     const lastLeft = leaving.at(-1)!.seq;
     for (const [scenario, list] of this.#byScenario) {
@@ -312,16 +322,6 @@ export class Recorder {
       if (keep === -1) this.#byScenario.delete(scenario);
       else if (keep > 0) list.splice(0, keep);
     }
-  }
-
-  #spillTo(exchanges: readonly Exchange[]): void {
-    const to = this.#retention!.spillTo;
-    this.#spill ??= createWriteStream(to, { flags: 'a' }).on('error', (error) => process.stderr.write(`the wire cannot spill to ${to}: ${error.message}\n`));
-    // The recorded body buffers go out as they are, gathered into few writes (cork).
-    const spill = this.#spill;
-    spill.cork();
-    for (const exchange of exchanges) for (const chunk of exchangeChunks(exchange, '\n')) spill.write(chunk);
-    spill.uncork();
   }
 
   /**

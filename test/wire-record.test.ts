@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -73,6 +73,24 @@ test('with a retention, the wire keeps the latest exchanges in memory and spills
     spilled.every((e) => e.status === 200 && e.valid === true && e.scenario === 'long run' && e.path === '/health'),
     'each complete: status, verdict, scenario',
   );
+});
+
+test('the spill file stops taking exchanges rather than fill its disk, and says from which one', async () => {
+  const spillTo = join(mkdtempSync(join(tmpdir(), 'cch-spill-')), 'trace.ndjson');
+  // More free space asked for than any disk has: the first batch finds the disk too full.
+  const ecosystem = await startEcosystem({ trace: { retain: 10, spillTo, keepFreeBytes: Number.MAX_SAFE_INTEGER } });
+  try {
+    await health(ecosystem, 30);
+    assert.ok(ecosystem.recorder.spilled > 0, 'exchanges left memory');
+    assert.match(
+      ecosystem.recorder.spillStopped ?? '',
+      /free, less than the \d+ MiB it leaves for the parties' stores: the exchanges from seq \d+ on are not in /,
+    );
+    assert.equal(ecosystem.recorder.exchanges.length >= 10, true, 'memory keeps the latest as before');
+  } finally {
+    await ecosystem.stop();
+  }
+  assert.equal(existsSync(spillTo), false, 'nothing written, before or at the close');
 });
 
 test('without a retention every exchange stays in memory, for the run reports', async () => {

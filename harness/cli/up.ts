@@ -73,7 +73,8 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
   await untilInterrupted();
   await ecosystem.stop();
   await Promise.all(parties.map((p) => p.stop()));
-  process.stdout.write('Stopped.\n');
+  const incomplete = ecosystem.recorder.spillStopped;
+  process.stdout.write(`Stopped.${incomplete ? ` The trace is incomplete: ${incomplete}.` : ''}\n`);
   return 0;
 }
 
