@@ -1,19 +1,18 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Entity } from '../../tmf/data.ts';
+import type { ResourceKey, ResourceOfKey, ResourcesByKey, TroubleTicket } from '../../tmf/resources.ts';
 import type { Ecosystem } from '../ecosystem.ts';
 import { setClock } from './settle.ts';
 import { trigger } from './trigger.ts';
 
-type Resources = { data: { resources: Record<string, Entity[]> } };
-
 /** The collection of a party, read from its state dump (the harness's view, not a partner's). */
-export async function collectionAt(ecosystem: Ecosystem, actor: ActorId, key: string): Promise<Entity[]> {
-  const { body } = await ecosystem.control(actor).request<Resources>('GET', '/control/state');
+export async function collectionAt<K extends ResourceKey>(ecosystem: Ecosystem, actor: ActorId, key: K): Promise<ResourceOfKey<K>[]> {
+  const { body } = await ecosystem.control(actor).request<{ data: { resources: ResourcesByKey } }>('GET', '/control/state');
   return body.data.resources[key] ?? [];
 }
 
 /** The live ticket of a trouble at a resolver: the one with the master ticket's id as externalId, not turned away. */
-export async function ticketOf(ecosystem: Ecosystem, party: ActorId, masterId: string): Promise<Entity | undefined> {
+export async function ticketOf(ecosystem: Ecosystem, party: ActorId, masterId: string): Promise<TroubleTicket | undefined> {
   const tickets = await collectionAt(ecosystem, party, 'TMF621.troubleTicket');
   const mine = tickets.filter((t) => t.externalId === masterId);
   return mine.find((t) => t.status !== 'rejected') ?? mine.at(-1);

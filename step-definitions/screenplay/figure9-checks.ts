@@ -8,7 +8,6 @@ import { SettlementQuestions as SQ, TicketQuestions as TQ } from './figure9.ts';
 
 const amount = (v: unknown) => new Decimal(String(v)).toFixed(2);
 const metricOf = (v: SlaViolation) => v.violation?.metric;
-type Link = { id: string; name: string; relationshipType: string };
 
 /** The items of a review by the party that resolved each ticket (the ticket ids are the call center's master tickets). */
 async function itemsByResolver(tester: Actor, revision: number) {
@@ -71,7 +70,7 @@ export const TicketChecks = {
     Task.where(`#actor ensures ${party} holds a ticket related to ${from}'s`, async (tester) => {
       const [original] = await tester.answer(TQ.troubleTicketsAt(from));
       const ticket = await tester.answer(TQ.ticketAt(party));
-      const links = (ticket?.troubleTicketRelationship as Link[]) ?? [];
+      const links = ticket?.troubleTicketRelationship ?? [];
       assert.deepEqual(
         links.map((l) => [l.id, l.name, l.relationshipType]),
         [[original.id, from, 'redirectedFrom']],
