@@ -289,31 +289,21 @@ export class UsageBook implements Shelf<CspData, Usage>, StorePart<CspData> {
     const ownerCode = owner === undefined ? 0 : this.#names.code(owner) + 1;
     const billed = billedBits(usage);
     const chargeable = String(usage.usageCharacteristic?.find((c) => c.name === 'chargeableMB')?.value ?? 0);
-    const shares = usage.ratedProductUsage?.length ?? 0;
+    const columns = rows.recordColumns;
+    const values = [at.offset, at.length, ownerCode, status, billed, usage.ratedProductUsage?.length ?? 0];
     const savepoint = this.#savepoint();
     let ordinal: number;
-    // Column by column, without arrays of values or iterators: a restart indexes every line of the book
-    // this way (two million at a million records).
+    // Indexed loops, not iterators: a restart indexes every line of the book (two million at a million records).
     if (known === undefined) {
       ordinal = rows.ids.push(usage.id) - 1;
       rows.ordinalOf.set(usage.id, ordinal);
-      rows.offset.push(at.offset);
-      rows.length.push(at.length);
-      rows.owner.push(ownerCode);
-      rows.status.push(status);
-      rows.billed.push(billed);
-      rows.shares.push(shares);
+      for (let i = 0; i < columns.length; i++) columns[i].push(values[i]);
       rows.chargeable.push(chargeable);
     } else {
       ordinal = known;
       // A record the update appended is cut off whole; one it found is put back as it was.
       if (ordinal < savepoint.records) this.#undo.push(restorerOf(rows, ordinal));
-      rows.offset.set(ordinal, at.offset);
-      rows.length.set(ordinal, at.length);
-      rows.owner.set(ordinal, ownerCode);
-      rows.status.set(ordinal, status);
-      rows.billed.set(ordinal, billed);
-      rows.shares.set(ordinal, shares);
+      for (let i = 0; i < columns.length; i++) columns[i].set(ordinal, values[i]);
       rows.chargeable[ordinal] = chargeable;
     }
     const recordId = recordIdOf(usage);
@@ -397,7 +387,7 @@ function restorerOf(rows: Rows, ordinal: number): () => void {
   const before = columns.map((column) => column.get(ordinal));
   const chargeableBefore = rows.chargeable[ordinal];
   return () => {
-    for (const [i, column] of columns.entries()) column.set(ordinal, before[i]);
+    for (let i = 0; i < columns.length; i++) columns[i].set(ordinal, before[i]);
     rows.chargeable[ordinal] = chargeableBefore;
   };
 }
