@@ -64,6 +64,36 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
     }
   });
 
+  it('a create, patch or replace of a TMF API without a body is refused with a 400 TMF error, where an empty JSON object is taken', async () => {
+    const oem = ecosystem.local['car-manufacturer']!;
+    const sla = '/tmf-api/slaManagement/v2/sla';
+    const send = async (method: string, path: string, body: string) => {
+      const response = await fetch(`${oem.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${harnessKey('fuzz-secret', 'car-manufacturer')}`, 'content-type': 'application/json' },
+        body,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const slas = () => oem.runtime.store.data.resources['TMF623.sla']?.length ?? 0;
+    const before = slas();
+    const first = oem.runtime.store.data.resources['TMF623.sla']![0];
+    const stored = JSON.stringify(oem.runtime.store.data);
+    for (const [method, path] of [
+      ['POST', sla],
+      ['PATCH', `${sla}/${first.id}`],
+      ['PUT', `${sla}/${first.id}`],
+      ['POST', '/tmf-api/slaManagement/v2/hub'],
+    ]) {
+      const refused = await send(method, path, '');
+      assert.deepEqual([refused.status, refused.body.code, refused.body.status], [400, 'MISSING_BODY', '400'], `${method} ${path}`);
+    }
+    assert.equal(JSON.stringify(oem.runtime.store.data), stored);
+    // The official Sla_Create requires no attribute: `{}` is a body, and creates an SLA.
+    assert.equal((await send('POST', sla, '{}')).status, 201);
+    assert.equal(slas(), before + 1);
+  });
+
   it('a partner order the CSP refuses leaves no hub subscription behind, and a null body is refused before anything is done', async () => {
     const oem = ecosystem.local['car-manufacturer']!;
     const post = (body: string) =>

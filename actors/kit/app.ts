@@ -59,7 +59,7 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
   const auth = authenticate(runtime.credentialFor);
   for (const { api, router } of parts.tmf) {
     const wholeApi = wholeApiRouter(api, { store: runtime.store, clock: runtime.clock, notifier: runtime.notifier });
-    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), router, wholeApi, hubRouter(api, runtime.store));
+    app.use(basePath(api), auth, requireGrant(runtime.bundles, api), bodyRequired, router, wholeApi, hubRouter(api, runtime.store));
   }
   for (const [unit, handlers] of Object.entries(parts.units ?? {})) {
     app.use(
@@ -84,6 +84,24 @@ export function actorApp<D extends BaseData>(runtime: ActorRuntime<D>, parts: Ac
 /** Largest body an actor reads, and deepest nesting it accepts: what no TMF payload comes near. */
 const BODY_LIMIT = '1mb';
 export const MAX_BODY_DEPTH = 64;
+
+/** The methods whose every operation in the TM Forum files takes a body the file marks required. */
+const TAKES_BODY = new Set(['POST', 'PATCH', 'PUT']);
+
+/**
+ * Refuses (400) a create, patch or replace of a TMF API that comes without a body. The JSON parser reads
+ * an empty body as `{}`, which a create schema without required attributes would take: the party would
+ * create an entity nobody described, where every POST, PATCH and PUT of the official files requires one.
+ * No body is what HTTP says it is (RFC 9112, 6.3): a zero Content-Length, or neither it nor a transfer coding.
+ */
+const bodyRequired: RequestHandler = (req, _res, next) => {
+  if (!TAKES_BODY.has(req.method)) return next();
+  const length = req.headers['content-length'];
+  const none = length === undefined ? req.headers['transfer-encoding'] === undefined : Number(length) === 0;
+  next(
+    none ? badRequest('Missing body', `${req.method} ${req.originalUrl} takes a JSON body, which the API's specification requires`, 'MISSING_BODY') : undefined,
+  );
+};
 
 /** Refuses (400) a body nested deeper than MAX_BODY_DEPTH before any recursive code walks it. */
 const boundedDepth: RequestHandler = (req, _res, next) => {
