@@ -12,6 +12,8 @@ import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
 import { ecosystemSecret, publicSecretWarning } from '../harness/secret.ts';
 import { basePath } from '../tmf/apis.ts';
 import { bootstrapKey, harnessKey } from '../tmf/auth.ts';
+import type { ResourcesByKey } from '../tmf/resources.ts';
+import { FIGURE_RUNS, runFigure } from '../web/figure-runs.ts';
 
 const SECRET = 'leak-test-secret';
 
@@ -80,6 +82,42 @@ describe('what a party keeps to itself', () => {
     assert.ok(harnessSees.body.length >= 2);
   });
 });
+
+describe("a driver's converged order and bill at the OEM (figure 11)", () => {
+  let ecosystem: Ecosystem;
+  before(async () => {
+    ecosystem = await startEcosystem({ secret: SECRET });
+    await runFigure(ecosystem, FIGURE_RUNS[11]!);
+  });
+  after(async () => {
+    await ecosystem.stop();
+  });
+
+  it('are read by the driver and by no channel: the portal order and the rates of its bill, as the bill itself', async () => {
+    const oem = ecosystem.local['car-manufacturer']!;
+    const resources = oem.runtime.store.data.resources as ResourcesByKey;
+    const portalOrder = resources['TMF622.productOrder']?.find((o) => o.channel?.some((c) => c.id === 'car-manufacturer'));
+    const rates = resources['TMF678.appliedCustomerBillingRate'] ?? [];
+    const bills = resources['TMF678.customerBill'] ?? [];
+    assert.ok(portalOrder && rates.length > 0 && bills.length > 0, 'figure 11 ordered on the portal and billed the driver');
+    const keyOf = (peer: (typeof ACTOR_IDS)[number]) =>
+      ecosystem.local[peer]!.runtime.store.data.peerKeys['car-manufacturer'] ?? bootstrapKey(SECRET, peer, 'car-manufacturer');
+    const paths = [`${basePath('TMF622')}/productOrder/${portalOrder.id}`, ...[...bills, ...rates].map((e) => e.href)];
+    for (const path of paths) {
+      assert.equal((await getAt(oem.url, path, keyOf('driver'))).status, 200, `the driver reads ${path}`);
+      for (const channel of ['csp', 'content-provider'] as const) {
+        // 404 where the channel's bundle opens the API, 403 where it does not.
+        const seen = await getAt(oem.url, path, keyOf(channel));
+        assert.ok(seen.status === 404 || seen.status === 403, `${channel} reads ${path}: ${seen.status}`);
+      }
+    }
+  });
+});
+
+const getAt = async (base: string, path: string, key: string) => {
+  const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  return { status: response.status, body: await response.json() };
+};
 
 describe('the ecosystem secret', () => {
   it('is CCH_SECRET when set; otherwise random per data folder and kept there across restarts', () => {

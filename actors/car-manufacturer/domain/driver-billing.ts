@@ -46,6 +46,7 @@ export function billDriverAccount(draft: OemData, account: BillingAccount, perio
     lines,
   });
   storeBill(draft, { bill, rates });
-  setOwner(draft, bill.href, 'driver');
+  // The bill's rates are the driver's too: no other partner reads what a driver was charged.
+  for (const e of [bill, ...rates]) setOwner(draft, e.href, 'driver');
   return bill;
 }

@@ -80,7 +80,8 @@ export function distributeConvergedOffering(runtime: Runtime, draft: OemData, ce
 export async function placePortalOrder(runtime: Runtime, input: ConvergedOrderInput): Promise<Entity> {
   return runtime.store.update((draft) => {
     const now = runtime.clock.now();
-    const order = addEntity(draft, 'TMF622', 'productOrder', portalOrderBody(input, now));
+    // The driver's, as its orders for a service are (service-sale.ts): the channels do not read it.
+    const order = addEntity(draft, 'TMF622', 'productOrder', portalOrderBody(input, now), 'driver');
     runtime.journal(draft, JOURNAL.orderRegistered, { order: order.id, channel: input.channel, customer: input.customerId });
     const outcome = fulfilConvergedOrder(draft, order, input, now, (type, data) => runtime.journal(draft, type, data));
     Object.assign(order, {
