@@ -1,4 +1,5 @@
 import { findResource, type ApiId } from '../tmf/apis.ts';
+import { patchContent } from '../tmf/merge-patch.ts';
 import { hasSchema, validate as validateStandard, validateEvent, validateFlow } from '../tmf/schemas/index.ts';
 import type { Classification } from './classify.ts';
 import type { ValidationIssue } from './exchange.ts';
@@ -82,7 +83,8 @@ function judgeBodies(
   // A path the harness has no schema for is still recorded as the party answered it: a finding, not a failure of the wire.
   if (!def) return [...issues, noSchema(c)];
   if (method === 'POST' || method === 'PUT') check(def.createSchema, request, 'request');
-  if (method === 'PATCH') check(def.updateSchema, request, 'request');
+  // A merge patch's removals below the top level are no values to judge (RFC 7396; see patchContent).
+  if (method === 'PATCH') check(def.updateSchema, patchContent(request, true), 'request');
   if (status >= 400 || method === 'DELETE') return issues;
   if (method === 'GET' && !c.byId) {
     if (!Array.isArray(response)) issues.push({ where: 'response', path: '', rule: 'type', message: 'a list must be a JSON array', schema: def.schema });

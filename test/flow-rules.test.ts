@@ -49,3 +49,18 @@ test("the flows' need of a recurring price is a flow-rule finding against the pa
   const complete = { ...bare, price: { unit: 'EUR', value: 5 }, recurringChargePeriodType: 'month' };
   assert.deepEqual(flowRulesOfPayloads([exchange(complete)], 'content-provider', []), []);
 });
+
+test("the wire's judge takes a partner's merge patch that removes a nested member, and still refuses nulling its @type or a wrong value", () => {
+  const path = `${PRICES}/1`;
+  const judgePatch = (body: unknown) =>
+    judge(classify('content-provider', 'PATCH', path), 'PATCH', path, 200, body, { ...bare, id: '1', href: path, '@type': 'ProductOfferingPrice' });
+  assert.deepEqual(judgePatch({ validFor: { endDateTime: null }, description: null }), []);
+  assert.deepEqual(
+    judgePatch({ '@type': null }).map((i) => `${i.where} ${i.path}`),
+    ['request /@type'],
+  );
+  assert.deepEqual(
+    judgePatch({ validFor: { endDateTime: null, startDateTime: 7 } }).map((i) => `${i.where} ${i.path} ${i.rule}`),
+    ['request /validFor/startDateTime type'],
+  );
+});

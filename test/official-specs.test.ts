@@ -300,3 +300,12 @@ test('a directory without official files for the harness APIs is refused', () =>
     rmSync(empty, { recursive: true, force: true });
   }
 });
+
+test("a merge patch's removals are no values: a PATCH nulling a member at any depth passes, a wrong value still fails", () => {
+  const patch = (body: unknown) =>
+    exchange({ method: 'PATCH', path: url('TMF620', '/productOffering/po-1'), status: 200, request: body, response: { ...offering, id: 'po-1', href: 'x' } });
+  assert.deepEqual(checkExchange(specs, patch({ description: null, validFor: { endDateTime: null } })), []);
+  assert.deepEqual(summary(checkExchange(specs, patch({ validFor: { endDateTime: null, startDateTime: 7 } }))), [
+    'request ProductOffering_Update /validFor/startDateTime type',
+  ]);
+});

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TmfError } from '../tmf/errors.ts';
-import { applyListQuery, matchesFilters, mergePatch, parseListQuery, project, valuesAt } from '../tmf/query.ts';
+import { mergePatch, patchContent } from '../tmf/merge-patch.ts';
+import { applyListQuery, matchesFilters, parseListQuery, project, valuesAt } from '../tmf/query.ts';
 
 const KNOWN = new Set(['id', 'href', '@type', 'name', 'state', 'relatedParty', 'price']);
 
@@ -210,6 +211,25 @@ describe('applyListQuery', () => {
   it('projects every item of the page', () => {
     const { page } = applyListQuery(orders, parseListQuery({ fields: 'name', limit: '1' }, KNOWN));
     assert.deepEqual(page, [{ id: 'o-1', href: '/o/o-1', '@type': 'ProductOrder', name: 'first' }]);
+  });
+});
+
+describe('patchContent: what a merge patch sets, its removals left out', () => {
+  it("leaves out null members below the top level, and keeps the top level's when told", () => {
+    const patch = { description: null, validFor: { endDateTime: null, startDateTime: 'a' }, price: { value: { unit: null } } };
+    assert.deepEqual(patchContent(patch, true), { description: null, validFor: { startDateTime: 'a' }, price: { value: {} } });
+    assert.deepEqual(patchContent(patch, false), { validFor: { startDateTime: 'a' }, price: { value: {} } });
+    assert.deepEqual(patch.validFor, { endDateTime: null, startDateTime: 'a' }, 'the patch itself is left as it came');
+  });
+
+  it('keeps null inside an array (a value: arrays are replaced whole), and answers the very patch when it removes nothing', () => {
+    const patch = { note: [null, { text: null }], name: 'x' };
+    assert.equal(patchContent(patch, false), patch);
+    const topOnly = { description: null };
+    assert.equal(patchContent(topOnly, true), topOnly);
+    assert.deepEqual(patchContent(topOnly, false), {});
+    assert.equal(patchContent(null, false), null);
+    assert.deepEqual(patchContent([{ a: null }], false), [{ a: null }]);
   });
 });
 

@@ -375,6 +375,19 @@ describe('resourceRouter (TMF620 productOffering over HTTP)', () => {
       assert.equal(tester.body.id, created.id, 'the server keeps the id');
     });
 
+    it('takes a removal below the top level (RFC 7396), and refuses one that leaves a required member out, changing nothing', async () => {
+      const validFor = { startDateTime: '2026-01-01T00:00:00Z', endDateTime: '2026-12-31T00:00:00Z' };
+      const created = await create('nested', KEYS.a, { validFor, productSpecification: { id: 'spec-1', name: 'spec' } });
+      const res = await f.send('PATCH', created.href, KEYS.a, { validFor: { endDateTime: null } });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.validFor, { startDateTime: validFor.startDateTime });
+      const stored = structuredClone(items(f.store.data, 'TMF620', 'productOffering'));
+      const refused = await f.send('PATCH', created.href, KEYS.a, { productSpecification: { id: null } });
+      assertTmfError(refused, 400, 'SCHEMA_VIOLATION');
+      assert.match(refused.body.message, /\/productSpecification/);
+      assert.deepEqual(items(f.store.data, 'TMF620', 'productOffering'), stored);
+    });
+
     it('answers 404 for an unknown id', async () => {
       assertTmfError(await f.send('PATCH', `${OFFERINGS}/nope`, KEYS.a, { name: 'x' }), 404, 'NOT_FOUND');
     });

@@ -149,14 +149,3 @@ export function applyListQuery<T extends Record<string, unknown>>(items: Iterabl
   }
   return { page, total };
 }
-
-/** RFC 7396 JSON merge patch: null removes, objects merge, everything else replaces. */
-export function mergePatch<T>(target: T, patch: unknown): T {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch as T;
-  const base: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete base[key];
-    else base[key] = mergePatch(base[key], value);
-  }
-  return base as T;
-}

@@ -7,9 +7,10 @@ import { inDocument, type Shelf } from './shelf.ts';
 import { forbidden, methodNotAllowed, notFound } from './errors.ts';
 import { changeEventType, changedFields } from './events.ts';
 import type { EventOutbox } from './notifier.ts';
-import { applyListQuery, mergePatch, parseListQuery } from './query.ts';
+import { mergePatch, patchContent } from './merge-patch.ts';
+import { applyListQuery, parseListQuery } from './query.ts';
 import { type Incoming, isResourceName, type Resource, type ResourceName } from './resources.ts';
-import { knownAttributes, validateBody } from './validation.ts';
+import { knownAttributes, validateBody, validatePatchedEntity } from './validation.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Store } from '../core/store.ts';
 
@@ -204,34 +205,40 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
   });
 
   /** An update by id: `change` gives the entity as the request would have it (merge patch, or a whole replacement). */
-  const update = (schema: string, change: (current: E, body: Record<string, unknown>) => E) => async (req: Request, res: Response) => {
-    const caller = callerOf(res);
-    validateBody(schema, req.body, caller.party !== HARNESS_PARTY);
-    const current = find(req, res, 'write');
-    const updated = await store.update((draft) => {
-      // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
-      const stored = shelf.get(draft, current.id);
-      if (!stored) throw notFound(resource, current.id);
-      const merged = { ...change(stored, req.body), id: current.id, href: current.href } as E;
-      checkLifecycle(api, resource, stored, merged);
-      const patched = hooks.patch ? hooks.patch(stored, merged, ctx(draft, caller)) : merged;
-      const eventType = changeEventType(api, stored, patched);
-      const fieldPath = changedFields(stored, patched);
-      // Only a real change is an update: a PATCH that changes nothing leaves lastUpdate (and the events) alone.
-      const next = serverSet.lastUpdate && fieldPath.length > 0 ? { ...patched, lastUpdate: clock.now().toISOString() } : patched;
-      shelf.replace(draft, next);
-      const owner = shelf.ownerOf(draft, next);
-      if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath, owner });
-      hooks.afterPatch?.(next, ctx(draft, caller));
-      return next;
-    });
-    notifier.kick();
-    res.status(200).json(shown(caller)(updated));
-  };
+  const update =
+    (schema: string, change: (current: E, body: Record<string, unknown>) => E, isMergePatch = false) =>
+    async (req: Request, res: Response) => {
+      const caller = callerOf(res);
+      const content = isMergePatch ? patchContent(req.body, true) : req.body;
+      validateBody(schema, content, caller.party !== HARNESS_PARTY);
+      const current = find(req, res, 'write');
+      const updated = await store.update((draft) => {
+        // Looked up again in the draft: a concurrent DELETE may have removed it since `find`.
+        const stored = shelf.get(draft, current.id);
+        if (!stored) throw notFound(resource, current.id);
+        const merged = { ...change(stored, req.body), id: current.id, href: current.href } as E;
+        // A removal below the top level may take a required member with it (a price's value): the entity
+        // the patch leaves is held to the schema then. (The update schema says which top-level ones may go.)
+        if (content !== req.body) validatePatchedEntity(def.schema, merged);
+        checkLifecycle(api, resource, stored, merged);
+        const patched = hooks.patch ? hooks.patch(stored, merged, ctx(draft, caller)) : merged;
+        const eventType = changeEventType(api, stored, patched);
+        const fieldPath = changedFields(stored, patched);
+        // Only a real change is an update: a PATCH that changes nothing leaves lastUpdate (and the events) alone.
+        const next = serverSet.lastUpdate && fieldPath.length > 0 ? { ...patched, lastUpdate: clock.now().toISOString() } : patched;
+        shelf.replace(draft, next);
+        const owner = shelf.ownerOf(draft, next);
+        if (fieldPath.length > 0) notifier.enqueue(draft, clock.now(), { api, eventType, resource, entity: next, fieldPath, owner });
+        hooks.afterPatch?.(next, ctx(draft, caller));
+        return next;
+      });
+      notifier.kick();
+      res.status(200).json(shown(caller)(updated));
+    };
   router.patch(
     entityPath,
     only(official, forPartners, 'PATCH'),
-    update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E),
+    update(def.updateSchema ?? def.schema, (current, body) => mergePatch(current, body) as E, true),
   );
   // PUT (where the official file declares it) replaces the whole entity; id, href and @type stay the server's.
   router.put(

@@ -33,6 +33,14 @@ export function validateBody(schemaId: string, body: unknown, flowRules = true):
   }
 }
 
+/** Refuses (400) a merge patch whose result would not follow the entity's schema: the patch removed a required member. */
+export function validatePatchedEntity(schemaId: string, entity: unknown): void {
+  const issues = validate(schemaId, entity, 'request');
+  if (issues.length > 0) {
+    throw badRequest('Invalid patch', `The entity this patch would leave does not follow ${schemaId}: ${describeIssues(issues)}`, 'SCHEMA_VIOLATION');
+  }
+}
+
 type SchemaNode = { $id?: string; properties?: Record<string, unknown>; allOf?: SchemaNode[]; $ref?: string };
 
 /** Top-level attribute names an entity schema declares: what a list filter may name. */
