@@ -67,6 +67,30 @@ test('a list ignoring limit, its filter and the paging headers fails each of tho
   );
 });
 
+test("a list's filters are judged as the standard's: an operator, dates as instants, a repeated parameter as any of its values", () => {
+  const at = (id: string, lastUpdate: string, state: string) => ({ ...offer(id, 'a'), lastUpdate, state });
+  const paging = { 'x-total-count': '2', 'x-result-count': '2' };
+  const list = (query: string, body: object[]) => exchange({ method: 'GET', path: `${OFFERINGS}?${query}`, response: { headers: paging, body } });
+  const january = [at('1', '2026-01-10T00:00:00.000Z', 'a'), at('2', '2026-01-20T00:00:00Z', 'b')];
+  assert.deepEqual(failed(list('lastUpdate.gt=2026-01-01T00:00:00Z', january)), []);
+  assert.deepEqual(failed(list('lastUpdate.gte=2026-01-15T00:00:00Z', january)), ['a list honours its filters']);
+  assert.deepEqual(failed(list('lastUpdate=2026-01-10T00:00:00Z&lastUpdate=2026-01-20T00:00:00.000Z', january)), []);
+  assert.deepEqual(failed(list('state.ne=c', january)), []);
+  assert.deepEqual(failed(list('state.ne=b', january)), ['a list honours its filters']);
+  // A projection without the filtered attribute leaves nothing to check it by.
+  const projected = january.map(({ id, href }) => ({ id, href, '@type': 'ProductOffering' }));
+  assert.deepEqual(failed(list('fields=id&state=a,b', projected)), []);
+  assert.deepEqual(
+    failed(
+      list(
+        'fields=id,state&state=a',
+        january.map(({ id, href, state }) => ({ id, href, state, '@type': 'ProductOffering' })),
+      ),
+    ),
+    ['a list honours its filters'],
+  );
+});
+
 test('bill items that do not add up to the bill fail the rule of 7.9; items that do pass it', () => {
   const money = (value: number) => ({ unit: 'EUR', value });
   const bill = { id: 'b1', taxIncludedAmount: money(12), taxExcludedAmount: money(10) };

@@ -27,18 +27,14 @@ const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
  * silently matching nothing, so a typo in a partner's filter shows up as an error, not as an empty list.
  */
 export function parseListQuery(query: Record<string, unknown>, knownAttributes: ReadonlySet<string>): ListQuery {
-  const filters: { path: string; values: string[] }[] = [];
+  const filters: Filter[] = [];
   for (const [key, raw] of Object.entries(query)) {
     if (RESERVED.has(key)) continue;
     const root = key.split('.')[0];
     if (!knownAttributes.has(root)) {
       throw badRequest('Unknown filter', `Cannot filter on '${key}': the resource has no attribute '${root}'`, 'UNKNOWN_FILTER');
     }
-    const segments = key.split('.');
-    const last = segments.at(-1)!;
-    const op = segments.length > 1 && OPS.has(last) ? (last as FilterOp) : undefined;
-    const path = op ? segments.slice(0, -1).join('.') : key;
-    filters.push({ path, values: asStrings(raw, key).flatMap((v) => v.split(',')), ...(op ? { op } : {}) });
+    filters.push(filterOf(key, asStrings(raw, key)));
   }
   return {
     fields:
@@ -51,6 +47,18 @@ export function parseListQuery(query: Record<string, unknown>, knownAttributes: 
     limit: nonNegativeInt(query.limit, 'limit'),
     filters,
   };
+}
+
+/**
+ * A query parameter as a filter: `lastUpdate.gt` is the attribute `lastUpdate` with the operator `gt`, and
+ * each value's commas separate values any of which may match (the parameter repeated, the same).
+ */
+export function filterOf(key: string, values: readonly string[]): Filter {
+  const segments = key.split('.');
+  const last = segments.at(-1)!;
+  const op = segments.length > 1 && OPS.has(last) ? (last as FilterOp) : undefined;
+  const path = op ? segments.slice(0, -1).join('.') : key;
+  return { path, values: values.flatMap((v) => v.split(',')), ...(op ? { op } : {}) };
 }
 
 function asStrings(raw: unknown, key: string): string[] {

@@ -1,6 +1,6 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import { parseTmfPath, resourceOf, type ApiId } from '../../tmf/apis.ts';
-import { valuesAt } from '../../tmf/query.ts';
+import { filterOf, matchesFilters, valuesAt } from '../../tmf/query.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { cellOf, refOf } from './attribution.ts';
@@ -132,23 +132,24 @@ function listConventions(e: Exchange, body: unknown, type: string | undefined): 
     const mistyped = type ? body.map((item, i) => typeConsistent(item, `/${i}`, type)).find((c) => !c.ok) : undefined;
     if (type) checks.push(mistyped ?? { ok: true, rule: TYPED, message: `${body.length} items of @type ${type} or a declared subtype` });
   }
-  for (const [name, value] of query) {
+  // Matched as the standard's filters are, by the same code as the parties' lists: an operator
+  // (`lastUpdate.gt`), dates as instants, numbers as numbers; a parameter repeated is any of its values.
+  // An attribute a `fields` projection leaves out of the answer cannot be checked there.
+  const fields = query.has('fields') ? new Set(query.getAll('fields').flatMap((f) => f.split(','))) : undefined;
+  for (const name of new Set(query.keys())) {
     if (RESERVED.has(name)) continue;
-    const accepted = value.split(',');
-    const wrong = body.findIndex(
-      (item) =>
-        !valuesAt(item, name)
-          .map(String)
-          .some((v) => accepted.includes(v)),
-    );
+    const filter = filterOf(name, query.getAll(name));
+    if (fields && !fields.has(filter.path.split('.')[0])) continue;
+    const asked = `${name}=${query.getAll(name).join(',')}`;
+    const wrong = body.findIndex((item) => !matchesFilters(item, [filter]));
     checks.push(
       wrong < 0
-        ? { ok: true, rule: FILTERED, message: `every item has ${name} in ${value}` }
+        ? { ok: true, rule: FILTERED, message: `every item meets ${asked}` }
         : {
             ok: false,
             rule: FILTERED,
-            message: `item ${wrong} has ${name} = ${JSON.stringify(valuesAt(body[wrong], name))}, the filter asked ${value}`,
-            path: `response/${wrong}/${name.replaceAll('.', '/')}`,
+            message: `item ${wrong} has ${filter.path} = ${JSON.stringify(valuesAt(body[wrong], filter.path))}, the filter asked ${asked}`,
+            path: `response/${wrong}/${filter.path.replaceAll('.', '/')}`,
           },
     );
   }
