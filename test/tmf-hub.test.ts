@@ -488,6 +488,15 @@ describe('matchesQuery', () => {
     assert.equal(matchesQuery('event.productOrder.relatedParty.id=p-2', body), true);
     assert.equal(matchesQuery('eventType=ProductOrderStateChangeEvent&event.productOrder.state=failed', body), false);
   });
+
+  it("reads as a list's filters: a repeated parameter is any of its values, an operator compares, dates as instants", () => {
+    const dated = { ...body, eventTime: '2026-01-10T00:00:00.000Z' };
+    assert.equal(matchesQuery('eventType=ProductOrderCreateEvent&eventType=ProductOrderStateChangeEvent', dated), true);
+    assert.equal(matchesQuery('eventTime.gt=2026-01-01T00:00:00Z', dated), true);
+    assert.equal(matchesQuery('eventTime.lt=2026-01-01T00:00:00Z', dated), false);
+    assert.equal(matchesQuery('eventTime=2026-01-10T00:00:00Z', dated), true);
+    assert.equal(matchesQuery('event.productOrder.state.ne=failed', dated), true);
+  });
 });
 
 describe('listenerRouter', () => {

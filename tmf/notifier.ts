@@ -3,7 +3,7 @@ import { type BaseData, type Entity, type OutboxEntry, nextId } from './data.ts'
 import { listenerName } from './events.ts';
 import { stampLastUpdate } from './last-update.ts';
 import type { Store } from '../core/store.ts';
-import { valuesAt } from './query.ts';
+import { filterOf, matchesFilters } from './query.ts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 import { freshWork, WorkQueue } from './work-queue.ts';
 
@@ -87,12 +87,15 @@ export class Notifier<D extends BaseData = BaseData> extends WorkQueue<D, Outbox
 /** What a write needs of a party's notifier, whatever the party's data: to queue an event and wake the sender. */
 export type EventOutbox = Pick<Notifier, 'enqueue' | 'kick'>;
 
-/** A hub query such as `eventType=A,B&event.productOrder.state=completed`. Empty matches all. */
+/**
+ * A hub query such as `eventType=A,B&event.productOrder.state=completed`; empty matches all. It reads as a
+ * list's filters do (tmf/query.ts): an operator as a last segment (`event.productOrder.orderDate.gt=…`),
+ * dates as instants, and a parameter repeated as any of its values, so `eventType=A&eventType=B` hears both.
+ */
 export function matchesQuery(query: string, body: Record<string, unknown>): boolean {
   const params = new URLSearchParams(query ?? '');
-  for (const [key, value] of params) {
-    const wanted = value.split(',');
-    if (!valuesAt(body, key).some((found) => wanted.includes(String(found)))) return false;
-  }
-  return true;
+  return matchesFilters(
+    body,
+    [...new Set(params.keys())].map((key) => filterOf(key, params.getAll(key))),
+  );
 }
