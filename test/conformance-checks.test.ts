@@ -152,6 +152,13 @@ test('a subscriber that created an order must hear of its state changes (7.1)', 
     [['7.1', 'fail']],
   );
   assert.deepEqual(subscribedChangesNotified([order], 'csp', [7]), [], 'no subscription, nothing owed');
+  const subscribed = (query: string) => ({ ...hub, request: { headers: {}, body: { callback: 'x', query } } });
+  const owed = (query: string) => subscribedChangesNotified([subscribed(query), order], 'csp', [7]).map((f) => f.verdict);
+  assert.deepEqual(owed('eventType=ProductOrderCreateEvent&eventType=ProductOrderStateChangeEvent'), ['fail'], 'a repeated eventType asks for each');
+  assert.deepEqual(owed(''), ['fail'], 'an empty query asks for every event');
+  assert.deepEqual(owed('eventType=ProductOrderCreateEvent'), [], 'another event type: nothing owed');
+  // The order may never have failed: a partner that sent nothing did what the subscription asked.
+  assert.deepEqual(owed('eventType=ProductOrderStateChangeEvent&event.productOrder.state=failed'), [], 'a condition on the content: nothing owed');
 });
 
 test('a ticket owes a status change event only once the wire shows its status moving, and TMF621 calls it a status change', () => {

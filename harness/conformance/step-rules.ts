@@ -203,12 +203,11 @@ function hubPath(e: Exchange): string | undefined {
 
 /** Does a hub query (`eventType=A,B`, or nothing: every event) let `event` through? */
 function listensTo(query: string, event: string): boolean {
-  const types = new URLSearchParams(query).get('eventType');
-  return (
-    types === null ||
-    types
-      .split(',')
-      .map((t) => listenerName(t.trim()))
-      .includes(event)
-  );
+  const params = new URLSearchParams(query);
+  // A condition on the event's content (`event.productOrder.state=failed`) makes what the subscriber must
+  // hear depend on values the wire may never show: such a subscription is owed nothing here.
+  if ([...params.keys()].some((key) => key !== 'eventType')) return false;
+  // A repeated parameter is any of its values, as the hubs read it (tmf/notifier.ts).
+  const types = params.getAll('eventType').flatMap((value) => value.split(','));
+  return types.length === 0 || types.map((t) => listenerName(t.trim())).includes(event);
 }
