@@ -26,6 +26,8 @@ const PLANTED: { fault: keyof CspFaults; step: string; rule: RegExp; path?: stri
   { fault: 'errorsWithoutCode', step: '7.5', rule: /schema Error: required/ },
   { fault: 'acceptsOutsideBundle', step: '7.2', rule: /outside the API bundle is refused with 403/ },
   { fault: 'noOrderStateNotification', step: '7.1', rule: /subscriber hears of the state changes/ },
+  // Only the official file types this attribute: its issue fails the partner too, not only the second opinion.
+  { fault: 'offTypeAttribute', step: '7.5', rule: /^official ProductOffering(\[\])?: type$/ },
 ];
 
 test('negative control: a faulty CSP fails conformance, and the report names each planted fault at its step (figure 7, where they are planted)', async () => {

@@ -98,7 +98,7 @@ ${e.response !== undefined ? html`<details><summary>response body</summary><pre>
 function officialBlock(report: ConformanceReport): Html {
   const o = report.official;
   if (o.unavailable) return html`<p>Not available (${o.dir}): ${o.unavailable}</p>`;
-  return html`<p>${o.dir}: ${o.checked} exchange(s) checked, ${o.notCovered} without an official definition, ${o.issues.length} issue(s). These do not change the verdict.</p>
+  return html`<p>${o.dir}: ${o.checked} exchange(s) checked, ${o.notCovered} without an official definition, ${o.issues.length} issue(s). Each fails the row of its exchange too (source official): a payload the official file refuses breaks the standard.</p>
 ${
   o.issues.length
     ? table(

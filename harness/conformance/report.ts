@@ -3,6 +3,7 @@ import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
 import { checkAll, type OfficialIssue } from '../official-specs/check.ts';
 import { loadOfficialSpecs } from '../official-specs/load.ts';
+import { cellOf, refOf } from './attribution.ts';
 import type { PeerUrls } from './peers.ts';
 import type { Finding, MatrixRow, PartnerMode } from './types.ts';
 
@@ -12,7 +13,7 @@ export interface PartnerOfficialIssue extends OfficialIssue {
   readonly scenario: string;
 }
 
-/** The second opinion: the same exchanges against the official TMF files, reported apart. */
+/** The second opinion: the same exchanges against the official TMF files, reported apart (each issue also fails its row). */
 export interface OfficialOpinion {
   readonly dir: string;
   /** Why nothing could be checked (no such folder, no file), if so. */
@@ -64,19 +65,26 @@ function officialSpecsOf(dir: string): ReturnType<typeof loadOfficialSpecs> {
   return loaded.get(dir)!;
 }
 
-export function officialOpinion(dir: string, batches: readonly (readonly Exchange[])[], partners: readonly ActorId[]): OfficialOpinion {
+export function officialOpinion(
+  dir: string,
+  batches: readonly (readonly Exchange[])[],
+  partners: readonly ActorId[],
+  figuresOf: (party: ActorId) => readonly Figure[],
+): { readonly opinion: OfficialOpinion; readonly failures: readonly Finding[] } {
+  const none = (unavailable: string) => ({ opinion: { dir, unavailable, checked: 0, notCovered: 0, issues: [] }, failures: [] });
   const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
-  if (!tmfTraffic) return { dir, unavailable: 'no TMF exchange of the partners to check', checked: 0, notCovered: 0, issues: [] };
+  if (!tmfTraffic) return none('no TMF exchange of the partners to check');
   let specs: ReturnType<typeof officialSpecsOf>;
   try {
     specs = officialSpecsOf(dir);
   } catch (error) {
-    return { dir, unavailable: (error as Error).message, checked: 0, notCovered: 0, issues: [] };
+    return none((error as Error).message);
   }
-  if (specs.byApi.size === 0) return { dir, unavailable: 'no official specification file found', checked: 0, notCovered: 0, issues: [] };
+  if (specs.byApi.size === 0) return none('no official specification file found');
   let checked = 0;
   let notCovered = 0;
   const issues: PartnerOfficialIssue[] = [];
+  const failures: Finding[] = [];
   for (const batch of batches) {
     const mine = batch.filter((e) => partners.some((p) => e.to === p || e.from === p));
     const result = checkAll(specs, mine);
@@ -85,10 +93,30 @@ export function officialOpinion(dir: string, batches: readonly (readonly Exchang
     for (const issue of result.issues) {
       const e = mine.find((x) => x.seq === issue.seq);
       const party = partners.find((p) => (issue.where === 'response' ? e?.to === p : e?.from === p));
-      if (e && party) issues.push({ ...issue, party, scenario: e.scenario });
+      if (!e || !party) continue;
+      issues.push({ ...issue, party, scenario: e.scenario });
+      failures.push(officialFailure(issue, e, party, figuresOf(party)));
     }
   }
-  return { dir, checked, notCovered, issues };
+  return { opinion: { dir, checked, notCovered, issues }, failures };
+}
+
+/**
+ * An official issue fails the row of its exchange: a payload the official file refuses breaks the
+ * standard, whether or not the project's schemas model the attribute (they type what the flows use; an
+ * official file types every attribute of its resources).
+ */
+function officialFailure(issue: OfficialIssue, e: Exchange, party: ActorId, figures: readonly Figure[]): Finding {
+  return {
+    ...cellOf(e, party, figures),
+    verdict: 'fail',
+    source: 'official',
+    rule: `official ${issue.definition}: ${issue.rule}`,
+    message: `${issue.where} ${issue.path || '(root)'}: ${issue.message} (${issue.spec})`,
+    path: `${issue.where}${issue.path}`,
+    scenario: e.scenario,
+    exchange: refOf(e, true),
+  };
 }
 
 /** The one line the terminal shows. */

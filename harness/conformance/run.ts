@@ -137,7 +137,8 @@ export async function runConformance(options: ConformanceOptions, say: (line: st
   }
   for (const party of partners) findings.push(...runFindings(run, party, active(party), options.latencyBudgetMs));
 
-  const official = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners);
+  const { opinion: official, failures: officialFailures } = officialOpinion(options.specDir, [probeExchanges, run.exchanges], partners, active);
+  findings.push(...officialFailures);
   const matrix = partners.flatMap((party) =>
     matrixOf(party, modes.find((m) => m.party === party)!, findings, figuresOf(party), active(party), options.figures),
   );

@@ -6,6 +6,7 @@ export type Verdict = 'pass' | 'fail' | 'not exercised';
 /** Where a finding comes from. */
 export type FindingSource =
   | 'schema' // a body against the project's schemas (tmf/schemas)
+  | 'official' // a body against the official TMF file of its API (where the files are at hand)
   | 'convention' // a TMF convention: id/href/@type, paging headers, filters, status codes
   | 'flow' // the documented steps of FLOWS.md: seen, missing, out of order, unexpected
   | 'rule' // a business rule of a step (bill = sum of items, subscribed events delivered, bundle refusals)

@@ -81,8 +81,8 @@ export const ServiceUse = {
       const item = { id: '1', action: 'add', quantity: 1, productOffering: { id: offering } };
       const product = { productCharacteristic: [{ name: 'splitBillingCriteria', value: SplitBilling.oemPaysPercent(percent) }] };
       const relatedParty = [
-        { id: 'car-manufacturer', role: 'buyer' },
-        { id: driver.id, role: 'thirdPartyPayer' },
+        { id: 'car-manufacturer', role: 'buyer', '@referredType': 'Organization' },
+        { id: driver.id, role: 'thirdPartyPayer', '@referredType': 'Individual' },
       ];
       await oem.attemptsTo(Calls.to('csp', 'POST', `${basePath('TMF622')}/productOrder`, { relatedParty, productOrderItem: [{ ...item, product }] }));
     }),

@@ -19,6 +19,11 @@ export interface CspFaults {
   readonly acceptsOutsideBundle?: boolean;
   /** Subscribers of TMF622 never hear of their orders (7.1: no ProductOrderStateChangeEvent). */
   readonly noOrderStateNotification?: boolean;
+  /**
+   * Product offerings name a `serviceCandidate` whose `id` is a number: the official TMF620 file types it
+   * as a string, and the project's schemas do not model the attribute at all.
+   */
+  readonly offTypeAttribute?: boolean;
   /** No control contract: /control is not served at all (provider-only checks). */
   readonly hideControl?: boolean;
 }
@@ -68,6 +73,8 @@ export async function startFaultyCsp(faults: CspFaults): Promise<RunningApp> {
     let out: unknown = text ? JSON.parse(text) : undefined;
     if (faults.billsDontSum && req.method === 'GET' && /\/customerBill(\/|\?|$)/.test(`${req.path}?`))
       out = Array.isArray(out) ? out.map(inflate) : inflate(out);
+    if (faults.offTypeAttribute && req.method === 'GET' && /\/productOffering(\/|\?|$)/.test(`${req.path}?`))
+      out = Array.isArray(out) ? out.map(withOffTypeCandidate) : withOffTypeCandidate(out);
     if (faults.errorsWithoutCode && upstream.status >= 400 && out && typeof out === 'object') delete (out as Record<string, unknown>).code;
     if (callback && out && typeof out === 'object') (out as Record<string, unknown>).callback = callback;
     for (const name of ['content-type', 'x-total-count', 'x-result-count', 'location']) {
@@ -107,4 +114,9 @@ function inflate(bill: unknown): unknown {
   if (!b?.taxIncludedAmount) return bill;
   const plus = (m: { unit: string; value: number }) => ({ ...m, value: m.value + 1 });
   return { ...b, taxIncludedAmount: plus(b.taxIncludedAmount), ...(b.amountDue ? { amountDue: plus(b.amountDue) } : {}) };
+}
+
+/** An offering with a service candidate whose id is no string. */
+function withOffTypeCandidate(offering: unknown): unknown {
+  return offering && typeof offering === 'object' ? { ...offering, serviceCandidate: { id: 12345 } } : offering;
 }
