@@ -309,3 +309,11 @@ test("a merge patch's removals are no values: a PATCH nulling a member at any de
     'request ProductOffering_Update /validFor/startDateTime type',
   ]);
 });
+
+test('a fields= projection is not held to the required attributes it leaves out, and what it keeps is still checked', () => {
+  const list = (query: string, body: unknown) => exchange({ method: 'GET', path: `${url('TMF622', '/productOrder')}?${query}`, status: 200, response: body });
+  const projected = [{ id: 'po-1', href: 'x', '@type': 'ProductOrder', state: 'completed' }];
+  assert.deepEqual(checkExchange(specs, list('fields=state', projected)), []);
+  assert.deepEqual(summary(checkExchange(specs, list('state=completed', projected))), ['response ProductOrder[] /0 required']);
+  assert.deepEqual(summary(checkExchange(specs, list('fields=state', [{ ...projected[0], state: 'done' }]))), ['response ProductOrder[] /0/state enum']);
+});

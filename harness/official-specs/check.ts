@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { ApiId } from '../../tmf/apis.ts';
-import type { Exchange, ValidationIssue } from '../exchange.ts';
+import type { Exchange, ValidationIssue, WireApi } from '../exchange.ts';
 import type { OfficialSpecs } from './load.ts';
 import { bodyChecks, type BodyCheck } from './pick-definitions.ts';
 
@@ -24,8 +24,14 @@ export interface OfficialCheckSummary {
   readonly issues: OfficialIssue[];
 }
 
-/** Harness traffic and parties' own APIs are not TM Forum payloads: the official files do not apply. */
-const isTmfTraffic = (exchange: Exchange): boolean => exchange.kind === 'call' || exchange.kind === 'notification';
+/**
+ * TMF calls and notifications between parties, and the harness's own calls on a party's TMF API (a
+ * probe's answer is the party's payload as much as a peer's is). The control API, the inbox and the
+ * harness's other traffic are no TM Forum payloads: the official files do not apply.
+ */
+const NOT_TMF: ReadonlySet<WireApi> = new Set(['control', 'inbox', 'listener', 'unknown']);
+const isTmfTraffic = (exchange: Exchange): boolean =>
+  exchange.kind === 'call' || exchange.kind === 'notification' || (exchange.kind === 'harness' && !NOT_TMF.has(exchange.api));
 
 function describe(error: ErrorObject): string {
   const message = error.message ?? error.keyword;
@@ -49,8 +55,12 @@ function run(check: BodyCheck, exchange: Exchange): OfficialIssue[] {
   });
   const validate = spec.validators.get(definition.name);
   if (!validate) throw new Error(`${spec.file} has no definition ${definition.name}`);
+  // A `fields=` projection leaves an entity's required attributes out on purpose (TMF630): at an answer's
+  // entity root only, a missing one is no issue; the attributes it keeps are still checked.
+  const projected = where === 'response' && new URLSearchParams(exchange.path.split('?')[1] ?? '').has('fields');
+  const counts = (e: ErrorObject) => !(projected && e.keyword === 'required' && e.instancePath === '');
   const validateAt = (value: unknown, prefix: string): OfficialIssue[] =>
-    validate(value) ? [] : (validate.errors ?? []).map((e) => issue(prefix + e.instancePath, e.keyword, describe(e)));
+    validate(value) ? [] : (validate.errors ?? []).filter(counts).map((e) => issue(prefix + e.instancePath, e.keyword, describe(e)));
   if (!definition.list) return validateAt(body, '');
   if (!Array.isArray(body)) return [issue('', 'type', 'must be array')];
   return body.flatMap((item, i) => validateAt(item, `/${i}`));
