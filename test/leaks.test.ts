@@ -44,6 +44,31 @@ describe('what a party keeps to itself', () => {
     }
   });
 
+  it("no partner changes a provider's own entities: its catalog, categories and product specifications", async () => {
+    const patch = async (party: (typeof ACTOR_IDS)[number], href: string, key: string) => {
+      const response = await fetch(`${ecosystem.actorUrls[party]}${href}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/merge-patch+json' },
+        body: JSON.stringify({ description: 'changed by a partner' }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const first = (party: (typeof ACTOR_IDS)[number], key: string) => ecosystem.local[party]!.runtime.store.data.resources[key]![0];
+    const cases = [
+      { owner: 'csp', entity: first('csp', 'TMF620.productSpecification'), partner: 'car-manufacturer' },
+      { owner: 'car-manufacturer', entity: first('car-manufacturer', 'TMF620.catalog'), partner: 'csp' },
+      { owner: 'car-manufacturer', entity: first('car-manufacturer', 'TMF620.category'), partner: 'content-provider' },
+    ] as const;
+    for (const { owner, entity, partner } of cases) {
+      const before = JSON.stringify(ecosystem.local[owner]!.runtime.store.data);
+      const refused = await patch(owner, entity.href, bootstrapKey(SECRET, partner, owner));
+      assert.equal(refused.status, 403, `${partner} patching ${owner}'s ${entity.href}: ${JSON.stringify(refused.body)}`);
+      assert.match(refused.body.message, /change only the \w+ entities it owns/);
+      assert.equal(JSON.stringify(ecosystem.local[owner]!.runtime.store.data), before);
+    }
+    assert.equal((await patch('csp', cases[0].entity.href, harnessKey(SECRET, 'csp'))).status, 200, 'the provider (its operator) does');
+  });
+
   it("a split billing partner finds a consumer it looks up (by e-mail, by party id) but cannot list the CSP's consumers", async () => {
     const csp = ecosystem.local.csp!.runtime;
     const { apiKey, ada } = await csp.store.update((draft) => {

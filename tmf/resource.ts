@@ -76,9 +76,10 @@ export interface ResourceOptions<D extends BaseData, A extends ApiId, R extends 
   /** Defaults to every method. */
   readonly methods?: readonly Method[];
   /**
-   * Which entities a partner may PATCH or DELETE: `visible` (default) — any it can see, unowned ones
-   * included (e.g. the central catalog its reviewers annotate); `own` — only those it created or was
-   * given, so the provider's own entities (its catalog) stay the provider's.
+   * Which entities a partner may PATCH or DELETE: `own` (default) — only those it created or was given,
+   * so the provider's own entities (its catalog, its seeded data) stay the provider's; `visible` — any it
+   * can see, unowned ones included, for a collection a flow has partners write on (e.g. the central
+   * catalog its reviewers annotate).
    */
   readonly partnerWrites?: 'visible' | 'own';
   readonly hooks?: ResourceHooks<D, A, R>;
@@ -151,7 +152,12 @@ export function resourceRouter<D extends BaseData, A extends ApiId, R extends Re
     const entity = shelf.get(store.data, String(req.params.id));
     const caller = callerOf(res);
     if (!entity || !visibleTo(caller, access)(entity)) throw notFound(resource, String(req.params.id));
-    if (access === 'write' && options.partnerWrites === 'own' && caller.party !== HARNESS_PARTY && shelf.ownerOf(store.data, entity) !== caller.party) {
+    if (
+      access === 'write' &&
+      (options.partnerWrites ?? 'own') === 'own' &&
+      caller.party !== HARNESS_PARTY &&
+      shelf.ownerOf(store.data, entity) !== caller.party
+    ) {
       throw forbidden(`${caller.party} may read ${resource} ${entity.id} but change only the ${resource} entities it owns`);
     }
     return entity;

@@ -17,7 +17,16 @@ type Runtime = ActorRuntime<OemData>;
  */
 export function catalogRouter(runtime: Runtime): Router {
   const { store, clock, notifier } = runtime;
-  const router = resourceRouter({ api: 'TMF620', resource: 'productOffering', store, clock, notifier, hooks: offeringHooks(runtime) });
+  // Partners write on offerings they do not own (their reviews, 10.8): the patch hook lets them add that alone.
+  const router = resourceRouter({
+    api: 'TMF620',
+    resource: 'productOffering',
+    store,
+    clock,
+    notifier,
+    hooks: offeringHooks(runtime),
+    partnerWrites: 'visible',
+  });
   for (const resource of ['productOfferingPrice', 'catalog', 'category'] as const)
     router.use(resourceRouter({ api: 'TMF620', resource, store, clock, notifier }));
   return router;

@@ -41,6 +41,8 @@ export function convergedOfferApis(runtime: Runtime): { api: ApiId; router: Rout
         api: 'TMF637',
         resource: 'product',
         methods: ['GET', 'PATCH'],
+        // The content provider activates a product the OEM holds (11.10): the patch hook lets it do that alone.
+        partnerWrites: 'visible',
         hooks: {
           visible: (p, caller) => (p.relatedParty ?? []).some((r) => r.id === caller.party),
           patch(current, next, ctx) {

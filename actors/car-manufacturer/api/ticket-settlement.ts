@@ -26,6 +26,8 @@ export function oemFigure9Apis(runtime: ActorRuntime<OemData>): { api: ApiId; ro
     api: 'BillingV2',
     resource: 'settlementNoteAdvice',
     methods: ['GET', 'PATCH'],
+    // The receiver answers a note the OEM issued (9.12, 11.12): the patch hook lets it set the state alone.
+    partnerWrites: 'visible',
     hooks: {
       visible: (advice, caller) => concerned(advice, caller.party),
       patch(current, next, { caller }) {
