@@ -9,7 +9,7 @@ import { startActor, type RunningActor } from '../actors/index.ts';
 import { DEFAULT_SECRET, DEFAULT_SEED } from '../actors/kit/config.ts';
 import { harnessKey } from '../tmf/auth.ts';
 import { TmfClient } from '../tmf/client.ts';
-import { notFoundRoute, tmfErrorHandler } from '../tmf/errors.ts';
+import { answerUnparsableRequests, notFoundRoute, tmfErrorHandler } from '../tmf/errors.ts';
 import type { DeliveryPolicy } from '../tmf/notifier.ts';
 import { Recorder, type TraceRetention } from './recorder.ts';
 import { publicSecretWarning } from './secret.ts';
@@ -84,6 +84,7 @@ export async function startEcosystem(options: EcosystemOptions = {}): Promise<Ec
     options.port ?? 0,
     options.host ?? '127.0.0.1',
   );
+  answerUnparsableRequests(server);
   const url = `http://${advertisedHost(options)}:${(server.address() as AddressInfo).port}`;
   const wireUrl = (from: ActorId | 'harness', to: ActorId) => `${url}/wire/${from}/${to}`;
   // Each party also reaches itself through the wire (its self-route), so that what it tells a unit of

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ACTOR_IDS } from '../core/actor-ids.ts';
 import { startEcosystem, type Ecosystem } from '../harness/ecosystem.ts';
@@ -92,6 +93,28 @@ describe('bad input on every route of every party', { timeout: 120_000 }, () => 
     // The official Sla_Create requires no attribute: `{}` is a body, and creates an SLA.
     assert.equal((await send('POST', sla, '{}')).status, 201);
     assert.equal(slas(), before + 1);
+  });
+
+  it("a request Node's parser refuses (a head over 16 KB, a malformed request line) gets a TMF error, from a party and from the wire", async () => {
+    const raw = (base: string, request: string) =>
+      new Promise<{ status: number; body: { code?: string; status?: string } }>((resolve, reject) => {
+        const { hostname, port } = new URL(base);
+        const socket = connect(Number(port), hostname, () => socket.end(request));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const [head, body = ''] = text.split('\r\n\r\n');
+          resolve({ status: Number(head.split(' ')[1]), body: body ? JSON.parse(body) : {} });
+        });
+      });
+    const long = `GET /tmf-api/productCatalogManagement/v4/productOffering?name=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`;
+    for (const base of [ecosystem.local.csp!.url, ecosystem.url]) {
+      const tooLong = await raw(base, long);
+      assert.deepEqual([tooLong.status, tooLong.body.code, tooLong.body.status], [431, 'HEADERS_TOO_LARGE', '431'], base);
+      const malformed = await raw(base, 'NOT HTTP AT ALL\r\n\r\n');
+      assert.deepEqual([malformed.status, malformed.body.code, malformed.body.status], [400, 'MALFORMED_REQUEST', '400'], base);
+    }
   });
 
   it('a partner order the CSP refuses leaves no hub subscription behind, and a null body is refused before anything is done', async () => {

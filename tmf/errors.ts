@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { DomainError, type Refusal } from '../core/domain-error.ts';
 
 /** The TMF error body (TMF630): every failure of every actor is answered with it. */
@@ -58,3 +60,28 @@ export function toTmfError(error: unknown): TmfError {
 
 /** Last route of an app: any path nobody serves is a TMF 404. */
 export const notFoundRoute: RequestHandler = (req, _res, next) => next(notFound('resource', req.path));
+
+/**
+ * A request Node's HTTP parser refuses before any handler sees it gets a TMF error too, not Node's bare
+ * status line: a head over its 16 KB limit (a query naming too many ids) is 431, a request that timed
+ * out 408, any other malformed request 400. The connection closes after it, as Node's own answer does.
+ */
+export function answerUnparsableRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const refusal =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? new TmfError(431, 'HEADERS_TOO_LARGE', 'Request header fields too large', 'The request line and headers together may hold at most 16 KB')
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? new TmfError(408, 'REQUEST_TIMEOUT', 'Request timeout', 'The request did not arrive whole in time')
+          : badRequest('Malformed request', `The request is not valid HTTP/1.1: ${error.code ?? error.message}`, 'MALFORMED_REQUEST');
+    const body = JSON.stringify(refusal.toBody());
+    socket.end(
+      `HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}

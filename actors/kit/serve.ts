@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { ActorId } from '../../core/actor-ids.ts';
 import { listenOn } from '../../core/listen.ts';
+import { answerUnparsableRequests } from '../../tmf/errors.ts';
 import type { BaseData } from '../../tmf/data.ts';
 import type { ActorRuntime } from './runtime.ts';
 
@@ -22,6 +23,7 @@ export async function serve<D extends BaseData>(
   host = runtime.config.host ?? '127.0.0.1',
 ): Promise<RunningActor> {
   const server = await listenOn(app, port, host);
+  answerUnparsableRequests(server);
   const address = server.address();
   // Listening on a TCP port, the server's address is an AddressInfo (a string only for a pipe or socket).
   const url = `http://${host}:${typeof address === 'object' && address !== null ? address.port : port}`;
