@@ -58,7 +58,8 @@ function judgeBodies(
   level: JudgeLevel,
 ): ValidationIssue[] {
   const validate = level === 'flow' ? validateFlow : validateStandard;
-  // A `fields=` projection leaves required attributes out on purpose: such a body is not held to the entity schema.
+  // A `fields=` projection leaves required attributes out on purpose (TMF630): at an entity's root a
+  // missing one is no issue; what the projection keeps is still held to the entity schema.
   const projected = new URLSearchParams(path.split('?')[1] ?? '').has('fields');
   const issues: ValidationIssue[] = [];
   const check = (schemaId: string | undefined, body: unknown, where: 'request' | 'response') => {
@@ -86,15 +87,13 @@ function judgeBodies(
   // A merge patch's removals below the top level are no values to judge (RFC 7396; see patchContent).
   if (method === 'PATCH') check(def.updateSchema, patchContent(request, true), 'request');
   if (status >= 400 || method === 'DELETE') return issues;
+  const entityIssues = (entity: unknown) =>
+    (hasSchema(def.schema) ? validate(def.schema, entity, 'response') : []).filter((issue) => !(projected && issue.rule === 'required' && issue.path === ''));
   if (method === 'GET' && !c.byId) {
     if (!Array.isArray(response)) issues.push({ where: 'response', path: '', rule: 'type', message: 'a list must be a JSON array', schema: def.schema });
-    else if (!projected) {
-      response.forEach((item, i) => {
-        issues.push(...validate(def.schema, item, 'response').map((issue) => ({ ...issue, path: `/${i}${issue.path}` })));
-      });
-    }
+    else issues.push(...response.flatMap((item, i) => entityIssues(item).map((issue) => ({ ...issue, path: `/${i}${issue.path}` }))));
     return issues;
   }
-  if (!projected) check(def.schema, response, 'response');
+  issues.push(...entityIssues(response));
   return issues;
 }

@@ -64,3 +64,16 @@ test("the wire's judge takes a partner's merge patch that removes a nested membe
     ['request /validFor/startDateTime type'],
   );
 });
+
+test('a fields= projection is not held to the required attributes it leaves out, and what it keeps is judged', () => {
+  const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
+  // At the flows' level, where an order's items and state are required.
+  const judgeList = (query: string, body: unknown) => {
+    const path = `${ORDERS}?${query}`;
+    return judge(classify('car-manufacturer', 'GET', path), 'GET', path, 200, undefined, body, 'flow').map((i) => `${i.where} ${i.path} ${i.rule}`);
+  };
+  const projected = { id: 'o-1', href: `${ORDERS}/o-1`, '@type': 'ProductOrder', state: 'completed' };
+  assert.deepEqual(judgeList('fields=state', [projected]), []);
+  assert.deepEqual(judgeList('fields=state', [{ ...projected, state: 'done' }]), ['response /0/state enum']);
+  assert.deepEqual(judgeList('state=completed', [projected]), ['response /0 required']);
+});
