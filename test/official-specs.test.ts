@@ -317,3 +317,9 @@ test('a fields= projection is not held to the required attributes it leaves out,
   assert.deepEqual(summary(checkExchange(specs, list('state=completed', projected))), ['response ProductOrder[] /0 required']);
   assert.deepEqual(summary(checkExchange(specs, list('fields=state', [{ ...projected[0], state: 'done' }]))), ['response ProductOrder[] /0/state enum']);
 });
+
+test('a merge patch is not held to the attributes an _Update definition requires: a PATCH of an order state alone passes', () => {
+  const patch = (body: unknown) => exchange({ method: 'PATCH', path: url('TMF622', '/productOrder/po-1'), status: 200, request: body, response: order });
+  assert.deepEqual(checkExchange(specs, patch({ state: 'inProgress' })), []);
+  assert.deepEqual(summary(checkExchange(specs, patch({ state: 'done' }))), ['request ProductOrder_Update /state enum']);
+});

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { loadOfficialSpecs, specsDirFromEnv } from '../harness/official-specs/load.ts';
 import { APIS } from '../tmf/apis.ts';
 import { validate } from '../tmf/schemas/index.ts';
-import { officialArbitrary } from './support/official-arbitrary.ts';
+import { officialArbitrary, type SwaggerNode } from './support/official-arbitrary.ts';
 
 // Our schemas judge partners: whatever the official definition of an operation accepts, ours accepts too.
 const specs = loadOfficialSpecs(specsDirFromEnv());
@@ -54,5 +54,34 @@ for (const pair of pairs()) {
       }),
       { numRuns: 60, seed: 10 },
     );
+  });
+}
+
+/** The attributes a definition requires at its root (its own `required` and its `allOf` parts'). */
+function rootRequired(definitions: Readonly<Record<string, SwaggerNode>>, name: string): string[] {
+  const node = definitions[name];
+  const parts = [node, ...(node.allOf ?? []).map((p) => (p.$ref ? definitions[p.$ref.split('/').pop()!] : p))];
+  return [...new Set(parts.flatMap((p) => p?.required ?? []))];
+}
+
+// And never looser where it counts most: an attribute the official definition requires, ours requires.
+// Not a merge patch's: it carries only what it changes, whatever an `_Update` definition requires.
+for (const pair of pairs().filter((p) => !p.ours.endsWith('_Update'))) {
+  const spec = specs.byApi.get(pair.api as never)!;
+  const definitions = spec.document.definitions as Record<string, SwaggerNode>;
+  const required = rootRequired(definitions, pair.official);
+  if (required.length === 0) continue;
+  test(`${pair.api}: a ${pair.official} without ${required.join(' or ')}, which the official file requires, ${pair.ours} refuses too`, () => {
+    const official = spec.validators.get(pair.official)!;
+    const instance = fc.sample(officialArbitrary(definitions, pair.official), { numRuns: 50, seed: 7 }).find((i) => official(i)) as Record<string, unknown>;
+    assert.ok(instance, `an instance ${pair.official} accepts`);
+    for (const name of required) {
+      const { [name]: _left, ...without } = instance;
+      assert.equal(official(without), false, `the official file refuses ${pair.official} without ${name}`);
+      assert.ok(
+        validate(pair.ours, without, 'request').some((i) => i.rule === 'required'),
+        `${pair.ours} without ${name}: ${JSON.stringify(validate(pair.ours, without, 'request'))}`,
+      );
+    }
   });
 }

@@ -58,7 +58,10 @@ function run(check: BodyCheck, exchange: Exchange): OfficialIssue[] {
   // A `fields=` projection leaves an entity's required attributes out on purpose (TMF630): at an answer's
   // entity root only, a missing one is no issue; the attributes it keeps are still checked.
   const projected = where === 'response' && new URLSearchParams(exchange.path.split('?')[1] ?? '').has('fields');
-  const counts = (e: ErrorObject) => !(projected && e.keyword === 'required' && e.instancePath === '');
+  // Likewise a merge patch carries only what it changes (TMF630, RFC 7396), though some `_Update`
+  // definitions require attributes (TMF622's ProductOrder_Update its items): a PATCH of a state alone is standard.
+  const patch = where === 'request' && exchange.method.toUpperCase() === 'PATCH';
+  const counts = (e: ErrorObject) => !((projected || patch) && e.keyword === 'required' && e.instancePath === '');
   const validateAt = (value: unknown, prefix: string): OfficialIssue[] =>
     validate(value) ? [] : (validate.errors ?? []).filter(counts).map((e) => issue(prefix + e.instancePath, e.keyword, describe(e)));
   if (!definition.list) return validateAt(body, '');

@@ -36,6 +36,7 @@ const AccountBalance = {
 
 const billingAccount = resourceSchemas({
   type: 'BillingAccount',
+  officialRequired: { entity: ['name', 'relatedParty'] },
   createRequired: ['name', 'relatedParty'],
   entityRequired: ['name', 'relatedParty'],
   properties: {

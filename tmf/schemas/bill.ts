@@ -46,6 +46,7 @@ const customerBill = resourceSchemas({
  */
 const appliedCustomerBillingRate = resourceSchemas({
   type: 'AppliedCustomerBillingRate',
+  officialRequired: { entity: ['id'] },
   createRequired: ['type'],
   properties: {
     name: str,

@@ -18,6 +18,7 @@ const CreditProfile = {
 /** `engagedParty` is the party (an Individual or Organization of TMF632) playing the customer role. */
 const customer = resourceSchemas({
   type: 'Customer',
+  officialRequired: { entity: ['engagedParty'] },
   createRequired: ['engagedParty', 'name'],
   entityRequired: ['engagedParty'],
   properties: {

@@ -81,6 +81,7 @@ const orderParty = refWith('RelatedParty', { required: ['role'] });
 
 const productOrder = resourceSchemas({
   type: 'ProductOrder',
+  officialRequired: { entity: ['productOrderItem'] },
   createRequired: ['productOrderItem'],
   entityRequired: ['productOrderItem', 'state'],
   properties: {

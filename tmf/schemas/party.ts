@@ -36,6 +36,7 @@ const partyProperties = {
 
 const individual = resourceSchemas({
   type: 'Individual',
+  officialRequired: { entity: ['id'] },
   createRequired: ['givenName', 'familyName'],
   properties: {
     givenName: text,
@@ -69,6 +70,7 @@ const individual = resourceSchemas({
 
 const organization = resourceSchemas({
   type: 'Organization',
+  officialRequired: { entity: ['id'] },
   createRequired: ['tradingName'],
   properties: {
     tradingName: text,

@@ -41,6 +41,7 @@ const PaymentMethod = {
 
 const payment = resourceSchemas({
   type: 'Payment',
+  officialRequired: { entity: ['account', 'paymentMethod'] },
   createRequired: ['account', 'paymentMethod', 'totalAmount'],
   entityRequired: ['account', 'paymentMethod', 'totalAmount'],
   properties: {

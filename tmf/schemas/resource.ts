@@ -23,7 +23,9 @@ export interface ResourceModel {
   readonly integerIds?: boolean;
   /**
    * What the official file requires where the project requires more: on the entity (default: nothing,
-   * as most official entity definitions) and on the create body (default: `createRequired`).
+   * as most official entity definitions; a few require some, e.g. TMF622's ProductOrder its items) and
+   * on the create body (default: `createRequired`). A property test generates official instances with
+   * each of these left out, and instances with nothing but them.
    */
   readonly officialRequired?: { readonly entity?: readonly string[]; readonly create?: readonly string[] };
 }

@@ -39,22 +39,39 @@ const v2 = { name: str, description: str, state: str } as const satisfies Resour
 export const WHOLE_API_SCHEMAS = [
   ...resourceSchemas({
     type: 'CancelProductOrder',
+    officialRequired: { entity: ['productOrder'] },
     properties: { productOrder: ref('RefOrValue'), cancellationReason: str, requestedCancellationDate: dateTime, state: str },
     createRequired: ['productOrder'],
   }),
   ...resourceSchemas({ type: 'UsageSpecification', properties: { ...named, specCharacteristic: listOf({ type: 'object' }) } }),
-  ...resourceSchemas({ type: 'PartyAccount', properties: account, createRequired: ['name', 'relatedParty'] }),
-  ...resourceSchemas({ type: 'SettlementAccount', properties: account, createRequired: ['name', 'relatedParty'] }),
-  ...resourceSchemas({ type: 'FinancialAccount', properties: account, createRequired: ['name'] }),
+  ...resourceSchemas({
+    type: 'PartyAccount',
+    properties: account,
+    officialRequired: { entity: ['name', 'relatedParty'] },
+    createRequired: ['name', 'relatedParty'],
+  }),
+  ...resourceSchemas({
+    type: 'SettlementAccount',
+    properties: account,
+    officialRequired: { entity: ['name', 'relatedParty'] },
+    createRequired: ['name', 'relatedParty'],
+  }),
+  ...resourceSchemas({ type: 'FinancialAccount', properties: account, officialRequired: { entity: ['name'] }, createRequired: ['name'] }),
   ...resourceSchemas({
     type: 'BillingCycleSpecification',
+    officialRequired: { entity: ['name'] },
     schema: 'BillingCycleSpecificationEntity',
     properties: { ...named, billingPeriod: str, frequency: str },
     createRequired: ['name'],
   }),
-  ...resourceSchemas({ type: 'BillFormat', properties: named, createRequired: ['name'] }),
-  ...resourceSchemas({ type: 'BillPresentationMedia', properties: named, createRequired: ['name'] }),
-  ...resourceSchemas({ type: 'Refund', properties: payment, createRequired: ['account', 'paymentMethod', 'totalAmount'] }),
+  ...resourceSchemas({ type: 'BillFormat', properties: named, officialRequired: { entity: ['name'] }, createRequired: ['name'] }),
+  ...resourceSchemas({ type: 'BillPresentationMedia', properties: named, officialRequired: { entity: ['name'] }, createRequired: ['name'] }),
+  ...resourceSchemas({
+    type: 'Refund',
+    properties: payment,
+    officialRequired: { entity: ['account', 'paymentMethod'] },
+    createRequired: ['account', 'paymentMethod', 'totalAmount'],
+  }),
   ...resourceSchemas({
     type: 'CustomerBillOnDemand',
     properties: {
