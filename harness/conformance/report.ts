@@ -1,7 +1,7 @@
 import type { ActorId } from '../../core/actor-ids.ts';
 import type { Exchange } from '../exchange.ts';
 import type { Figure } from '../flows/types.ts';
-import { checkAll, type OfficialIssue } from '../official-specs/check.ts';
+import { checkAll, isTmfTraffic, type OfficialIssue } from '../official-specs/check.ts';
 import { loadOfficialSpecs } from '../official-specs/load.ts';
 import { cellOf, refOf } from './attribution.ts';
 import type { PeerUrls } from './peers.ts';
@@ -72,7 +72,7 @@ export function officialOpinion(
   figuresOf: (party: ActorId) => readonly Figure[],
 ): { readonly opinion: OfficialOpinion; readonly failures: readonly Finding[] } {
   const none = (unavailable: string) => ({ opinion: { dir, unavailable, checked: 0, notCovered: 0, issues: [] }, failures: [] });
-  const tmfTraffic = batches.some((b) => b.some((e) => (e.kind === 'call' || e.kind === 'notification') && partners.some((p) => e.to === p || e.from === p)));
+  const tmfTraffic = batches.some((b) => b.some((e) => isTmfTraffic(e) && partners.some((p) => e.to === p || e.from === p)));
   if (!tmfTraffic) return none('no TMF exchange of the partners to check');
   let specs: ReturnType<typeof officialSpecsOf>;
   try {

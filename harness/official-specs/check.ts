@@ -30,7 +30,7 @@ export interface OfficialCheckSummary {
  * harness's other traffic are no TM Forum payloads: the official files do not apply.
  */
 const NOT_TMF: ReadonlySet<WireApi> = new Set(['control', 'inbox', 'listener', 'unknown']);
-const isTmfTraffic = (exchange: Exchange): boolean =>
+export const isTmfTraffic = (exchange: Exchange): boolean =>
   exchange.kind === 'call' || exchange.kind === 'notification' || (exchange.kind === 'harness' && !NOT_TMF.has(exchange.api));
 
 function describe(error: ErrorObject): string {
