@@ -179,9 +179,35 @@ const EVENTS: readonly Omit<PartnerFault, 'party'>[] = [
   },
 ];
 
-/** The mutation suite: every generic fault in three parties, the bill faults of the two that bill, the event faults of the CSP. */
+/** Faults of the CSP that only a schema finds: what a projection keeps, and what the official entity definition requires. */
+const SCHEMA: readonly Omit<PartnerFault, 'party'>[] = [
+  {
+    name: 'a fields= projection whose kept attribute is a number',
+    rule: 'schema ProductOffering: type',
+    plant: () => ({
+      answer: (a) => {
+        const kept = new URLSearchParams(a.path.split('?')[1] ?? '').get('fields');
+        if (!kept || !/\/productOffering(\?|$)/.test(a.path)) return;
+        for (const e of entities(a)) if (typeof e[kept] === 'string') e[kept] = 12345;
+      },
+    }),
+  },
+  {
+    name: 'orders served without their items (TMF622 requires them)',
+    rule: 'schema ProductOrder: required',
+    plant: () => ({
+      answer: (a) => {
+        if (!/\/productOrder(\/|\?|$)/.test(a.path) || /[?&]fields=/.test(a.path)) return;
+        for (const e of entities(a)) delete e.productOrderItem;
+      },
+    }),
+  },
+];
+
+/** The mutation suite: every generic fault in three parties, the bill faults of the two that bill, the event and schema faults of the CSP. */
 export const PARTNER_FAULTS: readonly PartnerFault[] = [
   ...(['csp', 'car-manufacturer', 'call-center'] as const).flatMap((party) => GENERIC.map((f) => ({ ...f, party }))),
   ...(['csp', 'car-manufacturer'] as const).flatMap((party) => BILLS.map((f) => ({ ...f, party }))),
   ...EVENTS.map((f) => ({ ...f, party: 'csp' as const })),
+  ...SCHEMA.map((f) => ({ ...f, party: 'csp' as const })),
 ];
