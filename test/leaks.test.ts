@@ -25,10 +25,7 @@ describe('what a party keeps to itself', () => {
   after(async () => {
     await ecosystem.stop();
   });
-  const get = async (party: (typeof ACTOR_IDS)[number], path: string, key: string) => {
-    const response = await fetch(`${ecosystem.actorUrls[party]}${path}`, { headers: { authorization: `Bearer ${key}` } });
-    return { status: response.status, body: await response.json() };
-  };
+  const get = (party: (typeof ACTOR_IDS)[number], path: string, key: string) => getAt(ecosystem.actorUrls[party], path, key);
 
   it("no peer reads another party's state, journal or the driver's inbox; the harness does", async () => {
     for (const party of ACTOR_IDS) {
@@ -139,10 +136,11 @@ describe("a driver's converged order and bill at the OEM (figure 11)", () => {
   });
 });
 
-const getAt = async (base: string, path: string, key: string) => {
+/** A GET with a bearer key: its status and JSON body. */
+async function getAt(base: string, path: string, key: string) {
   const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${key}` } });
   return { status: response.status, body: await response.json() };
-};
+}
 
 describe('the ecosystem secret', () => {
   it('is CCH_SECRET when set; otherwise random per data folder and kept there across restarts', () => {

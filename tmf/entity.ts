@@ -44,10 +44,16 @@ export function addEntity<A extends ApiId, R extends ResourceName<A>>(
   return entity as unknown as Resource<A, R>;
 }
 
-/** Stores a bill the builder made, and its items, in the issuer's TMF678 collections. */
-export function storeBill(draft: BaseData, built: { readonly bill: CustomerBill; readonly rates: readonly AppliedCustomerBillingRate[] }): void {
+/** Stores a bill the builder made, and its items, in the issuer's TMF678 collections, all of them `owner`'s (none: unowned). */
+export function storeBill(
+  draft: BaseData,
+  built: { readonly bill: CustomerBill; readonly rates: readonly AppliedCustomerBillingRate[] },
+  owner: string | undefined,
+): void {
   collection(draft, 'TMF678', 'customerBill').push(built.bill);
   collection(draft, 'TMF678', 'appliedCustomerBillingRate').push(...built.rates);
+  // A bill's items are its owner's too: no other partner reads what someone was charged.
+  if (owner !== undefined) for (const e of [built.bill, ...built.rates]) setOwner(draft, e.href, owner);
 }
 
 /** New TMF678 bill and rate references from a party's store (counters `bill` and `acbr`), for the bill builder. */

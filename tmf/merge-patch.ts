@@ -1,7 +1,9 @@
+import { isRecord } from '../core/plain-data.ts';
+
 /** RFC 7396 JSON merge patch: null removes, objects merge, everything else replaces. */
 export function mergePatch<T>(target: T, patch: unknown): T {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch as T;
-  const base: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  if (!isRecord(patch)) return patch as T;
+  const base: Record<string, unknown> = isRecord(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete base[key];
     else base[key] = mergePatch(base[key], value);
@@ -18,7 +20,7 @@ export function mergePatch<T>(target: T, patch: unknown): T {
  * The same patch comes back when it removes nothing below what is kept.
  */
 export function patchContent(patch: unknown, keepTopLevel: boolean): unknown {
-  if (!isObject(patch)) return patch;
+  if (!isRecord(patch)) return patch;
   let copy: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(patch)) {
     const kept = value === null ? (keepTopLevel ? null : undefined) : patchContent(value, false);
@@ -29,5 +31,3 @@ export function patchContent(patch: unknown, keepTopLevel: boolean): unknown {
   }
   return copy ?? patch;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

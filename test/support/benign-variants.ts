@@ -1,6 +1,5 @@
 import type { ActorId } from '../../core/actor-ids.ts';
-import type { Answer } from './fault-proxy.ts';
-import type { PartnerFault } from './partner-faults.ts';
+import { entities, type PartnerFault } from './partner-faults.ts';
 
 /**
  * What a partner may do otherwise than the simulated parties and still follow the standard: each one,
@@ -20,9 +19,6 @@ function objectsOf(value: unknown, out: Json[] = []): Json[] {
   }
   return out;
 }
-
-/** The top-level entities of a successful answer. */
-const entities = (a: Answer): Json[] => (a.status < 300 ? [a.body].flat().filter(isObject) : []);
 
 /** A date-time in UTC written with `+00:00` rather than `Z`, the same instant (RFC 3339). */
 const asOffset = (text: string) => (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text) ? `${text.slice(0, -1)}+00:00` : text);

@@ -25,7 +25,8 @@ type Entity = Record<string, unknown>;
 export const PROBE_LATENCY_BUDGET_MS = 2000;
 const RESERVED = new Set(['fields', 'offset', 'limit', 'sort']);
 const isList = (a: Answer) => a.method === 'GET' && Array.isArray(a.body);
-const entities = (a: Answer): Entity[] => (a.status < 300 && a.body && typeof a.body === 'object' ? ([a.body].flat() as Entity[]) : []);
+/** The top-level entities of a successful answer. */
+export const entities = (a: Answer): Entity[] => (a.status < 300 && a.body && typeof a.body === 'object' ? ([a.body].flat() as Entity[]) : []);
 
 /** The path with some query parameters dropped. */
 function without(path: string, drop: (name: string) => boolean): string {

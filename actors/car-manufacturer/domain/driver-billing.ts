@@ -3,7 +3,7 @@ import { conflict } from '../../../core/domain-error.ts';
 import { fromTmf, type Money } from '../../../core/money.ts';
 import { prorate } from '../../../core/proration.ts';
 import { billNumber, buildTmfBill, isBilledFor } from '../../../core/tmf-bill.ts';
-import { collection, setOwner } from '../../../tmf/data.ts';
+import { collection } from '../../../tmf/data.ts';
 import type { BillingAccount, CustomerBill, Product } from '../../../tmf/resources.ts';
 import { billRefs, storeBill } from '../../../tmf/entity.ts';
 import type { OemData } from '../store.ts';
@@ -45,8 +45,6 @@ export function billDriverAccount(draft: OemData, account: BillingAccount, perio
     newRef: billRefs(draft),
     lines,
   });
-  storeBill(draft, { bill, rates });
-  // The bill's rates are the driver's too: no other partner reads what a driver was charged.
-  for (const e of [bill, ...rates]) setOwner(draft, e.href, 'driver');
+  storeBill(draft, { bill, rates }, 'driver');
   return bill;
 }

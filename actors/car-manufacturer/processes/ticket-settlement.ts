@@ -1,6 +1,6 @@
 import { requestedPeriod } from '../../../core/billing-period.ts';
 import { JOURNAL } from '../../../core/journal-events.ts';
-import { collection, items, type Entity, setOwner } from '../../../tmf/data.ts';
+import { collection, items, type Entity } from '../../../tmf/data.ts';
 import { addEntity } from '../../../tmf/resource.ts';
 import { storeBill } from '../../../tmf/entity.ts';
 import { EffectKind } from '../../kit/effect-kind.ts';
@@ -82,8 +82,7 @@ export async function ticketInvoiceRun(runtime: Runtime, period: unknown): Promi
     const now = runtime.clock.now();
     const issued = ticketInvoice(draft, handledTickets(knownTickets(draft), p), SETTLEMENT_POLICY, p, now);
     if (!issued) return undefined;
-    storeBill(draft, issued);
-    for (const e of [issued.bill, ...issued.rates]) setOwner(draft, e.href, 'csp');
+    storeBill(draft, issued, 'csp');
     runtime.notifier.enqueue(draft, now, { api: 'TMF678', eventType: 'CustomerBillCreateEvent', resource: 'customerBill', entity: issued.bill });
     return issued.bill;
   });

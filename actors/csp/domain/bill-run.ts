@@ -1,7 +1,7 @@
 import type { BillingPeriod } from '../../../core/billing-period.ts';
 import type { Money } from '../../../core/money.ts';
 import { billedAccounts, billNumber, buildTmfBill } from '../../../core/tmf-bill.ts';
-import { collection, setOwner, snapshot } from '../../../tmf/data.ts';
+import { collection, snapshot } from '../../../tmf/data.ts';
 import type { AppliedCustomerBillingRate, BillingAccount, CustomerBill } from '../../../tmf/resources.ts';
 import type { Ref } from '../../../core/tmf-bill.ts';
 import { billRefs, storeBill } from '../../../tmf/entity.ts';
@@ -45,8 +45,6 @@ export function issueBill(
     newRef: billRefs(draft),
     lines: lines.map((line) => ({ ...line, coverage: { startDateTime: line.coverage.start.toISOString(), endDateTime: line.coverage.end.toISOString() } })),
   });
-  storeBill(draft, { bill, rates });
-  const owner = draft.owners[account.href];
-  if (owner) for (const e of [bill, ...rates]) setOwner(draft, e.href, owner);
+  storeBill(draft, { bill, rates }, draft.owners[account.href]);
   return { bill, rates };
 }
