@@ -167,6 +167,7 @@ export class Recorder {
     this.#byScenario.clear();
     this.#flowCount = 0;
     this.#seq = 0;
+    this.#spill?.forgetBodies();
   }
 
   /**

@@ -1,26 +1,41 @@
 import { createWriteStream, statfsSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Exchange } from './exchange.ts';
-import { exchangeChunks } from './recorded-message.ts';
+import type { Exchange, RecordedMessage } from './exchange.ts';
+import { exchangeChunks, storedBytes, type WrittenBody } from './recorded-message.ts';
 
 /**
  * The free space the trace leaves on its disk by default. The parties' stores are on the same disk
- * (`cch up`'s data folder), and the trace grows with every exchange: about 10 KB for a polled list, 50 MB
- * a second under load.
+ * (`cch up`'s data folder), and the trace grows with every exchange: a few hundred bytes for a body
+ * polled again, the body's size for a new one (50 MB a second of small answers under load).
  */
 export const TRACE_KEEPS_FREE_BYTES = 2 * 2 ** 30;
 
+/** A body shorter than this is written again rather than referred to: a reference saves it no room. */
+const SHORTEST_SHARED_BODY = 256;
+
+type Side = 'request' | 'response';
+
 /**
  * The wire's trace on disk (`trace.ndjson`): the exchanges that leave memory, one JSON exchange per
- * line, their bodies as the very buffers recorded, written a batch at a time. It stops taking exchanges
- * when its disk has less than `keepFreeBytes` free, rather than fill it: a full disk would fail the
- * parties' stores. It says so once, on stderr and in `stopped`.
+ * line, their bodies as the very buffers recorded, written a batch at a time. A body the wire recorded
+ * as the very bytes of an earlier exchange (a list polled again and again: see VerdictMemo) is written
+ * once: the later lines' message says `"sameBodyAs": <seq>` instead of `"body"`, the seq of the nearest
+ * earlier line whose message on the same side holds it (`readTrace` puts the bodies back). A polled 9 KB
+ * list then costs the trace a few hundred bytes a call rather than 9 KB (50 MB a second at full load).
+ * It stops taking exchanges when its disk has less than `keepFreeBytes` free, rather than fill it: a full
+ * disk would fail the parties' stores. It says so once, on stderr and in `stopped`.
  */
 export class SpillFile {
   readonly #path: string;
   readonly #keepFreeBytes: number;
   #stream: WriteStream | undefined;
   #stopped: string | undefined;
+  /** The bodies written so far, by side: the seq of the line that holds each. */
+  #written = { request: new WeakMap<Buffer, number>(), response: new WeakMap<Buffer, number>() };
+  readonly #writtenBody: WrittenBody = (where, message) => {
+    const bytes = storedBytes(message);
+    return bytes && this.#written[where].get(bytes);
+  };
 
   constructor(path: string, keepFreeBytes = TRACE_KEEPS_FREE_BYTES) {
     this.#path = path;
@@ -41,8 +56,22 @@ export class SpillFile {
     // The recorded body buffers go out as they are, gathered into few writes (cork).
     const stream = this.#stream;
     stream.cork();
-    for (const exchange of exchanges) for (const chunk of exchangeChunks(exchange, '\n')) stream.write(chunk);
+    for (const exchange of exchanges) {
+      for (const chunk of exchangeChunks(exchange, '\n', this.#writtenBody)) stream.write(chunk);
+      this.#wrote(exchange, 'request');
+      this.#wrote(exchange, 'response');
+    }
     stream.uncork();
+  }
+
+  /** Forgets which bodies are written (the seqs start again: a reference must not reach across). */
+  forgetBodies(): void {
+    this.#written = { request: new WeakMap(), response: new WeakMap() };
+  }
+
+  #wrote(exchange: Exchange, where: Side): void {
+    const bytes = storedBytes(exchange[where]);
+    if (bytes && bytes.length >= SHORTEST_SHARED_BODY && !this.#written[where].has(bytes)) this.#written[where].set(bytes, exchange.seq);
   }
 
   /** Flushes and closes the file. */
@@ -64,5 +93,35 @@ export class SpillFile {
     return true;
   }
 }
+
+/** A message of a trace line as written: its body, or the seq of the line whose message holds it. */
+interface WrittenMessage {
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+  readonly sameBodyAs?: number;
+}
+
+/**
+ * The exchanges of a trace file's text (`trace.ndjson`), each message with its body, also where its line
+ * refers to an earlier line's (`"sameBodyAs"`). A file `cch up` appended to in several runs holds each
+ * seq once a run: a reference is to the nearest earlier line with that seq.
+ */
+export function readTrace(text: string): Exchange[] {
+  const bySeq = new Map<number, Exchange>();
+  const bodyOf = (message: WrittenMessage, where: Side, line: number): RecordedMessage => {
+    if (message.sameBodyAs === undefined) return message as RecordedMessage;
+    const holder = bySeq.get(message.sameBodyAs);
+    if (!holder) throw new Error(`line ${line}: no earlier line holds seq ${message.sameBodyAs}, which its ${where} refers to`);
+    return { headers: message.headers, body: holder[where].body };
+  };
+  return nonEmptyLines(text).map((line, i) => {
+    const written = JSON.parse(line) as Exchange & { request: WrittenMessage; response: WrittenMessage };
+    const exchange = { ...written, request: bodyOf(written.request, 'request', i + 1), response: bodyOf(written.response, 'response', i + 1) };
+    bySeq.set(exchange.seq, exchange);
+    return exchange;
+  });
+}
+
+const nonEmptyLines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 
 const mebibytes = (bytes: number) => `${Math.floor(bytes / 2 ** 20)} MiB`;

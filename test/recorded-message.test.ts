@@ -66,3 +66,15 @@ test('an exchange in pieces: the text between the bodies joined, each JSON body 
   assert.deepEqual(JSON.parse(line), JSON.parse(JSON.stringify(e)));
   assert.deepEqual(exchangeChunks(exchange(undefined, undefined), '\n').length, 1, 'no body: one piece');
 });
+
+test('a body already written is, in its place, the seq of the line that holds it: the headers stay, nothing else of the body', () => {
+  const e = exchange('{"x":1}', '[{"id":"1"}]');
+  const line = exchangeChunks(e, '\n', (where) => (where === 'response' ? 3 : undefined))
+    .map((c) => c.toString())
+    .join('');
+  const written = JSON.parse(line);
+  assert.deepEqual(written.response, { headers: { 'content-type': 'application/json' }, sameBodyAs: 3 });
+  assert.deepEqual(written.request, { headers: { 'content-type': 'application/json' }, body: { x: 1 } }, 'the other side as it came');
+  // The message's own pieces are untouched: written elsewhere (the live feed), it carries its body.
+  assert.deepEqual(JSON.parse(exchangeJson(e)), JSON.parse(JSON.stringify(e)));
+});

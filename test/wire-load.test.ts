@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import express from 'express';
 import type { Exchange } from '../harness/exchange.ts';
 import { Recorder, type TraceRetention } from '../harness/recorder.ts';
+import { readTrace } from '../harness/spill-file.ts';
 import { startApp, type RunningApp } from './support/http-app.ts';
 
 // Under load, the wire records and judges every exchange: nothing sampled, nothing dropped, and a body
@@ -121,10 +122,7 @@ async function underRetention(retention: Omit<TraceRetention, 'spillTo'>): Promi
     await wire.recorder.close();
     await party.close();
   }
-  const onDisk = readFileSync(spillTo, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Exchange);
+  const onDisk = readTrace(readFileSync(spillTo, 'utf8'));
   assertEveryOneJudged(onDisk);
   assert.equal(held.inMemory + held.spilled, CALLS);
   return held;

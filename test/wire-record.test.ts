@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startEcosystem } from '../harness/ecosystem.ts';
-import type { Exchange } from '../harness/exchange.ts';
+import { readTrace } from '../harness/spill-file.ts';
 
 // The wire's record: per scenario, in seq order, and bounded in memory for long runs with nothing lost.
 
@@ -60,10 +60,7 @@ test('with a retention, the wire keeps the latest exchanges in memory and spills
   } finally {
     await ecosystem.stop();
   }
-  const spilled = readFileSync(spillTo, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Exchange);
+  const spilled = readTrace(readFileSync(spillTo, 'utf8'));
   assert.deepEqual(
     spilled.map((e) => e.seq).sort((a, b) => a - b),
     Array.from({ length: 40 }, (_, i) => i + 1),
