@@ -28,6 +28,8 @@ export async function main(argv: readonly string[], plugins: CliPlugins = {}): P
         return await (await import('./cli/conformance.ts')).conformance(args);
       case 'fleet':
         return await (await import('./cli/fleet.ts')).fleet(args);
+      case 'trace':
+        return await (await import('./cli/trace.ts')).trace(args);
       default:
         process.stderr.write(`cch: unknown command '${args.command}'. Try 'cch --help'.\n`);
         return 2;

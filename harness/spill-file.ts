@@ -1,6 +1,6 @@
 import { createWriteStream, statfsSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Exchange, RecordedMessage } from './exchange.ts';
+import type { Exchange } from './exchange.ts';
 import { exchangeChunks, storedBytes, type WrittenBody } from './recorded-message.ts';
 
 /**
@@ -20,7 +20,7 @@ type Side = 'request' | 'response';
  * line, their bodies as the very buffers recorded, written a batch at a time. A body the wire recorded
  * as the very bytes of an earlier exchange (a list polled again and again: see VerdictMemo) is written
  * once: the later lines' message says `"sameBodyAs": <seq>` instead of `"body"`, the seq of the nearest
- * earlier line whose message on the same side holds it (`readTrace` puts the bodies back). A polled 9 KB
+ * earlier line whose message on the same side holds it (harness/trace-reading.ts puts the bodies back). A polled 9 KB
  * list then costs the trace a few hundred bytes a call rather than 9 KB (50 MB a second at full load).
  * It stops taking exchanges when its disk has less than `keepFreeBytes` free, rather than fill it: a full
  * disk would fail the parties' stores. It says so once, on stderr and in `stopped`.
@@ -93,35 +93,5 @@ export class SpillFile {
     return true;
   }
 }
-
-/** A message of a trace line as written: its body, or the seq of the line whose message holds it. */
-interface WrittenMessage {
-  readonly headers: Record<string, string>;
-  readonly body?: unknown;
-  readonly sameBodyAs?: number;
-}
-
-/**
- * The exchanges of a trace file's text (`trace.ndjson`), each message with its body, also where its line
- * refers to an earlier line's (`"sameBodyAs"`). A file `cch up` appended to in several runs holds each
- * seq once a run: a reference is to the nearest earlier line with that seq.
- */
-export function readTrace(text: string): Exchange[] {
-  const bySeq = new Map<number, Exchange>();
-  const bodyOf = (message: WrittenMessage, where: Side, line: number): RecordedMessage => {
-    if (message.sameBodyAs === undefined) return message as RecordedMessage;
-    const holder = bySeq.get(message.sameBodyAs);
-    if (!holder) throw new Error(`line ${line}: no earlier line holds seq ${message.sameBodyAs}, which its ${where} refers to`);
-    return { headers: message.headers, body: holder[where].body };
-  };
-  return nonEmptyLines(text).map((line, i) => {
-    const written = JSON.parse(line) as Exchange & { request: WrittenMessage; response: WrittenMessage };
-    const exchange = { ...written, request: bodyOf(written.request, 'request', i + 1), response: bodyOf(written.response, 'response', i + 1) };
-    bySeq.set(exchange.seq, exchange);
-    return exchange;
-  });
-}
-
-const nonEmptyLines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 
 const mebibytes = (bytes: number) => `${Math.floor(bytes / 2 ** 20)} MiB`;

@@ -9,7 +9,9 @@ import express from 'express';
 import type { Exchange } from '../harness/exchange.ts';
 import { Recorder } from '../harness/recorder.ts';
 import { parseBody, recordedMessage } from '../harness/recorded-message.ts';
-import { readTrace, SpillFile } from '../harness/spill-file.ts';
+import { SpillFile } from '../harness/spill-file.ts';
+import { readTrace, referencedSeqs } from '../harness/trace-reading.ts';
+import { main } from '../harness/cli.ts';
 import { startApp } from './support/http-app.ts';
 
 // The trace writes a body once: the wire records a body polled again and again as the very bytes it
@@ -46,8 +48,11 @@ function exchange(seq: number, request: Buffer | undefined, response: Buffer): E
   };
 }
 
-async function spilled(batches: readonly (readonly Exchange[])[], between?: (file: SpillFile) => void): Promise<string> {
-  const path = join(mkdtempSync(join(tmpdir(), 'cch-trace-')), 'trace.ndjson');
+async function spilled(
+  batches: readonly (readonly Exchange[])[],
+  between?: (file: SpillFile) => void,
+  path = join(mkdtempSync(join(tmpdir(), 'cch-trace-')), 'trace.ndjson'),
+): Promise<string> {
   const file = new SpillFile(path, 0);
   for (const batch of batches) {
     file.append(batch);
@@ -136,4 +141,27 @@ test('through the wire: a list polled 200 times leaves memory as one body and 19
     Array.from({ length: 200 }, (_, i) => i + 1),
   );
   assert.ok(read.every((e) => e.valid && JSON.stringify(e.response.body) === list));
+});
+
+test('cch trace prints the trace with every body in place, one exchange a line, holding only the bodies lines refer to', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cch-trace-'));
+  const path = join(dir, 'trace.ndjson');
+  const polled = listBody(30);
+  const other = listBody(40);
+  const run = () => [exchange(1, undefined, polled), exchange(2, undefined, other), exchange(3, undefined, polled), exchange(4, undefined, other)];
+  const text = await spilled([run(), run()], (file) => file.forgetBodies(), path);
+  assert.ok(text.includes('"sameBodyAs":1') && text.includes('"sameBodyAs":2'));
+  const out = join(dir, 'full.ndjson');
+  assert.equal(await main(['trace', '--file', path, '--out', out]), 0);
+  const printed = writtenLines(readFileSync(out, 'utf8'));
+  assert.deepEqual(printed, JSON.parse(JSON.stringify(readTrace(text))));
+  assert.ok(printed.every((e) => !('sameBodyAs' in e.response) && Array.isArray(e.response.body)));
+  assert.deepEqual(
+    printed.map((e) => e.response.body.length),
+    [30, 40, 30, 40, 30, 40, 30, 40],
+  );
+  // A trace rewritten by another tool may space its JSON: its references are still found.
+  assert.deepEqual(referencedSeqs(['{"response": {"headers": {}, "sameBodyAs": 7}, "request": {"sameBodyAs":8}}']), new Set([7, 8]));
+  assert.equal(await main(['trace']), 2, 'no --file: a usage error');
+  assert.equal(await main(['trace', '--file', join(dir, 'none.ndjson')]), 2, 'no such file: an error');
 });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import express from 'express';
 import type { Exchange } from '../harness/exchange.ts';
 import { Recorder, type TraceRetention } from '../harness/recorder.ts';
-import { readTrace } from '../harness/spill-file.ts';
+import { readTrace } from '../harness/trace-reading.ts';
 import { startApp, type RunningApp } from './support/http-app.ts';
 
 // Under load, the wire records and judges every exchange: nothing sampled, nothing dropped, and a body

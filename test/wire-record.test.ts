@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { startEcosystem } from '../harness/ecosystem.ts';
-import { readTrace } from '../harness/spill-file.ts';
+import { readTrace } from '../harness/trace-reading.ts';
 
 // The wire's record: per scenario, in seq order, and bounded in memory for long runs with nothing lost.
 

@@ -31,6 +31,7 @@ export const COMMANDS: Readonly<Record<string, Readonly<Record<string, OptionSpe
     figure: many,
   },
   fleet: { cars: text, month: text, actor: many, 'cars-per-batch': text, concurrency: text, 'report-dir': text, 'onboard-only': flag, 'fleet-file': text },
+  trace: { file: text, out: text },
   help: {},
 };
 

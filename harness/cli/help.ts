@@ -51,6 +51,10 @@ Usage:
           --fleet-file writes the onboarded fleet (month, each car's VIN and subscription) to FILE;
           with --onboard-only the fleet is only onboarded, for a load generator to send its usage
           (load/artillery/fleet.yml, see the README).
+  cch trace --file FILE [--out OUT]
+          Print the wire's trace (DIR/trace.ndjson of \`cch up\` or \`cch fleet\`) with every body in place, one
+          exchange a line, to OUT or stdout. The trace writes a body the wire recorded as an earlier exchange's
+          very bytes (a list polled again and again) once: later lines say "sameBodyAs": <seq> instead.
   cch --help
 
 Environment:
