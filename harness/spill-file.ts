@@ -6,7 +6,8 @@ import { exchangeChunks, storedBytes, type WrittenBody } from './recorded-messag
 /**
  * The free space the trace leaves on its disk by default. The parties' stores are on the same disk
  * (`cch up`'s data folder), and the trace grows with every exchange: a few hundred bytes for a body
- * polled again, the body's size for a new one (50 MB a second of small answers under load).
+ * polled again, the body's size and as much again for a new one (about 10 MB a second of small answers,
+ * each a new body, at full load).
  */
 export const TRACE_KEEPS_FREE_BYTES = 2 * 2 ** 30;
 
@@ -20,10 +21,10 @@ type Side = 'request' | 'response';
  * line, their bodies as the very buffers recorded, written a batch at a time. A body the wire recorded
  * as the very bytes of an earlier exchange (a list polled again and again: see VerdictMemo) is written
  * once: the later lines' message says `"sameBodyAs": <seq>` instead of `"body"`, the seq of the nearest
- * earlier line whose message on the same side holds it (harness/trace-reading.ts puts the bodies back). A polled 9 KB
- * list then costs the trace a few hundred bytes a call rather than 9 KB (50 MB a second at full load).
- * It stops taking exchanges when its disk has less than `keepFreeBytes` free, rather than fill it: a full
- * disk would fail the parties' stores. It says so once, on stderr and in `stopped`.
+ * earlier line whose message on the same side holds it (harness/trace-reading.ts puts the bodies back).
+ * A polled 9.4 KB list then costs the trace about 490 bytes a call rather than 9.6 KB (50 MB a second at
+ * full load). It stops taking exchanges when its disk has less than `keepFreeBytes` free, rather than
+ * fill it: a full disk would fail the parties' stores. It says so once, on stderr and in `stopped`.
  */
 export class SpillFile {
   readonly #path: string;
