@@ -5,9 +5,9 @@ import { exchangeChunks, storedBytes, type WrittenBody } from './recorded-messag
 
 /**
  * The free space the trace leaves on its disk by default. The parties' stores are on the same disk
- * (`cch up`'s data folder), and the trace grows with every exchange: a few hundred bytes for a body
- * polled again, the body's size and as much again for a new one (about 10 MB a second of small answers,
- * each a new body, at full load).
+ * (`cch up`'s data folder), and the trace grows with every exchange: about 500 bytes for a body polled
+ * again, and the body's size more for a new one (about 15 MB a second of small answers, each a new body,
+ * at full load).
  */
 export const TRACE_KEEPS_FREE_BYTES = 2 * 2 ** 30;
 
