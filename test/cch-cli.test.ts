@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { readTrace } from '../harness/trace-reading.ts';
 import { startCch, stopCch } from './support/cch-process.ts';
 import { freePortRun } from './support/slow-server.ts';
 
@@ -55,9 +56,19 @@ test('cch up --port P starts five parties, one process each, on P+1 … P+5 in t
     trace.every((e) => e.valid),
     'and every exchange was judged valid',
   );
+  const tracePath = /^Trace: (\S+), /m.exec(output)![1];
   assert.equal(await stop(child), 0);
   for (const pid of pids) assert.throws(() => process.kill(pid, 0), 'the parties stopped with the harness');
   assert.ok(existsSync(join(data, 'csp.json')), 'the CSP kept its lowdb file');
+  const seqs = readTrace(readFileSync(tracePath, 'utf8'))
+    .map((e) => e.seq)
+    .sort((a, b) => a - b);
+  assert.ok(seqs.length >= trace.length, `the run's ${trace.length} exchanges and any after them: ${seqs.length}`);
+  assert.deepEqual(
+    seqs,
+    Array.from({ length: seqs.length }, (_, i) => i + 1),
+    'on Ctrl-C the trace it named holds the run, each exchange once',
+  );
 });
 
 test('cch up --only starts one party alone, prints the base URL of every API it serves and a tester key that opens them all', async () => {

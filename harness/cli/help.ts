@@ -10,7 +10,8 @@ Usage:
           started. Prints every URL and, per party, the base URL (through the wire) of each TMF API it
           serves and a line "tester key: <bearer>" that opens all of them: point any TMF test tool at it.
           Ctrl-C stops it cleanly. The harness listens on H (default 127.0.0.1; 0.0.0.0 for other hosts)
-          and names itself NAME in every wire URL.
+          and names itself NAME in every wire URL. Every exchange goes to DIR/trace.ndjson once it leaves
+          memory (the latest 10,000 stay for the dashboard), and the rest when it stops: see cch trace.
   cch up  --only ACTOR --port P [--host H] [--peer ACTOR=URL ...] [--data DIR]
           Start one party alone on port P, listening on H (default 127.0.0.1), e.g. to be bound by URL
           from another harness, or tested with a TMF tool: it prints the base URL of each API it serves

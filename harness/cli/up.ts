@@ -11,8 +11,10 @@ import { type Args, one, port } from './args.ts';
 import { assertPortFree } from './port-free.ts';
 import { partyPortsFrom, testerAccess } from './tester-access.ts';
 
-/** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to DIR/trace.ndjson. */
+/** The exchanges a long-running harness keeps in memory (the dashboard's view); older ones go to the trace. */
 const RETAINED_EXCHANGES = 10_000;
+/** The wire's trace: every exchange, appended once it leaves memory, and the rest when `cch up` stops. */
+const traceFileOf = (dataDir: string) => join(dataDir, 'trace.ndjson');
 
 /** `cch up`: the whole ecosystem behind the harness, or one party alone with `--only`. */
 export async function up(args: Args, dashboard?: HarnessMount): Promise<number> {
@@ -53,7 +55,7 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
     storage: { kind: 'files', dir: dataDir },
     secret,
     bindings,
-    trace: { retain: RETAINED_EXCHANGES, spillTo: join(dataDir, 'trace.ndjson') },
+    trace: { retain: RETAINED_EXCHANGES, spillTo: traceFileOf(dataDir) },
     mount,
   }).catch(async (error) => {
     await Promise.all(parties.map((p) => p.stop()));
@@ -68,13 +70,14 @@ export async function up(args: Args, dashboard?: HarnessMount): Promise<number> 
   ];
   // Per party, the APIs a tester's tool can be pointed at through the wire (so the exchanges are recorded and judged).
   for (const id of ACTOR_IDS) lines.push(...(await testerAccess(id, ecosystem.actorUrls[id], ecosystem.wireUrl('harness', id), secret)));
-  lines.push(`Data: ${dataDir}`, 'Ctrl-C to stop.');
+  const trace = traceFileOf(dataDir);
+  lines.push(`Data: ${dataDir}`, `Trace: ${trace}, every exchange once it leaves memory (bodies in place: cch trace --file ${trace})`, 'Ctrl-C to stop.');
   process.stdout.write(`${lines.join('\n')}\n`);
   await untilInterrupted();
   await ecosystem.stop();
   await Promise.all(parties.map((p) => p.stop()));
   const incomplete = ecosystem.recorder.spillStopped;
-  process.stdout.write(`Stopped.${incomplete ? ` The trace is incomplete: ${incomplete}.` : ''}\n`);
+  process.stdout.write(`Stopped.${incomplete ? ` The trace is incomplete: ${incomplete}.` : ` The whole run's exchanges are in ${trace}.`}\n`);
   return 0;
 }
 
