@@ -3,16 +3,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Exchange } from '../harness/exchange.ts';
-import { Recorder } from '../harness/recorder.ts';
 import { parseBody, recordedMessage } from '../harness/recorded-message.ts';
 import { SpillFile } from '../harness/spill-file.ts';
 import { readTrace, referencedSeqs } from '../harness/trace-reading.ts';
 import { main } from '../harness/cli.ts';
 import { startApp } from './support/http-app.ts';
+import { wireTo } from './support/wire-server.ts';
 
 // The trace writes a body once: the wire records a body polled again and again as the very bytes it
 // remembered (VerdictMemo), and the spill file writes later lines of it as a reference to the first.
@@ -120,15 +118,12 @@ test('through the wire: a list polled 200 times leaves memory as one body and 19
   app.get(offerings, (_req, res) => res.type('application/json').send(list));
   const party = await startApp(app);
   const spillTo = join(mkdtempSync(join(tmpdir(), 'cch-trace-')), 'trace.ndjson');
-  const recorder = new Recorder({ csp: party.baseUrl }, 10_000, { retain: 10, spillTo });
-  const server = createServer((req, res) => recorder.serve(req, res) || res.writeHead(404).end());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const wire = await wireTo(party.baseUrl, { retain: 10, spillTo });
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wire/car-manufacturer/csp${offerings}`;
-    for (let i = 0; i < 200; i++) await fetch(url).then((r) => r.text());
+    for (let i = 0; i < 200; i++) await fetch(`${wire.url}/wire/car-manufacturer/csp${offerings}`).then((r) => r.text());
   } finally {
-    server.close();
-    await recorder.close();
+    wire.server.close();
+    await wire.recorder.close();
     await party.close();
   }
   const text = readFileSync(spillTo, 'utf8');

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import express from 'express';
 import type { Exchange } from '../harness/exchange.ts';
-import { Recorder, type TraceRetention } from '../harness/recorder.ts';
+import type { Recorder, TraceRetention } from '../harness/recorder.ts';
 import { readTrace } from '../harness/trace-reading.ts';
 import { startApp, type RunningApp } from './support/http-app.ts';
+import { wireTo } from './support/wire-server.ts';
 
 // Under load, the wire records and judges every exchange: nothing sampled, nothing dropped, and a body
 // that differs from the many identical ones before it by a few bytes is judged on its own.
@@ -30,14 +29,6 @@ async function catalogue(): Promise<RunningApp> {
     res.type('application/json').send(calls === PLANTED ? planted : good);
   });
   return startApp(app);
-}
-
-/** The wire in front of `csp`, served as the harness serves it (no Express on its path). */
-async function wireTo(csp: string, retention?: TraceRetention): Promise<{ recorder: Recorder; url: string; server: Server }> {
-  const recorder = new Recorder({ csp }, 10_000, retention);
-  const server = createServer((req, res) => recorder.serve(req, res) || res.writeHead(404).end());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { recorder, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
 /** The catalogue behind the wire for the length of `use`, then both closed. */
